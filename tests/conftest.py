@@ -1,0 +1,24 @@
+"""Shared test helpers: where ../shared lives, and skips with a clear reason when it does not."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO.parent / "shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test saying what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found: the real-data tests need ../shared beside the repository")
+    return path
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return shared_path("seeds")

@@ -1,0 +1,163 @@
+"""Split an article into paragraphs and sentences, with character offsets into the original text.
+
+Rule-based on purpose: it is fast, deterministic and needs no model, and news text is regular enough.
+What it handles, because scraped news is full of it:
+
+* abbreviations and initials (``Ms.``, ``Mr.``, ``U.K.``, ``J. K. Rowling``) do not end a sentence;
+* closing quotes and brackets stay with the sentence they close (``… serious.” He said``);
+* an ellipsis or a dash followed by a lower-case word continues the sentence;
+* a line without final punctuation (headline, caption, byline) is a passage of its own;
+* hard-wrapped lines (a line that runs on in lower case) are joined back into one sentence;
+* spans removed by ``clean`` are never part of a passage, and break a sentence where they cut it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from corroborate.model import Article, Passage, Removal
+
+# Lower-cased abbreviations (without the final dot) after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "det", "fr", "mt", "ft", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "est", "approx", "fig", "al", "op", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c"]
+)
+# Sentence-final punctuation, then any closing quotes/brackets.
+_END = re.compile(r"""[.!?…]+["'”’»)\]]*""")
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the '.' at ``dot`` the end of an abbreviation or an initial rather than of a sentence?"""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    # A single capital letter is an initial ("J. K. Rowling"); dotted acronyms ("U.S.A") are abbreviations.
+    if len(word) == 1 and text[start].isupper():
+        return True
+    return "." in word and all(len(part) <= 2 for part in word.split("."))
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Does a new sentence plausibly begin at ``pos`` (after whitespace)?"""
+    while pos < len(text) and text[pos] in _OPENERS:
+        pos += 1
+    if pos >= len(text):
+        return False
+    ch = text[pos]
+    return ch.isupper() or ch.isdigit() or not ch.isalpha()
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence offsets inside ``text[start:end]`` (one block without blank lines or removed spans)."""
+    out: list[tuple[int, int]] = []
+    lines = _lines(text, start, end)
+    for line_start, line_end in lines:
+        sent_start = line_start
+        for m in _END.finditer(text, line_start, line_end):
+            stop = m.end()
+            nxt = stop
+            while nxt < line_end and text[nxt] in " \t":
+                nxt += 1
+            if nxt >= line_end:
+                break  # the line's end closes the sentence anyway
+            if nxt == stop:
+                continue  # "3.5", "U.S.A", "…and": no space, no boundary
+            punct = m.group(0).rstrip(_CLOSERS)
+            if punct == "." and _is_abbreviation(text, m.start()):
+                continue
+            if not _starts_sentence(text, nxt):
+                continue
+            out.append((sent_start, stop))
+            sent_start = nxt
+        out.append((sent_start, line_end))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Physical lines of a block, with hard-wrapped ones joined: a line that ends without sentence
+    punctuation and whose successor starts in lower case is the same sentence wrapped."""
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for piece in text[start:end].split("\n"):
+        s, e = pos, pos + len(piece)
+        pos = e + 1
+        s, e = _trim(text, s, e)
+        if e <= s:
+            continue
+        if lines:
+            ps, pe = lines[-1]
+            prev_ends_open = text[pe - 1] not in ".!?…:;\"”’'"
+            if prev_ends_open and text[s].islower():
+                lines[-1] = (ps, e)
+                continue
+        lines.append((s, e))
+    return lines
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _free_ranges(length: int, removed: Iterable[Removal]) -> list[tuple[int, int]]:
+    """The parts of the text not covered by a removal, in order."""
+    cuts = sorted((r.span.start, r.span.end) for r in removed)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in cuts:
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
+def paragraphs(text: str, removed: Iterable[Removal] = ()) -> list[tuple[int, int]]:
+    """Paragraph offsets: blocks separated by blank lines, minus removed spans."""
+    out: list[tuple[int, int]] = []
+    removed = list(removed)
+    pos = 0
+    for m in [*_BLANK_LINE.finditer(text), None]:
+        stop = m.start() if m else len(text)
+        s, e = _trim(text, pos, stop)
+        if e > s:
+            out.append((s, e))
+        pos = m.end() if m else len(text)
+    if not removed:
+        return out
+    free = _free_ranges(len(text), removed)
+    clipped: list[tuple[int, int]] = []
+    for ps, pe in out:
+        for fs, fe in free:
+            s, e = _trim(text, max(ps, fs), min(pe, fe))
+            if e > s:
+                clipped.append((s, e))
+    return clipped
+
+
+def segment(article: Article, removed: Iterable[Removal] = ()) -> list[Passage]:
+    """Sentences of the article (removed spans excluded), each with its paragraph number."""
+    text = article.text
+    removed = [r for r in removed if r.span.article == article.id]
+    # A paragraph's number counts the blank lines before it, so pieces of one paragraph that a removal
+    # cut apart keep the same number.
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    passages: list[Passage] = []
+    for ps, pe in paragraphs(text, removed):
+        para = bisect.bisect_left(breaks, ps)
+        for s, e in split_sentences(text, ps, pe):
+            passages.append(Passage(article.id, len(passages), para, s, e, text[s:e]))
+    return passages

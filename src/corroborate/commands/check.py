@@ -1,0 +1,106 @@
+"""`corroborate check PATH...`: read, clean, find repeats, group stories, cross-check, write the report.
+
+Exit status: 0 every input was read; 1 usage error or nothing could be read; 2 some inputs failed
+(each listed on stderr, one line, and in the JSON ``errors``) and the rest were processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="cross-check articles and write a report",
+                       description="Read articles (folders, files, globs, '-' for stdin), find repeated and "
+                       "spun passages, group stories, count independent sources, flag conflicts.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for stdin")
+    p.add_argument("--format", "-f", choices=["text", "json", "markdown", "html"], default="text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    p.add_argument("--semantic", choices=["auto", "on", "off"], default=None,
+                   help="paraphrase detection with MiniLM embeddings (auto: when installed)")
+    p.add_argument("--engine", choices=["local", "dask"], default=None)
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--config", metavar="TOML", help="settings file (see README)")
+    p.add_argument("--jsonl-text-field", metavar="NAME", help="JSONL field holding the article text")
+    p.add_argument("-v", "--verbose", action="store_true", help="print per-stage counters and timings to stderr")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def _config(args: argparse.Namespace):
+    from dataclasses import replace
+
+    from corroborate.config import Config
+
+    config = Config.from_toml(args.config) if args.config else Config()
+    changes = {k: v for k, v in (("semantic", args.semantic), ("engine", args.engine),
+                                 ("scheduler", args.scheduler)) if v is not None}
+    config = config.with_(**changes) if changes else config
+    if args.jsonl_text_field:
+        config = config.with_(ingest=replace(config.ingest, jsonl_text_field=args.jsonl_text_field))
+    return config
+
+
+def run(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
+    from corroborate.pipeline import Checker
+    from corroborate.render import render
+
+    try:
+        config = _config(args)
+    except (OSError, ValueError) as exc:
+        print(f"corroborate: error: {args.config}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    show_progress = not args.no_progress and sys.stderr.isatty()
+    progress_ctx, callback = _progress() if show_progress else (nullcontext(), None)
+    with progress_ctx:
+        checker = Checker(config=config, progress=callback)
+        try:
+            report = checker.run(args.paths, stdin=sys.stdin if "-" in args.paths else None)
+        finally:
+            checker.close()
+    for err in report.errors:
+        print(f"corroborate: {err.path}: {err.error}", file=sys.stderr)
+    if args.verbose:
+        _print_verbose(report, checker)
+    if not report.articles:
+        print("corroborate: error: no article could be read", file=sys.stderr)
+        return EXIT_USAGE
+    to_terminal = args.output is None and args.format == "text" and sys.stdout.isatty()
+    document = render(report, args.format, color=to_terminal)
+    if args.output:
+        Path(args.output).write_text(document, encoding="utf-8")
+        print(f"corroborate: wrote {args.format} report to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(document)
+    return EXIT_PARTIAL if report.errors else EXIT_OK
+
+
+def _progress():
+    """A rich progress bar on stderr, driven by the pipeline's (stage, done, total) callback."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True)
+    tasks: dict[str, int] = {}
+
+    def callback(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=max(total, 1))
+        bar.update(tasks[stage], completed=done, total=max(total, 1))
+
+    return bar, callback
+
+
+def _print_verbose(report, checker) -> None:
+    for key, value in sorted(report.counters.items()):
+        print(f"  {key}: {value}", file=sys.stderr)
+    for stage, seconds in checker.timings.stages.items():
+        print(f"  time {stage}: {seconds:.2f}s", file=sys.stderr)
+    print(f"  time embedding (inside the stages): {checker.timings.embedding:.2f}s", file=sys.stderr)

@@ -1,0 +1,186 @@
+"""The `check` job: ingest → clean → segment → repeats → stories → cross-check → quotes, entities, timeline.
+
+Per-article stages and per-story stages are mapped by the engine; the two global steps (repeats, story
+clustering) run where the data meets. Timings are kept apart from the report, because the JSON must be
+byte-identical from run to run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from corroborate.clean import clean
+from corroborate.config import Config
+from corroborate.embed import Embedder, make_embedder
+from corroborate.engines import Engine, make_engine
+from corroborate.ingest import read_sources
+from corroborate.model import Article, InputError, Passage, Removal, Report, Story
+from corroborate.segment import segment
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(slots=True)
+class Prepared:
+    """What the per-article stages produce for one article."""
+
+    article: Article
+    removed: list[Removal]
+    passages: list[Passage]
+
+
+@dataclass(slots=True)
+class Timings:
+    """Seconds per stage, and the part of them spent computing embeddings (for the benchmark)."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+    embedding: float = 0.0
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.stages[stage] = self.stages.get(stage, 0.0) + seconds
+
+    @property
+    def total(self) -> float:
+        return sum(self.stages.values())
+
+
+def prepare(article: Article) -> Prepared:
+    """Per-article work: pure, picklable, so any engine can run it."""
+    removed = clean(article)
+    return Prepared(article, removed, segment(article, removed))
+
+
+def _split_inputs(items: Iterable[Article | InputError]) -> tuple[list[Article], list[InputError], int]:
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    seen: set[str] = set()
+    duplicates = 0
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(item)
+        elif item.id in seen:
+            duplicates += 1  # the same content twice (content-hash id) is one article
+        else:
+            seen.add(item.id)
+            articles.append(item)
+    return articles, errors, duplicates
+
+
+class Checker:
+    """Runs the check job. Heavy resources (embedder, NLP pipeline, pair judge) load lazily, once."""
+
+    def __init__(self, *, config: Config | None = None, engine: Engine | None = None,
+                 embedder: Embedder | str | None = "auto", progress: Progress | None = None) -> None:
+        self.config = config or Config()
+        self.engine = engine or make_engine(self.config.engine, scheduler=self.config.scheduler)
+        self.embedder = make_embedder(self.config.semantic) if embedder == "auto" else embedder
+        self.progress = progress or (lambda _stage, _done, _total: None)
+        self.timings = Timings()
+        self._nlp: Any = None
+        self._nlp_loaded = False
+
+    # -- resources -------------------------------------------------------------------------------
+    def nlp(self) -> Any:
+        """The project's own spaCy pipeline, or None (rules) when it is not built/installed."""
+        if not self._nlp_loaded:
+            self._nlp_loaded = True
+            from corroborate import nlp
+
+            if nlp.available():
+                try:
+                    self._nlp = nlp.load_pipeline()
+                except nlp.ModelUnavailable:
+                    self._nlp = None
+        return self._nlp
+
+    def method(self) -> dict[str, str]:
+        from corroborate import nlp
+
+        return {
+            "alignment": self.embedder.name if self.embedder is not None else "lexical",
+            "nlp": nlp.describe() if self._nlp is not None or nlp.available() else "rules (no NLP model)",
+            "engine": self.engine.name,
+        }
+
+    # -- stages ----------------------------------------------------------------------------------
+    def _timed(self, stage: str, fn: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn()
+        finally:
+            self.timings.add(stage, time.perf_counter() - start)
+
+    def run(self, sources: list[str], *, stdin: TextIO | None = None) -> Report:
+        items = self._timed("ingest", lambda: list(read_sources(sources, config=self.config.ingest, stdin=stdin)))
+        articles, errors, duplicates = _split_inputs(items)
+        report = self.run_articles(articles)
+        report.errors = errors + report.errors
+        report.counters["duplicate_articles"] = duplicates
+        report.counters["input_errors"] = len(errors)
+        return report
+
+    def run_articles(self, articles: list[Article]) -> Report:
+        embed_before = self.embedder.seconds if self.embedder else 0.0
+        self.progress("prepare", 0, len(articles))
+        prepared: list[Prepared] = self._timed("clean+segment", lambda: self.engine.map(prepare, articles))
+        self.progress("prepare", len(articles), len(articles))
+        passages = {p.article.id: p.passages for p in prepared}
+        removed = [r for p in prepared for r in p.removed]
+
+        from corroborate.repeats import find_repeats
+
+        repeats = self._timed("repeats", lambda: find_repeats(
+            articles, passages, config=self.config.repeats, embedder=self.embedder))
+
+        from corroborate.stories import cluster_articles
+
+        clusters = self._timed("stories", lambda: cluster_articles(articles, embedder=self.embedder))
+        stories = self._timed("cross-check", lambda: self._stories(articles, passages, clusters, repeats))
+
+        report = Report(articles=articles, method=self.method(), removed=removed, repeats=repeats.groups,
+                        reuse=repeats.reuse, stories=stories)
+        report.method["repeats"] = repeats.method
+        report.counters.update({
+            "articles": len(articles),
+            "passages": sum(len(v) for v in passages.values()),
+            "removed": len(removed),
+            **repeats.counters,
+            "stories": len(stories),
+            "statements": sum(len(s.statements) for s in stories),
+            "conflicts": sum(len(s.conflicts) for s in stories),
+        })
+        if self.embedder is not None:
+            self.timings.embedding += self.embedder.seconds - embed_before
+        return report
+
+    def _stories(self, articles: list[Article], passages: dict[str, list[Passage]],
+                 clusters: list[list[str]], repeats: Any) -> list[Story]:
+        from corroborate.crosscheck import cross_check
+        from corroborate.entities import extract_entities
+        from corroborate.misquotes import find_misquotes
+        from corroborate.quotes import extract_quotes
+        from corroborate.timeline import build_timeline
+
+        by_id = {a.id: a for a in articles}
+        nlp = self.nlp()
+        stories: list[Story] = []
+        for number, ids in enumerate(clusters, start=1):
+            self.progress("cross-check", number - 1, len(clusters))
+            members = [by_id[i] for i in ids]
+            sub = {i: passages[i] for i in ids}
+            story = cross_check(members, sub, story_id=f"s{number}", repeats=repeats,
+                                embedder=self.embedder, nlp=nlp)
+            story.entities = extract_entities(members, sub, nlp=nlp)
+            quotes = {a.id: extract_quotes(a, sub[a.id], entities=story.entities, nlp=nlp) for a in members}
+            story.quotes = [q for a in members for q in quotes[a.id]]
+            story.conflicts.extend(find_misquotes(quotes, {a.id: a for a in members}))
+            story.timeline = build_timeline(members, sub, nlp=nlp)
+            stories.append(story)
+        self.progress("cross-check", len(clusters), len(clusters))
+        return stories
+
+    def close(self) -> None:
+        self.engine.close()

@@ -1,0 +1,113 @@
+"""Terminal output (rich): the brief first, then conflicts, then the evidence behind them."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from corroborate.model import RepeatGroup, Report, Story
+from corroborate.render.common import cite, outlet_of, short
+
+
+def _header(report: Report) -> Text:
+    m = report.method
+    text = Text()
+    text.append("corroborate", style="bold")
+    text.append(f" — {len(report.articles)} articles, {len(report.stories)} stories · ")
+    text.append(" · ".join(f"{k}: {v}" for k, v in m.items()), style="dim")
+    return text
+
+
+def _story(report: Report, story: Story) -> Panel:
+    parts: list = []
+    outlets = sorted({outlet_of(report, s.article) for b in story.brief for s in b.citations})
+    parts.append(Text(f"{len(story.articles)} articles · outlets: {', '.join(outlets) or '-'}", style="dim"))
+    parts.append(Text("Brief", style="bold underline"))
+    for i, sent in enumerate(story.brief, start=1):
+        line = Text(f"{i}. ")
+        line.append(sent.text)
+        badge = "single source" if sent.single_source else f"{sent.independent_sources} independent"
+        line.append(f"  [{badge}]", style="yellow" if sent.single_source else "green")
+        line.append("  " + ", ".join(cite(report, c) for c in sent.citations), style="dim")
+        parts.append(line)
+    if story.conflicts:
+        parts.append(Text(""))
+        parts.append(Text(f"Conflicts ({len(story.conflicts)})", style="bold underline red"))
+        for c in story.conflicts:
+            line = Text(f"• {c.kind}", style="bold red")
+            line.append(f" ({c.confidence:.2f}) ")
+            line.append(c.explanation)
+            parts.append(line)
+            values = " ≠ ".join(repr(v) for v in c.values)
+            parts.append(Text(f"    values: {values}", style="magenta"))
+            for span in c.spans:
+                parts.append(Text(f"    {cite(report, span)}: {short(span.text, 140)}", style="dim"))
+    if story.quotes:
+        parts.append(Text(""))
+        parts.append(Text(f"Quotes ({len(story.quotes)})", style="bold underline"))
+        for q in story.quotes[:20]:
+            parts.append(Text(f"• {q.speaker or 'unattributed'} ({q.cue or q.kind}): “{short(q.text, 120)}”"))
+    if story.entities:
+        parts.append(Text(""))
+        parts.append(Text("Entities", style="bold underline"))
+        for e in story.entities[:20]:
+            aliases = f" = {', '.join(e.aliases)}" if e.aliases else ""
+            parts.append(Text(f"• {e.name} [{e.type}]{aliases}"))
+    if story.timeline:
+        parts.append(Text(""))
+        parts.append(Text("Timeline", style="bold underline"))
+        for ev in story.timeline:
+            date = ev.date or "undated"
+            note = f" ({ev.note})" if ev.note else ""
+            parts.append(Text(f"• {date}: {short(ev.text, 120)}{note}"))
+    return Panel(Group(*parts), title=f"story {story.id}", title_align="left")
+
+
+def _repeat_line(report: Report, group: RepeatGroup) -> Text:
+    line = Text(f"• {group.kind}", style="bold")
+    sim = f" {group.similarity:.2f}" if group.similarity is not None else ""
+    line.append(f"{sim} ({group.scope}, {len(group.members)}×): ")
+    line.append(short(group.members[0].text, 110))
+    if group.drift:
+        changed = ", ".join(f"{a or '∅'}→{b or '∅'}" for a, b in group.drift.changed)
+        line.append(f"\n    drift [{', '.join(group.drift.kinds)}]: {changed}", style="red")
+    line.append("\n    at " + ", ".join(cite(report, m) for m in group.members), style="dim")
+    return line
+
+
+def renderables(report: Report) -> list:
+    out: list = [_header(report)]
+    for err in report.errors:
+        out.append(Text(f"error: {err.path}: {err.error}", style="red"))
+    for story in report.stories:
+        out.append(_story(report, story))
+    if report.reuse:
+        table = Table(title="Reuse between articles", title_justify="left")
+        for col in ("copy", "original", "share", "why"):
+            table.add_column(col)
+        for r in report.reuse:
+            table.add_row(outlet_of(report, r.copy), outlet_of(report, r.original),
+                          f"{r.share:.0%}", escape(r.why))
+        out.append(table)
+    if report.repeats:
+        out.append(Text(f"Repeated passages ({len(report.repeats)})", style="bold underline"))
+        out.extend(_repeat_line(report, g) for g in report.repeats)
+    if report.removed:
+        out.append(Text(f"Removed scrape noise ({len(report.removed)})", style="bold underline"))
+        for r in report.removed:
+            out.append(Text(f"• {r.reason}: {short(r.span.text, 100)!r} at {cite(report, r.span)}", style="dim"))
+    return out
+
+
+def render(report: Report, *, color: bool = False, width: int = 110) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
+                      highlight=False, soft_wrap=False)
+    for item in renderables(report):
+        console.print(item)
+    return buffer.getvalue()

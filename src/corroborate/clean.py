@@ -1,0 +1,103 @@
+"""Find scrape noise (promo lines, caption markers, share prompts, bylines, headers) and say where it is.
+
+``clean`` never edits the text. It returns :class:`~corroborate.model.Removal` records (reason plus a
+span into the original text), and ``segment`` leaves those spans out of every passage. A reader of the
+report can always see what was dropped and why.
+
+The rules are a small table of ``(reason, regex)``. A rule whose regex has a group named ``cut``
+removes only that group (the "Pictured:" marker, and not the caption after it). Otherwise it removes
+the whole match, trimmed of surrounding whitespace. To add a rule, append a row and a test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from corroborate.ingest.text import parse_header
+from corroborate.model import Article, Removal, Span
+
+_DAYS_MONTHS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
+    "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+#: (reason, pattern). Patterns run with re.MULTILINE, so ``^``/``$`` are line bounds.
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Links to other stories that scrapers keep inline ("READ MORE: 'Don't communicate via tweets'...").
+    # They are headlines of other articles, so they would turn into false statements about this one.
+    # A separator after the cue is required, so prose like "Read more carefully..." survives.
+    ("promo line", re.compile(
+        r"^[ \t]*(?:(?i:read more|read next|more on this story|related(?: articles?| stories| story)?|see also"
+        r"|also read|most read)|WATCH|LISTEN|VIDEO)[ \t]*[:|>»–—-][^\n]*$", re.MULTILINE)),
+    # "Pictured:" introduces a photo caption inside prose. The marker goes; the caption stays, because
+    # it often states facts (and the repeats stage deals with captions repeated three times).
+    # Lower-case "pictured with her husband" is prose and is not matched.
+    ("caption marker", re.compile(
+        r"(?P<cut>\b(?:Pictured|PICTURED)(?:[ \t]+(?:left|right|above|below|top|bottom|centre|center|inset"
+        r"|here|main))?(?:[ \t]*\([^()\n]{1,40}\))?:)")),
+    # Calls to action from the page chrome; never part of the story.
+    ("share prompt", re.compile(
+        r"^[ \t]*(?i:share this (?:article|story|page)|share on (?:facebook|twitter|x|whatsapp|linkedin|email)"
+        r"|click here to\b|sign up (?:to|for)\b[^\n]*newsletter|subscribe to (?:our|the)\b|follow us on\b"
+        r"|get the latest\b[^\n]*(?:newsletter|app|inbox))[^\n]{0,200}$", re.MULTILINE)),
+    # Advertising slots that text extraction keeps as a line of their own.
+    ("ad marker", re.compile(
+        r"^[ \t]*(?:Advertisement|ADVERTISEMENT|(?i:story continues below(?: advertisement)?|scroll down for video))"
+        r"[ \t]*$", re.MULTILINE)),
+    # "By Jane Doe, Political Editor": a short line of capitalised name words, with no sentence
+    # punctuation at its end, so "By Monday, the harbour had reopened." (a sentence) is kept; day and
+    # month names after "By" are refused outright for the unpunctuated case.
+    ("byline", re.compile(
+        rf"^[ \t]*By[ \t]+(?!(?i:{_DAYS_MONTHS})\b)"
+        r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al)){0,4}"
+        r"(?:[ \t]*(?:,|\||and|&|for|For|FOR|[-–—])[ \t]*[^\n]{0,80})?(?<![.!?\"”’'…])[ \t]*$", re.MULTILINE)),
+    # "Published: 09:14, 4 March 2025 | Updated: 11:02, 4 March 2025": page furniture, and the date it
+    # carries is already in Article.published when the reader found it. A digit is required (a time or
+    # a date), so a sentence that happens to start "Updated:" with words only is left alone.
+    ("timestamp line", re.compile(
+        r"^[ \t]*(?i:published|updated|last updated|last modified|first published)[ \t]*:(?=[^\n]*\d)[^\n]{0,160}$",
+        re.MULTILINE)),
+)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _candidates(text: str, rules: Iterable[tuple[str, re.Pattern[str]]]) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    # Header lines (" date 2021-11-26", "Title: ...") are found by the same function ingest used to
+    # fill Article.published/title, so reader and cleaner cannot disagree about what the header is.
+    for field in parse_header(text):
+        found.append((field.start, field.end, field.reason))
+    for reason, pattern in rules:
+        for m in pattern.finditer(text):
+            if "cut" in pattern.groupindex:
+                s, e = m.span("cut")
+            else:
+                s, e = _trimmed(text, m.start(), m.end())
+            if e > s:
+                found.append((s, e, reason))
+    return found
+
+
+def clean(article: Article, *, rules: Iterable[tuple[str, re.Pattern[str]]] = RULES) -> list[Removal]:
+    """Removals for the article's scrape noise: sorted by start, non-overlapping, spans into ``article.text``.
+
+    When two rules claim overlapping text, the one starting first (then the longer) wins: the header
+    beats the timestamp rule for a ``Published:`` line at the top, for example.
+    """
+    text = article.text
+    removals: list[Removal] = []
+    last_end = 0
+    for s, e, reason in sorted(_candidates(text, rules), key=lambda c: (c[0], -c[1], c[2])):
+        if s < last_end:
+            continue
+        removals.append(Removal(reason, Span.of(article, s, e)))
+        last_end = e
+    return removals

@@ -1,0 +1,135 @@
+"""Small closed word lists for the rule-based entity, quote and date readers.
+
+General knowledge only (titles, honorifics, demonyms, common capitalised function words, speech verbs),
+never names taken from any particular article: the rules must work on news they have not seen.
+"""
+
+from __future__ import annotations
+
+# Words that put a person name after them but are not part of the name and never a role alias.
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
+    "fr", "sr", "sra", "mme", "mlle", "m", "herr", "frau",
+})
+
+# Role titles, lower case, longest first when matched. A title directly before a name ("Home Secretary
+# Priti Patel") makes the bare title an alias of that person. "Shadow ..." is its own title on purpose,
+# so that the shadow home secretary never becomes "the Home Secretary".
+TITLES = frozenset({
+    "home secretary", "shadow home secretary", "foreign secretary", "shadow foreign secretary",
+    "justice secretary", "transport secretary", "health secretary", "defence secretary", "education secretary",
+    "business secretary", "environment secretary", "culture secretary", "work and pensions secretary",
+    "northern ireland secretary", "scotland secretary", "wales secretary", "brexit secretary",
+    "chancellor", "shadow chancellor", "chancellor of the exchequer", "prime minister", "deputy prime minister",
+    "first minister", "president", "vice president", "vice-president", "interior minister", "foreign minister",
+    "home minister", "defence minister", "defense minister", "finance minister", "health minister",
+    "immigration minister", "justice minister", "europe minister", "minister for europe", "secretary of state",
+    "home office minister", "attorney general", "mayor", "king", "queen", "pope", "chancellor of germany",
+    "leader of the opposition", "opposition leader", "labour leader", "tory leader", "party leader",
+    "chief executive", "ceo", "chairman", "chairwoman", "chair", "governor", "senator", "premier",
+    "chief constable", "police commissioner", "commissioner", "foreign affairs minister", "border force director",
+})
+# Abbreviations of titles, read as the full title ("the PM" = "the Prime Minister").
+TITLE_ABBREVIATIONS = {"pm": "prime minister", "dpm": "deputy prime minister", "fm": "foreign minister"}
+# Titles too generic to stand alone as an alias (in lower case they are everywhere: "ministers met").
+WEAK_TITLES = frozenset({"chair", "chairman", "chairwoman", "premier", "governor", "commissioner", "mayor"})
+
+# Countries, and a few cities and regions that are countries' usual short names. General knowledge.
+COUNTRIES = {
+    "afghanistan": "Afghan", "albania": "Albanian", "algeria": "Algerian", "america": "American",
+    "argentina": "Argentine", "australia": "Australian", "austria": "Austrian", "belgium": "Belgian",
+    "brazil": "Brazilian", "britain": "British", "great britain": "British", "bulgaria": "Bulgarian",
+    "canada": "Canadian", "chad": "Chadian", "china": "Chinese", "croatia": "Croatian", "cyprus": "Cypriot",
+    "czechia": "Czech", "denmark": "Danish", "egypt": "Egyptian", "england": "English", "eritrea": "Eritrean",
+    "estonia": "Estonian", "ethiopia": "Ethiopian", "finland": "Finnish", "france": "French",
+    "germany": "German", "greece": "Greek", "hungary": "Hungarian", "india": "Indian", "iran": "Iranian",
+    "iraq": "Iraqi", "ireland": "Irish", "israel": "Israeli", "italy": "Italian", "japan": "Japanese",
+    "kurdistan": "Kurdish", "kuwait": "Kuwaiti", "latvia": "Latvian", "libya": "Libyan",
+    "lithuania": "Lithuanian", "luxembourg": "Luxembourgish", "mexico": "Mexican", "morocco": "Moroccan",
+    "netherlands": "Dutch", "holland": "Dutch", "nigeria": "Nigerian", "norway": "Norwegian",
+    "pakistan": "Pakistani", "poland": "Polish", "portugal": "Portuguese", "romania": "Romanian",
+    "russia": "Russian", "scotland": "Scottish", "somalia": "Somali", "spain": "Spanish", "sudan": "Sudanese",
+    "sweden": "Swedish", "switzerland": "Swiss", "syria": "Syrian", "tunisia": "Tunisian", "turkey": "Turkish",
+    "ukraine": "Ukrainian", "uk": "British", "u.k": "British", "united kingdom": "British", "us": "American",
+    "usa": "American", "united states": "American", "vietnam": "Vietnamese", "wales": "Welsh",
+    "yemen": "Yemeni", "europe": "European",
+}
+DEMONYMS = frozenset(v.lower() for v in COUNTRIES.values()) | {"anglo", "franco", "british-french"}
+CAPITALS = frozenset({
+    "london", "paris", "berlin", "brussels", "madrid", "rome", "lisbon", "dublin", "amsterdam", "vienna",
+    "warsaw", "athens", "moscow", "kyiv", "kiev", "washington", "beijing", "tokyo", "delhi", "new delhi",
+    "ottawa", "canberra", "cairo", "baghdad", "tehran", "kabul", "damascus", "ankara", "istanbul",
+    "edinburgh", "cardiff", "belfast", "geneva", "stockholm", "oslo", "copenhagen", "helsinki", "prague",
+    "budapest", "bucharest", "sofia", "the hague", "new york", "los angeles", "strasbourg", "luxembourg",
+})
+
+# Head words that make a capitalised name an organisation, a place, or another named thing.
+ORG_WORDS = frozenset({
+    "ministry", "commission", "office", "government", "party", "agency", "palace", "council", "union",
+    "department", "committee", "parliament", "assembly", "senate", "congress", "court", "police", "force",
+    "service", "services", "bank", "group", "association", "company", "corporation", "corp", "inc", "ltd",
+    "plc", "university", "institute", "foundation", "news", "times", "post", "guardian", "telegraph",
+    "mail", "herald", "press", "agency", "cell", "mission", "authority", "board", "bureau", "network",
+    "organisation", "organization", "federation", "coalition", "alliance", "army", "navy", "guard",
+    "coastguard", "gendarmerie", "tribunal", "trust", "charity", "cross", "crescent", "club", "league",
+})
+LOC_WORDS = frozenset({
+    "channel", "sea", "ocean", "coast", "bay", "river", "strait", "straits", "island", "islands", "street",
+    "road", "square", "mountains", "mountain", "valley", "lake", "gulf", "peninsula", "county", "city",
+    "kingdom", "republic", "province", "region", "beach", "port", "harbour", "harbor", "airport", "state",
+})
+OTH_WORDS = frozenset({
+    "crisis", "bill", "act", "summit", "war", "treaty", "agreement", "plan", "scheme", "programme",
+    "program", "conference", "election", "cup", "games", "award", "festival", "day", "accord", "deal",
+})
+# Lower-case nouns before a single capitalised word that name what it is ("border agency Frontex").
+ORG_CUES = frozenset({"agency", "company", "firm", "party", "group", "broadcaster", "channel", "network",
+                      "charity", "newspaper", "outlet", "organisation", "organization", "union", "bank"})
+LOC_PREPOSITIONS = frozenset({"in", "at", "off", "near", "from", "across", "towards", "outside", "inside"})
+
+# Capitalised words that start sentences or headings but are not names (the corpus check catches the rest).
+COMMON_CAPITALISED = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "our", "my", "your", "there", "here", "however", "but", "and", "or", "so", "yet",
+    "when", "while", "after", "before", "since", "as", "if", "because", "although", "though", "during",
+    "last", "next", "today", "yesterday", "tomorrow", "tonight", "now", "then", "on", "in", "at", "of", "for",
+    "to", "from", "by", "with", "without", "about", "according", "among", "amid", "asked", "speaking",
+    "pictured", "read", "more", "also", "some", "many", "most", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "twenty", "thirty", "all", "both", "each", "every", "no", "not", "other",
+    "another", "such", "what", "which", "who", "whom", "whose", "why", "how", "where", "therefore", "thus",
+    "meanwhile", "earlier", "later", "once", "again", "still", "even", "only", "just", "already", "dear",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mps", "mp", "ministers", "minister", "migrants", "people", "officials", "police", "sources", "source",
+    "breaking", "update", "exclusive", "watch", "video", "photo", "image", "credit", "getty", "copyright",
+})
+PRONOUNS = {"he": "PER", "she": "PER", "him": "PER", "her": "PER", "they": "PLURAL", "it": "NONPER"}
+
+# Verbs that introduce speech. Their forms are listed, not derived, to stay transparent.
+SPEECH_VERBS = frozenset({
+    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks", "insisted",
+    "insists", "insisting", "claimed", "claims", "claiming", "stated", "states", "warned", "warns", "warning",
+    "tweeted", "tweets", "wrote", "writes", "snorted", "declared", "declares", "explained", "explains",
+    "argued", "argues", "continued", "replied", "replies", "responded", "noted", "notes", "urged", "urges",
+    "admitted", "admits", "announced", "announces", "revealed", "reveals", "suggested", "suggests",
+    "stressed", "stresses", "accused", "branded", "described", "called", "confirmed", "confirms",
+    "denied", "denies", "conceded", "remarked", "commented", "posted", "exclaimed", "shouted", "joked",
+    "acknowledged", "maintained", "protested", "complained", "complains", "vowed", "promised", "pledged",
+})
+# The verbs among them that also introduce reported speech without quote marks ("X said that ...").
+REPORTING_VERBS = frozenset({
+    "said", "says", "told", "tells", "added", "adds", "insisted", "insists", "claimed", "claims", "stated",
+    "warned", "warns", "argued", "argues", "admitted", "admits", "announced", "revealed", "suggested",
+    "stressed", "confirmed", "denied", "conceded", "acknowledged", "maintained", "complained", "vowed",
+    "explained", "noted",
+})
+# Common nouns that head a person-like speaker phrase kept as it is ("a source", "a spokesman for X").
+SPEAKER_NOUNS = frozenset({
+    "source", "sources", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+    "aide", "aides", "ally", "allies", "insider", "insiders", "colleague", "colleagues", "backbencher", "mp",
+    "minister", "ministers", "adviser", "advisers", "advisor", "friend", "friends", "witness", "witnesses",
+    "expert", "experts", "analyst", "analysts", "statement", "leader", "leaders", "member", "members",
+    "critics", "critic", "person", "man", "woman", "officer", "officers", "diplomat", "diplomats",
+    "government", "ministry", "office", "police", "reports", "report", "figures", "figure", "campaigners",
+    "spokesperson", "representative", "lawmaker", "lawmakers", "secretary", "president", "counterpart",
+})

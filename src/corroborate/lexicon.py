@@ -69,7 +69,7 @@ ORG_WORDS = frozenset({
     "department", "committee", "parliament", "assembly", "senate", "congress", "court", "police", "force",
     "service", "services", "bank", "group", "association", "company", "corporation", "corp", "inc", "ltd",
     "plc", "university", "institute", "foundation", "news", "times", "post", "guardian", "telegraph",
-    "mail", "herald", "press", "agency", "cell", "mission", "authority", "board", "bureau", "network",
+    "mail", "herald", "press", "cell", "mission", "authority", "board", "bureau", "network",
     "organisation", "organization", "federation", "coalition", "alliance", "army", "navy", "guard",
     "coastguard", "gendarmerie", "tribunal", "trust", "charity", "cross", "crescent", "club", "league",
 })
@@ -131,5 +131,5 @@ SPEAKER_NOUNS = frozenset({
     "expert", "experts", "analyst", "analysts", "statement", "leader", "leaders", "member", "members",
     "critics", "critic", "person", "man", "woman", "officer", "officers", "diplomat", "diplomats",
     "government", "ministry", "office", "police", "reports", "report", "figures", "figure", "campaigners",
-    "spokesperson", "representative", "lawmaker", "lawmakers", "secretary", "president", "counterpart",
+    "representative", "lawmaker", "lawmakers", "secretary", "president", "counterpart",
 })

@@ -13,6 +13,7 @@ Role titles are found by a lexicon (:data:`corroborate.lexicon.TITLES`) in both 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,8 +25,8 @@ from corroborate.lexicon import (
     DEMONYMS,
     HONORIFICS,
     LOC_WORDS,
-    OTH_WORDS,
     ORG_WORDS,
+    OTH_WORDS,
     TITLE_ABBREVIATIONS,
     TITLES,
     WEAK_TITLES,
@@ -114,7 +115,7 @@ def _titles(text: str, toks: list[Token]) -> list[tuple[int, int, str, str | Non
         found = None
         for n in range(min(_MAX_TITLE_WORDS, len(toks) - i), 0, -1):
             window = toks[i:i + n]
-            if any(not _joined(text, a, b) for a, b in zip(window, window[1:], strict=False)):
+            if any(not _joined(text, a, b) for a, b in itertools.pairwise(window)):
                 continue
             phrase = " ".join(t.lower for t in window)
             key = TITLE_ABBREVIATIONS.get(phrase) if n == 1 and window[0].text.isupper() else None
@@ -301,7 +302,6 @@ class ArticleMentions:
                     gap = text[m.end:start]
                     if re.fullmatch(r"\s*(?:['’]s)?\s*[(,]\s*(?:the\s+)?", gap, re.I) and m.type in ("PER", "UNK"):
                         role.links.append(first_new + prior[-1])
-                if not capitalised or key in WEAK_TITLES:
-                    if not role.links:
-                        continue  # "interior ministers", "the former Foreign Secretary": not a reference
+                if (not capitalised or key in WEAK_TITLES) and not role.links:
+                    continue  # "interior ministers", "the former Foreign Secretary": not a reference
             self.mentions.append(role)

@@ -1,0 +1,154 @@
+"""`corroborate add`, `stories` and `show`: a growing corpus in a SQLite database.
+
+The database is ``--db FILE``, else ``$CORROBORATE_DB``, else ``./corroborate.db``.
+
+Exit status of ``add``: 0 every input was read and stored; 1 usage or storage error, or nothing could be read;
+2 some inputs failed (one line each on stderr) and the rest were stored. ``stories`` and ``show``: 0, or 1
+with a one-line error (unknown story, bad date, unreadable database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+
+EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2
+_DB_HELP = "SQLite database (default: $CORROBORATE_DB, else ./corroborate.db)"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("add", help="store articles in the database and assign them to stories",
+                       description="Read articles (folders, files, globs, '-' for stdin) and store them in the "
+                       "database with their fingerprints; each joins an existing story or starts a new one. "
+                       "Adding the same text twice stores it once. Safe to interrupt and rerun.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for stdin")
+    p.add_argument("--db", metavar="FILE", help=_DB_HELP)
+    p.add_argument("--semantic", choices=["auto", "on", "off"], default=None,
+                   help="story similarity with MiniLM embeddings (auto: when installed); fixed by a database's "
+                   "first add")
+    p.add_argument("--engine", choices=["local", "dask"], default=None, help="who computes the fingerprints")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--jsonl-text-field", metavar="NAME", help="JSONL field holding the article text")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    p.set_defaults(func=run_add)
+
+    p = sub.add_parser("stories", help="list the stories in the database",
+                       description="List stored stories, most recently updated first.")
+    p.add_argument("--db", metavar="FILE", help=_DB_HELP)
+    p.add_argument("--since", metavar="DATE", help="only stories with an article published on or after DATE")
+    p.add_argument("--query", metavar="TEXT", help="only stories whose title (or a member's) contains TEXT")
+    p.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+    p.set_defaults(func=run_stories)
+
+    p = sub.add_parser("show", help="cross-check one stored story",
+                       description="Print the cross-check of one story (see `corroborate stories` for ids). "
+                       "The result is cached in the database until the story changes.")
+    p.add_argument("story", metavar="STORY", help="story id, e.g. s12")
+    p.add_argument("--db", metavar="FILE", help=_DB_HELP)
+    p.add_argument("--format", "-f", choices=["text", "json", "markdown", "html"], default="text")
+    p.add_argument("--semantic", choices=["auto", "on", "off"], default=None,
+                   help="paraphrase detection with MiniLM embeddings (auto: when installed)")
+    p.set_defaults(func=run_show)
+
+
+def _config(args: argparse.Namespace):
+    from dataclasses import replace
+
+    from corroborate.config import Config
+
+    changes = {k: v for k, v in (("semantic", getattr(args, "semantic", None)),
+                                 ("engine", getattr(args, "engine", None)),
+                                 ("scheduler", getattr(args, "scheduler", None))) if v is not None}
+    config = Config().with_(**changes) if changes else Config()
+    if getattr(args, "jsonl_text_field", None):
+        config = config.with_(ingest=replace(config.ingest, jsonl_text_field=args.jsonl_text_field))
+    return config
+
+
+def _open(args: argparse.Namespace, *, must_exist: bool):
+    from pathlib import Path
+
+    from corroborate.store import Store, StoreError, default_db_path
+
+    path = Path(args.db) if args.db else default_db_path()
+    if must_exist and not path.exists():
+        raise StoreError(f"{path}: no such database; create it with `corroborate add PATH --db {path}`")
+    return Store(path, config=_config(args))
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from corroborate.ingest import read_sources
+    from corroborate.model import Article, InputError
+
+    errors: list[InputError] = []
+    store = _open(args, must_exist=False)
+    try:
+        def articles() -> Iterator[Article]:
+            stdin = sys.stdin if "-" in args.paths else None
+            for item in read_sources(args.paths, config=store.config.ingest, stdin=stdin):
+                if isinstance(item, InputError):
+                    errors.append(item)
+                    print(f"corroborate: {item.path}: {item.error}", file=sys.stderr)
+                else:
+                    yield item
+
+        result = store.add(articles())
+        counts = store.count()
+    finally:
+        store.close()
+    if not args.quiet:
+        print(f"added {len(result.added)} article(s), {len(result.skipped)} already stored; "
+              f"{counts['articles']} article(s) in {counts['stories']} story(ies) in {store.path}")
+    if not result.added and not result.skipped:
+        print("corroborate: error: no article could be read", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    store = _open(args, must_exist=True)
+    try:
+        try:
+            stories = store.stories(since=args.since, query=args.query)
+        except ValueError as exc:
+            print(f"corroborate: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    finally:
+        store.close()
+    if args.json:
+        for s in stories:
+            print(json.dumps({"id": s.id, "title": s.title, "articles": s.articles, "outlets": s.outlets,
+                              "first_published": s.first_published, "last_published": s.last_published},
+                             ensure_ascii=False))
+        return EXIT_OK
+    for s in stories:
+        dates = s.first_published or "undated"
+        if s.last_published and s.last_published != s.first_published:
+            dates += f" .. {s.last_published}"
+        title = " ".join((s.title or "(untitled)").split())
+        print(f"{s.id}\t{len(s.articles)} article(s)\t{dates}\t{', '.join(s.outlets)}\t{title}")
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from corroborate.render import render
+
+    store = _open(args, must_exist=True)
+    try:
+        try:
+            report = store.story_report(args.story)
+        except KeyError:
+            print(f"corroborate: error: no story {args.story!r} in {store.path}; see `corroborate stories`",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    finally:
+        store.close()
+    sys.stdout.write(render(report, args.format, color=args.format == "text" and sys.stdout.isatty()))
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch by command name, for callers that do not use the ``func`` default."""
+    return {"add": run_add, "stories": run_stories, "show": run_show}[args.command](args)

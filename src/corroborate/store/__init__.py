@@ -1,0 +1,27 @@
+"""The SQLite store behind ``corroborate add``, ``stories``, ``show`` and the web app.
+
+The database is one file: ``--db FILE``, else ``$CORROBORATE_DB``, else ``./corroborate.db``. It runs in WAL
+mode, so readers (the web app) never block a writer (``corroborate add``), and two ``add`` processes can run
+at once. Tables:
+
+==================  ==========================================================================================
+``articles``        one row per article: ``id`` (content hash, unique), outlet, title, published, path, url,
+                    text, meta (JSON), added_at; ``seq`` is the insertion order
+``fingerprints``    MinHash signature of each article's word shingles (uint64 bytes)
+``lsh``             the signatures' band buckets: near-duplicate candidates without a corpus scan
+``near_duplicates`` article pairs whose estimated Jaccard reaches the threshold
+``story_features``  the stories module's tf features of each article, and its day
+``postings``        blocking keys (distinctive words) -> articles, by day: story candidates
+``term_df``         document frequencies of words and names (the idf of the story similarity)
+``stories``         id (``s1``, ``s2``, ...), title, first/last published, size
+``story_members``   article -> story, with the score it joined with
+``embeddings``      sentence vectors (float32 bytes) keyed by text hash
+``reports``         cached story cross-checks (JSON) keyed by article ids + version + method
+``meta``/``counters`` schema version, stories method, id counters
+==================  ==========================================================================================
+"""
+
+from corroborate.store.core import DB_ENV, AddResult, Store, StorySummary, default_db_path
+from corroborate.store.db import StoreError, StoreFull
+
+__all__ = ["DB_ENV", "AddResult", "Store", "StoreError", "StoreFull", "StorySummary", "default_db_path"]

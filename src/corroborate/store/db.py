@@ -1,0 +1,158 @@
+"""SQLite plumbing of the store: schema, connections, write transactions that survive contention and crashes.
+
+* WAL journal with ``synchronous=NORMAL``: a commit is durable against a killed process (``kill -9``), and
+  readers never block the writer or each other.
+* Every write is one ``BEGIN IMMEDIATE`` transaction that takes the write lock up front (no lock upgrade, so no
+  deadlock between two writers); ``busy_timeout`` waits for the other writer, and a transaction that still
+  meets ``SQLITE_BUSY`` is retried from the start with backoff.
+* "database or disk is full" and other storage failures become :class:`StoreError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from corroborate.errors import CorroborateError
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 30_000
+RETRY_SECONDS = 120.0  # give up on a write lock after this long, with a clear error
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO counters(name, value) VALUES ('stories', 0), ('story_docs', 0);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- insertion order: recency for the candidate caps
+    id TEXT NOT NULL UNIQUE,                -- content hash of the text (ingest.common.article_id)
+    outlet TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    path TEXT,
+    url TEXT,
+    text TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    added_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS fingerprints (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lsh (
+    band INTEGER NOT NULL, bucket INTEGER NOT NULL, article_id TEXT NOT NULL,
+    PRIMARY KEY (band, bucket, article_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_duplicates (
+    a TEXT NOT NULL, b TEXT NOT NULL, jaccard REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS near_duplicates_b ON near_duplicates(b);
+CREATE TABLE IF NOT EXISTS term_df (
+    term TEXT PRIMARY KEY, df INTEGER NOT NULL, name_df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_features (article_id TEXT PRIMARY KEY, doc TEXT NOT NULL, day INTEGER)
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS postings (
+    key TEXT NOT NULL, seq INTEGER NOT NULL, day INTEGER, PRIMARY KEY (key, seq)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS postings_day ON postings(key, day);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, title TEXT,
+    first_published TEXT, last_published TEXT, size INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last_published);
+CREATE TABLE IF NOT EXISTS story_members (
+    article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, score REAL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
+CREATE TABLE IF NOT EXISTS embeddings (key TEXT PRIMARY KEY, dim INTEGER NOT NULL, vector BLOB NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reports (
+    key TEXT PRIMARY KEY, story_id TEXT NOT NULL, version TEXT NOT NULL, json TEXT NOT NULL,
+    created_at TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+
+class StoreError(CorroborateError):
+    """The database could not be opened, read or written; the message names the file and the cause."""
+
+
+class StoreFull(StoreError):
+    """SQLite reported "database or disk is full"."""
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    """A one-line, user-facing error for a SQLite failure."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "full" in message:
+        return StoreFull(f"{path}: database or disk is full; free some space or use --db on another disk")
+    if "locked" in message or "busy" in message:
+        return StoreError(f"{path}: database is locked by another process (waited {RETRY_SECONDS:.0f} s)")
+    if "not a database" in message or "malformed" in message:
+        return StoreError(f"{path}: not a corroborate database or it is damaged ({message})")
+    return StoreError(f"{path}: {message}")
+
+
+def connect(path: Path, *, pragmas: Mapping[str, int | str] | None = None) -> sqlite3.Connection:
+    """Open a connection in autocommit mode (transactions are explicit) with the store's settings."""
+    # check_same_thread=False: each thread gets its own connection, but close() may run on another thread.
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable against a crashed process
+    for name, value in (pragmas or {}).items():
+        if not name.replace("_", "").isalnum():
+            raise ValueError(f"bad pragma name {name!r}")
+        conn.execute(f"PRAGMA {name} = {int(value) if isinstance(value, int) else repr(str(value))}")
+    return conn
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
+@contextmanager
+def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One IMMEDIATE transaction: committed when the block ends, rolled back (fully) when it raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def retrying(fn: Callable[[], T], *, path: Path) -> T:
+    """Run a whole transaction ``fn``, again from the start while another writer holds the lock."""
+    deadline = time.monotonic() + RETRY_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc) or time.monotonic() > deadline:
+                raise translate(exc, path) from exc
+            time.sleep(delay * (1 + random.random()))  # jitter: two retrying writers do not collide again
+            delay = min(delay * 2, 1.0)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, path) from exc
+
+
+def init(conn: sqlite3.Connection, path: Path) -> None:
+    """Create the schema (idempotent) and switch the file to WAL."""
+    def run() -> None:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"{path}: could not switch to WAL journal (got {mode})")
+        with write(conn):
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif int(row[0]) != SCHEMA_VERSION:
+                raise StoreError(f"{path}: database schema {row[0]} is not the supported {SCHEMA_VERSION}")
+    retrying(run, path=path)

@@ -1,0 +1,63 @@
+"""Loading the shipped model: cheap checks without spaCy, a clear error without the model, lazy imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import corroborate.nlp as nlp_pkg
+from corroborate.errors import CorroborateError
+from corroborate.nlp import pipeline
+
+needs_model = pytest.mark.skipif(not nlp_pkg.available(), reason="NLP model not built: run `make model`")
+
+
+def test_import_is_light() -> None:
+    code = "import sys, corroborate.nlp; print('spacy' in sys.modules, 'thinc' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_missing_model_says_how_to_build_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "MODEL_DIR", tmp_path / "model")
+    assert nlp_pkg.available() is False
+    assert nlp_pkg.describe() == "rules (no NLP model: run `make model`)"
+    with pytest.raises(nlp_pkg.ModelUnavailable, match="make model") as info:
+        nlp_pkg.load_pipeline()
+    assert isinstance(info.value, CorroborateError)
+
+
+def test_damaged_model_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "config.cfg").write_text("not a config", encoding="utf-8")
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(nlp_pkg.ModelUnavailable, match="make model"):
+        pipeline._load(str(tmp_path))
+
+
+@needs_model
+def test_shipped_model_metadata_and_size() -> None:
+    meta = json.loads((nlp_pkg.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC BY-SA 4.0"
+    assert {s["name"] for s in meta["sources"]} == {"UD English EWT", "UNER English EWT"}
+    assert "CC BY-SA 4.0" in (nlp_pkg.MODEL_DIR / "LICENSE-MODEL.md").read_text(encoding="utf-8")
+    assert nlp_pkg.describe() == f"corroborate-en {meta['version']}"
+    size = sum(p.stat().st_size for p in nlp_pkg.MODEL_DIR.rglob("*") if p.is_file())
+    assert size <= 20_000_000
+
+
+@needs_model
+def test_loads_once_and_annotates() -> None:
+    nlp = nlp_pkg.load_pipeline()
+    assert nlp_pkg.load_pipeline() is nlp
+    assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"LOC", "ORG", "PER"}
+    doc = nlp("The ministers were meeting in London. They did not agree.")
+    assert [t.pos_ for t in doc][:3] == ["DET", "NOUN", "AUX"]
+    assert doc[1].lemma_ == "minister" and doc[2].lemma_ == "be"
+    assert doc[3].dep_ == "ROOT" and doc[1].head.i == 3
+    assert [(e.text, e.label_) for e in doc.ents] == [("London", "LOC")]
+    assert len(list(doc.sents)) == 2

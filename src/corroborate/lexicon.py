@@ -112,8 +112,8 @@ SPEECH_VERBS = frozenset({
     "tweeted", "tweets", "wrote", "writes", "snorted", "declared", "declares", "explained", "explains",
     "argued", "argues", "continued", "replied", "replies", "responded", "noted", "notes", "urged", "urges",
     "admitted", "admits", "announced", "announces", "revealed", "reveals", "suggested", "suggests",
-    "stressed", "stresses", "accused", "branded", "described", "called", "confirmed", "confirms",
-    "denied", "denies", "conceded", "remarked", "commented", "posted", "exclaimed", "shouted", "joked",
+    "stressed", "stresses", "accused", "confirmed", "confirms",
+    "denied", "denies", "conceded", "remarked", "commented", "exclaimed", "shouted", "joked",
     "acknowledged", "maintained", "protested", "complained", "complains", "vowed", "promised", "pledged",
 })
 # The verbs among them that also introduce reported speech without quote marks ("X said that ...").

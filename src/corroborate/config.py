@@ -39,13 +39,17 @@ class RepeatsConfig:
     num_perm: int = 128  # MinHash permutations
     near_threshold: float = 0.5  # estimated Jaccard for a near-duplicate
     paraphrase_threshold: float = 0.72  # cosine of MiniLM embeddings
-    lexical_paraphrase_threshold: float = 0.45  # similarity of the lexical fallback
-    min_words: int = 5  # shorter passages ("Pictured:") are too generic to call repeats
+    lexical_paraphrase_threshold: float = 0.5  # IDF-weighted Dice of content stems (lexical fallback)
+    min_words: int = 5  # shorter passages ("Pictured:") are too generic to call near/paraphrase repeats
+    exact_min_words: int = 3  # an exact repeat of a short line still counts ("Read more below")
+    min_reuse_share: float = 0.1  # reuse below this share of the copy's text is not reported
     seed: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("near_threshold", "paraphrase_threshold", "lexical_paraphrase_threshold"):
+        for name in ("near_threshold", "paraphrase_threshold", "lexical_paraphrase_threshold", "min_reuse_share"):
             _check_unit(name, getattr(self, name))
+        if self.min_words < 1 or self.exact_min_words < 1:
+            raise ValueError("min_words and exact_min_words must be >= 1")
         if self.shingle_size < 1 or self.num_perm < 16:
             raise ValueError("shingle_size must be >= 1 and num_perm >= 16")
 

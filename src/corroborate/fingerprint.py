@@ -1,0 +1,217 @@
+"""Text fingerprints: a normal form, exact keys, word shingles, MinHash, and light content terms.
+
+Everything here is deterministic and model-free, so it runs the same in every worker:
+
+* :func:`normalise` is what "exact repeat" means: two passages are exact repeats when their normal forms
+  are equal, i.e. they differ only in case, quote style (’ vs '), dash style (- vs –), non-breaking
+  spaces, punctuation and spacing. A caption scraped once with "-" and once with "–" is one text.
+* :func:`shingles` + :func:`minhash` feed MinHash LSH for near-duplicates.
+* :func:`content_terms` (stop words dropped, suffixes stripped, number words turned into digits) is shared
+  by the lexical paraphrase fallback and by drift detection, so "cancelled"/"cancels" and
+  "twenty-seven"/"27" compare equal in both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+                         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_DIGIT_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+_PUNCT = re.compile(r"[^\w\s\x00]|_")
+
+
+def normalise(text: str) -> str:
+    """Casefolded text with quotes, dashes and spaces unified and punctuation removed.
+
+    Apostrophes inside words are dropped ("don't" -> "dont") rather than split, and decimal points and
+    thousands separators inside numbers are kept as one token ("2.5", "1,000" -> "1000").
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _DASHES.sub("-", text).casefold()
+    text = _WORD_APOSTROPHE.sub("", text)
+    text = _DIGIT_COMMA.sub("", text)
+    text = _DIGIT_DOT.sub("\x00", text)  # protect decimal points from the punctuation sweep
+    text = _PUNCT.sub(" ", text).replace("\x00", ".")
+    return _SPACES.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Words of the normal form."""
+    return normalise(text).split()
+
+
+def exact_key(text: str) -> str:
+    """Stable key of the normal form: equal keys mean an exact repeat."""
+    return hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def shingles(text: str, k: int) -> set[str]:
+    """Word k-shingles of the normal form; a text shorter than k words is one shingle."""
+    if k < 1:
+        raise ValueError(f"k must be >= 1, got {k}")
+    ws = words(text)
+    if len(ws) < k:
+        return {" ".join(ws)} if ws else set()
+    return {" ".join(ws[i:i + k]) for i in range(len(ws) - k + 1)}
+
+
+def minhash(tokens: Iterable[str], *, num_perm: int, seed: int) -> LeanMinHash:
+    """A frozen MinHash of the tokens (a LeanMinHash is small and picklable, fit to ship to workers)."""
+    from datasketch import LeanMinHash, MinHash
+
+    m = MinHash(num_perm=num_perm, seed=seed)
+    m.update_batch([t.encode("utf-8") for t in sorted(set(tokens))])
+    return LeanMinHash(m)
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+# --- light lexical analysis shared by the lexical paraphrase path and drift ----------------------------
+
+#: Function words: they carry little of what a sentence is about. Negations and number words are NOT here;
+#: callers that need them look for them separately.
+_STOP_TEXT = """
+a an the this that these those there here it its it's itself he him his himself she her hers herself they them
+their theirs themselves we us our ours you your yours i me my mine who whom whose which what when where why how
+and or but if then than so as of at by for from in into on onto out over under up down off to with within upon
+about above across after against along among around before behind below beneath beside between beyond during
+except inside near past since through throughout toward towards until via per be am is are was were been being
+have has had having do does did doing done will would shall should can could may might must ought also just only
+even still yet already again ever very too quite rather really much more most such own same other another each
+every both either all any some many few several lot lots one's whether while although though because however
+therefore thus meanwhile mr mrs ms miss dr prof sir madam said says say told tell according reportedly
+"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "nt", "nobody", "nothing", "none", "neither", "nor", "nowhere",
+                       "cannot", "without"})
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORDS = frozenset((*_UNITS, *_TENS, *_SCALES, "dozen"))
+_NUMERIC = re.compile(r"^\$?£?€?(\d+(?:[.,]\d+)*)(?:%|st|nd|rd|th|s|m|bn|k)?$")
+_TOKEN = re.compile(r"[\w][\w'’\-.,]*[\w]|\w")
+
+
+def number_value(word: str) -> float | None:
+    """The value of a written or spelled number ("27", "1,000", "twenty-seven", "seven"), else None."""
+    w = word.casefold().replace("’", "'")
+    m = _NUMERIC.match(w)
+    if m:
+        try:
+            return float(m.group(1).replace(",", ""))
+        except ValueError:
+            return None
+    parts = [p for p in re.split(r"[-\s]+", w) if p]
+    if not parts or any(p not in _NUMBER_WORDS for p in parts):
+        return None
+    total, current = 0, 0
+    for p in parts:
+        if p in _UNITS:
+            current += _UNITS[p]
+        elif p in _TENS:
+            current += _TENS[p]
+        elif p == "dozen":
+            current = max(current, 1) * 12
+        else:
+            current = max(current, 1) * _SCALES[p]
+            if _SCALES[p] >= 1000:
+                total, current = total + current, 0
+    return float(total + current)
+
+
+# (suffix, the word must be longer than this, replacement); the first that applies wins.
+_SUFFIXES: tuple[tuple[str, int, str], ...] = (
+    ("ies", 4, "y"), ("ied", 4, "y"), ("sses", 0, "ss"), ("ches", 0, "ch"), ("shes", 0, "sh"), ("xes", 0, "x"),
+    ("zes", 0, "z"), ("ing", 5, ""), ("ed", 4, ""), ("ly", 6, ""), ("s", 3, ""),
+)
+_KEEP_S = ("ss", "is", "us")  # "boss", "crisis", "bus" are not plurals
+
+
+def stem(word: str) -> str:
+    """A light, deterministic suffix stripper: inflections and simple derivations meet
+    ("cancelled", "cancels", "cancelling" -> "cancel"; "migrants" -> "migrant"; "handling" -> "handl")."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'")
+    if len(w) <= 3 and not (len(w) == 3 and w.endswith("s")):
+        return w
+    for suffix, min_len, replacement in _SUFFIXES:
+        if w.endswith(suffix) and len(w) > min_len and not (suffix == "s" and w.endswith(_KEEP_S)):
+            w = w[: len(w) - len(suffix)] + replacement
+            stripped = True
+            break
+    else:
+        stripped = False
+        if len(w) == 3 and w.endswith("s") and not set(w[:2]) & set("aeiouy"):
+            w = w[:-1]  # "MPs" -> "mp"
+    if stripped and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousz":
+        w = w[:-1]  # "cancell" -> "cancel", "stopp" -> "stop"
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]  # "handle"/"handl", "use"/"us"
+    # British and American spellings meet ("defence"/"defense", "behaviour"/"behavior").
+    if w.endswith("our") and len(w) > 5:
+        w = w[:-3] + "or"
+    if w.endswith("enc") and len(w) > 5:
+        w = w[:-3] + "ens"
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens in their original form (hyphenated words and numbers kept whole), quotes unified."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _DASHES.sub("-", text)
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0).rstrip(".,")
+        if "," in tok and not re.fullmatch(r"\d{1,3}(,\d{3})+", tok):
+            out.extend(p for p in tok.split(",") if p)
+        elif "." in tok and not re.fullmatch(r"\d+\.\d+|(\w\.)+\w?", tok):
+            out.extend(p for p in tok.split(".") if p)
+        else:
+            out.append(tok)
+    return out
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the content words, in order; numbers become their value ("twenty-seven" -> "27")."""
+    out: list[str] = []
+    for tok in tokens(text):
+        low = tok.casefold()
+        value = number_value(low)
+        if value is not None:
+            out.append(f"{value:g}")
+            continue
+        if low in STOPWORDS or low in NEGATIONS or low.endswith("n't"):
+            continue
+        if "-" in low:  # "Grande-Synthe", "working-class": each part counts
+            for part in low.split("-"):
+                part_value = number_value(part)
+                if part_value is not None:
+                    out.append(f"{part_value:g}")
+                elif part and part not in STOPWORDS:
+                    out.append(stem(part))
+            continue
+        out.append(stem(low))
+    return out

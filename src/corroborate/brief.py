@@ -1,0 +1,95 @@
+"""The cited brief: a deduplicated summary of a story, most corroborated statements first.
+
+Each sentence is the text of a statement as one source wrote it (never generated), carries its citation
+spans and its independent-source count, and is marked ``single_source`` when only one source states it.
+No sentence repeats another: a candidate too similar to one already chosen, or whose content words are
+mostly covered by one, is skipped. The conflicts section is ``Story.conflicts``, which the renderers show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from corroborate.claim_words import lemma
+from corroborate.model import BriefSentence, Span, Statement
+
+
+@dataclass(slots=True, frozen=True)
+class BriefConfig:
+    max_sentences: int = 12
+    max_single_source: int = 5  # uncorroborated statements shown, after all corroborated ones
+    min_words: int = 6  # shorter statements ("Pictured: ...") are captions or fragments, not news
+    max_words: int = 60
+    max_cover: float = 0.6  # content share already said by a chosen sentence above which a candidate repeats it
+    max_similarity: float = 0.72  # similarity to a chosen sentence above which a candidate repeats it
+
+    def __post_init__(self) -> None:
+        if self.max_sentences < 1:
+            raise ValueError("max_sentences must be >= 1")
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _wordset(
+    "the a an of to in on at by for with from and or but as is are was were be been has have had it its "
+    "this that their his her he she they who which said says will would not"
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(lemma(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1)
+
+
+def _usable(text: str, cfg: BriefConfig) -> bool:
+    words = text.split()
+    if not cfg.min_words <= len(words) <= cfg.max_words or text.rstrip().endswith("?"):
+        return False
+    # A fragment of a quotation or a line that opens with a quote mark and never closes it reads badly alone.
+    opens = sum(text.count(q) for q in "“‘")
+    closes = sum(text.count(q) for q in "”’") - len(re.findall(r"\w’\w", text))
+    return opens <= closes
+
+
+def make_brief(statements: list[Statement], *, sentence_of: Callable[[Statement], tuple[str, list[Span]]],
+               similarity: Callable[[str, str], float], avoid: frozenset[tuple[str, int, int]] = frozenset(),
+               config: BriefConfig | None = None) -> list[BriefSentence]:
+    """Choose brief sentences from ``statements`` (already ordered most corroborated first).
+
+    ``sentence_of`` gives the readable sentence and citations of a statement; ``avoid`` holds spans known
+    to distort (the drifted side of a rewrite), which are never used as a brief sentence's text."""
+    cfg = config or BriefConfig()
+    chosen: list[tuple[BriefSentence, frozenset[str]]] = []
+    singles = 0
+    for st in statements:
+        if len(chosen) >= cfg.max_sentences:
+            break
+        text, citations = sentence_of(st)
+        if not _usable(text, cfg) or not citations:
+            continue
+        if any((c.article, c.start, c.end) in avoid for c in citations[:1]):
+            continue
+        if st.independent_sources <= 1 and singles >= cfg.max_single_source:
+            continue
+        words = content_words(text)
+        if not words:
+            continue
+        repeat = False
+        for prev, pwords in chosen:
+            cover = len(words & pwords) / len(words)
+            if cover >= cfg.max_cover or similarity(text, prev.text) >= cfg.max_similarity:
+                repeat = True
+                break
+        if repeat:
+            continue
+        if st.independent_sources <= 1:
+            singles += 1
+        chosen.append((BriefSentence(text, citations, st.independent_sources,
+                                     single_source=st.independent_sources <= 1), words))
+    return [b for b, _ in chosen]

@@ -1,0 +1,252 @@
+"""Cross-check one story: statements with their independent sources, typed conflicts, and the cited brief.
+
+``cross_check`` is the stage the pipeline calls per story. Steps, each linear in the number of sentences:
+
+1. claims: atomic statements per sentence (:mod:`corroborate.statements`; the NLP pipeline when given);
+2. blocking + alignment (:mod:`corroborate.align`): candidate pairs from an inverted index, then
+   same / paraphrase / supports / elaborates;
+3. statements: claims merged over same/paraphrase links, plus count facts ("27 died") merged over all
+   sources that state the same count of the same event; independence from the repeats' reuse;
+4. conflicts (:mod:`corroborate.judge`), and drift from the repeats' paraphrase groups;
+5. the brief (:mod:`corroborate.brief`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from corroborate.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
+from corroborate.brief import BriefConfig, content_words, make_brief
+from corroborate.claim_words import FRAMES
+from corroborate.judge import (
+    drift_findings,
+    independence,
+    label_findings,
+    merge_findings,
+    negation_findings,
+    number_findings,
+    participant_findings,
+    place_date_findings,
+    source_of,
+)
+from corroborate.model import Article, Conflict, Passage, RepeatGroup, Span, Statement, Story
+from corroborate.statements import Claim, Quantity, extract_claims, method_name
+
+if TYPE_CHECKING:
+    from corroborate.pairs import PairJudge
+
+MIN_CLAIM_WORDS = 4  # "Pictured:", bylines and one-word lines carry no statement
+_KIND_ORDER = {k: i for i, k in enumerate(("number", "entity", "role", "place", "date", "negation", "drift",
+                                           "quote"))}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _fact_span(claim: Claim, q: Quantity, article: Article) -> Span:
+    """The count together with its nearest event word: "killing 27 people", "claiming 27 lives",
+    "twenty-seven migrants (including children) died"."""
+    words = FRAMES.get(q.frame or "", ())
+    best: tuple[int, int, int] | None = None
+    for m in re.finditer(r"[A-Za-z]+", claim.text):
+        if m.group(0).lower() in words:
+            s, e = claim.span.start + m.start(), claim.span.start + m.end()
+            dist = q.span.start - e if e <= q.span.start else s - q.span.end
+            if dist < 0:
+                dist = 0
+            if dist <= 60 and (best is None or dist < best[0]):
+                best = (dist, s, e)
+    if best is None:
+        return q.span
+    return Span.of(article, min(best[1], q.span.start), max(best[2], q.span.end))
+
+
+def _statement(text: str, members: list[Claim], spans: list[Span], rep: Claim, source: dict[str, str],
+               why: dict[str, str], numbers: list[str] | None = None) -> Statement:
+    count, note = independence((c.article for c in members), source, why)
+    return Statement(
+        text=text, spans=sorted(set(spans)), outlets=sorted({c.outlet for c in members}), independent_sources=count,
+        who=rep.who, predicate=rep.predicate, target=rep.target,
+        numbers=numbers if numbers is not None else [q.surface for q in rep.numbers],
+        places=[p for p, _ in rep.places], times=list(rep.times), polarity=rep.polarity,
+        attribution=rep.attribution, single_source=count <= 1, independence=note)
+
+
+def build_statements(claims: list[Claim], links: list[Link], articles: dict[str, Article], source: dict[str, str],
+                     why: dict[str, str], rewrites: frozenset[tuple[str, int, int]]
+                     ) -> tuple[list[Statement], dict[int, list[Claim]]]:
+    """Statements from claims merged over same/paraphrase links, plus count facts across sources."""
+    uf = _UnionFind(len(claims))
+    for link in links:
+        if link.kind in ("same", "paraphrase"):
+            uf.union(link.a, link.b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if len(c.text.split()) >= MIN_CLAIM_WORDS:
+            groups[uf.find(i)].append(i)
+    out: list[Statement] = []
+    members_of: dict[int, list[Claim]] = {}
+    for idxs in groups.values():
+        members = [claims[i] for i in idxs]
+        # The representative is an original wording, not a spun rewrite, and the first one published here.
+        rep = min(members, key=lambda c: (c.ref in rewrites, c.article, c.span.start))
+        st = _statement(rep.text, members, [c.span for c in members], rep, source, why)
+        members_of[id(st)] = members
+        out.append(st)
+    # Count facts: the same count of the same event, stated by any source in any wording.
+    facts: dict[tuple[str, int], list[tuple[Claim, Quantity]]] = defaultdict(list)
+    for c in claims:
+        seen: set[tuple[str, int]] = set()
+        for q in c.numbers:
+            if q.frame and q.high == q.low and q.low > 1 and (q.frame, q.low) not in seen:
+                seen.add((q.frame, q.low))
+                facts[(q.frame, q.low)].append((c, q))
+    for (_frame, _value), cqs in sorted(facts.items()):
+        members = [c for c, _ in cqs]
+        if len({c.article for c in members}) < 2:
+            continue  # a count only one article gives is already in that article's sentence statement
+        spans = [_fact_span(c, q, articles[c.article]) for c, q in cqs]
+        order = sorted(range(len(cqs)), key=lambda k: (cqs[k][0].ref in rewrites, cqs[k][0].article,
+                                                       cqs[k][0].span.start))
+        rep_c, rep_q = cqs[order[0]]
+        st = _statement(spans[order[0]].text, members, spans, rep_c, source, why, numbers=[rep_q.surface])
+        members_of[id(st)] = members
+        out.append(st)
+    out.sort(key=lambda s: (-s.independent_sources, -len(s.outlets), -len(s.spans), s.spans[0].article,
+                            s.spans[0].start, s.text))
+    return out, members_of
+
+
+def _rewrites(groups: list[RepeatGroup]) -> frozenset[tuple[str, int, int]]:
+    """Spans that rewrite another passage of the same article (the sloppy scrape's "spun" copies), as the
+    repeats stage judged them: position alone cannot tell, since scrapes interleave the rewrite anywhere."""
+    out: set[tuple[str, int, int]] = set()
+    for g in groups:
+        if g.kind != "paraphrase" or g.scope != "within":
+            continue
+        first = g.original or min(g.members, key=lambda s: (s.article, s.start))
+        out.update((m.article, m.start, m.end) for m in g.members if m != first)
+    return frozenset(out)
+
+
+def _drift_groups(repeats: Any, claims: list[Claim], links: list[Link], ids: set[str]) -> list[RepeatGroup]:
+    if repeats is not None:
+        return [g for g in repeats.groups if g.drift is not None and all(m.article in ids for m in g.members)]
+    # No repeats stage ran: look for drift on our own paraphrase links (same detector the repeats stage uses).
+    from corroborate.drift import detect_drift
+
+    out = []
+    strong = {"antonym", "distortion", "name", "actor", "number"}
+    for link in links:
+        a, b = claims[link.a], claims[link.b]
+        rewrite = link.kind == "supports" and a.article == b.article  # a loose rewrite inside one article
+        if link.kind not in ("paraphrase", "same") and not rewrite:
+            continue
+        first, second = (a, b) if (a.article, a.span.start) <= (b.article, b.span.start) else (b, a)
+        drift = detect_drift(first.text, second.text)
+        if drift is not None and rewrite and not set(drift.kinds) & strong:
+            continue  # on a loose pair, an added "not" is more often another statement than a flip
+        if drift is not None:
+            scope = "within" if a.article == b.article else "across"
+            out.append(RepeatGroup("paraphrase", [first.span, second.span], scope, link.similarity, drift,
+                                   original=first.span))
+    return out
+
+
+def _shared_share(claim: Claim, holders: list[Claim]) -> float:
+    words = content_words(claim.text)
+    others = set().union(*(content_words(h.text) for h in holders if h.article != claim.article))
+    return len(words & others) / len(words) if words else 0.0
+
+
+def _dedupe_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
+    """Two detectors may flag the same pair of sentences; keep the more confident reading of it."""
+    kept: list[Conflict] = []
+    for c in sorted(conflicts, key=lambda c: (-c.confidence, _KIND_ORDER.get(c.kind, 99), c.spans[0])):
+        sentences = {(s.article, s.start) for s in c.spans}
+        if any(len(sentences) == 2 and sentences <= {(s.article, s.start) for s in k.spans} for k in kept):
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: (_KIND_ORDER.get(c.kind, 99), c.spans[0], c.values))
+
+
+def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, story_id: str,
+                repeats: Any | None, judge: PairJudge | None = None, embedder: Any = None,
+                nlp: Any = None) -> Story:
+    """Statements, conflicts (quote conflicts excluded: the misquote stage owns them) and the brief."""
+    articles = sorted(articles, key=lambda a: a.id)
+    by_id = {a.id: a for a in articles}
+    claims: list[Claim] = []
+    for a in articles:
+        claims.extend(extract_claims(a, passages.get(a.id, []), nlp=nlp))
+    if embedder is None and judge is not None and getattr(judge, "_use_semantic", False):
+        embedder = judge._embedder  # the judge's MiniLM, so vectors are computed once
+    cfg = AlignConfig()
+    pairs = candidate_pairs(claims, config=cfg)
+    links, sim = align(claims, embedder=embedder, config=cfg, pairs=pairs)
+    related_sim = cfg.supports_semantic if sim.semantic else cfg.supports_lexical
+    source, why = source_of(articles, repeats.reuse if repeats is not None else [])
+    rewrites = _rewrites(list(repeats.groups) if repeats is not None else [])
+    statements, _members = build_statements(claims, links, by_id, source, why, rewrites)
+
+    pair_set = set(pairs)
+
+    def related(i: int, j: int) -> bool:
+        key = (i, j) if i < j else (j, i)
+        return key in pair_set and sim(*key) >= related_sim
+
+    frame_pairs = sorted(set(structured_pairs(claims)) | pair_set)
+    findings = [*number_findings(claims, related),
+                *participant_findings(claims, frame_pairs, sim, min_sim=related_sim),
+                *label_findings(claims),
+                *place_date_findings(claims, frame_pairs, sim),
+                *negation_findings(claims, pairs, sim, min_sim=related_sim),
+                *drift_findings(_drift_groups(repeats, claims, links, set(by_id)))]
+    conflicts = _dedupe_conflicts(merge_findings(findings, by_id, rewrites))
+
+    drifted = frozenset((s.article, s.start, s.end) for c in conflicts if c.kind == "drift" for s in c.spans[1:])
+    claim_at = {c.ref: c for c in claims}
+
+    def sentence_of(st: Statement) -> tuple[str, list[Span]]:
+        if st.text in {s.text for s in st.spans} and any(s.text == st.text and (s.article, s.start, s.end)
+                                                         in claim_at for s in st.spans):
+            return st.text, st.spans
+        # A count fact: cite every fragment, and read the shortest original sentence that states it.
+        holders = [c for s in st.spans for c in claims if c.article == s.article
+                   and c.span.start <= s.start and s.end <= c.span.end]
+        holders = [c for c in holders if c.ref not in rewrites and c.ref not in drifted] or holders
+        # Read the sentence whose other words other sources also state, so the count is not the only
+        # corroborated thing in it.
+        best = max(holders, key=lambda c: (_shared_share(c, holders), -len(c.text), c.article, -c.span.start))
+        return best.text, [best.span, *[s for s in st.spans if s.article != best.article or
+                                         not best.span.start <= s.start < best.span.end]]
+
+    def text_similarity(x: str, y: str) -> float:
+        wx, wy = content_words(x), content_words(y)
+        return len(wx & wy) / (len(wx | wy) or 1)
+
+    brief = make_brief(statements, sentence_of=sentence_of, similarity=text_similarity,
+                       avoid=drifted | rewrites, config=BriefConfig())
+    return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
+                 brief=brief)
+
+
+def methods(*, embedder: Any = None, nlp: Any = None) -> dict[str, str]:
+    """What ran, for the report's ``method`` block."""
+    sim = Similarity([], embedder=embedder)
+    return {"statements": method_name(nlp), "crosscheck_alignment": sim.method}

@@ -1,0 +1,385 @@
+"""Corroboration and conflicts: who independently backs a statement, and where sources disagree.
+
+Independence: articles whose text largely repeats another (a :class:`~corroborate.model.Reuse` with a high
+share) and articles of the same outlet count as one source.
+
+Conflicts are typed, each with both spans, the differing values, a one-line explanation and a confidence.
+Every detector compares only claims that blocking put together (:mod:`corroborate.align`) or that share an
+indexed fact (the same counted thing, the same quoted label), never all pairs:
+
+* ``number``: the same counted thing with incompatible counts ("one of whom was pregnant" vs "multiple
+  pregnant women"), or the same event's toll with different exact numbers;
+* ``entity``: a different actor of the same action on the same thing ("the French government cancelled the
+  meeting" vs "Ms. Patel cancelled her meeting"), or of the same quoted label;
+* ``role``: who did what to whom swapped;
+* ``place`` / ``date``: the same event with a different place or weekday, for the same participants;
+* ``negation``: the same statement asserted and denied;
+* ``drift``: a rewrite that changed meaning-bearing words (from the repeats' paraphrase groups).
+
+The confidences are hand-set from the strength of the evidence (explicit vs implied counts, how similar the
+two sentences are otherwise); bench/RESULTS.md ("crosscheck-conflicts") shows how they fare on NLI data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from corroborate.claim_words import LABEL_VERBS, REPORTING, lemma, name_key, phrase_head, same_participant
+from corroborate.model import Article, Conflict, RepeatGroup, Reuse, Span
+from corroborate.statements import Claim, Quantity, rule_claim
+
+
+def _wordlist(text: str) -> list[str]:
+    return text.split()
+
+
+REUSE_THRESHOLD = 0.5  # share of a copy's sentences repeating the original above which both are one source
+# Verbs too light to define "the same action" (anyone can say, have or make things).
+LIGHT_VERBS = frozenset(lemma(w) for w in _wordlist(
+    "be have do make take get give go come say tell see use want put set look seem become show find think "
+    "know call keep let begin help leave try ask"
+))
+_TOLL_HEADS = frozenset(("person", "people", "migrant", "victim", "life", "death", "dead", "passenger",
+                         "civilian", "injured", "wounded", "arrest"))
+_GENERIC_WHO = frozenset(("it", "this", "that", "they", "he", "she", "we", "i", "you", "which", "who", "one"))
+
+
+# --- independence ----------------------------------------------------------------------------------------
+
+def source_of(articles: list[Article], reuse: Iterable[Reuse], *, threshold: float = REUSE_THRESHOLD
+              ) -> tuple[dict[str, str], dict[str, str]]:
+    """Map each article to its independent source (a representative article id), and say why articles
+    were merged. Copies (reuse share >= threshold) and articles of one outlet are one source."""
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    why: dict[str, str] = {}
+    by_outlet: dict[str, str] = {}
+    for a in sorted(articles, key=lambda a: a.id):
+        if a.outlet in by_outlet:
+            union(a.id, by_outlet[a.outlet])
+            why[a.id] = f"{a.id} is from the same outlet as {by_outlet[a.outlet]} ({a.outlet})"
+        else:
+            by_outlet[a.outlet] = a.id
+    for r in sorted(reuse, key=lambda r: (r.copy, r.original)):
+        if r.share >= threshold and r.copy in parent and r.original in parent:
+            union(r.copy, r.original)
+            why[r.copy] = f"{r.copy} largely repeats {r.original} ({r.share:.0%}): {r.why}"
+    return {a.id: find(a.id) for a in articles}, why
+
+
+def independence(article_ids: Iterable[str], source: dict[str, str], why: dict[str, str]) -> tuple[int, str | None]:
+    """How many independent sources back a statement stated in these articles, and why copies were merged."""
+    ids = sorted(set(article_ids))
+    sources = {source.get(a, a) for a in ids}
+    notes = [why[a] for a in ids if a in why and any(source.get(b, b) == source.get(a, a) for b in ids if b != a)]
+    return len(sources), ("; ".join(notes) + " — counted as one source") if notes else None
+
+
+# --- findings, merged into conflicts ----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Finding:
+    """One detector's evidence: ``sides`` are (span, value) pairs that disagree on ``topic``."""
+
+    kind: str
+    key: tuple[str, ...]
+    topic: str
+    sides: list[tuple[Span, str]]
+    confidence: float
+    why: str = ""
+    norm: Callable[[str], str] = field(default=lambda v: " ".join(v.lower().split()))
+    labels: dict[str, str] = field(default_factory=dict)  # value -> how it reads in the explanation
+
+
+def short(outlet: str) -> str:
+    return outlet if len(outlet) <= 12 else outlet[:8] + "…"
+
+
+def merge_findings(findings: list[Finding], articles: dict[str, Article],
+                   rewrites: frozenset[tuple[str, int, int]] = frozenset()) -> list[Conflict]:
+    """One conflict per (kind, key): the union of its sides, the highest confidence, a one-line explanation
+    that names every value with the outlets that state it."""
+    groups: dict[tuple[str, tuple[str, ...]], list[Finding]] = defaultdict(list)
+    for f in findings:
+        groups[(f.kind, f.key)].append(f)
+    out: list[Conflict] = []
+    for (kind, _key), fs in sorted(groups.items()):
+        sides: dict[tuple[str, int, int], tuple[Span, str]] = {}
+        for f in fs:
+            for span, value in f.sides:
+                sides.setdefault((span.article, span.start, span.end), (span, value))
+        labels = {k: v for f in fs for k, v in f.labels.items()}
+        norm = labels.get if labels else fs[0].norm
+        values: dict[str, list[tuple[Span, str]]] = defaultdict(list)
+        for span, value in sides.values():
+            values[norm(value) or value.lower()].append((span, value))
+        if len(values) < 2:
+            continue
+        ordered = sorted(values.values(), key=lambda vs: min((s.article, s.start) for s, _ in vs))
+        parts = []
+        for vs in ordered:
+            who = []
+            for s, _ in sorted(vs, key=lambda x: (x[0].article, x[0].start)):
+                label = short(articles[s.article].outlet if s.article in articles else s.article)
+                if (s.article, s.start, s.end) in rewrites:
+                    label += ", spun rewrite"
+                if label not in who:
+                    who.append(label)
+            said = " / ".join(dict.fromkeys(f"'{v}'" for _, v in vs))
+            parts.append(f"{labels[vs[0][1]]}: {said} ({'; '.join(who)})" if labels else f"{said} ({'; '.join(who)})")
+        why = next((f.why for f in fs if f.why), "")
+        explanation = f"{fs[0].topic}: " + " vs ".join(parts) + (f" — {why}" if why else "")
+        flat = [sv for vs in ordered for sv in sorted(vs, key=lambda x: (x[0].article, x[0].start))]
+        out.append(Conflict(kind, [s for s, _ in flat], [v for _, v in flat], explanation,
+                            round(max(f.confidence for f in fs), 2)))
+    return out
+
+
+# --- detectors ----------------------------------------------------------------------------------------------
+
+def _count_label(q: Quantity) -> str:
+    if q.high == q.low:
+        return "one" if q.low == 1 else str(q.low)
+    return "more than one" if q.low <= 2 else f"{q.low} or more"
+
+
+def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) -> list[Finding]:
+    """Incompatible counts of the same thing (same head phrase) or of the same event's toll."""
+    by_head: dict[tuple[str, str], list[tuple[int, Quantity]]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for q in c.numbers:
+            by_head[("head", q.head)].append((i, q))
+            if q.frame and q.high == q.low and (q.head in _TOLL_HEADS or q.head == q.frame):
+                by_head[("toll", q.frame)].append((i, q))
+    out: list[Finding] = []
+    for (scope, head), qs in sorted(by_head.items()):
+        if len(qs) < 2 or not any(q.explicit for _, q in qs):
+            continue
+        for x in range(len(qs)):
+            i, qa = qs[x]
+            for y in range(x + 1, len(qs)):
+                j, qb = qs[y]
+                if i == j or qa.compatible(qb) or not (qa.explicit or qb.explicit):
+                    continue
+                same_frame = qa.frame is not None and qa.frame == qb.frame
+                if not (same_frame or related(i, j)):
+                    continue
+                both = qa.explicit and qb.explicit
+                topic = f"how many {_plural(head)}" if scope == "head" else f"{head} toll"
+                out.append(Finding("number", (scope, head), topic,
+                                   [(qa.span, qa.surface), (qb.span, qb.surface)], 0.8 if both else 0.6,
+                                   labels={qa.surface: _count_label(qa), qb.surface: _count_label(qb)}))
+    return out
+
+
+_PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people", "life": "lives"}
+
+
+def _plural(head: str) -> str:
+    words = head.split()
+    last = words[-1]
+    words[-1] = _PLURALS.get(last, last if last.endswith("s") else last + "s")
+    return " ".join(words)
+
+
+def _who_ok(who: str | None) -> bool:
+    return bool(who) and who.lower().split()[-1] not in _GENERIC_WHO and bool(name_key(who))
+
+
+def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],
+                         *, min_sim: float) -> list[Finding]:
+    """Entity: a different actor of the same action on the same thing. Role: actor and patient swapped."""
+    out: list[Finding] = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        for wa, pa, ta in a.triples:
+            if pa in LIGHT_VERBS or pa in REPORTING or pa in {lemma(v) for v in LABEL_VERBS}:
+                continue
+            for wb, pb, tb in b.triples:
+                if pa != pb or not (_who_ok(wa) and _who_ok(wb)):
+                    continue
+                ha, hb = phrase_head(ta), phrase_head(tb)
+                if ha is None or ha != hb:
+                    continue
+                s = sim(i, j)
+                shared = (a.names & b.names) - name_key(wa or "") - name_key(wb or "")
+                if s < min_sim and len(shared) < 2:
+                    continue
+                if same_participant(wa, tb) and same_participant(ta, wb) and not same_participant(wa, wb):
+                    out.append(Finding("role", ("role", pa, ha), f"who {pa}ed whom",
+                                       [(a.span, f"{wa} → {ta}"), (b.span, f"{wb} → {tb}")], 0.7))
+                elif not same_participant(wa, wb) and not _overlap(wa, wb):
+                    verb = _surface_verb(a, pa) or pa
+                    out.append(Finding("entity", ("actor", pa, ha), f"who {verb} the {_surface_head(ta)}",
+                                       [(a.span, wa or ""), (b.span, wb or "")],
+                                       round(min(0.9, 0.55 + 0.35 * max(s, 0.0)), 2),
+                                       norm=lambda v: " ".join(sorted(name_key(v)))))
+    return out
+
+
+def _overlap(a: str | None, b: str | None) -> bool:
+    """One actor phrase contained in the other ("the government" / "the French government")."""
+    if not a or not b:
+        return False
+    x, y = a.lower(), b.lower()
+    return x in y or y in x
+
+
+def _surface_verb(claim: Claim, pred: str) -> str | None:
+    for w in claim.text.split():
+        w2 = w.strip(",.;:‘’'\"“”").lower()
+        if w2.isalpha() and lemma(w2) == pred and w2.endswith("ed"):
+            return w2
+    return None
+
+
+def _surface_head(target: str | None) -> str:
+    words = [w for w in (target or "").split() if w.isalpha()]
+    return words[-1].lower() if words else "thing"
+
+
+def label_findings(claims: list[Claim]) -> list[Finding]:
+    """The same quoted characterisation attributed to different people ("calling him 'not serious'")."""
+    by_quote: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for lab in c.labels:
+            by_quote[lab.quote].append((i, lab))
+    out: list[Finding] = []
+    for quote, labs in sorted(by_quote.items()):
+        for x in range(len(labs)):
+            for y in range(x + 1, len(labs)):
+                la, lb = labs[x][1], labs[y][1]
+                if not (_who_ok(la.labeler) and _who_ok(lb.labeler)) or same_participant(la.labeler, lb.labeler):
+                    continue
+                out.append(Finding("entity", ("label", quote), f"who called someone '{quote}'",
+                                   [(claims[labs[x][0]].span, la.labeler), (claims[labs[y][0]].span, lb.labeler)],
+                                   0.7, norm=lambda v: " ".join(sorted(name_key(v)))))
+    return out
+
+
+_GENERIC_EVENTS = LIGHT_VERBS | REPORTING | frozenset(lemma(w) for w in ["travel", "send", "head", "return", "discuss"])
+
+
+def place_date_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]],
+                        sim: Callable[[int, int], float]) -> list[Finding]:
+    """The same event (shared event lemma) with the same participant, in a different place or on a
+    different weekday."""
+    out: list[Finding] = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        events = sorted((a.events & b.events) - _GENERIC_EVENTS)
+        if not events:
+            continue
+        places_a = {p.lower() for p, _ in a.places}
+        places_b = {p.lower() for p, _ in b.places}
+        text_a, text_b = a.text.lower(), b.text.lower()
+        shared = a.names & b.names - places_a - places_b
+        if not shared:
+            continue
+        s = sim(i, j)
+        if places_a and places_b and not places_a & places_b and not any(p in text_b for p in places_a) \
+                and not any(p in text_a for p in places_b):
+            pa, pb = a.places[0], b.places[0]
+            conf = 0.5 + (0.15 if set(a.times) & set(b.times) else 0.0) + 0.2 * max(s, 0.0)
+            out.append(Finding("place", ("place", events[0]), f"where the {_event_noun(events[0])} was",
+                               [(pa[1], pa[0]), (pb[1], pb[0])], round(min(conf, 0.85), 2)))
+        days_a = {t for t in a.times if t.endswith("day")}
+        days_b = {t for t in b.times if t.endswith("day")}
+        if days_a and days_b and not days_a & days_b and s >= 0.6 and len(shared) >= 2:
+            out.append(Finding("date", ("date", events[0]), f"when the {_event_noun(events[0])} happened",
+                               [(a.span, ", ".join(sorted(days_a))), (b.span, ", ".join(sorted(days_b)))],
+                               round(0.4 + 0.3 * s, 2)))
+    return out
+
+
+def _event_noun(event: str) -> str:
+    return {"meet": "meeting", "visit": "visit", "crash": "crash", "sink": "sinking", "attack": "attack"}.get(
+        event, event)
+
+
+def negation_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],
+                      *, min_sim: float) -> list[Finding]:
+    """The same statement asserted by one source and denied by the other."""
+    out: list[Finding] = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        if a.polarity == b.polarity or not a.content or not b.content:
+            continue
+        if a.predicate is None or a.predicate != b.predicate or a.predicate in REPORTING:
+            continue
+        overlap = len(a.content & b.content) / len(a.content | b.content)
+        s = sim(i, j)
+        if overlap < 0.5 or s < min_sim:
+            continue
+        out.append(Finding("negation", ("negation", a.predicate, *sorted(a.content & b.content)[:3]),
+                           f"whether {a.who or 'it'} {a.predicate}ed",
+                           [(a.span, a.polarity), (b.span, b.polarity)], round(0.45 + 0.4 * overlap, 2)))
+    return out
+
+
+DRIFT_CONFIDENCE = {"negation": 0.8, "number": 0.75, "actor": 0.75, "antonym": 0.75, "name": 0.7,
+                    "distortion": 0.65, "substitution": 0.35}
+
+
+def drift_findings(groups: Iterable[RepeatGroup]) -> list[Finding]:
+    """Rewrites whose wording drifted in meaning-bearing words: the changed words are the values."""
+    out: list[Finding] = []
+    for g in groups:
+        if g.drift is None or len(g.members) < 2 or set(g.drift.kinds) <= {"substitution"}:
+            continue  # a weak substitution alone is more often a harmless synonym than a distortion
+        first = g.original or g.members[0]
+        second = next(m for m in g.members if m != first)
+        old = "; ".join(o for o, _ in g.drift.changed if o) or "(nothing)"
+        new = "; ".join(n for _, n in g.drift.changed if n) or "(nothing)"
+        conf = max(DRIFT_CONFIDENCE.get(k, 0.5) for k in g.drift.kinds)
+        key = ("drift", *sorted("|".join(sorted((o.lower(), n.lower()))) for o, n in g.drift.changed))
+        out.append(Finding("drift", key, "wording changed in a rewrite", [(first, old), (second, new)],
+                           conf, why=g.drift.why))
+    return out
+
+
+# --- sentence-level detector (pure text) ---------------------------------------------------------------------
+
+def conflict_between(a_text: str, b_text: str) -> Conflict | None:
+    """The strongest typed conflict between two sentences, or None: the same detectors as the cross-check,
+    on one pair, without blocking. Spans point into two throwaway articles named "a" and "b"."""
+    from corroborate.align import lexical_similarity
+    from corroborate.model import Passage
+    from corroborate.statements import person_keys
+
+    arts = [Article("a", "a", None, None, None, a_text), Article("b", "b", None, None, None, b_text)]
+    claims = [rule_claim(art, Passage(art.id, 0, 0, 0, len(art.text), art.text), persons=person_keys(art.text))
+              for art in arts]
+
+    def sim(i: int, j: int) -> float:
+        return lexical_similarity(claims[i], claims[j])
+
+    pairs = [(0, 1)]
+    findings = [*number_findings(claims, lambda i, j: sim(i, j) >= 0.3),
+                *participant_findings(claims, pairs, sim, min_sim=0.3),
+                *label_findings(claims),
+                *place_date_findings(claims, pairs, sim),
+                *negation_findings(claims, pairs, sim, min_sim=0.3)]
+    from corroborate.drift import detect_drift
+
+    drift = detect_drift(a_text, b_text)
+    if drift is not None:
+        findings.extend(drift_findings([RepeatGroup("paraphrase", [claims[0].span, claims[1].span], "across",
+                                                     drift=drift)]))
+    conflicts = merge_findings(findings, {a.id: a for a in arts})
+    if not conflicts:
+        return None
+    return max(conflicts, key=lambda c: (c.confidence, c.kind))

@@ -60,7 +60,11 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|sank|died|came|went|hel
                    r"spoke|wrote|sent|saw|left|fell|hit|drowned|\w+ed)\b", re.I)
 _PRESENT_AUX = re.compile(r"\b(?:is|are|am|will|be)\s+(?:\w+\s+){0,2}$", re.I)
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
-_STOP = frozenset(["the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from", "was", "were", "is", "are", "had", "has", "have", "been", "be", "that", "this", "it", "its", "their", "his", "her", "as", "after", "before", "which", "who"])
+_STOP = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from", "was", "were",
+    "is", "are", "had", "has", "have", "been", "be", "that", "this", "it", "its", "their", "his", "her", "as",
+    "after", "before", "which", "who",
+})
 _MAX_TEXT = 180
 _SIMILAR = 0.2
 
@@ -281,11 +285,11 @@ def build_timeline(articles: list[Article], passages: dict[str, list[Passage]], 
             head = g[0]
             same_place = f.date is None and head.date is None and head.article.id == f.article.id \
                 and head.expression.lower() == f.expression.lower()
-            if (f.date is not None and f.date == head.date) or same_place:
-                if len(words & _words(head.passage.text)) / max(1, len(words | _words(head.passage.text))) \
-                        >= _SIMILAR:
-                    g.append(f)
-                    break
+            other = _words(head.passage.text)
+            similar = len(words & other) / max(1, len(words | other)) >= _SIMILAR
+            if ((f.date is not None and f.date == head.date) or same_place) and similar:
+                g.append(f)
+                break
         else:
             groups.append([f])
     events = []

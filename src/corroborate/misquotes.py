@@ -1,0 +1,109 @@
+"""Misquotes: one quote worded differently, or attributed to different speakers, in different articles.
+
+Only direct quotes are compared (reported speech is the outlet's own wording). Two quotes from different
+articles are the same quote when their word sequences match well (difflib ratio >= 0.5, or the shorter one is
+mostly contained in the longer one). Then:
+
+* the words differ inside the shared stretch (a substitution or insertion, not just one outlet quoting less)
+  -> a ``quote`` conflict whose values are the two wordings and whose explanation lists the word-level
+  changes ("'Boris Johnson’s' -> 'the British Prime Minister’s'");
+* the speakers differ (both known, different names) -> said too, in the same conflict; a quote worded
+  identically but attributed to different speakers gets its own conflict with the two speakers as values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from corroborate.model import Article, Conflict, Quote
+
+_WORD = re.compile(r"[\w’'-]+")
+_MIN_RATIO = 0.5
+_MIN_CONTAINED = 0.8
+_MIN_WORDS = 4
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _core_ops(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes without leading/trailing one-sided edits: quoting less of a statement is no misquote."""
+    ops = list(ops)
+    while ops and ops[0][0] != "equal" and (ops[0][1] == ops[0][2] or ops[0][3] == ops[0][4]):
+        ops.pop(0)
+    while ops and ops[-1][0] != "equal" and (ops[-1][1] == ops[-1][2] or ops[-1][3] == ops[-1][4]):
+        ops.pop()
+    return ops
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level changes from ``a`` to ``b`` inside their shared stretch: (old words, new words) pairs."""
+    wa, wb = _words(a), _words(b)
+    sm = difflib.SequenceMatcher(a=[_norm(w) for w in wa], b=[_norm(w) for w in wb], autojunk=False)
+    return [(" ".join(wa[i1:i2]), " ".join(wb[j1:j2]))
+            for tag, i1, i2, j1, j2 in _core_ops(sm.get_opcodes()) if tag != "equal"]
+
+
+def _similarity(a: str, b: str) -> tuple[float, float]:
+    wa, wb = [_norm(w) for w in _words(a)], [_norm(w) for w in _words(b)]
+    sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    matched = sum(block.size for block in sm.get_matching_blocks())
+    return sm.ratio(), matched / max(1, min(len(wa), len(wb)))
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.strip().lower() == b.strip().lower()
+
+
+def _label(q: Quote, article: Article) -> str:
+    who = f"'{q.speaker}'" if q.speaker else "an unnamed speaker"
+    return f"{who} ({article.outlet})"
+
+
+def find_misquotes(quotes_by_article: dict[str, list[Quote]], articles: dict[str, Article]) -> list[Conflict]:
+    """``quote`` conflicts between the articles' direct quotes, in a deterministic order."""
+    ids = sorted(quotes_by_article)
+    out: list[Conflict] = []
+    for x, aid in enumerate(ids):
+        for bid in ids[x + 1:]:
+            for qa in quotes_by_article[aid]:
+                if qa.kind != "direct" or len(_words(qa.text)) < _MIN_WORDS:
+                    continue
+                best: tuple[float, Quote] | None = None
+                for qb in quotes_by_article[bid]:
+                    if qb.kind != "direct" or len(_words(qb.text)) < _MIN_WORDS:
+                        continue
+                    ratio, contained = _similarity(qa.text, qb.text)
+                    if (ratio >= _MIN_RATIO or contained >= _MIN_CONTAINED) and (best is None or ratio > best[0]):
+                        best = (ratio, qb)
+                if best is not None:
+                    conflict = _compare(qa, best[1], best[0], articles[aid], articles[bid])
+                    if conflict is not None:
+                        out.append(conflict)
+    out.sort(key=lambda c: (c.spans[0].article, c.spans[0].start, c.spans[1].article, c.spans[1].start))
+    return out
+
+
+def _compare(qa: Quote, qb: Quote, ratio: float, a: Article, b: Article) -> Conflict | None:
+    changes = word_diff(qa.text, qb.text)
+    same_speaker = _same_speaker(qa.speaker, qb.speaker)
+    if not changes and same_speaker:
+        return None
+    spans = [qa.spans[0], qb.spans[0]]
+    speakers = (f"attributed to {_label(qa, a)} and to {_label(qb, b)}" if not same_speaker
+                else f"attributed to {_label(qa, a)} and {_label(qb, b)}")
+    if not changes:
+        return Conflict("quote", spans, [qa.speaker or "", qb.speaker or ""],
+                        f"the same quote is attributed to different speakers: {_label(qa, a)} vs {_label(qb, b)}",
+                        round(ratio, 4))
+    diff = "; ".join(f"'{old or '∅'}' -> '{new or '∅'}'" for old, new in changes)
+    explanation = f"the same quote in different wording, {speakers}: {diff}"
+    if not same_speaker:
+        explanation += "; the speakers differ as well"
+    return Conflict("quote", spans, [qa.text, qb.text], explanation, round(ratio, 4))

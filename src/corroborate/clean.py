@@ -49,7 +49,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # punctuation at its end, so "By Monday, the harbour had reopened." (a sentence) is kept; day and
     # month names after "By" are refused outright for the unpunctuated case.
     ("byline", re.compile(
-        rf"^[ \t]*By[ \t]+(?!(?i:{_DAYS_MONTHS})\b)"
+        rf"^[ \t]*(?:By|BY)(?:[ \t]*:)?[ \t]+(?!(?i:{_DAYS_MONTHS})\b)"
         r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al)){0,4}"
         r"(?:[ \t]*(?:,|\||and|&|for|For|FOR|[-–—])[ \t]*[^\n]{0,80})?(?<![.!?\"”’'…])[ \t]*$", re.MULTILINE)),
     # "Published: 09:14, 4 March 2025 | Updated: 11:02, 4 March 2025": page furniture, and the date it
@@ -69,33 +69,34 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _candidates(text: str, rules: Iterable[tuple[str, re.Pattern[str]]]) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
+def _candidates(text: str, rules: Iterable[tuple[str, re.Pattern[str]]]) -> list[tuple[int, int, int, str]]:
+    """(start, end, priority, reason): header lines first, then rules in table order, on equal spans."""
+    found: list[tuple[int, int, int, str]] = []
     # Header lines (" date 2021-11-26", "Title: ...") are found by the same function ingest used to
     # fill Article.published/title, so reader and cleaner cannot disagree about what the header is.
     for field in parse_header(text):
-        found.append((field.start, field.end, field.reason))
-    for reason, pattern in rules:
+        found.append((field.start, field.end, 0, field.reason))
+    for priority, (reason, pattern) in enumerate(rules, start=1):
         for m in pattern.finditer(text):
             if "cut" in pattern.groupindex:
                 s, e = m.span("cut")
             else:
                 s, e = _trimmed(text, m.start(), m.end())
             if e > s:
-                found.append((s, e, reason))
+                found.append((s, e, priority, reason))
     return found
 
 
 def clean(article: Article, *, rules: Iterable[tuple[str, re.Pattern[str]]] = RULES) -> list[Removal]:
     """Removals for the article's scrape noise: sorted by start, non-overlapping, spans into ``article.text``.
 
-    When two rules claim overlapping text, the one starting first (then the longer) wins: the header
-    beats the timestamp rule for a ``Published:`` line at the top, for example.
+    When two rules claim overlapping text, the one starting first wins, then the longer, then the header
+    over the table's rules (a ``Published:`` line at the top is a metadata header, not a timestamp line).
     """
     text = article.text
     removals: list[Removal] = []
     last_end = 0
-    for s, e, reason in sorted(_candidates(text, rules), key=lambda c: (c[0], -c[1], c[2])):
+    for s, e, _, reason in sorted(_candidates(text, rules), key=lambda c: (c[0], -c[1], c[2])):
         if s < last_end:
             continue
         removals.append(Removal(reason, Span.of(article, s, e)))

@@ -107,11 +107,19 @@ def _walk(folder: str, config: IngestConfig, seen: set[str]) -> Iterator[Article
         # A folder's files first, then its sub-folders, each in name order: deterministic everywhere.
         pending: list[tuple[str, tuple[str, ...]]] = []
         for entry in entries:
-            if entry.is_dir():  # follows symlinks; a looping link is not a dir and is reported as a file
+            if _is_dir(entry):
                 pending.append((entry.path, (*ancestors, real)))
             else:
                 yield from _read_file(entry.path, config, seen)
         stack.extend(reversed(pending))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Follows symlinks. A looping link raises ELOOP here; it is read as a file, which reports the loop."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _os_reason(exc: OSError) -> str:

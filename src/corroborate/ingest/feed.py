@@ -61,7 +61,9 @@ def read_feed(source: Source, *, config: IngestConfig) -> Iterator[Article | Inp
 
     # Raw bytes: feedparser honours the XML encoding declaration itself. Never a URL or a path here,
     # so feedparser cannot fetch anything over the network.
-    parsed = feedparser.parse(source.data)
+    # feedparser's own sanitizer removes an <iframe> tag but keeps its fallback text; html_to_text drops
+    # the element whole, and only text ever leaves this reader, so the raw HTML is what it should see.
+    parsed = feedparser.parse(source.data, sanitize_html=False, resolve_relative_uris=False)
     bozo = bool(parsed.get("bozo"))
     entries = parsed.get("entries", [])
     if not entries:

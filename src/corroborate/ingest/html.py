@@ -107,9 +107,9 @@ def _extract(root: Any) -> tuple[str, dict[str, str | None]]:
         copy.deepcopy(root),  # trafilatura prunes the tree it is given; the fallback needs it whole
         include_comments=False,
         with_metadata=True,
-        # Precision over recall: stray navigation or "related stories" lines would become statements
-        # that look corroborated across every page of one site.
-        favor_precision=True,
+        # trafilatura's balanced default. favor_precision drops short article paragraphs (a one-line
+        # "Repairs start soon." under a broken <div>), and a lost claim cannot be cross-checked;
+        # favor_recall lets "most read" boxes through, which clean would then have to chase.
         deduplicate=False,  # trafilatura's dedup cache is process-global state: results would depend on order
     )
     if doc is None:

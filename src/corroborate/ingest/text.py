@@ -27,7 +27,7 @@ HEADER_KEYS: dict[str, str] = {
     "date": "published", "published": "published", "pubdate": "published",
     "outlet": "outlet", "source": "outlet", "publication": "outlet", "site": "outlet",
     "url": "url", "link": "url",
-    "author": "author", "byline": "author",
+    "author": "author", "byline": "author", "by": "author",
 }
 _HEADER_LINE = re.compile(
     r"[ \t\ufeff]*(?P<key>" + "|".join(sorted(HEADER_KEYS, key=len, reverse=True)) + r")[ \t]*:[ \t]*"

@@ -1,0 +1,133 @@
+"""Plain-text articles: header blocks, the scraper's inline date header, headline titles, outlets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corroborate.ingest import read_sources
+from corroborate.ingest.text import parse_header
+from corroborate.model import Article, InputError
+from tests.conftest import REPO, shared_path
+
+
+def _one(path: Path) -> Article:
+    items = list(read_sources([str(path)]))
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+def test_header_block_fills_fields_and_text_is_unchanged(tmp_path: Path) -> None:
+    raw = ("Title: Lighthouse lamp restored\nOutlet: Skerry Times\nDate: 2025-06-01\n"
+           "URL: https://skerrytimes.example/lamp\nAuthor: R. Vance\n\n"
+           "The lamp at Gannet Head shone again on Saturday.\n\nVolunteers spent two years on it.\n")
+    path = tmp_path / "lamp.txt"
+    path.write_text(raw, encoding="utf-8")
+    a = _one(path)
+    assert a.text == raw  # the header stays: clean records it as removals instead
+    assert (a.title, a.outlet, a.published) == ("Lighthouse lamp restored", "Skerry Times", "2025-06-01")
+    assert a.url == "https://skerrytimes.example/lamp"
+    assert a.meta == {"format": "text", "encoding": "utf-8", "author": "R. Vance"}
+    assert a.path == str(path)
+
+
+def test_header_fields_point_into_the_text() -> None:
+    raw = "Title: Quay repaired\r\nDate: 4 March 2025\r\n\r\nThe quay was repaired."
+    fields = parse_header(raw)
+    assert [(f.field, f.value) for f in fields] == [("title", "Quay repaired"), ("published", "4 March 2025")]
+    for f in fields:
+        assert raw[f.start:f.end].endswith(f.value)
+        assert f.reason == "metadata header"
+        assert "\n" not in raw[f.start:f.end] and "\r" not in raw[f.start:f.end]
+
+
+def test_inline_date_header_sets_published(tmp_path: Path) -> None:
+    raw = " date 2024-10-02 The council has approved a new sea wall for the north beach.\n\nWork starts in May.\n"
+    path = tmp_path / "wall.txt"
+    path.write_text(raw, encoding="utf-8")
+    a = _one(path)
+    assert a.published == "2024-10-02"
+    assert a.text == raw
+    [field] = parse_header(raw)
+    assert (field.reason, raw[field.start:field.end]) == ("date header", "date 2024-10-02")
+
+
+def test_date_line_that_is_not_a_date_is_prose(tmp_path: Path) -> None:
+    raw = "Date: to be confirmed, organisers said on Friday.\n\nThe regatta may move.\n"
+    assert parse_header(raw) == []
+    path = tmp_path / "regatta.txt"
+    path.write_text(raw, encoding="utf-8")
+    assert _one(path).published is None
+
+
+def test_word_date_inside_prose_is_not_a_header() -> None:
+    assert parse_header("The date 2025-01-01 was chosen for the launch.") == []
+    assert parse_header("Sources said the ferry was late.") == []  # "Sources", not "Source:"
+
+
+def test_headline_first_line_becomes_title(tmp_path: Path) -> None:
+    path = tmp_path / "storm.txt"
+    path.write_text("Storm closes coastal road\n\nThe coast road was shut on Sunday after waves hit it.\n",
+                    encoding="utf-8")
+    assert _one(path).title == "Storm closes coastal road"
+
+
+def test_sentence_first_line_is_not_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "storm.txt"
+    path.write_text("The coast road was shut on Sunday.\n\nWaves hit it twice.\n", encoding="utf-8")
+    assert _one(path).title is None
+
+
+def test_outlet_falls_back_to_url_host_then_file_stem(tmp_path: Path) -> None:
+    a_path = tmp_path / "story-a.txt"
+    a_path.write_text("URL: https://www.tidewatch.example/x\n\nBoats returned early.\n", encoding="utf-8")
+    b_path = tmp_path / "story-b.txt"
+    b_path.write_text("Boats returned early today.\n", encoding="utf-8")
+    assert _one(a_path).outlet == "tidewatch.example"
+    assert _one(b_path).outlet == "story-b"
+
+
+def test_same_text_in_two_files_has_one_id(tmp_path: Path) -> None:
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text("The pier reopened after repairs.\n", encoding="utf-8")
+    ids = {a.id for a in read_sources([str(tmp_path)]) if isinstance(a, Article)}
+    assert len(ids) == 1
+
+
+def test_latin1_file_records_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("Le café du port a rouvert à midi, a déclaré la propriétaire.\n".encode("latin-1"))
+    a = _one(path)
+    assert "café" in a.text and "à midi" in a.text
+    assert a.meta["encoding"] == "cp1252"
+
+
+def test_utf16_bom_file(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("\ufeffThe ferry timetable changes on Monday.\n".encode("utf-16-le"))
+    a = _one(path)
+    assert a.text == "The ferry timetable changes on Monday.\n"
+    assert a.meta["encoding"] == "utf-16"
+
+
+def test_seed_date_header_and_outlets() -> None:
+    seeds = shared_path("seeds")
+    articles = [a for a in read_sources([str(seeds)]) if isinstance(a, Article)]
+    by_outlet = {a.outlet: a for a in articles}
+    assert set(by_outlet) == {p.stem for p in seeds.glob("*.txt")}
+    dated = [a for a in articles if a.outlet.startswith("001_")]
+    assert dated and dated[0].published == "2021-11-26"
+    for a in articles:
+        assert a.text == Path(a.path).read_text(encoding="utf-8")  # never modified
+
+
+def test_example_gazette() -> None:
+    a = _one(REPO / "examples" / "harbour-gazette.txt")
+    assert a.outlet == "Harbour Gazette"
+    assert a.title == "Ferry runs aground on Sennock Reef off Port Elin"
+    assert a.published == "2025-03-04T13:05:00+00:00"
+
+
+def test_example_scrape_has_inline_date_and_file_outlet() -> None:
+    a = _one(REPO / "examples" / "daily-buzz.txt")
+    assert (a.outlet, a.published) == ("daily-buzz", "2025-03-05")
+    assert not isinstance(a, InputError)

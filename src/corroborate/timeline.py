@@ -193,8 +193,8 @@ class _Resolver:
         for aid, ref in self.story_dates:
             d = _nearest_year(month, day, ref)
             if d is not None and abs((d - ref).days) <= 183:
-                return d.isoformat(), (f"article undated: year of '{expr}' taken from article {aid} of the "
-                                       f"same story (published {ref.isoformat()})"), d
+                return d.isoformat(), (f"article undated: year of '{expr}' taken from {aid}, an article of the "
+                                       f"same story published {ref.isoformat()}"), d
         return None, f"article undated: '{expr}' has no year", None
 
 
@@ -268,10 +268,10 @@ def build_timeline(articles: list[Article], passages: dict[str, list[Passage]], 
     """
     del nlp
     story_dates = []
-    for a in sorted(articles, key=lambda a: a.id):
+    for a in sorted(articles, key=lambda a: (a.published or "", a.id)):
         d, _ = published_date(a)
         if d is not None:
-            story_dates.append((a.id, d))
+            story_dates.append((a.outlet or a.id, d))
     found: list[_Found] = []
     for a in articles:
         ps = passages.get(a.id) or segment(a)

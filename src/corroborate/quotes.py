@@ -35,6 +35,7 @@ from corroborate.lexicon import (
     COMMON_CAPITALISED,
     DEMONYMS,
     HONORIFICS,
+    ORG_WORDS,
     REPORTING_VERBS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
@@ -53,6 +54,8 @@ _NP_ADJ = frozenset({"senior", "former", "junior", "fellow", "top", "chief", "cl
 _SKIP_BEFORE_VERB = frozenset({"has", "have", "had", "also", "then", "later", "previously", "reportedly",
                                "once", "again", "further", "himself", "herself", "just", "already", "yesterday",
                                "today", "would", "will", "is", "was", "last", "night"})
+# Lower-case words a speaker phrase is made of: "a senior government source", "a spokesman for the council".
+_NP_WORDS = SPEAKER_NOUNS | _NP_ADJ | ORG_WORDS
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _CUE_FILLER = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "reported", "quoted", "as",
                          "also", "later", "reportedly", "then", "once", "again", "previously"})
@@ -176,7 +179,7 @@ class _Reader:
                     k -= 2  # "spokesperson for the government": keep reading past "for the"
                     continue
                 return (k, last)
-            if t.text[:1].isupper() or w in SPEAKER_NOUNS or w in _NP_ADJ:
+            if t.text[:1].isupper() or w in _NP_WORDS:
                 k -= 1
                 continue
             if w in ("for", "of") and k < last:
@@ -203,7 +206,7 @@ class _Reader:
             if j > first and self._gap_breaks(toks[j - 1], t):
                 break
             w = t.lower
-            if (w in _DETS and j == first) or t.text[:1].isupper() or w in SPEAKER_NOUNS or w in _NP_ADJ:
+            if (w in _DETS and j == first) or t.text[:1].isupper() or w in _NP_WORDS:
                 j += 1
                 if t.possessive and j < len(toks) and toks[j].text[:1].islower() and toks[j].lower not in SPEAKER_NOUNS:
                     break

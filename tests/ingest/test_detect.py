@@ -122,3 +122,10 @@ def test_error_messages_are_one_line() -> None:
 ])
 def test_sniff_format(text: str, kind: str) -> None:
     assert sniff_format(text) == kind
+
+
+def test_greek_legacy_encoding_is_trusted() -> None:
+    original = ("Το πλοίο προσάραξε στα βράχια κοντά στο λιμάνι τη Δευτέρα το βράδυ. "
+                "Όλοι οι επιβάτες μεταφέρθηκαν με ασφάλεια στην ξηρά.\n")
+    text, encoding = decode(original.encode("cp1253"))
+    assert text == original, encoding

@@ -5,10 +5,11 @@ must end in a clear one-line error or a correctly decoded text, never in mojibak
 
 * known binary formats are recognised by their magic number, so the error can name them;
 * byte-order marks decide UTF-8/16/32 outright;
-* strict UTF-8 comes next (most input), then charset-normalizer. It is unreliable on short Western
-  European text (it calls French Latin-1 "cp1250" and garbles "très" into "trčs"), so any Latin-family
-  guess is replaced by cp1252, the encoding such files nearly always use; non-Latin guesses (cp1251,
-  Shift-JIS, GB18030, ...) are trusted;
+* strict UTF-8 comes next (most input), then charset-normalizer. It is unreliable on Western text: it
+  calls French Latin-1 "cp1250" (garbling "très" into "trčs") and English cp1252 with curly quotes
+  "cp775" or "cp852" (DOS code pages). So its guess is trusted only when it decodes to a non-Latin
+  script (Cyrillic cp1251, Greek, Shift-JIS, GB18030, ...); for Latin-script text cp1252 is used, the
+  encoding such files nearly always are. The cost: Central European cp1250 text reads as cp1252;
 * what decodes only as Latin-1 yet is full of control characters is random bytes, not text.
 """
 
@@ -61,9 +62,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# charset-normalizer guesses that are really "some Western single-byte code page": replaced by cp1252.
-_LATIN_FAMILY = re.compile(
-    r"^(ascii|cp125[02]|cp1257|latin_?1|iso8859_(1|2|3|4|9|10|13|14|15|16)|mac_\w+|cp437|cp850)$")
+# A charset-normalizer guess is trusted when more than this share of the non-ASCII letters it decodes
+# to are outside the Latin script.
+NON_LATIN_SHARE = 0.5
 # Whitespace control characters that plain text legitimately contains.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 # More control characters than this share of the text means it is not text.
@@ -97,18 +98,28 @@ def _control_share(text: str) -> float:
     return bad / len(text)
 
 
+def _non_latin_share(text: str) -> float:
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if not unicodedata.name(ch, "").startswith("LATIN")) / len(letters)
+
+
 def _detect(data: bytes) -> tuple[str, str]:
-    """Decode non-UTF-8 bytes: charset-normalizer, with cp1252 standing in for Latin-family guesses."""
+    """Decode non-UTF-8 bytes: charset-normalizer for non-Latin scripts, cp1252 for Latin-script text."""
     from charset_normalizer import from_bytes  # lazy: only legacy-encoded input needs it
 
     best = from_bytes(data).best()
-    if best is not None and not _LATIN_FAMILY.match(best.encoding):
+    if best is not None and _non_latin_share(str(best)) > NON_LATIN_SHARE:
         return str(best), best.encoding
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; Latin-1 maps every byte, so it always succeeds.
-        return data.decode("latin-1"), "latin-1"
+        pass
+    if best is not None:
+        return str(best), best.encoding
+    # Latin-1 maps every byte, so it always succeeds; the control-character check then sorts text from noise.
+    return data.decode("latin-1"), "latin-1"
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -330,6 +330,15 @@ def negation_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim
     return out
 
 
+DRIFT_MIN_SIMILARITY = 0.6  # share of the shorter text's words found in the other
+
+
+def _containment(a: str, b: str) -> float:
+    from corroborate.brief import content_words
+
+    wa, wb = content_words(a), content_words(b)
+    small = min(len(wa), len(wb))
+    return len(wa & wb) / small if small else 0.0
 DRIFT_CONFIDENCE = {"negation": 0.8, "number": 0.75, "actor": 0.75, "antonym": 0.75, "name": 0.7,
                     "distortion": 0.65, "substitution": 0.35}
 
@@ -375,7 +384,9 @@ def conflict_between(a_text: str, b_text: str) -> Conflict | None:
                 *negation_findings(claims, pairs, sim, min_sim=0.3)]
     from corroborate.drift import detect_drift
 
-    drift = detect_drift(a_text, b_text)
+    # Drift is a rewrite's change: only between texts that are rewrites of each other (as the repeats stage
+    # only reports drift inside paraphrase groups), not between any two related sentences.
+    drift = detect_drift(a_text, b_text) if _containment(a_text, b_text) >= DRIFT_MIN_SIMILARITY else None
     if drift is not None:
         findings.extend(drift_findings([RepeatGroup("paraphrase", [claims[0].span, claims[1].span], "across",
                                                      drift=drift)]))

@@ -150,3 +150,11 @@ def test_example_header_removals() -> None:
     assert [r.reason for r in removals] == ["metadata header"] * 5
     first = segment(a, removals)[0]
     assert first.text.startswith("The passenger ferry Morwen Star ran aground")
+
+
+def test_crlf_lines_behave_like_lf() -> None:
+    lf = ("The tide was high.\nBy Ferry Is Best, said the poster.\nAdvertisement\nBy Jane Doe, Harbour Editor\n"
+          "READ MORE: Gulls steal chips\n")
+    crlf = lf.replace("\n", "\r\n")
+    assert _found(crlf) == _found(lf) == [("ad marker", "Advertisement"), ("byline", "By Jane Doe, Harbour Editor"),
+                                          ("promo line", "READ MORE: Gulls steal chips")]

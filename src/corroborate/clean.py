@@ -22,14 +22,15 @@ _DAYS_MONTHS = (
     "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 
-#: (reason, pattern). Patterns run with re.MULTILINE, so ``^``/``$`` are line bounds.
+#: (reason, pattern). Patterns run with re.MULTILINE, so ``^``/``$`` are line bounds; ``\r`` is kept out of
+#: line content so CRLF files behave like LF ones.
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Links to other stories that scrapers keep inline ("READ MORE: 'Don't communicate via tweets'...").
     # They are headlines of other articles, so they would turn into false statements about this one.
     # A separator after the cue is required, so prose like "Read more carefully..." survives.
     ("promo line", re.compile(
         r"^[ \t]*(?:(?i:read more|read next|more on this story|related(?: articles?| stories| story)?|see also"
-        r"|also read|most read)|WATCH|LISTEN|VIDEO)[ \t]*[:|>»–—-][^\n]*$", re.MULTILINE)),
+        r"|also read|most read)|WATCH|LISTEN|VIDEO)[ \t]*[:|>»–—-][^\r\n]*\r?$", re.MULTILINE)),
     # "Pictured:" introduces a photo caption inside prose. The marker goes; the caption stays, because
     # it often states facts (and the repeats stage deals with captions repeated three times).
     # Lower-case "pictured with her husband" is prose and is not matched.
@@ -39,24 +40,25 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Calls to action from the page chrome; never part of the story.
     ("share prompt", re.compile(
         r"^[ \t]*(?i:share this (?:article|story|page)|share on (?:facebook|twitter|x|whatsapp|linkedin|email)"
-        r"|click here to\b|sign up (?:to|for)\b[^\n]*newsletter|subscribe to (?:our|the)\b|follow us on\b"
-        r"|get the latest\b[^\n]*(?:newsletter|app|inbox))[^\n]{0,200}$", re.MULTILINE)),
+        r"|click here to\b|sign up (?:to|for)\b[^\r\n]*newsletter|subscribe to (?:our|the)\b|follow us on\b"
+        r"|get the latest\b[^\r\n]*(?:newsletter|app|inbox))[^\r\n]{0,200}\r?$", re.MULTILINE)),
     # Advertising slots that text extraction keeps as a line of their own.
     ("ad marker", re.compile(
         r"^[ \t]*(?:Advertisement|ADVERTISEMENT|(?i:story continues below(?: advertisement)?|scroll down for video))"
-        r"[ \t]*$", re.MULTILINE)),
+        r"[ \t\r]*$", re.MULTILINE)),
     # "By Jane Doe, Political Editor": a short line of capitalised name words, with no sentence
     # punctuation at its end, so "By Monday, the harbour had reopened." (a sentence) is kept; day and
     # month names after "By" are refused outright for the unpunctuated case.
     ("byline", re.compile(
         rf"^[ \t]*(?:By|BY)(?:[ \t]*:)?[ \t]+(?!(?i:{_DAYS_MONTHS})\b)"
         r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al)){0,4}"
-        r"(?:[ \t]*(?:,|\||and|&|for|For|FOR|[-–—])[ \t]*[^\n]{0,80})?(?<![.!?\"”’'…])[ \t]*$", re.MULTILINE)),
+        r"(?:[ \t]*(?:,|\||and|&|for|For|FOR|[-–—])[ \t]*[^\r\n]{0,80})?(?<![.!?\"”’'…])[ \t\r]*$", re.MULTILINE)),
     # "Published: 09:14, 4 March 2025 | Updated: 11:02, 4 March 2025": page furniture, and the date it
     # carries is already in Article.published when the reader found it. A digit is required (a time or
     # a date), so a sentence that happens to start "Updated:" with words only is left alone.
     ("timestamp line", re.compile(
-        r"^[ \t]*(?i:published|updated|last updated|last modified|first published)[ \t]*:(?=[^\n]*\d)[^\n]{0,160}$",
+        r"^[ \t]*(?i:published|updated|last updated|last modified|first published)[ \t]*:"
+        r"(?=[^\r\n]*\d)[^\r\n]{0,160}\r?$",
         re.MULTILINE)),
 )
 

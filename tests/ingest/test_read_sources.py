@@ -184,3 +184,8 @@ def test_permission_error_message_even_as_root(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(ingest, "open", refuse, raising=False)
     [err] = read_sources([str(path)])
     assert err == InputError(str(path), "permission denied")
+
+
+def test_path_objects_are_accepted(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    assert len(list(read_sources([root / "a.txt", root / "c.txt"]))) == 2

@@ -54,7 +54,7 @@ _GLOB_CHARS = frozenset("*?[")
 
 
 def read_sources(
-    paths: Iterable[str], *, config: IngestConfig | None = None, stdin: TextIO | None = None,
+    paths: Iterable[str | os.PathLike[str]], *, config: IngestConfig | None = None, stdin: TextIO | None = None,
 ) -> Iterator[Article | InputError]:
     """Articles and input errors from every path, in argument order (folders in sorted order).
 
@@ -63,7 +63,7 @@ def read_sources(
     """
     config = config or IngestConfig()
     seen: set[str] = set()
-    for arg in paths:
+    for arg in map(os.fspath, paths):
         if arg == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin, config)
             continue

@@ -107,10 +107,13 @@ class _Merger:
             cues = {ms[k].cue for k in ks}
             if all(ms[k].initial for k in ks) and w not in COUNTRIES and w not in CAPITALS:
                 continue  # only ever capitalised because it starts a sentence ("Ridiculous behaviour ...")
+            labels = Counter(ms[k].model_type for k in ks if ms[k].model_type in ("ORG", "LOC", "OTH"))
             if ("LOC", (w,)) in self.assign.values() or w in COUNTRIES or w in CAPITALS or cues & LOC_PREPOSITIONS:
                 kind = "LOC"
             elif ("ORG", (w,)) in self.assign.values() or cues & ORG_CUES:
                 kind = "ORG"
+            elif labels:
+                kind = sorted(labels, key=lambda t: (-labels[t], t))[0]  # the model's majority label
             else:
                 kind = "OTH"
             for k in ks:

@@ -76,6 +76,7 @@ class Mention:
     cue: str | None = None  # word before a lone word: "in", "agency", ...
     sentence: int = -1  # passage index
     initial: bool = False  # starts its sentence or quotation (so its capital proves little)
+    model_type: str | None = None  # the spaCy pipeline's label for an overlapping entity, when one ran
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -159,7 +160,7 @@ class ArticleMentions:
             first_new = len(self.mentions)
             if ents is None:
                 self._rule_names(toks, in_title, p.index)
-            else:
+            else:  # the rules, plus what the model adds (see _model_names)
                 self._model_names(toks, in_title, p.index, ents)
             self._roles(toks, titles, p.index, first_new)
         return self.mentions
@@ -215,9 +216,10 @@ class ArticleMentions:
         honorific = None
         if words[0] in HONORIFICS and len(run) > 1:
             honorific, names = run[0].text.rstrip("."), names[1:]
-        kind = forced or self._classify(run, names, honorific, toks, i)
-        if kind is None:
-            return
+        ruled = self._classify(run, names, honorific, toks, i)
+        if ruled is None:
+            return  # demonyms, contractions, "UK-EU": not names, whoever proposed them
+        kind = forced or ruled
         surface = " ".join(([honorific] if honorific else []) + names)
         prev = toks[i - 1].lower if i > 0 else None
         self.mentions.append(Mention(self.article.id, run[0].start, run[-1].end, surface, tuple(names), kind,
@@ -264,14 +266,25 @@ class ArticleMentions:
 
     def _model_names(self, toks: list[Token], in_title: set[int], sent: int,
                      ents: list[tuple[int, int, str]]) -> None:
+        """Rule mentions first; the model adds the names the rules missed and types the lone words that
+        the rules can only call OTH (no surname, place or organisation evidence)."""
+        first = len(self.mentions)
+        self._rule_names(toks, in_title, sent)
+        ruled = self.mentions[first:]
+        for m in ruled:
+            label = next((kind for s, e, kind in ents if s < m.end and m.start < e), None)
+            m.model_type = label
         for s, e, kind in ents:
-            idx = [k for k, t in enumerate(toks) if s <= t.start < e and k not in in_title]
-            if not idx:
+            if any(m.start < e and s < m.end for m in ruled):
+                continue
+            idx = [k for k, t in enumerate(toks) if s <= t.start < e and k not in in_title and _is_cap(t)]
+            if not idx or toks[idx[0]].start >= e:
                 continue
             before = len(self.mentions)
             self._run(toks, idx[0], idx[-1] + 1, sent, kind)
             # A lone word the model calls a person is still resolved against full names later.
             for m in self.mentions[before:]:
+                m.model_type = kind
                 if m.type == "PER" and len(m.name) == 1 and not m.honorific:
                     m.type = "UNK"
 

@@ -58,6 +58,7 @@ _FUTURE = re.compile(r"\b(?:will|won['’]t|shall|due to|set to|going to|expecte
                      r"is to|are to|upcoming|is|are|am)\b|['’]ll\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|sank|died|came|went|held|took|made|laid|began|ago|"
                    r"spoke|wrote|sent|saw|left|fell|hit|drowned|\w+ed)\b", re.I)
+_FINITE_PAST = frozenset({"was", "were", "had", "did", "ago"})
 _PRESENT_AUX = re.compile(r"\b(?:is|are|am|will|be)\s+(?:\w+\s+){0,2}$", re.I)
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
 _STOP = frozenset({
@@ -106,8 +107,9 @@ def _tense(sentence: str, pos: int, end: int) -> str:
                 continue
             dist = pos - m.end() if m.end() <= pos else m.start() - end
             this = tense
-            # "is no longer invited": a participle after a present auxiliary is present, not past.
-            if tense == "past" and m.group(0).lower().endswith("ed") and _PRESENT_AUX.search(sentence[:m.start()]):
+            # "is no longer invited", "will be held": a participle after a present or future auxiliary.
+            if tense == "past" and m.group(0).lower() not in _FINITE_PAST \
+                    and _PRESENT_AUX.search(sentence[:m.start()]):
                 this = "future"
             if best is None or dist < best[0]:
                 best = (dist, this)

@@ -240,10 +240,8 @@ def _columns(report: Report, story: Story, marks: Marks, ids: dict[str, str]) ->
     columns: list[Column] = []
     for article_id, column_id in ids.items():
         article = by_id[article_id]
-        notes = [f"{r.share:.0%} repeats {outlet_of(report, r.original)} (likely copy): {r.why}"
-                 for r in report.reuse if r.copy == article_id]
-        notes += [f"{outlet_of(report, r.copy)} repeats {r.share:.0%} of it: {r.why}"
-                  for r in report.reuse if r.original == article_id]
+        notes = [f"Repeats {outlet_of(report, r.original)}: {r.why}" for r in report.reuse if r.copy == article_id]
+        notes += [f"Repeated by {outlet_of(report, r.copy)}: {r.why}" for r in report.reuse if r.original == article_id]
         removed = [r for r in report.removed if r.span.article == article_id]
         for r in removed:
             marks.ref(r.span, "removed", f"removed as scrape noise: {r.reason}")
@@ -326,7 +324,20 @@ def environment(**globals_: Any) -> Any:
     )
     env.globals.update(globals_)
     env.filters["short"] = short
+    env.filters["when"] = when
     return env
+
+
+def when(value: str | None) -> str:
+    """An ISO date or datetime as people read it: ``2025-03-04 13:05 UTC``; other text as it is."""
+    if not value:
+        return "undated"
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", value)
+    if found is None:
+        return value
+    day, clock, zone = found.groups()
+    zone = "UTC" if zone in ("Z", "+00:00", "+0000", "-00:00") else (zone or "")
+    return f"{day} {clock} {zone}".rstrip()
 
 
 def csp_hash(source: str) -> str:
@@ -350,10 +361,10 @@ def _inline(source: str, tag: str) -> str:
 
 
 def render_page(report: Report, *, article_href: Callable[[Column], str] | None = None) -> str:
+    env = environment(article_href=article_href or (lambda col: "#" + col.id))
     ms = _markup()
     script = _inline(asset("corroborate.js"), "script")
     style = _inline(asset("corroborate.css"), "style")
-    env = environment(article_href=article_href or (lambda col: "#" + col.id))
     template = env.get_template("report.html")
     return template.render(
         report=report,

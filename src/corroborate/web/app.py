@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from corroborate import __version__
 from corroborate.config import Config
-from corroborate.errors import require
+from corroborate.errors import CorroborateError, require
 from corroborate.model import SCHEMA_VERSION, to_json
 from corroborate.render import html as html_render
 from corroborate.render.json import as_dict
@@ -116,6 +116,13 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
         if wants_html(request):
             return page("app_error.html", exc.status_code, title=f"{exc.status_code}", message=str(exc.detail))
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(CorroborateError)
+    async def corroborate_error(request: Request, exc: CorroborateError) -> Any:
+        # A store or pipeline failure the user can act on (a locked or full database, a missing extra).
+        if wants_html(request):
+            return page("app_error.html", 503, title="Cannot answer now", message=str(exc))
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     def story_report(story_id: str) -> tuple[Any, Any]:
         summary = store.story(story_id)

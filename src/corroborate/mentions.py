@@ -99,6 +99,20 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     return gap.strip() == "." and a.lower in HONORIFICS and "\n" not in gap
 
 
+def _joins(words: list[str], k: int) -> bool:
+    """Does the lower-case connector words[k] join one name ("Ministry of Defence", "Nationality and Borders
+    Bill", "Charles de Gaulle") rather than sit between two ("Boris Johnson and Emmanuel Macron")?"""
+    heads = ORG_WORDS | LOC_WORDS | OTH_WORDS
+    left, right, w = words[:k], words[k + 1:], words[k]
+    if not left or not right:
+        return False
+    if w in ("of", "for"):
+        return left[-1] in heads or right[-1] in heads
+    if w == "and":
+        return right[-1] in heads and left[-1] not in heads and " ".join(left) not in COUNTRIES
+    return True  # name particles: de, von, van, al, bin, ...
+
+
 def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
@@ -201,11 +215,10 @@ class ArticleMentions:
         if not run:
             return
         words = [t.lower for t in run]
-        conn = [k for k, w in enumerate(words) if w in _CONNECTORS]
-        heads = ORG_WORDS | LOC_WORDS | OTH_WORDS
-        if conn and forced is None and (words[-1] not in heads or " ".join(words[:conn[0]]) in COUNTRIES):
-            # "Boris Johnson and Emmanuel Macron": a connector joins names only inside an organisation's name.
-            k = conn[0]
+        split = next((k for k, w in enumerate(words) if w in _CONNECTORS and not _joins(words, k)), None)
+        if split is not None and forced is None:
+            # "Boris Johnson and Emmanuel Macron", "Home Office and Sky News": two names, not one.
+            k = split
             self._run(toks, i, i + k, sent, None)
             self._run(toks, i + k + 1, i + len(run), sent, None)
             return

@@ -42,9 +42,9 @@ from corroborate.lexicon import (
 )
 from corroborate.mentions import Token, tokens
 from corroborate.model import Article, Entity, Passage, Quote, Span
+from corroborate.quotemarks import quote_ranges, trim_quote
 from corroborate.segment import segment
 
-_OPEN_DOUBLE, _CLOSE_DOUBLE = "“«", "”»"
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
 _DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "two", "three"})
 _NP_ADJ = frozenset({"senior", "former", "junior", "fellow", "top", "chief", "close", "leading", "government",
@@ -75,54 +75,6 @@ class _Attribution:
     start: int
     end: int
     cue: str | None
-
-
-def _quote_ranges(text: str, start: int, end: int) -> list[tuple[int, int, int, int | None]]:
-    """Quotes in one paragraph: (open mark, content start, content end, close mark or None when left open)."""
-    out: list[tuple[int, int, int, int | None]] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        prev = text[i - 1] if i > start else " "
-        nxt = text[i + 1] if i + 1 < end else " "
-        opens_double = ch in _OPEN_DOUBLE or (ch == '"' and not prev.isalnum() and not nxt.isspace())
-        opens_single = ch in "‘‹" or (ch == "'" and not prev.isalnum() and nxt.isalpha())
-        if not (opens_double or opens_single):
-            i += 1
-            continue
-        close = _find_close(text, i + 1, end, double=opens_double)
-        content_end = close if close is not None else end
-        out.append((i, i + 1, content_end, close))
-        i = (close + 1) if close is not None else end
-    return out
-
-
-def _find_close(text: str, pos: int, end: int, *, double: bool) -> int | None:
-    depth_single = 0
-    for k in range(pos, end):
-        ch = text[k]
-        prev, nxt = text[k - 1], (text[k + 1] if k + 1 < end else " ")
-        if double:
-            if ch in _CLOSE_DOUBLE or (ch == '"' and not prev.isspace()):
-                return k
-            continue
-        # Inside single quotes a double-quoted phrase is nested text; an apostrophe sits between letters.
-        if ch in "‘":
-            depth_single += 1
-        elif ch in "’'›" and not (prev.isalnum() and nxt.isalpha()) and not prev.isspace():
-            if depth_single:
-                depth_single -= 1
-            else:
-                return k
-    return None
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;"):
-        e -= 1
-    return s, e
 
 
 class _Reader:
@@ -360,13 +312,13 @@ class _Reader:
             paragraphs.setdefault(p.paragraph, []).append(p)
         found: list[tuple[int, int, int, int | None, int]] = []
         for para, ps in sorted(paragraphs.items()):
-            for o, s, e, c in _quote_ranges(self.text, ps[0].start, ps[-1].end):
+            for o, s, e, c in quote_ranges(self.text, ps[0].start, ps[-1].end):
                 found.append((o, s, e, c, para))
         self.quoted = [(o, (c + 1) if c is not None else e) for o, _, e, c, _ in found]
         out: list[Quote] = []
         last_by_para: dict[int, Quote] = {}
         for o, s, e, c, para in found:
-            s, e = _trim(self.text, s, e)
+            s, e = trim_quote(self.text, s, e)
             words = len(self.text[s:e].split())
             if words < _MIN_WORDS:
                 continue
@@ -455,7 +407,7 @@ class _Reader:
             return None  # "warned Mr Johnson not to …", "told Sky News": no reported clause
         if k >= len(toks):
             return None
-        start, end = _trim(self.text, toks[k].start, p.end)
+        start, end = trim_quote(self.text, toks[k].start, p.end)
         while end > start and self.text[end - 1] in ".!?":
             end -= 1
         if len(self.text[start:end].split()) < 4:
@@ -481,7 +433,7 @@ class _Reader:
             start, end = p.start, p.start + len(self.text[p.start:phrase_start].rstrip(" ,"))
         else:
             return None  # "by, according to the minister, urging": the reported part is not a clause of its own
-        start, end = _trim(self.text, start, end)
+        start, end = trim_quote(self.text, start, end)
         while end > start and self.text[end - 1] in ".!?":
             end -= 1
         if len(self.text[start:end].split()) < 4:

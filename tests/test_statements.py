@@ -115,5 +115,11 @@ def test_nlp_pipeline_path_when_built() -> None:
     text = "The French government cancelled the meeting in Paris on Friday."
     art = Article("t", "o", None, None, None, text)
     [c] = extract_claims(art, [Passage("t", 0, 0, 0, len(text), text)], nlp=pipe)
-    assert c.predicate == "cancel" and c.who and "government" in c.who
+    assert c.predicate == lemma("cancelled") and c.who == "The French government"
+    assert ("The French government", lemma("cancelled"), "the meeting") in c.triples
+    assert [p for p, _ in c.places] == ["Paris"]
+    text = "The meeting was cancelled by the French government."
+    [c] = extract_claims(Article("t", "o", None, None, None, text), [Passage("t", 0, 0, 0, len(text), text)],
+                         nlp=pipe)
+    assert (c.who, c.target) == ("the French government", "The meeting")
     assert method_name(pipe) != RULES_METHOD

@@ -37,6 +37,7 @@ from corroborate.statements import Claim, Quantity, extract_claims, method_name
 if TYPE_CHECKING:
     from corroborate.pairs import PairJudge
 
+FALLBACK_DRIFT_SIM = 0.4
 MIN_CLAIM_WORDS = 4  # "Pictured:", bylines and one-word lines carry no statement
 _KIND_ORDER = {k: i for i, k in enumerate(("number", "entity", "role", "place", "date", "negation", "drift",
                                            "quote"))}
@@ -154,7 +155,9 @@ def _drift_groups(repeats: Any, claims: list[Claim], links: list[Link], ids: set
     strong = {"antonym", "distortion", "name", "actor", "number"}
     for link in links:
         a, b = claims[link.a], claims[link.b]
-        rewrite = link.kind == "supports" and a.article == b.article  # a loose rewrite inside one article
+        # A loose rewrite inside one article (the scrape interleaves a spun copy); below this similarity two
+        # sentences that share a subject are different statements, not a rewrite.
+        rewrite = link.kind == "supports" and a.article == b.article and link.similarity >= FALLBACK_DRIFT_SIM
         if link.kind not in ("paraphrase", "same") and not rewrite:
             continue
         first, second = (a, b) if (a.article, a.span.start) <= (b.article, b.span.start) else (b, a)

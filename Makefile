@@ -43,7 +43,7 @@ test-all: setup
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check src tests bench train
+	$(BIN)/ruff check src tests bench train fuzz
 
 # Train the project's own spaCy pipeline from UD/UNER English EWT (about an hour on 2 cores, fixed seed).
 model: setup
@@ -61,7 +61,7 @@ bench-scale: setup
 
 fuzz: setup
 	$(BIN)/python -m pip install -q atheris
-	$(BIN)/python -m tests.fuzz.run --seconds 60
+	$(BIN)/python -m fuzz.run --seconds 60
 
 clean-venv:
 	rm -rf $(VENV)

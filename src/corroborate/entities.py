@@ -120,9 +120,13 @@ class _Merger:
                 self.assign[k] = (kind, (w,))
 
     def _others(self) -> None:
+        people = {key for key in self.assign.values() if key[0] == "PER"}
         for k, m in enumerate(self.mentions):
             if m.type in ("ORG", "LOC", "OTH"):
                 words = tuple(w.lower() for w in m.name)
+                if ("PER", words) in people:
+                    self.assign[k] = ("PER", words)  # a full name the story uses for a person elsewhere
+                    continue
                 if m.type == "ORG":
                     # "French Interior Ministry" = "Interior Ministry": a leading nationality is no part of the key.
                     while len(words) > 1 and (words[0] in DEMONYMS or words[0] in COUNTRIES):

@@ -37,6 +37,8 @@ from corroborate.model import Article, Passage
 # acronym ("U.K.").
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-]|['’](?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
+# Prepositions that make an otherwise unmarked multi-word name a place ("from", "to", "at" take people too).
+_PLACE_CUES = frozenset({"in", "near", "off", "outside", "inside", "across"})
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|t|d|m)$", re.I)
 _CONNECTORS = frozenset({"of", "and", "for", "de", "du", "la", "le", "von", "van", "der", "al", "bin", "el"})
 _MAX_TITLE_WORDS = 5
@@ -184,12 +186,12 @@ class ArticleMentions:
         text = self.article.text
         i = 0
         while i < len(toks):
-            if i in in_title or not _is_cap(toks[i]):
+            if i in in_title or not _is_cap(toks[i]) or toks[i].text == "I":
                 i += 1
                 continue
             j = i + 1
             while j < len(toks) and j not in in_title and not toks[j - 1].possessive:
-                if _is_cap(toks[j]) and _joined(text, toks[j - 1], toks[j]):
+                if _is_cap(toks[j]) and toks[j].text != "I" and _joined(text, toks[j - 1], toks[j]):
                     j += 1
                 elif (toks[j].lower in _CONNECTORS and j + 1 < len(toks) and _is_cap(toks[j + 1])
                       and j + 1 not in in_title and _joined(text, toks[j - 1], toks[j])
@@ -254,7 +256,7 @@ class ArticleMentions:
                 return kind
         if joined in COUNTRIES or joined in CAPITALS:
             return "LOC"
-        if words[0] in DEMONYMS:
+        if words[0] in DEMONYMS or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS):
             return None if len(words) == 1 else "OTH"  # "French"; "British People"
         for pool, kind in ((ORG_WORDS, "ORG"), (LOC_WORDS, "LOC")):
             if any(w in pool for w in words):
@@ -270,6 +272,8 @@ class ArticleMentions:
             return "UNK"
         if any(w in COMMON_CAPITALISED for w in words[1:]):
             return "OTH"
+        if i > 0 and toks[i - 1].lower in _PLACE_CUES:
+            return "LOC"  # "in San Francisco", "near Grande Synthe": a person is rarely "in" anywhere
         return "PER"
 
     # -- names from a model -----------------------------------------------------------------------------

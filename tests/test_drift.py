@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.drift import classify_change, detect_drift
 
@@ -125,3 +127,26 @@ def test_weak_substitution_is_reported_as_possible() -> None:
 ])
 def test_classify_change(old: str, new: str, kind: str | None) -> None:
     assert classify_change(old, new) == kind
+
+
+def test_vague_quantity_left_over_against_a_number() -> None:
+    # "several" and "27" are compatible; what is left ("three" vs "dozens") is a count against a count.
+    drift = detect_drift("Three boats sank.", "Dozens of boats sank.")
+    assert (drift is not None and drift.changed == (("Three", "dozens"),)) or drift.changed == (("Three", "Dozens"),)
+
+
+_WORDS = ["the", "not", "no", "Patel", "Macron", "cancelled", "attack", "defence", "27", "twenty-seven", "one",
+          "multiple", "dozens", "2014", "(", ")", ",", ".", "said", "government", "French", "n't", "never", "–",
+          "“", "”", "Ms.", "rose", "fell", "boat", "sank", "longer"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=25), st.lists(st.sampled_from(_WORDS), max_size=25))
+def test_detect_drift_never_fails_and_reports_words_of_the_texts(a: list[str], b: list[str]) -> None:
+    ta, tb = " ".join(a), " ".join(b)
+    drift = detect_drift(ta, tb)
+    if drift is None:
+        return
+    assert drift.changed and drift.kinds and drift.why
+    for old, new in drift.changed:
+        assert old in ta and new in tb

@@ -11,6 +11,7 @@ from corroborate.fingerprint import (
     exact_key,
     jaccard,
     minhash,
+    minhash_batch,
     normalise,
     number_value,
     shingles,
@@ -69,3 +70,15 @@ def test_number_value() -> None:
 def test_content_terms_drop_function_words_and_spell_numbers_as_digits() -> None:
     assert content_terms("Twenty-seven migrants died") == content_terms("27 migrant died.")
     assert content_terms("The migrants were rescued") == ["migrant", "rescu"]
+
+
+def test_minhash_batch_equals_plain_datasketch_minhashes() -> None:
+    from datasketch import LeanMinHash, MinHash
+
+    sets = [shingles(t, 2) for t in ("a b c d e", "a b c d f", "x y z")]
+    plain = []
+    for s in sets:
+        m = MinHash(num_perm=64, seed=3)
+        m.update_batch([t.encode("utf-8") for t in s])
+        plain.append(LeanMinHash(m))
+    assert minhash_batch(sets, num_perm=64, seed=3) == plain

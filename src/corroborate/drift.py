@@ -412,9 +412,14 @@ def _number_changes(ta: list[_Tok], tb: list[_Tok]) -> list[tuple[int, str, str,
             qb.remove(y)
     # One number left on each side: a plain swap ("27 died" -> "28 died"). With more left over, pairing them
     # would be a guess, and a number only one side gives is an omission or an added detail, not a change.
-    if len(qa) == 1 and len(qb) == 1:
+    if len(qa) == 1 and len(qb) == 1 and _is_year(qa[0][1]) == _is_year(qb[0][1]):
         out.append((qa[0][0].index, "number", qa[0][0].text, qb[0][0].text))
     return out
+
+
+def _is_year(rng: tuple[float, float]) -> bool:
+    """A year and a count are different things: "5 thoughts" vs "the 2014 Oscars" is no swap."""
+    return rng[0] == rng[1] and float(rng[0]).is_integer() and 1800 <= rng[0] <= 2100
 
 
 def _neighbours(toks: list[_Tok], i: int, width: int = 4) -> dict[str, int]:

@@ -17,6 +17,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -69,11 +70,20 @@ def shingles(text: str, k: int) -> set[str]:
 
 def minhash(tokens: Iterable[str], *, num_perm: int, seed: int) -> LeanMinHash:
     """A frozen MinHash of the tokens (a LeanMinHash is small and picklable, fit to ship to workers)."""
+    return minhash_batch([tokens], num_perm=num_perm, seed=seed)[0]
+
+
+def minhash_batch(token_sets: Iterable[Iterable[str]], *, num_perm: int, seed: int) -> list[LeanMinHash]:
+    """MinHashes of many token sets; the permutations are drawn once, not once per set (the slow part)."""
     from datasketch import LeanMinHash, MinHash
 
-    m = MinHash(num_perm=num_perm, seed=seed)
-    m.update_batch([t.encode("utf-8") for t in sorted(set(tokens))])
-    return LeanMinHash(m)
+    out: list[LeanMinHash] = []
+    template = MinHash(num_perm=num_perm, seed=seed)
+    for toks in token_sets:
+        m = MinHash(num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme)
+        m.update_batch([t.encode("utf-8") for t in sorted(set(toks))])
+        out.append(LeanMinHash(m))
+    return out
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -113,6 +123,7 @@ _NUMERIC = re.compile(r"^\$?£?€?(\d+(?:[.,]\d+)*)(?:%|st|nd|rd|th|s|m|bn|k)?$
 _TOKEN = re.compile(r"[\w][\w'’\-.,]*[\w]|\w")
 
 
+@lru_cache(maxsize=1 << 16)
 def number_value(word: str) -> float | None:
     """The value of a written or spelled number ("27", "1,000", "twenty-seven", "seven"), else None."""
     w = word.casefold().replace("’", "'")
@@ -148,6 +159,7 @@ _SUFFIXES: tuple[tuple[str, int, str], ...] = (
 _KEEP_S = ("ss", "is", "us")  # "boss", "crisis", "bus" are not plurals
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light, deterministic suffix stripper: inflections and simple derivations meet
     ("cancelled", "cancels", "cancelling" -> "cancel"; "migrants" -> "migrant"; "handling" -> "handl")."""

@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING
 
 from corroborate.config import RepeatsConfig
 from corroborate.drift import detect_drift
-from corroborate.fingerprint import content_terms, exact_key, jaccard, minhash, shingles, words
+from corroborate.fingerprint import content_terms, exact_key, jaccard, minhash_batch, shingles, words
 from corroborate.model import Article, Drift, Passage, RepeatGroup, Reuse, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
 
     from corroborate.embed import Embedder
@@ -165,9 +167,9 @@ def _near_pairs(flat: list[Passage], reps: list[int], *, config: RepeatsConfig,
 
     sets = {i: shingles(flat[i].text, config.shingle_size) for i in reps}
     lsh = MinHashLSH(threshold=config.near_threshold, num_perm=config.num_perm)
-    sketches = {}
+    sketches = dict(zip(reps, minhash_batch([sets[i] for i in reps], num_perm=config.num_perm, seed=config.seed),
+                        strict=True))
     for i in reps:
-        sketches[i] = minhash(sets[i], num_perm=config.num_perm, seed=config.seed)
         lsh.insert(str(i), sketches[i])
     out: list[tuple[int, int, float]] = []
     for i in reps:
@@ -249,26 +251,34 @@ class LexicalIndex:
             return 0.0
         return 2.0 * sum(self.idf[w] for w in self.terms[i] & self.terms[j]) / total
 
-    def candidates(self, threshold: float) -> list[tuple[int, int, float]]:
-        # An inverted index proposes only pairs that share a term; pairs sharing only very common terms are
-        # dropped by the threshold anyway. Terms in more than half the passages are too common to index.
-        postings: dict[str, list[int]] = defaultdict(list)
-        limit = max(2, len(self.terms) // 2)
-        for i, terms in enumerate(self.terms):
-            for w in terms:
-                postings[w].append(i)
-        shared: Counter[tuple[int, int]] = Counter()
-        for ids in postings.values():
-            if len(ids) > limit:
-                continue
-            for a in range(len(ids)):
-                for b in range(a + 1, len(ids)):
-                    shared[ids[a], ids[b]] += 1
-        out = []
-        for (i, j), _ in sorted(shared.items()):
-            sim = self.similarity(i, j)
-            if sim >= threshold:
-                out.append((i, j, sim))
+    def candidates(self, threshold: float, *, block: int = 2048) -> list[tuple[int, int, float]]:
+        """All pairs (i < j) with similarity >= threshold: a sparse product gives the shared IDF mass of
+        every pair at once, in blocks of rows so memory stays bounded."""
+        import numpy as np
+        from scipy import sparse
+
+        vocab = {w: k for k, w in enumerate(sorted(self.idf))}
+        rows = [i for i, terms in enumerate(self.terms) for _ in terms]
+        cols = [vocab[w] for terms in self.terms for w in sorted(terms)]
+        x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self.terms), len(vocab)))
+        weights = np.array([self.idf[w] for w in sorted(self.idf)])
+        weighted_t = x.multiply(weights).T.tocsc()
+        mass = np.asarray(self.mass)
+        out: list[tuple[int, int, float]] = []
+        for lo in range(0, x.shape[0], block):
+            shared = (x[lo:lo + block] @ weighted_t).tocoo()
+            for r, c, v in zip(shared.row.tolist(), shared.col.tolist(), shared.data.tolist(), strict=True):
+                i = lo + r
+                if c <= i:
+                    continue
+                total = mass[i] + mass[c]
+                sim = 2.0 * v / total if total else 0.0
+                if sim >= threshold - 1e-12:
+                    # recomputed exactly, so candidates and similarity() agree to the last bit
+                    exact = self.similarity(i, c)
+                    if exact >= threshold:
+                        out.append((i, c, exact))
+        out.sort()
         return out
 
 
@@ -284,7 +294,7 @@ def _units(flat: list[Passage], reps: list[int], uf: _UnionFind, n_words: list[i
 
 
 def _paraphrase_pairs(units: list[_Unit], candidates: list[tuple[int, int, float]],
-                      score: object) -> list[tuple[_Unit, _Unit, float]]:
+                      score: Callable[[int, int], float]) -> list[tuple[_Unit, _Unit, float]]:
     """Candidates filtered to real paraphrase pairs: different groups, windows only when they explain the
     match better than their sentences, one pair (the closest) per pair of groups."""
     rep_of = {u.parts[0]: k for k, u in enumerate(units) if len(u.parts) == 1}
@@ -313,8 +323,8 @@ def _paraphrase_pairs(units: list[_Unit], candidates: list[tuple[int, int, float
         parts = [rep_of.get(p) for p in uw.parts]
         if any(p is None for p in parts):
             continue  # a part too short or repeated elsewhere: the sentences speak for themselves
-        part_sims = [score(p, s) for p in parts]  # type: ignore[operator]
-        if any(units[p].cluster == us.cluster for p in parts):  # type: ignore[index]
+        part_sims = [score(p, s) for p in parts if p is not None]
+        if any(units[p].cluster == us.cluster for p in parts if p is not None):
             continue
         if sim >= max(part_sims) + WINDOW_MARGIN:
             accepted.append((w, s, sim))

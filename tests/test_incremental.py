@@ -1,0 +1,75 @@
+"""The persisted index's pieces: fingerprints, LSH buckets, and its copy of the stories similarity."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import pytest
+
+from corroborate.incremental import (
+    MatchConfig,
+    _decode_doc,
+    _encode_doc,
+    _Frequencies,
+    _Query,
+    _vec,
+    featurize,
+    jaccard,
+)
+from corroborate.stories import StoriesConfig, _doc, _Scorer
+from tests.test_store import synthetic_articles
+
+
+def test_featurize_is_deterministic_and_picklable() -> None:
+    a = synthetic_articles(1, 1)[0]
+    f1, f2 = featurize(a), featurize(a)
+    assert f1.signature == f2.signature and f1.buckets == f2.buckets
+    assert len(f1.buckets) == MatchConfig().bands and len(f1.signature) == 8 * MatchConfig().num_perm
+    assert pickle.loads(pickle.dumps(f1)).signature == f1.signature
+
+
+def test_jaccard_estimate_tracks_overlap() -> None:
+    arts = synthetic_articles(2, 2, seed=1)
+    same_event = jaccard(featurize(arts[0]).signature, featurize(arts[1]).signature)
+    other_event = jaccard(featurize(arts[0]).signature, featurize(arts[2]).signature)
+    assert jaccard(featurize(arts[0]).signature, featurize(arts[0]).signature) == 1.0
+    assert same_event > other_event and other_event < 0.1
+
+
+def test_match_config_is_checked() -> None:
+    with pytest.raises(ValueError, match="multiple of bands"):
+        MatchConfig(num_perm=100, bands=32)
+    with pytest.raises(ValueError, match="near_threshold"):
+        MatchConfig(near_threshold=1.5)
+
+
+def test_encoded_features_round_trip() -> None:
+    a = synthetic_articles(1, 1)[0]
+    doc = _doc(a)
+    back = _decode_doc(doc.id, _encode_doc(doc), doc.day.toordinal())
+    assert (back.words, back.names, back.day, back.years) == (doc.words, doc.names, doc.day, doc.years)
+    assert list(back.words) == list(doc.words)  # order kept: the similarity's sums follow it
+
+
+def test_query_similarity_matches_the_stories_scorer() -> None:
+    """The vectorised copy must compute stories._Scorer.similarity (pins the coupling to stories.py)."""
+    arts = synthetic_articles(5, 3, seed=2)
+    # Undated copies with year mentions exercise the year-mismatch branch too.
+    arts += [type(a)(a.id + "u", a.outlet, a.title, None, None, a.text + f" In {2000 + i % 3}.")
+             for i, a in enumerate(arts[:6])]
+    docs = [_doc(a) for a in arts]
+    stats = _Frequencies()
+    for d in docs:
+        stats.add(d)
+    config = StoriesConfig(semantic="off")
+    reference = _Scorer(config, stats, None)
+    rng = random.Random(0)
+    for _ in range(60):
+        a, b = rng.sample(docs, 2)
+        query = _Query(a, stats)
+        try:
+            assert query.similarity(config, _vec(b, stats)) == pytest.approx(reference.similarity(a, b), abs=1e-12)
+        finally:
+            query.close()
+    assert not stats.dense_words.any() and not stats.dense_names.any()  # scratch space cleaned

@@ -1,0 +1,400 @@
+"""The SQLite store: idempotent adds, crash safety (kill -9), concurrent writers, full disk, caches, stories."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from corroborate.config import Config
+from corroborate.ingest.common import article_id
+from corroborate.model import Article, Report, Story, to_json
+from corroborate.store import Store, StoreError, StoreFull
+
+REPO = Path(__file__).resolve().parents[1]
+LEXICAL = Config(semantic="off")
+_SYLLABLES = ["ka", "lo", "mir", "ten", "zu", "bra", "vel", "on", "dri", "sa", "quo", "ris", "tam", "pe", "gor"]
+_COMMON = ["the", "officials", "said", "on", "the", "day", "that", "plan", "would", "be", "reviewed", "again",
+           "by", "council", "after", "a", "long", "meeting", "where", "residents", "asked", "questions", "about",
+           "costs", "and", "timetable", "for", "work"]
+
+
+def _name(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+
+
+def synthetic_articles(n_events: int, per_event: int, *, seed: int = 0) -> list[Article]:
+    """Articles about ``n_events`` invented events: each event has its own names, words and date; its
+    articles share sentences in varied order. Deterministic; no real text involved."""
+    rng = random.Random(seed)
+    out: list[Article] = []
+    start = date(2024, 1, 1)
+    for e in range(n_events):
+        names = [_name(rng) for _ in range(4)]
+        words = ["".join(rng.choice(_SYLLABLES) for _ in range(2)) for _ in range(25)]
+        sentences = []
+        for _ in range(12):
+            body = rng.sample(words, 6) + rng.sample(_COMMON, 5)
+            rng.shuffle(body)
+            sentences.append(f"{rng.choice(names)} {' '.join(body)} {rng.choice(names)} {rng.randint(2, 99)}.")
+        day = start + timedelta(days=3 * e)
+        for k in range(per_event):
+            picked = rng.sample(sentences, 10)
+            text = " ".join(picked) + f" Reported by desk {k}."
+            out.append(Article(article_id(text), f"outlet-{k % 5}", f"{names[0]} and {names[1]} ({k})",
+                               (day + timedelta(days=k % 2)).isoformat(), f"event{e}/{k}.txt", text,
+                               url=f"https://example.org/{e}/{k}", meta={"event": str(e)}))
+    return out
+
+
+def write_folder(articles: list[Article], folder: Path) -> Path:
+    """The articles as .txt files with headers, the way `corroborate add` reads them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, a in enumerate(articles):
+        (folder / f"{i:05d}.txt").write_text(
+            f"title: {a.title}\ndate: {a.published}\noutlet: {a.outlet}\n\n{a.text}\n", encoding="utf-8")
+    return folder
+
+
+def check_consistent(db: Path) -> int:
+    """Every stored article is whole: fingerprint, features and story membership; story sizes add up."""
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        for table in ("fingerprints", "story_features", "story_members"):
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n, table
+        assert conn.execute("SELECT value FROM counters WHERE name = 'story_docs'").fetchone()[0] == n
+        assert conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == 32 * n
+        bad = conn.execute("SELECT s.id FROM stories s LEFT JOIN story_members m ON m.story_id = s.id "
+                           "GROUP BY s.id HAVING count(m.article_id) != s.size").fetchall()
+        assert not bad, bad
+        return n
+    finally:
+        conn.close()
+
+
+def partition(store: Store) -> set[frozenset[str]]:
+    return {frozenset(s.articles) for s in store.stories()}
+
+
+@pytest.fixture
+def corpus() -> list[Article]:
+    return synthetic_articles(6, 5)
+
+
+def test_add_stores_each_article_once(tmp_path: Path, corpus: list[Article]) -> None:
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        first = store.add(corpus)
+        again = store.add(corpus + corpus[:3])
+        assert sorted(first.added) == sorted(a.id for a in corpus) and not first.skipped
+        assert not again.added and len(again.skipped) == len(corpus) + 3
+        assert store.count()["articles"] == len(corpus)
+    assert check_consistent(tmp_path / "c.db") == len(corpus)
+
+
+def test_duplicate_within_one_batch_is_stored_once(tmp_path: Path, corpus: list[Article]) -> None:
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        result = store.add([corpus[0], corpus[0], corpus[1]])
+    assert result.added == [corpus[0].id, corpus[1].id] and result.skipped == [corpus[0].id]
+
+
+def test_articles_round_trip(tmp_path: Path, corpus: list[Article]) -> None:
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(corpus)
+        assert store.article(corpus[3].id) == corpus[3]
+        assert store.article("nope") is None
+        ids = [corpus[5].id, "missing", corpus[1].id]
+        assert [a.id for a in store.articles(ids)] == [corpus[5].id, corpus[1].id]
+        assert [a.id for a in store.articles()] == [a.id for a in corpus]
+
+
+def test_stories_group_events(tmp_path: Path) -> None:
+    corpus = synthetic_articles(8, 4, seed=3)
+    events = {frozenset(a.id for a in corpus if a.meta["event"] == str(e)) for e in range(8)}
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(corpus)
+        assert partition(store) == events
+        summary = store.story(store.story_of(corpus[0].id))
+        assert summary is not None and corpus[0].id in summary.articles
+        assert summary.title == corpus[0].title  # the earliest member's title
+        assert summary.outlets == sorted({a.outlet for a in corpus if a.meta["event"] == "0"})
+        assert summary.first_published == corpus[0].published <= summary.last_published
+
+
+def test_persisted_index_agrees_with_story_index(tmp_path: Path) -> None:
+    """Below the candidate caps, the persisted index assigns exactly as the in-memory StoryIndex."""
+    from corroborate.stories import StoriesConfig, StoryIndex
+
+    corpus = synthetic_articles(10, 3, seed=5)
+    rng = random.Random(1)
+    rng.shuffle(corpus)
+    memory = StoryIndex(config=StoriesConfig(semantic="off"))
+    expected = {a.id: memory.add(a) for a in corpus}
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(corpus)
+        assert {a.id: store.story_of(a.id) for a in corpus} == expected
+
+
+def test_persisted_index_agrees_on_real_news(tmp_path: Path) -> None:
+    from corroborate.stories import StoriesConfig, StoryIndex
+    from tests.conftest import shared_path
+
+    path = shared_path("data", "ecbplus", "ecbplus_docs.jsonl")
+    corpus = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            if doc["topic"] in (1, 3, 4, 6):
+                text = " ".join(s["text"] for s in doc["sentences"])
+                corpus.append(Article(article_id(text), doc["doc_id"], None, None, None, text))
+    memory = StoryIndex(config=StoriesConfig(semantic="off"))
+    expected = {a.id: memory.add(a) for a in corpus}
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(corpus)
+        assert {a.id: store.story_of(a.id) for a in corpus} == expected
+
+
+def test_restart_gives_the_same_stories(tmp_path: Path) -> None:
+    corpus = synthetic_articles(6, 4, seed=9)
+    with Store(tmp_path / "one.db", config=LEXICAL) as store:
+        store.add(corpus)
+        whole = {a.id: store.story_of(a.id) for a in corpus}
+    for part in (corpus[:7], corpus[7:15], corpus[15:]):
+        with Store(tmp_path / "parts.db", config=LEXICAL, batch_size=3) as store:
+            store.add(part)
+    with Store(tmp_path / "parts.db", config=LEXICAL) as store:
+        assert {a.id: store.story_of(a.id) for a in corpus} == whole
+
+
+def test_near_duplicates(tmp_path: Path, corpus: list[Article]) -> None:
+    original = corpus[0]
+    copy_text = original.text.replace("Reported by desk 0.", "Syndicated copy.")
+    copy = Article(article_id(copy_text), "wire", original.title, original.published, None, copy_text)
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add([*corpus, copy])
+        near = dict(store.near_duplicates(copy.id))
+        assert original.id in near and near[original.id] > 0.8
+        other_event = next(a for a in corpus if a.meta["event"] == "3")
+        assert other_event.id not in near
+        assert store.story_of(copy.id) == store.story_of(original.id)
+
+
+def test_stories_since_and_query(tmp_path: Path) -> None:
+    corpus = synthetic_articles(5, 2, seed=2)
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(corpus)
+        every = store.stories()
+        assert len(every) == 5
+        assert [s.last_published for s in every] == sorted((s.last_published for s in every), reverse=True)
+        recent = store.stories(since="2024-01-07")
+        assert recent and all(s.last_published >= "2024-01-07" for s in recent) and len(recent) < 5
+        name = corpus[4].title.split()[0]
+        hits = store.stories(query=name.lower())
+        assert [s.id for s in hits] == [store.story_of(corpus[4].id)]
+        assert store.stories(query="100%_nothing") == []
+        with pytest.raises(ValueError, match="since must be a date"):
+            store.stories(since="last tuesday")
+        assert store.story("s999") is None
+
+
+def test_embedding_cache_backs_the_embedder(tmp_path: Path) -> None:
+    import numpy as np
+
+    from corroborate.embed import Embedder, text_key
+
+    class FakeModel:
+        calls = 0
+
+        def encode(self, texts, **_kwargs):
+            FakeModel.calls += 1
+            return np.array([[len(t), 1.0, 0.5] for t in texts], dtype=np.float32)
+
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        embedder = Embedder(cache=store.embedding_cache())
+        embedder._model = FakeModel()
+        first = embedder.encode(["one sentence", "another one"])
+        cache = store.embedding_cache()
+        assert len(cache) == 2 and text_key("one sentence") in cache
+        assert list(cache) == sorted([text_key("one sentence"), text_key("another one")])
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        embedder = Embedder(cache=store.embedding_cache())
+        embedder._model = FakeModel()
+        again = embedder.encode(["another one", "one sentence"])
+        assert FakeModel.calls == 1  # served from the database
+        assert np.array_equal(again, first[::-1]) and again.dtype == np.float32
+        cache = store.embedding_cache()
+        del cache[text_key("another one")]
+        assert len(cache) == 1
+        with pytest.raises(KeyError):
+            cache["absent"]
+
+
+def test_full_disk_is_a_clear_error(tmp_path: Path, corpus: list[Article]) -> None:
+    db = tmp_path / "small.db"
+    with Store(db, config=LEXICAL) as store:
+        used = store._conn().execute("PRAGMA page_count").fetchone()[0]
+    with Store(db, config=LEXICAL, pragmas={"max_page_count": used + 4}) as store:
+        with pytest.raises(StoreFull) as err:
+            store.add(synthetic_articles(20, 5, seed=4))
+        message = str(err.value)
+        assert "database or disk is full" in message and "\n" not in message and str(db) in message
+    check_consistent(db)  # nothing half-stored
+
+
+def test_unopenable_database(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a corroborate database"):
+        Store(bogus)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "missing" / "x.db")
+
+
+def test_semantic_mode_is_fixed_by_the_first_add(tmp_path: Path, corpus: list[Article]) -> None:
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(corpus[:2])
+    with Store(tmp_path / "c.db", config=Config(semantic="on")) as store, \
+            pytest.raises(StoreError, match="lexical similarity"):
+        store.add(corpus[2:4])
+    with Store(tmp_path / "c.db", config=Config(semantic="auto")) as store:
+        assert store.stories_method() == "lexical"
+        store.add(corpus[2:4])  # auto follows the database
+
+
+class _CountingChecker:
+    """Stands in for Checker: records calls, returns a small real Report."""
+
+    embedder = None
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def run_articles(self, articles: list[Article]) -> Report:
+        self.calls += 1
+        return Report(articles=articles, method={"alignment": "lexical"},
+                      stories=[Story("s1", [a.id for a in articles])], counters={"articles": len(articles)})
+
+
+def test_story_report_is_cached_by_article_set(tmp_path: Path, corpus: list[Article]) -> None:
+    checker = _CountingChecker()
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(corpus[:5])
+        sid = store.story_of(corpus[0].id)
+        first = store.story_report(sid, checker=checker)
+        second = store.story_report(sid, checker=checker)
+        assert checker.calls == 1
+        assert json.dumps(to_json(first)) == json.dumps(to_json(second))
+        assert sorted(a.id for a in first.articles) == sorted(store.story(sid).articles)
+        store.add(corpus[5:])  # the story grows: a new article set, a new report
+        if len(store.story(sid).articles) > 5:
+            store.story_report(sid, checker=checker)
+            assert checker.calls == 2
+        with pytest.raises(KeyError):
+            store.story_report("s999", checker=checker)
+
+
+def test_reads_from_many_threads(tmp_path: Path) -> None:
+    corpus = synthetic_articles(6, 4, seed=8)
+    errors: list[BaseException] = []
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(corpus[:8])
+
+        def reader() -> None:
+            try:
+                for _ in range(20):
+                    for s in store.stories():
+                        assert store.story(s.id) is not None
+                        assert len(store.articles(s.articles)) == len(s.articles)
+            except BaseException as exc:  # surfaced below: a thread's failure must fail the test
+                errors.append(exc)
+
+        threads = [threading.Thread(target=reader) for _ in range(4)]
+        for t in threads:
+            t.start()
+        store.add(corpus[8:])
+        for t in threads:
+            t.join()
+    assert not errors, errors
+    assert check_consistent(tmp_path / "c.db") == len(corpus)
+
+
+# -- processes: kill -9 and concurrent writers ----------------------------------------------------------
+def _add_command(folder: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "corroborate.cli", "add", str(folder), "--db", str(db), "--semantic", "off",
+            "--quiet"]
+
+
+def _kill_loop(tmp_path: Path, rounds: int) -> int:
+    """Kill `add` at random moments, check the database after each kill, then finish; returns how many kills
+    landed mid-job."""
+    corpus = synthetic_articles(60, 10, seed=11)
+    folder = write_folder(corpus, tmp_path / "in")
+    db = tmp_path / "k.db"
+    rng = random.Random(rounds)
+    stored = 0
+    partial_rounds = 0
+    for _ in range(rounds):
+        proc = subprocess.Popen(_add_command(folder, db), cwd=REPO, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.3, 3.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if db.exists():
+            now = check_consistent(db)
+            assert now >= stored  # nothing committed is ever lost
+            stored = now
+            partial_rounds += 0 < now < len(corpus)
+    done = subprocess.run(_add_command(folder, db), cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert check_consistent(db) == len(corpus)
+    clean_db = tmp_path / "clean.db"
+    subprocess.run(_add_command(folder, clean_db), cwd=REPO, check=True, timeout=600)
+    with Store(clean_db, config=LEXICAL) as clean, Store(db, config=LEXICAL) as killed:
+        # Deterministic and resumable: the interrupted runs end with the stories of one clean run.
+        assert partition(killed) == partition(clean)
+    return partial_rounds
+
+
+def test_kill_9_during_add_loses_nothing(tmp_path: Path) -> None:
+    _kill_loop(tmp_path, rounds=5)
+
+
+@pytest.mark.slow
+def test_kill_9_during_add_loses_nothing_many_times(tmp_path: Path) -> None:
+    assert _kill_loop(tmp_path, rounds=20) > 0  # the kills did land while articles were being stored
+
+
+def test_two_processes_add_at_once(tmp_path: Path) -> None:
+    corpus = synthetic_articles(30, 8, seed=12)
+    a = write_folder(corpus[:160], tmp_path / "a")
+    b = write_folder(corpus[80:], tmp_path / "b")  # overlapping inputs: both try to store 80 of them
+    db = tmp_path / "both.db"
+    with Store(db, config=LEXICAL):
+        pass  # create the schema first, so both writers meet an existing database
+    procs = [subprocess.Popen(_add_command(folder, db), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for folder in (a, b)]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert check_consistent(db) == len(corpus)
+
+
+def test_two_processes_create_the_database_at_once(tmp_path: Path) -> None:
+    corpus = synthetic_articles(4, 3, seed=13)
+    a = write_folder(corpus[:6], tmp_path / "a")
+    b = write_folder(corpus[6:], tmp_path / "b")
+    db = tmp_path / "fresh.db"
+    procs = [subprocess.Popen(_add_command(folder, db), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for folder in (a, b)]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert check_consistent(db) == len(corpus)

@@ -137,14 +137,23 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower().replace("’", "'")))
 
 
+def _vector(c: Claim) -> tuple[dict[str, float], float]:
+    v = {w: 1.0 for w in c.content}
+    v.update({f"n:{w}": 2.0 for w in c.names})
+    return v, math.sqrt(sum(x * x for x in v.values()))
+
+
+def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
+    (va, na), (vb, nb) = a, b
+    if len(vb) < len(va):
+        va, vb = vb, va
+    dot = sum(x * vb[k] for k, x in va.items() if k in vb)
+    return dot / (na * nb) if na and nb else 0.0
+
+
 def lexical_similarity(a: Claim, b: Claim) -> float:
     """Cosine of content-lemma sets (names count double: they carry the who)."""
-    va = Counter({w: 1.0 for w in a.content}) + Counter({f"n:{w}": 2.0 for w in a.names})
-    vb = Counter({w: 1.0 for w in b.content}) + Counter({f"n:{w}": 2.0 for w in b.names})
-    dot = sum(v * vb[k] for k, v in va.items() if k in vb)
-    na = math.sqrt(sum(v * v for v in va.values()))
-    nb = math.sqrt(sum(v * v for v in vb.values()))
-    return dot / (na * nb) if na and nb else 0.0
+    return _cosine(_vector(a), _vector(b))
 
 
 class Similarity:
@@ -154,6 +163,7 @@ class Similarity:
         self.claims = claims
         self.embedder = embedder
         self._vectors: np.ndarray | None = None
+        self._lexical: list[tuple[dict[str, float], float]] | None = None
 
     @property
     def method(self) -> str:
@@ -165,7 +175,9 @@ class Similarity:
 
     def __call__(self, i: int, j: int) -> float:
         if self.embedder is None:
-            return lexical_similarity(self.claims[i], self.claims[j])
+            if self._lexical is None:
+                self._lexical = [_vector(c) for c in self.claims]
+            return _cosine(self._lexical[i], self._lexical[j])
         if self._vectors is None:
             self._vectors = np.asarray(self.embedder.encode([c.text for c in self.claims]), dtype=np.float32)
         return float(np.dot(self._vectors[i], self._vectors[j]))

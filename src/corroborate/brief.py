@@ -47,9 +47,18 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(lemma(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1)
 
 
+def is_prose(text: str) -> bool:
+    """Running text (a sentence or a headline), not a dateline, timestamp or URL: some lower-case words, and
+    mostly words rather than numbers and punctuation."""
+    words = text.split()
+    alpha = [w for w in words if w.strip(".,;:!?\"'’”“‘()").isalpha()]
+    lower = [w for w in alpha if w[:1].islower()]
+    return "://" not in text and "www." not in text and len(lower) >= 2 and len(alpha) >= 0.6 * len(words)
+
+
 def _usable(text: str, cfg: BriefConfig) -> bool:
     words = text.split()
-    if not cfg.min_words <= len(words) <= cfg.max_words or text.rstrip().endswith("?"):
+    if not cfg.min_words <= len(words) <= cfg.max_words or text.rstrip().endswith("?") or not is_prose(text):
         return False
     # A fragment of a quotation or a line that opens with a quote mark and never closes it reads badly alone.
     opens = sum(text.count(q) for q in "“‘")
@@ -82,8 +91,10 @@ def make_brief(statements: list[Statement], *, sentence_of: Callable[[Statement]
             continue
         repeat = False
         for prev, pwords in chosen:
-            cover = len(words & pwords) / len(words)
-            if cover >= cfg.max_cover or similarity(text, prev.text) >= cfg.max_similarity:
+            shared = len(words & pwords)
+            # Repeats: mostly said already, or says everything a chosen sentence says and a little more.
+            if shared / len(words) >= cfg.max_cover or shared / len(pwords) >= 0.8 \
+                    or similarity(text, prev.text) >= cfg.max_similarity:
                 repeat = True
                 break
         if repeat:

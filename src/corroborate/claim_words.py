@@ -6,6 +6,7 @@ event frames), never words taken from a particular article: the rules must work 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -104,6 +105,7 @@ class Token:
         return self.text.lower().rstrip(".").replace("’", "'")
 
 
+@functools.lru_cache(maxsize=65536)  # pure function of the word; news repeats its vocabulary a lot
 def lemma(word: str) -> str:
     """A crude English lemma key: enough to match "deaths"/"death", "cancelled"/"cancel", "women"/"woman".
     A final "e" is dropped so "urge" and "urged" meet at "urg" (a matching key, not a display form)."""

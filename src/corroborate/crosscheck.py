@@ -18,7 +18,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from corroborate.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
-from corroborate.brief import BriefConfig, content_words, make_brief
+from corroborate.brief import BriefConfig, content_words, is_prose, make_brief
 from corroborate.claim_words import FRAMES
 from corroborate.judge import (
     drift_findings,
@@ -153,6 +153,7 @@ def _drift_groups(repeats: Any, claims: list[Claim], links: list[Link], ids: set
 
     out = []
     strong = {"antonym", "distortion", "name", "actor", "number"}
+    seen: dict[tuple[str, str], Any] = {}  # syndicated copies repeat the same pair of wordings
     for link in links:
         a, b = claims[link.a], claims[link.b]
         # A loose rewrite inside one article (the scrape interleaves a spun copy); below this similarity two
@@ -161,7 +162,12 @@ def _drift_groups(repeats: Any, claims: list[Claim], links: list[Link], ids: set
         if link.kind not in ("paraphrase", "same") and not rewrite:
             continue
         first, second = (a, b) if (a.article, a.span.start) <= (b.article, b.span.start) else (b, a)
-        drift = detect_drift(first.text, second.text)
+        if first.text == second.text or not (is_prose(first.text) and is_prose(second.text)):
+            continue  # an exact copy cannot drift; datelines and timestamps differ without meaning anything
+        key = (first.text, second.text)
+        if key not in seen:
+            seen[key] = detect_drift(first.text, second.text)
+        drift = seen[key]
         if drift is not None and rewrite and not set(drift.kinds) & strong:
             continue  # on a loose pair, an added "not" is more often another statement than a flip
         if drift is not None:

@@ -41,6 +41,7 @@ LIGHT_VERBS = frozenset(lemma(w) for w in _wordlist(
     "be have do make take get give go come say tell see use want put set look seem become show find think "
     "know call keep let begin help leave try ask"
 ))
+_LABEL_KEYS = frozenset(lemma(v) for v in LABEL_VERBS)
 _TOLL_HEADS = frozenset(("person", "people", "migrant", "victim", "life", "death", "dead", "passenger",
                          "civilian", "injured", "wounded", "arrest"))
 _GENERIC_WHO = frozenset(("it", "this", "that", "they", "he", "she", "we", "i", "you", "which", "who", "one"))
@@ -206,7 +207,7 @@ def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], 
     for i, j in pairs:
         a, b = claims[i], claims[j]
         for wa, pa, ta in a.triples:
-            if pa in LIGHT_VERBS or pa in REPORTING or pa in {lemma(v) for v in LABEL_VERBS}:
+            if pa in LIGHT_VERBS or pa in REPORTING or pa in _LABEL_KEYS:
                 continue
             for wb, pb, tb in b.triples:
                 if pa != pb or not (_who_ok(wa) and _who_ok(wb)):

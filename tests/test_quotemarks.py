@@ -35,3 +35,15 @@ def test_trim_drops_spaces_and_the_handover_comma() -> None:
     text = "“ We are ready, ”"
     s, e = trim_quote(text, 1, len(text) - 1)
     assert text[s:e] == "We are ready"
+
+
+def test_hard_wrapped_quote_still_closes_but_an_open_one_stops_at_a_finished_line() -> None:
+    wrapped = "He said “we will rebuild\nthe harbour this year” and left."
+    assert contents(wrapped) == [("we will rebuild\nthe harbour this year", True)]
+    lines = "A source said: ‘We made every offer.\nThe talks ended at noon."
+    assert contents(lines) == [("We made every offer.", False)]
+
+
+def test_tokenised_quotes_and_clitics() -> None:
+    text = "`` We appreciate her family 's privacy , '' her rep said ."
+    assert contents(text) == [(" We appreciate her family 's privacy , ", True)]

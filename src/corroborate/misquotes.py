@@ -1,8 +1,8 @@
 """Misquotes: one quote worded differently, or attributed to different speakers, in different articles.
 
 Only direct quotes are compared (reported speech is the outlet's own wording). Two quotes from different
-articles are the same quote when their word sequences match well (difflib ratio >= 0.5, or the shorter one is
-mostly contained in the longer one). Then:
+articles are the same quote when their word sequences match well (difflib ratio >= 0.5, or the shorter one,
+of eight words or more, is mostly contained in the longer one). Then:
 
 * the words differ inside the shared stretch (a substitution or insertion, not just one outlet quoting less)
   -> a ``quote`` conflict whose values are the two wordings and whose explanation lists the word-level
@@ -22,6 +22,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _MIN_RATIO = 0.5
 _MIN_CONTAINED = 0.8
 _MIN_WORDS = 4
+# A short quote inside a long one is the same quote only when it has enough words to be distinctive.
+_MIN_CONTAINED_WORDS = 8
 
 
 def _norm(word: str) -> str:
@@ -80,7 +82,9 @@ def find_misquotes(quotes_by_article: dict[str, list[Quote]], articles: dict[str
                     if qb.kind != "direct" or len(_words(qb.text)) < _MIN_WORDS:
                         continue
                     ratio, contained = _similarity(qa.text, qb.text)
-                    if (ratio >= _MIN_RATIO or contained >= _MIN_CONTAINED) and (best is None or ratio > best[0]):
+                    shorter = min(len(_words(qa.text)), len(_words(qb.text)))
+                    related = ratio >= _MIN_RATIO or (contained >= _MIN_CONTAINED and shorter >= _MIN_CONTAINED_WORDS)
+                    if related and (best is None or ratio > best[0]):
                         best = (ratio, qb)
                 if best is not None:
                     conflict = _compare(qa, best[1], best[0], articles[aid], articles[bid])

@@ -2,12 +2,18 @@
 
 An apostrophe between letters ("Johnson’s", "don’t") never closes a single-quoted quote; a
 double-quoted phrase inside single quotes (and the reverse) is nested text; a quote left open at the end
-of the paragraph runs to the paragraph's end, as news style does for quotes that continue in the next one.
+of the paragraph runs to the paragraph's end, as news style does for quotes that continue in the next one
+(to the line's end where a text puts one paragraph per line). Tokenised corpora's ``…'' pairs count as
+double quotes, and their "family 's" clitics open nothing.
 """
 
 from __future__ import annotations
 
+import re
+
 _OPEN_DOUBLE, _CLOSE_DOUBLE = "“«", "”»"
+# "family 's", "don 't" in tokenised text: a clitic after a space, not an opening quote.
+_CLITIC = re.compile(r"'(?:s|t|d|m|re|ve|ll)\b", re.I)
 
 
 def quote_ranges(text: str, start: int, end: int) -> list[tuple[int, int, int, int | None]]:
@@ -18,16 +24,31 @@ def quote_ranges(text: str, start: int, end: int) -> list[tuple[int, int, int, i
         ch = text[i]
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
-        opens_double = ch in _OPEN_DOUBLE or (ch == '"' and not prev.isalnum() and not nxt.isspace())
-        opens_single = ch in "‘‹" or (ch == "'" and not prev.isalnum() and nxt.isalpha())
+        backticks = text.startswith("``", i)
+        opens_double = ch in _OPEN_DOUBLE or backticks or (ch == '"' and not prev.isalnum() and not nxt.isspace())
+        opens_single = ch in "‘‹" or (ch == "'" and not prev.isalnum() and nxt.isalpha()
+                                      and not _CLITIC.match(text, i, end))
         if not (opens_double or opens_single):
             i += 1
             continue
-        close = _find_close(text, i + 1, end, double=opens_double)
-        content_end = close if close is not None else end
-        out.append((i, i + 1, content_end, close))
-        i = (close + 1) if close is not None else end
+        mark = 2 if backticks else 1
+        stop = _line_break(text, i, end)
+        close = _find_close(text, i + mark, stop, double=opens_double)
+        content_end = close if close is not None else stop
+        out.append((i, i + mark, content_end, close))
+        i = stop if close is None else close + (2 if text.startswith("''", close) else 1)
     return out
+
+
+def _line_break(text: str, pos: int, end: int) -> int:
+    """Where a quote opened at ``pos`` must end at the latest: the paragraph's end, or an earlier line break
+    after a finished sentence (texts with one paragraph per line). A hard wrap in mid-sentence is no break."""
+    k = text.find("\n", pos, end)
+    while k >= 0:
+        if text[pos:k].rstrip()[-1:] in tuple(".!?…:;\"'”’"):
+            return k
+        k = text.find("\n", k + 1, end)
+    return end
 
 
 def _find_close(text: str, pos: int, end: int, *, double: bool) -> int | None:
@@ -36,7 +57,7 @@ def _find_close(text: str, pos: int, end: int, *, double: bool) -> int | None:
         ch = text[k]
         prev, nxt = text[k - 1], (text[k + 1] if k + 1 < end else " ")
         if double:
-            if ch in _CLOSE_DOUBLE or (ch == '"' and not prev.isspace()):
+            if ch in _CLOSE_DOUBLE or (ch == '"' and not prev.isspace()) or text.startswith("''", k):
                 return k
             continue
         # Inside single quotes a double-quoted phrase is nested text; an apostrophe sits between letters.

@@ -343,7 +343,7 @@ class _Reader:
         if c is not None:
             after = self._passage_at(c)
             if after is not None:
-                att = self._after(after, c + 1)
+                att = self._after(after, c + (2 if self.text.startswith("''", c) else 1))
         if att is None:
             toks = self._words(sentence, end=o)
             verbs = [k for k, t in enumerate(toks) if t.lower in SPEECH_VERBS]

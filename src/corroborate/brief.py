@@ -68,11 +68,13 @@ def _usable(text: str, cfg: BriefConfig) -> bool:
 
 def make_brief(statements: list[Statement], *, sentence_of: Callable[[Statement], tuple[str, list[Span]]],
                similarity: Callable[[str, str], float], avoid: frozenset[tuple[str, int, int]] = frozenset(),
-               config: BriefConfig | None = None) -> list[BriefSentence]:
+               skip: Callable[[Statement], bool] | None = None, config: BriefConfig | None = None
+               ) -> list[BriefSentence]:
     """Choose brief sentences from ``statements`` (already ordered most corroborated first).
 
     ``sentence_of`` gives the readable sentence and citations of a statement; ``avoid`` holds spans known
-    to distort (the drifted side of a rewrite), which are never used as a brief sentence's text."""
+    to distort (the drifted side of a rewrite), which are never used as a brief sentence's text; ``skip``
+    (asked only of otherwise usable candidates, in order) can veto a candidate for the caller's reasons."""
     cfg = config or BriefConfig()
     chosen: list[tuple[BriefSentence, frozenset[str]]] = []
     singles = 0
@@ -97,7 +99,7 @@ def make_brief(statements: list[Statement], *, sentence_of: Callable[[Statement]
                     or similarity(text, prev.text) >= cfg.max_similarity:
                 repeat = True
                 break
-        if repeat:
+        if repeat or (skip is not None and skip(st)):
             continue
         if st.independent_sources <= 1:
             singles += 1

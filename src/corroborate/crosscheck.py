@@ -31,7 +31,7 @@ from corroborate.judge import (
     place_date_findings,
     source_of,
 )
-from corroborate.model import Article, Conflict, Passage, RepeatGroup, Span, Statement, Story
+from corroborate.model import Article, BriefSentence, Conflict, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.statements import Claim, Quantity, extract_claims, method_name
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     related_sim = cfg.supports_semantic if sim.semantic else cfg.supports_lexical
     source, why = source_of(articles, repeats.reuse if repeats is not None else [])
     rewrites = _rewrites(list(repeats.groups) if repeats is not None else [])
-    statements, _members = build_statements(claims, links, by_id, source, why, rewrites)
+    statements, members = build_statements(claims, links, by_id, source, why, rewrites)
 
     pair_set = set(pairs)
 
@@ -228,31 +228,87 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
                 *drift_findings(_drift_groups(repeats, claims, links, set(by_id)))]
     conflicts = _dedupe_conflicts(merge_findings(findings, by_id, rewrites))
 
-    drifted = frozenset((s.article, s.start, s.end) for c in conflicts if c.kind == "drift" for s in c.spans[1:])
-    claim_at = {c.ref: c for c in claims}
+    # The brief states what sources agree on: a sentence on either side of a conflict is left to the
+    # conflicts section (a count fact then reads from a sentence that is not contested).
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article].append(c)
+    contested = frozenset(c.ref for k in conflicts for s in k.spans for c in by_article[s.article]
+                          if c.span.start <= s.start and s.end <= c.span.end)
+    brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites, source=source)
+    return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
+                 brief=brief)
+
+
+def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: list[Link], claims: list[Claim],
+           sim: Similarity, *, avoid: frozenset[tuple[str, int, int]], source: dict[str, str]
+           ) -> list[BriefSentence]:
+    """Order statements for the brief and let :func:`make_brief` choose. Corroborated statements first (most
+    sources, then most supported by related statements of other sources, then nearest the top of their
+    article: news puts what matters first); then single-source ones, taking each source in turn so one long
+    article does not fill the brief."""
+    index = {id(c): i for i, c in enumerate(claims)}
+    support: dict[int, set[str]] = defaultdict(set)
+    for link in links:
+        a, b = claims[link.a], claims[link.b]
+        if source.get(a.article, a.article) != source.get(b.article, b.article):
+            support[link.a].add(source.get(b.article, b.article))
+            support[link.b].add(source.get(a.article, a.article))
+
+    def key(st: Statement) -> tuple[int, int, int, str]:
+        ms = members[id(st)]
+        others = set().union(*(support[index[id(c)]] for c in ms)) - {source.get(c.article, c.article) for c in ms}
+        return (-st.independent_sources, -len(others), min(c.passage for c in ms), st.spans[0].article)
+
+    ranked = sorted(statements, key=key)
+    multi = [st for st in ranked if st.independent_sources > 1]
+    queues: dict[str, list[Statement]] = defaultdict(list)
+    for st in ranked:
+        if st.independent_sources <= 1:
+            queues[st.spans[0].article].append(st)
+    singles: list[Statement] = []
+    while any(queues.values()):
+        for art in sorted(queues):
+            if queues[art]:
+                singles.append(queues[art].pop(0))
+
+    facts_done: set[tuple[str, int]] = set()
+
+    def facts(st: Statement) -> set[tuple[str, int]]:
+        return {(q.frame, q.low) for c in members[id(st)] for q in c.numbers
+                if q.frame and q.high == q.low and q.low > 1}
 
     def sentence_of(st: Statement) -> tuple[str, list[Span]]:
-        if st.text in {s.text for s in st.spans} and any(s.text == st.text and (s.article, s.start, s.end)
-                                                         in claim_at for s in st.spans):
+        ms = members[id(st)]
+        if any(c.text == st.text for c in ms):
             return st.text, st.spans
-        # A count fact: cite every fragment, and read the shortest original sentence that states it.
-        holders = [c for s in st.spans for c in claims if c.article == s.article
-                   and c.span.start <= s.start and s.end <= c.span.end]
-        holders = [c for c in holders if c.ref not in rewrites and c.ref not in drifted] or holders
-        # Read the sentence whose other words other sources also state, so the count is not the only
-        # corroborated thing in it.
+        # A count fact: cite every fragment, and read the sentence (not a rewrite) whose other words other
+        # sources also state, so the count is not the only corroborated thing in it.
+        holders = [c for c in ms if c.ref not in avoid] or ms
         best = max(holders, key=lambda c: (_shared_share(c, holders), -len(c.text), c.article, -c.span.start))
         return best.text, [best.span, *[s for s in st.spans if s.article != best.article or
                                          not best.span.start <= s.start < best.span.end]]
 
-    def text_similarity(x: str, y: str) -> float:
-        wx, wy = content_words(x), content_words(y)
-        return len(wx & wy) / (len(wx | wy) or 1)
+    def repeats_fact(st: Statement) -> bool:
+        # A sentence whose count was already given by a more corroborated brief sentence says it again.
+        f = facts(st)
+        if f and f <= facts_done:
+            return True
+        facts_done.update(f)
+        return False
 
-    brief = make_brief(statements, sentence_of=sentence_of, similarity=text_similarity,
-                       avoid=drifted | rewrites, config=BriefConfig())
-    return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
-                 brief=brief)
+    if sim.semantic:
+        def similarity(x: str, y: str) -> float:
+            u, v = sim.embedder.encode([x, y])
+            return float(u @ v)
+        cfg = BriefConfig(max_similarity=0.8)
+    else:
+        def similarity(x: str, y: str) -> float:
+            wx, wy = content_words(x), content_words(y)
+            return len(wx & wy) / (len(wx | wy) or 1)
+        cfg = BriefConfig(max_similarity=0.5)
+    return make_brief([*multi, *singles], sentence_of=sentence_of, similarity=similarity, avoid=avoid,
+                      skip=repeats_fact, config=cfg)
 
 
 def methods(*, embedder: Any = None, nlp: Any = None) -> dict[str, str]:

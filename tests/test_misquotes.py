@@ -96,3 +96,9 @@ def test_seed_interior_ministry_statement_is_a_quote_variant(story: SeedStory) -
     assert "Boris Johnson’s" in c.explanation and "the British Prime Minister’s" in c.explanation
     assert "in opposition with" in c.explanation and "contrary to our" in c.explanation
     assert conflicts == find_misquotes(quotes, {a.id: a for a in story.articles})
+
+
+def test_editorial_brackets_spacing_and_articles_are_no_rewording() -> None:
+    a = quoted("a1", "We appreciate the respect shown to her and her family's privacy at this time.", "A rep")
+    b = quoted("b2", "We appreciate respect shown to her (Tara Reid) and her family ’ s privacy at this time.", "A rep")
+    assert run(a, b) == []

@@ -225,9 +225,6 @@ class ArticleMentions:
             self._run(toks, i + k + 1, i + len(run), sent, None)
             return
         names = [t.text for t in run]
-        # All-capitals first names in headlines ("BORIS Johnson") read as ordinary names.
-        if len(names) > 1:
-            names = [w.capitalize() if w.isupper() and len(w) > 2 and w.isalpha() else w for w in names]
         honorific = None
         if words[0] in HONORIFICS and len(run) > 1:
             honorific, names = run[0].text.rstrip("."), names[1:]
@@ -235,6 +232,9 @@ class ArticleMentions:
         if ruled is None:
             return  # demonyms, contractions, "UK-EU": not names, whoever proposed them
         kind = forced or ruled
+        if kind == "PER" and len(names) > 1:
+            # All-capitals first names in headlines ("BORIS Johnson") read as ordinary names; "ABC News" stays.
+            names = [w.capitalize() if w.isupper() and len(w) > 2 and w.isalpha() else w for w in names]
         surface = " ".join(([honorific] if honorific else []) + names)
         prev = toks[i - 1].lower if i > 0 else None
         self.mentions.append(Mention(self.article.id, run[0].start, run[-1].end, surface, tuple(names), kind,

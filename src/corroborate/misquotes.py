@@ -4,7 +4,8 @@ Only direct quotes are compared (reported speech is the outlet's own wording). T
 articles are the same quote when their word sequences match well (difflib ratio >= 0.5, or the shorter one,
 of eight words or more, is mostly contained in the longer one). Then:
 
-* the words differ inside the shared stretch (a substitution or insertion, not just one outlet quoting less)
+* the words differ inside the shared stretch (a substitution or insertion, not just one outlet quoting less,
+  a bracketed editorial insertion "(Tara Reid)", spacing around an apostrophe, or a dropped "the")
   -> a ``quote`` conflict whose values are the two wordings and whose explanation lists the word-level
   changes ("'Boris Johnson’s' -> 'the British Prime Minister’s'");
 * the speakers differ (both known, different names) -> said too, in the same conflict; a quote worded
@@ -19,6 +20,9 @@ import re
 from corroborate.model import Article, Conflict, Quote
 
 _WORD = re.compile(r"[\w’'-]+")
+_BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
+_SPACED_CLITIC = re.compile(r"\s+(['’]\w)")
+_ARTICLES = frozenset({"the", "a", "an"})
 _MIN_RATIO = 0.5
 _MIN_CONTAINED = 0.8
 _MIN_WORDS = 4
@@ -31,7 +35,15 @@ def _norm(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
+    # "time ’ s" (tokenised) and "time’s" are one word; a bracketed insertion is the outlet's, not the speaker's.
+    text = _BRACKETED.sub(" ", _SPACED_CLITIC.sub(r"\1", text))
     return _WORD.findall(text)
+
+
+def _trivial(changes: list[tuple[str, str]]) -> bool:
+    """Only articles differ ("the" dropped): no change of wording worth a conflict."""
+    words = {w.lower() for old, new in changes for w in f"{old} {new}".split()}
+    return words <= _ARTICLES
 
 
 def _core_ops(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
@@ -96,6 +108,8 @@ def find_misquotes(quotes_by_article: dict[str, list[Quote]], articles: dict[str
 
 def _compare(qa: Quote, qb: Quote, ratio: float, a: Article, b: Article) -> Conflict | None:
     changes = word_diff(qa.text, qb.text)
+    if _trivial(changes):
+        changes = []
     same_speaker = _same_speaker(qa.speaker, qb.speaker)
     if not changes and same_speaker:
         return None

@@ -152,6 +152,8 @@ class _Reader:
             return None
         if toks[k].lower in _PERSON_PRONOUNS | {"they", "we", "i"}:
             return (k, k)
+        if toks[k].lower in COMMON_CAPITALISED - _DETS and toks[k].lower not in _NP_WORDS:
+            return None  # "In a statement, …": a clause, not a speaker
         first, j = k, k
         while j < len(toks):
             t = toks[j]

@@ -21,7 +21,7 @@ from corroborate.model import Article, Conflict, Quote
 
 _WORD = re.compile(r"[\w’'-]+")
 _BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
-_SPACED_CLITIC = re.compile(r"\s+(['’]\w)")
+_SPACED_CLITIC = re.compile(r"\s+(['’])\s*(?=(?:s|t|d|m|re|ve|ll)\b)")
 _ARTICLES = frozenset({"the", "a", "an"})
 _MIN_RATIO = 0.5
 _MIN_CONTAINED = 0.8

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.entities import EntityLookup, extract_entities, normalise_name
 from corroborate.model import Article, Entity
@@ -150,3 +152,20 @@ def test_seed_aliases_are_merged(story: SeedStory) -> None:
 def test_seed_aliases_with_the_model(story: SeedStory) -> None:
     nlp = model_or_skip()
     _seed_expectations(extract_entities(story.articles, story.passages, nlp=nlp))
+
+
+_PIECES = ["Mr", "Ms.", "Home Secretary", "Prime Minister", "the PM", "Jane Doe", "Doe", "BORIS", "Johnson’s",
+           "of", "and", "Ministry", "in", "Paris", "French", "former", "(", ")", ",", ".", "\n\n", "I", "We’ve",
+           "UK-EU", "Shadow", "President", "the", "said"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_mix_of_names_and_titles_keeps_the_span_rule(pieces: list[str]) -> None:
+    a = art(" ".join(pieces))
+    found = ents(a)
+    assert found == ents(a)
+    for e in found:
+        assert e.type in ("PER", "ORG", "LOC", "OTH") and e.name and e.spans
+        for s in e.spans:
+            assert a.text[s.start:s.end] == s.text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.entities import extract_entities
 from corroborate.model import Article, Quote
@@ -155,3 +157,14 @@ def test_seed_quotes_keep_the_span_rule(story: SeedStory) -> None:
             for s in q.spans:
                 assert a.text[s.start:s.end] == s.text
         assert found == extract_quotes(a, story.passages[a.id], entities=entities)
+
+
+_PIECES = ["Mr Reed", "said", "He", "she", "“", "”", "‘", "’", "'", '"', "``", "''", ",", ".", ":", "\n", "\n\n",
+           "according to", "that", "the", "Home Secretary", "Jane Doe", "told", "was reported as saying", "’s"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_mix_of_quote_marks_and_cues_keeps_the_span_rule(pieces: list[str]) -> None:
+    found = quotes(" ".join(pieces))  # quotes() asserts the span rule for every quote and speaker span
+    assert all(q.kind in ("direct", "reported") for q in found)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.model import Article, TimelineEvent
 from corroborate.segment import segment
@@ -142,3 +144,14 @@ def test_seed_timeline(story: SeedStory) -> None:
     keys = [e.date for e in events if e.date]
     assert keys == [e.date for e in events[:len(keys)]]
     assert events == build_timeline(story.articles, story.passages)
+
+
+_PIECES = ["on", "last", "next", "Wednesday", "Sunday", "night", "yesterday", "week", "will", "was", "sank",
+           "December", "1", "31", "2021-02-30", "days", "ago", "two", "this", "morning", ".", "\n\n", "is due to"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from([None, FRIDAY, "2020-02-29"]))
+def test_any_mix_of_time_words_resolves_or_says_why(pieces: list[str], published: str | None) -> None:
+    for event in timeline(art(" ".join(pieces), published)):  # timeline() asserts the span rule
+        assert event.date is not None or (event.note or "").startswith("article undated")

@@ -59,6 +59,7 @@ _NP_WORDS = SPEAKER_NOUNS | _NP_ADJ | ORG_WORDS
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _CUE_FILLER = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "reported", "quoted", "as",
                          "also", "later", "reportedly", "then", "once", "again", "previously"})
+# Words after which a name is an object, not the sentence's subject ("rebuked Ms Patel", "to Mr Macron").
 _PREPOSITIONS = frozenset({"to", "with", "by", "for", "of", "from", "at", "on", "against", "about", "meet",
                            "meeting", "than", "like", "rebuked", "criticised", "accused", "told", "warned"})
 _LEAD_SKIP = frozenset({"but", "and", "however", "so", "yet", "then", "meanwhile", "today", "also"})

@@ -155,7 +155,9 @@ class _Resolver:
                 return d.isoformat(), None, d
             if p is not None:
                 d = _nearest_year(month, dnum, p)
-                return (d.isoformat(), None, d) if d else (None, f"'{expr}' is no date", None)
+                if d is None:
+                    raise ValueError(expr)
+                return d.isoformat(), None, d
             return self._year_from_story(expr, month, dnum)
         if p is None:
             return self.undated(expr)
@@ -197,6 +199,7 @@ class _Resolver:
             if d is not None and abs((d - ref).days) <= 183:
                 return d.isoformat(), (f"article undated: year of '{expr}' taken from {aid}, an article of the "
                                        f"same story published {ref.isoformat()}"), d
+        date(2000, month, day)  # a leap year: raises for "February 30", which is no date in any year
         return None, f"article undated: '{expr}' has no year", None
 
 
@@ -216,7 +219,10 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                 if kind == "iso" and dateline is not None and p.start + s == dateline.start(1):
                     continue  # the dateline states when the article appeared, not an event
                 taken.append((s, e))
-                iso, note, key = res.resolve(kind, m, sentence, s)
+                try:
+                    iso, note, key = res.resolve(kind, m, sentence, s)
+                except ValueError:
+                    continue  # "2021-02-30", "February 30": looks like a date, is none
                 if iso is not None and res.dateline_note and note is None:
                     note = res.dateline_note
                 out.append(_Found(article, p, p.start + s, p.start + e, m.group(0), iso, note, key))

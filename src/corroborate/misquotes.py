@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 
 from corroborate.model import Article, Conflict, Quote
 
@@ -71,6 +72,14 @@ def _similarity(a: str, b: str) -> tuple[float, float]:
     return sm.ratio(), matched / max(1, min(len(wa), len(wb)))
 
 
+def _may_match(a: Counter[str], b: Counter[str]) -> bool:
+    """A cheap upper bound of both scores from shared words, so most pairs never reach difflib."""
+    shared = sum((a & b).values())
+    la, lb = sum(a.values()), sum(b.values())
+    return 2 * shared / (la + lb) >= _MIN_RATIO or (
+        shared / max(1, min(la, lb)) >= _MIN_CONTAINED and min(la, lb) >= _MIN_CONTAINED_WORDS)
+
+
 def _same_speaker(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.strip().lower() == b.strip().lower()
 
@@ -83,15 +92,18 @@ def _label(q: Quote, article: Article) -> str:
 def find_misquotes(quotes_by_article: dict[str, list[Quote]], articles: dict[str, Article]) -> list[Conflict]:
     """``quote`` conflicts between the articles' direct quotes, in a deterministic order."""
     ids = sorted(quotes_by_article)
+    bags = {id(q): Counter(_norm(w) for w in _words(q.text)) for qs in quotes_by_article.values() for q in qs}
     out: list[Conflict] = []
     for x, aid in enumerate(ids):
         for bid in ids[x + 1:]:
             for qa in quotes_by_article[aid]:
-                if qa.kind != "direct" or len(_words(qa.text)) < _MIN_WORDS:
+                bag_a = bags[id(qa)]
+                if qa.kind != "direct" or sum(bag_a.values()) < _MIN_WORDS:
                     continue
                 best: tuple[float, Quote] | None = None
                 for qb in quotes_by_article[bid]:
-                    if qb.kind != "direct" or len(_words(qb.text)) < _MIN_WORDS:
+                    bag_b = bags[id(qb)]
+                    if qb.kind != "direct" or sum(bag_b.values()) < _MIN_WORDS or not _may_match(bag_a, bag_b):
                         continue
                     ratio, contained = _similarity(qa.text, qb.text)
                     shorter = min(len(_words(qa.text)), len(_words(qb.text)))

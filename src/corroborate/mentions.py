@@ -42,6 +42,8 @@ _PLACE_CUES = frozenset({"in", "near", "off", "outside", "inside", "across"})
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|t|d|m)$", re.I)
 _CONNECTORS = frozenset({"of", "and", "for", "de", "du", "la", "le", "von", "van", "der", "al", "bin", "el"})
 _MAX_TITLE_WORDS = 5
+# First words of the titles: most words start none, and need no window search.
+_TITLE_STARTS = frozenset(t.split()[0] for t in TITLES) | frozenset(TITLE_ABBREVIATIONS)
 # spaCy labels (ours and the usual OntoNotes ones) mapped onto the four types of the JSON contract.
 _LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "NORP": "OTH", "LOC": "LOC", "GPE": "LOC",
            "FAC": "LOC", "OTH": "OTH", "MISC": "OTH", "EVENT": "OTH", "LAW": "OTH", "PRODUCT": "OTH",
@@ -130,6 +132,9 @@ def _titles(text: str, toks: list[Token]) -> list[tuple[int, int, str, str | Non
     i = 0
     while i < len(toks):
         found = None
+        if toks[i].lower not in _TITLE_STARTS:
+            i += 1
+            continue
         for n in range(min(_MAX_TITLE_WORDS, len(toks) - i), 0, -1):
             window = toks[i:i + n]
             if any(not _joined(text, a, b) for a, b in itertools.pairwise(window)):

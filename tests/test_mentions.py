@@ -57,3 +57,10 @@ def test_connectors_join_organisations_but_not_people() -> None:
 def test_adjectives_and_contractions_are_no_names() -> None:
     found = mentions("British-French ties frayed. “We’ve had enough,” a French source said.")
     assert found == []
+
+
+def test_letters_shouting_interjections_and_compass_places() -> None:
+    found = mentions("Thanks for the FREE advice on option X. He moved to Northern Ireland with Christian Bale.",
+                     lower={"free", "advice"})
+    kinds = {m.surface: m.type for m in found}
+    assert kinds == {"Northern Ireland": "LOC", "Christian Bale": "PER"}

@@ -54,7 +54,19 @@ COUNTRIES = {
     "usa": "American", "united states": "American", "vietnam": "Vietnamese", "wales": "Welsh",
     "yemen": "Yemeni", "europe": "European",
 }
-DEMONYMS = frozenset(v.lower() for v in COUNTRIES.values()) | {"anglo", "franco", "british-french"}
+# Nationalities, peoples, religions and regions used as adjectives: UNER-style NER tags them as no name.
+# Words that are also first names ("Christian", "Roman") are left out on purpose.
+DEMONYMS = frozenset(v.lower() for v in COUNTRIES.values()) | {
+    "anglo", "franco", "british-french", "palestinian", "arab", "arabic", "persian", "african", "asian",
+    "latin", "hispanic", "western", "eastern", "northern", "southern", "european", "scandinavian", "balkan",
+    "sunni", "shia", "shiite", "muslim", "jewish", "catholic", "protestant", "hindu", "buddhist",
+    "sikh", "orthodox", "evangelical", "islamic", "islamist", "kurd", "pashtun", "tamil", "basque", "catalan",
+    "welsh", "scots", "irish", "english", "greek", "celtic", "nordic", "baltic", "korean", "taiwanese",
+    "thai", "filipino", "indonesian", "malaysian", "bangladeshi", "sri lankan", "nepali", "saudi", "emirati",
+    "qatari", "lebanese", "jordanian", "yemeni", "omani", "bahraini", "algerian", "ghanaian", "kenyan",
+    "ugandan", "rwandan", "congolese", "zimbabwean", "south african", "peruvian", "chilean", "colombian",
+    "venezuelan", "cuban", "haitian", "jamaican", "bolivian", "uruguayan", "paraguayan",
+}
 CAPITALS = frozenset({
     "london", "paris", "berlin", "brussels", "madrid", "rome", "lisbon", "dublin", "amsterdam", "vienna",
     "warsaw", "athens", "moscow", "kyiv", "kiev", "washington", "beijing", "tokyo", "delhi", "new delhi",
@@ -85,6 +97,10 @@ OTH_WORDS = frozenset({
 # Lower-case nouns before a single capitalised word that name what it is ("border agency Frontex").
 ORG_CUES = frozenset({"agency", "company", "firm", "party", "group", "broadcaster", "channel", "network",
                       "charity", "newspaper", "outlet", "organisation", "organization", "union", "bank"})
+# A compass word before a name makes a place: "Northern Ireland", "West Bengal", "Southern California".
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                        "central", "upper", "lower", "greater", "north-east", "north-west", "south-east",
+                        "south-west"})
 LOC_PREPOSITIONS = frozenset({"in", "at", "off", "near", "from", "across", "towards", "outside", "inside"})
 
 # Capitalised words that start sentences or headings but are not names (the corpus check catches the rest).
@@ -102,6 +118,11 @@ COMMON_CAPITALISED = frozenset({
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "mps", "mp", "ministers", "minister", "migrants", "people", "officials", "police", "sources", "source",
     "breaking", "update", "exclusive", "watch", "video", "photo", "image", "credit", "getty", "copyright",
+    # Interjections and the openers of messages, forms and replies.
+    "thanks", "thank", "yes", "please", "ok", "okay", "hi", "hello", "hey", "good", "great", "well", "oh",
+    "wow", "sorry", "note", "see", "click", "posted", "sent", "subject", "cc", "re", "fw", "fwd", "attached",
+    "regards", "cheers", "best", "let", "keep", "make", "get", "go", "try", "check", "find", "call", "email",
+    "file", "section", "page", "chapter", "figure", "table", "appendix", "total", "price", "answer", "question",
 })
 PRONOUNS = {"he": "PER", "she": "PER", "him": "PER", "her": "PER", "they": "PLURAL", "it": "NONPER"}
 

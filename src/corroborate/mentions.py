@@ -23,6 +23,7 @@ from corroborate.lexicon import (
     COMMON_CAPITALISED,
     COUNTRIES,
     DEMONYMS,
+    DIRECTIONS,
     HONORIFICS,
     LOC_WORDS,
     ORG_WORDS,
@@ -259,7 +260,7 @@ class ArticleMentions:
         for pool, kind in ((ORG_WORDS, "ORG"), (LOC_WORDS, "LOC"), (OTH_WORDS, "OTH")):
             if last in pool:
                 return kind
-        if joined in COUNTRIES or joined in CAPITALS:
+        if joined in COUNTRIES or joined in CAPITALS or (len(words) > 1 and words[0] in DIRECTIONS):
             return "LOC"
         if words[0] in DEMONYMS or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS):
             return None if len(words) == 1 else "OTH"  # "French"; "British People"
@@ -268,8 +269,10 @@ class ArticleMentions:
                 return kind
         if len(words) == 1:
             word = names[0]
-            if _CONTRACTION.search(word):
-                return None  # "We’ve", "Don't": contractions, not names
+            if _CONTRACTION.search(word) or len(word) == 1:
+                return None  # "We’ve", "Don't": contractions, not names; "X", "S": letters
+            if word.isupper() and len(word) > 3 and word.lower() in self.story_lower:
+                return None  # "FREE", "VERY": shouting a word the text also writes in lower case
             if _is_acronym(word):
                 return None if word.endswith("s") and word[:-1].isupper() else "ORG"
             if word.endswith("s") and word[:-1].isupper():

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from corroborate.config import RepeatsConfig
 from corroborate.drift import detect_drift
-from corroborate.fingerprint import content_terms, exact_key, jaccard, minhash_batch, shingles, words
+from corroborate.fingerprint import content_terms, exact_key, jaccard, minhash_batch, shingles, stem, words
 from corroborate.model import Article, Drift, Passage, RepeatGroup, Reuse, Span
 
 if TYPE_CHECKING:
@@ -36,6 +36,16 @@ if TYPE_CHECKING:
     from corroborate.embed import Embedder
 
 _KIND_ORDER = {"exact": 0, "near": 1, "paraphrase": 2}
+# Words of datelines and timestamps ("Updated: Friday, May 3, 2013, 9:56 AM EDT"): such lines look alike to
+# any model and to shingles, but they say nothing, so they need real words besides these to be matched.
+_CALENDAR_TEXT = """
+january february march april may june july august september october november december jan feb mar apr jun
+jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu
+thurs fri sat sun am pm a.m p.m edt est edt pdt pst cdt cst mdt mst gmt bst utc cet et pt ct updated update
+posted published modified last time date
+"""
+_CALENDAR = frozenset(stem(w) for w in _CALENDAR_TEXT.split())
+MIN_REAL_WORDS = 3
 # A window (two adjacent sentences) must beat each of its sentences by this much to replace them as a match:
 # otherwise a window wins merely by containing the one sentence that matches.
 WINDOW_MARGIN = 0.05
@@ -101,6 +111,9 @@ def find_repeats(articles: list[Article], passages: dict[str, list[Passage]], *,
     # 2. near: one representative per distinct text; LSH proposes, real Jaccard confirms.
     reps = [m[0] for m in by_key.values() if n_words[m[0]] >= config.min_words]
     counters["short_skipped"] = sum(1 for n in n_words if n < config.min_words)
+    substantive = [i for i in reps if _real_words(flat[i].text) >= MIN_REAL_WORDS]
+    counters["dateline_skipped"] = len(reps) - len(substantive)
+    reps = substantive
     uf = _UnionFind(len(flat))
     for members in by_key.values():
         for i in members[1:]:
@@ -156,6 +169,11 @@ def find_repeats(articles: list[Article], passages: dict[str, list[Passage]], *,
     reuse = _reuse(articles, flat, groups, order, by_id, min_share=config.min_reuse_share)
     counters["reuse_pairs"] = len(reuse)
     return RepeatResult(groups=groups, reuse=reuse, method=method, counters=dict(sorted(counters.items())))
+
+
+def _real_words(text: str) -> int:
+    """Content words that are neither numbers nor calendar words."""
+    return sum(1 for t in content_terms(text) if t.isalpha() and t not in _CALENDAR)
 
 
 # --- near duplicates ------------------------------------------------------------------------------------

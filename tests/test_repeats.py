@@ -261,6 +261,13 @@ def test_short_lines_are_not_near_or_paraphrase_repeats() -> None:
     assert result.counters["short_skipped"] == 2
 
 
+def test_datelines_are_not_matched() -> None:
+    a = Article("a", "a", None, None, None, "Updated: Friday, May 3, 2013, 9:56 AM EDT\n\nThe ferry sank at noon.")
+    b = Article("b", "b", None, None, None, "Posted: Fri Aug 2, 2013 6:50pm EDT\n\nShops stayed open very late.")
+    result = find_repeats([a, b], {x.id: segment(x) for x in (a, b)}, config=CONFIG, embedder=None)
+    assert result.groups == [] and result.counters["dateline_skipped"] == 2
+
+
 def test_empty_input_and_article_without_passages() -> None:
     empty = find_repeats([], {}, config=CONFIG, embedder=None)
     assert (empty.groups, empty.reuse, empty.method) == ([], [], "lexical")

@@ -99,6 +99,7 @@ def score(name: str, limit: int | None, seed: int = 7) -> dict[str, object]:
         pred = found is not None
         if found is not None:
             kinds[found[0]] += 1
+            kinds[found[0] + ":tp"] += gold
             calibration.append((found[1], gold))
         tp += pred and gold
         fp += pred and not gold
@@ -132,9 +133,10 @@ def conflicts(limit: int | None) -> str:
         ref = DATASETS[str(row["name"])][1]
         lines.append(f"| {row['name']} | {row['n']} | {row['positives']} | {row['p']:.3f} | {row['r']:.3f} | "
                      f"{row['f1']:.3f} | {row['acc']:.3f} | {row['bal_acc']:.3f} | {ref} |")
-    lines += ["", "Conflicts found, by kind:", ""]
+    lines += ["", "Conflicts found, by kind (precision of that kind in brackets):", ""]
     for row in rows:
-        kinds = ", ".join(f"{k} {v}" for k, v in sorted(row["kinds"].items()))  # type: ignore[union-attr]
+        found: Counter[str] = row["kinds"]  # type: ignore[assignment]
+        kinds = ", ".join(f"{k} {v} ({found[k + ':tp'] / v:.2f})" for k, v in sorted(found.items()) if ":" not in k)
         lines.append(f"- {row['name']}: {kinds or 'none'} ({row['seconds']:.1f} s)")
     pooled = [x for row in rows for x in row["calibration"]]  # type: ignore[attr-defined]
     lines += ["", "Calibration: precision of the flagged pairs by stated confidence, all four sets pooled "

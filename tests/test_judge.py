@@ -45,7 +45,13 @@ def test_copies_and_same_outlet_count_as_one_source() -> None:
     ("Priti Patel, 49, last night launched a defence of her handling of the migrant crisis.",
      "Last night, Priti Patel (49) launched an attack on her handling of the migrant crisis.", "drift",
      {"defence", "attack"}),
-    ("A man is playing a guitar on the stage.", "A man is not playing a guitar on the stage.", "drift", None),
+    ("A man is playing a guitar on the stage.", "A man is not playing a guitar on the stage.", "negation", None),
+    ("Mr Macron criticised Mr Johnson over the letter.", "Mr Johnson criticised Mr Macron over the letter.", "role",
+     {"Mr Macron → Mr Johnson", "Mr Johnson → Mr Macron"}),
+    ("The talks were held on Wednesday in Calais between Ms Patel and Mr Darmanin.",
+     "The talks were held on Thursday in Calais between Ms Patel and Mr Darmanin.", "date", {"Wednesday", "Thursday"}),
+    ("Police arrested 12 protesters in London on Saturday.", "Police arrested 30 protesters in London on Saturday.",
+     "number", {"12 protesters", "30 protesters"}),
 ])
 def test_conflict_between_finds_each_kind(a: str, b: str, kind: str, values: set[str] | None) -> None:
     c = conflict_between(a, b)

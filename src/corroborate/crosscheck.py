@@ -21,6 +21,7 @@ from corroborate.align import AlignConfig, Link, Similarity, align, candidate_pa
 from corroborate.brief import BriefConfig, content_words, is_prose, make_brief
 from corroborate.claim_words import FRAMES
 from corroborate.judge import (
+    dedupe_conflicts,
     drift_findings,
     independence,
     label_findings,
@@ -31,7 +32,7 @@ from corroborate.judge import (
     place_date_findings,
     source_of,
 )
-from corroborate.model import Article, BriefSentence, Conflict, Passage, RepeatGroup, Span, Statement, Story
+from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.statements import Claim, Quantity, extract_claims, method_name
 
 if TYPE_CHECKING:
@@ -39,8 +40,6 @@ if TYPE_CHECKING:
 
 FALLBACK_DRIFT_SIM = 0.4
 MIN_CLAIM_WORDS = 4  # "Pictured:", bylines and one-word lines carry no statement
-_KIND_ORDER = {k: i for i, k in enumerate(("number", "entity", "role", "place", "date", "negation", "drift",
-                                           "quote"))}
 
 
 class _UnionFind:
@@ -183,17 +182,6 @@ def _shared_share(claim: Claim, holders: list[Claim]) -> float:
     return len(words & others) / len(words) if words else 0.0
 
 
-def _dedupe_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
-    """Two detectors may flag the same pair of sentences; keep the more confident reading of it."""
-    kept: list[Conflict] = []
-    for c in sorted(conflicts, key=lambda c: (-c.confidence, _KIND_ORDER.get(c.kind, 99), c.spans[0])):
-        sentences = {(s.article, s.start) for s in c.spans}
-        if any(len(sentences) == 2 and sentences <= {(s.article, s.start) for s in k.spans} for k in kept):
-            continue
-        kept.append(c)
-    return sorted(kept, key=lambda c: (_KIND_ORDER.get(c.kind, 99), c.spans[0], c.values))
-
-
 def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, story_id: str,
                 repeats: Any | None, judge: PairJudge | None = None, embedder: Any = None,
                 nlp: Any = None) -> Story:
@@ -226,15 +214,18 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
                 *place_date_findings(claims, frame_pairs, sim),
                 *negation_findings(claims, pairs, sim, min_sim=related_sim),
                 *drift_findings(_drift_groups(repeats, claims, links, set(by_id)))]
-    conflicts = _dedupe_conflicts(merge_findings(findings, by_id, rewrites))
-
-    # The brief states what sources agree on: a sentence on either side of a conflict is left to the
-    # conflicts section (a count fact then reads from a sentence that is not contested).
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_article[c.article].append(c)
-    contested = frozenset(c.ref for k in conflicts for s in k.spans for c in by_article[s.article]
-                          if c.span.start <= s.start and s.end <= c.span.end)
+
+    def sentence(span: Span) -> tuple[str, int, int]:
+        return next((c.ref for c in by_article[span.article] if c.span.start <= span.start and
+                     span.end <= c.span.end), (span.article, span.start, span.end))
+
+    conflicts = dedupe_conflicts(merge_findings(findings, by_id, rewrites), sentence=sentence)
+    # The brief states what sources agree on: a sentence on either side of a conflict is left to the
+    # conflicts section (a count fact then reads from a sentence that is not contested).
+    contested = frozenset(sentence(s) for k in conflicts for s in k.spans)
     brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites, source=source)
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
                  brief=brief)

@@ -26,7 +26,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from corroborate.claim_words import LABEL_VERBS, REPORTING, lemma, name_key, phrase_head, same_participant
+from corroborate.claim_words import (
+    EVENT_NOUNS,
+    LABEL_VERBS,
+    MONTHS,
+    REPORTING,
+    WEEKDAYS,
+    lemma,
+    name_key,
+    phrase_head,
+    same_participant,
+)
 from corroborate.model import Article, Conflict, RepeatGroup, Reuse, Span
 from corroborate.statements import Claim, Quantity, rule_claim
 
@@ -212,17 +222,20 @@ def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], 
             for wb, pb, tb in b.triples:
                 if pa != pb or not (_who_ok(wa) and _who_ok(wb)):
                     continue
+                s = sim(i, j)
+                if same_participant(wa, tb) and same_participant(ta, wb) and not same_participant(wa, wb):
+                    verb = _surface_verb(a, pa) or pa
+                    out.append(Finding("role", ("role", pa, *sorted(name_key(wa or "") | name_key(wb or ""))),
+                                       f"who {verb} whom", [(a.span, f"{wa} → {ta}"), (b.span, f"{wb} → {tb}")],
+                                       round(min(0.85, 0.5 + 0.35 * max(s, 0.0)), 2)))
+                    continue
                 ha, hb = phrase_head(ta), phrase_head(tb)
                 if ha is None or ha != hb:
                     continue
-                s = sim(i, j)
                 shared = (a.names & b.names) - name_key(wa or "") - name_key(wb or "")
                 if s < min_sim and len(shared) < 2:
                     continue
-                if same_participant(wa, tb) and same_participant(ta, wb) and not same_participant(wa, wb):
-                    out.append(Finding("role", ("role", pa, ha), f"who {pa}ed whom",
-                                       [(a.span, f"{wa} → {ta}"), (b.span, f"{wb} → {tb}")], 0.7))
-                elif not same_participant(wa, wb) and not _overlap(wa, wb):
+                if not same_participant(wa, wb) and not _overlap(wa, wb):
                     verb = _surface_verb(a, pa) or pa
                     out.append(Finding("entity", ("actor", pa, ha), f"who {verb} the {_surface_head(ta)}",
                                        [(a.span, wa or ""), (b.span, wb or "")],
@@ -271,6 +284,7 @@ def label_findings(claims: list[Claim]) -> list[Finding]:
     return out
 
 
+_EVENT_VERBS = frozenset(EVENT_NOUNS.values())
 _GENERIC_EVENTS = LIGHT_VERBS | REPORTING | frozenset(lemma(w) for w in ["travel", "send", "head", "return", "discuss"])
 
 
@@ -281,7 +295,8 @@ def place_date_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]],
     out: list[Finding] = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
-        events = sorted((a.events & b.events) - _GENERIC_EVENTS)
+        # Name the event by its noun when there is one ("meeting"), else by its verb.
+        events = sorted((a.events & b.events) - _GENERIC_EVENTS, key=lambda e: (e not in _EVENT_VERBS, e))
         if not events:
             continue
         places_a = {p.lower() for p, _ in a.places}
@@ -344,8 +359,18 @@ DRIFT_CONFIDENCE = {"negation": 0.8, "number": 0.75, "actor": 0.75, "antonym": 0
                     "distortion": 0.65, "substitution": 0.35}
 
 
-def drift_findings(groups: Iterable[RepeatGroup]) -> list[Finding]:
-    """Rewrites whose wording drifted in meaning-bearing words: the changed words are the values."""
+def _is_day(word: str) -> bool:
+    w = word.lower()
+    return w in WEEKDAYS or w in MONTHS or w in ("today", "yesterday", "tomorrow")
+
+
+_DRIFT_AS = {"negation": "negation", "number": "number", "actor": "entity", "name": "entity"}
+
+
+def drift_findings(groups: Iterable[RepeatGroup], *, typed: bool = False) -> list[Finding]:
+    """Rewrites whose wording drifted in meaning-bearing words: the changed words are the values.
+    ``typed``: the two texts are not known to be a source and its rewrite, so a change that has a kind of
+    its own (negation, number, actor or name) is reported as that kind rather than as drift."""
     out: list[Finding] = []
     for g in groups:
         if g.drift is None or len(g.members) < 2 or set(g.drift.kinds) <= {"substitution"}:
@@ -356,9 +381,34 @@ def drift_findings(groups: Iterable[RepeatGroup]) -> list[Finding]:
         new = "; ".join(n for _, n in g.drift.changed if n) or "(nothing)"
         conf = max(DRIFT_CONFIDENCE.get(k, 0.5) for k in g.drift.kinds)
         key = ("drift", *sorted("|".join(sorted((o.lower(), n.lower()))) for o, n in g.drift.changed))
-        out.append(Finding("drift", key, "wording changed in a rewrite", [(first, old), (second, new)],
-                           conf, why=g.drift.why))
+        kinds = {_DRIFT_AS.get(k, "drift") for k in g.drift.kinds}
+        if kinds == {"entity"} and all(_is_day(o) and _is_day(n) for o, n in g.drift.changed):
+            kinds = {"date"}  # "Wednesday" -> "Thursday" is a name change that is a date
+        kind = kinds.pop() if typed and len(kinds) == 1 else "drift"
+        topic = "wording changed in a rewrite" if kind == "drift" else "the two sentences differ"
+        out.append(Finding(kind, key, topic, [(first, old), (second, new)], conf, why=g.drift.why))
     return out
+
+
+KIND_ORDER = {k: i for i, k in enumerate(("number", "entity", "role", "place", "date", "negation", "drift", "quote"))}
+
+
+def dedupe_conflicts(conflicts: list[Conflict], *,
+                     sentence: Callable[[Span], tuple[str, int, int]] | None = None) -> list[Conflict]:
+    """Two detectors may flag the same pair of sentences: keep one reading of it, a typed kind (number,
+    entity, role, place, date, negation) over generic drift, with the higher of the two confidences.
+    ``sentence`` maps a span to the sentence holding it (fragments and whole sentences then compare)."""
+    where = sentence or (lambda s: (s.article, s.start, s.end))
+    kept: list[tuple[Conflict, set[tuple[str, int, int]]]] = []
+    for c in sorted(conflicts, key=lambda c: (c.kind == "drift", -c.confidence, KIND_ORDER.get(c.kind, 99),
+                                              c.spans[0])):
+        sents = {where(s) for s in c.spans}
+        dup = next((k for k, ks in kept if len(sents) == 2 and sents <= ks), None)
+        if dup is not None:
+            dup.confidence = max(dup.confidence, c.confidence)
+            continue
+        kept.append((c, sents))
+    return sorted((k for k, _ in kept), key=lambda c: (KIND_ORDER.get(c.kind, 99), c.spans[0], c.values))
 
 
 # --- sentence-level detector (pure text) ---------------------------------------------------------------------
@@ -390,8 +440,9 @@ def conflict_between(a_text: str, b_text: str) -> Conflict | None:
     drift = detect_drift(a_text, b_text) if _containment(a_text, b_text) >= DRIFT_MIN_SIMILARITY else None
     if drift is not None:
         findings.extend(drift_findings([RepeatGroup("paraphrase", [claims[0].span, claims[1].span], "across",
-                                                     drift=drift)]))
-    conflicts = merge_findings(findings, {a.id: a for a in arts})
+                                                     drift=drift)], typed=True))
+    conflicts = dedupe_conflicts(merge_findings(findings, {a.id: a for a in arts}),
+                                 sentence=lambda s: (s.article, 0, 0))
     if not conflicts:
         return None
-    return max(conflicts, key=lambda c: (c.confidence, c.kind))
+    return min(conflicts, key=lambda c: (c.kind == "drift", -c.confidence, KIND_ORDER.get(c.kind, 99)))

@@ -62,6 +62,12 @@ def test_a_title_linked_to_two_people_resolves_nothing() -> None:
         assert spans.count("President") == 1  # its own link only, not the ambiguous bare mention
 
 
+def test_a_shorter_full_name_joins_the_one_longer_name_it_ends() -> None:
+    e = find(ents(art("Cheryl Boone Isaacs spoke first. Boone Isaacs then left. Ms Isaacs smiled.")),
+             "Cheryl Boone Isaacs")
+    assert {"Boone Isaacs", "Ms Isaacs"} <= set(e.aliases)
+
+
 def test_two_people_with_one_surname_leave_the_surname_unmerged() -> None:
     a = art("Boris Johnson spoke. Jo Johnson listened. Mr Johnson left.")
     found = ents(a)

@@ -52,9 +52,19 @@ def test_identical_quote_with_different_speakers_is_flagged() -> None:
 
 def test_reworded_and_reattributed_says_both() -> None:
     a = quoted("a1", "We will rebuild the harbour within one year.", "Jane Doe")
-    b = quoted("b2", "We will rebuild the port within one year.", "A spokesman")
+    b = quoted("b2", "We will rebuild the port within one year.", "Tom Reed")
     [c] = run(a, b)
     assert "'harbour' -> 'port'" in c.explanation and "speakers differ" in c.explanation
+
+
+def test_a_description_or_a_shorter_name_is_no_other_speaker() -> None:
+    a = quoted("a1", "We will rebuild the harbour within one year.", "Jane Doe")
+    b = quoted("b2", "We will rebuild the port within one year.", "A spokesman for the council")
+    [c] = run(a, b)
+    assert "speakers differ" not in c.explanation and "'A spokesman for the council'" in c.explanation
+    same = quoted("a1", "The harbour will reopen before the summer season.", "Cheryl Boone Isaacs")
+    short = quoted("b2", "The harbour will reopen before the summer season.", "Boone Isaacs")
+    assert run(same, short) == []
 
 
 def test_no_conflict_for_same_wording_same_speaker_unrelated_quotes_or_reported_speech() -> None:

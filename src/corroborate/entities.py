@@ -73,6 +73,16 @@ class _Merger:
                 self.assign[k] = key
                 surname[m.name[-1].lower()].add(key)
                 first[m.name[0].lower()].add(key)
+        # "Boone Isaacs" is "Cheryl Boone Isaacs" when that is the one longer name ending in those words.
+        fulls = {key for key in self.assign.values()}
+        longer = {key: [o for o in fulls if len(o[1]) > len(key[1]) and o[1][-len(key[1]):] == key[1]]
+                  for key in fulls}
+        for k, key in list(self.assign.items()):
+            if len(longer[key]) == 1:
+                self.assign[k] = longer[key][0]
+        for names in (surname, first):
+            for w, keys in names.items():
+                names[w] = {key if len(longer.get(key, [])) != 1 else longer[key][0] for key in keys}
         # Honorific + one word ("Ms Patel"): the one full name with that surname, else a person of its own.
         singles: set[str] = set()
         for k, m in enumerate(ms):

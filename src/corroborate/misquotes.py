@@ -8,8 +8,10 @@ of eight words or more, is mostly contained in the longer one). Then:
   a bracketed editorial insertion "(Tara Reid)", spacing around an apostrophe, or a dropped "the")
   -> a ``quote`` conflict whose values are the two wordings and whose explanation lists the word-level
   changes ("'Boris Johnson’s' -> 'the British Prime Minister’s'");
-* the speakers differ (both known, different names) -> said too, in the same conflict; a quote worded
-  identically but attributed to different speakers gets its own conflict with the two speakers as values.
+* the speakers differ (both are proper names and neither contains the other: "Craig Zadan" vs "Neil Meron";
+  a description such as "a spokesman for Mr Darmanin" or "a witness" may be the same person as any name)
+  -> said too, in the same conflict; a quote worded identically but attributed to different speakers gets
+  its own conflict with the two speakers as values. Both attributions are always named in the explanation.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ _WORD = re.compile(r"[\w’'-]+")
 _BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
 _SPACED_CLITIC = re.compile(r"\s+(['’])\s*(?=(?:s|t|d|m|re|ve|ll)\b)")
 _ARTICLES = frozenset({"the", "a", "an"})
+# First words of a described, unnamed speaker ("A source", "The statement", "One senior Labour MP").
+_DESCRIPTIVE = frozenset({"a", "an", "the", "one", "some", "two", "three", "several", "his", "her", "their",
+                          "its", "our", "another", "many", "other", "he", "she", "they", "we", "i"})
 _MIN_RATIO = 0.5
 _MIN_CONTAINED = 0.8
 _MIN_WORDS = 4
@@ -80,8 +85,20 @@ def _may_match(a: Counter[str], b: Counter[str]) -> bool:
         shared / max(1, min(la, lb)) >= _MIN_CONTAINED and min(la, lb) >= _MIN_CONTAINED_WORDS)
 
 
+def _named(speaker: str) -> bool:
+    """A proper name ("Gerald Darmanin", "French Interior Ministry"), not a description ("a witness")."""
+    words = speaker.split()
+    return bool(words) and words[0].lower() not in _DESCRIPTIVE and all(
+        w[:1].isupper() or w.lower() in ("of", "for", "and", "de", "la", "von", "van") for w in words)
+
+
 def _same_speaker(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.strip().lower() == b.strip().lower()
+    """Two attributions can be the same speaker unless both are names, and neither name contains the other."""
+    if a is None or b is None or not _named(a) or not _named(b):
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    short, long_ = sorted((wa, wb), key=len)
+    return long_[len(long_) - len(short):] == short  # "Boone Isaacs" / "Cheryl Boone Isaacs"
 
 
 def _label(q: Quote, article: Article) -> str:

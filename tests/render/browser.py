@@ -53,7 +53,8 @@ def _allowed(url: str) -> bool:
     return parts.scheme in ("http", "https") and (parts.hostname or "") in LOCAL_HOSTS
 
 
-@pytest.fixture(scope="session")
+# Module scope: one Playwright driver at a time (its sync API cannot nest), started once per test module.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (make apt) for the browser tests")
@@ -71,6 +72,8 @@ def open_page(browser: Any, *, viewport: dict[str, int]) -> tuple[Any, Any, Watc
     watched = Watched()
     context = browser.new_context(viewport=viewport, device_scale_factor=1, java_script_enabled=True)
     context.set_default_timeout(15_000)
+    # A story page cross-checks its story on first view (NLP model load included): slow on a busy 2-core box.
+    context.set_default_navigation_timeout(120_000)
 
     def route(r: Any) -> None:
         if _allowed(r.request.url):

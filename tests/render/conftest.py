@@ -1,4 +1,4 @@
-"""The session-wide Chromium of the browser tests (skips when /usr/bin/chromium or playwright is missing)."""
+"""The Chromium of the browser tests (skips when /usr/bin/chromium or playwright is missing)."""
 
 from tests.render.browser import browser
 

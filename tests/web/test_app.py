@@ -17,15 +17,14 @@ from corroborate.web.app import create_app
 from corroborate.web.cli import allowed_hosts
 from corroborate.web.security import CSP
 from tests.render.htmlcheck import parse
-from tests.web.storefix import CONFIG, build_store
+from tests.web.storefix import CONFIG
 
 BASE = "http://127.0.0.1"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    path = tmp_path_factory.mktemp("store") / "news.db"
-    return path, build_store(path)
+def db(store_db: tuple[Path, dict[str, str]]) -> tuple[Path, dict[str, str]]:
+    return store_db
 
 
 @pytest.fixture(scope="module")

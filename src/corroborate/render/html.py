@@ -173,7 +173,8 @@ class Column:
     article: Article
     id: str
     body: Any  # Markup
-    notes: list[str]
+    copies: list[str]  # this article repeats another one (why it may not count as independent)
+    copied_by: list[str]  # other articles repeat this one
     removed: int
 
 
@@ -240,12 +241,12 @@ def _columns(report: Report, story: Story, marks: Marks, ids: dict[str, str]) ->
     columns: list[Column] = []
     for article_id, column_id in ids.items():
         article = by_id[article_id]
-        notes = [f"Repeats {outlet_of(report, r.original)}: {r.why}" for r in report.reuse if r.copy == article_id]
-        notes += [f"Repeated by {outlet_of(report, r.copy)}: {r.why}" for r in report.reuse if r.original == article_id]
+        copies = [f"Repeats {outlet_of(report, r.original)}: {r.why}" for r in report.reuse if r.copy == article_id]
+        copied_by = [f"{outlet_of(report, r.copy)}: {r.why}" for r in report.reuse if r.original == article_id]
         removed = [r for r in report.removed if r.span.article == article_id]
         for r in removed:
             marks.ref(r.span, "removed", f"removed as scrape noise: {r.reason}")
-        columns.append(Column(article, column_id, None, notes, len(removed)))
+        columns.append(Column(article, column_id, None, copies, copied_by, len(removed)))
     return columns
 
 

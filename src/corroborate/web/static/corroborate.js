@@ -34,7 +34,22 @@
     }
   }
 
-  function focusRefs(scope, refs, scrollPage) {
+  function squash(text) {
+    return (text || "").replace(/\s+/g, " ").trim();
+  }
+
+  // What is lit up, said above the columns: the conflict's values and explanation, or the clicked item's line.
+  function describe(el) {
+    if (el.classList.contains("conflict")) {
+      var values = el.querySelector(".values");
+      var explain = el.querySelector(".explain");
+      return squash(values && values.textContent) + " — " + squash(explain && explain.textContent);
+    }
+    var item = el.closest("li");
+    return squash(item ? item.textContent : el.textContent);
+  }
+
+  function focusRefs(scope, refs, scrollPage, note) {
     clearActive(scope);
     var first = null;
     refs.forEach(function (ref) {
@@ -45,8 +60,13 @@
         if (!first) { first = marks[0]; }
       }
     });
+    var box = scope.querySelector ? scope.querySelector(".focus-note") : null;
+    if (box) {
+      box.textContent = note || "";  // textContent: article text never becomes markup
+      box.hidden = !note;
+    }
     if (scrollPage && first) {
-      var target = first.closest(".columns") || first;
+      var target = (box && note) ? box : (first.closest(".columns") || first);
       target.scrollIntoView({ block: "start" });
     }
     return first;
@@ -59,22 +79,24 @@
     if (reveal) { reveal.hidden = !open; }
     var scope = scopeOf(button);
     if (open) {
-      focusRefs(scope, [button.dataset.ref], false);
+      focusRefs(scope, [button.dataset.ref], false, "");
     } else {
-      clearActive(scope);
+      focusRefs(scope, [], false, "");
     }
   }
 
   function activate(el) {
     var scope = scopeOf(el);
     var refs = (el.dataset.refs || "").split(" ").filter(Boolean);
-    focusRefs(scope, refs, true);
+    focusRefs(scope, refs, true, describe(el));
     if (el.classList.contains("conflict")) { el.classList.add("selected"); }
   }
 
   document.addEventListener("click", function (event) {
     var cite = event.target.closest("button.cite");
     if (cite) { toggleCite(cite); return; }
+    var note = event.target.closest(".focus-note");
+    if (note) { focusRefs(scopeOf(note), [], false, ""); return; }
     var target = event.target.closest("[data-refs]");
     if (target) { activate(target); }
   });

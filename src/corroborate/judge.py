@@ -22,6 +22,7 @@ two sentences are otherwise); bench/RESULTS.md ("crosscheck-conflicts") shows ho
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -149,7 +150,10 @@ def merge_findings(findings: list[Finding], articles: dict[str, Article],
                     label += ", spun rewrite"
                 if label not in who:
                     who.append(label)
-            said = " / ".join(dict.fromkeys(f"'{v}'" for _, v in vs))
+            # Variants that differ only in punctuation or case ("Ms Patel" / "Ms. Patel") read as one.
+            variants = {re.sub(r"[^a-z0-9]+", " ", v.lower()).strip(): v for _, v in reversed(vs)}
+            said = " / ".join(dict.fromkeys(f"'{variants[re.sub(r'[^a-z0-9]+', ' ', v.lower()).strip()]}'"
+                                            for _, v in vs))
             parts.append(f"{labels[vs[0][1]]}: {said} ({'; '.join(who)})" if labels else f"{said} ({'; '.join(who)})")
         why = next((f.why for f in fs if f.why), "")
         explanation = f"{fs[0].topic}: " + " vs ".join(parts) + (f" — {why}" if why else "")

@@ -115,6 +115,8 @@ def run_stories(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"corroborate: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        # An untitled story (plain-text sources often have no title) is shown by its first words instead.
+        leads = {s.id: _lead(store, s.articles[0]) for s in stories if not s.title and s.articles}
     finally:
         store.close()
     if args.json:
@@ -127,9 +129,17 @@ def run_stories(args: argparse.Namespace) -> int:
         dates = s.first_published or "undated"
         if s.last_published and s.last_published != s.first_published:
             dates += f" .. {s.last_published}"
-        title = " ".join((s.title or "(untitled)").split())
+        title = " ".join((s.title or leads.get(s.id) or "(untitled)").split())
         print(f"{s.id}\t{len(s.articles)} article(s)\t{dates}\t{', '.join(s.outlets)}\t{title}")
     return EXIT_OK
+
+
+def _lead(store, article_id: str, width: int = 70) -> str | None:
+    article = store.article(article_id)
+    if article is None:
+        return None
+    words = " ".join(article.text.split())
+    return f"“{words[:width].rstrip()}…”" if len(words) > width else f"“{words}”"
 
 
 def run_show(args: argparse.Namespace) -> int:

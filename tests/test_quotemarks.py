@@ -47,3 +47,8 @@ def test_hard_wrapped_quote_still_closes_but_an_open_one_stops_at_a_finished_lin
 def test_tokenised_quotes_and_clitics() -> None:
     text = "`` We appreciate her family 's privacy , '' her rep said ."
     assert contents(text) == [(" We appreciate her family 's privacy , ", True)]
+
+
+def test_tokenised_straight_quotes_close_even_with_a_space_before() -> None:
+    text = 'He said " we squandered it , " Wayne said .'
+    assert contents(text) == [(" we squandered it , ", True)]

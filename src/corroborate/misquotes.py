@@ -5,7 +5,7 @@ articles are the same quote when their word sequences match well (difflib ratio 
 of eight words or more, is mostly contained in the longer one). Then:
 
 * the words differ inside the shared stretch (a substitution or insertion, not just one outlet quoting less,
-  a bracketed editorial insertion "(Tara Reid)", spacing around an apostrophe, or a dropped "the")
+  a bracketed editorial insertion "(Tara Reid)", spacing around an apostrophe, a hyphen, or a dropped "the")
   -> a ``quote`` conflict whose values are the two wordings and whose explanation lists the word-level
   changes ("'Boris Johnson’s' -> 'the British Prime Minister’s'");
 * the speakers differ (both are proper names and neither contains the other: "Craig Zadan" vs "Neil Meron";
@@ -22,7 +22,7 @@ from collections import Counter
 
 from corroborate.model import Article, Conflict, Quote
 
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = re.compile(r"[\w’']+")
 _BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
 _SPACED_CLITIC = re.compile(r"\s+(['’])\s*(?=(?:s|t|d|m|re|ve|ll)\b)")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -42,7 +42,7 @@ def _norm(word: str) -> str:
 
 def _words(text: str) -> list[str]:
     # "time ’ s" (tokenised) and "time’s" are one word; a bracketed insertion is the outlet's, not the speaker's.
-    text = _BRACKETED.sub(" ", _SPACED_CLITIC.sub(r"\1", text))
+    text = _BRACKETED.sub(" ", _SPACED_CLITIC.sub(r"\1", text)).replace("-", " ")  # "cyber-criminals"
     return _WORD.findall(text)
 
 

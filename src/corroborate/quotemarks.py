@@ -25,7 +25,9 @@ def quote_ranges(text: str, start: int, end: int) -> list[tuple[int, int, int, i
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 1] if i + 1 < end else " "
         backticks = text.startswith("``", i)
-        opens_double = ch in _OPEN_DOUBLE or backticks or (ch == '"' and not prev.isalnum() and not nxt.isspace())
+        # A straight double quote opens before a word, or between spaces in tokenised text ("said " we ...").
+        straight = ch == '"' and not prev.isalnum() and (not nxt.isspace() or prev.isspace())
+        opens_double = ch in _OPEN_DOUBLE or backticks or straight
         opens_single = ch in "‘‹" or (ch == "'" and not prev.isalnum() and nxt.isalpha()
                                       and not _CLITIC.match(text, i, end))
         if not (opens_double or opens_single):
@@ -57,7 +59,8 @@ def _find_close(text: str, pos: int, end: int, *, double: bool) -> int | None:
         ch = text[k]
         prev, nxt = text[k - 1], (text[k + 1] if k + 1 < end else " ")
         if double:
-            if ch in _CLOSE_DOUBLE or (ch == '"' and not prev.isspace()) or text.startswith("''", k):
+            # Any straight double quote closes an open double quote: tokenised text spaces it on both sides.
+            if ch in _CLOSE_DOUBLE or ch == '"' or text.startswith("''", k):
                 return k
             continue
         # Inside single quotes a double-quoted phrase is nested text; an apostrophe sits between letters.

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +159,42 @@ def test_missing_jinja2_names_the_pip_command(report, monkeypatch: pytest.Monkey
     monkeypatch.setitem(sys.modules, "jinja2", None)  # makes `import jinja2` raise ImportError
     with pytest.raises(MissingDependency, match=r"pip install 'corroborate\[web\]'"):
         render(report, "html")
+
+
+@pytest.fixture(scope="module")
+def examples_report():
+    from corroborate.config import Config
+    from corroborate.pipeline import Checker
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    if not examples.is_dir():
+        pytest.skip(f"{examples} not found")
+    checker = Checker(config=Config(semantic="off"))
+    try:
+        return checker.run([str(examples)])
+    finally:
+        checker.close()
+
+
+def test_examples_report_marks_every_span_of_the_real_pipeline(examples_report) -> None:
+    """The bundled examples through the whole pipeline: real repeats, drift, conflicts, quotes, timeline."""
+    report = examples_report
+    assert report.stories and report.repeats
+    document = render(report, "html")
+    parsed = parse(document)
+    checked = 0
+    for index, story in enumerate(report.stories, start=1):
+        columns = {a: f"s{index}-a{i}" for i, a in enumerate(story.articles)}
+        for article_id, column in columns.items():
+            assert parsed.body_text(column) == report.article(article_id).text
+        spans = [x for c in story.conflicts for x in c.spans] + [x for b in story.brief for x in b.citations]
+        spans += [x for q in story.quotes for x in q.spans] + [x for t in story.timeline for x in t.spans]
+        spans += [m for g in report.repeats for m in g.members if m.article in columns]
+        spans += [r.span for r in report.removed if r.span.article in columns]
+        for span in spans:
+            if span.end > span.start:
+                assert covering_token(parsed.bodies[columns[span.article]], span.start, span.end), span
+                checked += 1
+    assert checked > 50
+    policy = _csp(document)
+    assert policy["script-src"] == [_sha(parsed.find("script")[0].text)]

@@ -132,6 +132,10 @@ def build_statements(claims: list[Claim], links: list[Link], articles: dict[str,
     return out, members_of
 
 
+def _inside(span: Span, refs: frozenset[tuple[str, int, int]]) -> bool:
+    return any(a == span.article and s <= span.start and span.end <= e for a, s, e in refs)
+
+
 def _rewrites(groups: list[RepeatGroup]) -> frozenset[tuple[str, int, int]]:
     """Spans that rewrite another passage of the same article (the sloppy scrape's "spun" copies), as the
     repeats stage judged them: position alone cannot tell, since scrapes interleave the rewrite anywhere."""
@@ -198,7 +202,9 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     links, sim = align(claims, embedder=embedder, config=cfg, pairs=pairs)
     related_sim = cfg.supports_semantic if sim.semantic else cfg.supports_lexical
     source, why = source_of(articles, repeats.reuse if repeats is not None else [])
-    rewrites = _rewrites(list(repeats.groups) if repeats is not None else [])
+    sentence_rewrites = _rewrites(list(repeats.groups) if repeats is not None else [])
+    # Repeats work on sentences, claims on clauses: a clause of a rewritten sentence is a rewrite too.
+    rewrites = sentence_rewrites | {c.ref for c in claims if _inside(c.span, sentence_rewrites)}
     statements, members = build_statements(claims, links, by_id, source, why, rewrites)
 
     pair_set = set(pairs)
@@ -219,13 +225,15 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
         by_article[c.article].append(c)
 
     def sentence(span: Span) -> tuple[str, int, int]:
-        return next((c.ref for c in by_article[span.article] if c.span.start <= span.start and
-                     span.end <= c.span.end), (span.article, span.start, span.end))
+        """The sentence (passage) holding a span: clauses, fragments and whole sentences then compare."""
+        return next(((p.article, p.start, p.end) for p in passages.get(span.article, [])
+                     if p.start <= span.start and span.end <= p.end), (span.article, span.start, span.end))
 
     conflicts = dedupe_conflicts(merge_findings(findings, by_id, rewrites), sentence=sentence)
     # The brief states what sources agree on: a sentence on either side of a conflict is left to the
     # conflicts section (a count fact then reads from a sentence that is not contested).
-    contested = frozenset(sentence(s) for k in conflicts for s in k.spans)
+    contested = frozenset(c.ref for k in conflicts for s in k.spans for c in by_article[s.article]
+                          if sentence(c.span) == sentence(s))
     brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites, source=source)
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
                  brief=brief)

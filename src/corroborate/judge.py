@@ -146,7 +146,7 @@ def merge_findings(findings: list[Finding], articles: dict[str, Article],
             who = []
             for s, _ in sorted(vs, key=lambda x: (x[0].article, x[0].start)):
                 label = short(articles[s.article].outlet if s.article in articles else s.article)
-                if (s.article, s.start, s.end) in rewrites:
+                if any(a == s.article and r0 <= s.start and s.end <= r1 for a, r0, r1 in rewrites):
                     label += ", spun rewrite"
                 if label not in who:
                     who.append(label)

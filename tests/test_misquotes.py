@@ -112,3 +112,19 @@ def test_editorial_brackets_spacing_and_articles_are_no_rewording() -> None:
     a = quoted("a1", "We appreciate the respect shown to her and her family's privacy at this time.", "A rep")
     b = quoted("b2", "We appreciate respect shown to her (Tara Reid) and her family ’ s privacy at this time.", "A rep")
     assert run(a, b) == []
+
+
+def test_spelling_variants_are_no_rewording_but_a_changed_word_is() -> None:
+    a = quoted("a1", "The partner network suffered a fibre cut in the neighbourhood this morning.", "Jane Doe")
+    b = quoted("b2", "The partner network suffered a fiber cut in the neighborhood this morning.", "Jane Doe")
+    assert run(a, b) == []
+    c = quoted("b2", "The partner network suffered a fiber cut in the neighborhood this evening.", "Jane Doe")
+    [conflict] = run(a, c)
+    assert "'morning' -> 'evening'" in conflict.explanation
+
+
+@pytest.mark.parametrize(("old", "new"), [("lawful", "unlawful"), ("should", "shouldn't"), ("legal", "illegal")])
+def test_negations_are_never_spelling_variants(old: str, new: str) -> None:
+    a = quoted("a1", f"The decision was {old} and the court agreed with it today.", "Jane Doe")
+    b = quoted("b2", f"The decision was {new} and the court agreed with it today.", "Jane Doe")
+    assert len(run(a, b)) == 1

@@ -5,7 +5,8 @@ articles are the same quote when their word sequences match well (difflib ratio 
 of eight words or more, is mostly contained in the longer one). Then:
 
 * the words differ inside the shared stretch (a substitution or insertion, not just one outlet quoting less,
-  a bracketed editorial insertion "(Tara Reid)", spacing around an apostrophe, a hyphen, or a dropped "the")
+  a bracketed editorial insertion "(Tara Reid)", spacing around an apostrophe, a hyphen, a dropped "the",
+  or one word spelt two ways: "fibre"/"fiber")
   -> a ``quote`` conflict whose values are the two wordings and whose explanation lists the word-level
   changes ("'Boris Johnson’s' -> 'the British Prime Minister’s'");
 * the speakers differ (both are proper names and neither contains the other: "Craig Zadan" vs "Neil Meron";
@@ -20,6 +21,7 @@ import difflib
 import re
 from collections import Counter
 
+from corroborate.lexicon import DEMONYMS
 from corroborate.model import Article, Conflict, Quote
 
 _WORD = re.compile(r"[\w’']+")
@@ -29,6 +31,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # First words of a described, unnamed speaker ("A source", "The statement", "One senior Labour MP").
 _DESCRIPTIVE = frozenset({"a", "an", "the", "one", "some", "two", "three", "several", "his", "her", "their",
                           "its", "our", "another", "many", "other", "he", "she", "they", "we", "i"})
+_SPELLING = 0.8  # character similarity of two single words that are one word spelt two ways
 _MIN_RATIO = 0.5
 _MIN_CONTAINED = 0.8
 _MIN_WORDS = 4
@@ -46,10 +49,23 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _spelling(a: str, b: str) -> bool:
+    """One word spelt two ways; never a negation ("lawful"/"unlawful", "should"/"shouldn't")."""
+    a, b = (re.sub(r"['’]", "", w.lower()) for w in (a, b))
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 2 or a.endswith("nt") != b.endswith("nt"):
+        return False
+    return difflib.SequenceMatcher(a=a, b=b).ratio() >= _SPELLING
+
+
 def _trivial(changes: list[tuple[str, str]]) -> bool:
-    """Only articles differ ("the" dropped): no change of wording worth a conflict."""
-    words = {w.lower() for old, new in changes for w in f"{old} {new}".split()}
-    return words <= _ARTICLES
+    """Only articles ("the" dropped) or spellings ("fibre"/"fiber", "cant"/"can't") differ: no rewording."""
+    for old, new in changes:
+        if {w.lower() for w in f"{old} {new}".split()} <= _ARTICLES:
+            continue
+        if len(old.split()) == 1 and len(new.split()) == 1 and _spelling(old, new):
+            continue
+        return False
+    return True
 
 
 def _core_ops(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
@@ -88,6 +104,8 @@ def _may_match(a: Counter[str], b: Counter[str]) -> bool:
 def _named(speaker: str) -> bool:
     """A proper name ("Gerald Darmanin", "French Interior Ministry"), not a description ("a witness")."""
     words = speaker.split()
+    if len(words) == 1 and words[0].lower() in DEMONYMS:
+        return False  # "Greek": an adjective read as a speaker
     return bool(words) and words[0].lower() not in _DESCRIPTIVE and all(
         w[:1].isupper() or w.lower() in ("of", "for", "and", "de", "la", "von", "van") for w in words)
 

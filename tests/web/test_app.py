@@ -74,6 +74,7 @@ def test_index_lists_and_searches_stories(client, db) -> None:
     none = client.get("/", params={"q": "no-such-words-anywhere"})
     assert none.status_code == 200 and 'href="/stories/' not in none.text
     assert client.get("/", params={"since": "not a date"}).status_code == 400
+    assert client.get("/", params={"offset": -1}).status_code == 422
 
 
 def test_story_page_reuses_the_report_views(client, ids) -> None:
@@ -115,7 +116,10 @@ def test_api_stories_mirrors_the_stories_command(client, db) -> None:
         expected = [{"id": s.id, "title": s.title, "articles": s.articles, "outlets": s.outlets,
                      "first_published": s.first_published, "last_published": s.last_published}
                     for s in store.stories()]
-    assert data == {"version": 1, "stories": expected}
+    assert data == {"version": 1, "total": len(expected), "stories": expected}
+    page = client.get("/api/stories", params={"limit": 1, "offset": 1}).json()
+    assert page["total"] == len(expected) and page["stories"] == expected[1:2]
+    assert client.get("/api/stories", params={"limit": 0}).status_code == 422
     assert [s["id"] for s in client.get("/api/stories", params={"q": "library"}).json()["stories"]] == [
         s["id"] for s in expected if "library" in (s["title"] or "").lower()]
     assert client.get("/api/stories", params={"since": "garbage"}).status_code == 400
@@ -217,3 +221,17 @@ def test_serve_command_is_registered() -> None:
 
     args = build_parser().parse_args(["serve", "--db", "x.db"])
     assert (args.host, args.port, args.db) == ("127.0.0.1", 8000, "x.db")
+
+
+def test_story_list_pages(client, monkeypatch: pytest.MonkeyPatch) -> None:
+    import corroborate.web.app as web_app
+
+    monkeypatch.setattr(web_app, "PAGE_SIZE", 2)
+    total = len(client.get("/api/stories").json()["stories"])
+    assert total > 2
+    first = client.get("/")
+    assert first.text.count('href="/stories/') == 2 and "showing 1–2" in first.text
+    link = parse(first.text).find("a")
+    (more,) = [a.attrs["href"] for a in link if "offset=2" in a.attrs.get("href", "")]
+    rest = client.get(more)
+    assert rest.status_code == 200 and rest.text.count('href="/stories/') == min(2, total - 2)

@@ -26,6 +26,8 @@ from corroborate.web.security import MAX_BODY, BodyLimit, SecurityHeaders
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 #: Hosts the app answers to by default: a page on another name (DNS rebinding) cannot read the API.
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+#: Stories per page of the story list (the API takes ``limit``).
+PAGE_SIZE = 100
 
 
 def _summary_dict(s: Any) -> dict[str, Any]:
@@ -48,6 +50,7 @@ def _models() -> tuple[Any, Any]:
 
     class StoryListModel(BaseModel):
         version: int
+        total: int = Field(description="stories matching, before limit and offset")
         stories: list[StorySummaryModel]
 
     class ArticleModel(BaseModel):
@@ -138,9 +141,13 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
 
     # -- pages -------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(q: str | None = Query(None, max_length=200), since: str | None = Query(None, max_length=40)) -> Any:
+    def index(q: str | None = Query(None, max_length=200), since: str | None = Query(None, max_length=40),
+              offset: int = Query(0, ge=0)) -> Any:
         stories = stories_or_400(q, since)
-        return page("app_index.html", stories=stories, q=q or "", since=since or "", counts=store.count())
+        shown = stories[offset:offset + PAGE_SIZE]
+        more = offset + PAGE_SIZE < len(stories)
+        return page("app_index.html", stories=shown, total=len(stories), offset=offset, more=more,
+                    next_offset=offset + PAGE_SIZE, q=q or "", since=since or "", counts=store.count())
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str = StoryId) -> Any:
@@ -160,8 +167,11 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
     # -- JSON API ----------------------------------------------------------------------------------
     @app.get("/api/stories", response_model=StoryListModel, summary="List stories, most recently updated first")
     def api_stories(q: str | None = Query(None, max_length=200, description="text in a title"),
-                    since: str | None = Query(None, max_length=40, description="date, e.g. 2025-03-04")) -> Any:
-        return {"version": SCHEMA_VERSION, "stories": [_summary_dict(s) for s in stories_or_400(q, since)]}
+                    since: str | None = Query(None, max_length=40, description="date, e.g. 2025-03-04"),
+                    limit: int = Query(1000, ge=1, le=10_000), offset: int = Query(0, ge=0)) -> Any:
+        stories = stories_or_400(q, since)
+        return {"version": SCHEMA_VERSION, "total": len(stories),
+                "stories": [_summary_dict(s) for s in stories[offset:offset + limit]]}
 
     @app.get("/api/stories/{story_id}", summary="The cross-check of one story (the `check --format json` document)",
              response_model=dict[str, Any])

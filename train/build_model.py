@@ -62,9 +62,16 @@ def install(best: Path, *, dest: Path = MODEL_DIR) -> Path:
     """Copy the trained model into the package with its name, version, licence and attribution."""
     if not (best / "meta.json").is_file():
         raise SystemExit(f"{best} has no meta.json: training did not finish")
+    import spacy
+
+    from corroborate.nlp.components import FACTORY
+
     if dest.exists():
         shutil.rmtree(dest)
-    shutil.copytree(best, dest)
+    nlp = spacy.load(best)
+    # Rules for news prose (honorific + name, one label per name per document): see nlp/components.py.
+    nlp.add_pipe(FACTORY, after="ner")
+    nlp.to_disk(dest)
     meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from itertools import islice
 from pathlib import Path
 
@@ -86,17 +87,21 @@ def test_malformed_file_is_one_line_error(tmp_path: Path, capsys: pytest.Capture
     assert "\n" not in err and "bad.conllu:2" in err
 
 
-def _head(src: Path, dest: Path, n_sentences: int) -> Path:
-    """The first ``n_sentences`` blank-line-separated blocks of ``src``."""
-    blocks = src.read_text(encoding="utf-8").split("\n\n")
-    dest.write_text("\n\n".join(islice(blocks, n_sentences)) + "\n\n", encoding="utf-8")
-    return dest
+def _sample(tmp_path: Path, n_sentences: int) -> tuple[Path, Path]:
+    """The first ``n_sentences`` treebank sentences and their IOB2 blocks (the two files differ in order)."""
+    conllu = shared_path("data", "ud_english_ewt", "en_ewt-ud-test.conllu").read_text(encoding="utf-8")
+    iob2 = shared_path("data", "uner_english_ewt", "en_ewt-ud-test.iob2").read_text(encoding="utf-8")
+    blocks = list(islice(conllu.split("\n\n"), n_sentences))
+    ids = {m.group(1) for m in re.finditer(r"# sent_id = (\S+)", "\n".join(blocks))}
+    ner = [b for b in iob2.split("\n\n") if (m := re.search(r"# sent_id = (\S+)", b)) and m.group(1) in ids]
+    (tmp_path / "t.conllu").write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+    (tmp_path / "t.iob2").write_text("\n\n".join(ner) + "\n\n", encoding="utf-8")
+    return tmp_path / "t.conllu", tmp_path / "t.iob2"
 
 
 @needs_model
 def test_cli_json_on_real_test_sentences(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    conllu = _head(shared_path("data", "ud_english_ewt", "en_ewt-ud-test.conllu"), tmp_path / "t.conllu", 300)
-    iob2 = _head(shared_path("data", "uner_english_ewt", "en_ewt-ud-test.iob2"), tmp_path / "t.iob2", 300)
+    conllu, iob2 = _sample(tmp_path, 300)
     assert cli_main(["nlp-eval", "--conllu", str(conllu), "--iob2", str(iob2), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["sentences"] == 300

@@ -53,7 +53,9 @@ def test_shipped_model_metadata_and_size() -> None:
 def test_loads_once_and_annotates() -> None:
     nlp = nlp_pkg.load_pipeline()
     assert nlp_pkg.load_pipeline() is nlp
-    assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer", "ner"]
+    assert nlp.pipe_names == [
+        "tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer", "ner", "corroborate_entity_rules"
+    ]
     assert set(nlp.get_pipe("ner").labels) == {"LOC", "ORG", "PER"}
     doc = nlp("The ministers were meeting in London. They did not agree.")
     assert [t.pos_ for t in doc][:3] == ["DET", "NOUN", "AUX"]

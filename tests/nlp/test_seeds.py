@@ -29,9 +29,9 @@ def _entities(seeds_dir: Path) -> dict[str, set[str]]:
     nlp = nlp_pkg.load_pipeline()
     found: dict[str, set[str]] = {}
     for path in sorted(seeds_dir.glob("*.txt")):
-        for doc in nlp.pipe(path.read_text(encoding="utf-8").split("\n\n")):
-            for ent in doc.ents:
-                found.setdefault(ent.text, set()).add(ent.label_)
+        # One document per article, as corroborate's analysis stage passes them.
+        for ent in nlp(path.read_text(encoding="utf-8")).ents:
+            found.setdefault(ent.text, set()).add(ent.label_)
     return found
 
 

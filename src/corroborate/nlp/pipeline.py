@@ -60,6 +60,8 @@ def _load(model_dir: str) -> spacy.Language:
         raise ModelUnavailable("spaCy is not installed, so the NLP model cannot load: pip install 'spacy>=3.7,<4'")
     import spacy
 
+    import corroborate.nlp.components  # noqa: F401  registers the rule components the model config names
+
     try:
         return spacy.load(path)
     except (OSError, ValueError) as exc:  # a model from an incompatible spaCy, or a damaged directory

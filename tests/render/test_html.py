@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.errors import MissingDependency
 from corroborate.render import render
@@ -198,3 +200,33 @@ def test_examples_report_marks_every_span_of_the_real_pipeline(examples_report) 
     assert checked > 50
     policy = _csp(document)
     assert policy["script-src"] == [_sha(parsed.find("script")[0].text)]
+
+
+_ALPHABET = "ab <>&\"'\n“é"
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=_ALPHABET, min_size=1, max_size=60),
+       cuts=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.sampled_from(["exact", "conflict", "cite"])),
+                     max_size=12))
+def test_marks_cover_any_spans_exactly_and_keep_the_text(text: str, cuts: list[tuple[int, int, str]]) -> None:
+    """Whatever the overlaps, the body is the escaped text and each span's token covers exactly its range."""
+    from corroborate.model import Article, Report, Span
+    from corroborate.render.html import Marks
+
+    article = Article("x1", "o", None, None, None, text)
+    marks = Marks(Report(articles=[article]), prefix="t-", columns={"x1": "t-a0"})
+    spans = []
+    for a, b, kind in cuts:
+        lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+        span = Span.of(article, lo, hi)
+        spans.append((span, marks.ref(span, kind, f"{kind} <t>")))
+    body = str(marks.body(article))
+    parsed = parse(f'<section class="column" id="t-a0"><div class="article-body">{body}</div></section>')
+    assert parsed.body_text("t-a0") == text
+    runs = parsed.bodies["t-a0"]
+    for span, ref in spans:
+        if span.end > span.start:
+            covered = [r for r in runs if ref.id in r.tokens]
+            assert "".join(r.text for r in covered) == span.text
+            assert covered[0].start == span.start

@@ -16,8 +16,10 @@ indexed fact (the same counted thing, the same quoted label), never all pairs:
 * ``negation``: the same statement asserted and denied;
 * ``drift``: a rewrite that changed meaning-bearing words (from the repeats' paraphrase groups).
 
-The confidences are hand-set from the strength of the evidence (explicit vs implied counts, how similar the
-two sentences are otherwise); bench/RESULTS.md ("crosscheck-conflicts") shows how they fare on NLI data.
+Confidences are set by hand from the strength of the evidence (explicit vs implied counts, how similar the
+two sentences are otherwise) and, for drift, from the precision each kind of change measured on SICK,
+FEVER-symmetric and SummEdits; bench/RESULTS.md ("crosscheck-conflicts") has the per-kind precision and a
+calibration table. When two detectors flag the same two sentences, the typed reading is kept.
 """
 
 from __future__ import annotations
@@ -116,6 +118,9 @@ class Finding:
     labels: dict[str, str] = field(default_factory=dict)  # value -> how it reads in the explanation
 
 
+MAX_SPANS_PER_VALUE = 6
+
+
 def short(outlet: str) -> str:
     return outlet if len(outlet) <= 12 else outlet[:8] + "…"
 
@@ -157,7 +162,9 @@ def merge_findings(findings: list[Finding], articles: dict[str, Article],
             parts.append(f"{labels[vs[0][1]]}: {said} ({'; '.join(who)})" if labels else f"{said} ({'; '.join(who)})")
         why = next((f.why for f in fs if f.why), "")
         explanation = f"{fs[0].topic}: " + " vs ".join(parts) + (f" — {why}" if why else "")
-        flat = [sv for vs in ordered for sv in sorted(vs, key=lambda x: (x[0].article, x[0].start))]
+        # A big story can repeat a value in dozens of copies: the first few spans per value are the evidence.
+        flat = [sv for vs in ordered
+                for sv in sorted(vs, key=lambda x: (x[0].article, x[0].start))[:MAX_SPANS_PER_VALUE]]
         out.append(Conflict(kind, [s for s, _ in flat], [v for _, v in flat], explanation,
                             round(max(f.confidence for f in fs), 2)))
     return out

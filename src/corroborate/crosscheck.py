@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from corroborate.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
@@ -81,19 +82,21 @@ def _statement(text: str, members: list[Claim], spans: list[Span], rep: Claim, s
     count, note = independence((c.article for c in members), source, why)
     return Statement(
         text=text, spans=sorted(set(spans)), outlets=sorted({c.outlet for c in members}), independent_sources=count,
-        who=rep.who, predicate=rep.predicate, target=rep.target,
+        who=rep.who, predicate=rep.verb or rep.predicate, target=rep.target,
         numbers=numbers if numbers is not None else [q.surface for q in rep.numbers],
         places=[p for p, _ in rep.places], times=list(rep.times), polarity=rep.polarity,
         attribution=rep.attribution, single_source=count <= 1, independence=note)
 
 
 def build_statements(claims: list[Claim], links: list[Link], articles: dict[str, Article], source: dict[str, str],
-                     why: dict[str, str], rewrites: frozenset[tuple[str, int, int]]
+                     why: dict[str, str], rewrites: frozenset[tuple[str, int, int]], *,
+                     apart: Callable[[Claim, Claim], bool] | None = None
                      ) -> tuple[list[Statement], dict[int, list[Claim]]]:
-    """Statements from claims merged over same/paraphrase links, plus count facts across sources."""
+    """Statements from claims merged over same/paraphrase links (never two claims ``apart`` says are on
+    different sides of a conflict), plus count facts across sources."""
     uf = _UnionFind(len(claims))
     for link in links:
-        if link.kind in ("same", "paraphrase"):
+        if link.kind in ("same", "paraphrase") and not (apart and apart(claims[link.a], claims[link.b])):
             uf.union(link.a, link.b)
     groups: dict[int, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
@@ -205,8 +208,6 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     sentence_rewrites = _rewrites(list(repeats.groups) if repeats is not None else [])
     # Repeats work on sentences, claims on clauses: a clause of a rewritten sentence is a rewrite too.
     rewrites = sentence_rewrites | {c.ref for c in claims if _inside(c.span, sentence_rewrites)}
-    statements, members = build_statements(claims, links, by_id, source, why, rewrites)
-
     pair_set = set(pairs)
 
     def related(i: int, j: int) -> bool:
@@ -230,6 +231,14 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
                      if p.start <= span.start and span.end <= p.end), (span.article, span.start, span.end))
 
     conflicts = dedupe_conflicts(merge_findings(findings, by_id, rewrites), sentence=sentence)
+    # Sentences on different sides of a conflict never merge into one statement, however similar.
+    apart: set[frozenset[tuple[str, int, int]]] = set()
+    for k in conflicts:
+        sides = [(sentence(s), v) for s, v in zip(k.spans, k.values, strict=True)]
+        apart.update(frozenset((x, y)) for x, vx in sides for y, vy in sides if x != y and vx != vy)
+    statements, members = build_statements(claims, links, by_id, source, why, rewrites,
+                                           apart=lambda a, b: frozenset((sentence(a.span), sentence(b.span)))
+                                           in apart)
     # The brief states what sources agree on: a sentence on either side of a conflict is left to the
     # conflicts section (a count fact then reads from a sentence that is not contested).
     contested = frozenset(c.ref for k in conflicts for s in k.spans for c in by_article[s.article]

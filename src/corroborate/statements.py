@@ -96,7 +96,8 @@ class Claim:
     passage: int
     span: Span
     who: str | None = None
-    predicate: str | None = None  # lemma of the main verb (or event noun's verb)
+    predicate: str | None = None  # lemma key of the main verb (for matching; "urg" for "urged")
+    verb: str | None = None  # the main verb as written ("urged"), for display
     target: str | None = None
     passive: bool = False
     numbers: list[Quantity] = field(default_factory=list)
@@ -362,6 +363,7 @@ def rule_claim(article: Article, passage: Passage, *, persons: frozenset[str] = 
     events.update(lemma(b) for a, b in itertools.pairwise(lowers)
                   if a == "to" and b.isalpha() and b not in FUNCTION and b not in STOP and len(b) > 2)
     first_subject: str | None = None
+    main_named = False
     for i, t in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         if not is_verb(t, prev) or (t.lower in LABEL_VERBS and t.lower.endswith("ing")):
@@ -389,8 +391,13 @@ def rule_claim(article: Article, passage: Passage, *, persons: frozenset[str] = 
             events.update(EVENT_NOUNS[w.lower()] for w in target.split() if w.lower() in EVENT_NOUNS)
         if first_subject is None and who:
             first_subject = who
-        if claim.predicate is None and pred not in REPORTING:
+        # The main frame: the first action with a named actor ("Ms Patel cancelled"), which is rarely the verb
+        # of a fronted subordinate clause ("After receiving a letter posted by ..."); else the first action.
+        named = bool(who) and any(w[:1].isupper() for w in who.split())
+        if pred not in REPORTING and (claim.predicate is None or (named and not main_named)):
             claim.predicate, claim.who, claim.target, claim.passive = pred, who, target, passive
+            claim.verb = t.text
+            main_named = named
     if first_subject is None:
         rng = _subject_at_start(tokens)
         first_subject = _phrase(text, tokens, rng, base)
@@ -444,6 +451,7 @@ def nlp_claims(article: Article, passages: list[Passage], nlp: Any) -> list[Clai
             main = next((t for t in triples if t[1] not in REPORTING and t[0]), None) or \
                 next((t for t in triples if t[1] not in REPORTING), triples[0])
             claim.who, claim.predicate, claim.target = main
+            claim.verb = next((t.text for t in doc if t.pos_ == "VERB" and lemma(t.text) == main[1]), None)
             claim.events = frozenset(claim.events | {t[1] for t in triples})
             rep = next((t for t in triples if t[1] in REPORTING and t[0]), None)
             claim.attribution = rep[0] if rep else claim.attribution

@@ -158,7 +158,9 @@ def _drift_groups(repeats: Any, claims: list[Claim], links: list[Link], ids: set
     from corroborate.drift import detect_drift
 
     out = []
-    strong = {"antonym", "distortion", "name", "actor", "number"}
+    # On a loose pair, only a curated flip or a changed actor is evidence of a rewrite that distorts; another
+    # number or name there is more often another fact.
+    strong = {"antonym", "distortion", "actor"}
     seen: dict[tuple[str, str], Any] = {}  # syndicated copies repeat the same pair of wordings
     for link in links:
         a, b = claims[link.a], claims[link.b]

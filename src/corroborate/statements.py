@@ -147,6 +147,7 @@ def _np_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _np_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The noun phrase right after token ``i`` (a verb's object), up to a preposition, clause word or verb."""
     j = i + 1
     start = j
     while j < len(tokens) and j - start < 6:

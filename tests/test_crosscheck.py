@@ -180,3 +180,14 @@ def test_semantic_alignment_and_parser_paths(seeds_dir: Path) -> None:
     false = [c for c in st.conflicts if not any(matches(c, k, s) for k, s in expected.values())]
     assert len(false) <= MAX_FALSE, [(c.kind, c.values) for c in false]
     assert st.statements[0].independent_sources == 3 and st.brief[0].independent_sources == 3
+    vectors = embedder.encode([b.text for b in st.brief])
+    sims = vectors @ vectors.T
+    for i in range(len(st.brief)):
+        for j in range(i + 1, len(st.brief)):
+            assert sims[i, j] < 0.8, (st.brief[i].text, st.brief[j].text)  # no paraphrases in the brief
+
+
+def test_methods_say_what_ran() -> None:
+    from corroborate.crosscheck import methods
+
+    assert methods() == {"statements": "rules", "crosscheck_alignment": "lexical"}

@@ -33,7 +33,7 @@ def test_brief_dedupes_cites_and_orders() -> None:
            statement(ART, "The Home Office declined to comment on the decision at all.", 1),
            statement(ART, "Pictured: migrants.", 1),
            statement(ART, "What would anyone else have done differently in this case?", 1)]
-    brief = make_brief(sts, sentence_of=lambda s: (s.text, s.spans), similarity=jaccard)
+    brief = make_brief(sts, sentence_of=lambda s: [(s.text, s.spans)], similarity=jaccard)
     assert [b.text[:20] for b in brief] == ["Twenty-seven migran", "France withdrew its ", "The Home Office decl"] \
         or [b.text[:20] for b in brief] == ["Twenty-seven migrant", "France withdrew its ", "The Home Office decl"]
     assert [b.independent_sources for b in brief] == [3, 2, 1]
@@ -46,8 +46,8 @@ def test_brief_limits_and_avoids_distorted_spans() -> None:
     sts = [statement(ART, "Twenty-seven migrants died when their dinghy sank off Calais on Wednesday.", 3),
            statement(ART, "The Home Office declined to comment on the decision at all.", 1)]
     avoid = frozenset({(s.article, s.start, s.end) for s in sts[0].spans})
-    brief = make_brief(sts, sentence_of=lambda s: (s.text, s.spans), similarity=jaccard, avoid=avoid)
+    brief = make_brief(sts, sentence_of=lambda s: [(s.text, s.spans)], similarity=jaccard, avoid=avoid)
     assert [b.text for b in brief] == [sts[1].text]
-    capped = make_brief(sts, sentence_of=lambda s: (s.text, s.spans), similarity=jaccard,
+    capped = make_brief(sts, sentence_of=lambda s: [(s.text, s.spans)], similarity=jaccard,
                         config=BriefConfig(max_sentences=1))
     assert len(capped) == 1

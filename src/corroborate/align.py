@@ -34,7 +34,7 @@ class AlignConfig:
     max_postings: int = 400  # keys shared by more claims than this are too common to block on
     min_shared: float = 1.5  # idf-weighted overlap below this is not a candidate
     same: float = 0.9  # token Jaccard for "same"
-    paraphrase_semantic: float = 0.82
+    paraphrase_semantic: float = 0.72  # MiniLM cosine, as the repeats stage uses for its paraphrase groups
     paraphrase_lexical: float = 0.62
     supports_semantic: float = 0.6
     supports_lexical: float = 0.35

@@ -66,14 +66,16 @@ def _usable(text: str, cfg: BriefConfig) -> bool:
     return opens <= closes
 
 
-def make_brief(statements: list[Statement], *, sentence_of: Callable[[Statement], tuple[str, list[Span]]],
+def make_brief(statements: list[Statement], *,
+               sentence_of: Callable[[Statement], list[tuple[str, list[Span]]]],
                similarity: Callable[[str, str], float], avoid: frozenset[tuple[str, int, int]] = frozenset(),
                skip: Callable[[Statement], bool] | None = None, config: BriefConfig | None = None
                ) -> list[BriefSentence]:
     """Choose brief sentences from ``statements`` (already ordered most corroborated first).
 
-    ``sentence_of`` gives the readable sentence and citations of a statement; ``avoid`` holds spans known
-    to distort (the drifted side of a rewrite), which are never used as a brief sentence's text; ``skip``
+    ``sentence_of`` gives the readable wordings of a statement with their citations, best first (the first
+    usable one is taken: a wording that opens a quotation it does not close reads badly alone); ``avoid``
+    holds spans known to distort (the drifted side of a rewrite), never used as a brief sentence's text; ``skip``
     (asked only of otherwise usable candidates, in order) can veto a candidate for the caller's reasons."""
     cfg = config or BriefConfig()
     chosen: list[tuple[BriefSentence, frozenset[str]]] = []
@@ -81,11 +83,11 @@ def make_brief(statements: list[Statement], *, sentence_of: Callable[[Statement]
     for st in statements:
         if len(chosen) >= cfg.max_sentences:
             break
-        text, citations = sentence_of(st)
-        if not _usable(text, cfg) or not citations:
+        options = [(t, cs) for t, cs in sentence_of(st)
+                   if cs and _usable(t, cfg) and (cs[0].article, cs[0].start, cs[0].end) not in avoid]
+        if not options:
             continue
-        if any((c.article, c.start, c.end) in avoid for c in citations[:1]):
-            continue
+        text, citations = options[0]
         if st.independent_sources <= 1 and singles >= cfg.max_single_source:
             continue
         words = content_words(text)

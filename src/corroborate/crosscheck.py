@@ -288,16 +288,18 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         return {(q.frame, q.low) for c in members[id(st)] for q in c.numbers
                 if q.frame and q.high == q.low and q.low > 1}
 
-    def sentence_of(st: Statement) -> tuple[str, list[Span]]:
+    def sentence_of(st: Statement) -> list[tuple[str, list[Span]]]:
         ms = members[id(st)]
         if any(c.text == st.text for c in ms):
-            return st.text, st.spans
+            # The representative wording first, then the other members' own wordings; each cites all.
+            texts = [st.text, *sorted({c.text for c in ms} - {st.text}, key=lambda t: (len(t), t))]
+            return [(t, sorted(st.spans, key=lambda s, t=t: (s.text != t, s.article, s.start))) for t in texts]
         # A count fact: cite every fragment, and read the sentence (not a rewrite) whose other words other
         # sources also state, so the count is not the only corroborated thing in it.
         holders = [c for c in ms if c.ref not in avoid] or ms
         best = max(holders, key=lambda c: (_shared_share(c, holders), -len(c.text), c.article, -c.span.start))
-        return best.text, [best.span, *[s for s in st.spans if s.article != best.article or
-                                         not best.span.start <= s.start < best.span.end]]
+        return [(best.text, [best.span, *[s for s in st.spans if s.article != best.article or
+                                          not best.span.start <= s.start < best.span.end]])]
 
     def repeats_fact(st: Statement) -> bool:
         # A sentence whose count was already given by a more corroborated brief sentence says it again.

@@ -191,3 +191,16 @@ def test_methods_say_what_ran() -> None:
     from corroborate.crosscheck import methods
 
     assert methods() == {"statements": "rules", "crosscheck_alignment": "lexical"}
+
+
+def test_sentences_inside_a_quotation_are_not_stated_as_fact() -> None:
+    from corroborate.crosscheck import _inside_quotes
+    from corroborate.statements import extract_claims
+
+    text = ("A Home Office source said: ‘This letter debacle shows what Priti has been battling. We’ve already "
+            "made every offer the French made.’\n\nThe Home Office declined to comment on the letter.")
+    art = Article("a", "o", None, None, None, text)
+    passages = {"a": segment(art)}
+    claims = extract_claims(art, passages["a"])
+    quoted = _inside_quotes(passages, claims)
+    assert [c.text for c in claims if c.ref in quoted] == ["We’ve already made every offer the French made.’"]

@@ -135,6 +135,25 @@ def build_statements(claims: list[Claim], links: list[Link], articles: dict[str,
     return out, members_of
 
 
+_APOSTROPHE = re.compile(r"\w[’']\w|s’(?=\s)")
+
+
+def _inside_quotes(passages: dict[str, list[Passage]], claims: list[Claim]) -> frozenset[tuple[str, int, int]]:
+    """Claims of sentences that continue a quotation opened in an earlier sentence of the paragraph ("We've
+    already made every offer ..."): somebody's words, not the outlet's, so the brief does not state them."""
+    inside: set[tuple[str, int, int]] = set()
+    for article, ps in passages.items():
+        depth, paragraph = 0, None
+        for p in sorted(ps, key=lambda p: p.start):
+            if p.paragraph != paragraph:
+                depth, paragraph = 0, p.paragraph
+            if depth > 0:
+                inside.add((article, p.start, p.end))
+            text = _APOSTROPHE.sub("", p.text)
+            depth = max(0, depth + text.count("“") + text.count("‘") - text.count("”") - text.count("’"))
+    return frozenset(c.ref for c in claims if _inside(c.span, frozenset(inside)))
+
+
 def _inside(span: Span, refs: frozenset[tuple[str, int, int]]) -> bool:
     return any(a == span.article and s <= span.start and span.end <= e for a, s, e in refs)
 
@@ -245,7 +264,8 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     # conflicts section (a count fact then reads from a sentence that is not contested).
     contested = frozenset(c.ref for k in conflicts for s in k.spans for c in by_article[s.article]
                           if sentence(c.span) == sentence(s))
-    brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites, source=source)
+    quoted = _inside_quotes(passages, claims)
+    brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites | quoted, source=source)
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
                  brief=brief)
 

@@ -21,6 +21,11 @@ def _check_unit(name: str, value: float) -> None:
         raise ValueError(f"{name} must be in [0.0, 1.0], got {value}")
 
 
+# spaCy refuses longer texts (error E088) and needs about 1 GB per 100,000 characters for them, and the
+# entity stage reads a whole article at once: a higher article limit would end in a traceback, not a report.
+MAX_ARTICLE_CHARS_CEILING = 1_000_000
+
+
 @dataclass(slots=True, frozen=True)
 class IngestConfig:
     # JSONL field names: newsroom exports disagree on these, so they are configurable.
@@ -31,6 +36,18 @@ class IngestConfig:
     jsonl_url_field: str = "url"
     jsonl_id_field: str = "id"
     max_bytes: int = 64 * 1024 * 1024  # a larger file is refused with a clear error, not read into memory
+    # An article with more text than this is refused ("article too long"). News articles run to tens of
+    # thousands of characters; beyond this one is a mis-scrape or a dump, and the cross-check's cost grows
+    # with it (bench/robustness.py: about 33 s of CPU and 1.6 GB for 250,000 characters on the lexical path).
+    max_article_chars: int = 500_000
+
+    def __post_init__(self) -> None:
+        if self.max_bytes < 1:
+            raise ValueError(f"max_bytes must be >= 1, got {self.max_bytes}")
+        if not 1 <= self.max_article_chars <= MAX_ARTICLE_CHARS_CEILING:
+            raise ValueError(f"max_article_chars must be in [1, {MAX_ARTICLE_CHARS_CEILING:,}], got "
+                             f"{self.max_article_chars:,} (the NLP pipeline reads at most "
+                             f"{MAX_ARTICLE_CHARS_CEILING:,} characters at once)")
 
 
 @dataclass(slots=True, frozen=True)

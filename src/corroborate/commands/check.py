@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
     p.add_argument("--config", metavar="TOML", help="settings file (see README)")
     p.add_argument("--jsonl-text-field", metavar="NAME", help="JSONL field holding the article text")
+    p.add_argument("--max-article-chars", metavar="N", type=int, default=None,
+                   help="refuse articles with more text than this (default 500,000 characters; at most 1,000,000)")
     p.add_argument("-v", "--verbose", action="store_true", help="print per-stage counters and timings to stderr")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -42,6 +44,8 @@ def _config(args: argparse.Namespace):
     config = config.with_(**changes) if changes else config
     if args.jsonl_text_field:
         config = config.with_(ingest=replace(config.ingest, jsonl_text_field=args.jsonl_text_field))
+    if args.max_article_chars is not None:
+        config = config.with_(ingest=replace(config.ingest, max_article_chars=args.max_article_chars))
     return config
 
 
@@ -54,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = _config(args)
     except (OSError, ValueError) as exc:
-        print(f"corroborate: error: {args.config}: {exc}", file=sys.stderr)
+        where = f"{args.config}: " if args.config else ""  # a bad flag value is not the settings file's fault
+        print(f"corroborate: error: {where}{exc}", file=sys.stderr)
         return EXIT_USAGE
     show_progress = not args.no_progress and sys.stderr.isatty()
     progress_ctx, callback = _progress() if show_progress else (nullcontext(), None)

@@ -3,7 +3,8 @@
 :func:`read_sources` never raises for bad input. Each source yields Articles, or an
 :class:`~corroborate.model.InputError` whose one-line message names the problem (the path is in
 ``InputError.path``): a missing path, a permission problem, a symlink loop, an empty or binary file,
-a file over ``IngestConfig.max_bytes``, malformed HTML, a broken feed, a bad JSONL line.
+a file over ``IngestConfig.max_bytes``, an article longer than ``IngestConfig.max_article_chars``,
+malformed HTML, a broken feed, a bad JSONL line.
 
 Formats: ``.txt`` (plain text, with optional headers), ``.html/.htm``, ``.rss/.atom/.xml`` (feeds),
 ``.jsonl/.ndjson``. Anything else, and stdin, is recognised by its content.
@@ -165,6 +166,20 @@ def _too_large(size: int, config: IngestConfig) -> str:
     return f"file too large: {size} bytes, over the limit of {config.max_bytes} (ingest.max_bytes)"
 
 
+def _too_long(chars: int, config: IngestConfig) -> str:
+    return (f"article too long: {chars:,} characters of text, over the limit of {config.max_article_chars:,} "
+            "(raise it with --max-article-chars or ingest.max_article_chars)")
+
+
+def _where(article: Article) -> str:
+    """Which record of a many-article file (a JSONL line, a feed entry) an error is about."""
+    if "line" in article.meta:
+        return f"line {article.meta['line']}: "
+    if "entry" in article.meta:
+        return f"entry {article.meta['entry']}: "
+    return ""
+
+
 def _read_stdin(stream: TextIO, config: IngestConfig) -> Iterator[Article | InputError]:
     buffer = getattr(stream, "buffer", None)
     try:
@@ -199,8 +214,16 @@ def read_source_bytes(
     kind = kind or EXTENSIONS.get(Path(path).suffix.lower()) or sniff_format(text)
     if kind not in READERS:
         raise ValueError(f"unknown format {kind!r}; known: {', '.join(sorted(READERS))}")
+    if kind == "text" and len(text) > config.max_article_chars:
+        # A text file is one article whose text is the whole file: refuse it before hashing 50 MB.
+        yield InputError(path, _too_long(len(text), config))
+        return
     try:
-        yield from READERS[kind](Source(path, data, text, encoding), config=config)
+        for item in READERS[kind](Source(path, data, text, encoding), config=config):
+            if isinstance(item, Article) and len(item.text) > config.max_article_chars:
+                yield InputError(path, _where(item) + _too_long(len(item.text), config))
+            else:
+                yield item
     except RecursionError:
         yield InputError(path, f"{kind} input nested too deeply to parse")
     except Exception as exc:  # last resort: one odd file must not end a run over thousands

@@ -91,10 +91,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; minus the whitespace controls above.
+# A regex counts them at C speed: a per-character Python loop took 24 s on a 50 MB file.
+_CONTROL = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in _TEXT_CONTROLS) + "]")
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    bad = sum(1 for _ in _CONTROL.finditer(text))
     return bad / len(text)
 
 

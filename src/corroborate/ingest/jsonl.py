@@ -76,7 +76,9 @@ def read_jsonl(source: Source, *, config: IngestConfig) -> Iterator[Article | In
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(source.path, one_line(f"line {line_no}: not valid JSON ({exc.msg} at column {exc.colno})"))
+            # Some of json's messages end in "at" already ("Unterminated string starting at").
+            where = f"{'' if exc.msg.endswith(' at') else ' at'} column {exc.colno}"
+            yield InputError(source.path, one_line(f"line {line_no}: not valid JSON ({exc.msg}{where})"))
             continue
         except RecursionError:
             yield InputError(source.path, f"line {line_no}: JSON nested too deeply")

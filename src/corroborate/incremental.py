@@ -4,7 +4,7 @@ Each article gets two fingerprints, computed by a pure function any engine can m
 
 * a MinHash signature of its word shingles, cut into LSH bands. Articles that share a band bucket are
   near-duplicate *candidates*; the signatures then estimate their Jaccard similarity;
-* the story features of :mod:`corroborate.stories` (sublinear tf of words and names, publication day), so
+* the story features of :mod:`corroborate.stories` (sublinear tf of words and names, day, years named), so
   an article joins a story by exactly the :class:`~corroborate.stories.StoryIndex` rule: the story whose
   average similarity to the article (members that share no blocking key count 0) is the highest and at least
   the threshold; otherwise it starts a new story.
@@ -18,7 +18,10 @@ concurrent writers, and one ``add`` costs a bounded number of indexed look-ups, 
 * a band bucket is read up to ``per_bucket`` entries.
 
 These caps are where this index may differ from the in-memory :class:`StoryIndex`; below them the two agree
-(see tests/test_store.py). Document frequencies are persisted too (``term_df``), read for the terms at hand.
+(tests/test_store.py, on synthetic events and on ECB+ news). Document frequencies are persisted (``term_df``)
+and mirrored in memory, reloaded only when another writer moved them; candidates' decoded features sit in a
+bounded LRU; the similarity is the stories module's formula, vectorised over term indices (pinned against
+``stories._Scorer.similarity`` by tests/test_incremental.py).
 """
 
 from __future__ import annotations

@@ -38,7 +38,8 @@ class IngestConfig:
     max_bytes: int = 64 * 1024 * 1024  # a larger file is refused with a clear error, not read into memory
     # An article with more text than this is refused ("article too long"). News articles run to tens of
     # thousands of characters; beyond this one is a mis-scrape or a dump, and the cross-check's cost grows
-    # with it (bench/robustness.py: about 33 s of CPU and 1.6 GB for 250,000 characters on the lexical path).
+    # with it (bench/robustness.py, lexical path: 250,000 characters of news took 76 s of CPU and 1.6 GB; a
+    # 500,000-character line 37 s and 1.9 GB).
     max_article_chars: int = 500_000
 
     def __post_init__(self) -> None:

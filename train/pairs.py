@@ -29,27 +29,39 @@ from corroborate.pairs import CONSISTENCY_FEATURES, LEXICAL_FEATURES, PairJudge
 
 SEED = MRPC_SEED
 REPO = Path(__file__).resolve().parents[1]
-CS = (0.01, 0.05, 0.25)
+CS = (0.003, 0.01, 0.05, 0.25, 1.0)
 
 
-def fit_head(x: np.ndarray, y: list[str], *, features: str) -> tuple[dict, float]:
-    """Standardise, pick C by stratified 5-fold CV (log-loss), fit on all training rows; JSON-ready numbers."""
+def fit_head(x: np.ndarray, y: list[str], *, features: str, widths: tuple[int, ...],
+             balanced: bool = False) -> tuple[dict, str]:
+    """Standardise, pick the feature width (leading columns) and C by stratified 3-fold CV log-loss on the
+    training rows, fit on all of them; JSON-ready numbers."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_score
 
+    weight = "balanced" if balanced else None
+    cv = StratifiedKFold(n_splits=3, shuffle=True, random_state=SEED)
+    scores = {}
+    for w in widths:
+        z = _standardise(x[:, :w])[0]
+        for c in CS:
+            scores[(w, c)] = cross_val_score(LogisticRegression(C=c, max_iter=500, class_weight=weight), z, y,
+                                             cv=cv, scoring="neg_log_loss").mean()
+    width, best = max(scores, key=lambda k: (scores[k], -k[0], -k[1]))
+    z, mean, scale = _standardise(x[:, :width])
+    model = LogisticRegression(C=best, max_iter=1000, class_weight=weight).fit(z, y)
+    head = {"features": features, "classes": [str(c) for c in model.classes_], "C": best, "width": width,
+            "class_weight": weight or "none",
+            "mean": _num(mean), "scale": _num(scale),
+            "coef": [_num(row) for row in model.coef_], "intercept": _num(model.intercept_)}
+    return head, f"width={width} C={best}"
+
+
+def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    z = (x - mean) / scale
-    cv = StratifiedKFold(n_splits=3, shuffle=True, random_state=SEED)
-    scores = {c: cross_val_score(LogisticRegression(C=c, max_iter=500), z, y, cv=cv,
-                                 scoring="neg_log_loss").mean() for c in CS}
-    best = max(CS, key=lambda c: (scores[c], -c))
-    model = LogisticRegression(C=best, max_iter=1000).fit(z, y)
-    head = {"features": features, "classes": [str(c) for c in model.classes_], "C": best,
-            "mean": _num(mean), "scale": _num(scale),
-            "coef": [_num(row) for row in model.coef_], "intercept": _num(model.intercept_)}
-    return head, best
+    return (x - mean) / scale, mean, scale
 
 
 def _num(values: np.ndarray) -> list[float]:
@@ -102,24 +114,26 @@ def main(argv: list[str] | None = None) -> int:
             if embedder is not None and args.cache is not None:
                 np.savez(args.cache, **embedder.cache)
             print(f"{task} {mode}: features {x.shape} after {time.perf_counter() - started:.0f} s", flush=True)
-            head, c = fit_head(x, [r.label for r in train_rows], features=mode)
+            nlex = len(LEXICAL_FEATURES)
+            widths = (nlex, nlex + 1, x.shape[1]) if mode == "semantic" else (nlex,)
+            head, c = fit_head(x, [r.label for r in train_rows], features=mode, widths=widths)
             heads[f"{task}_{mode}"] = head
             judge.__dict__["heads"] = _loaded(heads)
             xh = judge.features([r.a for r in held_rows], [r.b for r in held_rows])
             p = judge._head(task).positive(xh, positive)
             gold = np.array([r.label == positive for r in held_rows])
-            report.append(f"{task:13s} {mode:8s} C={c:<5} train {len(train_rows)} held-out {len(held_rows)}: "
+            report.append(f"{task:13s} {mode:8s} {c:18s} train {len(train_rows)} held-out {len(held_rows)}: "
                           + _binary_report(p >= 0.5, gold))
         # The consistency head reads features built with this mode's contradiction head, so it comes last.
         x = judge.consistency_features([r.a for r in se_train], [r.b for r in se_train])
-        head, c = fit_head(x, [r.label for r in se_train], features=mode)
+        head, c = fit_head(x, [r.label for r in se_train], features=mode, widths=(x.shape[1],), balanced=True)
         heads[f"consistency_{mode}"] = head
         judge.__dict__["heads"] = _loaded(heads)
         p = judge.consistency([r.a for r in se_held], [r.b for r in se_held])
         gold = np.array([r.label == "1" for r in se_held])
         pred = p >= 0.5
         bacc = (np.mean(pred[gold]) + np.mean(~pred[~gold])) / 2
-        report.append(f"consistency   {mode:8s} C={c:<5} train {len(se_train)} held-out {len(se_held)}: "
+        report.append(f"consistency   {mode:8s} {c:18s} train {len(se_train)} held-out {len(se_held)}: "
                       f"balanced acc {bacc:.4f}")
 
     model = {

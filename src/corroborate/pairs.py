@@ -220,8 +220,10 @@ class Head:
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         """Class probabilities, one column per entry of ``classes``."""
-        if x.shape[1] != self.mean.shape[0]:
+        # A head reads the leading columns it was fitted on: lexical (29), + cosine (30), + |u-v|, u*v (798).
+        if x.shape[1] < self.mean.shape[0]:
             raise ValueError(f"head {self.name} expects {self.mean.shape[0]} features, got {x.shape[1]}")
+        x = x[:, : self.mean.shape[0]]
         z = (x - self.mean) / self.scale @ self.coef.T + self.intercept
         if z.shape[1] == 1:  # binary: sklearn stores one row for the second class
             p = 1.0 / (1.0 + np.exp(-z[:, 0]))

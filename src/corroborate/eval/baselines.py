@@ -92,6 +92,11 @@ def cluster_by_threshold(vectors: np.ndarray, ids: list[str], threshold: float) 
 
     if len(ids) < 2:
         return {i: "0" for i in ids}
+    empty = ~np.any(vectors != 0, axis=1)
+    if empty.any():  # a text with no known word: give it a dimension of its own so it stays a singleton
+        marks = np.zeros((len(ids), int(empty.sum())))
+        marks[np.flatnonzero(empty), np.arange(int(empty.sum()))] = 1.0
+        vectors = np.hstack([vectors, marks])
     labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
                                      distance_threshold=1.0 - threshold).fit_predict(vectors)
     return {i: str(label) for i, label in zip(ids, labels, strict=True)}

@@ -59,14 +59,15 @@ class MatchConfig:
     per_bucket: int = 50  # entries read per LSH bucket
     per_key: int = 100  # postings read per blocking key on each side of the article's day
     max_candidates: int = 100  # articles scored per add
+    max_near: int = 20  # near-duplicates added to the scored candidates (the most similar)
 
     def __post_init__(self) -> None:
         if self.num_perm % self.bands:
             raise ValueError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
         if not 0.0 <= self.near_threshold <= 1.0:
             raise ValueError(f"near_threshold must be in [0.0, 1.0], got {self.near_threshold}")
-        if min(self.per_bucket, self.per_key, self.max_candidates, self.shingle_size) < 1:
-            raise ValueError("per_bucket, per_key, max_candidates and shingle_size must be >= 1")
+        if min(self.per_bucket, self.per_key, self.max_candidates, self.shingle_size, self.max_near) < 1:
+            raise ValueError("per_bucket, per_key, max_candidates, max_near and shingle_size must be >= 1")
 
 
 @dataclass(slots=True)
@@ -314,7 +315,9 @@ class PersistedStoryIndex:
     def add(self, conn: sqlite3.Connection, features: Features, seq: int) -> tuple[str, list[tuple[str, float]]]:
         """Index one stored article (row ``seq`` of ``articles``); returns its story id and its near-duplicates."""
         near = self._near_duplicates(conn, features)
-        story = self._assign(conn, features, seq, [a for a, _ in near])
+        # The closest near-duplicates only: a much-syndicated text has hundreds, and scoring them all would make
+        # one add grow with the corpus (they are stored in near_duplicates all the same).
+        story = self._assign(conn, features, seq, [a for a, _ in near[: self.match.max_near]])
         return story, near
 
     # -- near-duplicates -------------------------------------------------------------------------
@@ -432,7 +435,9 @@ class PersistedStoryIndex:
                      (a.id, best, round(best_score, 4) if joined else None))
         conn.execute("INSERT INTO story_features(article_id, doc, day) VALUES (?, ?, ?)",
                      (a.id, _encode_doc(doc), day))
-        conn.executemany("INSERT INTO postings(key, seq, day) VALUES (?, ?, ?)", [(k, seq, day) for k in keys])
+        # As StoryIndex: looked up by words others share already, indexed by its top words even if new so far.
+        conn.executemany("INSERT INTO postings(key, seq, day) VALUES (?, ?, ?)",
+                         [(k, seq, day) for k in self._scorer.keys(doc, min_df=1)])
         return best
 
     def _postings(self, conn: sqlite3.Connection, key: str, day: int | None) -> list[int]:

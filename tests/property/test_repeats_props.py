@@ -67,12 +67,21 @@ def _canonical(result: RepeatResult) -> list[tuple]:
 
 
 def _canonical_up_to_representative(result: RepeatResult) -> list[tuple]:
-    """Like :func:`_canonical`, but a paraphrase member counts by its wording (its exact group), not by
-    which copy of that wording represents the group: repeats picks the first copy in input order."""
+    """Like :func:`_canonical`, but a paraphrase member counts by the exact/near group it stands for (the
+    wordings of that group), not by which copy represents it: repeats reports one pair per pair of groups,
+    through the first copy in input order and, on equal similarity, the first pair in input order."""
+    group_of: dict[tuple[str, int, int], frozenset[str]] = {}
+    for g in result.groups:
+        if g.kind != "paraphrase":
+            wordings = frozenset(exact_key(m.text) for m in g.members)
+            for m in g.members:
+                group_of[m.article, m.start, m.end] = group_of.get((m.article, m.start, m.end), frozenset()) | wordings
     out = []
     for g in result.groups:
         if g.kind == "paraphrase":
-            out.append((g.kind, tuple(sorted(exact_key(m.text) for m in g.members)), g.similarity))
+            sides = sorted(tuple(sorted(group_of.get((m.article, m.start, m.end), frozenset({exact_key(m.text)}))))
+                           for m in g.members)
+            out.append((g.kind, tuple(map(str, sides)), g.similarity))
         else:
             out.append((g.kind, tuple(sorted(str((m.article, m.start, m.end)) for m in g.members)), g.similarity))
     return sorted(out)
@@ -99,8 +108,8 @@ def test_permuting_the_articles_gives_the_same_groups(articles: list[Article], r
 
 
 @pytest.mark.xfail(strict=True, reason="repeats reports a paraphrase between two exact groups through each "
-                   "group's first copy in input order (repeats.py: reps = m[0]), so permuting the articles can "
-                   "move the pair to another copy of the same sentence")
+                   "group's first copy in input order (repeats.py: reps = m[0]; ties in _paraphrase_pairs keep the "
+                   "first pair seen), so permuting the articles can move the pair to another copy of the sentence")
 def test_permuting_the_articles_keeps_the_paraphrase_members() -> None:
     s1 = "The ferry ran aground on Sennock Reef off Port Elin on Monday night."
     s2 = "The ferry drifted aground on Sennock Reef off Port Elin on Tuesday night."
@@ -130,6 +139,12 @@ def test_groups_are_symmetric_and_hold_the_span_rule(articles: list[Article]) ->
             a, b = shingles(texts[i], CONFIG.shingle_size), shingles(texts[j], CONFIG.shingle_size)
             assert jaccard(a, b) == jaccard(b, a)
     # If A repeats B then B repeats A: a pair found with one article first is found with it second too.
-    pairs = {frozenset(m.article for m in g.members) for g in result.groups if g.scope == "across"}
+    # (Exact and near groups list every copy; a paraphrase pair names one copy of each wording, and which
+    # copy depends on the input order: see the xfail above, and the wording-level check of the test before.)
+    def article_pairs(r: RepeatResult) -> set[frozenset[str]]:
+        return {frozenset(m.article for m in g.members) for g in r.groups
+                if g.scope == "across" and g.kind != "paraphrase"}
+
     swapped, _ = _run(list(reversed(articles)))
-    assert pairs == {frozenset(m.article for m in g.members) for g in swapped.groups if g.scope == "across"}
+    assert article_pairs(result) == article_pairs(swapped)
+    assert _canonical_up_to_representative(result) == _canonical_up_to_representative(swapped)

@@ -63,3 +63,10 @@ def test_registered_as_a_pipe() -> None:
     nlp.add_pipe("ner")
     nlp.add_pipe(FACTORY, after="ner")
     assert nlp.pipe_names == ["ner", FACTORY]
+
+
+def test_descriptor_name_is_an_organisation_only_when_unlabelled() -> None:
+    text = "A plane of border agency Frontex flew. The Frontex plane and the party Labour Party met."
+    doc = entity_rules(_doc(text, [("Labour Party", "LOC")]))
+    assert _ents(doc) == [("Frontex", "ORG"), ("Frontex", "ORG"), ("Labour Party", "LOC")]
+    assert _ents(entity_rules(_doc("The Agency Frontex flew.", []))) == []  # capitalised: part of a name

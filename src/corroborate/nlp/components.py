@@ -4,6 +4,8 @@ They encode two general regularities of edited news prose that a model trained o
 (UD/UNER English EWT) cannot see:
 
 - **Honorifics**: a title-cased name right after "Mr", "Ms", "President", "Prime Minister", ... is a person.
+- **Organisation descriptors**: a capitalised name right after "agency", "charity", "company", ... (in
+  lower case) is an organisation, when the model left it unlabelled.
 - **One label per name per document**: a name that recurs in one document refers to the same thing, so its
   mentions take the label the model gives it most often there, and unlabelled repeats of a name the model
   did recognise elsewhere in the document are labelled too.
@@ -33,6 +35,13 @@ TITLES = frozenset(
 # Title words that can follow a title before the name ("Secretary General António Guterres").
 TITLE_CONTINUATIONS = frozenset({"general", "designate", "elect"})
 PERSON = "PER"
+ORGANISATION = "ORG"
+# Common nouns that introduce an organisation's name in apposition ("border agency Frontex", "the charity
+# Care4Calais"): lower-case descriptors only, so "Agency" inside a name is not one.
+ORG_DESCRIPTORS = frozenset(
+    """agency organisation organization charity company firm group party union ministry department
+    broadcaster newspaper airline watchdog regulator militia coalition alliance network""".split()  # noqa: SIM905
+)
 
 
 def _is_name_token(token: Token) -> bool:
@@ -60,6 +69,20 @@ def _titled_names(doc: Doc) -> list[Span]:
     return spans
 
 
+def _described_orgs(doc: Doc) -> list[Span]:
+    """Capitalised runs (up to 4 tokens) right after a lower-case organisation descriptor."""
+    spans: list[Span] = []
+    for token in doc[:-1]:
+        if token.text not in ORG_DESCRIPTORS:
+            continue
+        start = end = token.i + 1
+        while end < len(doc) and end - start < 4 and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+            end += 1
+        if end > start:
+            spans.append(doc[start:end])
+    return spans
+
+
 def _apply(doc: Doc) -> Doc:
     ents = list(doc.ents)
     # 1. honorific + name -> PER, replacing a model span over exactly those tokens (or overlapping them).
@@ -68,6 +91,12 @@ def _apply(doc: Doc) -> Doc:
         covered = {i for span in titled for i in range(span.start, span.end)}
         ents = [e for e in ents if not covered.intersection(range(e.start, e.end))]
         ents += [Span(doc, s.start, s.end, label=PERSON) for s in titled]
+    # 1b. descriptor + name -> ORG, only where the model and the honorific rule found nothing.
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for span in _described_orgs(doc):
+        if not taken.intersection(range(span.start, span.end)):
+            ents.append(Span(doc, span.start, span.end, label=ORGANISATION))
+            taken.update(range(span.start, span.end))
     # 2. one label per name per document. A name (or surname) seen after an honorific is a person
     #    throughout; otherwise the majority label of the exact text wins, and ties keep the model's label.
     surnames = {s[-1].text for s in titled}

@@ -54,7 +54,13 @@ def test_loads_once_and_annotates() -> None:
     nlp = nlp_pkg.load_pipeline()
     assert nlp_pkg.load_pipeline() is nlp
     assert nlp.pipe_names == [
-        "tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer", "ner", "corroborate_entity_rules"
+        "tok2vec",
+        "tagger",
+        "morphologizer",
+        "parser",
+        "trainable_lemmatizer",
+        "ner",
+        "corroborate_entity_rules",
     ]
     assert set(nlp.get_pipe("ner").labels) == {"LOC", "ORG", "PER"}
     doc = nlp("The ministers were meeting in London. They did not agree.")

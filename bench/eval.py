@@ -162,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", default="stories,paraphrase,contradiction,consistency")
     parser.add_argument("--sample", type=int, help="seeded sample per file (quick check; not written by default)")
+    parser.add_argument("--cache", type=Path, action="append", default=[],
+                        help=".npz of MiniLM vectors by text key (as written by train/pairs.py --cache); repeatable")
     parser.add_argument("--write", action="store_true", help="write RESULTS.md even with --sample")
     args = parser.parse_args(argv)
     if not DATA.exists():
@@ -169,7 +171,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from corroborate.embed import Embedder
 
-    embedder = Embedder()
+    cache: dict[str, Any] = {}
+    for path in args.cache:  # vectors depend only on the text, so a cache only saves time
+        with np.load(path) as data:
+            cache.update({k: data[k] for k in data.files})
+    embedder = Embedder(cache=cache)
     for task in args.tasks.split(","):
         start = time.perf_counter()
         text = bench_stories(embedder, args.sample) if task == "stories" else bench_pairs(task, embedder, args.sample)

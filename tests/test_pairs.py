@@ -107,7 +107,7 @@ def test_sick_trial_floor_lexical() -> None:
     from corroborate.eval.run import eval_pairs
 
     scores = eval_pairs("contradiction", _sick_trial(300), semantic="off")
-    assert scores["contradiction_f1"] >= 0.70
+    assert scores["contradiction_f1"] >= 0.80  # measured 0.848 on this sample, 0.837 on all of TRIAL
 
 
 @needs_semantic
@@ -115,5 +115,5 @@ def test_sick_trial_floor_semantic() -> None:
     from corroborate.eval.run import eval_pairs
 
     scores = eval_pairs("contradiction", _sick_trial(300), semantic="on")
-    assert scores["contradiction_f1"] >= 0.75
+    assert scores["contradiction_f1"] >= 0.78  # measured 0.831 on all of TRIAL
     assert scores["method"] == SEMANTIC_METHOD

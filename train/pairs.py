@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--cache", type=Path, default=None,
                         help="an .npz of MiniLM vectors by text key, read and updated: reruns skip the encoding")
+    parser.add_argument("--only-consistency", action="store_true",
+                        help="keep the paraphrase and contradiction heads of --out; refit the consistency heads")
     parser.add_argument("--out", type=Path, default=REPO / "src/corroborate/data/pairs_model.json")
     args = parser.parse_args(argv)
     data = args.shared / "data"
@@ -99,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
 
     heads: dict[str, dict] = {}
     report: list[str] = []
+    if args.only_consistency:
+        heads = {k: v for k, v in json.loads(args.out.read_text(encoding="utf-8"))["heads"].items()
+                 if not k.startswith("consistency")}
     for mode in ("semantic", "lexical"):
         embedder = None
         if mode == "semantic":
@@ -106,10 +111,13 @@ def main(argv: list[str] | None = None) -> int:
 
             embedder = Embedder(cache=_read_cache(args.cache))
         judge = PairJudge(semantic="on" if mode == "semantic" else "off", embedder=embedder)
+        judge.__dict__["heads"] = _loaded(heads)
         for task, train_rows, held_rows, positive in (
             ("contradiction", sick_train, sick_held, "CONTRADICTION"),
             ("paraphrase", mrpc_train, mrpc_held, "1"),
         ):
+            if args.only_consistency:
+                continue
             x = judge.features([r.a for r in train_rows], [r.b for r in train_rows])
             if embedder is not None and args.cache is not None:
                 np.savez(args.cache, **embedder.cache)
@@ -126,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                           + _binary_report(p >= 0.5, gold))
         # The consistency head reads features built with this mode's contradiction head, so it comes last.
         x = judge.consistency_features([r.a for r in se_train], [r.b for r in se_train])
-        head, c = fit_head(x, [r.label for r in se_train], features=mode, widths=(x.shape[1],), balanced=True)
+        head, c = fit_head(x, [r.label for r in se_train], features=mode, widths=(2, 4, x.shape[1]), balanced=True)
         heads[f"consistency_{mode}"] = head
         judge.__dict__["heads"] = _loaded(heads)
         p = judge.consistency([r.a for r in se_held], [r.b for r in se_held])
@@ -150,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         "heads": heads,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    tmp = args.out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(args.out)  # atomic: a running evaluation never reads half a file
     print("\n".join(report))
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB) in {time.perf_counter() - started:.0f} s")
     return 0

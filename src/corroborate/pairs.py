@@ -350,9 +350,11 @@ class PairJudge:
 
 
 MAX_SOURCE_SENTENCES = 300  # longer sources are cut: the claim's support is almost always near the top
+# Most telling first: a head may read only the leading columns (its width is chosen by CV in train/pairs.py).
 CONSISTENCY_FEATURES = (
-    "best_sim", "second_sim", "entail_best", "contra_best", "entail_top2", "contra_top2",
-    "content_cover", "bigram_cover", "new_numbers", "new_names", "neg_mismatch_best", "antonym_best",
+    "entail_best", "entail_top2", "contra_best", "bigram_cover",
+    "best_sim", "second_sim", "contra_top2", "content_cover", "new_numbers", "new_names",
+    "neg_mismatch_best", "antonym_best",
 )
 
 
@@ -366,11 +368,12 @@ def _consistency_row(source: str, claim: str, best: str, sims: np.ndarray, nli: 
     new_names = _names(claim) - {t for t in ts}
     lex = lexical_features(best, claim)
     return [
+        float(nli[0, e]), float(nli[1, e]), float(nli[0, c]),
+        _precision(_ngrams(tc, 2), _ngrams(ts, 2)),
         float(sims[0]),
         float(sims[1]) if len(sims) > 1 else float(sims[0]),
-        float(nli[0, e]), float(nli[0, c]), float(nli[1, e]), float(nli[1, c]),
+        float(nli[1, c]),
         sum(t in source_set for t in content) / len(content) if content else 1.0,
-        _precision(_ngrams(tc, 2), _ngrams(ts, 2)),
         math.log1p(len(new_numbers)),
         math.log1p(len(new_names)),
         lex[LEXICAL_FEATURES.index("neg_mismatch")],

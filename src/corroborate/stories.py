@@ -64,7 +64,8 @@ class StoriesConfig:
     window_days: float = 7.0  # dated articles further apart than this never share a story
     year_mismatch: float = 0.5  # undated articles whose texts name only different years: similarity x this
     keys_per_article: int = 25  # distinctive words indexed per article (blocking)
-    max_postings: int = 5000  # most recent articles kept per key: bounds the cost of one add
+    max_postings: int = 1000  # most recent articles looked up per key
+    max_candidates: int = 300  # articles scored per incremental add (those sharing the most keys)
     max_df_share: float = 0.2  # a key in more than this share of articles is too common to block on
     lead_chars: int = 1000  # text embedded by MiniLM: the title and lead carry the event
     semantic: str = "auto"  # auto | on | off
@@ -75,8 +76,8 @@ class StoriesConfig:
                 raise ValueError(f"{name} must be in [0.0, 1.0], got {getattr(self, name)}")
         if self.semantic not in {"auto", "on", "off"}:
             raise ValueError(f"semantic must be auto, on or off, got {self.semantic!r}")
-        if self.keys_per_article < 1 or self.max_postings < 1:
-            raise ValueError("keys_per_article and max_postings must be >= 1")
+        if self.keys_per_article < 1 or self.max_postings < 1 or self.max_candidates < 1:
+            raise ValueError("keys_per_article, max_postings and max_candidates must be >= 1")
 
 
 def _published(article: Article) -> date | None:
@@ -322,11 +323,13 @@ class StoryIndex:
         scorer = self.scorer
         scorer.embed([doc], [article])
         keys = scorer.keys(doc)
-        seen: set[int] = set()
+        hits: Counter[int] = Counter()
         # Look up by words earlier articles share; index by the article's top words, even those new so far,
         # since a later article may share them.
         for key in keys:
-            seen.update(self._postings[key][-self.config.max_postings:])
+            hits.update(self._postings[key][-self.config.max_postings:])
+        # Score only the articles sharing the most keys (recent first on ties): the cost of an add is bounded.
+        seen = sorted(hits, key=lambda j: (-hits[j], -j))[: self.config.max_candidates]
         by_story: dict[str, list[float]] = defaultdict(list)
         for j in sorted(seen):
             by_story[self._story_of[j]].append(scorer.similarity(doc, self._docs[j]))

@@ -49,6 +49,7 @@ def test_paraphrase_heldout_lexical(capsys: pytest.CaptureFixture[str]) -> None:
     s = run_eval(capsys, "paraphrase", "--data", str(path), "--split", "heldout", "--sample", "300",
                  "--semantic", "off")
     assert {"accuracy", "f1", "seconds", "method"} <= set(s)
+    assert s["warning"] is None
     assert s["accuracy"] >= 0.72  # measured 0.770 on this sample (0.737 on the whole held-out 20%)
 
 
@@ -81,3 +82,11 @@ def test_consistency_falke_ranking(capsys: pytest.CaptureFixture[str]) -> None:
     path = shared_path("data", "falke_correctness", "val_sentence_pairs.json")
     s = run_eval(capsys, "consistency", "--data", str(path), "--semantic", "off", "--limit", "200")
     assert "ranking_accuracy" in s and "balanced_accuracy" in s
+
+
+def test_warns_when_scoring_training_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    path = shared_path("data", "sick", "SICK.txt")
+    assert main(["eval", "contradiction", "--data", str(path), "--limit", "20", "--semantic", "off", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "fitted on" in json.loads(captured.out)["warning"]
+    assert "warning" in captured.err

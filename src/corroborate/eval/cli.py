@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from corroborate.eval.datasets import read
-    from corroborate.eval.run import Selection, evaluate, select
+    from corroborate.eval.run import Selection, evaluate, select, training_overlap
 
     try:
         fmt, rows = read(args.data, task=args.task, fmt=args.fmt)
@@ -52,7 +52,11 @@ def run(args: argparse.Namespace) -> int:
     except CorroborateError as exc:
         print(f"corroborate: error: {exc}", file=sys.stderr)
         return 1
-    scores = {"task": args.task, "data": str(args.data), "format": fmt, "split": args.split, **scores}
+    warning = training_overlap(fmt, rows, path=str(args.data), split=args.split)
+    scores = {"task": args.task, "data": str(args.data), "format": fmt, "split": args.split, **scores,
+              "warning": warning}
+    if warning:
+        print(f"corroborate: warning: {args.data}: {warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(_rounded(scores), sort_keys=False))
     else:

@@ -72,6 +72,25 @@ def select(rows: list[Any], fmt: str, selection: Selection) -> list[Any]:
     return rows
 
 
+# Rows the shipped model or thresholds were fitted on (train/pairs.py, StoriesConfig): scores that include them
+# are not held-out results, so the output says so.
+_FITTED = {"sick": ("train", "--split TRIAL"), "summedits": ("evaluation", "--split test"),
+           "ecbplus": ("train", "--split dev")}
+
+
+def training_overlap(fmt: str, rows: list[Any], *, path: str, split: str | None) -> str | None:
+    """A warning when the scored rows include rows corroborate was fitted on, else None."""
+    if fmt == "mrpc":
+        if "train" in path.rsplit("/", 1)[-1].lower() and split != "heldout":
+            return "includes MRPC train rows the paraphrase head was fitted on; use --split heldout"
+        return None
+    if fmt in _FITTED:
+        fitted, advice = _FITTED[fmt]
+        if any(_split_of(r).lower() == fitted for r in rows):
+            return f"includes {fmt} {fitted} rows that corroborate was fitted on; use {advice}"
+    return None
+
+
 def eval_stories(docs: list[ClusterDoc], *, semantic: str = "auto", config: Any = None,
                  embedder: Any = None) -> dict[str, Any]:
     from corroborate.stories import StoriesConfig, cluster_articles, method

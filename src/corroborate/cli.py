@@ -52,7 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        # argparse exits 2 on a usage error, but 2 means "some inputs failed" here: usage errors are 1.
+        return 1 if exc.code == 2 else int(exc.code or 0)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return 1

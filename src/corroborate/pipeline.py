@@ -135,14 +135,23 @@ class Checker:
         repeats = self._timed("repeats", lambda: find_repeats(
             articles, passages, config=self.config.repeats, embedder=self.embedder))
 
-        from corroborate.stories import cluster_articles
+        from corroborate.stories import StoriesConfig, cluster_articles
 
-        clusters = self._timed("stories", lambda: cluster_articles(articles, embedder=self.embedder))
+        # The embedder decides the path for every stage: without one, stories stay lexical too
+        # (no silent model load behind a `--semantic off`).
+        stories_config = StoriesConfig(semantic="on" if self.embedder is not None else "off")
+        clusters = self._timed("stories", lambda: cluster_articles(
+            articles, config=stories_config, embedder=self.embedder))
         stories = self._timed("cross-check", lambda: self._stories(articles, passages, clusters, repeats))
 
         report = Report(articles=articles, method=self.method(), removed=removed, repeats=repeats.groups,
                         reuse=repeats.reuse, stories=stories)
+        from corroborate.crosscheck import methods as crosscheck_methods
+        from corroborate.stories import method as stories_method
+
         report.method["repeats"] = repeats.method
+        report.method["stories"] = stories_method(stories_config, self.embedder)
+        report.method.update(crosscheck_methods(embedder=self.embedder, nlp=self._nlp))
         report.counters.update({
             "articles": len(articles),
             "passages": sum(len(v) for v in passages.values()),

@@ -92,7 +92,11 @@ def find_repeats(articles: list[Article], passages: dict[str, list[Passage]], *,
     """Exact, near-duplicate and paraphrased passages of ``articles`` (see the module docstring)."""
     order = {a.id: i for i, a in enumerate(articles)}
     by_id = {a.id: a for a in articles}
-    flat = [p for a in articles for p in sorted(passages.get(a.id, []), key=lambda p: p.start)]
+    # Work in content-hash order, not input order: which copy of a repeated sentence represents its group
+    # (and so which copy a paraphrase pair names) must not depend on how the files were listed. The
+    # output is still sorted by input order below.
+    canonical = sorted(articles, key=lambda a: a.id)
+    flat = [p for a in canonical for p in sorted(passages.get(a.id, []), key=lambda p: p.start)]
     counters: Counter[str] = Counter(passages=len(flat))
     n_words = [len(words(p.text)) for p in flat]
 

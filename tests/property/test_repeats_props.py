@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -107,9 +106,6 @@ def test_permuting_the_articles_gives_the_same_groups(articles: list[Article], r
     assert _canonical_up_to_representative(first) == _canonical_up_to_representative(second)
 
 
-@pytest.mark.xfail(strict=True, reason="repeats reports a paraphrase between two exact groups through each "
-                   "group's first copy in input order (repeats.py: reps = m[0]; ties in _paraphrase_pairs keep the "
-                   "first pair seen), so permuting the articles can move the pair to another copy of the sentence")
 def test_permuting_the_articles_keeps_the_paraphrase_members() -> None:
     s1 = "The ferry ran aground on Sennock Reef off Port Elin on Monday night."
     s2 = "The ferry drifted aground on Sennock Reef off Port Elin on Tuesday night."
@@ -139,8 +135,8 @@ def test_groups_are_symmetric_and_hold_the_span_rule(articles: list[Article]) ->
             a, b = shingles(texts[i], CONFIG.shingle_size), shingles(texts[j], CONFIG.shingle_size)
             assert jaccard(a, b) == jaccard(b, a)
     # If A repeats B then B repeats A: a pair found with one article first is found with it second too.
-    # (Exact and near groups list every copy; a paraphrase pair names one copy of each wording, and which
-    # copy depends on the input order: see the xfail above, and the wording-level check of the test before.)
+    # (Exact and near groups list every copy; a paraphrase pair names one copy of each wording, chosen in
+    # content-hash order, so the same copy whatever the input order: see the test before.)
     def article_pairs(r: RepeatResult) -> set[frozenset[str]]:
         return {frozenset(m.article for m in g.members) for g in r.groups
                 if g.scope == "across" and g.kind != "paraphrase"}

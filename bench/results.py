@@ -1,4 +1,6 @@
-"""Shared writer for bench/RESULTS.md: each benchmark owns one delimited section, so scripts never clobber each other."""
+"""Shared writer for bench/RESULTS.md.
+
+Each benchmark owns one delimited section, so scripts never clobber each other."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-HEADER = "# Benchmark and quality results\n\nEvery table below is written by the script named in it; rerun it to refresh.\n"
+HEADER = ("# Benchmark and quality results\n\n"
+          "Every table below is written by the script named in it; rerun it to refresh.\n")
 
 
 def machine() -> str:

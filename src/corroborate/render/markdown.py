@@ -41,7 +41,7 @@ def _story(report: Report, story: Story) -> list[str]:
         for ev in story.timeline:
             note = f" *({_md(ev.note)})*" if ev.note else ""
             out.append(f"- **{ev.date or 'undated'}** {_md(short(ev.text, 200))}{note}")
-    return out + [""]
+    return [*out, ""]
 
 
 def render(report: Report) -> str:

@@ -103,3 +103,19 @@ def test_ecbplus_incremental_close_to_batch() -> None:
     # Incremental is weaker than batch (early articles see thin IDF statistics): measured 0.747-0.78.
     assert bcubed(predicted, {d.id: d.gold for d in docs})[2] >= 0.70
     assert json.dumps(index.stories(), sort_keys=True)  # plain, serialisable output
+
+
+def test_bundled_examples_form_the_ferry_story_and_keep_the_library_apart() -> None:
+    """A small batch: four outlets on one event must not be split because their shared words are 'common'."""
+    from pathlib import Path
+
+    from corroborate.ingest import read_sources
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    arts = [a for a in read_sources([str(examples)]) if isinstance(a, Article)]
+    outlets = {a.id: (a.outlet, a.title or "") for a in arts}
+    clusters = [sorted(outlets[i] for i in c) for c in cluster_articles(arts, config=StoriesConfig(semantic="off"))]
+    ferry = [c for c in clusters if len(c) == 4]
+    assert len(ferry) == 1 and {o for o, _ in ferry[0]} == {"Harbour Gazette", "Island Herald", "daily-buzz",
+                                                             "Coast Wire"}
+    assert any(len(c) == 1 and "library" in c[0][1].lower() for c in clusters)

@@ -50,6 +50,9 @@ photo image video read reuters ap afp cnn"""
 _NOT_NAMES = _STOP | frozenset(_NOT_NAME_TEXT.split())
 
 
+MIN_DF_LIMIT = 50  # blocking keys shared by up to this many articles are always usable
+
+
 @dataclass(slots=True, frozen=True)
 class StoriesConfig:
     """Thresholds and weights. ``threshold`` applies with MiniLM, ``lexical_threshold`` without it.
@@ -195,7 +198,10 @@ class _Scorer:
     def keys(self, doc: _Doc, *, min_df: int = 2) -> list[str]:
         """The article's most distinctive words that other articles share (df >= ``min_df``): blocking keys.
         Words only this article has cannot find it a partner, and very common ones find too many."""
-        limit = max(self.config.max_df_share * self.stats.n, 2)
+        # In a small collection a "common" word is one shared by a few articles of the same story (a batch
+        # of 5 where 4 report one event): the share cut would leave no key that links them, so it only
+        # applies once the collection is large enough for the cap to matter.
+        limit = max(self.config.max_df_share * self.stats.n, MIN_DF_LIMIT)
         ranked = sorted((-v * self.stats.idf(t), t) for t, v in doc.words.items()
                         if min_df <= self.stats.df[t] <= limit)
         return [t for _, t in ranked[: self.config.keys_per_article]]

@@ -128,3 +128,20 @@ def test_floor_fever_symmetric_precision() -> None:
              for d in (json.loads(line) for line in path.open(encoding="utf-8"))]
     p, r = _pr(_sample(pairs))
     assert p >= 0.6 and r >= 0.05, (p, r)  # balanced classes: precision above 0.5 is signal
+
+
+def test_relative_days_are_compared_as_dates_when_articles_are_dated() -> None:
+    from datetime import date
+
+    from corroborate.judge import _same_days
+
+    tuesday = date(2025, 3, 4)
+    # "yesterday" in a Tuesday paper is Monday: not a conflict with "Monday".
+    assert _same_days({"yesterday"}, {"monday"}, tuesday, tuesday)
+    # ... but it is with "Sunday" (neither last nor next Sunday is Monday).
+    assert not _same_days({"yesterday"}, {"sunday"}, tuesday, tuesday)
+    # A weekday may be the last or the next one: "Friday" and "tomorrow" can agree in a Thursday paper.
+    assert _same_days({"friday"}, {"tomorrow"}, date(2025, 3, 6), date(2025, 3, 6))
+    # Undated: relative words cannot be placed, so no conflict is claimed; plain weekdays still compare.
+    assert _same_days({"yesterday"}, {"sunday"}, None, tuesday)
+    assert not _same_days({"saturday"}, {"sunday"}, None, None)

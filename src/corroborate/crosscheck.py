@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from corroborate.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
@@ -239,7 +240,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     findings = [*number_findings(claims, related),
                 *participant_findings(claims, frame_pairs, sim, min_sim=related_sim),
                 *label_findings(claims),
-                *place_date_findings(claims, frame_pairs, sim),
+                *place_date_findings(claims, frame_pairs, sim, published=_published_dates(by_id.values())),
                 *negation_findings(claims, pairs, sim, min_sim=related_sim),
                 *drift_findings(_drift_groups(repeats, claims, links, set(by_id)))]
     by_article: dict[str, list[Claim]] = defaultdict(list)
@@ -341,6 +342,13 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         cfg = BriefConfig(max_similarity=0.5)
     return make_brief([*multi, *singles], sentence_of=sentence_of, similarity=similarity, avoid=avoid,
                       skip=repeats_fact, config=cfg)
+
+
+def _published_dates(articles: Iterable[Article]) -> dict[str, date | None]:
+    """Each article's publication date, so relative day words can be placed (see judge._same_days)."""
+    from corroborate.timeline import published_date
+
+    return {a.id: published_date(a)[0] for a in articles}
 
 
 def methods(*, embedder: Any = None, nlp: Any = None) -> dict[str, str]:

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from corroborate.claim_words import (
     EVENT_NOUNS,
@@ -300,9 +301,12 @@ _GENERIC_EVENTS = LIGHT_VERBS | REPORTING | frozenset(lemma(w) for w in ["travel
 
 
 def place_date_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]],
-                        sim: Callable[[int, int], float]) -> list[Finding]:
+                        sim: Callable[[int, int], float], *,
+                        published: Mapping[str, date | None] | None = None) -> list[Finding]:
     """The same event (shared event lemma) with the same participant, in a different place or on a
-    different weekday."""
+    different day. ``published`` (article id -> date) lets "yesterday" in one article and "Monday" in
+    another be compared as the dates they stand for."""
+    published = published or {}
     out: list[Finding] = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -325,12 +329,46 @@ def place_date_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]],
                                [(pa[1], pa[0]), (pb[1], pb[0])], round(min(conf, 0.85), 2)))
         days_a = {t for t in a.times if t.endswith("day")}
         days_b = {t for t in b.times if t.endswith("day")}
-        if days_a and days_b and not days_a & days_b and s >= 0.6 and len(shared) >= 2:
+        if days_a and days_b and not _same_days(days_a, days_b, published.get(a.article), published.get(b.article)) \
+                and s >= 0.6 and len(shared) >= 2:
             out.append(Finding("date", ("date", events[0]), f"when the {_event_noun(events[0])} happened",
                                [(a.span, ", ".join(sorted(d.capitalize() for d in days_a))),
                                 (b.span, ", ".join(sorted(d.capitalize() for d in days_b)))],
                                round(0.4 + 0.3 * s, 2)))
     return out
+
+
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day_dates(words: set[str], published: date | None) -> set[date] | None:
+    """The dates day words can stand for in an article published on ``published``: a weekday could be the
+    last one or the next one (tense decides, which is not known here). None when a word cannot be placed."""
+    if published is None:
+        return None
+    out: set[date] = set()
+    for w in words:
+        if w in _RELATIVE_DAYS:
+            out.add(published + timedelta(days=_RELATIVE_DAYS[w]))
+        elif w in _WEEKDAYS:
+            target = _WEEKDAYS.index(w)
+            out.add(published - timedelta(days=(published.weekday() - target) % 7))
+            out.add(published + timedelta(days=(target - published.weekday()) % 7))
+        else:
+            return None
+    return out
+
+
+def _same_days(a: set[str], b: set[str], pub_a: date | None, pub_b: date | None) -> bool:
+    """Could the two sets of day words name the same day? Unplaceable relative words ("yesterday" in an
+    undated article) are given the benefit of the doubt: no conflict is claimed without evidence."""
+    dates_a, dates_b = _day_dates(a, pub_a), _day_dates(b, pub_b)
+    if dates_a is not None and dates_b is not None:
+        return bool(dates_a & dates_b)
+    if (a | b) & set(_RELATIVE_DAYS):
+        return True
+    return bool(a & b)
 
 
 def _event_noun(event: str) -> str:
@@ -353,7 +391,7 @@ def negation_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim
         if overlap < 0.5 or s < min_sim:
             continue
         out.append(Finding("negation", ("negation", a.predicate, *sorted(a.content & b.content)[:3]),
-                           f"whether {a.who or 'it'} {a.predicate}ed",
+                           f"whether {a.who or 'it'} ({a.predicate}): affirmed in one source, denied in the other",
                            [(a.span, a.polarity), (b.span, b.polarity)], round(0.45 + 0.4 * overlap, 2)))
     return out
 

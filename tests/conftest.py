@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +23,17 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def seeds_dir() -> Path:
     return shared_path("seeds")
+
+
+def spans_in(node: Any) -> list[dict]:
+    """Every span anywhere in a JSON document: a dict with exactly the span keys."""
+    found: list[dict] = []
+    if isinstance(node, dict):
+        if set(node) == {"article", "start", "end", "text"}:
+            found.append(node)
+        for value in node.values():
+            found.extend(spans_in(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(spans_in(value))
+    return found

@@ -36,6 +36,7 @@ from corroborate.judge import (
 )
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.statements import Claim, Quantity, extract_claims, method_name
+from corroborate.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from corroborate.pairs import PairJudge
@@ -44,20 +45,6 @@ FALLBACK_DRIFT_SIM = 0.4
 MIN_CLAIM_WORDS = 4  # "Pictured:", bylines and one-word lines carry no statement
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _fact_span(claim: Claim, q: Quantity, article: Article) -> Span:
@@ -95,7 +82,7 @@ def build_statements(claims: list[Claim], links: list[Link], articles: dict[str,
                      ) -> tuple[list[Statement], dict[int, list[Claim]]]:
     """Statements from claims merged over same/paraphrase links (never two claims ``apart`` says are on
     different sides of a conflict), plus count facts across sources."""
-    uf = _UnionFind(len(claims))
+    uf = UnionFind(len(claims))
     for link in links:
         if link.kind in ("same", "paraphrase") and not (apart and apart(claims[link.a], claims[link.b])):
             uf.union(link.a, link.b)

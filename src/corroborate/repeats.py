@@ -27,6 +27,7 @@ from corroborate.config import RepeatsConfig
 from corroborate.drift import detect_drift
 from corroborate.fingerprint import content_terms, exact_key, jaccard, minhash_batch, shingles, stem, words
 from corroborate.model import Article, Drift, Passage, RepeatGroup, Reuse, Span
+from corroborate.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,20 +72,6 @@ class _Unit:
     cluster: int  # exact/near group it belongs to (windows: -1)
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:  # the smaller root wins: the same input gives the same roots
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def find_repeats(articles: list[Article], passages: dict[str, list[Passage]], *, config: RepeatsConfig,
@@ -118,7 +105,7 @@ def find_repeats(articles: list[Article], passages: dict[str, list[Passage]], *,
     substantive = [i for i in reps if _real_words(flat[i].text) >= MIN_REAL_WORDS]
     counters["dateline_skipped"] = len(reps) - len(substantive)
     reps = substantive
-    uf = _UnionFind(len(flat))
+    uf = UnionFind(len(flat))
     for members in by_key.values():
         for i in members[1:]:
             uf.union(members[0], i)
@@ -304,7 +291,7 @@ class LexicalIndex:
         return out
 
 
-def _units(flat: list[Passage], reps: list[int], uf: _UnionFind, n_words: list[int]) -> list[_Unit]:
+def _units(flat: list[Passage], reps: list[int], uf: UnionFind, n_words: list[int]) -> list[_Unit]:
     """Representatives of every distinct text long enough, then windows of two adjacent sentences."""
     units = [_Unit(flat[i].article, flat[i].start, flat[i].end, flat[i].text, (i,), uf.find(i)) for i in reps]
     for i in range(len(flat) - 1):

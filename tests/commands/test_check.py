@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from corroborate.cli import main
 from corroborate.embed import semantic_available
-from tests.conftest import shared_path
-
-
-def _spans(node: Any) -> list[dict]:
-    """Every span anywhere in the document (a dict with exactly the span keys)."""
-    found: list[dict] = []
-    if isinstance(node, dict):
-        if set(node) == {"article", "start", "end", "text"}:
-            found.append(node)
-        for value in node.values():
-            found.extend(_spans(value))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_spans(value))
-    return found
+from tests.conftest import shared_path, spans_in
 
 
 def _check(args: list[str], out: Path, capsys: pytest.CaptureFixture) -> tuple[int, dict, str]:
@@ -55,7 +40,7 @@ def test_json_contract_and_span_rule(seeds_report: tuple[str, dict, bytes]) -> N
     assert doc["method"]["alignment"] == ("lexical" if mode == "off" else "all-MiniLM-L6-v2")
     assert {"articles", "removed", "repeats", "reuse", "stories", "errors"} <= set(doc)
     texts = {a["id"]: a["text"] for a in doc["articles"]}
-    spans = _spans(doc)
+    spans = spans_in(doc)
     assert len(spans) > 100
     for span in spans:
         assert texts[span["article"]][span["start"]:span["end"]] == span["text"]

@@ -37,6 +37,7 @@ from corroborate.model import (
     to_json,
 )
 from corroborate.render.json import as_dict, render
+from tests.conftest import spans_in
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -103,19 +104,6 @@ def reports(draw: st.DrawFn) -> Report:
     )
 
 
-def all_spans(node: Any) -> list[dict]:
-    found: list[dict] = []
-    if isinstance(node, dict):
-        if set(node) == {"article", "start", "end", "text"}:
-            found.append(node)
-        for value in node.values():
-            found.extend(all_spans(value))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(all_spans(value))
-    return found
-
-
 def _floats(node: Any) -> list[float]:
     if isinstance(node, float):
         return [node]
@@ -146,7 +134,7 @@ def test_json_round_trips(report: Report) -> None:
 def test_every_rendered_span_holds_the_span_rule(report: Report) -> None:
     parsed = json.loads(render(report))
     texts = {a["id"]: a["text"] for a in parsed["articles"]}
-    found = all_spans(parsed)
+    found = spans_in(parsed)
     assert len(found) >= 4  # at least the brief's, the quote's, the entity's and the timeline's
     for span in found:
         assert texts[span["article"]][span["start"]:span["end"]] == span["text"]
@@ -168,7 +156,7 @@ def test_real_report_round_trips_and_holds_the_span_rule(real_report: Report) ->
     parsed = json.loads(render(real_report))
     assert parsed == as_dict(real_report)
     texts = {a["id"]: a["text"] for a in parsed["articles"]}
-    found = all_spans(parsed)
+    found = spans_in(parsed)
     assert len(found) > 50
     for span in found:
         assert texts[span["article"]][span["start"]:span["end"]] == span["text"]

@@ -26,23 +26,11 @@ from corroborate.config import RepeatsConfig
 from corroborate.model import Article
 from corroborate.repeats import find_repeats
 from corroborate.segment import segment
+from tests.conftest import spans_in
 from tests.robustness.badinputs import MB, Case, build_batch, drop_file_read_override, one_line
 
 REPO = Path(__file__).resolve().parents[2]
 LINE = re.compile(r"^corroborate: (?P<path>.+?): (?P<problem>.+)$")
-
-
-def _spans(node: Any) -> list[dict]:
-    found: list[dict] = []
-    if isinstance(node, dict):
-        if set(node) == {"article", "start", "end", "text"}:
-            found.append(node)
-        for value in node.values():
-            found.extend(_spans(value))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_spans(value))
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +122,7 @@ def test_json_report_is_valid_and_holds_the_readable_inputs(run: dict[str, Any])
     stderr_errors = _error_lines(run["proc"].stderr)
     assert sorted((e["path"], e["error"]) for e in doc["errors"]) == sorted(stderr_errors)
     texts = {a["id"]: a["text"] for a in doc["articles"]}
-    spans = _spans(doc)
+    spans = spans_in(doc)
     assert spans
     for span in spans:
         assert texts[span["article"]][span["start"]:span["end"]] == span["text"]

@@ -138,3 +138,15 @@ def test_show_renders_the_cross_check(tmp_path: Path, capsys: pytest.CaptureFixt
     assert capsys.readouterr().out == first
     assert main(["show", biggest["id"], "--db", str(db), "--format", "markdown", "--semantic", "off"]) == 0
     assert capsys.readouterr().out.strip()
+
+
+def test_add_refuses_an_article_over_max_article_chars(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "long.txt").write_text("The harbour reopened today after the storm. " * 40, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("The ferry sailed again on Friday morning after repairs.", encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert main(["add", str(tmp_path / "long.txt"), str(tmp_path / "short.txt"), "--db", str(db),
+                 "--semantic", "off", "--max-article-chars", "500"]) == 2
+    err = capsys.readouterr().err
+    assert "long.txt" in err and "article too long" in err
+    assert main(["add", str(tmp_path / "short.txt"), "--db", str(db), "--config", str(tmp_path / "nope.toml")]) == 1
+    assert "nope.toml" in capsys.readouterr().err

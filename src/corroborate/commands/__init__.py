@@ -1,1 +1,34 @@
-"""CLI subcommands, one module each (see corroborate.cli)."""
+"""CLI subcommands, one module each (see corroborate.cli), and the options they share."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from corroborate.config import Config
+
+
+def add_ingest_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of every command that reads articles, so `check` and `add` read them the same way."""
+    p.add_argument("--config", metavar="TOML", help="settings file (see README)")
+    p.add_argument("--jsonl-text-field", metavar="NAME", help="JSONL field holding the article text")
+    p.add_argument("--max-article-chars", metavar="N", type=int, default=None,
+                   help="refuse articles with more text than this (default 500,000 characters; at most 1,000,000)")
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """Settings from ``--config`` (when the command has it), overridden by the command-line options given.
+    Raises OSError or ValueError with a message fit for one line."""
+    from corroborate.config import Config
+
+    path = getattr(args, "config", None)
+    config = Config.from_toml(path) if path else Config()
+    changes = {k: v for k in ("semantic", "engine", "scheduler") if (v := getattr(args, k, None)) is not None}
+    config = config.with_(**changes) if changes else config
+    if getattr(args, "jsonl_text_field", None):
+        config = config.with_(ingest=replace(config.ingest, jsonl_text_field=args.jsonl_text_field))
+    if getattr(args, "max_article_chars", None) is not None:
+        config = config.with_(ingest=replace(config.ingest, max_article_chars=args.max_article_chars))
+    return config

@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from corroborate.commands import add_ingest_arguments, config_from_args
+
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2
 
 
@@ -24,29 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="paraphrase detection with MiniLM embeddings (auto: when installed)")
     p.add_argument("--engine", choices=["local", "dask"], default=None)
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
-    p.add_argument("--config", metavar="TOML", help="settings file (see README)")
-    p.add_argument("--jsonl-text-field", metavar="NAME", help="JSONL field holding the article text")
-    p.add_argument("--max-article-chars", metavar="N", type=int, default=None,
-                   help="refuse articles with more text than this (default 500,000 characters; at most 1,000,000)")
+    add_ingest_arguments(p)
     p.add_argument("-v", "--verbose", action="store_true", help="print per-stage counters and timings to stderr")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
-
-
-def _config(args: argparse.Namespace):
-    from dataclasses import replace
-
-    from corroborate.config import Config
-
-    config = Config.from_toml(args.config) if args.config else Config()
-    changes = {k: v for k, v in (("semantic", args.semantic), ("engine", args.engine),
-                                 ("scheduler", args.scheduler)) if v is not None}
-    config = config.with_(**changes) if changes else config
-    if args.jsonl_text_field:
-        config = config.with_(ingest=replace(config.ingest, jsonl_text_field=args.jsonl_text_field))
-    if args.max_article_chars is not None:
-        config = config.with_(ingest=replace(config.ingest, max_article_chars=args.max_article_chars))
-    return config
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from corroborate.render import render
 
     try:
-        config = _config(args)
+        config = config_from_args(args)
     except (OSError, ValueError) as exc:
         where = f"{args.config}: " if args.config else ""  # a bad flag value is not the settings file's fault
         print(f"corroborate: error: {where}{exc}", file=sys.stderr)

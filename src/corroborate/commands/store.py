@@ -14,6 +14,8 @@ import json
 import sys
 from collections.abc import Iterator
 
+from corroborate.commands import add_ingest_arguments, config_from_args
+
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2
 _DB_HELP = "SQLite database (default: $CORROBORATE_DB, else ./corroborate.db)"
 
@@ -30,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "first add")
     p.add_argument("--engine", choices=["local", "dask"], default=None, help="who computes the fingerprints")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
-    p.add_argument("--jsonl-text-field", metavar="NAME", help="JSONL field holding the article text")
+    add_ingest_arguments(p)
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     p.set_defaults(func=run_add)
 
@@ -53,20 +55,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_show)
 
 
-def _config(args: argparse.Namespace):
-    from dataclasses import replace
-
-    from corroborate.config import Config
-
-    changes = {k: v for k, v in (("semantic", getattr(args, "semantic", None)),
-                                 ("engine", getattr(args, "engine", None)),
-                                 ("scheduler", getattr(args, "scheduler", None))) if v is not None}
-    config = Config().with_(**changes) if changes else Config()
-    if getattr(args, "jsonl_text_field", None):
-        config = config.with_(ingest=replace(config.ingest, jsonl_text_field=args.jsonl_text_field))
-    return config
-
-
 def _open(args: argparse.Namespace, *, must_exist: bool):
     from pathlib import Path
 
@@ -75,7 +63,13 @@ def _open(args: argparse.Namespace, *, must_exist: bool):
     path = Path(args.db) if args.db else default_db_path()
     if must_exist and not path.exists():
         raise StoreError(f"{path}: no such database; create it with `corroborate add PATH --db {path}`")
-    return Store(path, config=_config(args))
+    try:
+        config = config_from_args(args)
+    except (OSError, ValueError) as exc:
+        from corroborate.errors import CorroborateError
+
+        raise CorroborateError(f"{getattr(args, 'config', None) or 'settings'}: {exc}") from exc
+    return Store(path, config=config)
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -97,11 +97,12 @@ class Checker:
         return self._nlp
 
     def method(self) -> dict[str, str]:
-        from corroborate import nlp
+        from corroborate.statements import method_name
 
         return {
             "alignment": self.embedder.name if self.embedder is not None else "lexical",
-            "nlp": nlp.describe() if self._nlp is not None or nlp.available() else "rules (no NLP model)",
+            # What actually ran: a model that is installed but failed to load is not claimed.
+            "nlp": method_name(self._nlp),
             "engine": self.engine.name,
         }
 

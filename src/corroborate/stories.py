@@ -225,15 +225,16 @@ def method(config: StoriesConfig | None = None, embedder: Embedder | None = None
 
 def candidate_pairs(scorer: _Scorer, docs: list[_Doc]) -> dict[tuple[int, int], float]:
     """Similarity of every pair of articles that share a blocking key and clear the threshold's half."""
+    keys = [scorer.keys(doc) for doc in docs]  # ranks each article's words once, for indexing and querying
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, doc in enumerate(docs):
-        for key in scorer.keys(doc):
+    for i, doc_keys in enumerate(keys):
+        for key in doc_keys:
             postings[key].append(i)
     pairs: dict[tuple[int, int], float] = {}
     floor = scorer.threshold / 2  # weaker links cannot change an average above the threshold much
     for i, doc in enumerate(docs):
         seen: set[int] = set()
-        for key in scorer.keys(doc):
+        for key in keys[i]:
             seen.update(j for j in postings[key][-scorer.config.max_postings:] if j > i)
         for j in sorted(seen):
             s = scorer.similarity(doc, docs[j])

@@ -1,11 +1,12 @@
-"""Quality and speed of corroborate's own NLP pipeline (src/corroborate/nlp/model).
+"""Quality and speed of corroborate's own NLP pipelines (src/corroborate/nlp/model, model_minilm).
 
-    python -m bench.nlp [--processes N]
+    python -m bench.nlp [--processes N] [--variants cnn minilm]
 
 Quality: `corroborate nlp-eval` on the UD/UNER English EWT test files (gold tokens; CoNLL 2018 definitions).
 Speed: sentences/s and words/s for the full pipeline (tokenizer, tagger, morphologizer, parser,
-lemmatizer, NER) on the raw `# text` of the test sentences, one process and two processes. Writes the "nlp"
-section of bench/RESULTS.md, next to the published reference points.
+lemmatizer, NER) on the raw `# text` of the test sentences; the CNN pipeline also with two processes (the
+MiniLM one already uses both cores through torch). Writes the "nlp" section of bench/RESULTS.md, next to the
+published reference points.
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from bench.results import write_section
-from corroborate.nlp import MODEL_DIR, describe, load_pipeline
+from corroborate.nlp import load_pipeline
 from corroborate.nlp.evaluate import evaluate
+from corroborate.nlp.pipeline import _model_dir, describe_loaded
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CONLLU = DATA / "ud_english_ewt" / "en_ewt-ud-test.conllu"
 IOB2 = DATA / "uner_english_ewt" / "en_ewt-ud-test.iob2"
 TARGETS = {"upos": 95.0, "uas": 90.0, "las": 87.0, "ner_f1": 80.0}
 # Published reference points (sources in the table notes). Different setups: both use pretrained
-# transformers; ours is a CNN trained from scratch on EWT alone.
+# transformers (fine-tuned); ours are a CNN trained from scratch and a CNN over frozen MiniLM states.
 REFERENCE = (
     "Reference points (not measured here): spaCy's `en_udv25_englishewt_trf` (UD v2.5 EWT, RoBERTa "
     "transformer; model card at huggingface.co/explosion/en_udv25_englishewt_trf) reports UPOS 96.94, "
@@ -42,8 +44,8 @@ def raw_sentences(path: Path) -> list[str]:
         return [line.split("=", 1)[1].strip() for line in handle if line.startswith("# text =")]
 
 
-def throughput(texts: list[str], *, n_process: int) -> dict[str, float]:
-    nlp = load_pipeline()
+def throughput(texts: list[str], *, variant: str, n_process: int) -> dict[str, float]:
+    nlp = load_pipeline(variant)
     list(nlp.pipe(texts[:50]))  # warm-up: first calls allocate
     start = time.perf_counter()
     words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=128, n_process=n_process))
@@ -63,35 +65,44 @@ def quality_table(result: dict[str, Any]) -> list[str]:
     return lines
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--processes", type=int, default=2, help="also measure with this many processes")
-    args = parser.parse_args(argv)
-    result = evaluate(CONLLU, IOB2)
+def variant_section(variant: str, processes: int) -> list[str]:
+    result = evaluate(CONLLU, IOB2, variant=variant)
     texts = raw_sentences(CONLLU)
-    speeds = [throughput(texts, n_process=1)]
-    if args.processes > 1:
-        speeds.append(throughput(texts, n_process=args.processes))
-    size_mb = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file()) / 1e6
-    lines = [
-        "## NLP pipeline (`python -m bench.nlp`)",
-        "",
-        f"Model: {describe()}, {size_mb:.1f} MB "
-        f"on disk. Test split of UD English EWT ({result['sentences']} sentences, {result['words']} words) "
-        "and UNER English EWT, gold tokens, CoNLL 2018 definitions (LAS on universal relations), NER exact-span "
-        "micro P/R/F1.",
+    speeds = [throughput(texts, variant=variant, n_process=1)]
+    if processes > 1 and variant == "cnn":
+        speeds.append(throughput(texts, variant=variant, n_process=processes))
+    model_dir = _model_dir(variant)
+    size_mb = sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file()) / 1e6
+    return [
+        f"### {describe_loaded(load_pipeline(variant))} (`--model {variant}`), {size_mb:.1f} MB on disk",
         "",
         *quality_table(result),
-        "",
-        REFERENCE,
-        "",
-        f"Speed: full pipeline on the raw text of the {len(texts)} test sentences (one doc each), CPU "
-        f"({os.cpu_count()} cores, shared with other work while measured).",
         "",
         "| processes | sentences/s | words/s |",
         "|---:|---:|---:|",
         *[f"| {s['n_process']} | {s['sentences_s']:.0f} | {s['words_s']:.0f} |" for s in speeds],
+        "",
     ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--processes", type=int, default=2, help="also measure with this many processes (CNN)")
+    parser.add_argument("--variants", nargs="+", choices=["cnn", "minilm"], default=["cnn", "minilm"])
+    args = parser.parse_args(argv)
+    n_sentences = len(raw_sentences(CONLLU))
+    lines = [
+        "## NLP pipelines (`python -m bench.nlp`)",
+        "",
+        f"Test split of UD English EWT ({n_sentences} sentences) and UNER English EWT, gold tokens, CoNLL 2018 "
+        "definitions (LAS on universal relations), NER exact-span micro P/R/F1. Speed: full pipeline on the raw "
+        f"text of the {n_sentences} test sentences (one doc each), CPU ({os.cpu_count()} cores, shared with "
+        "other work while measured).",
+        "",
+    ]
+    for variant in args.variants:
+        lines += variant_section(variant, args.processes)
+    lines += [REFERENCE]
     markdown = "\n".join(lines)
     write_section("nlp", markdown)
     print(markdown)

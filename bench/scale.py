@@ -6,6 +6,11 @@ UCI headlines as titles), with realistic variation: an *event* is a source text 
 its articles are syndicated copies (light edits), rewrites (sentences dropped, swapped, numbers changed,
 synonyms swapped) and follow-ups that borrow sentences from another text. The corpus grows the way a crawl
 does: a constant number of articles per day, so a bigger corpus covers more days, not denser ones.
+There are about 2,000 source texts, so a corpus past ~16k articles needs more events than texts: a later
+*round* of a text is a new event whose base is that text's sentences interleaved with another text's, with
+numbers and synonyms edited. (Until 2026-11-22 later rounds reused the text verbatim, so each article found
+ever more near-duplicates among earlier rounds: 2.7 per article at 2k rising to 11.7 at 38k. That measured a
+corpus whose duplication rate grows with its size, not what one add costs; a crawl's rate is stationary.)
 
 The scaled job is ``corroborate add`` (ingest JSONL -> store -> fingerprints, LSH, near-duplicates ->
 incremental story assignment), run in a fresh process per size and engine, lexical path (``--semantic off``):
@@ -109,6 +114,14 @@ def variant(text: str, kind: str, rng: random.Random, other: str) -> str:
     return " ".join(keep)
 
 
+def recycled(text: str, other: str, rng: random.Random) -> str:
+    """A later round's base text: sentences of ``text`` and ``other`` interleaved, numbers and words edited,
+    so it shares sentences with both sources but is a near-duplicate of neither."""
+    a, b = _sentences(text), _sentences(other)
+    mixed = [s for pair in zip(a, b) for s in pair] + a[len(b):] + b[len(a):]
+    return " ".join(_swap_synonyms(_edit_numbers(s, rng), rng) for s in mixed[: max(len(a), 6)])
+
+
 def generate(n: int, folder: Path, *, seed: int = 7, shard: int = 5000) -> int:
     """Write ``n`` articles as JSONL shards into ``folder``; returns the number written."""
     rng = random.Random(seed)
@@ -125,6 +138,8 @@ def generate(n: int, folder: Path, *, seed: int = 7, shard: int = 5000) -> int:
         day = start + timedelta(days=int(written / ARTICLES_PER_DAY))
         size = min(n - written, 1 + int(rng.expovariate(1 / 7)))  # mean ~8 articles per event, long tail
         round_ = event // len(order)  # a reused source text is a different event months later
+        if round_:
+            base = recycled(base, texts[order[(event + 7 * round_) % len(order)]][1], rng)
         for k in range(size):
             if written % shard == 0:
                 if out:

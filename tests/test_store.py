@@ -279,6 +279,10 @@ class _CountingChecker:
     def __init__(self) -> None:
         self.calls = 0
 
+    @staticmethod
+    def nlp_variant() -> str:
+        return "off"
+
     def run_articles(self, articles: list[Article]) -> Report:
         self.calls += 1
         return Report(articles=articles, method={"alignment": "lexical"},

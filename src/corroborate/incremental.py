@@ -60,14 +60,16 @@ class MatchConfig:
     per_key: int = 100  # postings read per blocking key on each side of the article's day
     max_candidates: int = 100  # articles scored per add
     max_near: int = 20  # near-duplicates added to the scored candidates (the most similar)
+    max_verify: int = 200  # LSH candidates whose Jaccard is checked per add (those sharing the most bands)
 
     def __post_init__(self) -> None:
         if self.num_perm % self.bands:
             raise ValueError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
         if not 0.0 <= self.near_threshold <= 1.0:
             raise ValueError(f"near_threshold must be in [0.0, 1.0], got {self.near_threshold}")
-        if min(self.per_bucket, self.per_key, self.max_candidates, self.shingle_size, self.max_near) < 1:
-            raise ValueError("per_bucket, per_key, max_candidates, max_near and shingle_size must be >= 1")
+        if min(self.per_bucket, self.per_key, self.max_candidates, self.shingle_size, self.max_near,
+               self.max_verify) < 1:
+            raise ValueError("per_bucket, per_key, max_candidates, max_near, max_verify and shingle_size must be >= 1")
 
 
 @dataclass(slots=True)
@@ -294,8 +296,8 @@ class _Query:
 class PersistedStoryIndex:
     """Story assignment and near-duplicate detection over the store's tables, inside the caller's transaction.
 
-    Decoded story features of recent articles are kept in a bounded LRU (features never change once stored),
-    so scoring the same neighbours again costs no decoding.
+    Decoded story features and story ids of recent articles are kept in a bounded LRU (neither changes once
+    stored), and each added article enters it at once: scoring recent neighbours costs no database read.
     """
 
     def __init__(self, *, stories: StoriesConfig | None = None, match: MatchConfig | None = None,
@@ -305,7 +307,8 @@ class PersistedStoryIndex:
         self.embedder = embedder
         self.stats = _Frequencies()
         self._scorer = _Scorer(self.stories, self.stats, embedder)  # threshold, keys and lead embedding
-        self._docs: OrderedDict[int, _Vec] = OrderedDict()
+        # seq -> (features, story): both fixed once an article is stored (stories never merge or move).
+        self._docs: OrderedDict[int, tuple[_Vec, str]] = OrderedDict()
         self._cache_size = cache_size
 
     @property
@@ -322,23 +325,36 @@ class PersistedStoryIndex:
 
     # -- near-duplicates -------------------------------------------------------------------------
     def _near_duplicates(self, conn: sqlite3.Connection, f: Features) -> list[tuple[str, float]]:
-        found: set[str] = set()
+        import numpy as np
+
+        hits: Counter[str] = Counter()
         for band, bucket in enumerate(f.buckets):
-            found.update(r[0] for r in conn.execute(
+            hits.update(r[0] for r in conn.execute(
                 "SELECT article_id FROM lsh WHERE band = ? AND bucket = ? LIMIT ?",
                 (band, bucket, self.match.per_bucket)))
+        hits.pop(f.article.id, None)
         conn.executemany("INSERT OR IGNORE INTO lsh(band, bucket, article_id) VALUES (?, ?, ?)",
                          [(band, bucket, f.article.id) for band, bucket in enumerate(f.buckets)])
         conn.execute("INSERT OR REPLACE INTO fingerprints(article_id, signature) VALUES (?, ?)",
                      (f.article.id, f.signature))
-        near: list[tuple[str, float]] = []
-        for chunk in _chunks(sorted(found - {f.article.id})):
+        # A text syndicated hundreds of times shares buckets with all its copies: check the likeliest ones
+        # (most bands shared, an estimate of the Jaccard itself) so that one add costs the same at any scale.
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: self.match.max_verify]
+        ids: list[str] = []
+        blobs: list[bytes] = []
+        for chunk in _chunks(sorted(a for a, _ in ranked)):
             marks = ",".join("?" * len(chunk))
             for other, sig in conn.execute(
                     f"SELECT article_id, signature FROM fingerprints WHERE article_id IN ({marks})", chunk):
-                score = jaccard(f.signature, sig)
-                if score >= self.match.near_threshold:
-                    near.append((other, score))
+                ids.append(other)
+                blobs.append(sig)
+        near: list[tuple[str, float]] = []
+        if ids:
+            mine = np.frombuffer(f.signature, dtype="<u8")
+            theirs = np.frombuffer(b"".join(blobs), dtype="<u8").reshape(len(ids), -1)
+            scores = (theirs == mine).mean(axis=1) if len(mine) else np.zeros(len(ids))
+            near = [(other, float(score)) for other, score in zip(ids, scores, strict=True)
+                    if score >= self.match.near_threshold]
         near.sort(key=lambda x: (-x[1], x[0]))
         conn.executemany("INSERT OR IGNORE INTO near_duplicates(a, b, jaccard) VALUES (?, ?, ?)",
                          [(min(f.article.id, o), max(f.article.id, o), round(s, 4)) for o, s in near])
@@ -359,34 +375,30 @@ class PersistedStoryIndex:
         return sorted(candidates)  # insertion order, as StoryIndex scores them
 
     def _load(self, conn: sqlite3.Connection, seqs: list[int]) -> list[tuple[_Vec, str]]:
-        """(features, story id) of stored articles, from the LRU or the database."""
-        stories: dict[int, str] = {}
+        """(features, story id) of stored articles, from the LRU or, for those not in it, the database."""
         missing = [s for s in seqs if s not in self._docs]
         leads: dict[int, Article] = {}
-        for chunk in _chunks(seqs):
-            marks = ",".join("?" * len(chunk))
-            for s, story in conn.execute(
-                    "SELECT a.seq, m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id "
-                    f"WHERE a.seq IN ({marks})", chunk):
-                stories[s] = story
         for chunk in _chunks(missing):
             marks = ",".join("?" * len(chunk))
-            for s, aid, blob, d, title, lead in conn.execute(
-                    "SELECT a.seq, a.id, f.doc, f.day, a.title, substr(a.text, 1, ?) FROM articles a "
-                    f"JOIN story_features f ON f.article_id = a.id WHERE a.seq IN ({marks})",
-                    [self.stories.lead_chars, *chunk]):
-                self._docs[s] = _vec(_decode_doc(aid, blob, d), self.stats)
+            for s, aid, blob, d, title, lead, story in conn.execute(
+                    "SELECT a.seq, a.id, f.doc, f.day, a.title, substr(a.text, 1, ?), m.story_id FROM articles a "
+                    "JOIN story_features f ON f.article_id = a.id JOIN story_members m ON m.article_id = a.id "
+                    f"WHERE a.seq IN ({marks})", [self.stories.lead_chars, *chunk]):
+                self._docs[s] = (_vec(_decode_doc(aid, blob, d), self.stats), story)
                 leads[s] = Article(aid, "", title, None, None, lead)
         if leads and self._scorer.embedder is not None:
             order = sorted(leads)
-            self._scorer.embed([self._docs[s].doc for s in order], [leads[s] for s in order])
+            self._scorer.embed([self._docs[s][0].doc for s in order], [leads[s] for s in order])
         out = []
         for s in seqs:
             self._docs.move_to_end(s)
-            out.append((self._docs[s], stories[s]))
+            out.append(self._docs[s])
+        self._trim()
+        return out
+
+    def _trim(self) -> None:
         while len(self._docs) > self._cache_size:
             self._docs.popitem(last=False)
-        return out
 
     def _assign(self, conn: sqlite3.Connection, f: Features, seq: int, near: list[str]) -> str:
         doc = f.doc
@@ -438,6 +450,10 @@ class PersistedStoryIndex:
         # As StoryIndex: looked up by words others share already, indexed by its top words even if new so far.
         conn.executemany("INSERT INTO postings(key, seq, day) VALUES (?, ?, ?)",
                          [(k, seq, day) for k in self._scorer.keys(doc, min_df=1)])
+        # Its neighbours come next (same days, same words): keep it decoded. A rolled-back batch is caught by
+        # stats.sync, which empties the LRU before its row numbers can be reused.
+        self._docs[seq] = (query.vec, best)
+        self._trim()
         return best
 
     def _postings(self, conn: sqlite3.Connection, key: str, day: int | None) -> list[int]:

@@ -84,17 +84,24 @@ class Checker:
 
     # -- resources -------------------------------------------------------------------------------
     def nlp(self) -> Any:
-        """The project's own spaCy pipeline, or None (rules) when it is not built/installed."""
+        """The project's own spaCy pipeline, or None (rules) when it is off or not built/installed."""
         if not self._nlp_loaded:
             self._nlp_loaded = True
             from corroborate import nlp
 
-            if nlp.available():
+            variant = self.nlp_variant()
+            if variant != "off" and nlp.available(variant):
                 try:
-                    self._nlp = nlp.load_pipeline()
+                    self._nlp = nlp.load_pipeline(variant)
                 except nlp.ModelUnavailable:
                     self._nlp = None
         return self._nlp
+
+    def nlp_variant(self) -> str:
+        """The configured NLP pipeline, with ``auto`` resolved against the alignment path."""
+        if self.config.nlp == "auto" and self.embedder is None:
+            return "cnn"  # the lexical path runs without torch, so its NLP does too
+        return self.config.nlp
 
     def method(self) -> dict[str, str]:
         from corroborate.statements import method_name

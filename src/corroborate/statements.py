@@ -531,6 +531,6 @@ def extract_claims(article: Article, passages: list[Passage], *, nlp: Any = None
 def method_name(nlp: Any) -> str:
     if nlp is None:
         return RULES_METHOD
-    from corroborate.nlp import describe
+    from corroborate.nlp.pipeline import describe_loaded
 
-    return describe()
+    return describe_loaded(nlp)

@@ -13,7 +13,9 @@ import corroborate.nlp as nlp_pkg
 from corroborate.errors import CorroborateError
 from corroborate.nlp import pipeline
 
-needs_model = pytest.mark.skipif(not nlp_pkg.available(), reason="NLP model not built: run `make model`")
+needs_model = pytest.mark.skipif(not nlp_pkg.available("cnn"), reason="NLP model not built: run `make model`")
+needs_minilm = pytest.mark.skipif(not nlp_pkg.available("minilm"),
+                                  reason="MiniLM NLP model not built (`make model`) or corroborate[semantic] missing")
 
 
 def test_import_is_light() -> None:
@@ -24,11 +26,29 @@ def test_import_is_light() -> None:
 
 def test_missing_model_says_how_to_build_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "MODEL_DIR", tmp_path / "model")
+    monkeypatch.setattr(pipeline, "MINILM_DIR", tmp_path / "model_minilm")
     assert nlp_pkg.available() is False
     assert nlp_pkg.describe() == "rules (no NLP model: run `make model`)"
     with pytest.raises(nlp_pkg.ModelUnavailable, match="make model") as info:
         nlp_pkg.load_pipeline()
     assert isinstance(info.value, CorroborateError)
+
+
+def test_unknown_variant_is_refused() -> None:
+    with pytest.raises(ValueError, match="auto, cnn, minilm"):
+        nlp_pkg.load_pipeline("bert")
+
+
+def test_auto_falls_back_to_cnn_without_the_semantic_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "_minilm_runtime", lambda: False)
+    assert pipeline._model_dir("auto") == pipeline.MODEL_DIR
+    assert nlp_pkg.available("minilm") is False
+    model = tmp_path / pipeline.MINILM_DIR.name
+    model.mkdir()
+    for name in ("config.cfg", "meta.json"):
+        (model / name).write_text("{}", encoding="utf-8")
+    with pytest.raises(nlp_pkg.ModelUnavailable, match=r"corroborate\[semantic\]"):
+        pipeline._load(str(model))
 
 
 def test_damaged_model_is_reported(tmp_path: Path) -> None:
@@ -44,15 +64,16 @@ def test_shipped_model_metadata_and_size() -> None:
     assert meta["license"] == "CC BY-SA 4.0"
     assert {s["name"] for s in meta["sources"]} == {"UD English EWT", "UNER English EWT"}
     assert "CC BY-SA 4.0" in (nlp_pkg.MODEL_DIR / "LICENSE-MODEL.md").read_text(encoding="utf-8")
-    assert nlp_pkg.describe() == f"corroborate-en {meta['version']}"
+    assert nlp_pkg.describe("cnn") == f"corroborate-en {meta['version']}"
     size = sum(p.stat().st_size for p in nlp_pkg.MODEL_DIR.rglob("*") if p.is_file())
     assert size <= 20_000_000
 
 
-@needs_model
-def test_loads_once_and_annotates() -> None:
-    nlp = nlp_pkg.load_pipeline()
-    assert nlp_pkg.load_pipeline() is nlp
+@pytest.mark.parametrize("variant", [pytest.param("cnn", marks=needs_model),
+                                     pytest.param("minilm", marks=needs_minilm)])
+def test_loads_once_and_annotates(variant: str) -> None:
+    nlp = nlp_pkg.load_pipeline(variant)
+    assert nlp_pkg.load_pipeline(variant) is nlp
     assert nlp.pipe_names == [
         "tok2vec",
         "tagger",

@@ -22,11 +22,16 @@ EXPECTED = {
     "European Commission": "ORG",
 }
 
-pytestmark = pytest.mark.skipif(not nlp_pkg.available(), reason="NLP model not built: run `make model`")
+VARIANTS = [
+    pytest.param("cnn", marks=pytest.mark.skipif(
+        not nlp_pkg.available("cnn"), reason="NLP model not built: run `make model`")),
+    pytest.param("minilm", marks=pytest.mark.skipif(
+        not nlp_pkg.available("minilm"), reason="MiniLM NLP model not built or corroborate[semantic] not installed")),
+]
 
 
-def _entities(seeds_dir: Path) -> dict[str, set[str]]:
-    nlp = nlp_pkg.load_pipeline()
+def _entities(seeds_dir: Path, variant: str) -> dict[str, set[str]]:
+    nlp = nlp_pkg.load_pipeline(variant)
     found: dict[str, set[str]] = {}
     for path in sorted(seeds_dir.glob("*.txt")):
         # One document per article, as corroborate's analysis stage passes them.
@@ -35,8 +40,9 @@ def _entities(seeds_dir: Path) -> dict[str, set[str]]:
     return found
 
 
-def test_seed_names_have_the_right_types(seeds_dir: Path) -> None:
-    found = _entities(seeds_dir)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_seed_names_have_the_right_types(seeds_dir: Path, variant: str) -> None:
+    found = _entities(seeds_dir, variant)
     texts = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt")))
     wrong = {}
     for name, label in EXPECTED.items():

@@ -18,6 +18,12 @@ def add_ingest_arguments(p: argparse.ArgumentParser) -> None:
                    help="refuse articles with more text than this (default 500,000 characters; at most 1,000,000)")
 
 
+def add_nlp_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--nlp", choices=["auto", "cnn", "minilm", "off"], default=None,
+                   help="NLP pipeline for statements, quotes and entities (auto: MiniLM when the semantic path "
+                   "runs, else CNN; off: rules only)")
+
+
 def config_from_args(args: argparse.Namespace) -> Config:
     """Settings from ``--config`` (when the command has it), overridden by the command-line options given.
     Raises OSError or ValueError with a message fit for one line."""
@@ -25,7 +31,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
 
     path = getattr(args, "config", None)
     config = Config.from_toml(path) if path else Config()
-    changes = {k: v for k in ("semantic", "engine", "scheduler") if (v := getattr(args, k, None)) is not None}
+    changes = {k: v for k in ("semantic", "nlp", "engine", "scheduler") if (v := getattr(args, k, None)) is not None}
     config = config.with_(**changes) if changes else config
     if getattr(args, "jsonl_text_field", None):
         config = config.with_(ingest=replace(config.ingest, jsonl_text_field=args.jsonl_text_field))

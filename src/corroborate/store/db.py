@@ -26,6 +26,7 @@ SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
 RETRY_SECONDS = 120.0  # give up on a write lock after this long, with a clear error
 CACHE_KIB = 256 * 1024  # page cache per connection; it fills only as pages are read
+MMAP_BYTES = 2 * 1024**3  # the first 2 GiB of the file are read through mmap (mapped pages are the OS's cache)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -103,6 +104,9 @@ def connect(path: Path, *, pragmas: Mapping[str, int | str] | None = None) -> sq
     # 256 MiB of page cache (default 2 MiB): every add touches a few hundred random index pages (LSH buckets,
     # term frequencies, postings); past ~100k articles they no longer fit a small cache and each add got dearer.
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # Reads through a memory map skip a read() call and a copy per page: ~9% less CPU per add at 40k articles
+    # (bench: a fresh process adding 2,000 articles to a 620 MB database). Writes still go through the cache.
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     for name, value in (pragmas or {}).items():
         if not name.replace("_", "").isalnum():
             raise ValueError(f"bad pragma name {name!r}")

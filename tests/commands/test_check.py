@@ -125,3 +125,25 @@ def test_text_and_markdown_show_brief_first(tmp_path: Path, capsys: pytest.Captu
     assert main(["check", seeds, "--semantic", "off", "-f", "text", "--no-progress"]) == 0
     text = capsys.readouterr().out
     assert text.index("Brief") < text.index("Conflicts")
+
+
+def test_nlp_option_picks_the_pipeline_and_the_report_says_which(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture) -> None:
+    from corroborate import nlp
+
+    seeds = str(shared_path("seeds"))
+    code, doc, _ = _check([seeds, "--semantic", "off", "--nlp", "off"], tmp_path / "off.json", capsys)
+    assert code == 0 and doc["method"]["nlp"].startswith("rules")
+    if nlp.available("cnn"):
+        code, doc, _ = _check([seeds, "--semantic", "off"], tmp_path / "cnn.json", capsys)
+        assert code == 0 and doc["method"]["nlp"] == nlp.describe("cnn")  # auto without MiniLM: CNN
+    assert main(["check", seeds, "--nlp", "bert"]) == 1
+    assert "invalid choice: 'bert'" in capsys.readouterr().err
+
+
+def test_nlp_setting_is_checked() -> None:
+    from corroborate.config import Config
+
+    assert Config.from_dict({"nlp": "cnn"}).nlp == "cnn"
+    with pytest.raises(ValueError, match="nlp must be"):
+        Config(nlp="bert")

@@ -16,6 +16,16 @@ from corroborate.nlp.evaluate import evaluate, score
 from tests.conftest import shared_path
 
 needs_model = pytest.mark.skipif(not nlp_pkg.available(), reason="NLP model not built: run `make model`")
+# Per variant: floors a few points under its scores on the full test split (bench/RESULTS.md), for a
+# 300-sentence sample (sample) and for the whole split (full, about one point under).
+FLOORS = {
+    "cnn": {"sample": {"upos": 90, "uas": 80, "las": 75, "lemma": 93, "ner_f1": 60},
+            "full": {"upos": 93.5, "uas": 84.5, "las": 81.5, "ner_f1": 60}},
+    "minilm": {"sample": {"upos": 93, "uas": 84, "las": 80, "lemma": 94, "ner_f1": 65},
+               "full": {"upos": 95.3, "uas": 88.3, "las": 85.8, "ner_f1": 71}},
+}
+VARIANTS = [pytest.param(v, marks=pytest.mark.skipif(not nlp_pkg.available(v), reason=f"{v} NLP model not usable here"))
+            for v in FLOORS]
 
 
 def _gold() -> Sentence:
@@ -99,25 +109,28 @@ def _sample(tmp_path: Path, n_sentences: int) -> tuple[Path, Path]:
     return tmp_path / "t.conllu", tmp_path / "t.iob2"
 
 
-@needs_model
-def test_cli_json_on_real_test_sentences(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_cli_json_on_real_test_sentences(tmp_path: Path, capsys: pytest.CaptureFixture[str], variant: str) -> None:
     conllu, iob2 = _sample(tmp_path, 300)
-    assert cli_main(["nlp-eval", "--conllu", str(conllu), "--iob2", str(iob2), "--json"]) == 0
+    args = ["nlp-eval", "--conllu", str(conllu), "--iob2", str(iob2), "--model", variant, "--json"]
+    assert cli_main(args) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["sentences"] == 300
-    # Floors a few points under the full-test scores in bench/RESULTS.md: a broken model or scorer fails.
-    assert result["upos"] > 90 and result["uas"] > 80 and result["las"] > 75 and result["lemma"] > 93
-    assert result["ner_f1"] > 60
+    assert result["model"] == nlp_pkg.describe(variant)
+    # A broken model or scorer fails these.
+    for key, floor in FLOORS[variant]["sample"].items():
+        assert result[key] > floor, (key, result[key])
     assert set(result["ner_per_label"]) <= {"LOC", "ORG", "PER"}
 
 
 @pytest.mark.slow
-@needs_model
-def test_full_test_split_quality_floor() -> None:
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_full_test_split_quality_floor(variant: str) -> None:
     result = evaluate(
         shared_path("data", "ud_english_ewt", "en_ewt-ud-test.conllu"),
         shared_path("data", "uner_english_ewt", "en_ewt-ud-test.iob2"),
+        variant=variant,
     )
     assert result["sentences"] == 2077
-    # Floors about one point under the scores measured for the shipped model (bench/RESULTS.md).
-    assert result["upos"] >= 93.5 and result["uas"] >= 84.5 and result["las"] >= 81.5 and result["ner_f1"] >= 60
+    for key, floor in FLOORS[variant]["full"].items():
+        assert result[key] >= floor, (key, result[key])

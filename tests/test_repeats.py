@@ -327,3 +327,31 @@ def test_semantic_mrpc_accuracy_floor(embedder: Embedder) -> None:
     cosines = (vectors[0::2] * vectors[1::2]).sum(axis=1)
     accuracy = float(np.mean((cosines >= CONFIG.paraphrase_threshold) == np.array(labels, dtype=bool)))
     assert accuracy >= 0.72  # measured 0.731
+
+
+def test_sentences_that_all_look_alike_keep_only_their_closest_partners() -> None:
+    """A table-like text where every sentence paraphrases every other: pairs per sentence are capped, so the
+    groups grow linearly with the article, not quadratically."""
+    import random
+    from collections import Counter
+
+    from corroborate.clean import clean
+
+    rng = random.Random(3)
+    vocab = ["ferry", "harbour", "crew", "storm", "captain", "passengers", "rescued", "island", "coast",
+             "guard", "boat", "night", "wind"]
+    text = " ".join(" ".join(rng.sample(vocab, 9)).capitalize() + "." for _ in range(120))
+    article = Article("x" * 16, "o", None, None, None, text)
+    passages = segment(article, clean(article))
+    capped = find_repeats([article], {article.id: passages}, config=RepeatsConfig(max_paraphrase_partners=3),
+                          embedder=None)
+    loose = find_repeats([article], {article.id: passages}, config=RepeatsConfig(max_paraphrase_partners=10_000),
+                         embedder=None)
+    pairs = [g for g in capped.groups if g.kind == "paraphrase" and len(g.members) == 2]
+    per_passage = Counter((m.start, m.end) for g in pairs for m in g.members)
+    assert capped.counters["paraphrase_capped"] > 0 and loose.counters["paraphrase_capped"] == 0
+    assert len(capped.groups) < len(loose.groups) / 4
+    assert max(per_passage.values()) <= 3 + 2  # its own 3, plus windows that may contain it
+    # The closest pairs survive the cap.
+    best = max(g.similarity for g in loose.groups if g.kind == "paraphrase")
+    assert any(g.similarity == best for g in pairs)

@@ -61,13 +61,14 @@ class RepeatsConfig:
     min_words: int = 5  # shorter passages ("Pictured:") are too generic to call near/paraphrase repeats
     exact_min_words: int = 3  # an exact repeat of a short line still counts ("Read more below")
     min_reuse_share: float = 0.1  # reuse below this share of the copy's text is not reported
+    max_paraphrase_partners: int = 10  # paraphrase pairs kept per passage group (its closest partners)
     seed: int = 1
 
     def __post_init__(self) -> None:
         for name in ("near_threshold", "paraphrase_threshold", "lexical_paraphrase_threshold", "min_reuse_share"):
             _check_unit(name, getattr(self, name))
-        if self.min_words < 1 or self.exact_min_words < 1:
-            raise ValueError("min_words and exact_min_words must be >= 1")
+        if self.min_words < 1 or self.exact_min_words < 1 or self.max_paraphrase_partners < 1:
+            raise ValueError("min_words, exact_min_words and max_paraphrase_partners must be >= 1")
         if self.shingle_size < 1 or self.num_perm < 16:
             raise ValueError("shingle_size must be >= 1 and num_perm >= 16")
 

@@ -144,7 +144,9 @@ def find_repeats(articles: list[Article], passages: dict[str, list[Passage]], *,
         candidates = lexical.candidates(threshold)
         score = lexical.similarity
     counters["paraphrase_candidates"] = len(candidates)
-    for a, b, sim in _paraphrase_pairs(units, candidates, score):
+    pairs = _paraphrase_pairs(units, candidates, score, max_partners=config.max_paraphrase_partners,
+                              counters=counters)
+    for a, b, sim in pairs:
         members = sorted([a, b], key=lambda u: (order[u.article], u.start, u.end))
         spans = [Span.of(by_id[u.article], u.start, u.end) for u in members]
         group = RepeatGroup("paraphrase", spans, _scope(spans), similarity=round(sim, 4))
@@ -303,9 +305,11 @@ def _units(flat: list[Passage], reps: list[int], uf: UnionFind, n_words: list[in
 
 
 def _paraphrase_pairs(units: list[_Unit], candidates: list[tuple[int, int, float]],
-                      score: Callable[[int, int], float]) -> list[tuple[_Unit, _Unit, float]]:
+                      score: Callable[[int, int], float], *, max_partners: int,
+                      counters: Counter[str]) -> list[tuple[_Unit, _Unit, float]]:
     """Candidates filtered to real paraphrase pairs: different groups, windows only when they explain the
-    match better than their sentences, one pair (the closest) per pair of groups."""
+    match better than their sentences, one pair (the closest) per pair of groups, and at most
+    ``max_partners`` pairs per group (its closest)."""
     rep_of = {u.parts[0]: k for k, u in enumerate(units) if len(u.parts) == 1}
     sentence_pairs: dict[tuple[int, int], tuple[float, int, int]] = {}
     window_pairs: list[tuple[int, int, float]] = []
@@ -323,6 +327,18 @@ def _paraphrase_pairs(units: list[_Unit], candidates: list[tuple[int, int, float
         best = sentence_pairs.get(key)
         if best is None or sim > best[0]:
             sentence_pairs[key] = (sim, i, j)
+    # A text whose sentences all look alike (a table of results, a scraped list) makes every sentence a
+    # paraphrase of every other: one group per pair is quadratic in the article and tells a reader nothing
+    # more than each sentence's closest few.
+    partners: Counter[int] = Counter()
+    capped: dict[tuple[int, int], tuple[float, int, int]] = {}
+    for key, value in sorted(sentence_pairs.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if partners[key[0]] < max_partners and partners[key[1]] < max_partners:
+            capped[key] = value
+            partners[key[0]] += 1
+            partners[key[1]] += 1
+    counters["paraphrase_capped"] = len(sentence_pairs) - len(capped)
+    sentence_pairs = capped
     superseded: set[tuple[int, int]] = set()
     accepted: list[tuple[int, int, float]] = []
     for w, s, sim in window_pairs:

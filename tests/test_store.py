@@ -338,10 +338,10 @@ def _add_command(folder: Path, db: Path) -> list[str]:
             "--quiet"]
 
 
-def _kill_loop(tmp_path: Path, rounds: int) -> int:
+def _kill_loop(tmp_path: Path, rounds: int, *, events: int = 60) -> int:
     """Kill `add` at random moments, check the database after each kill, then finish; returns how many kills
     landed mid-job."""
-    corpus = synthetic_articles(60, 10, seed=11)
+    corpus = synthetic_articles(events, 10, seed=11)
     folder = write_folder(corpus, tmp_path / "in")
     db = tmp_path / "k.db"
     rng = random.Random(rounds)
@@ -375,7 +375,9 @@ def test_kill_9_during_add_loses_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_kill_9_during_add_loses_nothing_many_times(tmp_path: Path) -> None:
-    assert _kill_loop(tmp_path, rounds=20) > 0  # the kills did land while articles were being stored
+    # 3,000 articles: more than one `add` stores between two kills (0.3-3 s apart) on a fast machine, so the
+    # kills land while articles are being stored.
+    assert _kill_loop(tmp_path, rounds=20, events=300) > 0
 
 
 def test_two_processes_add_at_once(tmp_path: Path) -> None:

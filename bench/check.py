@@ -51,7 +51,7 @@ def run(mode: str, articles: list[Article]) -> dict[str, float]:
         "mode": mode, "articles": len(articles), "sentences": sentences, "wall": wall,
         "articles_s": len(articles) / wall, "sentences_s": sentences / wall,
         "embedding": checker.timings.embedding, "stages": dict(checker.timings.stages),
-        "method": report.method.get("alignment", "?"),
+        "method": report.method.get("alignment", "?"), "nlp": report.method.get("nlp", "?"),
     }
 
 
@@ -66,11 +66,12 @@ def main() -> None:
     lines = [
         "## `check` throughput on ECB+ (bench/check.py)", "",
         f"{len(articles)} ECB+ documents, {rows[0]['sentences']} sentences, whole check job in one process.", "",
-        "| path | alignment | wall s | articles/s | sentences/s | embedding s | everything else s |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| path | alignment | NLP | wall s | articles/s | sentences/s | embedding s | everything else s |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        lines.append(f"| {'lexical' if r['mode'] == 'off' else 'semantic'} | {r['method']} | {r['wall']:.1f} | "
+        lines.append(f"| {'lexical' if r['mode'] == 'off' else 'semantic'} | {r['method']} | {r['nlp']} | "
+                     f"{r['wall']:.1f} | "
                      f"{r['articles_s']:.1f} | {r['sentences_s']:.0f} | {r['embedding']:.1f} | "
                      f"{r['wall'] - r['embedding']:.1f} |")
     lines += ["", "Time per stage (s; embedding time is inside the stages that embed):", "",

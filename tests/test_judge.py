@@ -145,3 +145,32 @@ def test_relative_days_are_compared_as_dates_when_articles_are_dated() -> None:
     # Undated: relative words cannot be placed, so no conflict is claimed; plain weekdays still compare.
     assert _same_days({"yesterday"}, {"sunday"}, None, tuesday)
     assert not _same_days({"saturday"}, {"sunday"}, None, None)
+
+
+def test_a_description_and_the_name_set_beside_it_are_one_actor() -> None:
+    from corroborate.judge import _apposed
+
+    story = "the passenger ferry morwen star ran aground on sennock reef.\nmorwen star ran aground."
+    assert _apposed("The passenger ferry", "Morwen Star", story)
+    assert _apposed("Morwen Star", "the passenger ferry", story)  # either order
+    # Seeds: "the French government" and "Ms Patel" are never side by side, so that conflict stays.
+    assert not _apposed("the French government", "Ms Patel", "the french government cancelled the meeting.")
+    assert not _apposed(None, "Morwen Star", story)
+
+
+def test_examples_have_no_actor_conflict_between_the_ferry_and_its_name(tmp_path) -> None:
+    """On the bundled example the ferry is named beside its description; with either NLP pipeline the
+    report must not call them two actors (the MiniLM pipeline's NER tags the name, which exposed this)."""
+    import json
+    from pathlib import Path
+
+    from corroborate import nlp
+    from corroborate.cli import main
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    for variant in [v for v in ("cnn", "minilm") if nlp.available(v)]:
+        out = tmp_path / f"{variant}.json"
+        assert main(["check", str(examples), "--nlp", variant, "-f", "json", "-o", str(out), "--no-progress"]) == 0
+        doc = json.loads(out.read_text(encoding="utf-8"))
+        actors = [c["values"] for s in doc["stories"] for c in s.get("conflicts", []) if c["kind"] == "entity"]
+        assert not any("Morwen Star" in values for values in actors), actors

@@ -226,6 +226,7 @@ def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], 
                          *, min_sim: float) -> list[Finding]:
     """Entity: a different actor of the same action on the same thing. Role: actor and patient swapped."""
     out: list[Finding] = []
+    story_text = "\n".join(c.text for c in claims).lower()
     for i, j in pairs:
         a, b = claims[i], claims[j]
         for wa, pa, ta in a.triples:
@@ -247,13 +248,27 @@ def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], 
                 shared = (a.names & b.names) - name_key(wa or "") - name_key(wb or "")
                 if s < min_sim and len(shared) < 2:
                     continue
-                if not same_participant(wa, wb) and not _overlap(wa, wb):
+                if not same_participant(wa, wb) and not _overlap(wa, wb) and not _apposed(wa, wb, story_text):
                     verb = _surface_verb(a, pa) or pa
                     out.append(Finding("entity", ("actor", pa, ha), f"who {verb} the {_surface_head(ta)}",
                                        [(a.span, wa or ""), (b.span, wb or "")],
                                        round(min(0.9, 0.55 + 0.35 * max(s, 0.0)), 2),
                                        norm=lambda v: " ".join(sorted(name_key(v)))))
     return out
+
+
+def _apposed(a: str | None, b: str | None, story_text: str) -> bool:
+    """A description and a name that the story itself puts side by side ("the passenger ferry Morwen Star")
+    are one participant, not two actors."""
+    if not a or not b:
+        return False
+    for desc, name in ((a, b), (b, a)):
+        words = desc.lower().split()
+        if words and words[0] in {"the", "a", "an"}:
+            words = words[1:]
+        if words and f"{' '.join(words)} {name.lower()}" in story_text:
+            return True
+    return False
 
 
 def _overlap(a: str | None, b: str | None) -> bool:

@@ -122,3 +122,23 @@ def test_added_articles_enter_the_lru_with_their_story(tmp_path, monkeypatch) ->
         vec, story = row["cached"]
         assert vec.doc.id == arts[row["seq"] - 1].id
         assert story == row["story"] and story in stored
+
+
+def test_recent_candidates_are_scored_without_database_reads(tmp_path, monkeypatch) -> None:
+    """The flat-cost guard: once an article is added, scoring it as a neighbour decodes nothing from the
+    database (before, every article was decoded once more on first use, and old near-duplicates each time)."""
+    import corroborate.incremental as incremental
+    from corroborate.store import Store
+    from tests.test_store import LEXICAL
+
+    arts = synthetic_articles(60, 8, seed=9)
+    decoded = []
+    real = incremental._decode_doc
+    monkeypatch.setattr(incremental, "_decode_doc", lambda *a: decoded.append(a[0]) or real(*a))
+    with Store(tmp_path / "f.db", config=LEXICAL) as store:
+        store.add(arts[:240])
+        assert decoded == []
+        store.add(arts[240:])  # a new Store.add (and index): its LRU starts empty, so it reads some back
+        first_read = len(decoded)
+        assert first_read <= 120  # at most the earlier articles within reach, each once
+        assert len(set(decoded)) == len(decoded)

@@ -22,17 +22,16 @@ from typing import TYPE_CHECKING, Any
 from corroborate.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
 from corroborate.brief import BriefConfig, content_words, is_prose, make_brief
 from corroborate.claim_words import FRAMES
+from corroborate.independence import independence, source_of
 from corroborate.judge import (
     dedupe_conflicts,
     drift_findings,
-    independence,
     label_findings,
     merge_findings,
     negation_findings,
     number_findings,
     participant_findings,
     place_date_findings,
-    source_of,
 )
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.statements import Claim, Quantity, extract_claims, method_name

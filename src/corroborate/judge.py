@@ -1,7 +1,6 @@
 """Corroboration and conflicts: who independently backs a statement, and where sources disagree.
 
-Independence: articles whose text largely repeats another (a :class:`~corroborate.model.Reuse` with a high
-share) and articles of the same outlet count as one source.
+Independence (who counts as one source) lives in :mod:`corroborate.independence`.
 
 Conflicts are typed, each with both spans, the differing values, a one-line explanation and a confidence.
 Every detector compares only claims that blocking put together (:mod:`corroborate.align`) or that share an
@@ -41,7 +40,7 @@ from corroborate.claim_words import (
     phrase_head,
     same_participant,
 )
-from corroborate.model import Article, Conflict, RepeatGroup, Reuse, Span
+from corroborate.model import Article, Conflict, RepeatGroup, Span
 from corroborate.statements import Claim, Quantity, rule_claim
 
 
@@ -49,7 +48,6 @@ def _wordlist(text: str) -> list[str]:
     return text.split()
 
 
-REUSE_THRESHOLD = 0.5  # share of a copy's sentences repeating the original above which both are one source
 # Verbs too light to define "the same action" (anyone can say, have or make things).
 LIGHT_VERBS = frozenset(lemma(w) for w in _wordlist(
     "be have do make take get give go come say tell see use want put set look seem become show find think "
@@ -59,48 +57,6 @@ _LABEL_KEYS = frozenset(lemma(v) for v in LABEL_VERBS)
 _TOLL_HEADS = frozenset(("person", "people", "migrant", "victim", "life", "death", "dead", "passenger",
                          "civilian", "injured", "wounded", "arrest"))
 _GENERIC_WHO = frozenset(("it", "this", "that", "they", "he", "she", "we", "i", "you", "which", "who", "one"))
-
-
-# --- independence ----------------------------------------------------------------------------------------
-
-def source_of(articles: list[Article], reuse: Iterable[Reuse], *, threshold: float = REUSE_THRESHOLD
-              ) -> tuple[dict[str, str], dict[str, str]]:
-    """Map each article to its independent source (a representative article id), and say why articles
-    were merged. Copies (reuse share >= threshold) and articles of one outlet are one source."""
-    parent = {a.id: a.id for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    why: dict[str, str] = {}
-    by_outlet: dict[str, str] = {}
-    for a in sorted(articles, key=lambda a: a.id):
-        if a.outlet in by_outlet:
-            union(a.id, by_outlet[a.outlet])
-            why[a.id] = f"{a.id} is from the same outlet as {by_outlet[a.outlet]} ({a.outlet})"
-        else:
-            by_outlet[a.outlet] = a.id
-    for r in sorted(reuse, key=lambda r: (r.copy, r.original)):
-        if r.share >= threshold and r.copy in parent and r.original in parent:
-            union(r.copy, r.original)
-            why[r.copy] = f"{r.copy} largely repeats {r.original} ({r.share:.0%}): {r.why}"
-    return {a.id: find(a.id) for a in articles}, why
-
-
-def independence(article_ids: Iterable[str], source: dict[str, str], why: dict[str, str]) -> tuple[int, str | None]:
-    """How many independent sources back a statement stated in these articles, and why copies were merged."""
-    ids = sorted(set(article_ids))
-    sources = {source.get(a, a) for a in ids}
-    notes = [why[a] for a in ids if a in why and any(source.get(b, b) == source.get(a, a) for b in ids if b != a)]
-    return len(sources), ("; ".join(notes) + " — counted as one source") if notes else None
 
 
 # --- findings, merged into conflicts ----------------------------------------------------------------------

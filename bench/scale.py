@@ -118,7 +118,7 @@ def recycled(text: str, other: str, rng: random.Random) -> str:
     """A later round's base text: sentences of ``text`` and ``other`` interleaved, numbers and words edited,
     so it shares sentences with both sources but is a near-duplicate of neither."""
     a, b = _sentences(text), _sentences(other)
-    mixed = [s for pair in zip(a, b) for s in pair] + a[len(b):] + b[len(a):]
+    mixed = [s for pair in zip(a, b, strict=False) for s in pair] + a[len(b):] + b[len(a):]
     return " ".join(_swap_synonyms(_edit_numbers(s, rng), rng) for s in mixed[: max(len(a), 6)])
 
 

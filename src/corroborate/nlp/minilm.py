@@ -83,32 +83,28 @@ def featurize(words_list: list[list[str]], layers: tuple[int, ...]) -> list[np.n
     """
     torch, tokenizer, model = _load()
     dim = HIDDEN * len(layers)
-    outputs = [np.zeros((len(words), dim), dtype="float32") for words in words_list]
-    chunks: list[tuple[int, list[int], list[int]]] = []  # (doc index, piece ids, word index per piece)
-    for d, words in enumerate(words_list):
-        if not words:
-            continue
-        enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False, truncation=False)
-        ids = enc["input_ids"]
-        wids = enc.word_ids()
-        for start, end in _windows(wids):
-            chunks.append((d, ids[start:end], wids[start:end]))
-    sums = [np.zeros((len(words), dim), dtype="float32") for words in words_list]
-    counts = [np.zeros(len(words), dtype="float32") for words in words_list]
     cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
+    outputs = []
     with torch.inference_mode():
-        # One window per forward pass, unpadded: batching windows of other lengths together would change the
-        # float sums (kernel blocking), and the same article must get the same parse in any batch or engine.
-        for d, piece_ids, wids in chunks:
-            ids = torch.tensor([[cls, *piece_ids, sep]], dtype=torch.long)
-            hidden = model(input_ids=ids, output_hidden_states=True).hidden_states
-            states = torch.cat([hidden[layer][0, 1:-1] for layer in layers], dim=-1).numpy()
-            w = np.asarray(wids, dtype="int64")
-            np.add.at(sums[d], w, states)
-            np.add.at(counts[d], w, 1.0)
-    for d in range(len(words_list)):
-        seen = counts[d] > 0
-        outputs[d][seen] = sums[d][seen] / counts[d][seen, None]
+        for words in words_list:
+            sums = np.zeros((len(words), dim), dtype="float32")
+            counts = np.zeros(len(words), dtype="float32")
+            if words:
+                enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False, truncation=False)
+                ids, wids = enc["input_ids"], enc.word_ids()
+                # One window per forward pass, unpadded: batching windows of other lengths together would
+                # change the float sums (kernel blocking), and the same article must get the same parse in any
+                # batch or engine.
+                for start, end in _windows(wids):
+                    window = torch.tensor([[cls, *ids[start:end], sep]], dtype=torch.long)
+                    hidden = model(input_ids=window, output_hidden_states=True).hidden_states
+                    states = torch.cat([hidden[layer][0, 1:-1] for layer in layers], dim=-1).numpy()
+                    w = np.asarray(wids[start:end], dtype="int64")
+                    np.add.at(sums, w, states)
+                    np.add.at(counts, w, 1.0)
+            seen = counts > 0
+            sums[seen] /= counts[seen, None]
+            outputs.append(sums)
     return outputs
 
 

@@ -59,25 +59,24 @@ def available(variant: str = "auto") -> bool:
     return path != MINILM_DIR or _minilm_runtime()
 
 
-def _describe_dir(path: Path) -> str:
-    try:
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return FALLBACK
-    name = str(meta.get("name", "corroborate_en")).replace("_", "-")
-    return f"{name} {meta.get('version', '?')}"
+def _name(meta: dict) -> str:
+    """``"corroborate-en 0.1.0"`` from a model's meta.json contents."""
+    return f"{str(meta.get('name', 'corroborate_en')).replace('_', '-')} {meta.get('version', '?')}"
 
 
 def describe(variant: str = "auto") -> str:
     """What does the NLP work: e.g. ``"corroborate-en 0.1.0"``, else the rule-based fallback."""
     if not available(variant):
         return FALLBACK
-    return _describe_dir(_model_dir(variant))
+    try:
+        return _name(json.loads((_model_dir(variant) / "meta.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return FALLBACK
 
 
 def describe_loaded(nlp: spacy.Language) -> str:
     """The name and version of a loaded pipeline, as :func:`describe` writes them."""
-    return f"{str(nlp.meta.get('name', 'corroborate_en')).replace('_', '-')} {nlp.meta.get('version', '?')}"
+    return _name(nlp.meta)
 
 
 def load_pipeline(variant: str = "auto") -> spacy.Language:
@@ -102,7 +101,7 @@ def _load(model_dir: str) -> spacy.Language:
         )
     import spacy
 
-    import corroborate.nlp.components
+    import corroborate.nlp.components  # registers the rule components the model config names
 
     if path.name == MINILM_DIR.name:
         import corroborate.nlp.minilm  # noqa: F401  registers the MiniLM embed layer its config names

@@ -347,14 +347,13 @@ class Store:
         """The cross-check of one story's articles (``Checker.run_articles``), cached in the database by the
         story's article-id set, the corroborate version, the alignment method and the NLP pipeline."""
         from corroborate import __version__
+        from corroborate.nlp import describe
 
         summary = self.story(story_id)
         if summary is None:
             raise KeyError(story_id)
         with self._lock:
             checker = checker or self._default_checker()
-            from corroborate.nlp import describe
-
             alignment = checker.embedder.name if checker.embedder is not None else "lexical"
             variant = checker.nlp_variant()
             nlp_name = "off" if variant == "off" else describe(variant)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from corroborate.model import Article, Reuse
+from corroborate.unionfind import UnionFind
 
 REUSE_THRESHOLD = 0.5  # share of a copy's sentences repeating the original above which both are one source
 
@@ -18,32 +19,23 @@ def source_of(articles: list[Article], reuse: Iterable[Reuse], *, threshold: flo
               ) -> tuple[dict[str, str], dict[str, str]]:
     """Map each article to its independent source (a representative article id), and say why articles
     were merged. Copies (reuse share >= threshold) and articles of one outlet are one source."""
-    parent = {a.id: a.id for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
+    ids = sorted(a.id for a in articles)
+    index = {aid: i for i, aid in enumerate(ids)}
+    # Indices in id order: the smaller root wins, so each source is represented by its smallest article id.
+    uf = UnionFind(len(ids))
     why: dict[str, str] = {}
     by_outlet: dict[str, str] = {}
     for a in sorted(articles, key=lambda a: a.id):
         if a.outlet in by_outlet:
-            union(a.id, by_outlet[a.outlet])
+            uf.union(index[a.id], index[by_outlet[a.outlet]])
             why[a.id] = f"{a.id} is from the same outlet as {by_outlet[a.outlet]} ({a.outlet})"
         else:
             by_outlet[a.outlet] = a.id
     for r in sorted(reuse, key=lambda r: (r.copy, r.original)):
-        if r.share >= threshold and r.copy in parent and r.original in parent:
-            union(r.copy, r.original)
+        if r.share >= threshold and r.copy in index and r.original in index:
+            uf.union(index[r.copy], index[r.original])
             why[r.copy] = f"{r.copy} largely repeats {r.original} ({r.share:.0%}): {r.why}"
-    return {a.id: find(a.id) for a in articles}, why
+    return {a.id: ids[uf.find(index[a.id])] for a in articles}, why
 
 
 def independence(article_ids: Iterable[str], source: dict[str, str], why: dict[str, str]) -> tuple[int, str | None]:

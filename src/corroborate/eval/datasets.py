@@ -66,6 +66,12 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def _tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header line (quotes are text: SICK and MNLI sentences contain them)."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def _json(path: Path) -> Any:
     text = path.read_text(encoding="utf-8-sig")
     try:
@@ -231,14 +237,12 @@ def read_mrpc(path: Path) -> list[PairRow]:
 
 def read_sick(path: Path) -> list[PairRow]:
     rows = []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for r in reader:
-            label = (r.get("entailment_label") or "").strip().upper()
-            if label not in {"ENTAILMENT", "NEUTRAL", "CONTRADICTION"}:
-                raise InputFormatError(f"pair {r.get('pair_ID')}: unknown label {label!r}")
-            rows.append(PairRow(r["sentence_A"], r["sentence_B"], label,
-                                meta={"id": r["pair_ID"], "split": (r.get("SemEval_set") or "").strip()}))
+    for r in _tsv(path):
+        label = (r.get("entailment_label") or "").strip().upper()
+        if label not in {"ENTAILMENT", "NEUTRAL", "CONTRADICTION"}:
+            raise InputFormatError(f"pair {r.get('pair_ID')}: unknown label {label!r}")
+        rows.append(PairRow(r["sentence_A"], r["sentence_B"], label,
+                            meta={"id": r["pair_ID"], "split": (r.get("SemEval_set") or "").strip()}))
     return rows
 
 
@@ -249,13 +253,11 @@ def read_breaking_nli(path: Path) -> list[PairRow]:
 
 def read_mnli(path: Path) -> list[PairRow]:
     rows = []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for r in reader:
-            label = (r.get("gold_label") or "").strip().upper()
-            if label not in {"ENTAILMENT", "NEUTRAL", "CONTRADICTION"}:
-                continue  # the "-" (no consensus) label has no gold
-            rows.append(PairRow(r["premise"], r["hypothesis"], label, meta={"id": r.get("index", "")}))
+    for r in _tsv(path):
+        label = (r.get("gold_label") or "").strip().upper()
+        if label not in {"ENTAILMENT", "NEUTRAL", "CONTRADICTION"}:
+            continue  # the "-" (no consensus) label has no gold
+        rows.append(PairRow(r["premise"], r["hypothesis"], label, meta={"id": r.get("index", "")}))
     return rows
 
 

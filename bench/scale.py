@@ -35,6 +35,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO.parent / "shared")) / "data"
@@ -165,11 +166,18 @@ def generate(n: int, folder: Path, *, seed: int = 7, shard: int = 5000) -> int:
 def worker(args: argparse.Namespace) -> None:
     """Child process: exactly what `corroborate add` does, plus a timestamp per commit."""
     from corroborate.config import Config
+    from corroborate.incremental import MatchConfig
     from corroborate.ingest import read_sources
     from corroborate.model import InputError
     from corroborate.store import Store
 
     config = Config(semantic="off", engine=args.engine)
+    # One-time costs (lazy imports of numpy and datasketch, drawing the MinHash permutations) are paid before
+    # the clock starts: they are per process, not per article, and would inflate the smallest corpus most.
+    from corroborate.incremental import featurize
+    from corroborate.model import Article
+
+    featurize(Article("warm-up", "bench", None, None, None, "A warm-up text, never stored."))
     marks: list[tuple[int, float, float]] = []
     t0 = time.perf_counter()
     c0 = time.process_time()
@@ -182,17 +190,30 @@ def worker(args: argparse.Namespace) -> None:
             side.write(json.dumps(marks[-1]) + "\n")
             side.flush()
 
-    with Store(args.db, config=config) as store:
+    match = MatchConfig(**{k: int(v) for k, v in (kv.split("=", 1) for kv in args.match)})
+    with Store(args.db, config=config, match=match) as store:
         items = read_sources([args.src], config=config.ingest, stdin=None)
         articles = (a for a in items if not isinstance(a, InputError))
         result = store.add(articles, progress=progress)
+        wall = time.perf_counter() - t0
+        cpu = time.process_time() - c0
         counts = store.count()
+        quality = story_quality(store)
     side.close()
-    wall = time.perf_counter() - t0
-    cpu = time.process_time() - c0
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"added": len(result.added), "skipped": len(result.skipped), "wall": wall, "cpu": cpu,
-                      "marks": marks, "rss_mb": rss_kb / 1024, **counts}))
+                      "marks": marks, "rss_mb": rss_kb / 1024, **counts, **quality}))
+
+
+def story_quality(store: Any) -> dict[str, float]:
+    """BCubed of the stored stories against the generated events (the event number is in each article's URL):
+    what the candidate caps cost in clustering, measured on the same run as their speed."""
+    from corroborate.eval.metrics import bcubed
+
+    rows = store._read(lambda c: c.execute(
+        "SELECT a.id, a.url, m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id").fetchall())
+    p, r, f = bcubed({aid: story for aid, _, story in rows}, {aid: url.split("/")[-2] for aid, url, _ in rows})
+    return {"b3_p": p, "b3_r": r, "b3_f1": f}
 
 
 def _slices(marks: list[tuple[int, float, float]], n: int, column: int) -> list[float]:
@@ -208,10 +229,11 @@ def _slices(marks: list[tuple[int, float, float]], n: int, column: int) -> list[
     return out
 
 
-def measure(n: int, engine: str, src: Path, work: Path) -> dict:
+def measure(n: int, engine: str, src: Path, work: Path, match: list[str] | None = None) -> dict:
     db = work / f"{engine}-{n}.db"
     proc = subprocess.run([sys.executable, __file__, "_worker", "--db", str(db), "--src", str(src),
-                           "--engine", engine], capture_output=True, text=True, check=False)
+                           "--engine", engine, *(f"--match={kv}" for kv in match or [])],
+                          capture_output=True, text=True, check=False)
     if proc.returncode:
         raise SystemExit(f"worker failed ({proc.returncode}): {proc.stderr[-2000:]}")
     data = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -226,14 +248,18 @@ def measure(n: int, engine: str, src: Path, work: Path) -> dict:
 
 def table(rows: list[tuple[int, str, dict]]) -> str:
     lines = ["| articles | engine | wall (s) | wall ms / article | CPU ms / article | CPU ms/article, first 10% |"
-             " CPU ms/article, last 10% | peak RSS (MB) | stories | near-dup pairs | db (MB) |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             " CPU ms/article, last 10% | peak RSS (MB) | stories | story B³ F1 (P / R) | near-dup pairs | db (MB) |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
     for n, engine, d in rows:
         per = max(d["added"], 1)
         lines.append(f"| {n:,} | {engine} | {d['wall']:.1f} | {1000 * d['wall'] / per:.2f} | "
                      f"{1000 * d['cpu'] / per:.2f} | {d['cpu_slices'][0]:.2f} | {d['cpu_slices'][-1]:.2f} | "
-                     f"{d['rss_mb']:.0f} | {d['stories']:,} | {d['near_duplicates']:,} | {d['db_mb']:.0f} |")
+                     f"{d['rss_mb']:.0f} | {d['stories']:,} | {_b3(d)} | {d['near_duplicates']:,} | {d['db_mb']:.0f} |")
     return "\n".join(lines)
+
+
+def _b3(d: dict) -> str:
+    return f"{d['b3_f1']:.3f} ({d['b3_p']:.3f} / {d['b3_r']:.3f})" if "b3_f1" in d else "—"
 
 
 def main() -> None:
@@ -243,6 +269,7 @@ def main() -> None:
         p.add_argument("--db", required=True)
         p.add_argument("--src", required=True)
         p.add_argument("--engine", default="local")
+        p.add_argument("--match", action="append", default=[], metavar="NAME=VALUE")
         worker(p.parse_args())
         return
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -251,7 +278,11 @@ def main() -> None:
     p.add_argument("--dask-max", type=int, default=None, help="skip dask runs above this size")
     p.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
     p.add_argument("--from-log", metavar="FILE", help="rebuild the section from the JSON lines of an earlier run")
+    p.add_argument("--match", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a MatchConfig setting (e.g. per_key=50); implies --no-write")
     args = p.parse_args()
+    if args.match:
+        args.no_write = True
     if args.from_log:
         rows = [(d.pop("n"), d.pop("engine"), d) for d in (json.loads(line) for line in
                 Path(args.from_log).read_text(encoding="utf-8").splitlines() if line.startswith("{"))]
@@ -273,7 +304,7 @@ def main() -> None:
             for engine in args.engines:
                 if engine == "dask" and args.dask_max and n > args.dask_max:
                     continue
-                d = measure(n, engine, src, work)
+                d = measure(n, engine, src, work, args.match)
                 rows.append((n, engine, d))
                 print(json.dumps({"n": n, "engine": engine, **d}), flush=True)
                 if not args.no_write:

@@ -176,6 +176,40 @@ def test_restart_gives_the_same_stories(tmp_path: Path) -> None:
         assert {a.id: store.story_of(a.id) for a in corpus} == whole
 
 
+def test_schema_1_database_is_migrated(tmp_path: Path) -> None:
+    """A database written by schema 1 (postings filed by key, NULL for undated) opens, is refiled by day, and
+    goes on assigning stories exactly as a database built by the current schema from the start."""
+    from dataclasses import replace
+
+    corpus = [replace(a, published=None) if i % 3 == 0 else a
+              for i, a in enumerate(synthetic_articles(6, 4, seed=11))]
+    with Store(tmp_path / "one.db", config=LEXICAL) as store:
+        store.add(corpus)
+        whole = {a.id: store.story_of(a.id) for a in corpus}
+    old = tmp_path / "old.db"
+    with Store(old, config=LEXICAL) as store:
+        store.add(corpus[:12])
+    conn = sqlite3.connect(old)
+    with conn:  # rewrite the postings as schema 1 stored them
+        rows = conn.execute("SELECT key, seq, NULLIF(day, -1) FROM postings").fetchall()
+        assert any(day is None for _, _, day in rows)
+        conn.execute("DROP TABLE postings")
+        conn.execute("CREATE TABLE postings (key TEXT NOT NULL, seq INTEGER NOT NULL, day INTEGER, "
+                     "PRIMARY KEY (key, seq)) WITHOUT ROWID")
+        conn.execute("CREATE INDEX postings_day ON postings(key, day)")
+        conn.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.close()
+    with Store(old, config=LEXICAL) as store:
+        store.add(corpus[12:])
+        assert {a.id: store.story_of(a.id) for a in corpus} == whole
+    conn = sqlite3.connect(old)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert conn.execute("SELECT count(*) FROM postings WHERE day = -1").fetchone()[0] > 0
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'postings%'").fetchall() == [("postings",)]
+    conn.close()
+
+
 def test_near_duplicates(tmp_path: Path, corpus: list[Article]) -> None:
     original = corpus[0]
     copy_text = original.text.replace("Reported by desk 0.", "Syndicated copy.")

@@ -33,7 +33,7 @@ import sqlite3
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from corroborate.model import Article
@@ -138,6 +138,16 @@ def _decode_doc(article_id: str, blob: bytes, day: int | None) -> _Doc:
     words, names, years = marshal.loads(blob)
     return _Doc(id=article_id, words=words, names=names, day=date.fromordinal(day) if day is not None else None,
                 years=frozenset(years))
+
+
+#: The ``postings`` day of an undated article (real days are proleptic Gregorian ordinals, >= 1).
+UNDATED = -1
+
+
+@lru_cache(maxsize=4096)
+def _days(first: int, last: int) -> str:
+    """An SQL list of the days ``first..last``: inlined literals, so the planner sees one seek per day."""
+    return ",".join(str(d) for d in range(max(first, 1), last + 1)) or "NULL"
 
 
 def _chunks(items: list[T], size: int = 500) -> list[list[T]]:
@@ -272,32 +282,59 @@ class _Query:
         dense[arrays[0]] = w
         return float(w @ w)
 
-    def _cosine(self, dense: Any, norm2: float, arrays: tuple[Any, Any], df: Any) -> float:
-        if not norm2 or not len(arrays[0]):
-            return 0.0
-        w = self._weights(arrays, df)
-        dot = float(dense[arrays[0]] @ w)
-        return dot / math.sqrt(norm2 * float(w @ w)) if dot else 0.0
-
     def similarity(self, config: StoriesConfig, other: _Vec) -> float:
         """stories._Scorer.similarity (same formula; sums in another order, so equal up to rounding)."""
+        return float(self.similarities(config, [other])[0])
+
+    def _cosines(self, dense: Any, norm2: float, parts: list[tuple[Any, Any]], df: Any) -> Any:
+        """The idf-weighted cosine of the query with each candidate, in a handful of array operations: with
+        a hundred candidates per add, a Python loop over them was the largest cost of ``add`` at scale."""
+        import numpy as np
+
+        lengths = np.fromiter((len(p[0]) for p in parts), dtype=np.int64, count=len(parts))
+        out = np.zeros(len(parts))
+        if not norm2 or not lengths.any():
+            return out
+        idx = np.concatenate([p[0] for p in parts])
+        tf = np.concatenate([p[1] for p in parts])
+        w = self._weights((idx, tf), df)
+        # Sum per candidate over its own slice (reduceat; an empty slice would repeat its neighbour's first
+        # element, so candidates without terms are left out and keep 0).
+        full = lengths > 0
+        starts = (np.cumsum(lengths) - lengths)[full]
+        dots = np.add.reduceat(dense[idx] * w, starts)
+        norms = np.add.reduceat(w * w, starts)
+        out[full] = np.where(dots != 0, dots / np.sqrt(norm2 * np.where(norms > 0, norms, 1.0)), 0.0)
+        return out
+
+    def similarities(self, config: StoriesConfig, others: list[_Vec]) -> Any:
+        """:meth:`similarity` of the query with each of ``others``, as one array."""
+        import numpy as np
+
         c = config
-        a, b = self.doc, other.doc
-        factor = 1.0
-        if a.day is not None and b.day is not None:
-            if abs((a.day - b.day).days) > c.window_days:
-                return 0.0
-        elif a.years and b.years and not a.years & b.years:
-            factor = c.year_mismatch  # undated: texts that name only different years are likely other events
-        total = c.text_weight * self._cosine(self.dense_words, self.words2, other.words, self.stats.word_df)
-        weight = c.text_weight
-        if a.names and b.names:
-            total += c.name_weight * self._cosine(self.dense_names, self.names2, other.names, self.stats.names_df)
-            weight += c.name_weight
-        if a.vec is not None and b.vec is not None:
-            total += c.semantic_weight * max(float(a.vec @ b.vec), 0.0)
-            weight += c.semantic_weight
-        return factor * total / weight if weight else 0.0
+        a = self.doc
+        factor = np.ones(len(others))
+        for i, other in enumerate(others):
+            b = other.doc
+            if a.day is not None and b.day is not None:
+                if abs((a.day - b.day).days) > c.window_days:
+                    factor[i] = 0.0
+            elif a.years and b.years and not a.years & b.years:
+                factor[i] = c.year_mismatch  # undated: texts naming only other years are likely other events
+        total = c.text_weight * self._cosines(self.dense_words, self.words2, [o.words for o in others],
+                                              self.stats.word_df)
+        weight = np.full(len(others), c.text_weight)
+        if a.names:
+            named = np.fromiter((bool(o.doc.names) for o in others), dtype=bool, count=len(others))
+            names = self._cosines(self.dense_names, self.names2, [o.names for o in others], self.stats.names_df)
+            total += np.where(named, c.name_weight * names, 0.0)
+            weight += np.where(named, c.name_weight, 0.0)
+        if a.vec is not None:
+            for i, other in enumerate(others):
+                if other.doc.vec is not None:
+                    total[i] += c.semantic_weight * max(float(a.vec @ other.doc.vec), 0.0)
+                    weight[i] += c.semantic_weight
+        return factor * total / weight
 
 
 class PersistedStoryIndex:
@@ -414,16 +451,17 @@ class PersistedStoryIndex:
         conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'story_docs'")
         self.stats.add(doc)
         self._scorer.embed([doc], [f.article])
-        keys = self._scorer.keys(doc)
+        keys, index_keys = self._scorer.lookup_and_index_keys(doc)
 
         candidates = self._load(conn, self._candidates(conn, keys, day, seq, near))
         query = _Query(doc, self.stats)
         by_story: dict[str, list[float]] = defaultdict(list)
         try:
-            for other, story in candidates:
-                by_story[story].append(query.similarity(self.stories, other))
+            sims = query.similarities(self.stories, [other for other, _ in candidates]) if candidates else []
         finally:
             query.close()
+        for (_, story), sim in zip(candidates, sims, strict=True):
+            by_story[story].append(float(sim))
 
         best, best_score = None, self.threshold
         sizes = self._sizes(conn, sorted(by_story))
@@ -448,8 +486,8 @@ class PersistedStoryIndex:
         conn.execute("INSERT INTO story_features(article_id, doc, day) VALUES (?, ?, ?)",
                      (a.id, _encode_doc(doc), day))
         # As StoryIndex: looked up by words others share already, indexed by its top words even if new so far.
-        conn.executemany("INSERT INTO postings(key, seq, day) VALUES (?, ?, ?)",
-                         [(k, seq, day) for k in self._scorer.keys(doc, min_df=1)])
+        conn.executemany("INSERT INTO postings(day, key, seq) VALUES (?, ?, ?)",
+                         [(UNDATED if day is None else day, k, seq) for k in index_keys])
         # Its neighbours come next (same days, same words): keep it decoded. A rolled-back batch is caught by
         # stats.sync, which empties the LRU before its row numbers can be reused.
         self._docs[seq] = (query.vec, best)
@@ -459,16 +497,16 @@ class PersistedStoryIndex:
     def _postings(self, conn: sqlite3.Connection, key: str, day: int | None) -> list[int]:
         """Articles indexed under ``key`` that can share a story with an article of ``day``, nearest first."""
         k = self.match.per_key
+        undated = conn.execute("SELECT seq FROM postings WHERE day = ? AND key = ? ORDER BY seq DESC LIMIT ?",
+                               (UNDATED, key, k))
         if day is None:
-            return [r[0] for r in conn.execute(
-                "SELECT seq FROM postings WHERE key = ? ORDER BY seq DESC LIMIT ?", (key, k))]
+            return [r[0] for r in undated]
+        # One index seek per day of the window (postings are filed by day, then key): nearest days first.
         window = int(self.stories.window_days)
-        after = conn.execute("SELECT seq FROM postings WHERE key = ? AND day >= ? AND day <= ? ORDER BY day LIMIT ?",
-                             (key, day, day + window, k))
-        before = conn.execute("SELECT seq FROM postings WHERE key = ? AND day < ? AND day >= ? "
-                              "ORDER BY day DESC LIMIT ?", (key, day, day - window, k))
-        undated = conn.execute("SELECT seq FROM postings WHERE key = ? AND day IS NULL ORDER BY seq DESC LIMIT ?",
-                               (key, k))
+        after = conn.execute(f"SELECT seq FROM postings WHERE day IN ({_days(day, day + window)}) AND key = ? "
+                             "ORDER BY day, seq LIMIT ?", (key, k))
+        before = conn.execute(f"SELECT seq FROM postings WHERE day IN ({_days(day - window, day - 1)}) AND key = ? "
+                              "ORDER BY day DESC, seq DESC LIMIT ?", (key, k))
         return [r[0] for q in (after, before, undated) for r in q]
 
     @staticmethod

@@ -198,13 +198,22 @@ class _Scorer:
     def keys(self, doc: _Doc, *, min_df: int = 2) -> list[str]:
         """The article's most distinctive words that other articles share (df >= ``min_df``): blocking keys.
         Words only this article has cannot find it a partner, and very common ones find too many."""
+        return self._ranked(doc, min_df)[: self.config.keys_per_article]
+
+    def lookup_and_index_keys(self, doc: _Doc) -> tuple[list[str], list[str]]:
+        """``keys(doc)`` and ``keys(doc, min_df=1)`` from one ranking of the article's words (an add needs
+        both: it looks up by words others share and is indexed by its top words, even those new so far)."""
+        ranked = self._ranked(doc, 1)
+        k = self.config.keys_per_article
+        return [t for t in ranked if self.stats.df[t] >= 2][:k], ranked[:k]
+
+    def _ranked(self, doc: _Doc, min_df: int) -> list[str]:
         # In a small collection a "common" word is one shared by a few articles of the same story (a batch
         # of 5 where 4 report one event): the share cut would leave no key that links them, so it only
         # applies once the collection is large enough for the cap to matter.
         limit = max(self.config.max_df_share * self.stats.n, MIN_DF_LIMIT)
-        ranked = sorted((-v * self.stats.idf(t), t) for t, v in doc.words.items()
-                        if min_df <= self.stats.df[t] <= limit)
-        return [t for _, t in ranked[: self.config.keys_per_article]]
+        return [t for _, t in sorted((-v * self.stats.idf(t), t) for t, v in doc.words.items()
+                                     if min_df <= self.stats.df[t] <= limit)]
 
 
 def _make_embedder(config: StoriesConfig, embedder: Embedder | None) -> Embedder | None:
@@ -329,7 +338,7 @@ class StoryIndex:
         self._stats.add(doc)
         scorer = self.scorer
         scorer.embed([doc], [article])
-        keys = scorer.keys(doc)
+        keys, index_keys = scorer.lookup_and_index_keys(doc)
         hits: Counter[int] = Counter()
         # Look up by words earlier articles share; index by the article's top words, even those new so far,
         # since a later article may share them.
@@ -354,7 +363,7 @@ class StoryIndex:
         self._story_of.append(best)
         self._members[best].append(index)
         self._ids[article.id] = best
-        for key in scorer.keys(doc, min_df=1):
+        for key in index_keys:
             self._postings[key].append(index)
         return best
 

@@ -11,13 +11,14 @@ at once. Tables:
 ``lsh``             the signatures' band buckets: near-duplicate candidates without a corpus scan
 ``near_duplicates`` article pairs whose estimated Jaccard reaches the threshold
 ``story_features``  the stories module's tf features of each article, and its day
-``postings``        blocking keys (distinctive words) -> articles, by day: story candidates
+``postings``        (day, blocking key) -> articles: story candidates; filed by day so a crawl's inserts stay
+                    on neighbouring pages (undated articles: day -1)
 ``term_df``         document frequencies of words and names (the idf of the story similarity)
 ``stories``         id (``s1``, ``s2``, ...), title, first/last published, size
 ``story_members``   article -> story, with the score it joined with
 ``embeddings``      sentence vectors (float32 bytes) keyed by text hash
 ``reports``         cached story cross-checks (JSON) keyed by article ids + version + method
-``meta``/``counters`` schema version, stories method, id counters
+``meta``/``counters`` schema version (2; a schema 1 file is migrated on open), stories method, id counters
 ==================  ==========================================================================================
 """
 

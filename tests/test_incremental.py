@@ -17,7 +17,7 @@ from corroborate.incremental import (
     featurize,
     jaccard,
 )
-from corroborate.stories import StoriesConfig, _doc, _Scorer
+from corroborate.stories import Scorer, StoriesConfig, story_doc
 from tests.test_store import synthetic_articles
 
 
@@ -46,24 +46,24 @@ def test_match_config_is_checked() -> None:
 
 def test_encoded_features_round_trip() -> None:
     a = synthetic_articles(1, 1)[0]
-    doc = _doc(a)
+    doc = story_doc(a)
     back = _decode_doc(doc.id, _encode_doc(doc), doc.day.toordinal())
     assert (back.words, back.names, back.day, back.years) == (doc.words, doc.names, doc.day, doc.years)
     assert list(back.words) == list(doc.words)  # order kept: the similarity's sums follow it
 
 
 def test_query_similarity_matches_the_stories_scorer() -> None:
-    """The vectorised copy must compute stories._Scorer.similarity (pins the coupling to stories.py)."""
+    """The vectorised copy must compute stories.Scorer.similarity (pins the coupling to stories.py)."""
     arts = synthetic_articles(5, 3, seed=2)
     # Undated copies with year mentions exercise the year-mismatch branch too.
     arts += [type(a)(a.id + "u", a.outlet, a.title, None, None, a.text + f" In {2000 + i % 3}.")
              for i, a in enumerate(arts[:6])]
-    docs = [_doc(a) for a in arts]
+    docs = [story_doc(a) for a in arts]
     stats = _Frequencies()
     for d in docs:
         stats.add(d)
     config = StoriesConfig(semantic="off")
-    reference = _Scorer(config, stats, None)
+    reference = Scorer(config, stats, None)
     rng = random.Random(0)
     for _ in range(60):
         a, b = rng.sample(docs, 2)

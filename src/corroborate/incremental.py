@@ -21,7 +21,7 @@ These caps are where this index may differ from the in-memory :class:`StoryIndex
 (tests/test_store.py, on synthetic events and on ECB+ news). Document frequencies are persisted (``term_df``)
 and mirrored in memory, reloaded only when another writer moved them; candidates' decoded features sit in a
 bounded LRU; the similarity is the stories module's formula, vectorised over term indices (pinned against
-``stories._Scorer.similarity`` by tests/test_incremental.py).
+``stories.Scorer.similarity`` by tests/test_incremental.py).
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from corroborate.model import Article
 
 # The similarity itself is the stories module's (one definition for batch, in-memory and persisted
-# clustering); its helpers are private there, so this coupling is pinned by a consistency test.
-from corroborate.stories import StoriesConfig, _Doc, _doc, _Scorer, _Stats
+# clustering); the vectorised copy of it below is pinned to Scorer.similarity by a consistency test.
+from corroborate.stories import Scorer, StoriesConfig, StoryDoc, TermStats, story_doc
 
 if TYPE_CHECKING:
     from corroborate.embed import Embedder
@@ -77,7 +77,7 @@ class Features:
     """What :func:`featurize` computes for one article: picklable, so a Dask worker can compute it."""
 
     article: Article
-    doc: _Doc
+    doc: StoryDoc
     signature: bytes  # MinHash hash values, uint64 little-endian
     buckets: list[int]  # one LSH bucket key per band
 
@@ -109,7 +109,7 @@ def featurize(article: Article, *, match: MatchConfig | None = None) -> Features
     buckets = [int.from_bytes(hashlib.blake2b(values[b * rows:(b + 1) * rows].tobytes(), digest_size=8,
                                               person=b.to_bytes(2, "little")).digest(), "little", signed=True)
                for b in range(match.bands)]
-    return Features(article, _doc(article), values.tobytes(), buckets)
+    return Features(article, story_doc(article), values.tobytes(), buckets)
 
 
 def jaccards(signature: bytes, others: list[bytes]) -> Any:
@@ -128,15 +128,15 @@ def jaccard(sig_a: bytes, sig_b: bytes) -> float:
     return float(jaccards(sig_a, [sig_b])[0])
 
 
-def _encode_doc(doc: _Doc) -> bytes:
+def _encode_doc(doc: StoryDoc) -> bytes:
     # marshal (format 4) of plain dicts and lists: four times faster to load than JSON, and it keeps the
     # dicts' order, which the similarity's float sums follow.
     return marshal.dumps((doc.words, doc.names, sorted(doc.years)), 4)
 
 
-def _decode_doc(article_id: str, blob: bytes, day: int | None) -> _Doc:
+def _decode_doc(article_id: str, blob: bytes, day: int | None) -> StoryDoc:
     words, names, years = marshal.loads(blob)
-    return _Doc(id=article_id, words=words, names=names, day=date.fromordinal(day) if day is not None else None,
+    return StoryDoc(id=article_id, words=words, names=names, day=date.fromordinal(day) if day is not None else None,
                 years=frozenset(years))
 
 
@@ -154,11 +154,11 @@ def _chunks(items: list[T], size: int = 500) -> list[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-class _Frequencies(_Stats):
-    """An in-process mirror of ``term_df`` (the stories module's ``_Stats``), kept in step with the database:
+class _Frequencies(TermStats):
+    """An in-process mirror of ``term_df`` (the stories module's ``TermStats``), kept in step with the database:
     ``sync`` reloads it whenever another process (or a rolled-back transaction) moved the article count.
 
-    Besides the Counters ``_Stats`` keeps, every term has an index into numpy arrays of its frequencies, so a
+    Besides the Counters ``TermStats`` keeps, every term has an index into numpy arrays of its frequencies, so a
     candidate's idf-weighted vector is a few array operations instead of a Python loop over its words.
     """
 
@@ -216,7 +216,7 @@ class _Frequencies(_Stats):
         self._idf.clear()
         return True
 
-    def add(self, doc: _Doc) -> None:
+    def add(self, doc: StoryDoc) -> None:
         super().add(doc)
         # index() may reallocate the arrays: look them up after it, never before.
         for i in [self.index(t) for t in doc.words]:
@@ -237,12 +237,12 @@ class _Frequencies(_Stats):
 class _Vec:
     """A stored article's features as term indices and sublinear tf arrays (words, names)."""
 
-    doc: _Doc
+    doc: StoryDoc
     words: Any  # (indices, tf)
     names: Any
 
 
-def _vec(doc: _Doc, stats: _Frequencies) -> _Vec:
+def _vec(doc: StoryDoc, stats: _Frequencies) -> _Vec:
     import numpy as np
 
     def arrays(d: dict[str, float]) -> tuple[Any, Any]:
@@ -255,7 +255,7 @@ def _vec(doc: _Doc, stats: _Frequencies) -> _Vec:
 class _Query:
     """The article being added, scattered into dense arrays so each candidate's dot product is one gather."""
 
-    def __init__(self, doc: _Doc, stats: _Frequencies) -> None:
+    def __init__(self, doc: StoryDoc, stats: _Frequencies) -> None:
         self.doc = doc
         self.stats = stats
         self.log_n = math.log(stats.n + 1)
@@ -274,7 +274,7 @@ class _Query:
         import numpy as np
 
         idx, tf = arrays
-        # stories._Stats.idf: log((n + 1) / (df + 1)) + 1
+        # stories.TermStats.idf: log((n + 1) / (df + 1)) + 1
         return tf * (self.log_n - np.log(df[idx] + 1.0) + 1.0)
 
     def _scatter(self, dense: Any, arrays: tuple[Any, Any], df: Any) -> float:
@@ -283,7 +283,7 @@ class _Query:
         return float(w @ w)
 
     def similarity(self, config: StoriesConfig, other: _Vec) -> float:
-        """stories._Scorer.similarity (same formula; sums in another order, so equal up to rounding)."""
+        """stories.Scorer.similarity (same formula; sums in another order, so equal up to rounding)."""
         return float(self.similarities(config, [other])[0])
 
     def _cosines(self, dense: Any, norm2: float, parts: list[tuple[Any, Any]], df: Any) -> Any:
@@ -350,7 +350,7 @@ class PersistedStoryIndex:
         self.match = match or MatchConfig()
         self.embedder = embedder
         self.stats = _Frequencies()
-        self._scorer = _Scorer(self.stories, self.stats, embedder)  # threshold, keys and lead embedding
+        self._scorer = Scorer(self.stories, self.stats, embedder)  # threshold, keys and lead embedding
         # seq -> (features, story): both fixed once an article is stored (stories never merge or move).
         self._docs: OrderedDict[int, tuple[_Vec, str]] = OrderedDict()
         self._cache_size = cache_size

@@ -110,7 +110,9 @@ def _names(text: str) -> Counter[str]:
 
 
 @dataclass(slots=True)
-class _Doc:
+class StoryDoc:
+    """An article as the story similarity sees it: sublinear tf of words and names, day, years named."""
+
     id: str
     words: dict[str, float]  # sublinear tf
     names: dict[str, float]
@@ -119,14 +121,14 @@ class _Doc:
     vec: Any = None  # MiniLM vector of the lead, or None
 
 
-def _doc(article: Article) -> _Doc:
+def story_doc(article: Article) -> StoryDoc:
     text = f"{article.title}\n{article.text}" if article.title else article.text
     words = {w: 1.0 + math.log(c) for w, c in _words(text).items()}
     names = {w: 1.0 + math.log(c) for w, c in _names(text).items()}
-    return _Doc(article.id, words, names, _published(article), frozenset(_YEAR.findall(text)))
+    return StoryDoc(article.id, words, names, _published(article), frozenset(_YEAR.findall(text)))
 
 
-class _Stats:
+class TermStats:
     """Document frequencies of words and names over the articles seen so far."""
 
     def __init__(self) -> None:
@@ -134,7 +136,7 @@ class _Stats:
         self.df: Counter[str] = Counter()
         self.name_df: Counter[str] = Counter()
 
-    def add(self, doc: _Doc) -> None:
+    def add(self, doc: StoryDoc) -> None:
         self.n += 1
         self.df.update(doc.words.keys())
         self.name_df.update(doc.names.keys())
@@ -144,7 +146,7 @@ class _Stats:
         return math.log((self.n + 1) / (df + 1)) + 1.0
 
 
-def _cosine(a: dict[str, float], b: dict[str, float], stats: _Stats, *, names: bool = False) -> float:
+def _cosine(a: dict[str, float], b: dict[str, float], stats: TermStats, *, names: bool = False) -> float:
     if not a or not b:
         return 0.0
     wa = {t: v * stats.idf(t, names=names) for t, v in a.items()}
@@ -157,10 +159,10 @@ def _cosine(a: dict[str, float], b: dict[str, float], stats: _Stats, *, names: b
     return dot / math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values()))
 
 
-class _Scorer:
+class Scorer:
     """The pairwise similarity shared by batch and incremental clustering."""
 
-    def __init__(self, config: StoriesConfig, stats: _Stats, embedder: Embedder | None) -> None:
+    def __init__(self, config: StoriesConfig, stats: TermStats, embedder: Embedder | None) -> None:
         self.config = config
         self.stats = stats
         self.embedder = embedder
@@ -169,14 +171,14 @@ class _Scorer:
     def threshold(self) -> float:
         return self.config.threshold if self.embedder is not None else self.config.lexical_threshold
 
-    def embed(self, docs: list[_Doc], articles: list[Article]) -> None:
+    def embed(self, docs: list[StoryDoc], articles: list[Article]) -> None:
         if self.embedder is None or not docs:
             return
         leads = [(f"{a.title}. " if a.title else "") + a.text[: self.config.lead_chars] for a in articles]
         for doc, vec in zip(docs, self.embedder.encode(leads), strict=True):
             doc.vec = vec
 
-    def similarity(self, a: _Doc, b: _Doc) -> float:
+    def similarity(self, a: StoryDoc, b: StoryDoc) -> float:
         c = self.config
         factor = 1.0
         if a.day is not None and b.day is not None:
@@ -195,19 +197,19 @@ class _Scorer:
             weight += c.semantic_weight
         return factor * total / weight if weight else 0.0
 
-    def keys(self, doc: _Doc, *, min_df: int = 2) -> list[str]:
+    def keys(self, doc: StoryDoc, *, min_df: int = 2) -> list[str]:
         """The article's most distinctive words that other articles share (df >= ``min_df``): blocking keys.
         Words only this article has cannot find it a partner, and very common ones find too many."""
         return self._ranked(doc, min_df)[: self.config.keys_per_article]
 
-    def lookup_and_index_keys(self, doc: _Doc) -> tuple[list[str], list[str]]:
+    def lookup_and_index_keys(self, doc: StoryDoc) -> tuple[list[str], list[str]]:
         """``keys(doc)`` and ``keys(doc, min_df=1)`` from one ranking of the article's words (an add needs
         both: it looks up by words others share and is indexed by its top words, even those new so far)."""
         ranked = self._ranked(doc, 1)
         k = self.config.keys_per_article
         return [t for t in ranked if self.stats.df[t] >= 2][:k], ranked[:k]
 
-    def _ranked(self, doc: _Doc, min_df: int) -> list[str]:
+    def _ranked(self, doc: StoryDoc, min_df: int) -> list[str]:
         # In a small collection a "common" word is one shared by a few articles of the same story (a batch
         # of 5 where 4 report one event): the share cut would leave no key that links them, so it only
         # applies once the collection is large enough for the cap to matter.
@@ -232,7 +234,7 @@ def method(config: StoriesConfig | None = None, embedder: Embedder | None = None
     return "lexical: tf-idf + names"
 
 
-def candidate_pairs(scorer: _Scorer, docs: list[_Doc]) -> dict[tuple[int, int], float]:
+def candidate_pairs(scorer: Scorer, docs: list[StoryDoc]) -> dict[tuple[int, int], float]:
     """Similarity of every pair of articles that share a blocking key and clear the threshold's half."""
     keys = [scorer.keys(doc) for doc in docs]  # ranks each article's words once, for indexing and querying
     postings: dict[str, list[int]] = defaultdict(list)
@@ -292,11 +294,11 @@ def cluster_articles(articles: list[Article], *, config: StoriesConfig | None = 
         raise ValueError("article ids must be unique")
     order = sorted(range(len(articles)), key=lambda i: articles[i].id)
     ordered = [articles[i] for i in order]
-    stats = _Stats()
-    docs = [_doc(a) for a in ordered]
+    stats = TermStats()
+    docs = [story_doc(a) for a in ordered]
     for d in docs:
         stats.add(d)
-    scorer = _Scorer(config, stats, _make_embedder(config, embedder))
+    scorer = Scorer(config, stats, _make_embedder(config, embedder))
     scorer.embed(docs, ordered)
     groups = _average_linkage(len(docs), candidate_pairs(scorer, docs), scorer.threshold)
     return sorted(sorted(ordered[i].id for i in g) for g in groups)
@@ -312,18 +314,18 @@ class StoryIndex:
     def __init__(self, *, config: StoriesConfig | None = None, embedder: Embedder | None = None) -> None:
         self.config = config or StoriesConfig()
         self._embedder_arg = embedder
-        self._scorer: _Scorer | None = None
-        self._stats = _Stats()
-        self._docs: list[_Doc] = []
+        self._scorer: Scorer | None = None
+        self._stats = TermStats()
+        self._docs: list[StoryDoc] = []
         self._story_of: list[str] = []
         self._members: dict[str, list[int]] = {}
         self._ids: dict[str, str] = {}  # article id -> story id
         self._postings: dict[str, list[int]] = defaultdict(list)
 
     @property
-    def scorer(self) -> _Scorer:
+    def scorer(self) -> Scorer:
         if self._scorer is None:
-            self._scorer = _Scorer(self.config, self._stats, _make_embedder(self.config, self._embedder_arg))
+            self._scorer = Scorer(self.config, self._stats, _make_embedder(self.config, self._embedder_arg))
         return self._scorer
 
     @property
@@ -334,7 +336,7 @@ class StoryIndex:
         """Assign ``article`` to a story; returns the story id. Adding the same id again returns its story."""
         if article.id in self._ids:
             return self._ids[article.id]
-        doc = _doc(article)
+        doc = story_doc(article)
         self._stats.add(doc)
         scorer = self.scorer
         scorer.embed([doc], [article])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import random
 
 import pytest
 
@@ -11,13 +10,10 @@ from corroborate.incremental import (
     MatchConfig,
     _decode_doc,
     _encode_doc,
-    _Frequencies,
-    _Query,
-    _vec,
     featurize,
     jaccard,
 )
-from corroborate.stories import Scorer, StoriesConfig, story_doc
+from corroborate.stories import story_doc
 from tests.test_store import synthetic_articles
 
 
@@ -50,29 +46,6 @@ def test_encoded_features_round_trip() -> None:
     back = _decode_doc(doc.id, _encode_doc(doc), doc.day.toordinal())
     assert (back.words, back.names, back.day, back.years) == (doc.words, doc.names, doc.day, doc.years)
     assert list(back.words) == list(doc.words)  # order kept: the similarity's sums follow it
-
-
-def test_query_similarity_matches_the_stories_scorer() -> None:
-    """The vectorised copy must compute stories.Scorer.similarity (pins the coupling to stories.py)."""
-    arts = synthetic_articles(5, 3, seed=2)
-    # Undated copies with year mentions exercise the year-mismatch branch too.
-    arts += [type(a)(a.id + "u", a.outlet, a.title, None, None, a.text + f" In {2000 + i % 3}.")
-             for i, a in enumerate(arts[:6])]
-    docs = [story_doc(a) for a in arts]
-    stats = _Frequencies()
-    for d in docs:
-        stats.add(d)
-    config = StoriesConfig(semantic="off")
-    reference = Scorer(config, stats, None)
-    rng = random.Random(0)
-    for _ in range(60):
-        a, b = rng.sample(docs, 2)
-        query = _Query(a, stats)
-        try:
-            assert query.similarity(config, _vec(b, stats)) == pytest.approx(reference.similarity(a, b), abs=1e-12)
-        finally:
-            query.close()
-    assert not stats.dense_words.any() and not stats.dense_names.any()  # scratch space cleaned
 
 
 def test_near_duplicate_checks_are_capped_and_keep_the_closest(tmp_path) -> None:

@@ -20,15 +20,14 @@ concurrent writers, and one ``add`` costs a bounded number of indexed look-ups, 
 These caps are where this index may differ from the in-memory :class:`StoryIndex`; below them the two agree
 (tests/test_store.py, on synthetic events and on ECB+ news). Document frequencies are persisted (``term_df``)
 and mirrored in memory, reloaded only when another writer moved them; candidates' decoded features sit in a
-bounded LRU; the similarity is the stories module's formula, vectorised over term indices (pinned against
-``stories.Scorer.similarity`` by tests/test_incremental.py).
+bounded LRU; the similarity is the stories module's formula, vectorised over term indices in
+:mod:`corroborate.story_vectors` (pinned against ``stories.Scorer.similarity`` by its tests).
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
-import math
 import sqlite3
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
@@ -40,7 +39,8 @@ from corroborate.model import Article
 
 # The similarity itself is the stories module's (one definition for batch, in-memory and persisted
 # clustering); the vectorised copy of it below is pinned to Scorer.similarity by a consistency test.
-from corroborate.stories import Scorer, StoriesConfig, StoryDoc, TermStats, story_doc
+from corroborate.stories import Scorer, StoriesConfig, StoryDoc, story_doc
+from corroborate.story_vectors import Frequencies, Query, Vec, vec
 
 if TYPE_CHECKING:
     from corroborate.embed import Embedder
@@ -136,8 +136,8 @@ def _encode_doc(doc: StoryDoc) -> bytes:
 
 def _decode_doc(article_id: str, blob: bytes, day: int | None) -> StoryDoc:
     words, names, years = marshal.loads(blob)
-    return StoryDoc(id=article_id, words=words, names=names, day=date.fromordinal(day) if day is not None else None,
-                years=frozenset(years))
+    return StoryDoc(id=article_id, words=words, names=names,
+                    day=date.fromordinal(day) if day is not None else None, years=frozenset(years))
 
 
 #: The ``postings`` day of an undated article (real days are proleptic Gregorian ordinals, >= 1).
@@ -154,189 +154,6 @@ def _chunks(items: list[T], size: int = 500) -> list[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-class _Frequencies(TermStats):
-    """An in-process mirror of ``term_df`` (the stories module's ``TermStats``), kept in step with the database:
-    ``sync`` reloads it whenever another process (or a rolled-back transaction) moved the article count.
-
-    Besides the Counters ``TermStats`` keeps, every term has an index into numpy arrays of its frequencies, so a
-    candidate's idf-weighted vector is a few array operations instead of a Python loop over its words.
-    """
-
-    def __init__(self) -> None:
-
-        super().__init__()
-        self._idf: dict[tuple[str, bool], float] = {}
-        self.vocab: dict[str, int] = {}
-        self._arrays(1024)
-
-    def _arrays(self, size: int, *, keep: int = 0) -> None:
-        """(Re)allocate the per-term arrays: frequencies, and zeroed scratch space for the query article."""
-        import numpy as np
-
-        old_words, old_names = getattr(self, "word_df", None), getattr(self, "names_df", None)
-        self.word_df = np.zeros(size)
-        self.names_df = np.zeros(size)
-        self.dense_words = np.zeros(size)
-        self.dense_names = np.zeros(size)
-        if keep and old_words is not None and old_names is not None:
-            self.word_df[:keep] = old_words[:keep]
-            self.names_df[:keep] = old_names[:keep]
-
-    def index(self, term: str) -> int:
-        i = self.vocab.get(term)
-        if i is None:
-            i = self.vocab[term] = len(self.vocab)
-            if i >= len(self.word_df):
-                self._arrays(2 * len(self.word_df), keep=i)
-        return i
-
-    def sync(self, conn: sqlite3.Connection) -> bool:
-        """Reload from the database when it moved; says whether it did."""
-
-        n = conn.execute("SELECT value FROM counters WHERE name = 'story_docs'").fetchone()[0]
-        if n == self.n:
-            return False
-        self.df.clear()
-        self.name_df.clear()
-        self.vocab.clear()
-        rows = conn.execute("SELECT term, df, name_df FROM term_df").fetchall()
-        size = 1024
-        while size <= len(rows):
-            size *= 2
-        self._arrays(size)
-        for i, (term, df, name_df) in enumerate(rows):
-            self.vocab[term] = i
-            self.word_df[i] = df
-            self.names_df[i] = name_df
-            if df:
-                self.df[term] = df
-            if name_df:
-                self.name_df[term] = name_df
-        self.n = n
-        self._idf.clear()
-        return True
-
-    def add(self, doc: StoryDoc) -> None:
-        super().add(doc)
-        # index() may reallocate the arrays: look them up after it, never before.
-        for i in [self.index(t) for t in doc.words]:
-            self.word_df[i] += 1
-        for i in [self.index(t) for t in doc.names]:
-            self.names_df[i] += 1
-        self._idf.clear()
-
-    def idf(self, term: str, *, names: bool = False) -> float:
-        key = (term, names)
-        value = self._idf.get(key)
-        if value is None:
-            value = self._idf[key] = super().idf(term, names=names)
-        return value
-
-
-@dataclass(slots=True)
-class _Vec:
-    """A stored article's features as term indices and sublinear tf arrays (words, names)."""
-
-    doc: StoryDoc
-    words: Any  # (indices, tf)
-    names: Any
-
-
-def _vec(doc: StoryDoc, stats: _Frequencies) -> _Vec:
-    import numpy as np
-
-    def arrays(d: dict[str, float]) -> tuple[Any, Any]:
-        return (np.fromiter((stats.index(t) for t in d), dtype=np.int64, count=len(d)),
-                np.fromiter(d.values(), dtype=np.float64, count=len(d)))
-
-    return _Vec(doc, arrays(doc.words), arrays(doc.names))
-
-
-class _Query:
-    """The article being added, scattered into dense arrays so each candidate's dot product is one gather."""
-
-    def __init__(self, doc: StoryDoc, stats: _Frequencies) -> None:
-        self.doc = doc
-        self.stats = stats
-        self.log_n = math.log(stats.n + 1)
-        self.vec = _vec(doc, stats)  # may grow the arrays: take the scratch space after it
-        self.dense_words = stats.dense_words
-        self.dense_names = stats.dense_names
-        self.words2 = self._scatter(self.dense_words, self.vec.words, stats.word_df)
-        self.names2 = self._scatter(self.dense_names, self.vec.names, stats.names_df)
-
-    def close(self) -> None:
-        """Zero the scratch space again (cheaper than allocating vocabulary-sized arrays per article)."""
-        self.dense_words[self.vec.words[0]] = 0.0
-        self.dense_names[self.vec.names[0]] = 0.0
-
-    def _weights(self, arrays: tuple[Any, Any], df: Any) -> Any:
-        import numpy as np
-
-        idx, tf = arrays
-        # stories.TermStats.idf: log((n + 1) / (df + 1)) + 1
-        return tf * (self.log_n - np.log(df[idx] + 1.0) + 1.0)
-
-    def _scatter(self, dense: Any, arrays: tuple[Any, Any], df: Any) -> float:
-        w = self._weights(arrays, df)
-        dense[arrays[0]] = w
-        return float(w @ w)
-
-    def similarity(self, config: StoriesConfig, other: _Vec) -> float:
-        """stories.Scorer.similarity (same formula; sums in another order, so equal up to rounding)."""
-        return float(self.similarities(config, [other])[0])
-
-    def _cosines(self, dense: Any, norm2: float, parts: list[tuple[Any, Any]], df: Any) -> Any:
-        """The idf-weighted cosine of the query with each candidate, in a handful of array operations: with
-        a hundred candidates per add, a Python loop over them was the largest cost of ``add`` at scale."""
-        import numpy as np
-
-        lengths = np.fromiter((len(p[0]) for p in parts), dtype=np.int64, count=len(parts))
-        out = np.zeros(len(parts))
-        if not norm2 or not lengths.any():
-            return out
-        idx = np.concatenate([p[0] for p in parts])
-        tf = np.concatenate([p[1] for p in parts])
-        w = self._weights((idx, tf), df)
-        # Sum per candidate over its own slice (reduceat; an empty slice would repeat its neighbour's first
-        # element, so candidates without terms are left out and keep 0).
-        full = lengths > 0
-        starts = (np.cumsum(lengths) - lengths)[full]
-        dots = np.add.reduceat(dense[idx] * w, starts)
-        norms = np.add.reduceat(w * w, starts)
-        out[full] = np.where(dots != 0, dots / np.sqrt(norm2 * np.where(norms > 0, norms, 1.0)), 0.0)
-        return out
-
-    def similarities(self, config: StoriesConfig, others: list[_Vec]) -> Any:
-        """:meth:`similarity` of the query with each of ``others``, as one array."""
-        import numpy as np
-
-        c = config
-        a = self.doc
-        factor = np.ones(len(others))
-        for i, other in enumerate(others):
-            b = other.doc
-            if a.day is not None and b.day is not None:
-                if abs((a.day - b.day).days) > c.window_days:
-                    factor[i] = 0.0
-            elif a.years and b.years and not a.years & b.years:
-                factor[i] = c.year_mismatch  # undated: texts naming only other years are likely other events
-        total = c.text_weight * self._cosines(self.dense_words, self.words2, [o.words for o in others],
-                                              self.stats.word_df)
-        weight = np.full(len(others), c.text_weight)
-        if a.names:
-            named = np.fromiter((bool(o.doc.names) for o in others), dtype=bool, count=len(others))
-            names = self._cosines(self.dense_names, self.names2, [o.names for o in others], self.stats.names_df)
-            total += np.where(named, c.name_weight * names, 0.0)
-            weight += np.where(named, c.name_weight, 0.0)
-        if a.vec is not None:
-            for i, other in enumerate(others):
-                if other.doc.vec is not None:
-                    total[i] += c.semantic_weight * max(float(a.vec @ other.doc.vec), 0.0)
-                    weight[i] += c.semantic_weight
-        return factor * total / weight
-
-
 class PersistedStoryIndex:
     """Story assignment and near-duplicate detection over the store's tables, inside the caller's transaction.
 
@@ -349,10 +166,10 @@ class PersistedStoryIndex:
         self.stories = stories or StoriesConfig()
         self.match = match or MatchConfig()
         self.embedder = embedder
-        self.stats = _Frequencies()
+        self.stats = Frequencies()
         self._scorer = Scorer(self.stories, self.stats, embedder)  # threshold, keys and lead embedding
         # seq -> (features, story): both fixed once an article is stored (stories never merge or move).
-        self._docs: OrderedDict[int, tuple[_Vec, str]] = OrderedDict()
+        self._docs: OrderedDict[int, tuple[Vec, str]] = OrderedDict()
         self._cache_size = cache_size
 
     @property
@@ -411,7 +228,7 @@ class PersistedStoryIndex:
         candidates.discard(seq)
         return sorted(candidates)  # insertion order, as StoryIndex scores them
 
-    def _load(self, conn: sqlite3.Connection, seqs: list[int]) -> list[tuple[_Vec, str]]:
+    def _load(self, conn: sqlite3.Connection, seqs: list[int]) -> list[tuple[Vec, str]]:
         """(features, story id) of stored articles, from the LRU or, for those not in it, the database."""
         missing = [s for s in seqs if s not in self._docs]
         leads: dict[int, Article] = {}
@@ -421,7 +238,7 @@ class PersistedStoryIndex:
                     "SELECT a.seq, a.id, f.doc, f.day, a.title, substr(a.text, 1, ?), m.story_id FROM articles a "
                     "JOIN story_features f ON f.article_id = a.id JOIN story_members m ON m.article_id = a.id "
                     f"WHERE a.seq IN ({marks})", [self.stories.lead_chars, *chunk]):
-                self._docs[s] = (_vec(_decode_doc(aid, blob, d), self.stats), story)
+                self._docs[s] = (vec(_decode_doc(aid, blob, d), self.stats), story)
                 leads[s] = Article(aid, "", title, None, None, lead)
         if leads and self._scorer.embedder is not None:
             order = sorted(leads)
@@ -454,7 +271,7 @@ class PersistedStoryIndex:
         keys, index_keys = self._scorer.lookup_and_index_keys(doc)
 
         candidates = self._load(conn, self._candidates(conn, keys, day, seq, near))
-        query = _Query(doc, self.stats)
+        query = Query(doc, self.stats)
         by_story: dict[str, list[float]] = defaultdict(list)
         try:
             sims = query.similarities(self.stories, [other for other, _ in candidates]) if candidates else []

@@ -166,17 +166,14 @@ def generate(n: int, folder: Path, *, seed: int = 7, shard: int = 5000) -> int:
 def worker(args: argparse.Namespace) -> None:
     """Child process: exactly what `corroborate add` does, plus a timestamp per commit."""
     from corroborate.config import Config
-    from corroborate.incremental import MatchConfig
+    from corroborate.incremental import MatchConfig, featurize
     from corroborate.ingest import read_sources
-    from corroborate.model import InputError
+    from corroborate.model import Article, InputError
     from corroborate.store import Store
 
     config = Config(semantic="off", engine=args.engine)
     # One-time costs (lazy imports of numpy and datasketch, drawing the MinHash permutations) are paid before
     # the clock starts: they are per process, not per article, and would inflate the smallest corpus most.
-    from corroborate.incremental import featurize
-    from corroborate.model import Article
-
     featurize(Article("warm-up", "bench", None, None, None, "A warm-up text, never stored."))
     marks: list[tuple[int, float, float]] = []
     t0 = time.perf_counter()

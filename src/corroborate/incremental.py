@@ -274,7 +274,7 @@ class PersistedStoryIndex:
         query = Query(doc, self.stats)
         by_story: dict[str, list[float]] = defaultdict(list)
         try:
-            sims = query.similarities(self.stories, [other for other, _ in candidates]) if candidates else []
+            sims = query.similarities(self.stories, [other for other, _ in candidates])
         finally:
             query.close()
         for (_, story), sim in zip(candidates, sims, strict=True):

@@ -25,7 +25,6 @@ class Frequencies(TermStats):
     """
 
     def __init__(self) -> None:
-
         super().__init__()
         self._idf: dict[tuple[str, bool], float] = {}
         self.vocab: dict[str, int] = {}
@@ -54,7 +53,6 @@ class Frequencies(TermStats):
 
     def sync(self, conn: sqlite3.Connection) -> bool:
         """Reload from the database when it moved; says whether it did."""
-
         n = conn.execute("SELECT value FROM counters WHERE name = 'story_docs'").fetchone()[0]
         if n == self.n:
             return False

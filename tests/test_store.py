@@ -10,12 +10,14 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from corroborate.config import Config
+from corroborate.incremental import _decode_doc
 from corroborate.ingest.common import article_id
 from corroborate.model import Article, Report, Story, to_json
 from corroborate.store import Store, StoreError, StoreFull
@@ -75,6 +77,16 @@ def check_consistent(db: Path) -> int:
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n, table
         assert conn.execute("SELECT value FROM counters WHERE name = 'story_docs'").fetchone()[0] == n
         assert conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == 32 * n
+        # Document frequencies are summed per batch in memory: what is stored must be exactly the count over
+        # the stored articles' features (a lost or doubled batch would show here).
+        df: Counter[str] = Counter()
+        name_df: Counter[str] = Counter()
+        for article_id, blob, day in conn.execute("SELECT article_id, doc, day FROM story_features"):
+            doc = _decode_doc(article_id, blob, day)
+            df.update(doc.words.keys())
+            name_df.update(doc.names.keys())
+        stored = {t: (d, nd) for t, d, nd in conn.execute("SELECT term, df, name_df FROM term_df")}
+        assert stored == {t: (df[t], name_df[t]) for t in set(df) | set(name_df)}
         bad = conn.execute("SELECT s.id FROM stories s LEFT JOIN story_members m ON m.story_id = s.id "
                            "GROUP BY s.id HAVING count(m.article_id) != s.size").fetchall()
         assert not bad, bad
@@ -283,6 +295,32 @@ def test_full_disk_is_a_clear_error(tmp_path: Path, corpus: list[Article]) -> No
         message = str(err.value)
         assert "database or disk is full" in message and "\n" not in message and str(db) in message
     check_consistent(db)  # nothing half-stored
+
+
+def test_a_retried_batch_counts_its_articles_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch that meets a busy database halfway is rolled back and retried by the same index: the document
+    frequencies it had summed in memory are dropped and reloaded, so stories and term_df end as in a clean run."""
+    from corroborate.incremental import PersistedStoryIndex
+
+    corpus = synthetic_articles(8, 4, seed=21)
+    with Store(tmp_path / "clean.db", config=LEXICAL, batch_size=4) as store:
+        store.add(corpus)
+        clean = partition(store)
+    real = PersistedStoryIndex._near_duplicates
+    calls = {"n": 0}
+
+    def flaky(self, conn, f):
+        calls["n"] += 1
+        if calls["n"] == 7:  # the third article of the second batch, once
+            raise sqlite3.OperationalError("database is locked")
+        return real(self, conn, f)
+
+    monkeypatch.setattr(PersistedStoryIndex, "_near_duplicates", flaky)
+    with Store(tmp_path / "retried.db", config=LEXICAL, batch_size=4) as store:
+        store.add(corpus)
+        assert partition(store) == clean
+    assert calls["n"] == len(corpus) + 3  # the batch's first two articles and the failing one, again
+    assert check_consistent(tmp_path / "retried.db") == len(corpus)
 
 
 def test_unopenable_database(tmp_path: Path) -> None:

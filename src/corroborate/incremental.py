@@ -30,6 +30,8 @@ import hashlib
 import marshal
 import sqlite3
 from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -171,13 +173,60 @@ class PersistedStoryIndex:
         # seq -> (features, story): both fixed once an article is stored (stories never merge or move).
         self._docs: OrderedDict[int, tuple[Vec, str]] = OrderedDict()
         self._cache_size = cache_size
+        # Document frequencies added by the open transaction, written once when it ends (see batch).
+        self._df: Counter[str] = Counter()
+        self._name_df: Counter[str] = Counter()
+        self._pending = 0
+        self._in_batch = False
 
     @property
     def threshold(self) -> float:
         return self._scorer.threshold
 
+    @contextmanager
+    def batch(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """The adds of one write transaction (the caller's): document frequencies are summed in memory and
+        written once at the end. A batch's articles share most of their words, so this writes each term once
+        per batch instead of ~200 upserts per article. The caller holds the write lock from here to its
+        commit, so no other writer can move ``term_df`` under the in-memory sums."""
+        self._discard()
+        if self.stats.sync(conn):
+            # Another writer, or a rolled-back batch whose row numbers may be reused: forget cached features.
+            self._docs.clear()
+        self._in_batch = True
+        try:
+            yield
+        except BaseException:
+            # The transaction rolls back: the in-memory statistics now count articles the database does not,
+            # so the next batch's sync sees the counter differ and reloads them.
+            self._discard()
+            raise
+        finally:
+            self._in_batch = False
+        self._flush(conn)
+
+    def _discard(self) -> None:
+        self._df.clear()
+        self._name_df.clear()
+        self._pending = 0
+
+    def _flush(self, conn: sqlite3.Connection) -> None:
+        if not self._pending:
+            return
+        terms = sorted(set(self._df) | set(self._name_df))  # key order: neighbouring B-tree pages
+        conn.executemany(
+            "INSERT INTO term_df(term, df, name_df) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET "
+            "df = df + excluded.df, name_df = name_df + excluded.name_df",
+            [(t, self._df[t], self._name_df[t]) for t in terms])
+        conn.execute("UPDATE counters SET value = value + ? WHERE name = 'story_docs'", (self._pending,))
+        self._discard()
+
     def add(self, conn: sqlite3.Connection, features: Features, seq: int) -> tuple[str, list[tuple[str, float]]]:
-        """Index one stored article (row ``seq`` of ``articles``); returns its story id and its near-duplicates."""
+        """Index one stored article (row ``seq`` of ``articles``); returns its story id and its near-duplicates.
+        Outside :meth:`batch`, the add is a batch of its own."""
+        if not self._in_batch:
+            with self.batch(conn):
+                return self.add(conn, features, seq)
         near = self._near_duplicates(conn, features)
         # The closest near-duplicates only: a much-syndicated text has hundreds, and scoring them all would make
         # one add grow with the corpus (they are stored in near_duplicates all the same).
@@ -257,15 +306,11 @@ class PersistedStoryIndex:
     def _assign(self, conn: sqlite3.Connection, f: Features, seq: int, near: list[str]) -> str:
         doc = f.doc
         day = doc.day.toordinal() if doc.day is not None else None
-        # The article counts in the statistics before it is scored, as in StoryIndex.add.
-        if self.stats.sync(conn):
-            # Another writer, or a rolled-back batch whose row numbers may be reused: forget cached features.
-            self._docs.clear()
-        conn.executemany(
-            "INSERT INTO term_df(term, df, name_df) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET "
-            "df = df + excluded.df, name_df = name_df + excluded.name_df",
-            [(t, int(t in doc.words), int(t in doc.names)) for t in sorted(set(doc.words) | set(doc.names))])
-        conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'story_docs'")
+        # The article counts in the statistics before it is scored, as in StoryIndex.add; the database's
+        # term_df catches up when the batch ends.
+        self._df.update(doc.words.keys())
+        self._name_df.update(doc.names.keys())
+        self._pending += 1
         self.stats.add(doc)
         self._scorer.embed([doc], [f.article])
         keys, index_keys = self._scorer.lookup_and_index_keys(doc)

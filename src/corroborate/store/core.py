@@ -226,18 +226,19 @@ class Store:
         conn = self._conn()
         with db.write(conn):
             conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('stories_method', ?)", (method,))
-            for f in batch:
-                a = f.article
-                row = conn.execute(
-                    "INSERT INTO articles(id, outlet, title, published, path, url, text, meta, added_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING seq",
-                    (a.id, a.outlet, a.title, a.published, a.path, a.url, a.text,
-                     json.dumps(a.meta, sort_keys=True), _now())).fetchone()
-                if row is None:  # another process stored it since we looked
-                    skipped.append(a.id)
-                    continue
-                index.add(conn, f, row[0])
-                added.append(a.id)
+            with index.batch(conn):
+                for f in batch:
+                    a = f.article
+                    row = conn.execute(
+                        "INSERT INTO articles(id, outlet, title, published, path, url, text, meta, added_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING seq",
+                        (a.id, a.outlet, a.title, a.published, a.path, a.url, a.text,
+                         json.dumps(a.meta, sort_keys=True), _now())).fetchone()
+                    if row is None:  # another process stored it since we looked
+                        skipped.append(a.id)
+                        continue
+                    index.add(conn, f, row[0])
+                    added.append(a.id)
         return added, skipped
 
     # -- reading ---------------------------------------------------------------------------------

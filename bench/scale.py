@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import itertools
 import json
 import os
 import random
@@ -175,6 +176,22 @@ def worker(args: argparse.Namespace) -> None:
     # One-time costs (lazy imports of numpy and datasketch, drawing the MinHash permutations) are paid before
     # the clock starts: they are per process, not per article, and would inflate the smallest corpus most.
     featurize(Article("warm-up", "bench", None, None, None, "A warm-up text, never stored."))
+    # The machine's speed drifts by 20-25% over minutes on this shared VM (the same first 10k articles cost
+    # 4.2 ms each in one run and 5.2 ms in another). A fixed reference job, timed at every tenth of the run,
+    # gives each tenth's cost in units that cancel the drift: CPU per add / CPU to featurise one reference
+    # article. The reference is the corpus's first 100 articles, the same at every size (generate is
+    # prefix-stable); calibration time is taken off the clocks.
+    items = read_sources([args.src], config=config.ingest, stdin=None)
+    reference = [a for a in itertools.islice(items, 100) if not isinstance(a, InputError)]
+
+    def calibrate() -> float:
+        c = time.process_time()
+        for a in reference:
+            featurize(a)
+        return 1000 * (time.process_time() - c) / len(reference)
+
+    calibrations = [(0, calibrate())]
+    paused = [0.0, 0.0]  # wall, CPU spent calibrating
     marks: list[tuple[int, float, float]] = []
     t0 = time.perf_counter()
     c0 = time.process_time()
@@ -182,24 +199,31 @@ def worker(args: argparse.Namespace) -> None:
     side = Path(f"{args.db}.marks.jsonl").open("a", encoding="utf-8")  # noqa: SIM115 - closed after the run
 
     def progress(added: int, _skipped: int) -> None:
-        marks.append((added, time.perf_counter() - t0, time.process_time() - c0))
+        marks.append((added, time.perf_counter() - t0 - paused[0], time.process_time() - c0 - paused[1]))
         if len(marks) % 32 == 0:
             side.write(json.dumps(marks[-1]) + "\n")
             side.flush()
+        if args.expect and added >= args.expect * len(calibrations) // 10:
+            t, c = time.perf_counter(), time.process_time()
+            calibrations.append((added, calibrate()))
+            paused[0] += time.perf_counter() - t
+            paused[1] += time.process_time() - c
 
     match = MatchConfig(**{k: int(v) for k, v in (kv.split("=", 1) for kv in args.match)})
     with Store(args.db, config=config, match=match) as store:
         items = read_sources([args.src], config=config.ingest, stdin=None)
         articles = (a for a in items if not isinstance(a, InputError))
         result = store.add(articles, progress=progress)
-        wall = time.perf_counter() - t0
-        cpu = time.process_time() - c0
+        wall = time.perf_counter() - t0 - paused[0]
+        cpu = time.process_time() - c0 - paused[1]
+        if args.expect and len(calibrations) < 11:  # duplicates skipped: the last tenth ended short of expect
+            calibrations.append((len(result.added), calibrate()))
         counts = store.count()
         quality = story_quality(store)
     side.close()
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"added": len(result.added), "skipped": len(result.skipped), "wall": wall, "cpu": cpu,
-                      "marks": marks, "rss_mb": rss_kb / 1024, **counts, **quality}))
+                      "marks": marks, "calibrations": calibrations, "rss_mb": rss_kb / 1024, **counts, **quality}))
 
 
 def story_quality(store: Any) -> dict[str, float]:
@@ -226,10 +250,20 @@ def _slices(marks: list[tuple[int, float, float]], n: int, column: int) -> list[
     return out
 
 
+def _units(slices: list[float], calibrations: list[list[float]], mean_ms: float) -> dict[str, Any]:
+    """CPU per add in reference units: each tenth's ms per article over the reference cost measured at its
+    two ends (mean), and the whole run's mean over the mean reference. Drift of the machine cancels out."""
+    refs = [c for _, c in calibrations]
+    if len(refs) < len(slices) + 1:
+        return {}
+    tenths = [s / ((refs[i] + refs[i + 1]) / 2) for i, s in enumerate(slices)]
+    return {"ref_ms": refs, "tenths": tenths, "mean": mean_ms / (sum(refs) / len(refs))}
+
+
 def measure(n: int, engine: str, src: Path, work: Path, match: list[str] | None = None) -> dict:
     db = work / f"{engine}-{n}.db"
     proc = subprocess.run([sys.executable, __file__, "_worker", "--db", str(db), "--src", str(src),
-                           "--engine", engine, *(f"--match={kv}" for kv in match or [])],
+                           "--engine", engine, "--expect", str(n), *(f"--match={kv}" for kv in match or [])],
                           capture_output=True, text=True, check=False)
     if proc.returncode:
         raise SystemExit(f"worker failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -238,6 +272,7 @@ def measure(n: int, engine: str, src: Path, work: Path, match: list[str] | None 
     marks = data.pop("marks")
     data["slices"] = _slices(marks, data["added"], 1)
     data["cpu_slices"] = _slices(marks, data["added"], 2)
+    data["units"] = _units(data["cpu_slices"], data.pop("calibrations"), 1000 * data["cpu"] / max(data["added"], 1))
     for p in work.glob(f"{engine}-{n}.db*"):
         p.unlink()
     return data
@@ -245,12 +280,15 @@ def measure(n: int, engine: str, src: Path, work: Path, match: list[str] | None 
 
 def table(rows: list[tuple[int, str, dict]]) -> str:
     lines = ["| articles | engine | wall (s) | wall ms / article | CPU ms / article | CPU ms/article, first 10% |"
-             " CPU ms/article, last 10% | peak RSS (MB) | stories | story B³ F1 (P / R) | near-dup pairs | db (MB) |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
+             " CPU ms/article, last 10% | CPU / reference: mean (first, last 10%) | peak RSS (MB) | stories |"
+             " story B³ F1 (P / R) | near-dup pairs | db (MB) |",
+             "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|"]
     for n, engine, d in rows:
         per = max(d["added"], 1)
+        u = d.get("units") or {}
+        units = f"{u['mean']:.2f} ({u['tenths'][0]:.2f}, {u['tenths'][-1]:.2f})" if u else "—"
         lines.append(f"| {n:,} | {engine} | {d['wall']:.1f} | {1000 * d['wall'] / per:.2f} | "
-                     f"{1000 * d['cpu'] / per:.2f} | {d['cpu_slices'][0]:.2f} | {d['cpu_slices'][-1]:.2f} | "
+                     f"{1000 * d['cpu'] / per:.2f} | {d['cpu_slices'][0]:.2f} | {d['cpu_slices'][-1]:.2f} | {units} | "
                      f"{d['rss_mb']:.0f} | {d['stories']:,} | {_b3(d)} | {d['near_duplicates']:,} | {d['db_mb']:.0f} |")
     return "\n".join(lines)
 
@@ -266,6 +304,7 @@ def main() -> None:
         p.add_argument("--db", required=True)
         p.add_argument("--src", required=True)
         p.add_argument("--engine", default="local")
+        p.add_argument("--expect", type=int, default=0, help="articles in the corpus (calibrate at each tenth)")
         p.add_argument("--match", action="append", default=[], metavar="NAME=VALUE")
         worker(p.parse_args())
         return
@@ -331,7 +370,11 @@ def _write(rows: list[tuple[int, str, dict]]) -> None:
             "story window, a new article's candidates come from the ~3,000-6,000 articles around its day: "
             "a 1k corpus lies inside one window (fewer candidates, cheaper adds), so the steady state starts "
             "a few thousand articles in. Corpora up to 10k are run three times and the run with the median CPU "
-            "time is shown; one-time costs (imports, MinHash permutations) are paid before the clock starts.\n\n"
+            "time is shown; one-time costs (imports, MinHash permutations) are paid before the clock starts. "
+            "CPU / reference = CPU per add over the CPU to featurise one of the corpus's first 100 articles, "
+            "timed in the same process at every tenth of the run (and not counted in the other columns): this "
+            "VM's speed drifts by 20-25% over minutes, and the ratio cancels the drift, so it is the column to "
+            "compare across sizes.\n\n"
             + table(rows))
     write_section("scale", text)
 

@@ -18,10 +18,11 @@ concurrent writers, and one ``add`` costs a bounded number of indexed look-ups, 
 * a band bucket is read up to ``per_bucket`` entries.
 
 These caps are where this index may differ from the in-memory :class:`StoryIndex`; below them the two agree
-(tests/test_store.py, on synthetic events and on ECB+ news). Document frequencies are persisted (``term_df``)
-and mirrored in memory, reloaded only when another writer moved them; candidates' decoded features sit in a
-bounded LRU; the similarity is the stories module's formula, vectorised over term indices in
-:mod:`corroborate.story_vectors` (pinned against ``stories.Scorer.similarity`` by its tests).
+(tests/test_store.py, on synthetic events and on ECB+ news). Document frequencies are persisted (``term_df``,
+summed per batch and written once when it ends) and mirrored in memory, reloaded only when another writer moved
+them; candidates' decoded features sit in a bounded LRU; the similarity is the stories module's formula,
+vectorised over term indices in :mod:`corroborate.story_vectors` (pinned against ``stories.Scorer.similarity``
+by its tests).
 """
 
 from __future__ import annotations

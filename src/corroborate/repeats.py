@@ -260,7 +260,10 @@ class LexicalIndex:
         total = self.mass[i] + self.mass[j]
         if not total:
             return 0.0
-        return 2.0 * sum(self.idf[w] for w in self.terms[i] & self.terms[j]) / total
+        # Summed in sorted order: a set intersection iterates in an order that depends on which operand is
+        # smaller, and float sums in another order can differ in the last bit (similarity(i, j) must equal
+        # similarity(j, i): Hypothesis found a pair where it did not).
+        return 2.0 * sum(self.idf[w] for w in sorted(self.terms[i] & self.terms[j])) / total
 
     def candidates(self, threshold: float, *, block: int = 2048) -> list[tuple[int, int, float]]:
         """All pairs (i < j) with similarity >= threshold: a sparse product gives the shared IDF mass of

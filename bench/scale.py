@@ -176,11 +176,11 @@ def worker(args: argparse.Namespace) -> None:
     # One-time costs (lazy imports of numpy and datasketch, drawing the MinHash permutations) are paid before
     # the clock starts: they are per process, not per article, and would inflate the smallest corpus most.
     featurize(Article("warm-up", "bench", None, None, None, "A warm-up text, never stored."))
-    # The machine's speed drifts by 20-25% over minutes on this shared VM (the same first 10k articles cost
-    # 4.2 ms each in one run and 5.2 ms in another). A fixed reference job, timed at every tenth of the run,
-    # gives each tenth's cost in units that cancel the drift: CPU per add / CPU to featurise one reference
-    # article. The reference is the corpus's first 100 articles, the same at every size (generate is
-    # prefix-stable); calibration time is taken off the clocks.
+    # The machine's speed drifts on this shared VM (the reference below took 0.99-1.83 ms within one 50 s
+    # run; the same first 10k articles cost 4.2 ms each in one run and 5.2 ms in another). A fixed reference
+    # job, timed at every tenth of the run, gives each tenth's cost in units that cancel the drift: CPU per
+    # add / CPU to featurise one reference article. The reference is the corpus's first 100 articles, the
+    # same at every size (generate is prefix-stable); calibration time is taken off the clocks.
     items = read_sources([args.src], config=config.ingest, stdin=None)
     reference = [a for a in itertools.islice(items, 100) if not isinstance(a, InputError)]
 
@@ -211,8 +211,8 @@ def worker(args: argparse.Namespace) -> None:
 
     match = MatchConfig(**{k: int(v) for k, v in (kv.split("=", 1) for kv in args.match)})
     with Store(args.db, config=config, match=match) as store:
-        items = read_sources([args.src], config=config.ingest, stdin=None)
-        articles = (a for a in items if not isinstance(a, InputError))
+        # The reference articles are the corpus's first: they are stored like all others, read once.
+        articles = (a for a in itertools.chain(reference, items) if not isinstance(a, InputError))
         result = store.add(articles, progress=progress)
         wall = time.perf_counter() - t0 - paused[0]
         cpu = time.process_time() - c0 - paused[1]
@@ -373,8 +373,8 @@ def _write(rows: list[tuple[int, str, dict]]) -> None:
             "time is shown; one-time costs (imports, MinHash permutations) are paid before the clock starts. "
             "CPU / reference = CPU per add over the CPU to featurise one of the corpus's first 100 articles, "
             "timed in the same process at every tenth of the run (and not counted in the other columns): this "
-            "VM's speed drifts by 20-25% over minutes, and the ratio cancels the drift, so it is the column to "
-            "compare across sizes.\n\n"
+            "VM's speed drifts (the reference took 0.99-1.83 ms within one 50 s run), and the ratio cancels the "
+            "drift measured at the tenths, so it is the column to compare across sizes.\n\n"
             + table(rows))
     write_section("scale", text)
 

@@ -190,7 +190,7 @@ class PersistedStoryIndex:
         written once at the end. A batch's articles share most of their words, so this writes each term once
         per batch instead of ~200 upserts per article. The caller holds the write lock from here to its
         commit, so no other writer can move ``term_df`` under the in-memory sums."""
-        self._discard()
+        self._discard()  # a flush that failed (disk full) raised before it could clear its sums
         if self.stats.sync(conn):
             # Another writer, or a rolled-back batch whose row numbers may be reused: forget cached features.
             self._docs.clear()

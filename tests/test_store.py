@@ -73,10 +73,12 @@ def check_consistent(db: Path) -> int:
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        for table in ("fingerprints", "story_features", "story_members"):
+        for table in ("fingerprints", "lsh", "story_features", "story_members"):
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n, table
         assert conn.execute("SELECT value FROM counters WHERE name = 'story_docs'").fetchone()[0] == n
-        assert conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == 32 * n
+        # One lsh row per stored article (no orphan of a rolled-back batch), with one bucket per band.
+        assert conn.execute("SELECT count(*) FROM lsh l JOIN articles a ON a.seq = l.seq "
+                            "JOIN fingerprints f ON f.seq = l.seq WHERE length(l.buckets) = 32 * 8").fetchone()[0] == n
         # Document frequencies are summed per batch in memory: what is stored must be exactly the count over
         # the stored articles' features (a lost or doubled batch would show here).
         df: Counter[str] = Counter()
@@ -188,13 +190,45 @@ def test_restart_gives_the_same_stories(tmp_path: Path) -> None:
         assert {a.id: store.story_of(a.id) for a in corpus} == whole
 
 
-def test_schema_1_database_is_migrated(tmp_path: Path) -> None:
-    """A database written by schema 1 (postings filed by key, NULL for undated) opens, is refiled by day, and
-    goes on assigning stories exactly as a database built by the current schema from the start."""
+def _as_schema_2(conn: sqlite3.Connection) -> None:
+    """Rewrite fingerprints and LSH buckets as schema 2 stored them: keyed by article id, one lsh row per
+    (band, bucket, article)."""
+    prints = conn.execute("SELECT a.id, f.signature FROM fingerprints f JOIN articles a ON a.seq = f.seq").fetchall()
+    buckets = conn.execute("SELECT a.id, l.buckets FROM lsh l JOIN articles a ON a.seq = l.seq").fetchall()
+    conn.execute("DROP TABLE fingerprints")
+    conn.execute("DROP TABLE lsh")
+    conn.execute("CREATE TABLE fingerprints (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL)")
+    conn.execute("CREATE TABLE lsh (band INTEGER NOT NULL, bucket INTEGER NOT NULL, article_id TEXT NOT NULL, "
+                 "PRIMARY KEY (band, bucket, article_id)) WITHOUT ROWID")
+    conn.executemany("INSERT INTO fingerprints VALUES (?, ?)", prints)
+    conn.executemany("INSERT INTO lsh VALUES (?, ?, ?)",
+                     [(band, int.from_bytes(blob[8 * band:8 * band + 8], "little", signed=True), aid)
+                      for aid, blob in buckets for band in range(len(blob) // 8)])
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+def _dump(db: Path) -> tuple[list[tuple], list[tuple]]:
+    """Fingerprints and buckets by article id, and near-duplicate pairs: what a migration must keep."""
+    conn = sqlite3.connect(db)
+    try:
+        return (conn.execute("SELECT a.id, f.signature, l.buckets FROM articles a JOIN fingerprints f ON "
+                             "f.seq = a.seq JOIN lsh l ON l.seq = a.seq ORDER BY a.id").fetchall(),
+                conn.execute("SELECT a, b, jaccard FROM near_duplicates ORDER BY a, b").fetchall())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_old_schema_database_is_migrated(tmp_path: Path, version: int) -> None:
+    """A database written by schema 1 (postings filed by key, NULL for undated) or 2 (fingerprints by article
+    id, one lsh row per band) opens, is rewritten to schema 3, and goes on assigning stories and finding
+    near-duplicates exactly as a database built by the current schema from the start."""
     from dataclasses import replace
 
     corpus = [replace(a, published=None) if i % 3 == 0 else a
               for i, a in enumerate(synthetic_articles(6, 4, seed=11))]
+    corpus.append(replace(corpus[1], id=article_id(corpus[1].text + " (wire)"), text=corpus[1].text + " (wire)"))
+    corpus.append(replace(corpus[2], id=article_id(corpus[2].text + " (wire)"), text=corpus[2].text + " (wire)"))
     with Store(tmp_path / "one.db", config=LEXICAL) as store:
         store.add(corpus)
         whole = {a.id: store.story_of(a.id) for a in corpus}
@@ -202,23 +236,29 @@ def test_schema_1_database_is_migrated(tmp_path: Path) -> None:
     with Store(old, config=LEXICAL) as store:
         store.add(corpus[:12])
     conn = sqlite3.connect(old)
-    with conn:  # rewrite the postings as schema 1 stored them
-        rows = conn.execute("SELECT key, seq, NULLIF(day, -1) FROM postings").fetchall()
-        assert any(day is None for _, _, day in rows)
-        conn.execute("DROP TABLE postings")
-        conn.execute("CREATE TABLE postings (key TEXT NOT NULL, seq INTEGER NOT NULL, day INTEGER, "
-                     "PRIMARY KEY (key, seq)) WITHOUT ROWID")
-        conn.execute("CREATE INDEX postings_day ON postings(key, day)")
-        conn.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with conn:
+        _as_schema_2(conn)
+        if version == 1:  # and the postings as schema 1 stored them
+            rows = conn.execute("SELECT key, seq, NULLIF(day, -1) FROM postings").fetchall()
+            assert any(day is None for _, _, day in rows)
+            conn.execute("DROP TABLE postings")
+            conn.execute("CREATE TABLE postings (key TEXT NOT NULL, seq INTEGER NOT NULL, day INTEGER, "
+                         "PRIMARY KEY (key, seq)) WITHOUT ROWID")
+            conn.execute("CREATE INDEX postings_day ON postings(key, day)")
+            conn.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
+            conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.close()
     with Store(old, config=LEXICAL) as store:
         store.add(corpus[12:])
         assert {a.id: store.story_of(a.id) for a in corpus} == whole
+    assert _dump(old) == _dump(tmp_path / "one.db")
+    assert _dump(old)[1], "the corpus has near-duplicates, found across the migration"
+    assert check_consistent(old) == len(corpus)
     conn = sqlite3.connect(old)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
     assert conn.execute("SELECT count(*) FROM postings WHERE day = -1").fetchone()[0] > 0
-    assert conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'postings%'").fetchall() == [("postings",)]
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert not {n for n in names if n.endswith(("_v1", "_v2"))}, names
     conn.close()
 
 
@@ -299,21 +339,26 @@ def test_full_disk_is_a_clear_error(tmp_path: Path, corpus: list[Article]) -> No
 
 def test_a_retried_batch_counts_its_articles_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A batch that meets a busy database halfway is rolled back and retried by the same index: the document
-    frequencies it had summed in memory are dropped and reloaded, so stories and term_df end as in a clean run."""
+    frequencies it had summed in memory are dropped and reloaded, and so are the LSH buckets it had indexed in
+    memory (the retry reuses their row numbers), so stories, term_df and near-duplicates end as in a clean run."""
     from corroborate.incremental import PersistedStoryIndex
 
     corpus = synthetic_articles(8, 4, seed=21)
+    for i in (0, 5):  # wire copies, one in the failing batch: near-duplicates to find again
+        text = corpus[i].text + " (wire)"
+        corpus.insert(i + 1, Article(article_id(text), "wire", corpus[i].title, corpus[i].published, None, text))
     with Store(tmp_path / "clean.db", config=LEXICAL, batch_size=4) as store:
         store.add(corpus)
         clean = partition(store)
     real = PersistedStoryIndex._near_duplicates
     calls = {"n": 0}
 
-    def flaky(self, conn, f):
+    def flaky(self, conn, f, seq):
         calls["n"] += 1
-        if calls["n"] == 7:  # the third article of the second batch, once
+        out = real(self, conn, f, seq)
+        if calls["n"] == 7:  # the third article of the second batch, once, after its buckets were indexed
             raise sqlite3.OperationalError("database is locked")
-        return real(self, conn, f)
+        return out
 
     monkeypatch.setattr(PersistedStoryIndex, "_near_duplicates", flaky)
     with Store(tmp_path / "retried.db", config=LEXICAL, batch_size=4) as store:
@@ -321,6 +366,8 @@ def test_a_retried_batch_counts_its_articles_once(tmp_path: Path, monkeypatch: p
         assert partition(store) == clean
     assert calls["n"] == len(corpus) + 3  # the batch's first two articles and the failing one, again
     assert check_consistent(tmp_path / "retried.db") == len(corpus)
+    assert _dump(tmp_path / "retried.db") == _dump(tmp_path / "clean.db")
+    assert len(_dump(tmp_path / "clean.db")[1]) >= 2
 
 
 def test_unopenable_database(tmp_path: Path) -> None:

@@ -10,12 +10,14 @@ Each article gets two fingerprints, computed by a pure function any engine can m
   the threshold; otherwise it starts a new story.
 
 Both indexes live in SQLite tables (``lsh``, ``postings``, ``term_df``), so assignment survives restarts and
-concurrent writers, and one ``add`` costs a bounded number of indexed look-ups, never a scan of the corpus:
+concurrent writers, and one ``add`` costs a bounded number of look-ups, never a scan of the corpus. The band
+buckets are looked up in memory (:mod:`corroborate.bucket_index`, built from ``lsh`` by the first add of a
+process), so that storing them appends one row instead of inserting 32 into random pages:
 
 * a blocking key is read within the time window only, nearest days first, at most ``per_key`` postings
   each side of the article's day (an undated article reads the ``per_key`` most recent postings);
 * at most ``max_candidates`` articles are scored, those sharing the most keys (ties: most recent);
-* a band bucket is read up to ``per_bucket`` entries.
+* a band bucket gives its ``per_bucket`` earliest articles.
 
 These caps are where this index may differ from the in-memory :class:`StoryIndex`; below them the two agree
 (tests/test_store.py, on synthetic events and on ECB+ news). Document frequencies are persisted (``term_df``,
@@ -38,6 +40,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from corroborate.bucket_index import BucketIndex, pack
 from corroborate.model import Article
 
 # The similarity itself is the stories module's (one definition for batch, in-memory and persisted
@@ -175,6 +178,7 @@ class PersistedStoryIndex:
         self._docs: OrderedDict[int, tuple[Vec, str]] = OrderedDict()
         self._cache_size = cache_size
         # Document frequencies added by the open transaction, written once when it ends (see batch).
+        self._buckets = BucketIndex()  # the lsh table's look-up side, loaded by the first batch
         self._df: Counter[str] = Counter()
         self._name_df: Counter[str] = Counter()
         self._pending = 0
@@ -194,13 +198,15 @@ class PersistedStoryIndex:
         if self.stats.sync(conn):
             # Another writer, or a rolled-back batch whose row numbers may be reused: forget cached features.
             self._docs.clear()
+        self._buckets.sync(conn)
         self._in_batch = True
         try:
             yield
         except BaseException:
             # The transaction rolls back: the in-memory statistics now count articles the database does not,
-            # so the next batch's sync sees the counter differ and reloads them.
+            # so the next batch's sync sees the counter differ and reloads them; the buckets reload too.
             self._discard()
+            self._buckets.reset()
             raise
         finally:
             self._in_batch = False
@@ -228,53 +234,52 @@ class PersistedStoryIndex:
         if not self._in_batch:
             with self.batch(conn):
                 return self.add(conn, features, seq)
-        near = self._near_duplicates(conn, features)
+        near = self._near_duplicates(conn, features, seq)
         # The closest near-duplicates only: a much-syndicated text has hundreds, and scoring them all would make
         # one add grow with the corpus (they are stored in near_duplicates all the same).
-        story = self._assign(conn, features, seq, [a for a, _ in near[: self.match.max_near]])
-        return story, near
+        story = self._assign(conn, features, seq, [s for s, _, _ in near[: self.match.max_near]])
+        return story, [(other, score) for _, other, score in near]
 
     # -- near-duplicates -------------------------------------------------------------------------
-    def _near_duplicates(self, conn: sqlite3.Connection, f: Features) -> list[tuple[str, float]]:
-        hits: Counter[str] = Counter()
-        for band, bucket in enumerate(f.buckets):
-            hits.update(r[0] for r in conn.execute(
-                "SELECT article_id FROM lsh WHERE band = ? AND bucket = ? LIMIT ?",
-                (band, bucket, self.match.per_bucket)))
-        hits.pop(f.article.id, None)
-        conn.executemany("INSERT OR IGNORE INTO lsh(band, bucket, article_id) VALUES (?, ?, ?)",
-                         [(band, bucket, f.article.id) for band, bucket in enumerate(f.buckets)])
-        conn.execute("INSERT OR REPLACE INTO fingerprints(article_id, signature) VALUES (?, ?)",
-                     (f.article.id, f.signature))
+    def _near_duplicates(self, conn: sqlite3.Connection, f: Features, seq: int) -> list[tuple[int, str, float]]:
+        """(seq, id, estimated Jaccard) of the stored articles this one nearly repeats, most similar first."""
+        blob = pack(f.buckets)
+        hits = self._buckets.query(blob, self.match.per_bucket)
+        # Both rows are appended at the end of their tables (keyed by seq): no random page per band.
+        conn.execute("INSERT INTO lsh(seq, buckets) VALUES (?, ?)", (seq, blob))
+        conn.execute("INSERT INTO fingerprints(seq, signature) VALUES (?, ?)", (seq, f.signature))
+        self._buckets.add(seq, blob)
         # A text syndicated hundreds of times shares buckets with all its copies: check the likeliest ones
-        # (most bands shared, an estimate of the Jaccard itself) so that one add costs the same at any scale.
+        # (most bands shared, an estimate of the Jaccard itself; ties: the earliest stored) so that one add
+        # costs the same at any scale.
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: self.match.max_verify]
-        ids: list[str] = []
+        found: list[tuple[int, str]] = []
         blobs: list[bytes] = []
-        for chunk in _chunks(sorted(a for a, _ in ranked)):
+        for chunk in _chunks(sorted(s for s, _ in ranked)):
             marks = ",".join("?" * len(chunk))
-            for other, sig in conn.execute(
-                    f"SELECT article_id, signature FROM fingerprints WHERE article_id IN ({marks})", chunk):
-                ids.append(other)
+            for other_seq, other, sig in conn.execute(
+                    "SELECT f.seq, a.id, f.signature FROM fingerprints f JOIN articles a ON a.seq = f.seq "
+                    f"WHERE f.seq IN ({marks})", chunk):
+                found.append((other_seq, other))
                 blobs.append(sig)
-        near = [(other, float(score)) for other, score in zip(ids, jaccards(f.signature, blobs), strict=True)
+        near = [(other_seq, other, float(score))
+                for (other_seq, other), score in zip(found, jaccards(f.signature, blobs), strict=True)
                 if score >= self.match.near_threshold]
-        near.sort(key=lambda x: (-x[1], x[0]))
+        near.sort(key=lambda x: (-x[2], x[1]))
+        a = f.article.id
         conn.executemany("INSERT OR IGNORE INTO near_duplicates(a, b, jaccard) VALUES (?, ?, ?)",
-                         [(min(f.article.id, o), max(f.article.id, o), round(s, 4)) for o, s in near])
+                         [(min(a, o), max(a, o), round(score, 4)) for _, o, score in near])
         return near
 
     # -- stories ---------------------------------------------------------------------------------
     def _candidates(self, conn: sqlite3.Connection, keys: list[str], day: int | None, seq: int,
-                    near: list[str]) -> list[int]:
+                    near: list[int]) -> list[int]:
         shared: Counter[int] = Counter()
         for key in keys:
             shared.update(self._postings(conn, key, day))
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[: self.match.max_candidates]
-        candidates = {s for s, _ in ranked}
-        if near:  # a near-duplicate is always worth scoring, whatever the blocking keys say
-            marks = ",".join("?" * len(near))
-            candidates.update(r[0] for r in conn.execute(f"SELECT seq FROM articles WHERE id IN ({marks})", near))
+        # A near-duplicate is always worth scoring, whatever the blocking keys say.
+        candidates = {s for s, _ in ranked} | set(near)
         candidates.discard(seq)
         return sorted(candidates)  # insertion order, as StoryIndex scores them
 
@@ -304,7 +309,7 @@ class PersistedStoryIndex:
         while len(self._docs) > self._cache_size:
             self._docs.popitem(last=False)
 
-    def _assign(self, conn: sqlite3.Connection, f: Features, seq: int, near: list[str]) -> str:
+    def _assign(self, conn: sqlite3.Connection, f: Features, seq: int, near: list[int]) -> str:
         doc = f.doc
         day = doc.day.toordinal() if doc.day is not None else None
         # The article counts in the statistics before it is scored, as in StoryIndex.add; the database's

@@ -83,7 +83,8 @@ def test_add_with_dask_engine(tmp_path: Path, folder: Path, capsys: pytest.Captu
     for path in (local, dask):
         conn = sqlite3.connect(path)
         dump[path] = (conn.execute("SELECT article_id, story_id, score FROM story_members ORDER BY 1").fetchall(),
-                      conn.execute("SELECT article_id, signature FROM fingerprints ORDER BY 1").fetchall())
+                      conn.execute("SELECT a.id, f.signature, l.buckets FROM fingerprints f JOIN articles a "
+                                   "ON a.seq = f.seq JOIN lsh l ON l.seq = f.seq ORDER BY 1").fetchall())
         conn.close()
     assert dump[local] == dump[dask]
 

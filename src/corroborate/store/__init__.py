@@ -7,8 +7,9 @@ at once. Tables:
 ==================  ==========================================================================================
 ``articles``        one row per article: ``id`` (content hash, unique), outlet, title, published, path, url,
                     text, meta (JSON), added_at; ``seq`` is the insertion order
-``fingerprints``    MinHash signature of each article's word shingles (uint64 bytes)
-``lsh``             the signatures' band buckets: near-duplicate candidates without a corpus scan
+``fingerprints``    MinHash signature of each article's word shingles (uint64 bytes), keyed by the article's seq
+``lsh``             the signature's band buckets, one row per article (seq): near-duplicate candidates
+                    without a corpus scan, through an index built in memory from this table
 ``near_duplicates`` article pairs whose estimated Jaccard reaches the threshold
 ``story_features``  the stories module's tf features of each article, and its day
 ``postings``        (day, blocking key) -> articles: story candidates; filed by day so a crawl's inserts stay
@@ -18,7 +19,7 @@ at once. Tables:
 ``story_members``   article -> story, with the score it joined with
 ``embeddings``      sentence vectors (float32 bytes) keyed by text hash
 ``reports``         cached story cross-checks (JSON) keyed by article ids + version + method
-``meta``/``counters`` schema version (2; a schema 1 file is migrated on open), stories method, id counters
+``meta``/``counters`` schema version (3; files of schemas 1 and 2 are migrated on open), stories method, id counters
 ==================  ==========================================================================================
 """
 

@@ -15,6 +15,8 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,7 +24,7 @@ from corroborate.errors import CorroborateError
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2  # 2: postings filed by day (see SCHEMA); 1 is migrated on open
+SCHEMA_VERSION = 3  # 2: postings filed by day; 3: fingerprints and lsh keyed by seq (see SCHEMA). Migrated on open
 BUSY_TIMEOUT_MS = 30_000
 RETRY_SECONDS = 120.0  # give up on a write lock after this long, with a clear error
 CACHE_KIB = 256 * 1024  # page cache per connection; it fills only as pages are read
@@ -45,10 +47,11 @@ CREATE TABLE IF NOT EXISTS articles (
     added_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-CREATE TABLE IF NOT EXISTS fingerprints (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS lsh (
-    band INTEGER NOT NULL, bucket INTEGER NOT NULL, article_id TEXT NOT NULL,
-    PRIMARY KEY (band, bucket, article_id)) WITHOUT ROWID;
+-- Keyed by the article's seq, so an add appends at the end of both tables. The lsh row holds the article's
+-- band buckets (int64 little-endian, one per band), and the look-up index over them is built in memory
+-- (bucket_index.py): one row per (band, bucket), as schema 2 had, put 32 inserts per article on random pages.
+CREATE TABLE IF NOT EXISTS fingerprints (seq INTEGER PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS lsh (seq INTEGER PRIMARY KEY, buckets BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS near_duplicates (
     a TEXT NOT NULL, b TEXT NOT NULL, jaccard REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS near_duplicates_b ON near_duplicates(b);
@@ -162,8 +165,10 @@ def init(conn: sqlite3.Connection, path: Path) -> None:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if row is None:
                 conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            elif int(row[0]) == 1:
-                _migrate_1_to_2(conn)
+            elif int(row[0]) in (1, 2):
+                if int(row[0]) == 1:
+                    _migrate_1_to_2(conn)
+                _migrate_2_to_3(conn)
             elif int(row[0]) != SCHEMA_VERSION:
                 raise StoreError(f"{path}: database schema {row[0]} is not the supported {SCHEMA_VERSION}")
     retrying(run, path=path)
@@ -174,7 +179,32 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     -1 is incremental.UNDATED. Runs inside the caller's write transaction, so a killed migration leaves
     schema 1 intact. Schema 1's WITHOUT ROWID blob tables stay as they are: the same queries work on both."""
     conn.execute("ALTER TABLE postings RENAME TO postings_v1")
-    conn.execute(SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS postings"):].split(";")[0])
+    conn.execute(_table("postings"))
     conn.execute("INSERT INTO postings(day, key, seq) SELECT COALESCE(day, -1), key, seq FROM postings_v1")
     conn.execute("DROP TABLE postings_v1")  # and its index postings_day
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+def _table(name: str) -> str:
+    """The current schema's CREATE TABLE statement of ``name``."""
+    start = SCHEMA.index(f"CREATE TABLE IF NOT EXISTS {name} ")
+    return SCHEMA[start:].split(";")[0]
+
+
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """Schema 2 keyed fingerprints by article id and filed LSH buckets one row per (band, bucket, article):
+    rekey both by the article's seq, one row per article. Inside the caller's write transaction."""
+    conn.execute("ALTER TABLE fingerprints RENAME TO fingerprints_v2")
+    conn.execute("ALTER TABLE lsh RENAME TO lsh_v2")
+    conn.execute(_table("fingerprints"))
+    conn.execute(_table("lsh"))
+    conn.execute("INSERT INTO fingerprints(seq, signature) SELECT a.seq, f.signature FROM fingerprints_v2 f "
+                 "JOIN articles a ON a.id = f.article_id ORDER BY a.seq")
+    rows = conn.execute("SELECT a.seq, l.bucket FROM lsh_v2 l JOIN articles a ON a.id = l.article_id "
+                        "ORDER BY a.seq, l.band")
+    conn.executemany("INSERT INTO lsh(seq, buckets) VALUES (?, ?)",
+                     ((seq, b"".join(bucket.to_bytes(8, "little", signed=True) for _, bucket in group))
+                      for seq, group in groupby(rows, key=itemgetter(0))))
+    conn.execute("DROP TABLE fingerprints_v2")
+    conn.execute("DROP TABLE lsh_v2")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")

@@ -126,7 +126,9 @@ class BucketIndex:
 
         keys = np.concatenate([self._keys, np.asarray(self._log_keys, dtype=np.int64), more_keys])
         seqs = np.concatenate([self._seqs, np.asarray(self._log_seqs, dtype=np.int64), more_seqs])
-        order = np.lexsort((seqs, keys))
+        # Stable sort by key alone gives (key, seq) order: the arrays are in that order already, and every
+        # entry after them came later (higher seq) and was appended in seq order.
+        order = np.argsort(keys, kind="stable")
         self._keys, self._seqs = keys[order], seqs[order]
         self._recent.clear()
         self._log_keys.clear()

@@ -64,7 +64,9 @@ class MatchConfig:
     near_threshold: float = 0.5  # estimated Jaccard for a near-duplicate article (copy, syndication, spin)
     per_bucket: int = 50  # entries read per LSH bucket
     per_key: int = 100  # postings read per blocking key on each side of the article's day
-    max_candidates: int = 100  # articles scored per add
+    # Articles scored per add. 50, not 100: on the generated 10k corpus story B3 went 0.789 -> 0.796 and ECB+
+    # subtopic B3 through the store stayed 0.842, while scoring at 60k articles cost ~0.5 ms less per add.
+    max_candidates: int = 50
     max_near: int = 20  # near-duplicates added to the scored candidates (the most similar)
     max_verify: int = 200  # LSH candidates whose Jaccard is checked per add (those sharing the most bands)
 

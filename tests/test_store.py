@@ -191,8 +191,8 @@ def test_restart_gives_the_same_stories(tmp_path: Path) -> None:
 
 
 def _as_schema_2(conn: sqlite3.Connection) -> None:
-    """Rewrite fingerprints and LSH buckets as schema 2 stored them: keyed by article id, one lsh row per
-    (band, bucket, article)."""
+    """Rewrite fingerprints, LSH buckets and near-duplicate pairs as schema 2 stored them: keyed by article ids,
+    one lsh row per (band, bucket, article)."""
     prints = conn.execute("SELECT a.id, f.signature FROM fingerprints f JOIN articles a ON a.seq = f.seq").fetchall()
     buckets = conn.execute("SELECT a.id, l.buckets FROM lsh l JOIN articles a ON a.seq = l.seq").fetchall()
     conn.execute("DROP TABLE fingerprints")
@@ -200,6 +200,13 @@ def _as_schema_2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE fingerprints (article_id TEXT PRIMARY KEY, signature BLOB NOT NULL)")
     conn.execute("CREATE TABLE lsh (band INTEGER NOT NULL, bucket INTEGER NOT NULL, article_id TEXT NOT NULL, "
                  "PRIMARY KEY (band, bucket, article_id)) WITHOUT ROWID")
+    pairs = conn.execute("SELECT min(x.id, y.id), max(x.id, y.id), n.jaccard FROM near_duplicates n "
+                         "JOIN articles x ON x.seq = n.seq JOIN articles y ON y.seq = n.other").fetchall()
+    conn.execute("DROP TABLE near_duplicates")
+    conn.execute("CREATE TABLE near_duplicates (a TEXT NOT NULL, b TEXT NOT NULL, jaccard REAL NOT NULL, "
+                 "PRIMARY KEY (a, b)) WITHOUT ROWID")
+    conn.execute("CREATE INDEX near_duplicates_b ON near_duplicates(b)")
+    conn.executemany("INSERT INTO near_duplicates VALUES (?, ?, ?)", pairs)
     conn.executemany("INSERT INTO fingerprints VALUES (?, ?)", prints)
     conn.executemany("INSERT INTO lsh VALUES (?, ?, ?)",
                      [(band, int.from_bytes(blob[8 * band:8 * band + 8], "little", signed=True), aid)
@@ -213,7 +220,8 @@ def _dump(db: Path) -> tuple[list[tuple], list[tuple]]:
     try:
         return (conn.execute("SELECT a.id, f.signature, l.buckets FROM articles a JOIN fingerprints f ON "
                              "f.seq = a.seq JOIN lsh l ON l.seq = a.seq ORDER BY a.id").fetchall(),
-                conn.execute("SELECT a, b, jaccard FROM near_duplicates ORDER BY a, b").fetchall())
+                conn.execute("SELECT min(x.id, y.id), max(x.id, y.id), n.jaccard FROM near_duplicates n JOIN "
+                             "articles x ON x.seq = n.seq JOIN articles y ON y.seq = n.other ORDER BY 1, 2").fetchall())
     finally:
         conn.close()
 
@@ -258,7 +266,7 @@ def test_old_schema_database_is_migrated(tmp_path: Path, version: int) -> None:
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
     assert conn.execute("SELECT count(*) FROM postings WHERE day = -1").fetchone()[0] > 0
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    assert not {n for n in names if n.endswith(("_v1", "_v2"))}, names
+    assert not {n for n in names if n.endswith(("_v1", "_v2"))} and "near_duplicates_b" not in names, names
     conn.close()
 
 

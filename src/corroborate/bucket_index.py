@@ -112,24 +112,28 @@ class BucketIndex:
         self._seen = max(self._seen, seq)
 
     def _maybe_fold(self) -> None:
-        """Fold the recent entries into the sorted arrays once they are an eighth of them: a fold sorts
-        everything held, so this keeps its cost a small constant per add, and the dict (~100 bytes an entry,
-        against the arrays' 16) small."""
+        """Fold the recent entries into the sorted arrays once they are an eighth of them: a fold copies the
+        arrays, so this keeps its cost a small constant per add, and the dict (~100 bytes an entry, against
+        the arrays' 16) small."""
         if len(self._log_keys) >= max(4096, len(self._keys) // 8):
             import numpy as np
 
             self._fold(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
     def _fold(self, more_keys: Any, more_seqs: Any) -> None:
-        """Sort the arrays, the recent entries and ``more`` into new arrays."""
+        """Merge the recent entries and ``more`` (both in seq order) into the arrays."""
         import numpy as np
 
-        keys = np.concatenate([self._keys, np.asarray(self._log_keys, dtype=np.int64), more_keys])
-        seqs = np.concatenate([self._seqs, np.asarray(self._log_seqs, dtype=np.int64), more_seqs])
-        # Stable sort by key alone gives (key, seq) order: the arrays are in that order already, and every
-        # entry after them came later (higher seq) and was appended in seq order.
-        order = np.argsort(keys, kind="stable")
-        self._keys, self._seqs = keys[order], seqs[order]
+        keys = np.concatenate([np.asarray(self._log_keys, dtype=np.int64), more_keys])
+        seqs = np.concatenate([np.asarray(self._log_seqs, dtype=np.int64), more_seqs])
+        order = np.argsort(keys, kind="stable")  # by key; equal keys stay in seq order
+        keys, seqs = keys[order], seqs[order]
+        # Every new entry came after every entry held (higher seq), so it goes after the equal keys: the arrays
+        # stay in (key, seq) order with one merge (np.insert keeps the given order at equal positions), not a
+        # sort of everything (at 60k articles a full sort took 0.4 s per fold).
+        at = np.searchsorted(self._keys, keys, side="right")
+        self._keys = np.insert(self._keys, at, keys)
+        self._seqs = np.insert(self._seqs, at, seqs)
         self._recent.clear()
         self._log_keys.clear()
         self._log_seqs.clear()

@@ -268,9 +268,9 @@ class PersistedStoryIndex:
                 for (other_seq, other), score in zip(found, jaccards(f.signature, blobs), strict=True)
                 if score >= self.match.near_threshold]
         near.sort(key=lambda x: (-x[2], x[1]))
-        a = f.article.id
-        conn.executemany("INSERT OR IGNORE INTO near_duplicates(a, b, jaccard) VALUES (?, ?, ?)",
-                         [(min(a, o), max(a, o), round(score, 4)) for _, o, score in near])
+        # Filed under this article, the later stored of each pair: appended (see the schema).
+        conn.executemany("INSERT OR IGNORE INTO near_duplicates(seq, other, jaccard) VALUES (?, ?, ?)",
+                         [(seq, other_seq, round(score, 4)) for other_seq, _, score in near])
         return near
 
     # -- stories ---------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ at once. Tables:
 ``fingerprints``    MinHash signature of each article's word shingles (uint64 bytes), keyed by the article's seq
 ``lsh``             the signature's band buckets, one row per article (seq): near-duplicate candidates
                     without a corpus scan, through an index built in memory from this table
-``near_duplicates`` article pairs whose estimated Jaccard reaches the threshold
+``near_duplicates`` article pairs whose estimated Jaccard reaches the threshold, filed under the later
+                    stored article's seq (``other``: the earlier one's)
 ``story_features``  the stories module's tf features of each article, and its day
 ``postings``        (day, blocking key) -> articles: story candidates; filed by day so a crawl's inserts stay
                     on neighbouring pages (undated articles: day -1)

@@ -276,8 +276,11 @@ class Store:
     def near_duplicates(self, article_id: str) -> list[tuple[str, float]]:
         """Stored articles whose text nearly repeats this one's (MinHash Jaccard estimate), most similar first."""
         rows = self._read(lambda c: c.execute(
-            "SELECT b, jaccard FROM near_duplicates WHERE a = ? UNION ALL "
-            "SELECT a, jaccard FROM near_duplicates WHERE b = ?", (article_id, article_id)).fetchall())
+            "WITH me(seq) AS (SELECT seq FROM articles WHERE id = ?) "
+            "SELECT a.id, n.jaccard FROM near_duplicates n JOIN articles a ON a.seq = n.other "
+            "WHERE n.seq = (SELECT seq FROM me) UNION ALL "
+            "SELECT a.id, n.jaccard FROM near_duplicates n JOIN articles a ON a.seq = n.seq "
+            "WHERE n.other = (SELECT seq FROM me)", (article_id,)).fetchall())
         return sorted(((r[0], float(r[1])) for r in rows), key=lambda x: (-x[1], x[0]))
 
     def stories(self, *, since: str | None = None, query: str | None = None) -> list[StorySummary]:

@@ -52,9 +52,11 @@ CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 -- (bucket_index.py): one row per (band, bucket), as schema 2 had, put 32 inserts per article on random pages.
 CREATE TABLE IF NOT EXISTS fingerprints (seq INTEGER PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh (seq INTEGER PRIMARY KEY, buckets BLOB NOT NULL);
+-- A pair is filed under the later-stored article (seq) and the earlier one (other): an add appends its pairs,
+-- and only the index on other takes a random insert (schema 2 keyed pairs by two content hashes: two).
 CREATE TABLE IF NOT EXISTS near_duplicates (
-    a TEXT NOT NULL, b TEXT NOT NULL, jaccard REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS near_duplicates_b ON near_duplicates(b);
+    seq INTEGER NOT NULL, other INTEGER NOT NULL, jaccard REAL NOT NULL, PRIMARY KEY (seq, other)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS near_duplicates_other ON near_duplicates(other);
 CREATE TABLE IF NOT EXISTS term_df (
     term TEXT PRIMARY KEY, df INTEGER NOT NULL, name_df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS story_features (article_id TEXT PRIMARY KEY, doc BLOB NOT NULL, day INTEGER);
@@ -159,19 +161,26 @@ def init(conn: sqlite3.Connection, path: Path) -> None:
         if str(mode).lower() != "wal":
             raise StoreError(f"{path}: could not switch to WAL journal (got {mode})")
         with write(conn):
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None:
-                conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            elif int(row[0]) in (1, 2):
+            # An older file is migrated before the schema's statements run: they name columns it lacks.
+            has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
+            if row is not None and int(row[0]) != SCHEMA_VERSION:
+                if int(row[0]) not in (1, 2):
+                    raise StoreError(f"{path}: database schema {row[0]} is not the supported {SCHEMA_VERSION}")
                 if int(row[0]) == 1:
                     _migrate_1_to_2(conn)
                 _migrate_2_to_3(conn)
-            elif int(row[0]) != SCHEMA_VERSION:
-                raise StoreError(f"{path}: database schema {row[0]} is not the supported {SCHEMA_VERSION}")
+            _create(conn)
+            if row is None:
+                conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     retrying(run, path=path)
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    """Every table and index of the schema that does not exist yet."""
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
 
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
@@ -179,25 +188,18 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     -1 is incremental.UNDATED. Runs inside the caller's write transaction, so a killed migration leaves
     schema 1 intact. Schema 1's WITHOUT ROWID blob tables stay as they are: the same queries work on both."""
     conn.execute("ALTER TABLE postings RENAME TO postings_v1")
-    conn.execute(_table("postings"))
+    conn.execute(SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS postings"):].split(";")[0])
     conn.execute("INSERT INTO postings(day, key, seq) SELECT COALESCE(day, -1), key, seq FROM postings_v1")
     conn.execute("DROP TABLE postings_v1")  # and its index postings_day
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
-def _table(name: str) -> str:
-    """The current schema's CREATE TABLE statement of ``name``."""
-    start = SCHEMA.index(f"CREATE TABLE IF NOT EXISTS {name} ")
-    return SCHEMA[start:].split(";")[0]
-
-
 def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
-    """Schema 2 keyed fingerprints by article id and filed LSH buckets one row per (band, bucket, article):
-    rekey both by the article's seq, one row per article. Inside the caller's write transaction."""
-    conn.execute("ALTER TABLE fingerprints RENAME TO fingerprints_v2")
-    conn.execute("ALTER TABLE lsh RENAME TO lsh_v2")
-    conn.execute(_table("fingerprints"))
-    conn.execute(_table("lsh"))
+    """Schema 2 keyed fingerprints and near-duplicate pairs by article ids and filed LSH buckets one row per
+    (band, bucket, article): rekey all three by the articles' seq. Inside the caller's write transaction."""
+    for name in ("fingerprints", "lsh", "near_duplicates"):
+        conn.execute(f"ALTER TABLE {name} RENAME TO {name}_v2")  # its index (near_duplicates_b) goes along
+    _create(conn)
     conn.execute("INSERT INTO fingerprints(seq, signature) SELECT a.seq, f.signature FROM fingerprints_v2 f "
                  "JOIN articles a ON a.id = f.article_id ORDER BY a.seq")
     rows = conn.execute("SELECT a.seq, l.bucket FROM lsh_v2 l JOIN articles a ON a.id = l.article_id "
@@ -205,6 +207,9 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO lsh(seq, buckets) VALUES (?, ?)",
                      ((seq, b"".join(bucket.to_bytes(8, "little", signed=True) for _, bucket in group))
                       for seq, group in groupby(rows, key=itemgetter(0))))
-    conn.execute("DROP TABLE fingerprints_v2")
-    conn.execute("DROP TABLE lsh_v2")
+    conn.execute("INSERT INTO near_duplicates(seq, other, jaccard) SELECT max(x.seq, y.seq), min(x.seq, y.seq), "
+                 "n.jaccard FROM near_duplicates_v2 n JOIN articles x ON x.id = n.a JOIN articles y ON y.id = n.b "
+                 "ORDER BY 1, 2")
+    for name in ("fingerprints", "lsh", "near_duplicates"):
+        conn.execute(f"DROP TABLE {name}_v2")
     conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")

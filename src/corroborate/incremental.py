@@ -179,8 +179,8 @@ class PersistedStoryIndex:
         # seq -> (features, story): both fixed once an article is stored (stories never merge or move).
         self._docs: OrderedDict[int, tuple[Vec, str]] = OrderedDict()
         self._cache_size = cache_size
-        # Document frequencies added by the open transaction, written once when it ends (see batch).
         self._buckets = BucketIndex()  # the lsh table's look-up side, loaded by the first batch
+        # Document frequencies added by the open transaction, written once when it ends (see batch).
         self._df: Counter[str] = Counter()
         self._name_df: Counter[str] = Counter()
         self._pending = 0

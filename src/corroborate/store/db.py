@@ -24,7 +24,7 @@ from corroborate.errors import CorroborateError
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 3  # 2: postings filed by day; 3: fingerprints and lsh keyed by seq (see SCHEMA). Migrated on open
+SCHEMA_VERSION = 3  # 2: postings filed by day; 3: fingerprints, lsh and near-duplicates keyed by seq. Migrated on open
 BUSY_TIMEOUT_MS = 30_000
 RETRY_SECONDS = 120.0  # give up on a write lock after this long, with a clear error
 CACHE_KIB = 256 * 1024  # page cache per connection; it fills only as pages are read

@@ -206,9 +206,9 @@ class PersistedStoryIndex:
             yield
         except BaseException:
             # The transaction rolls back: the in-memory statistics now count articles the database does not,
-            # so the next batch's sync sees the counter differ and reloads them; the buckets reload too.
+            # so the next batch's sync sees the counter differ and reloads them. The buckets' sync catches the
+            # same rollback (and a failed commit, which never passes here) by its pending rows.
             self._discard()
-            self._buckets.reset()
             raise
         finally:
             self._in_batch = False

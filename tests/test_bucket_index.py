@@ -62,10 +62,11 @@ def test_sync_loads_other_writers_rows_in_bulk_and_one_by_one() -> None:
     rows = _rows(300)
     conn = _table(rows[:280])  # a first load (> 256 rows: one sort)
     index = BucketIndex()
-    index.sync(conn)
+    assert index.sync(conn), "a first load moves the index"
     assert len(index) == 280 * BANDS and not index._log_keys
+    assert not index.sync(conn)
     conn.executemany("INSERT INTO lsh VALUES (?, ?)", rows[280:])  # another writer's batch
-    index.sync(conn)
+    assert index.sync(conn), "so do another writer's rows"
     assert len(index) == 300 * BANDS
     for _, blob in rows[::30]:
         assert index.query(blob, 50) == _scan(rows, blob, 50)
@@ -84,7 +85,7 @@ def test_adds_of_a_rolled_back_transaction_are_dropped_at_the_next_sync() -> Non
     # A retry by another writer reuses the row numbers with other buckets.
     other = _rows(10, start=31, seed=5)
     conn.executemany("INSERT INTO lsh VALUES (?, ?)", other)
-    index.sync(conn)
+    assert index.sync(conn)
     assert len(index) == 40 * BANDS
     for _, blob in rows[30:] + other:
         assert index.query(blob, 50) == _scan(rows[:30] + other, blob, 50)
@@ -101,7 +102,7 @@ def test_committed_adds_are_kept() -> None:
         index.add(seq, blob)
     conn.execute("COMMIT")
     recent = index._recent
-    index.sync(conn)
+    assert not index.sync(conn), "its own committed rows are what it expected"
     assert not index._pending and len(index) == 20 * BANDS
     assert index._recent is recent, "confirmed, not rebuilt"
     assert index.query(rows[3][1], 50) == _scan(rows, rows[3][1], 50)

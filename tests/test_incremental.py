@@ -115,3 +115,36 @@ def test_recent_candidates_are_scored_without_database_reads(tmp_path, monkeypat
         first_read = len(decoded)
         assert first_read <= 120  # at most the earlier articles within reach, each once
         assert len(set(decoded)) == len(decoded)
+
+
+def _interleaved(db, arts, writers: int) -> tuple[dict[str, str], list]:
+    """Stories and near-duplicates when ``writers`` story indexes (each with its own connection and in-memory
+    caches, as separate processes have) take turns adding batches of 8 to one database."""
+    from corroborate.incremental import PersistedStoryIndex
+    from corroborate.store import Store
+    from tests.test_store import LEXICAL
+
+    # No near-duplicates (they are scored whatever the postings say): stories are found through the postings.
+    stores = [Store(db, config=LEXICAL, match=MatchConfig(near_threshold=0.99)) for _ in range(writers)]
+    indexes = [PersistedStoryIndex(stories=s.stories_config, match=s.match) for s in stores]
+    try:
+        for turn, start in enumerate(range(0, len(arts), 8)):
+            store, index = stores[turn % writers], indexes[turn % writers]
+            store._write([featurize(a, match=store.match) for a in arts[start:start + 8]], index, "lexical")
+        stories = {a.id: stores[0].story_of(a.id) for a in arts}
+        near = [(a.id, stores[0].near_duplicates(a.id)) for a in arts]
+    finally:
+        for s in stores:
+            s.close()
+    return stories, near
+
+
+def test_writers_taking_turns_store_what_one_writer_stores(tmp_path) -> None:
+    """Each writer's in-memory look-ups (buckets, postings by day, decoded features) must see the other's
+    rows: events of 12 articles span batches of 8 written by different writers, and their days were loaded
+    (still empty) by the previous event's look-ups."""
+    arts = synthetic_articles(8, 12, seed=21)
+    one = _interleaved(tmp_path / "one.db", arts, 1)
+    two = _interleaved(tmp_path / "two.db", arts, 2)
+    assert two == one
+    assert len(set(one[0].values())) == 8  # one story per event

@@ -55,9 +55,12 @@ class BucketIndex:
     def __len__(self) -> int:
         return len(self._keys) + len(self._log_keys)
 
-    def sync(self, conn: sqlite3.Connection) -> None:
+    def sync(self, conn: sqlite3.Connection) -> bool:
         """Catch up with the table at the start of a write transaction: confirm this process's last adds, then
-        load the rows other writers committed since. Inside the transaction, nobody else can write."""
+        load the rows other writers committed since. Inside the transaction, nobody else can write. Says
+        whether the table held anything this process did not expect (a rollback, another writer's rows, or
+        the first load), so that other caches of the same tables know to drop what they hold."""
+        moved = False
         if self._pending:
             first, last = self._pending[0][0], self._pending[-1][0]
             stored = conn.execute("SELECT seq, buckets FROM lsh WHERE seq BETWEEN ? AND ? ORDER BY seq",
@@ -66,6 +69,7 @@ class BucketIndex:
             self._pending = []
             if not committed:  # rolled back: what the arrays hold is no longer what the table holds
                 self.reset()
+                moved = True
         rows = conn.execute("SELECT seq, buckets FROM lsh WHERE seq > ? ORDER BY seq", (self._seen,)).fetchall()
         if len(rows) > 256:  # a first load, or another writer's long run: one sort, not a dict entry each
             import numpy as np
@@ -73,10 +77,11 @@ class BucketIndex:
             self._fold(np.frombuffer(b"".join(b for _, b in rows), dtype="<i8").astype(np.int64),
                        np.repeat([s for s, _ in rows], [len(b) // 8 for _, b in rows]).astype(np.int64))
             self._seen = max(self._seen, rows[-1][0])
-            return
+            return True
         for seq, blob in rows:
             self._insert(seq, bytes(blob))
         self._maybe_fold()
+        return moved or bool(rows)
 
     def add(self, seq: int, blob: bytes) -> None:
         """An article stored by the open transaction (``blob`` as written to ``lsh.buckets``)."""

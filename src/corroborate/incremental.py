@@ -41,6 +41,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from corroborate.bucket_index import BucketIndex, pack
+from corroborate.day_postings import UNDATED, DayPostings
 from corroborate.model import Article
 
 # The similarity itself is the stories module's (one definition for batch, in-memory and persisted
@@ -148,10 +149,6 @@ def _decode_doc(article_id: str, blob: bytes, day: int | None) -> StoryDoc:
                     day=date.fromordinal(day) if day is not None else None, years=frozenset(years))
 
 
-#: The ``postings`` day of an undated article (real days are proleptic Gregorian ordinals, >= 1).
-UNDATED = -1
-
-
 @lru_cache(maxsize=4096)
 def _days(first: int, last: int) -> str:
     """An SQL list of the days ``first..last``: inlined literals, so the planner sees one seek per day."""
@@ -180,6 +177,7 @@ class PersistedStoryIndex:
         self._docs: OrderedDict[int, tuple[Vec, str]] = OrderedDict()
         self._cache_size = cache_size
         self._buckets = BucketIndex()  # the lsh table's look-up side, loaded by the first batch
+        self._postings = DayPostings()  # the postings table's recent days, loaded as look-ups need them
         # Document frequencies added by the open transaction, written once when it ends (see batch).
         self._df: Counter[str] = Counter()
         self._name_df: Counter[str] = Counter()
@@ -197,10 +195,13 @@ class PersistedStoryIndex:
         per batch instead of ~200 upserts per article. The caller holds the write lock from here to its
         commit, so no other writer can move ``term_df`` under the in-memory sums."""
         self._discard()  # a flush that failed (disk full) raised before it could clear its sums
-        if self.stats.sync(conn):
-            # Another writer, or a rolled-back batch whose row numbers may be reused: forget cached features.
+        moved = self.stats.sync(conn)
+        # The buckets' sync compares this process's last rows with the table, so it also catches a rolled-back
+        # batch that another writer's batch of the same size followed (the article counter alone would match).
+        if self._buckets.sync(conn) or moved:
+            # Another writer, or a rolled-back batch whose row numbers may be reused: forget what was cached.
             self._docs.clear()
-        self._buckets.sync(conn)
+            self._postings.clear()
         self._in_batch = True
         try:
             yield
@@ -277,8 +278,9 @@ class PersistedStoryIndex:
     def _candidates(self, conn: sqlite3.Connection, keys: list[str], day: int | None, seq: int,
                     near: list[int]) -> list[int]:
         shared: Counter[int] = Counter()
+        window, limit = int(self.stories.window_days), self.match.per_key
         for key in keys:
-            shared.update(self._postings(conn, key, day))
+            shared.update(self._postings.nearest(conn, key, day, window, limit))
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[: self.match.max_candidates]
         # A near-duplicate is always worth scoring, whatever the blocking keys say.
         candidates = {s for s, _ in ranked} | set(near)
@@ -358,26 +360,12 @@ class PersistedStoryIndex:
         # As StoryIndex: looked up by words others share already, indexed by its top words even if new so far.
         conn.executemany("INSERT INTO postings(day, key, seq) VALUES (?, ?, ?)",
                          [(UNDATED if day is None else day, k, seq) for k in index_keys])
+        self._postings.add(day, index_keys, seq)
         # Its neighbours come next (same days, same words): keep it decoded. A rolled-back batch is caught by
-        # stats.sync, which empties the LRU before its row numbers can be reused.
+        # the syncs in batch(), which empty the LRU before its row numbers can be reused.
         self._docs[seq] = (query.vec, best)
         self._trim()
         return best
-
-    def _postings(self, conn: sqlite3.Connection, key: str, day: int | None) -> list[int]:
-        """Articles indexed under ``key`` that can share a story with an article of ``day``, nearest first."""
-        k = self.match.per_key
-        undated = conn.execute("SELECT seq FROM postings WHERE day = ? AND key = ? ORDER BY seq DESC LIMIT ?",
-                               (UNDATED, key, k))
-        if day is None:
-            return [r[0] for r in undated]
-        # One index seek per day of the window (postings are filed by day, then key): nearest days first.
-        window = int(self.stories.window_days)
-        after = conn.execute(f"SELECT seq FROM postings WHERE day IN ({_days(day, day + window)}) AND key = ? "
-                             "ORDER BY day, seq LIMIT ?", (key, k))
-        before = conn.execute(f"SELECT seq FROM postings WHERE day IN ({_days(day - window, day - 1)}) AND key = ? "
-                              "ORDER BY day DESC, seq DESC LIMIT ?", (key, k))
-        return [r[0] for q in (after, before, undated) for r in q]
 
     @staticmethod
     def _sizes(conn: sqlite3.Connection, stories: list[str]) -> dict[str, int]:

@@ -185,7 +185,7 @@ def _create(conn: sqlite3.Connection) -> None:
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     """Schema 1 filed postings by key, with NULL for undated articles: refile them by day (undated: -1).
-    -1 is incremental.UNDATED. Runs inside the caller's write transaction, so a killed migration leaves
+    -1 is day_postings.UNDATED. Runs inside the caller's write transaction, so a killed migration leaves
     schema 1 intact. Schema 1's WITHOUT ROWID blob tables stay as they are: the same queries work on both."""
     conn.execute("ALTER TABLE postings RENAME TO postings_v1")
     conn.execute(SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS postings"):].split(";")[0])

@@ -1,0 +1,108 @@
+"""The store's blocking-key postings of recently used days, held in memory.
+
+Finding an article's story candidates reads, for each of its ~25 lookup keys, the articles filed under that key
+on each day of the window around its date. Asked of SQLite, that is three statements and ~16 index seeks per
+key: ~400 seeks per add, and each returns more rows as the window fills. A day's postings are one range of the
+``postings`` table (filed by day, then key), so reading the whole day once (~10k rows, a few milliseconds, at
+400 articles a day) and answering the rest of its look-ups from a dict costs far less: a feed added in date
+order loads each day about once.
+
+Days are kept most recently used first, up to ``max_rows`` postings in all, but never fewer than the days one
+look-up needs (a heavier feed keeps its window whatever its size). The cache mirrors the database only while
+this process is its only writer; the story index clears it whenever another writer, or a rolled-back
+transaction, moved the tables (see :meth:`corroborate.incremental.PersistedStoryIndex.batch`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import OrderedDict
+
+#: The ``postings`` day of an undated article (real days are proleptic Gregorian ordinals, >= 1; a primary key
+#: column cannot be NULL).
+UNDATED = -1
+
+
+class DayPostings:
+    """Day -> blocking key -> stored articles (``seq``, ascending), loaded from ``postings`` a day at a time."""
+
+    def __init__(self, *, max_rows: int = 500_000) -> None:
+        self.max_rows = max_rows
+        self._days: OrderedDict[int, dict[str, list[int]]] = OrderedDict()
+        self._rows: dict[int, int] = {}
+        self._total = 0
+
+    def clear(self) -> None:
+        self._days.clear()
+        self._rows.clear()
+        self._total = 0
+
+    def __len__(self) -> int:
+        """Postings held."""
+        return self._total
+
+    def add(self, day: int | None, keys: list[str], seq: int) -> None:
+        """Postings written by the open transaction (after every look-up of that article). A day not held
+        is left alone: loading it later reads them from the table (the same connection sees its own rows)."""
+        day = UNDATED if day is None else day
+        postings = self._days.get(day)
+        if postings is None:
+            return
+        for key in keys:
+            postings.setdefault(key, []).append(seq)  # seqs only grow within one writer: the list stays sorted
+        self._rows[day] += len(keys)
+        self._total += len(keys)
+
+    def nearest(self, conn: sqlite3.Connection, key: str, day: int | None, window: int, limit: int) -> list[int]:
+        """Articles filed under ``key`` that can share a story with an article of ``day``: up to ``limit`` from
+        that day and the ``window`` days after it (earliest day first, then in storage order), up to ``limit``
+        from the ``window`` days before it (latest first, latest stored first), and up to ``limit`` undated
+        ones (latest stored first)."""
+        out: list[int] = []
+        if day is not None:
+            taken = 0
+            for d in range(day, day + window + 1):
+                seqs = self._day(conn, d, window).get(key)
+                if seqs:
+                    out += seqs[: limit - taken]
+                    taken = len(out)
+                    if taken >= limit:
+                        break
+            before: list[int] = []
+            for d in range(day - 1, day - window - 1, -1):
+                seqs = self._day(conn, d, window).get(key)
+                if seqs:
+                    before += seqs[::-1][: limit - len(before)]
+                    if len(before) >= limit:
+                        break
+            out += before
+        undated = self._day(conn, UNDATED, window).get(key)
+        if undated:
+            out += undated[::-1][:limit]
+        return out
+
+    def _day(self, conn: sqlite3.Connection, day: int, window: int) -> dict[str, list[int]]:
+        postings = self._days.get(day)
+        if postings is not None:
+            self._days.move_to_end(day)
+            return postings
+        postings = {}
+        rows = 0
+        # The primary key's order: by key, then seq, so each list is built sorted.
+        for key, seq in conn.execute("SELECT key, seq FROM postings WHERE day = ?", (day,)):
+            seqs = postings.get(key)
+            if seqs is None:
+                postings[key] = [seq]
+            else:
+                seqs.append(seq)
+            rows += 1
+        self._days[day] = postings
+        self._rows[day] = rows
+        self._total += rows
+        # One look-up touches 2 * window + 2 days: those stay, so a feed heavier than max_rows still finds its
+        # window in memory (its memory then grows with the window, not with the corpus).
+        keep = 2 * window + 2
+        while self._total > self.max_rows and len(self._days) > keep:
+            old, _ = self._days.popitem(last=False)
+            self._total -= self._rows.pop(old)
+        return postings

@@ -1,0 +1,85 @@
+"""The in-memory look-up side of the store's ``postings`` table: the same answers as the SQL it replaced, kept
+in step with the table by its own adds, and dropped when another writer moves the tables."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+
+from corroborate.day_postings import UNDATED, DayPostings
+
+WINDOW = 3
+
+
+def _table(rows: list[tuple[int, str, int]]) -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE postings (day INTEGER NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, "
+                 "PRIMARY KEY (day, key, seq)) WITHOUT ROWID")
+    conn.executemany("INSERT INTO postings VALUES (?, ?, ?)", rows)
+    return conn
+
+
+def _sql(conn: sqlite3.Connection, key: str, day: int | None, limit: int) -> list[int]:
+    """The reference: the three statements the store ran per key before the day cache."""
+    undated = conn.execute("SELECT seq FROM postings WHERE day = ? AND key = ? ORDER BY seq DESC LIMIT ?",
+                           (UNDATED, key, limit)).fetchall()
+    if day is None:
+        return [r[0] for r in undated]
+    after = conn.execute("SELECT seq FROM postings WHERE day BETWEEN ? AND ? AND key = ? ORDER BY day, seq LIMIT ?",
+                         (day, day + WINDOW, key, limit)).fetchall()
+    before = conn.execute("SELECT seq FROM postings WHERE day BETWEEN ? AND ? AND key = ? "
+                          "ORDER BY day DESC, seq DESC LIMIT ?", (day - WINDOW, day - 1, key, limit)).fetchall()
+    return [r[0] for r in after + before + undated]
+
+
+def _rows(n: int, *, seed: int = 0) -> list[tuple[int, str, int]]:
+    """``n`` articles over 20 days (some undated), 4 keys each from a small vocabulary: posting lists long
+    enough to be cut by a small limit."""
+    rng = random.Random(seed)
+    rows = []
+    for seq in range(1, n + 1):
+        day = UNDATED if rng.random() < 0.1 else 100 + rng.randrange(20)
+        rows += [(day, key, seq) for key in rng.sample("abcdefgh", 4)]
+    return rows
+
+
+@pytest.mark.parametrize(("limit", "max_rows"), [(2, 10**6), (50, 10**6), (3, 10)])
+def test_lookups_match_the_sql(limit: int, max_rows: int) -> None:
+    """Nearest days first on each side, the limit per side, undated ones latest first; also when the cache
+    holds so few rows that most look-ups evict and reload days."""
+    conn = _table(_rows(300))
+    postings = DayPostings(max_rows=max_rows)
+    for day in [None, 95, 100, 104, 110, 119, 125]:
+        for key in "abcdefghz":
+            assert postings.nearest(conn, key, day, WINDOW, limit) == _sql(conn, key, day, limit), (day, key)
+
+
+def test_adds_reach_held_days_and_days_loaded_later() -> None:
+    """An add appends to a day held in memory; a day not held reads it from the table when first needed."""
+    rows = _rows(100)
+    conn = _table(rows)
+    postings = DayPostings()
+    postings.nearest(conn, "a", 105, WINDOW, 50)  # holds days 102..108 and the undated ones
+    new = [(105, "a", 101), (105, "z", 101), (115, "a", 102), (UNDATED, "b", 103)]
+    conn.executemany("INSERT INTO postings VALUES (?, ?, ?)", new)
+    postings.add(105, ["a", "z"], 101)
+    postings.add(115, ["a"], 102)  # day 115 is not held: left to the table
+    postings.add(None, ["b"], 103)
+    for day in [None, 105, 112, 115, 118]:
+        for key in "abz":
+            assert postings.nearest(conn, key, day, WINDOW, 50) == _sql(conn, key, day, 50), (day, key)
+    assert len(postings) == sum(1 for d, _, _ in rows + new if d == UNDATED or 102 <= d <= 121)
+
+
+def test_eviction_keeps_at_least_one_lookups_days() -> None:
+    conn = _table(_rows(400))
+    postings = DayPostings(max_rows=1)
+    postings.nearest(conn, "a", 110, WINDOW, 50)
+    assert len(postings._days) == 2 * WINDOW + 2, "the window's days and the undated ones stay"
+    postings.nearest(conn, "a", 113, WINDOW, 50)
+    assert len(postings._days) == 2 * WINDOW + 2
+    assert min(d for d in postings._days if d != UNDATED) == 110, "the least recently used days went first"
+    postings.clear()
+    assert len(postings) == 0 and not postings._days

@@ -53,7 +53,10 @@ def test_lookups_match_the_sql(limit: int, max_rows: int) -> None:
     postings = DayPostings(max_rows=max_rows)
     for day in [None, 95, 100, 104, 110, 119, 125]:
         for key in "abcdefghz":
-            assert postings.nearest(conn, key, day, WINDOW, limit) == _sql(conn, key, day, limit), (day, key)
+            assert postings.nearest(conn, [key], day, WINDOW, limit) == _sql(conn, key, day, limit), (day, key)
+        # Several keys at once: their lists one after the other.
+        assert postings.nearest(conn, list("hza"), day, WINDOW, limit) == [
+            seq for key in "hza" for seq in _sql(conn, key, day, limit)]
 
 
 def test_adds_reach_held_days_and_days_loaded_later() -> None:
@@ -61,7 +64,7 @@ def test_adds_reach_held_days_and_days_loaded_later() -> None:
     rows = _rows(100)
     conn = _table(rows)
     postings = DayPostings()
-    postings.nearest(conn, "a", 105, WINDOW, 50)  # holds days 102..108 and the undated ones
+    postings.nearest(conn, ["a"], 105, WINDOW, 50)  # holds days 102..108 and the undated ones
     new = [(105, "a", 101), (105, "z", 101), (115, "a", 102), (UNDATED, "b", 103)]
     conn.executemany("INSERT INTO postings VALUES (?, ?, ?)", new)
     postings.add(105, ["a", "z"], 101)
@@ -69,16 +72,16 @@ def test_adds_reach_held_days_and_days_loaded_later() -> None:
     postings.add(None, ["b"], 103)
     for day in [None, 105, 112, 115, 118]:
         for key in "abz":
-            assert postings.nearest(conn, key, day, WINDOW, 50) == _sql(conn, key, day, 50), (day, key)
+            assert postings.nearest(conn, [key], day, WINDOW, 50) == _sql(conn, key, day, 50), (day, key)
     assert len(postings) == sum(1 for d, _, _ in rows + new if d == UNDATED or 102 <= d <= 121)
 
 
 def test_eviction_keeps_at_least_one_lookups_days() -> None:
     conn = _table(_rows(400))
     postings = DayPostings(max_rows=1)
-    postings.nearest(conn, "a", 110, WINDOW, 50)
+    postings.nearest(conn, ["a"], 110, WINDOW, 50)
     assert len(postings._days) == 2 * WINDOW + 2, "the window's days and the undated ones stay"
-    postings.nearest(conn, "a", 113, WINDOW, 50)
+    postings.nearest(conn, ["a"], 113, WINDOW, 50)
     assert len(postings._days) == 2 * WINDOW + 2
     assert min(d for d in postings._days if d != UNDATED) == 110, "the least recently used days went first"
     postings.clear()

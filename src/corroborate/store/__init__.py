@@ -14,7 +14,7 @@ at once. Tables:
                     stored article's seq (``other``: the earlier one's)
 ``story_features``  the stories module's tf features of each article, and its day
 ``postings``        (day, blocking key) -> articles: story candidates; filed by day so a crawl's inserts stay
-                    on neighbouring pages (undated articles: day -1)
+                    on neighbouring pages (undated articles: day -1), and read a day at a time into memory
 ``term_df``         document frequencies of words and names (the idf of the story similarity)
 ``stories``         id (``s1``, ``s2``, ...), title, first/last published, size
 ``story_members``   article -> story, with the score it joined with

@@ -30,7 +30,7 @@ def _sql(conn: sqlite3.Connection, key: str, day: int | None, limit: int) -> lis
     after = conn.execute("SELECT seq FROM postings WHERE day BETWEEN ? AND ? AND key = ? ORDER BY day, seq LIMIT ?",
                          (day, day + WINDOW, key, limit)).fetchall()
     before = conn.execute("SELECT seq FROM postings WHERE day BETWEEN ? AND ? AND key = ? "
-                          "ORDER BY day DESC, seq DESC LIMIT ?", (day - WINDOW, day - 1, key, limit)).fetchall()
+                          "ORDER BY day DESC, seq DESC LIMIT ?", (max(day - WINDOW, 1), day - 1, key, limit)).fetchall()
     return [r[0] for r in after + before + undated]
 
 
@@ -74,6 +74,11 @@ def test_adds_reach_held_days_and_days_loaded_later() -> None:
         for key in "abz":
             assert postings.nearest(conn, [key], day, WINDOW, 50) == _sql(conn, key, day, 50), (day, key)
     assert len(postings) == sum(1 for d, _, _ in rows + new if d == UNDATED or 102 <= d <= 121)
+
+
+def test_the_first_days_do_not_reach_the_undated() -> None:
+    conn = _table([(UNDATED, "a", 1), (1, "a", 2), (2, "a", 3)])
+    assert DayPostings().nearest(conn, ["a"], 2, WINDOW, 50) == [3, 2, 1]  # day 2, day 1, then the undated one
 
 
 def test_eviction_keeps_at_least_one_lookups_days() -> None:

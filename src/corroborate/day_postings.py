@@ -61,7 +61,9 @@ class DayPostings:
         latest stored first), and up to ``limit`` undated ones (latest stored first)."""
         # The days are resolved once per article, not once per key: ~16 dict look-ups instead of ~400.
         after = [] if day is None else [self._day(conn, d, window) for d in range(day, day + window + 1)]
-        before = [] if day is None else [self._day(conn, d, window) for d in range(day - 1, day - window - 1, -1)]
+        # Real days are >= 1: the window of a day in year 1 must not reach the undated ones' -1.
+        before = [] if day is None else [self._day(conn, d, window)
+                                         for d in range(day - 1, max(day - window - 1, 0), -1)]
         undated = self._day(conn, UNDATED, window)
         out: list[int] = []
         for key in keys:

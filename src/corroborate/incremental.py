@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from corroborate.bucket_index import BucketIndex, pack
@@ -149,12 +149,6 @@ def _decode_doc(article_id: str, blob: bytes, day: int | None) -> StoryDoc:
     words, names, years = marshal.loads(blob)
     return StoryDoc(id=article_id, words=words, names=names,
                     day=date.fromordinal(day) if day is not None else None, years=frozenset(years))
-
-
-@lru_cache(maxsize=4096)
-def _days(first: int, last: int) -> str:
-    """An SQL list of the days ``first..last``: inlined literals, so the planner sees one seek per day."""
-    return ",".join(str(d) for d in range(max(first, 1), last + 1)) or "NULL"
 
 
 def _chunks(items: list[T], size: int = 500) -> list[list[T]]:

@@ -60,35 +60,21 @@ class DayPostings:
         day first, then in storage order), up to ``limit`` from the ``window`` days before it (latest first,
         latest stored first), and up to ``limit`` undated ones (latest stored first)."""
         # The days are resolved once per article, not once per key: ~16 dict look-ups instead of ~400.
-        after = [] if day is None else [self._day(conn, d, window) for d in range(day, day + window + 1)]
+        after = [] if day is None else [self._day(conn, d) for d in range(day, day + window + 1)]
         # Real days are >= 1: the window of a day in year 1 must not reach the undated ones' -1.
-        before = [] if day is None else [self._day(conn, d, window)
-                                         for d in range(day - 1, max(day - window - 1, 0), -1)]
-        undated = self._day(conn, UNDATED, window)
+        before = [] if day is None else [self._day(conn, d) for d in range(day - 1, max(day - window - 1, 0), -1)]
+        undated = [self._day(conn, UNDATED)]
+        # The days just used are the most recent: eviction keeps them, so a feed heavier than max_rows still
+        # finds its window in memory (its memory then grows with the window, not with the corpus).
+        self._evict(keep=len(after) + len(before) + 1)
         out: list[int] = []
         for key in keys:
-            taken = 0
-            for postings in after:
-                seqs = postings.get(key)
-                if seqs:
-                    out += seqs[: limit - taken]
-                    taken += min(len(seqs), limit - taken)
-                    if taken >= limit:
-                        break
-            taken = 0
-            for postings in before:
-                seqs = postings.get(key)
-                if seqs:
-                    out += seqs[::-1][: limit - taken]
-                    taken += min(len(seqs), limit - taken)
-                    if taken >= limit:
-                        break
-            seqs = undated.get(key)
-            if seqs:
-                out += seqs[::-1][:limit]
+            out += _first(after, key, limit, latest=False)
+            out += _first(before, key, limit, latest=True)
+            out += _first(undated, key, limit, latest=True)
         return out
 
-    def _day(self, conn: sqlite3.Connection, day: int, window: int) -> dict[str, list[int]]:
+    def _day(self, conn: sqlite3.Connection, day: int) -> dict[str, list[int]]:
         postings = self._days.get(day)
         if postings is not None:
             self._days.move_to_end(day)
@@ -106,10 +92,23 @@ class DayPostings:
         self._days[day] = postings
         self._rows[day] = rows
         self._total += rows
-        # One look-up touches 2 * window + 2 days: those stay, so a feed heavier than max_rows still finds its
-        # window in memory (its memory then grows with the window, not with the corpus).
-        keep = 2 * window + 2
+        return postings
+
+    def _evict(self, *, keep: int) -> None:
+        """Drop the least recently used days while more than ``max_rows`` postings are held, down to ``keep``."""
         while self._total > self.max_rows and len(self._days) > keep:
             old, _ = self._days.popitem(last=False)
             self._total -= self._rows.pop(old)
-        return postings
+
+
+def _first(days: list[dict[str, list[int]]], key: str, limit: int, *, latest: bool) -> list[int]:
+    """Up to ``limit`` articles filed under ``key``, day by day in the given order; within a day in storage
+    order, or latest stored first."""
+    out: list[int] = []
+    for postings in days:
+        seqs = postings.get(key)
+        if seqs:
+            out += (seqs[::-1] if latest else seqs)[: limit - len(out)]
+            if len(out) >= limit:
+                break
+    return out

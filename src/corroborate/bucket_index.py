@@ -19,8 +19,11 @@ may reuse) fails that check and the index is rebuilt from the table.
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections import Counter
 from typing import Any
+
+from corroborate.day_postings import Seqs, append_seq
 
 
 def pack(buckets: list[int]) -> bytes:
@@ -46,9 +49,11 @@ class BucketIndex:
 
         self._keys = np.empty(0, dtype=np.int64)  # sorted by (key, seq)
         self._seqs = np.empty(0, dtype=np.int64)
-        self._recent: dict[int, list[int]] = {}  # entries since the arrays were built, seqs ascending
-        self._log_keys: list[int] = []  # the same entries, flat, for folding them into the arrays
-        self._log_seqs: list[int] = []
+        # Entries since the arrays were built, seqs ascending: up to an eighth of the index, ~400k entries at
+        # 100k articles, so tuples and flat int arrays that the garbage collector need not visit (append_seq).
+        self._recent: dict[int, Seqs] = {}
+        self._log_keys = array("q")  # the same entries, flat, for folding them into the arrays
+        self._log_seqs = array("q")
         self._seen = 0  # highest seq held
         self._pending: list[tuple[int, bytes]] = []  # added by the open (or last) transaction, unconfirmed
 
@@ -111,9 +116,9 @@ class BucketIndex:
 
         keys = np.frombuffer(blob, dtype="<i8").tolist()
         for key in keys:
-            self._recent.setdefault(key, []).append(seq)
-        self._log_keys += keys
-        self._log_seqs += [seq] * len(keys)
+            append_seq(self._recent, key, seq)
+        self._log_keys.extend(keys)
+        self._log_seqs.extend([seq] * len(keys))
         self._seen = max(self._seen, seq)
 
     def _maybe_fold(self) -> None:
@@ -140,5 +145,5 @@ class BucketIndex:
         self._keys = np.insert(self._keys, at, keys)
         self._seqs = np.insert(self._seqs, at, seqs)
         self._recent.clear()
-        self._log_keys.clear()
-        self._log_seqs.clear()
+        self._log_keys = array("q")
+        self._log_seqs = array("q")

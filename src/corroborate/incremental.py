@@ -53,6 +53,9 @@ if TYPE_CHECKING:
     from corroborate.embed import Embedder
 
 T = TypeVar("T")
+_SEQ_BITS = 63  # a SQLite rowid (an article's seq) is below 2**63
+_SEQ_MASK = (1 << _SEQ_BITS) - 1
+
 
 @dataclass(slots=True, frozen=True)
 class MatchConfig:
@@ -227,21 +230,21 @@ class PersistedStoryIndex:
         conn.execute("UPDATE counters SET value = value + ? WHERE name = 'story_docs'", (self._pending,))
         self._discard()
 
-    def add(self, conn: sqlite3.Connection, features: Features, seq: int) -> tuple[str, list[tuple[str, float]]]:
-        """Index one stored article (row ``seq`` of ``articles``); returns its story id and its near-duplicates.
-        Outside :meth:`batch`, the add is a batch of its own."""
+    def add(self, conn: sqlite3.Connection, features: Features, seq: int) -> str:
+        """Index one stored article (row ``seq`` of ``articles``); returns its story id. Its near-duplicate
+        pairs are written to ``near_duplicates``. Outside :meth:`batch`, the add is a batch of its own."""
         if not self._in_batch:
             with self.batch(conn):
                 return self.add(conn, features, seq)
         near = self._near_duplicates(conn, features, seq)
         # The closest near-duplicates only: a much-syndicated text has hundreds, and scoring them all would make
         # one add grow with the corpus (they are stored in near_duplicates all the same).
-        story = self._assign(conn, features, seq, [s for s, _, _ in near[: self.match.max_near]])
-        return story, [(other, score) for _, other, score in near]
+        return self._assign(conn, features, seq, [s for s, _ in near[: self.match.max_near]])
 
     # -- near-duplicates -------------------------------------------------------------------------
-    def _near_duplicates(self, conn: sqlite3.Connection, f: Features, seq: int) -> list[tuple[int, str, float]]:
-        """(seq, id, estimated Jaccard) of the stored articles this one nearly repeats, most similar first."""
+    def _near_duplicates(self, conn: sqlite3.Connection, f: Features, seq: int) -> list[tuple[int, float]]:
+        """(seq, estimated Jaccard) of the stored articles this one nearly repeats: most similar first, then
+        the earliest stored."""
         blob = pack(f.buckets)
         hits = self._buckets.query(blob, self.match.per_bucket)
         # Both rows are appended at the end of their tables (keyed by seq): no random page per band.
@@ -252,31 +255,34 @@ class PersistedStoryIndex:
         # (most bands shared, an estimate of the Jaccard itself; ties: the earliest stored) so that one add
         # costs the same at any scale.
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: self.match.max_verify]
-        found: list[tuple[int, str]] = []
+        found: list[int] = []
         blobs: list[bytes] = []
         for chunk in _chunks(sorted(s for s, _ in ranked)):
+            # By seq alone (no join for the ids): one index seek per candidate, and a full window verifies
+            # ~13 of them per add where a young corpus verifies ~4.
             marks = ",".join("?" * len(chunk))
-            for other_seq, other, sig in conn.execute(
-                    "SELECT f.seq, a.id, f.signature FROM fingerprints f JOIN articles a ON a.seq = f.seq "
-                    f"WHERE f.seq IN ({marks})", chunk):
-                found.append((other_seq, other))
+            for other_seq, sig in conn.execute(f"SELECT seq, signature FROM fingerprints WHERE seq IN ({marks})",
+                                               chunk):
+                found.append(other_seq)
                 blobs.append(sig)
-        near = [(other_seq, other, float(score))
-                for (other_seq, other), score in zip(found, jaccards(f.signature, blobs), strict=True)
+        near = [(other_seq, float(score))
+                for other_seq, score in zip(found, jaccards(f.signature, blobs), strict=True)
                 if score >= self.match.near_threshold]
-        near.sort(key=lambda x: (-x[2], x[1]))
+        near.sort(key=lambda x: (-x[1], x[0]))
         # Filed under this article, the later stored of each pair: appended (see the schema).
         conn.executemany("INSERT OR IGNORE INTO near_duplicates(seq, other, jaccard) VALUES (?, ?, ?)",
-                         [(seq, other_seq, round(score, 4)) for other_seq, _, score in near])
+                         [(seq, other_seq, round(score, 4)) for other_seq, score in near])
         return near
 
     # -- stories ---------------------------------------------------------------------------------
     def _candidates(self, conn: sqlite3.Connection, keys: list[str], day: int | None, seq: int,
                     near: list[int]) -> list[int]:
         shared = Counter(self._postings.nearest(conn, keys, day, int(self.stories.window_days), self.match.per_key))
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[: self.match.max_candidates]
+        # Most keys shared first, then the latest stored: one int per candidate (count above the seq's bits)
+        # sorts without a key function, and a full window returns ~200 of them per add.
+        ranked = sorted([(n << _SEQ_BITS) | s for s, n in shared.items()], reverse=True)[: self.match.max_candidates]
         # A near-duplicate is always worth scoring, whatever the blocking keys say.
-        candidates = {s for s, _ in ranked} | set(near)
+        candidates = {r & _SEQ_MASK for r in ranked} | set(near)
         candidates.discard(seq)
         return sorted(candidates)  # insertion order, as StoryIndex scores them
 

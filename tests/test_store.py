@@ -21,6 +21,7 @@ from corroborate.incremental import _decode_doc
 from corroborate.ingest.common import article_id
 from corroborate.model import Article, Report, Story, to_json
 from corroborate.store import Store, StoreError, StoreFull
+from corroborate.story_vectors import FOLD_BATCHES, stored
 
 REPO = Path(__file__).resolve().parents[1]
 LEXICAL = Config(semantic="off")
@@ -87,8 +88,9 @@ def check_consistent(db: Path) -> int:
             doc = _decode_doc(article_id, blob, day)
             df.update(doc.words.keys())
             name_df.update(doc.names.keys())
-        stored = {t: (d, nd) for t, d, nd in conn.execute("SELECT term, df, name_df FROM term_df")}
-        assert stored == {t: (df[t], name_df[t]) for t in set(df) | set(name_df)}
+        # term_df plus the batches still in term_df_log (folded every FOLD_BATCHES).
+        assert stored(conn) == (df, name_df)
+        assert conn.execute("SELECT count(*) FROM term_df_log").fetchone()[0] < FOLD_BATCHES
         bad = conn.execute("SELECT s.id FROM stories s LEFT JOIN story_members m ON m.story_id = s.id "
                            "GROUP BY s.id HAVING count(m.article_id) != s.size").fetchall()
         assert not bad, bad
@@ -190,6 +192,27 @@ def test_restart_gives_the_same_stories(tmp_path: Path) -> None:
         assert {a.id: store.story_of(a.id) for a in corpus} == whole
 
 
+def test_document_frequencies_fold_from_the_log(tmp_path: Path) -> None:
+    """Each write transaction appends its document frequencies to term_df_log, and every FOLD_BATCHES rows they
+    are summed into term_df. Across a fold and a restart, the stored sums stay exact (check_consistent) and
+    the stories are those of one big batch."""
+    corpus = synthetic_articles(10, 7, seed=5)
+    assert len(corpus) > FOLD_BATCHES
+    with Store(tmp_path / "one.db", config=LEXICAL) as store:
+        store.add(corpus)
+        whole = {a.id: store.story_of(a.id) for a in corpus}
+    for part in (corpus[:40], corpus[40:]):
+        with Store(tmp_path / "parts.db", config=LEXICAL, batch_size=1) as store:
+            store.add(part)
+    with Store(tmp_path / "parts.db", config=LEXICAL) as store:
+        assert {a.id: store.story_of(a.id) for a in corpus} == whole
+    conn = sqlite3.connect(tmp_path / "parts.db")
+    assert conn.execute("SELECT count(*) FROM term_df_log").fetchone()[0] == len(corpus) - FOLD_BATCHES
+    assert conn.execute("SELECT count(*) FROM term_df").fetchone()[0] > 100
+    conn.close()
+    assert check_consistent(tmp_path / "parts.db") == len(corpus)
+
+
 def _as_schema_2(conn: sqlite3.Connection) -> None:
     """Rewrite fingerprints, LSH buckets and near-duplicate pairs as schema 2 stored them: keyed by article ids,
     one lsh row per (band, bucket, article)."""
@@ -214,6 +237,15 @@ def _as_schema_2(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
+def _as_schema_3(conn: sqlite3.Connection) -> None:
+    """Schema 3 kept every batch's document frequencies in term_df itself (no term_df_log)."""
+    df, name_df = stored(conn)
+    conn.execute("DELETE FROM term_df")
+    conn.executemany("INSERT INTO term_df VALUES (?, ?, ?)", [(t, df[t], name_df[t]) for t in set(df) | set(name_df)])
+    conn.execute("DROP TABLE term_df_log")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
 def _dump(db: Path) -> tuple[list[tuple], list[tuple]]:
     """Fingerprints and buckets by article id, and near-duplicate pairs: what a migration must keep."""
     conn = sqlite3.connect(db)
@@ -226,11 +258,11 @@ def _dump(db: Path) -> tuple[list[tuple], list[tuple]]:
         conn.close()
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_old_schema_database_is_migrated(tmp_path: Path, version: int) -> None:
-    """A database written by schema 1 (postings filed by key, NULL for undated) or 2 (fingerprints by article
-    id, one lsh row per band) opens, is rewritten to schema 3, and goes on assigning stories and finding
-    near-duplicates exactly as a database built by the current schema from the start."""
+    """A database written by schema 1 (postings filed by key, NULL for undated), 2 (fingerprints by article
+    id, one lsh row per band) or 3 (no term_df_log) opens, is rewritten to schema 4, and goes on assigning
+    stories and finding near-duplicates exactly as a database built by the current schema from the start."""
     from dataclasses import replace
 
     corpus = [replace(a, published=None) if i % 3 == 0 else a
@@ -245,7 +277,9 @@ def test_old_schema_database_is_migrated(tmp_path: Path, version: int) -> None:
         store.add(corpus[:12])
     conn = sqlite3.connect(old)
     with conn:
-        _as_schema_2(conn)
+        _as_schema_3(conn)
+        if version <= 2:
+            _as_schema_2(conn)
         if version == 1:  # and the postings as schema 1 stored them
             rows = conn.execute("SELECT key, seq, NULLIF(day, -1) FROM postings").fetchall()
             assert any(day is None for _, _, day in rows)
@@ -263,7 +297,7 @@ def test_old_schema_database_is_migrated(tmp_path: Path, version: int) -> None:
     assert _dump(old)[1], "the corpus has near-duplicates, found across the migration"
     assert check_consistent(old) == len(corpus)
     conn = sqlite3.connect(old)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("4",)
     assert conn.execute("SELECT count(*) FROM postings WHERE day = -1").fetchone()[0] > 0
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert not {n for n in names if n.endswith(("_v1", "_v2"))} and "near_duplicates_b" not in names, names

@@ -222,12 +222,7 @@ class PersistedStoryIndex:
     def _flush(self, conn: sqlite3.Connection) -> None:
         if not self._pending:
             return
-        terms = sorted(set(self._df) | set(self._name_df))  # key order: neighbouring B-tree pages
-        conn.executemany(
-            "INSERT INTO term_df(term, df, name_df) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET "
-            "df = df + excluded.df, name_df = name_df + excluded.name_df",
-            [(t, self._df[t], self._name_df[t]) for t in terms])
-        conn.execute("UPDATE counters SET value = value + ? WHERE name = 'story_docs'", (self._pending,))
+        self.stats.persist(conn, self._df, self._name_df, self._pending)
         self._discard()
 
     def add(self, conn: sqlite3.Connection, features: Features, seq: int) -> str:

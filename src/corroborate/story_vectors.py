@@ -7,18 +7,51 @@ order of the float sums differs.
 
 from __future__ import annotations
 
+import marshal
 import math
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from corroborate.stories import StoriesConfig, StoryDoc, TermStats
 
+#: Batches whose document frequencies wait in ``term_df_log`` before they are summed into ``term_df``.
+FOLD_BATCHES = 64
+
+
+def stored(conn: sqlite3.Connection) -> tuple[Counter[str], Counter[str]]:
+    """The stored articles' document frequencies of words and of names: ``term_df`` plus the batches still
+    in ``term_df_log``."""
+    df: Counter[str] = Counter()
+    name_df: Counter[str] = Counter()
+    for term, d, nd in conn.execute("SELECT term, df, name_df FROM term_df"):
+        if d:
+            df[term] = d
+        if nd:
+            name_df[term] = nd
+    logged_df, logged_names = _log(conn)
+    df.update(logged_df)
+    name_df.update(logged_names)
+    return df, name_df
+
+
+def _log(conn: sqlite3.Connection) -> tuple[Counter[str], Counter[str]]:
+    df: Counter[str] = Counter()
+    name_df: Counter[str] = Counter()
+    for (blob,) in conn.execute("SELECT terms FROM term_df_log ORDER BY seq"):
+        for term, d, nd in marshal.loads(blob):
+            if d:
+                df[term] += d
+            if nd:
+                name_df[term] += nd
+    return df, name_df
+
 
 class Frequencies(TermStats):
-    """An in-process mirror of ``term_df`` (the stories module's ``TermStats``), kept in step with the
-    database: ``sync`` reloads it whenever another process (or a rolled-back transaction) moved the article
-    count.
+    """An in-process mirror of the stored document frequencies (the stories module's ``TermStats``; see
+    :func:`stored`), kept in step with the database: ``sync`` reloads it whenever another process (or a
+    rolled-back transaction) moved the article count.
 
     Besides the Counters ``TermStats`` keeps, every term has an index into numpy arrays of its frequencies, so
     a candidate's idf-weighted vector is a few array operations instead of a Python loop over its words.
@@ -56,25 +89,43 @@ class Frequencies(TermStats):
         n = conn.execute("SELECT value FROM counters WHERE name = 'story_docs'").fetchone()[0]
         if n == self.n:
             return False
-        self.df.clear()
-        self.name_df.clear()
+        df, name_df = stored(conn)
+        self.df, self.name_df = df, name_df
         self.vocab.clear()
-        rows = conn.execute("SELECT term, df, name_df FROM term_df").fetchall()
+        terms = list(dict.fromkeys([*df, *name_df]))
         size = 1024
-        while size <= len(rows):
+        while size <= len(terms):
             size *= 2
         self._arrays(size)
-        for i, (term, df, name_df) in enumerate(rows):
+        for i, term in enumerate(terms):
             self.vocab[term] = i
-            self.word_df[i] = df
-            self.names_df[i] = name_df
-            if df:
-                self.df[term] = df
-            if name_df:
-                self.name_df[term] = name_df
+            self.word_df[i] = df.get(term, 0)
+            self.names_df[i] = name_df.get(term, 0)
         self.n = n
         self._idf.clear()
         return True
+
+    @staticmethod
+    def persist(conn: sqlite3.Connection, df: Counter[str], name_df: Counter[str], docs: int) -> None:
+        """Write one write transaction's document frequencies (``docs`` articles): one row appended to
+        ``term_df_log``, summed into ``term_df`` once ``FOLD_BATCHES`` rows wait there.
+
+        Why a log: a batch of 32 articles counts ~1,500 distinct terms, which land all over ``term_df``
+        (keyed by term). Upserting them every batch dirtied a page per few terms, and the more terms the
+        table held, the more pages one commit wrote. An appended row is one page, and a fold writes each
+        touched page once per ``FOLD_BATCHES`` batches.
+        """
+        terms = sorted(set(df) | set(name_df))
+        conn.execute("INSERT INTO term_df_log(terms) VALUES (?)",
+                     (marshal.dumps([(t, df[t], name_df[t]) for t in terms], 4),))  # as incremental._encode_doc
+        conn.execute("UPDATE counters SET value = value + ? WHERE name = 'story_docs'", (docs,))
+        if conn.execute("SELECT count(*) FROM term_df_log").fetchone()[0] >= FOLD_BATCHES:
+            folded_df, folded_names = _log(conn)
+            conn.executemany(
+                "INSERT INTO term_df(term, df, name_df) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET "
+                "df = df + excluded.df, name_df = name_df + excluded.name_df",
+                [(t, folded_df[t], folded_names[t]) for t in sorted(set(folded_df) | set(folded_names))])
+            conn.execute("DELETE FROM term_df_log")
 
     def add(self, doc: StoryDoc) -> None:
         super().add(doc)

@@ -24,7 +24,7 @@ from corroborate.errors import CorroborateError
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 3  # 2: postings filed by day; 3: fingerprints, lsh and near-duplicates keyed by seq. Migrated on open
+SCHEMA_VERSION = 4  # 2: postings by day; 3: fingerprints, lsh, near-duplicates by seq; 4: term_df_log. Migrated on open
 BUSY_TIMEOUT_MS = 30_000
 RETRY_SECONDS = 120.0  # give up on a write lock after this long, with a clear error
 CACHE_KIB = 256 * 1024  # page cache per connection; it fills only as pages are read
@@ -59,6 +59,10 @@ CREATE TABLE IF NOT EXISTS near_duplicates (
 CREATE INDEX IF NOT EXISTS near_duplicates_other ON near_duplicates(other);
 CREATE TABLE IF NOT EXISTS term_df (
     term TEXT PRIMARY KEY, df INTEGER NOT NULL, name_df INTEGER NOT NULL) WITHOUT ROWID;
+-- Document frequencies of the latest write transactions, one row each (a marshalled list of (term, df,
+-- name_df)), summed into term_df every 64 rows: a batch's ~1,500 terms upserted into term_df dirtied pages all
+-- over it (story_vectors.Frequencies.persist). The stored frequencies are term_df plus this log.
+CREATE TABLE IF NOT EXISTS term_df_log (seq INTEGER PRIMARY KEY, terms BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS story_features (article_id TEXT PRIMARY KEY, doc BLOB NOT NULL, day INTEGER);
 -- Day first: a crawl adds articles day by day, so one batch's postings land on a few neighbouring pages
 -- instead of one page per key (random inserts dirtied ~25 pages per article once the table outgrew a batch).
@@ -165,11 +169,14 @@ def init(conn: sqlite3.Connection, path: Path) -> None:
             has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
             if row is not None and int(row[0]) != SCHEMA_VERSION:
-                if int(row[0]) not in (1, 2):
+                if int(row[0]) not in (1, 2, 3):
                     raise StoreError(f"{path}: database schema {row[0]} is not the supported {SCHEMA_VERSION}")
                 if int(row[0]) == 1:
                     _migrate_1_to_2(conn)
-                _migrate_2_to_3(conn)
+                if int(row[0]) <= 2:
+                    _migrate_2_to_3(conn)
+                # 3 -> 4 adds term_df_log, which _create makes (schema 3's term_df is already complete).
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
             _create(conn)
             if row is None:
                 conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))

@@ -20,11 +20,11 @@ process), so that storing them appends one row instead of inserting 32 into rand
 * a band bucket gives its ``per_bucket`` earliest articles.
 
 These caps are where this index may differ from the in-memory :class:`StoryIndex`; below them the two agree
-(tests/test_store.py, on synthetic events and on ECB+ news). Document frequencies are persisted (``term_df``,
-summed per batch and written once when it ends) and mirrored in memory, reloaded only when another writer moved
-them; candidates' decoded features sit in a bounded LRU; the similarity is the stories module's formula,
-vectorised over term indices in :mod:`corroborate.story_vectors` (pinned against ``stories.Scorer.similarity``
-by its tests).
+(tests/test_store.py, on synthetic events and on ECB+ news). Document frequencies are persisted (summed per
+batch and appended once when it ends to ``term_df_log``, folded into ``term_df`` every 64 batches) and
+mirrored in memory, reloaded only when another writer moved them; candidates' decoded features sit in a
+bounded LRU; the similarity is the stories module's formula, vectorised over term indices in
+:mod:`corroborate.story_vectors` (pinned against ``stories.Scorer.similarity`` by its tests).
 """
 
 from __future__ import annotations

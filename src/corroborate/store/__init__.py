@@ -15,12 +15,15 @@ at once. Tables:
 ``story_features``  the stories module's tf features of each article, and its day
 ``postings``        (day, blocking key) -> articles: story candidates; filed by day so a crawl's inserts stay
                     on neighbouring pages (undated articles: day -1), and read a day at a time into memory
-``term_df``         document frequencies of words and names (the idf of the story similarity)
+``term_df``         document frequencies of words and names (the idf of the story similarity), up to the
+                    last fold of ``term_df_log``
+``term_df_log``     the frequencies of the latest write transactions, one row each, summed into ``term_df``
+                    every 64 rows (appended rows instead of upserts all over ``term_df``)
 ``stories``         id (``s1``, ``s2``, ...), title, first/last published, size
 ``story_members``   article -> story, with the score it joined with
 ``embeddings``      sentence vectors (float32 bytes) keyed by text hash
 ``reports``         cached story cross-checks (JSON) keyed by article ids + version + method
-``meta``/``counters`` schema version (3; files of schemas 1 and 2 are migrated on open), stories method, id counters
+``meta``/``counters`` schema version (4; files of schemas 1-3 are migrated on open), stories method, id counters
 ==================  ==========================================================================================
 """
 

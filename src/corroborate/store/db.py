@@ -195,10 +195,16 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     -1 is day_postings.UNDATED. Runs inside the caller's write transaction, so a killed migration leaves
     schema 1 intact. Schema 1's WITHOUT ROWID blob tables stay as they are: the same queries work on both."""
     conn.execute("ALTER TABLE postings RENAME TO postings_v1")
-    conn.execute(SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS postings"):].split(";")[0])
+    conn.execute(_table("postings"))
     conn.execute("INSERT INTO postings(day, key, seq) SELECT COALESCE(day, -1), key, seq FROM postings_v1")
     conn.execute("DROP TABLE postings_v1")  # and its index postings_day
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
+def _table(name: str) -> str:
+    """The current schema's CREATE TABLE statement of ``name``."""
+    start = SCHEMA.index(f"CREATE TABLE IF NOT EXISTS {name} ")
+    return SCHEMA[start:].split(";")[0]
 
 
 def _migrate_2_to_3(conn: sqlite3.Connection) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import random
 import sqlite3
+from collections import Counter
 
 import pytest
 
@@ -35,6 +36,11 @@ def _sql(conn: sqlite3.Connection, key: str, day: int | None, limit: int) -> lis
     return [r[0] for r in after + before + undated]
 
 
+def _expected(conn: sqlite3.Connection, keys: str | list[str], day: int | None, limit: int) -> Counter[int]:
+    """The reference for ``shared``: how many of the keys' SQL answers hold each article."""
+    return Counter(seq for key in keys for seq in _sql(conn, key, day, limit))
+
+
 def _rows(n: int, *, seed: int = 0) -> list[tuple[int, str, int]]:
     """``n`` articles over 20 days (some undated), 4 keys each from a small vocabulary: posting lists long
     enough to be cut by a small limit."""
@@ -54,10 +60,9 @@ def test_lookups_match_the_sql(limit: int, max_rows: int) -> None:
     postings = DayPostings(max_rows=max_rows)
     for day in [None, 95, 100, 104, 110, 119, 125]:
         for key in "abcdefghz":
-            assert postings.nearest(conn, [key], day, WINDOW, limit) == _sql(conn, key, day, limit), (day, key)
-        # Several keys at once: their lists one after the other.
-        assert postings.nearest(conn, list("hza"), day, WINDOW, limit) == [
-            seq for key in "hza" for seq in _sql(conn, key, day, limit)]
+            assert postings.shared(conn, [key], day, WINDOW, limit) == _expected(conn, key, day, limit), (day, key)
+        # Several keys at once: an article under two of them counts twice.
+        assert postings.shared(conn, list("hza"), day, WINDOW, limit) == _expected(conn, "hza", day, limit)
 
 
 def test_adds_reach_held_days_and_days_loaded_later() -> None:
@@ -65,7 +70,7 @@ def test_adds_reach_held_days_and_days_loaded_later() -> None:
     rows = _rows(100)
     conn = _table(rows)
     postings = DayPostings()
-    postings.nearest(conn, ["a"], 105, WINDOW, 50)  # holds days 102..108 and the undated ones
+    postings.shared(conn, ["a"], 105, WINDOW, 50)  # holds days 102..108 and the undated ones
     new = [(105, "a", 101), (105, "z", 101), (115, "a", 102), (UNDATED, "b", 103)]
     conn.executemany("INSERT INTO postings VALUES (?, ?, ?)", new)
     postings.add(105, ["a", "z"], 101)
@@ -73,21 +78,21 @@ def test_adds_reach_held_days_and_days_loaded_later() -> None:
     postings.add(None, ["b"], 103)
     for day in [None, 105, 112, 115, 118]:
         for key in "abz":
-            assert postings.nearest(conn, [key], day, WINDOW, 50) == _sql(conn, key, day, 50), (day, key)
+            assert postings.shared(conn, [key], day, WINDOW, 50) == _expected(conn, key, day, 50), (day, key)
     assert len(postings) == sum(1 for d, _, _ in rows + new if d == UNDATED or 102 <= d <= 121)
 
 
 def test_the_first_days_do_not_reach_the_undated() -> None:
     conn = _table([(UNDATED, "a", 1), (1, "a", 2), (2, "a", 3)])
-    assert DayPostings().nearest(conn, ["a"], 2, WINDOW, 50) == [3, 2, 1]  # day 2, day 1, then the undated one
+    assert DayPostings().shared(conn, ["a"], 2, WINDOW, 50) == {3: 1, 2: 1, 1: 1}  # day 2, day 1, the undated one
 
 
 def test_eviction_keeps_at_least_one_lookups_days() -> None:
     conn = _table(_rows(400))
     postings = DayPostings(max_rows=1)
-    postings.nearest(conn, ["a"], 110, WINDOW, 50)
+    postings.shared(conn, ["a"], 110, WINDOW, 50)
     assert len(postings._days) == 2 * WINDOW + 2, "the window's days and the undated ones stay"
-    postings.nearest(conn, ["a"], 113, WINDOW, 50)
+    postings.shared(conn, ["a"], 113, WINDOW, 50)
     assert len(postings._days) == 2 * WINDOW + 2
     assert min(d for d in postings._days if d != UNDATED) == 110, "the least recently used days went first"
     postings.clear()
@@ -99,14 +104,14 @@ def test_long_runs_of_adds_stay_in_order() -> None:
     anything, and a reloaded day reads the same."""
     conn = _table([(105, "a", 1)])
     postings = DayPostings()
-    postings.nearest(conn, ["a"], 105, WINDOW, 500)  # day 105 is held: the adds below go to memory
+    postings.shared(conn, ["a"], 105, WINDOW, 500)  # day 105 is held: the adds below go to memory
     for seq in range(2, 3 * SHORT):
         conn.execute("INSERT INTO postings VALUES (105, 'a', ?)", (seq,))
         postings.add(105, ["a"], seq)
     assert isinstance(postings._days[105]["a"], list)
     for limit in (5, SHORT, 500):
-        assert postings.nearest(conn, ["a"], 105, WINDOW, limit) == _sql(conn, "a", 105, limit)
-        assert DayPostings().nearest(conn, ["a"], 107, WINDOW, limit) == _sql(conn, "a", 107, limit)
+        assert postings.shared(conn, ["a"], 105, WINDOW, limit) == _expected(conn, "a", 105, limit)
+        assert DayPostings().shared(conn, ["a"], 107, WINDOW, limit) == _expected(conn, "a", 107, limit)
 
 
 def test_held_days_are_not_left_to_the_garbage_collector() -> None:
@@ -115,7 +120,7 @@ def test_held_days_are_not_left_to_the_garbage_collector() -> None:
     each of them, and each of their items, was visited by every full collection."""
     conn = _table(_rows(300))
     postings = DayPostings()
-    postings.nearest(conn, list("abcdefgh"), 110, WINDOW, 50)
+    postings.shared(conn, list("abcdefgh"), 110, WINDOW, 50)
     postings.add(110, ["a", "new"], 301)
     gc.collect()
     tracked = [day for day, held in postings._days.items() if gc.is_tracked(held)]

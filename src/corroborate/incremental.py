@@ -272,7 +272,7 @@ class PersistedStoryIndex:
     # -- stories ---------------------------------------------------------------------------------
     def _candidates(self, conn: sqlite3.Connection, keys: list[str], day: int | None, seq: int,
                     near: list[int]) -> list[int]:
-        shared = Counter(self._postings.nearest(conn, keys, day, int(self.stories.window_days), self.match.per_key))
+        shared = self._postings.shared(conn, keys, day, int(self.stories.window_days), self.match.per_key)
         # Most keys shared first, then the latest stored: one int per candidate (count above the seq's bits)
         # sorts without a key function, and a full window returns ~200 of them per add.
         ranked = sorted([(n << _SEQ_BITS) | s for s, n in shared.items()], reverse=True)[: self.match.max_candidates]

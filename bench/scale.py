@@ -41,6 +41,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO.parent / "shared")) / "data"
 ARTICLES_PER_DAY = 400
+CALIBRATE_S = 5.0  # CPU seconds between two timings of the reference job (besides tenths and the tail)
+TAIL = 1000  # the last articles of a run, timed apart: the same articles are also run in a fresh store
 OUTLETS = [f"outlet-{i:02d}" for i in range(60)]
 SYNONYMS = {"said": "stated", "says": "states", "big": "large", "large": "big", "killed": "left dead",
             "police": "officers", "began": "started", "started": "began", "help": "assist", "show": "reveal",
@@ -178,9 +180,11 @@ def worker(args: argparse.Namespace) -> None:
     featurize(Article("warm-up", "bench", None, None, None, "A warm-up text, never stored."))
     # The machine's speed drifts on this shared VM (the reference below took 0.99-1.83 ms within one 50 s
     # run; the same first 10k articles cost 4.2 ms each in one run and 5.2 ms in another). A fixed reference
-    # job, timed at every tenth of the run, gives each tenth's cost in units that cancel the drift: CPU per
-    # add / CPU to featurise one reference article. The reference is the corpus's first 100 articles, the
-    # same at every size (generate is prefix-stable); calibration time is taken off the clocks.
+    # job gives the cost in units that cancel the drift: CPU per add / CPU to featurise one reference article.
+    # It is timed at every tenth of the run, at the start of its last TAIL articles, and whenever CALIBRATE_S
+    # of CPU passed since the last time (at 100k articles: every ~1,300 adds, where tenths alone were 40 s
+    # apart and missed slow spells between them). The reference is the corpus's first 100 articles, the same
+    # at every size (generate is prefix-stable); calibration time is taken off the clocks.
     items = read_sources([args.src], config=config.ingest, stdin=None)
     reference = [a for a in itertools.islice(items, 100) if not isinstance(a, InputError)]
 
@@ -190,9 +194,13 @@ def worker(args: argparse.Namespace) -> None:
             featurize(a)
         return 1000 * (time.process_time() - c) / len(reference)
 
-    calibrations = [(0, calibrate())]
+    stream = itertools.chain(reference, items)  # the reference articles are stored like all others, read once
+    for _ in itertools.islice(stream, args.skip):  # --skip: read (and parse) before the clocks start
+        pass
+    calibrations = [(0, calibrate(), 0.0)]  # (articles added, reference ms, CPU s of the job so far)
     paused = [0.0, 0.0]  # wall, CPU spent calibrating
     marks: list[tuple[int, float, float]] = []
+    due = sorted(({args.expect * k // 10 for k in range(1, 11)} | {args.expect - TAIL}) - {0}) if args.expect else []
     t0 = time.perf_counter()
     c0 = time.process_time()
     # Progress also goes to a side file, so a run stopped before its end still shows its measured part.
@@ -203,21 +211,23 @@ def worker(args: argparse.Namespace) -> None:
         if len(marks) % 32 == 0:
             side.write(json.dumps(marks[-1]) + "\n")
             side.flush()
-        if args.expect and added >= args.expect * len(calibrations) // 10:
+        passed = due and added >= due[0]
+        while due and added >= due[0]:
+            due.pop(0)
+        if args.expect and (passed or marks[-1][2] - calibrations[-1][2] >= CALIBRATE_S):
             t, c = time.perf_counter(), time.process_time()
-            calibrations.append((added, calibrate()))
+            calibrations.append((added, calibrate(), marks[-1][2]))
             paused[0] += time.perf_counter() - t
             paused[1] += time.process_time() - c
 
     match = MatchConfig(**{k: int(v) for k, v in (kv.split("=", 1) for kv in args.match)})
     with Store(args.db, config=config, match=match) as store:
-        # The reference articles are the corpus's first: they are stored like all others, read once.
-        articles = (a for a in itertools.chain(reference, items) if not isinstance(a, InputError))
+        articles = (a for a in stream if not isinstance(a, InputError))
         result = store.add(articles, progress=progress)
         wall = time.perf_counter() - t0 - paused[0]
         cpu = time.process_time() - c0 - paused[1]
-        if args.expect and len(calibrations) < 11:  # duplicates skipped: the last tenth ended short of expect
-            calibrations.append((len(result.added), calibrate()))
+        if args.expect and calibrations[-1][0] < len(result.added):  # duplicates skipped: ended short of expect
+            calibrations.append((len(result.added), calibrate(), cpu))
         counts = store.count()
         quality = story_quality(store)
     side.close()
@@ -250,20 +260,32 @@ def _slices(marks: list[tuple[int, float, float]], n: int, column: int) -> list[
     return out
 
 
-def _units(slices: list[float], calibrations: list[list[float]], mean_ms: float) -> dict[str, Any]:
-    """CPU per add in reference units: each tenth's ms per article over the reference cost measured at its
-    two ends (mean), and the whole run's mean over the mean reference. Drift of the machine cancels out."""
-    refs = [c for _, c in calibrations]
-    if len(refs) < len(slices) + 1:
+def _units(calibrations: list[list[float]], n: int) -> dict[str, Any]:
+    """CPU per add in reference units, between each two calibrations: the CPU spent over the mean of the
+    reference at its two ends. Tenths, the last TAIL articles and the whole run are sums of such intervals, so
+    the drift cancels wherever it was measured (the fewer articles an interval spans, the better)."""
+    if len(calibrations) < 2:
         return {}
-    tenths = [s / ((refs[i] + refs[i + 1]) / 2) for i, s in enumerate(slices)]
-    return {"ref_ms": refs, "tenths": tenths, "mean": mean_ms / (sum(refs) / len(refs))}
+    spans = [(a0, a1, 1000 * (c1 - c0) / ((r0 + r1) / 2))
+             for (a0, r0, c0), (a1, r1, c1) in itertools.pairwise(calibrations)]
+
+    def per_article(lo: int, hi: int) -> float:
+        # An interval belongs where it starts: a tenth's calibration comes at the first commit past it.
+        inside = [(a1 - a0, u) for a0, a1, u in spans if lo <= a0 < hi and a1 > a0]
+        return sum(u for _, u in inside) / max(sum(k for k, _ in inside), 1)
+
+    end = calibrations[-1][0]
+    bounds = [0, *(n * k // 10 for k in range(1, 10)), end]
+    return {"ref_ms": [r for _, r, _ in calibrations], "tenths": [per_article(lo, hi) for lo, hi in
+            itertools.pairwise(bounds)], "tail": per_article(max(n - TAIL, 0), end), "mean": per_article(0, end)}
 
 
-def measure(n: int, engine: str, src: Path, work: Path, match: list[str] | None = None) -> dict:
+def measure(n: int, engine: str, src: Path, work: Path, match: list[str] | None = None, skip: int = 0) -> dict:
+    """One worker run: ``n`` articles of the corpus in ``src``, after skipping its first ``skip``."""
     db = work / f"{engine}-{n}.db"
     proc = subprocess.run([sys.executable, __file__, "_worker", "--db", str(db), "--src", str(src),
-                           "--engine", engine, "--expect", str(n), *(f"--match={kv}" for kv in match or [])],
+                           "--engine", engine, "--expect", str(n), "--skip", str(skip),
+                           *(f"--match={kv}" for kv in match or [])],
                           capture_output=True, text=True, check=False)
     if proc.returncode:
         raise SystemExit(f"worker failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -272,7 +294,7 @@ def measure(n: int, engine: str, src: Path, work: Path, match: list[str] | None 
     marks = data.pop("marks")
     data["slices"] = _slices(marks, data["added"], 1)
     data["cpu_slices"] = _slices(marks, data["added"], 2)
-    data["units"] = _units(data["cpu_slices"], data.pop("calibrations"), 1000 * data["cpu"] / max(data["added"], 1))
+    data["units"] = _units(data.pop("calibrations"), n)
     for p in work.glob(f"{engine}-{n}.db*"):
         p.unlink()
     return data
@@ -287,8 +309,9 @@ def table(rows: list[tuple[int, str, dict]]) -> str:
         per = max(d["added"], 1)
         u = d.get("units") or {}
         units = f"{u['mean']:.2f} ({u['tenths'][0]:.2f}, {u['tenths'][-1]:.2f})" if u else "—"
-        lines.append(f"| {n:,} | {engine} | {d['wall']:.1f} | {1000 * d['wall'] / per:.2f} | "
-                     f"{1000 * d['cpu'] / per:.2f} | {d['cpu_slices'][0]:.2f} | {d['cpu_slices'][-1]:.2f} | {units} | "
+        lines.append(f"| {d.get('label') or format(n, ',')} | {engine} | {d['wall']:.1f} | "
+                     f"{1000 * d['wall'] / per:.2f} | {1000 * d['cpu'] / per:.2f} | {d['cpu_slices'][0]:.2f} | "
+                     f"{d['cpu_slices'][-1]:.2f} | {units} | "
                      f"{d['rss_mb']:.0f} | {d['stories']:,} | {_b3(d)} | {d['near_duplicates']:,} | {d['db_mb']:.0f} |")
     return "\n".join(lines)
 
@@ -305,6 +328,7 @@ def main() -> None:
         p.add_argument("--src", required=True)
         p.add_argument("--engine", default="local")
         p.add_argument("--expect", type=int, default=0, help="articles in the corpus (calibrate at each tenth)")
+        p.add_argument("--skip", type=int, default=0, help="start this many articles into the corpus")
         p.add_argument("--match", action="append", default=[], metavar="NAME=VALUE")
         worker(p.parse_args())
         return
@@ -322,7 +346,7 @@ def main() -> None:
     if args.from_log:
         rows = [(d.pop("n"), d.pop("engine"), d) for d in (json.loads(line) for line in
                 Path(args.from_log).read_text(encoding="utf-8").splitlines() if line.startswith("{"))]
-        print(table(rows))
+        print(table(rows) + same_articles(rows))
         if not args.no_write:
             _write(rows)
         return
@@ -342,18 +366,46 @@ def main() -> None:
                     continue
                 # A short run is at the mercy of a noisy neighbour on a shared VM (1k: 3.9 to 4.6 ms per
                 # article from one run to the next): small corpora are run three times, the median row kept.
-                runs = sorted((measure(n, engine, src, work, args.match) for _ in range(3 if n <= 10_000 else 1)),
-                              key=lambda d: d["cpu"])
-                d = runs[len(runs) // 2]
-                d["runs"] = len(runs)
-                rows.append((n, engine, d))
-                print(json.dumps({"n": n, "engine": engine, **d}), flush=True)
+                runs = 3 if n <= 10_000 else 1
+                rows.append((n, engine, _median(runs, n, engine, src, work, args.match)))
+                print(json.dumps({"n": n, "engine": engine, **rows[-1][2]}), flush=True)
+                if not args.no_write:
+                    _write(rows)
+            if n == max(args.sizes) and n > TAIL and "local" in args.engines:
+                # The same articles in a store of TAIL and of n: what the store's size costs, apart from what
+                # the articles cost (a small corpus samples few source texts; the first 1k happen to be short).
+                d = _median(3, TAIL, "local", src, work, args.match, skip=n - TAIL)
+                d["label"] = f"{TAIL:,} (the {n:,} corpus's last)"
+                rows.append((TAIL, "local", d))
+                print(json.dumps({"n": TAIL, "engine": "local", **d}), flush=True)
                 if not args.no_write:
                     _write(rows)
             for f in src.iterdir():
                 f.unlink()
             src.rmdir()
-    print(table(rows))
+    print(table(rows) + same_articles(rows))
+
+
+def _median(runs: int, *args: Any, **kwargs: Any) -> dict:
+    """The run with the median CPU time of ``runs`` calls of :func:`measure`."""
+    done = sorted((measure(*args, **kwargs) for _ in range(runs)), key=lambda d: d["cpu"])
+    d = done[len(done) // 2]
+    d["runs"] = runs
+    return d
+
+
+def same_articles(rows: list[tuple[int, str, dict]]) -> str:
+    """The store-size comparison on identical articles: the tail of the largest local run against the same
+    articles added to a fresh store."""
+    fresh = next((d for _, e, d in rows if e == "local" and d.get("label")), None)
+    big = max(((n, d) for n, e, d in rows if e == "local" and not d.get("label")), default=None,
+              key=lambda nd: nd[0])
+    if not fresh or not big or "tail" not in (big[1].get("units") or {}) or not fresh.get("units"):
+        return ""
+    tail, alone = big[1]["units"]["tail"], fresh["units"]["mean"]
+    return (f"\n\nSame articles, two store sizes: the {big[0]:,} corpus's last {TAIL:,} articles cost {alone:.2f} "
+            f"(CPU / reference) added to a fresh store, and {tail:.2f} as the last adds of the {big[0]:,} run: "
+            f"{100 * (tail / alone - 1):+.0f}%.")
 
 
 def _write(rows: list[tuple[int, str, dict]]) -> None:
@@ -375,7 +427,7 @@ def _write(rows: list[tuple[int, str, dict]]) -> None:
             "timed in the same process at every tenth of the run (and not counted in the other columns): this "
             "VM's speed drifts (the reference took 0.99-1.83 ms within one 50 s run), and the ratio cancels the "
             "drift measured at the tenths, so it is the column to compare across sizes.\n\n"
-            + table(rows))
+            + table(rows) + same_articles(rows))
     write_section("scale", text)
 
 

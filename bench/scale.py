@@ -211,9 +211,10 @@ def worker(args: argparse.Namespace) -> None:
         if len(marks) % 32 == 0:
             side.write(json.dumps(marks[-1]) + "\n")
             side.flush()
-        passed = due and added >= due[0]
-        while due and added >= due[0]:
+        passed = False
+        while due and added >= due[0]:  # one commit may pass two points (a tenth and the tail's start)
             due.pop(0)
+            passed = True
         if args.expect and (passed or marks[-1][2] - calibrations[-1][2] >= CALIBRATE_S):
             t, c = time.perf_counter(), time.process_time()
             calibrations.append((added, calibrate(), marks[-1][2]))

@@ -11,6 +11,7 @@ import marshal
 import math
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,27 +26,24 @@ def stored(conn: sqlite3.Connection) -> tuple[Counter[str], Counter[str]]:
     in ``term_df_log``."""
     df: Counter[str] = Counter()
     name_df: Counter[str] = Counter()
-    for term, d, nd in conn.execute("SELECT term, df, name_df FROM term_df"):
-        if d:
-            df[term] = d
-        if nd:
-            name_df[term] = nd
-    logged_df, logged_names = _log(conn)
-    df.update(logged_df)
-    name_df.update(logged_names)
+    _sum(conn.execute("SELECT term, df, name_df FROM term_df"), df, name_df)
+    _log(conn, df, name_df)
     return df, name_df
 
 
-def _log(conn: sqlite3.Connection) -> tuple[Counter[str], Counter[str]]:
-    df: Counter[str] = Counter()
-    name_df: Counter[str] = Counter()
+def _log(conn: sqlite3.Connection, df: Counter[str], name_df: Counter[str]) -> None:
+    """Add the batches waiting in ``term_df_log`` to ``df`` and ``name_df``."""
     for (blob,) in conn.execute("SELECT terms FROM term_df_log ORDER BY seq"):
-        for term, d, nd in marshal.loads(blob):
-            if d:
-                df[term] += d
-            if nd:
-                name_df[term] += nd
-    return df, name_df
+        _sum(marshal.loads(blob), df, name_df)
+
+
+def _sum(rows: Iterable[tuple[str, int, int]], df: Counter[str], name_df: Counter[str]) -> None:
+    # Zero counts are left out, as TermStats counts them (a name that is never a word has no df entry).
+    for term, d, nd in rows:
+        if d:
+            df[term] += d
+        if nd:
+            name_df[term] += nd
 
 
 class Frequencies(TermStats):
@@ -120,7 +118,9 @@ class Frequencies(TermStats):
                      (marshal.dumps([(t, df[t], name_df[t]) for t in terms], 4),))  # as incremental._encode_doc
         conn.execute("UPDATE counters SET value = value + ? WHERE name = 'story_docs'", (docs,))
         if conn.execute("SELECT count(*) FROM term_df_log").fetchone()[0] >= FOLD_BATCHES:
-            folded_df, folded_names = _log(conn)
+            folded_df: Counter[str] = Counter()
+            folded_names: Counter[str] = Counter()
+            _log(conn, folded_df, folded_names)
             conn.executemany(
                 "INSERT INTO term_df(term, df, name_df) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET "
                 "df = df + excluded.df, name_df = name_df + excluded.name_df",

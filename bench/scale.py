@@ -243,7 +243,7 @@ def story_quality(store: Any) -> dict[str, float]:
     from corroborate.eval.metrics import bcubed
 
     rows = store._read(lambda c: c.execute(
-        "SELECT a.id, a.url, m.story_id FROM articles a JOIN story_members m ON m.article_id = a.id").fetchall())
+        "SELECT a.id, a.url, m.story_id FROM articles a JOIN story_members m ON m.seq = a.seq").fetchall())
     p, r, f = bcubed({aid: story for aid, _, story in rows}, {aid: url.split("/")[-2] for aid, url, _ in rows})
     return {"b3_p": p, "b3_r": r, "b3_f1": f}
 

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -84,7 +85,8 @@ def check_consistent(db: Path) -> int:
         # the stored articles' features (a lost or doubled batch would show here).
         df: Counter[str] = Counter()
         name_df: Counter[str] = Counter()
-        for article_id, blob, day in conn.execute("SELECT article_id, doc, day FROM story_features"):
+        for article_id, blob, day in conn.execute("SELECT a.id, f.doc, f.day FROM story_features f "
+                                                  "JOIN articles a ON a.seq = f.seq"):
             doc = _decode_doc(article_id, blob, day)
             df.update(doc.words.keys())
             name_df.update(doc.names.keys())
@@ -92,7 +94,7 @@ def check_consistent(db: Path) -> int:
         assert stored(conn) == (df, name_df)
         assert conn.execute("SELECT count(*) FROM term_df_log").fetchone()[0] < FOLD_BATCHES
         bad = conn.execute("SELECT s.id FROM stories s LEFT JOIN story_members m ON m.story_id = s.id "
-                           "GROUP BY s.id HAVING count(m.article_id) != s.size").fetchall()
+                           "GROUP BY s.id HAVING count(m.seq) != s.size").fetchall()
         assert not bad, bad
         return n
     finally:
@@ -213,6 +215,28 @@ def test_document_frequencies_fold_from_the_log(tmp_path: Path) -> None:
     assert check_consistent(tmp_path / "parts.db") == len(corpus)
 
 
+def test_fold_of_interleaved_writers_reads_the_log(tmp_path: Path) -> None:
+    """A writer folds the document frequencies it summed in memory only while every row of term_df_log is its
+    own. Here writer A sums 10 rows; B then folds and leaves 10 rows of its own, so the log holds as many rows
+    as A expects, none of them A's. A must read the log at its next fold: what it stores stays exact."""
+    corpus = synthetic_articles(20, 7, seed=3)
+    assert len(corpus) > 2 * FOLD_BATCHES
+    db = tmp_path / "two.db"
+    with Store(db, config=LEXICAL, batch_size=1) as a, Store(db, config=LEXICAL, batch_size=1) as b:
+
+        def feed() -> Iterator[Article]:
+            # One add of A (one story index, one memory of its rows) with B's whole add in the middle.
+            yield from corpus[:10]
+            b.add(corpus[10:10 + FOLD_BATCHES])  # B folds at its 54th row, and 10 rows of its own wait after it
+            yield from corpus[10 + FOLD_BATCHES:]  # A's next fold comes 54 rows later
+
+        a.add(feed())
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM term_df_log").fetchone()[0] == len(corpus) - 2 * FOLD_BATCHES
+    conn.close()
+    assert check_consistent(db) == len(corpus)
+
+
 def _as_schema_2(conn: sqlite3.Connection) -> None:
     """Rewrite fingerprints, LSH buckets and near-duplicate pairs as schema 2 stored them: keyed by article ids,
     one lsh row per (band, bucket, article)."""
@@ -237,6 +261,23 @@ def _as_schema_2(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 
+def _as_schema_4(conn: sqlite3.Connection) -> None:
+    """Schema 4 keyed story features and memberships by article id (WITHOUT ROWID memberships)."""
+    features = conn.execute("SELECT a.id, f.doc, f.day FROM story_features f JOIN articles a ON a.seq = f.seq "
+                            "ORDER BY a.id").fetchall()
+    members = conn.execute("SELECT a.id, m.story_id, m.score FROM story_members m JOIN articles a ON a.seq = m.seq"
+                           ).fetchall()
+    conn.execute("DROP TABLE story_features")
+    conn.execute("DROP TABLE story_members")  # and its index story_members_story
+    conn.execute("CREATE TABLE story_features (article_id TEXT PRIMARY KEY, doc BLOB NOT NULL, day INTEGER)")
+    conn.execute("CREATE TABLE story_members (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, score REAL) "
+                 "WITHOUT ROWID")
+    conn.execute("CREATE INDEX story_members_story ON story_members(story_id)")
+    conn.executemany("INSERT INTO story_features VALUES (?, ?, ?)", features)
+    conn.executemany("INSERT INTO story_members VALUES (?, ?, ?)", members)
+    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+
+
 def _as_schema_3(conn: sqlite3.Connection) -> None:
     """Schema 3 kept every batch's document frequencies in term_df itself (no term_df_log)."""
     df, name_df = stored(conn)
@@ -258,11 +299,12 @@ def _dump(db: Path) -> tuple[list[tuple], list[tuple]]:
         conn.close()
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_old_schema_database_is_migrated(tmp_path: Path, version: int) -> None:
     """A database written by schema 1 (postings filed by key, NULL for undated), 2 (fingerprints by article
-    id, one lsh row per band) or 3 (no term_df_log) opens, is rewritten to schema 4, and goes on assigning
-    stories and finding near-duplicates exactly as a database built by the current schema from the start."""
+    id, one lsh row per band), 3 (no term_df_log) or 4 (story features and members by article id) opens, is
+    rewritten to schema 5, and goes on assigning stories and finding near-duplicates exactly as a database
+    built by the current schema from the start."""
     from dataclasses import replace
 
     corpus = [replace(a, published=None) if i % 3 == 0 else a
@@ -277,7 +319,9 @@ def test_old_schema_database_is_migrated(tmp_path: Path, version: int) -> None:
         store.add(corpus[:12])
     conn = sqlite3.connect(old)
     with conn:
-        _as_schema_3(conn)
+        _as_schema_4(conn)
+        if version <= 3:
+            _as_schema_3(conn)
         if version <= 2:
             _as_schema_2(conn)
         if version == 1:  # and the postings as schema 1 stored them
@@ -297,10 +341,15 @@ def test_old_schema_database_is_migrated(tmp_path: Path, version: int) -> None:
     assert _dump(old)[1], "the corpus has near-duplicates, found across the migration"
     assert check_consistent(old) == len(corpus)
     conn = sqlite3.connect(old)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("4",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("5",)
     assert conn.execute("SELECT count(*) FROM postings WHERE day = -1").fetchone()[0] > 0
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    assert not {n for n in names if n.endswith(("_v1", "_v2"))} and "near_duplicates_b" not in names, names
+    assert not {n for n in names if n.endswith(("_v1", "_v2", "_v4"))} and "near_duplicates_b" not in names, names
+    # The memberships' index survived the rename: a story's members are found without a scan.
+    plan = " ".join(str(r) for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT seq FROM story_members WHERE story_id = 's1'"))
+    assert "story_members_story" in plan, plan
+    assert [c[1] for c in conn.execute("PRAGMA table_info(story_members)")] == ["seq", "story_id", "score"]
     conn.close()
 
 

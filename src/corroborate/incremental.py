@@ -201,6 +201,7 @@ class PersistedStoryIndex:
             # Another writer, or a rolled-back batch whose row numbers may be reused: forget what was cached.
             self._docs.clear()
             self._postings.clear()
+            self.stats.forget_unfolded()
         self._in_batch = True
         try:
             yield
@@ -289,7 +290,7 @@ class PersistedStoryIndex:
             marks = ",".join("?" * len(chunk))
             for s, aid, blob, d, title, lead, story in conn.execute(
                     "SELECT a.seq, a.id, f.doc, f.day, a.title, substr(a.text, 1, ?), m.story_id FROM articles a "
-                    "JOIN story_features f ON f.article_id = a.id JOIN story_members m ON m.article_id = a.id "
+                    "JOIN story_features f ON f.seq = a.seq JOIN story_members m ON m.seq = a.seq "
                     f"WHERE a.seq IN ({marks})", [self.stories.lead_chars, *chunk]):
                 self._docs[s] = (vec(_decode_doc(aid, blob, d), self.stats), story)
                 leads[s] = Article(aid, "", title, None, None, lead)
@@ -347,10 +348,10 @@ class PersistedStoryIndex:
         else:
             self._grow(conn, best, a)
         conn.execute("UPDATE stories SET size = size + 1 WHERE id = ?", (best,))
-        conn.execute("INSERT INTO story_members(article_id, story_id, score) VALUES (?, ?, ?)",
-                     (a.id, best, round(best_score, 4) if joined else None))
-        conn.execute("INSERT INTO story_features(article_id, doc, day) VALUES (?, ?, ?)",
-                     (a.id, _encode_doc(doc), day))
+        # Both appended at the end of their tables (keyed by seq).
+        conn.execute("INSERT INTO story_members(seq, story_id, score) VALUES (?, ?, ?)",
+                     (seq, best, round(best_score, 4) if joined else None))
+        conn.execute("INSERT INTO story_features(seq, doc, day) VALUES (?, ?, ?)", (seq, _encode_doc(doc), day))
         # As StoryIndex: looked up by words others share already, indexed by its top words even if new so far.
         conn.executemany("INSERT INTO postings(day, key, seq) VALUES (?, ?, ?)",
                          [(UNDATED if day is None else day, k, seq) for k in index_keys])

@@ -82,7 +82,8 @@ def test_add_with_dask_engine(tmp_path: Path, folder: Path, capsys: pytest.Captu
     dump = {}
     for path in (local, dask):
         conn = sqlite3.connect(path)
-        dump[path] = (conn.execute("SELECT article_id, story_id, score FROM story_members ORDER BY 1").fetchall(),
+        dump[path] = (conn.execute("SELECT a.id, m.story_id, m.score FROM story_members m JOIN articles a "
+                                   "ON a.seq = m.seq ORDER BY 1").fetchall(),
                       conn.execute("SELECT a.id, f.signature, l.buckets FROM fingerprints f JOIN articles a "
                                    "ON a.seq = f.seq JOIN lsh l ON l.seq = f.seq ORDER BY 1").fetchall())
         conn.close()

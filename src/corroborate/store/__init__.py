@@ -12,7 +12,7 @@ at once. Tables:
                     without a corpus scan, through an index built in memory from this table
 ``near_duplicates`` article pairs whose estimated Jaccard reaches the threshold, filed under the later
                     stored article's seq (``other``: the earlier one's)
-``story_features``  the stories module's tf features of each article, and its day
+``story_features``  the stories module's tf features of each article (seq), and its day
 ``postings``        (day, blocking key) -> articles: story candidates; filed by day so a crawl's inserts stay
                     on neighbouring pages (undated articles: day -1), and read a day at a time into memory
 ``term_df``         document frequencies of words and names (the idf of the story similarity), up to the
@@ -20,10 +20,10 @@ at once. Tables:
 ``term_df_log``     the frequencies of the latest write transactions, one row each, summed into ``term_df``
                     every 64 rows (appended rows instead of upserts all over ``term_df``)
 ``stories``         id (``s1``, ``s2``, ...), title, first/last published, size
-``story_members``   article -> story, with the score it joined with
+``story_members``   article (seq) -> story, with the score it joined with
 ``embeddings``      sentence vectors (float32 bytes) keyed by text hash
 ``reports``         cached story cross-checks (JSON) keyed by article ids + version + method
-``meta``/``counters`` schema version (4; files of schemas 1-3 are migrated on open), stories method, id counters
+``meta``/``counters`` schema version (5; files of schemas 1-4 are migrated on open), stories method, id counters
 ==================  ==========================================================================================
 """
 

@@ -296,7 +296,7 @@ class Store:
         pattern = _like(query) if query else None
         sql = ("SELECT id, title, first_published, last_published FROM stories s "
                "WHERE (:since IS NULL OR last_published >= :since) AND (:q IS NULL OR title LIKE :q ESCAPE '\\' "
-               "OR EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.id = m.article_id "
+               "OR EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.seq = m.seq "
                "WHERE m.story_id = s.id AND a.title LIKE :q ESCAPE '\\')) "
                "ORDER BY last_published IS NULL, last_published DESC, seq")
         rows = self._read(lambda c: c.execute(sql, {"since": since, "q": pattern}).fetchall())
@@ -310,7 +310,8 @@ class Store:
 
     def story_of(self, article_id: str) -> str | None:
         row = self._read(lambda c: c.execute(
-            "SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone())
+            "SELECT m.story_id FROM articles a JOIN story_members m ON m.seq = a.seq WHERE a.id = ?",
+            (article_id,)).fetchone())
         return row[0] if row else None
 
     def _summaries(self, rows: list[tuple[Any, ...]]) -> list[StorySummary]:
@@ -320,7 +321,7 @@ class Store:
         # A long listing: one pass over all members is cheaper than IN lists.
         wanted = None if len(rows) > 500 else [r[0] for r in rows]
         sql = ("SELECT m.story_id, a.id, a.outlet, a.published FROM story_members m "
-               "JOIN articles a ON a.id = m.article_id")
+               "JOIN articles a ON a.seq = m.seq")
         if wanted is None:
             result = self._read(lambda c: c.execute(sql).fetchall())
         else:

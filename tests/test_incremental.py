@@ -117,6 +117,34 @@ def test_recent_candidates_are_scored_without_database_reads(tmp_path, monkeypat
         assert len(set(decoded)) == len(decoded)
 
 
+def test_near_duplicates_dated_outside_the_window_are_not_scored(tmp_path, monkeypatch) -> None:
+    """A copy of a months-old article is still stored as its near-duplicate, but the old article is neither
+    decoded nor scored for the copy's story (their similarity is 0 by the window); a copy within the window is."""
+    from dataclasses import replace
+
+    from corroborate.incremental import PersistedStoryIndex
+    from corroborate.ingest.common import article_id
+    from corroborate.store import Store
+    from tests.test_store import LEXICAL
+
+    base = replace(synthetic_articles(1, 1, seed=4)[0], published="2020-01-01")
+    copies = [replace(base, id=article_id(base.text + f" Copy {k}."), text=base.text + f" Copy {k}.",
+                      outlet=f"o{k}", published=day) for k, day in enumerate(["2020-03-01", "2020-01-03"])]
+    scored: list[list[int]] = []
+    real = PersistedStoryIndex._load
+    monkeypatch.setattr(PersistedStoryIndex, "_load",
+                        lambda self, conn, seqs: scored.append(seqs) or real(self, conn, seqs))
+    with Store(tmp_path / "w.db", config=LEXICAL) as store:
+        store.add([base])
+        store.add(copies[:1])  # a new index: the original is not in its LRU either
+        assert [aid for aid, _ in store.near_duplicates(copies[0].id)] == [base.id]
+        store.add(copies[1:])
+        assert store.story_of(copies[0].id) != store.story_of(base.id)
+        assert store.story_of(copies[1].id) == store.story_of(base.id)
+    # The far copy scores nothing; the near copy scores the original, not the far copy (58 days away).
+    assert scored == [[], [], [1]]
+
+
 def _interleaved(db, arts, writers: int) -> tuple[dict[str, str], list]:
     """Stories and near-duplicates when ``writers`` story indexes (each with its own connection and in-memory
     caches, as separate processes have) take turns adding batches of 8 to one database."""

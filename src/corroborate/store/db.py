@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS term_df (
 -- over it (story_vectors.Frequencies.persist). The stored frequencies are term_df plus this log.
 CREATE TABLE IF NOT EXISTS term_df_log (seq INTEGER PRIMARY KEY, terms BLOB NOT NULL);
 -- Keyed by the article's seq, like fingerprints and lsh: schema 4 keyed both by the article's content hash, so
--- each add inserted into two indexes at a random page (at 60k articles, 2.3 of the 9.7 pages one add wrote).
+-- each add inserted into two indexes at a random page (at 60k articles, one add wrote 9.7 pages, now 7.1).
 CREATE TABLE IF NOT EXISTS story_features (seq INTEGER PRIMARY KEY, doc BLOB NOT NULL, day INTEGER);
 -- Day first: a crawl adds articles day by day, so one batch's postings land on a few neighbouring pages
 -- instead of one page per key (random inserts dirtied ~25 pages per article once the table outgrew a batch).

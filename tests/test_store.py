@@ -237,6 +237,17 @@ def test_fold_of_interleaved_writers_reads_the_log(tmp_path: Path) -> None:
     assert check_consistent(db) == len(corpus)
 
 
+def _refile(conn: sqlite3.Connection, name: str, columns: str, rows: list[tuple], *, index: str | None = None) -> None:
+    """Replace table ``name`` (and its indexes) by an older schema's: ``columns`` and ``index`` as its CREATE
+    statements wrote them, holding ``rows``."""
+    conn.execute(f"DROP TABLE {name}")
+    conn.execute(f"CREATE TABLE {name} {columns}")
+    if index:
+        conn.execute(f"CREATE INDEX {index}")
+    if rows:
+        conn.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+
+
 def _as_schema_2(conn: sqlite3.Connection) -> None:
     """Rewrite fingerprints, LSH buckets and near-duplicate pairs as schema 2 stored them: keyed by article ids,
     one lsh row per (band, bucket, article)."""
@@ -249,11 +260,8 @@ def _as_schema_2(conn: sqlite3.Connection) -> None:
                  "PRIMARY KEY (band, bucket, article_id)) WITHOUT ROWID")
     pairs = conn.execute("SELECT min(x.id, y.id), max(x.id, y.id), n.jaccard FROM near_duplicates n "
                          "JOIN articles x ON x.seq = n.seq JOIN articles y ON y.seq = n.other").fetchall()
-    conn.execute("DROP TABLE near_duplicates")
-    conn.execute("CREATE TABLE near_duplicates (a TEXT NOT NULL, b TEXT NOT NULL, jaccard REAL NOT NULL, "
-                 "PRIMARY KEY (a, b)) WITHOUT ROWID")
-    conn.execute("CREATE INDEX near_duplicates_b ON near_duplicates(b)")
-    conn.executemany("INSERT INTO near_duplicates VALUES (?, ?, ?)", pairs)
+    _refile(conn, "near_duplicates", "(a TEXT NOT NULL, b TEXT NOT NULL, jaccard REAL NOT NULL, "
+            "PRIMARY KEY (a, b)) WITHOUT ROWID", pairs, index="near_duplicates_b ON near_duplicates(b)")
     conn.executemany("INSERT INTO fingerprints VALUES (?, ?)", prints)
     conn.executemany("INSERT INTO lsh VALUES (?, ?, ?)",
                      [(band, int.from_bytes(blob[8 * band:8 * band + 8], "little", signed=True), aid)
@@ -267,14 +275,9 @@ def _as_schema_4(conn: sqlite3.Connection) -> None:
                             "ORDER BY a.id").fetchall()
     members = conn.execute("SELECT a.id, m.story_id, m.score FROM story_members m JOIN articles a ON a.seq = m.seq"
                            ).fetchall()
-    conn.execute("DROP TABLE story_features")
-    conn.execute("DROP TABLE story_members")  # and its index story_members_story
-    conn.execute("CREATE TABLE story_features (article_id TEXT PRIMARY KEY, doc BLOB NOT NULL, day INTEGER)")
-    conn.execute("CREATE TABLE story_members (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, score REAL) "
-                 "WITHOUT ROWID")
-    conn.execute("CREATE INDEX story_members_story ON story_members(story_id)")
-    conn.executemany("INSERT INTO story_features VALUES (?, ?, ?)", features)
-    conn.executemany("INSERT INTO story_members VALUES (?, ?, ?)", members)
+    _refile(conn, "story_features", "(article_id TEXT PRIMARY KEY, doc BLOB NOT NULL, day INTEGER)", features)
+    _refile(conn, "story_members", "(article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, score REAL) WITHOUT ROWID",
+            members, index="story_members_story ON story_members(story_id)")
     conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
 
 

@@ -154,8 +154,12 @@ def _decode_doc(article_id: str, blob: bytes, day: int | None) -> StoryDoc:
                     day=date.fromordinal(day) if day is not None else None, years=frozenset(years))
 
 
-def _chunks(items: list[T], size: int = 500) -> list[list[T]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def _rows_in(conn: sqlite3.Connection, sql: str, keys: list[T], *before: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql``, whose ``{marks}`` stands for an IN list, for ``keys`` (after the parameters
+    ``before``): 500 keys per statement, below SQLite's limit on bound parameters."""
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), [*before, *chunk])
 
 
 class PersistedStoryIndex:
@@ -253,14 +257,12 @@ class PersistedStoryIndex:
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: self.match.max_verify]
         found: list[int] = []
         blobs: list[bytes] = []
-        for chunk in _chunks(sorted(s for s, _ in ranked)):
-            # By seq alone (no join for the ids): one index seek per candidate. The candidates grow with the
-            # corpus, not with a window: ~13 per add at 60k articles of the generated corpus, ~4 at 1k.
-            marks = ",".join("?" * len(chunk))
-            for other_seq, sig in conn.execute(f"SELECT seq, signature FROM fingerprints WHERE seq IN ({marks})",
-                                               chunk):
-                found.append(other_seq)
-                blobs.append(sig)
+        # By seq alone (no join for the ids): one index seek per candidate. The candidates grow with the
+        # corpus, not with a window: ~13 per add at 60k articles of the generated corpus, ~4 at 1k.
+        for other_seq, sig in _rows_in(conn, "SELECT seq, signature FROM fingerprints WHERE seq IN ({marks})",
+                                       sorted(s for s, _ in ranked)):
+            found.append(other_seq)
+            blobs.append(sig)
         near = [(other_seq, float(score))
                 for other_seq, score in zip(found, jaccards(f.signature, blobs), strict=True)
                 if score >= self.match.near_threshold]
@@ -298,23 +300,19 @@ class PersistedStoryIndex:
             else:
                 d = held[0].doc.day
                 days[s] = d.toordinal() if d is not None else None
-        for chunk in _chunks(missing):
-            marks = ",".join("?" * len(chunk))
-            days.update(conn.execute(f"SELECT seq, day FROM story_features WHERE seq IN ({marks})", chunk))
+        days.update(_rows_in(conn, "SELECT seq, day FROM story_features WHERE seq IN ({marks})", missing))
         return [s for s in seqs if days.get(s) is None or abs(days[s] - day) <= self.stories.window_days]
 
     def _load(self, conn: sqlite3.Connection, seqs: list[int]) -> list[tuple[Vec, str]]:
         """(features, story id) of stored articles, from the LRU or, for those not in it, the database."""
         missing = [s for s in seqs if s not in self._docs]
         leads: dict[int, Article] = {}
-        for chunk in _chunks(missing):
-            marks = ",".join("?" * len(chunk))
-            for s, aid, blob, d, title, lead, story in conn.execute(
-                    "SELECT a.seq, a.id, f.doc, f.day, a.title, substr(a.text, 1, ?), m.story_id FROM articles a "
-                    "JOIN story_features f ON f.seq = a.seq JOIN story_members m ON m.seq = a.seq "
-                    f"WHERE a.seq IN ({marks})", [self.stories.lead_chars, *chunk]):
-                self._docs[s] = (vec(_decode_doc(aid, blob, d), self.stats), story)
-                leads[s] = Article(aid, "", title, None, None, lead)
+        for s, aid, blob, d, title, lead, story in _rows_in(
+                conn, "SELECT a.seq, a.id, f.doc, f.day, a.title, substr(a.text, 1, ?), m.story_id FROM articles a "
+                "JOIN story_features f ON f.seq = a.seq JOIN story_members m ON m.seq = a.seq "
+                "WHERE a.seq IN ({marks})", missing, self.stories.lead_chars):
+            self._docs[s] = (vec(_decode_doc(aid, blob, d), self.stats), story)
+            leads[s] = Article(aid, "", title, None, None, lead)
         if leads and self._scorer.embedder is not None:
             order = sorted(leads)
             self._scorer.embed([self._docs[s][0].doc for s in order], [leads[s] for s in order])
@@ -385,11 +383,7 @@ class PersistedStoryIndex:
 
     @staticmethod
     def _sizes(conn: sqlite3.Connection, stories: list[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for chunk in _chunks(stories):
-            marks = ",".join("?" * len(chunk))
-            out.update(conn.execute(f"SELECT id, size FROM stories WHERE id IN ({marks})", chunk).fetchall())
-        return out
+        return dict(_rows_in(conn, "SELECT id, size FROM stories WHERE id IN ({marks})", stories))
 
     @staticmethod
     def _grow(conn: sqlite3.Connection, story: str, a: Article) -> None:

@@ -60,9 +60,11 @@ class Frequencies(TermStats):
         self._idf: dict[tuple[str, bool], float] = {}
         self.vocab: dict[str, int] = {}
         self._arrays(1024)
-        # The term_df_log rows this process appended since its last fold, summed (df, name_df, rows), while
-        # it knows they are all the log holds; None when it does not (see persist).
-        self._unfolded: tuple[Counter[str], Counter[str], int] | None = None
+        # The term_df_log rows this process appended since its last fold, summed (df, name_df), while it knows
+        # they are all the log holds; None when it does not (see persist). _logged: the log's rows after its
+        # last append.
+        self._unfolded: tuple[Counter[str], Counter[str]] | None = None
+        self._logged = 0
 
     def _arrays(self, size: int, *, keep: int = 0) -> None:
         """(Re)allocate the per-term arrays: frequencies, and zeroed scratch space for the query article."""
@@ -122,13 +124,13 @@ class Frequencies(TermStats):
         conn.execute("UPDATE counters SET value = value + ? WHERE name = 'story_docs'", (docs,))
         rows = conn.execute("SELECT count(*) FROM term_df_log").fetchone()[0]
         if rows == 1:  # the log was empty: the row just written is all of it
-            self._unfolded = (Counter(), Counter(), 0)
-        if self._unfolded is not None and self._unfolded[2] + 1 == rows:
+            self._unfolded = (Counter(), Counter())
+        elif rows != self._logged + 1:  # someone else's rows in between
+            self._unfolded = None
+        self._logged = rows
+        if self._unfolded is not None:
             self._unfolded[0].update(df)
             self._unfolded[1].update(name_df)
-            self._unfolded = (self._unfolded[0], self._unfolded[1], rows)
-        else:
-            self._unfolded = None
         if rows >= FOLD_BATCHES:
             if self._unfolded is None:
                 # Rows this process did not write (another writer's, or from before it started): read them.
@@ -138,13 +140,14 @@ class Frequencies(TermStats):
             else:
                 # Every row waiting is one this process wrote and summed as it went: reading the 64 back and
                 # summing ~100k tuples again cost 0.026 ms per add at 60k articles.
-                folded_df, folded_names, _ = self._unfolded
+                folded_df, folded_names = self._unfolded
             conn.executemany(
                 "INSERT INTO term_df(term, df, name_df) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET "
                 "df = df + excluded.df, name_df = name_df + excluded.name_df",
                 [(t, folded_df[t], folded_names[t]) for t in sorted(set(folded_df) | set(folded_names))])
             conn.execute("DELETE FROM term_df_log")
-            self._unfolded = (Counter(), Counter(), 0)
+            self._unfolded = (Counter(), Counter())
+            self._logged = 0
 
     def forget_unfolded(self) -> None:
         """The log may hold rows other than those summed in memory (a rolled-back transaction, another

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.crosscheck conflicts [--limit N]   # section "crosscheck-conflicts"
     .venv/bin/python -m bench.crosscheck scaling                  # section "crosscheck-scaling"
 
-``conflicts`` runs :func:`corroborate.judge.conflict_between` (pure text, typed rules) on the pairs of SICK,
+``conflicts`` runs :func:`corroborate.crosscheck.conflicts.conflict_between` (pure text, typed rules) on the pairs of SICK,
 Breaking NLI, FEVER-symmetric (dev v0.2) and SummEdits (news), and scores the conflict class
 (contradiction / REFUTES / inconsistent) against gold. ``scaling`` times ``cross_check`` on stories of 3, 10,
 30 and 100 ECB+ articles (one topic's documents, sampled with replacement to reach the size).
@@ -68,8 +68,8 @@ DATASETS = {
 
 def detect(a: str, b: str, dataset: str) -> tuple[str, float] | None:
     """(kind, confidence) of the conflict found, or None."""
-    from corroborate.judge import conflict_between
-    from corroborate.pairs import split_sentences, tokens
+    from corroborate.crosscheck.conflicts import conflict_between
+    from corroborate.eval.pairs import split_sentences, tokens
 
     if not dataset.startswith("SummEdits"):
         c = conflict_between(a, b)
@@ -181,10 +181,10 @@ def ecb_story(size: int, *, seed: int = 3, unique: bool = False) -> list[object]
 
 
 def scaling() -> str:
-    from corroborate.align import candidate_pairs, structured_pairs
-    from corroborate.crosscheck import cross_check
-    from corroborate.segment import segment
-    from corroborate.statements import extract_claims
+    from corroborate.crosscheck.align import candidate_pairs, structured_pairs
+    from corroborate.crosscheck.claims import extract_claims
+    from corroborate.crosscheck.core import cross_check
+    from corroborate.ingest.segment import segment
 
     lines = ["## Cross-check scaling (`cross_check` per story, lexical alignment, no repeats input)", "",
              "*resampled*: ECB+ documents of the largest topic (39 documents, both sub-topics), sampled with "

@@ -4,7 +4,7 @@
 
 Gold: UNER English EWT (../shared/data/uner_english_ewt, IOB2, PER/ORG/LOC/OTH). Each ``newdoc`` becomes one
 article (its sentences joined by spaces, gold tags mapped to character spans) and goes through
-:func:`corroborate.entities.collect_mentions` and the story merger, exactly as ``extract_entities`` does. A
+:func:`corroborate.attribution.entities.collect_mentions` and the story merger, exactly as ``extract_entities`` does. A
 predicted mention is its name words (honorific dropped, role titles not counted: UNER does not tag them)
 with the merged entity's type. Scores are exact-span micro P/R/F1, typed and untyped, and per type.
 
@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.results import write_section
-from corroborate.entities import _Merger, collect_mentions
+from corroborate.attribution.entities import _Merger, collect_mentions
+from corroborate.ingest.segment import segment
 from corroborate.model import Article
-from corroborate.segment import segment
 
 UNER = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "uner_english_ewt"
 

@@ -76,7 +76,7 @@ def _read(task: str, rel: str, split: str | None, sample: int | None) -> tuple[s
 
 
 def bench_pairs(task: str, embedder: Any, sample: int | None) -> str:
-    from corroborate.pairs import PairJudge
+    from corroborate.eval.pairs import PairJudge
 
     _, tune = _read(task, TUNING[task][1], TUNING[task][2], sample)
     tfidf = B.TfidfCosine(sorted({t for r in tune for t in (r.a, r.b)}))
@@ -118,7 +118,7 @@ def bench_pairs(task: str, embedder: Any, sample: int | None) -> str:
 
 
 def bench_stories(embedder: Any, sample: int | None) -> str:
-    from corroborate.stories import StoriesConfig
+    from corroborate.stories.cluster import StoriesConfig
 
     _, tune = _read("stories", TUNING["stories"][1], TUNING["stories"][2], sample)
     tfidf = B.TfidfCosine([d.text for d in tune])
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     if not DATA.exists():
         print(f"bench/eval.py: {DATA} not found: the evaluation needs ../shared/data", file=sys.stderr)
         return 1
-    from corroborate.embed import Embedder
+    from corroborate.ingest.embed import Embedder
 
     cache: dict[str, Any] = {}
     for path in args.cache:  # vectors depend only on the text, so a cache only saves time

@@ -25,8 +25,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench.results import write_section
-from corroborate.clean import clean
 from corroborate.ingest import read_source_bytes
+from corroborate.ingest.clean import clean
 from corroborate.model import Article
 
 REPO = Path(__file__).resolve().parents[1]

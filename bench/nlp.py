@@ -20,7 +20,7 @@ from typing import Any
 from bench.results import write_section
 from corroborate.nlp import load_pipeline
 from corroborate.nlp.evaluate import evaluate
-from corroborate.nlp.pipeline import _model_dir, describe_loaded
+from corroborate.nlp.loader import _model_dir, describe_loaded
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CONLLU = DATA / "ud_english_ewt" / "en_ewt-ud-test.conllu"

@@ -119,11 +119,11 @@ _STAGES = """
 import json, resource, sys, time
 from corroborate.ingest import read_source_bytes
 from corroborate.ingest.detect import decode
-from corroborate.clean import clean
+from corroborate.ingest.clean import clean
 from corroborate.config import IngestConfig, RepeatsConfig
 from corroborate.model import Article
-from corroborate.repeats import find_repeats
-from corroborate.segment import segment
+from corroborate.repeats.find import find_repeats
+from corroborate.ingest.segment import segment
 data = open(sys.argv[1], "rb").read()
 out = {}
 t = time.process_time(); text, _ = decode(data); out["decode"] = time.process_time() - t

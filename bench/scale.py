@@ -169,10 +169,10 @@ def generate(n: int, folder: Path, *, seed: int = 7, shard: int = 5000) -> int:
 def worker(args: argparse.Namespace) -> None:
     """Child process: exactly what `corroborate add` does, plus a timestamp per commit."""
     from corroborate.config import Config
-    from corroborate.incremental import MatchConfig, featurize
     from corroborate.ingest import read_sources
     from corroborate.model import Article, InputError
     from corroborate.store import Store
+    from corroborate.store.incremental import MatchConfig, featurize
 
     config = Config(semantic="off", engine=args.engine)
     # One-time costs (lazy imports of numpy and datasketch, drawing the MinHash permutations) are paid before

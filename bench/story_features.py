@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.results import write_section
-from corroborate.entities import extract_entities
-from corroborate.misquotes import find_misquotes
+from corroborate.attribution.entities import extract_entities
+from corroborate.attribution.misquotes import find_misquotes
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.crosscheck.timeline import build_timeline
+from corroborate.ingest.segment import segment
 from corroborate.model import Article
-from corroborate.quotes import extract_quotes
-from corroborate.segment import segment
-from corroborate.timeline import build_timeline
 
 ECB = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ecbplus" / "ecbplus_docs.jsonl"
 

@@ -13,10 +13,10 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from corroborate.clean import clean
     from corroborate.ingest import read_source_bytes
+    from corroborate.ingest.clean import clean
+    from corroborate.ingest.segment import segment
     from corroborate.model import Article
-    from corroborate.segment import segment
 
 EXTENSION = {"text": "txt", "html": "html", "feed": "rss", "jsonl": "jsonl"}
 

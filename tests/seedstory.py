@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.clean import clean
 from corroborate.ingest import read_sources
+from corroborate.ingest.clean import clean
+from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage
-from corroborate.segment import segment
 from tests.conftest import shared_path
 
 

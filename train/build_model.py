@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = convert(args.workdir / "corpus")
     print("converted:", ", ".join(f"{k} {v} docs" for k, v in counts.items()), flush=True)
     from corroborate.nlp.evaluate import evaluate, format_table
-    from corroborate.nlp.pipeline import _load
+    from corroborate.nlp.loader import _load
 
     for variant in ["cnn", "minilm"] if args.variant == "both" else [args.variant]:
         best = _output(args.workdir, variant) / "model-best" if args.no_train else train(args.workdir, variant)

@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-    from corroborate.embed import quiet_offline_hf
+    from corroborate.ingest.embed import quiet_offline_hf
 
     quiet_offline_hf()
     torch.manual_seed(0)

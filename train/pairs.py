@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from corroborate.eval.datasets import MRPC_SEED, mrpc_split, read
-from corroborate.pairs import CONSISTENCY_FEATURES, LEXICAL_FEATURES, PairJudge
+from corroborate.eval.pairs import CONSISTENCY_FEATURES, LEXICAL_FEATURES, PairJudge
 
 SEED = MRPC_SEED
 REPO = Path(__file__).resolve().parents[1]
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     for mode in ("semantic", "lexical"):
         embedder = None
         if mode == "semantic":
-            from corroborate.embed import Embedder
+            from corroborate.ingest.embed import Embedder
 
             embedder = Embedder(cache=_read_cache(args.cache))
         judge = PairJudge(semantic="on" if mode == "semantic" else "off", embedder=embedder)
@@ -174,7 +174,7 @@ def _read_cache(path: Path | None) -> dict:
 
 
 def _loaded(heads: dict[str, dict]) -> dict:
-    from corroborate.pairs import Head
+    from corroborate.eval.pairs import Head
 
     return {name: Head.from_json(name, h) for name, h in heads.items()}
 

@@ -79,7 +79,7 @@ class Config:
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
     # Which shipped NLP pipeline: "auto" = the MiniLM one when the semantic path is on and installed, else the
-    # CNN one; "off" = the rule-based readers only (corroborate.nlp.pipeline).
+    # CNN one; "off" = the rule-based readers only (corroborate.nlp.loader).
     nlp: str = "auto"
     ingest: IngestConfig = field(default_factory=IngestConfig)
     repeats: RepeatsConfig = field(default_factory=RepeatsConfig)

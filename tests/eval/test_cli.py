@@ -9,7 +9,7 @@ import json
 import pytest
 
 from corroborate.cli import main
-from corroborate.embed import semantic_available
+from corroborate.ingest.embed import semantic_available
 from tests.conftest import shared_path
 
 needs_semantic = pytest.mark.skipif(not semantic_available(), reason="MiniLM (corroborate[semantic]) not installed")

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from corroborate.embed import semantic_available
+from corroborate.ingest.embed import semantic_available
 from corroborate.nlp import minilm
 
 needs_semantic = pytest.mark.skipif(not semantic_available(), reason="MiniLM (corroborate[semantic]) not installed")

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corroborate.config import RepeatsConfig
-from corroborate.fingerprint import exact_key, jaccard, shingles
 from corroborate.ingest.common import article_id
+from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, to_json
-from corroborate.repeats import LexicalIndex, RepeatResult, find_repeats
-from corroborate.segment import segment
+from corroborate.repeats.find import LexicalIndex, RepeatResult, find_repeats
+from corroborate.repeats.fingerprint import exact_key, jaccard, shingles
 
 CONFIG = RepeatsConfig()
 TEMPLATES = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corroborate.ingest.segment import segment
 from corroborate.model import Article, Removal, Span
-from corroborate.segment import segment
 
 # Text built from the characters that make segmentation hard: punctuation, quotes, dashes, newlines.
 ALPHABET = st.sampled_from([*list("abc ABC .!?…\n\n\t“”‘’\"'()-–—:;,0123456789"), "Mr.", "U.K.", " … ", "\xa0"])

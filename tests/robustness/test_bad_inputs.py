@@ -20,12 +20,12 @@ from typing import Any
 
 import pytest
 
-from corroborate.clean import clean
 from corroborate.cli import main
 from corroborate.config import RepeatsConfig
+from corroborate.ingest.clean import clean
+from corroborate.ingest.segment import segment
 from corroborate.model import Article
-from corroborate.repeats import find_repeats
-from corroborate.segment import segment
+from corroborate.repeats.find import find_repeats
 from tests.conftest import spans_in
 from tests.robustness.badinputs import MB, Case, build_batch, drop_file_read_override, one_line
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from corroborate.eval.datasets import ClusterDoc, PairRow
 from corroborate.eval.metrics import bcubed, binary_scores
-from corroborate.pairs import split_sentences
+from corroborate.eval.pairs import split_sentences
 
 THRESHOLDS = np.round(np.arange(-0.2, 1.0001, 0.01), 2)
 

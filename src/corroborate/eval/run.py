@@ -93,7 +93,7 @@ def training_overlap(fmt: str, rows: list[Any], *, path: str, split: str | None)
 
 def eval_stories(docs: list[ClusterDoc], *, semantic: str = "auto", config: Any = None,
                  embedder: Any = None) -> dict[str, Any]:
-    from corroborate.stories import StoriesConfig, cluster_articles, method
+    from corroborate.stories.cluster import StoriesConfig, cluster_articles, method
 
     config = config or StoriesConfig(semantic=semantic)
     articles = [Article(d.id, d.outlet, d.title, d.published, None, d.text, url=d.url) for d in docs]
@@ -111,7 +111,7 @@ def eval_stories(docs: list[ClusterDoc], *, semantic: str = "auto", config: Any 
 
 def eval_pairs(task: str, rows: list[PairRow], *, semantic: str = "auto", judge: Any = None) -> dict[str, Any]:
     """Score a pair task with the pair judge; the decision threshold is 0.5 on the head's probability."""
-    from corroborate.pairs import PairJudge
+    from corroborate.eval.pairs import PairJudge
 
     judge = judge or PairJudge(semantic=semantic)
     a, b = [r.a for r in rows], [r.b for r in rows]

@@ -5,7 +5,7 @@ When the model is not available, callers use :func:`available` to choose their r
 :func:`describe` to say which one they used.
 """
 
-from corroborate.nlp.pipeline import (
+from corroborate.nlp.loader import (
     MODEL_DIR,
     ModelUnavailable,
     available,

@@ -80,7 +80,7 @@ def evaluate(conllu: Path, iob2: Path, *, variant: str = "auto") -> dict[str, An
     Keys: upos, uas, las, lemma, ner_f1, ner_per_label {label: {precision, recall, f1}}, sentences,
     seconds (wall time of the pipeline alone), plus xpos, feats, words and model.
     """
-    from corroborate.nlp.pipeline import describe_loaded, load_pipeline
+    from corroborate.nlp.loader import describe_loaded, load_pipeline
 
     sentences = _read(Path(conllu), Path(iob2))
     nlp = load_pipeline(variant)

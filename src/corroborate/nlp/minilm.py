@@ -43,8 +43,8 @@ def _load() -> tuple[Any, Any, Any]:
     global _encoder
     with _lock:
         if _encoder is None:
-            from corroborate.embed import quiet_offline_hf
             from corroborate.errors import require
+            from corroborate.ingest.embed import quiet_offline_hf
 
             quiet_offline_hf()
             torch = require("torch", "semantic", purpose="the MiniLM NLP pipeline")

@@ -1,7 +1,7 @@
 """Mapping adapters over the store's tables, so in-memory caches can be backed by the database.
 
 ``Embedder(cache=store.embedding_cache())`` keeps every sentence vector it computes, keyed by text hash
-(:func:`corroborate.embed.text_key`), across runs and processes.
+(:func:`corroborate.ingest.embed.text_key`), across runs and processes.
 """
 
 from __future__ import annotations

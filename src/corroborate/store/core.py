@@ -15,19 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corroborate.config import Config
-from corroborate.incremental import Features, MatchConfig, PersistedStoryIndex, featurize
 from corroborate.model import SCHEMA_VERSION, Article, Report, to_json
 from corroborate.store import db
 from corroborate.store.caches import EmbeddingCache
 from corroborate.store.codec import report_from_json
+from corroborate.store.incremental import Features, MatchConfig, PersistedStoryIndex, featurize
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from corroborate.embed import Embedder
     from corroborate.engines import Engine
+    from corroborate.ingest.embed import Embedder
     from corroborate.pipeline import Checker
-    from corroborate.stories import StoriesConfig
+    from corroborate.stories.cluster import StoriesConfig
 
 #: Environment variable naming the default database; without it the default is ./corroborate.db.
 DB_ENV = "CORROBORATE_DB"
@@ -157,7 +157,7 @@ class Store:
                 raise db.StoreError(f"{self.path}: this database groups stories with the {row[0]} similarity; "
                                     f"use --semantic {'on' if row[0] == 'semantic' else 'off'} or another --db")
             return str(row[0])
-        from corroborate.embed import semantic_available
+        from corroborate.ingest.embed import semantic_available
 
         if self.config.semantic == "on" or (self.config.semantic == "auto" and semantic_available()):
             return "semantic"
@@ -167,7 +167,7 @@ class Store:
         with self._lock:
             if not self._embedder_ready:
                 if self.stories_method() == "semantic":
-                    from corroborate.embed import make_embedder
+                    from corroborate.ingest.embed import make_embedder
 
                     self._embedder = make_embedder("on")
                     if self._embedder is not None:

@@ -1,0 +1,254 @@
+"""People, organisations and places of a story, with their aliases merged across its articles.
+
+Mentions come from :mod:`corroborate.attribution.mentions` (rules, or a spaCy pipeline's ``doc.ents``). Merging is
+deliberately simple and explainable:
+
+* a full name ("Priti Patel") is a person's key; "Ms Patel", "Patel" and "Priti" join it when exactly one
+  full name of the story has that surname (or first name) -- two Johnsons leave "Mr Johnson" unmerged;
+* a role title directly before a name ("Home Secretary Priti Patel", "French president Emmanuel Macron")
+  makes the bare title ("the Home Secretary", "the French President") an alias, unless the story links the
+  same title to two people; "the PM" reads as "the Prime Minister"; a past role ("former ...") links nothing;
+* organisations merge when their names agree once a leading nationality is dropped ("French Interior
+  Ministry" = "Interior Ministry"); a lone capitalised word is a place after "in/at/off/near/from", an
+  organisation after "agency/company/...", a country or capital by the general lists, else OTH.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from corroborate.attribution.mentions import ArticleMentions, Mention
+from corroborate.ingest.segment import segment
+from corroborate.model import Article, Entity, Passage, Span
+from corroborate.text.lexicon import CAPITALS, COUNTRIES, DEMONYMS, LOC_PREPOSITIONS, ORG_CUES
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
+_DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its|our)\s+", re.I)
+
+Key = tuple[str, tuple[str, ...]]
+
+
+def story_lower_words(articles: Iterable[Article]) -> set[str]:
+    """Every word the story writes in lower case: a capitalised sentence start that is also one is no name."""
+    words: set[str] = set()
+    for a in articles:
+        words.update(_LOWER_WORD.findall(a.text))
+    return words
+
+
+def _passages_for(article: Article, passages: dict[str, list[Passage]]) -> list[Passage]:
+    found = passages.get(article.id)
+    return found if found else segment(article)
+
+
+def collect_mentions(articles: list[Article], passages: dict[str, list[Passage]], *,
+                     nlp: Any = None) -> list[Mention]:
+    lower = story_lower_words(articles)
+    out: list[Mention] = []
+    for a in articles:
+        base = len(out)
+        for m in ArticleMentions(a, _passages_for(a, passages), lower).build(nlp=nlp):
+            m.links = [base + k for k in m.links]  # article-local indices -> story-wide ones
+            out.append(m)
+    return out
+
+
+class _Merger:
+    """Assigns every mention of a story to a cluster key; see the module docstring for the rules."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.assign: dict[int, Key] = {}
+
+    def run(self) -> dict[int, Key]:
+        ms = self.mentions
+        surname: dict[str, set[Key]] = defaultdict(set)
+        first: dict[str, set[Key]] = defaultdict(set)
+        for k, m in enumerate(ms):
+            if m.type == "PER" and len(m.name) >= 2:
+                key: Key = ("PER", tuple(w.lower() for w in m.name))
+                self.assign[k] = key
+                surname[m.name[-1].lower()].add(key)
+                first[m.name[0].lower()].add(key)
+        # "Boone Isaacs" is "Cheryl Boone Isaacs" when that is the one longer name ending in those words.
+        fulls = {key for key in self.assign.values()}
+        longer = {key: [o for o in fulls if len(o[1]) > len(key[1]) and o[1][-len(key[1]):] == key[1]]
+                  for key in fulls}
+        for k, key in list(self.assign.items()):
+            if len(longer[key]) == 1:
+                self.assign[k] = longer[key][0]
+        for names in (surname, first):
+            for w, keys in names.items():
+                names[w] = {key if len(longer.get(key, [])) != 1 else longer[key][0] for key in keys}
+        # Honorific + one word ("Ms Patel"): the one full name with that surname, else a person of its own.
+        singles: set[str] = set()
+        for k, m in enumerate(ms):
+            if m.type == "PER" and len(m.name) == 1:
+                w = m.name[0].lower()
+                cands = surname.get(w, set())
+                if len(cands) == 1:
+                    self.assign[k] = next(iter(cands))
+                elif not cands:
+                    self.assign[k] = ("PER", (w,))
+                    singles.add(w)
+        self._lone_words(surname, first, singles)
+        self._others()
+        self._roles()
+        return self.assign
+
+    def _lone_words(self, surname: dict[str, set[Key]], first: dict[str, set[Key]], singles: set[str]) -> None:
+        ms = self.mentions
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for k, m in enumerate(ms):
+            if m.type != "UNK":
+                continue
+            w = m.name[0].lower()
+            cands = surname.get(w) or first.get(w) or set()
+            if len(cands) == 1:
+                self.assign[k] = next(iter(cands))
+            elif w in singles:
+                self.assign[k] = ("PER", (w,))
+            elif not cands:
+                by_word[w].append(k)
+        for w, ks in by_word.items():
+            cues = {ms[k].cue for k in ks}
+            if all(ms[k].initial for k in ks) and w not in COUNTRIES and w not in CAPITALS:
+                continue  # only ever capitalised because it starts a sentence ("Ridiculous behaviour ...")
+            labels = Counter(ms[k].model_type for k in ks if ms[k].model_type in ("ORG", "LOC", "OTH"))
+            if ("LOC", (w,)) in self.assign.values() or w in COUNTRIES or w in CAPITALS or cues & LOC_PREPOSITIONS:
+                kind = "LOC"
+            elif ("ORG", (w,)) in self.assign.values() or cues & ORG_CUES:
+                kind = "ORG"
+            elif labels:
+                kind = sorted(labels, key=lambda t: (-labels[t], t))[0]  # the model's majority label
+            else:
+                kind = "OTH"
+            for k in ks:
+                self.assign[k] = (kind, (w,))
+
+    def _others(self) -> None:
+        people = {key for key in self.assign.values() if key[0] == "PER"}
+        for k, m in enumerate(self.mentions):
+            if m.type in ("ORG", "LOC", "OTH"):
+                words = tuple(w.lower() for w in m.name)
+                if ("PER", words) in people:
+                    self.assign[k] = ("PER", words)  # a full name the story uses for a person elsewhere
+                    continue
+                if m.type == "ORG":
+                    # "French Interior Ministry" = "Interior Ministry": a leading nationality is no part of the key.
+                    while len(words) > 1 and (words[0] in DEMONYMS or words[0] in COUNTRIES):
+                        words = words[1:]
+                self.assign[k] = (m.type, words)
+
+    def _roles(self) -> None:
+        ms = self.mentions
+        registry: dict[str, Counter[Key]] = defaultdict(Counter)
+        nationalities: dict[str, set[str | None]] = defaultdict(set)
+        for k, m in enumerate(ms):
+            if m.type != "ROLE" or not m.links:
+                continue
+            target = self.assign.get(m.links[0])
+            if target is None or target[0] != "PER":
+                continue
+            self.assign[k] = target
+            registry[m.title or ""][target] += 1
+            nationalities[m.title or ""].add(m.nationality)
+            if m.nationality:
+                registry[f"{m.nationality.lower()} {m.title}"][target] += 1
+        # A title linked to two people in one story is ambiguous: it resolves nothing.
+        holder = {t: next(iter(c)) for t, c in registry.items() if len(c) == 1}
+        for k, m in enumerate(ms):
+            if m.type != "ROLE" or k in self.assign:
+                continue
+            title = m.title or ""
+            target = None
+            if m.nationality:
+                target = holder.get(f"{m.nationality.lower()} {title}")
+                if target is None and nationalities.get(title, set()) <= {None, m.nationality}:
+                    target = holder.get(title)
+            else:
+                target = holder.get(title)
+            if target is not None:
+                self.assign[k] = target
+
+
+def _title_case(title: str) -> str:
+    return " ".join(w if w.isupper() else w.capitalize() for w in title.split())
+
+
+def _entity(key: Key, members: list[Mention], by_id: dict[str, Article]) -> Entity:
+    fulls = Counter(" ".join(m.name) for m in members if m.type == "PER" and len(m.name) >= 2)
+    surfaces = Counter(m.surface for m in members)
+    if fulls:
+        name = sorted(fulls, key=lambda s: (-len(s.split()), -fulls[s], s))[0]
+    else:
+        name = sorted(surfaces, key=lambda s: (-surfaces[s], -len(s), s))[0]
+    aliases = set(surfaces)
+    for m in members:
+        if m.type == "ROLE":
+            aliases.add(_title_case(m.title or ""))
+            if m.surface.isupper():
+                aliases.add(m.surface)
+    aliases.discard(name)
+    # One spelling per alias: "French president" in one outlet, "French President" in another.
+    best: dict[str, str] = {}
+    for a in sorted(aliases, key=lambda s: (-sum(c.isupper() for c in s), s)):
+        best.setdefault(a.lower(), a)
+    aliases = set(best.values())
+    aliases.discard(name)
+    spans = sorted({Span.of(by_id[m.article], m.start, m.end) for m in members})
+    return Entity(name=name, type=key[0], aliases=sorted(aliases), spans=spans)
+
+
+def extract_entities(articles: list[Article], passages: dict[str, list[Passage]], *,
+                     nlp: Any = None) -> list[Entity]:
+    """The story's entities with merged aliases, most mentioned first (ties by name).
+
+    ``passages`` maps article id to its passages (missing ones are segmented here); ``nlp`` is an optional
+    spaCy ``Language`` whose ``doc.ents`` replace the capitalised-word rules.
+    """
+    if not articles:
+        return []
+    mentions = collect_mentions(articles, passages, nlp=nlp)
+    assign = _Merger(mentions).run()
+    groups: dict[Key, list[Mention]] = defaultdict(list)
+    for k, key in assign.items():
+        groups[key].append(mentions[k])
+    by_id = {a.id: a for a in articles}
+    entities = [_entity(key, ms, by_id) for key, ms in groups.items()]
+    entities.sort(key=lambda e: (-len(e.spans), e.type, e.name))
+    return entities
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case, single-spaced, without determiners, possessive and honorific dots: for alias lookups."""
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,.;:")
+    text = re.sub(r"['’]s$", "", text)
+    text = _DETERMINERS.sub("", text)
+    return re.sub(r"\b(Mr|Mrs|Ms|Dr)\.", r"\1", text).lower()
+
+
+class EntityLookup:
+    """Finds the entity a phrase names ("the French President", "Darmanin") and the entity at an offset."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self._by_name: dict[str, Entity] = {}
+        for e in entities:
+            for alias in [e.name, *e.aliases]:
+                self._by_name.setdefault(normalise_name(alias), e)
+        self._spans: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+        for e in entities:
+            for s in e.spans:
+                self._spans[s.article].append((s.start, s.end, e))
+        for v in self._spans.values():
+            v.sort(key=lambda t: (t[0], -t[1]))
+
+    def named(self, phrase: str) -> Entity | None:
+        return self._by_name.get(normalise_name(phrase))
+
+    def in_range(self, article: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        return [t for t in self._spans.get(article, []) if start <= t[0] and t[1] <= end]

@@ -1,0 +1,345 @@
+"""Name and role mentions in one article: the raw material that :mod:`corroborate.attribution.entities` merges.
+
+Two sources of name spans, one treatment after them:
+
+* rules (default, no model): runs of capitalised words, with honorifics ("Ms Patel"), organisation and place
+  head words ("Interior Ministry", "English Channel"), place prepositions ("off Calais") and a corpus check
+  that drops sentence-initial common words ("However", "Migrants") whose lower-case form the story also uses;
+* a spaCy pipeline (``nlp``): its ``doc.ents``, with labels mapped to PER / ORG / LOC / OTH.
+
+Role titles are found by a lexicon (:data:`corroborate.text.lexicon.TITLES`) in both cases, because the link
+"Home Secretary Priti Patel" -> "the Home Secretary" is what merges roles into people.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborate.model import Article, Passage
+from corroborate.text.lexicon import (
+    CAPITALS,
+    COMMON_CAPITALISED,
+    COUNTRIES,
+    DEMONYMS,
+    DIRECTIONS,
+    HONORIFICS,
+    LOC_WORDS,
+    ORG_WORDS,
+    OTH_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLES,
+    WEAK_TITLES,
+)
+
+# A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or a dotted
+# acronym ("U.K.").
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-]|['’](?=\w))*")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+# Prepositions that make an otherwise unmarked multi-word name a place ("from", "to", "at" take people too).
+_PLACE_CUES = frozenset({"in", "near", "off", "outside", "inside", "across"})
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|t|d|m)$", re.I)
+_CONNECTORS = frozenset({"of", "and", "for", "de", "du", "la", "le", "von", "van", "der", "al", "bin", "el"})
+_MAX_TITLE_WORDS = 5
+# First words of the titles: most words start none, and need no window search.
+_TITLE_STARTS = frozenset(t.split()[0] for t in TITLES) | frozenset(TITLE_ABBREVIATIONS)
+# spaCy labels (ours and the usual OntoNotes ones) mapped onto the four types of the JSON contract.
+_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "NORP": "OTH", "LOC": "LOC", "GPE": "LOC",
+           "FAC": "LOC", "OTH": "OTH", "MISC": "OTH", "EVENT": "OTH", "LAW": "OTH", "PRODUCT": "OTH",
+           "WORK_OF_ART": "OTH"}
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int  # end of the core word, without a possessive "’s"
+    text: str  # the core word
+    possessive: bool
+    initial: bool  # first word of its sentence or of a quotation
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a name or a role in an article."""
+
+    article: str
+    start: int
+    end: int
+    surface: str  # normalised text: single spaces, honorific dot dropped ("Ms Patel")
+    name: tuple[str, ...]  # the name words, honorific and title removed ("Priti", "Patel")
+    type: str  # PER | ORG | LOC | OTH | UNK (a lone capitalised word resolved later) | ROLE
+    honorific: str | None = None
+    title: str | None = None  # for ROLE mentions: the title key ("home secretary")
+    nationality: str | None = None  # for ROLE mentions: "French" in "the French President"
+    links: list[int] = field(default_factory=list)  # for ROLE mentions: the name mention it introduces
+    cue: str | None = None  # word before a lone word: "in", "agency", ...
+    sentence: int = -1  # passage index
+    initial: bool = False  # starts its sentence or quotation (so its capital proves little)
+    model_type: str | None = None  # the spaCy pipeline's label for an overlapping entity, when one ran
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    out: list[Token] = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group(0)
+        poss = bool(_POSSESSIVE.search(word)) and len(word) > 2
+        core_end = m.end() - 2 if poss else m.end()
+        before = text[start:m.start()].rstrip()
+        initial = not out or (before[-1:] in "“‘\"'(:" if before else True)
+        out.append(Token(m.start(), core_end, text[m.start():core_end], poss, initial))
+    return out
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Are two words adjacent parts of one name: only spaces between them (or the dot of "Ms.")?"""
+    gap = text[a.end:b.start] if not a.possessive else "x"
+    if gap.strip() == "":
+        return "\n" not in gap
+    return gap.strip() == "." and a.lower in HONORIFICS and "\n" not in gap
+
+
+def _joins(words: list[str], k: int) -> bool:
+    """Does the lower-case connector words[k] join one name ("Ministry of Defence", "Nationality and Borders
+    Bill", "Charles de Gaulle") rather than sit between two ("Boris Johnson and Emmanuel Macron")?"""
+    heads = ORG_WORDS | LOC_WORDS | OTH_WORDS
+    left, right, w = words[:k], words[k + 1:], words[k]
+    if not left or not right:
+        return False
+    if w in ("of", "for"):
+        return left[-1] in heads or right[-1] in heads
+    if w == "and":
+        return right[-1] in heads and left[-1] not in heads and " ".join(left) not in COUNTRIES
+    return True  # name particles: de, von, van, al, bin, ...
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _is_acronym(word: str) -> bool:
+    core = word.replace(".", "")
+    return len(core) >= 2 and core.isupper() and core.isalpha()
+
+
+def _titles(text: str, toks: list[Token]) -> list[tuple[int, int, str, str | None, bool]]:
+    """Role titles: (first token, last token + 1, title key, nationality, former), longest match first."""
+    out = []
+    i = 0
+    while i < len(toks):
+        found = None
+        if toks[i].lower not in _TITLE_STARTS:
+            i += 1
+            continue
+        for n in range(min(_MAX_TITLE_WORDS, len(toks) - i), 0, -1):
+            window = toks[i:i + n]
+            if any(not _joined(text, a, b) for a, b in itertools.pairwise(window)):
+                continue
+            phrase = " ".join(t.lower for t in window)
+            key = TITLE_ABBREVIATIONS.get(phrase) if n == 1 and window[0].text.isupper() else None
+            key = key or (phrase if phrase in TITLES else None)
+            if key:
+                found = (n, key)
+                break
+        if not found:
+            i += 1
+            continue
+        n, key = found
+        nationality, former = None, False
+        if i > 0:
+            prev = toks[i - 1]
+            if prev.lower in DEMONYMS and not prev.possessive:
+                nationality = prev.text.capitalize()
+            elif prev.possessive and prev.lower in COUNTRIES:
+                nationality = COUNTRIES[prev.lower]
+        former = any(t.lower == "former" for t in toks[max(0, i - 3):i])
+        out.append((i, i + n, key, nationality, former))
+        i += n
+    return out
+
+
+class ArticleMentions:
+    """Builds the mentions of one article; ``story_lower`` is the set of lower-case words the story uses."""
+
+    def __init__(self, article: Article, passages: list[Passage], story_lower: set[str]) -> None:
+        self.article = article
+        self.passages = passages
+        self.story_lower = story_lower
+        self.mentions: list[Mention] = []
+
+    # -- public -----------------------------------------------------------------------------------------
+    def build(self, *, nlp: Any = None) -> list[Mention]:
+        ents = self._model_ents(nlp) if nlp is not None else None
+        for p in self.passages:
+            toks = tokens(self.article.text, p.start, p.end)
+            titles = _titles(self.article.text, toks)
+            in_title = {k for a, b, *_ in titles for k in range(a, b)}
+            first_new = len(self.mentions)
+            if ents is None:
+                self._rule_names(toks, in_title, p.index)
+            else:  # the rules, plus what the model adds (see _model_names)
+                self._model_names(toks, in_title, p.index, ents)
+            self._roles(toks, titles, p.index, first_new)
+        return self.mentions
+
+    # -- names from rules -------------------------------------------------------------------------------
+    def _rule_names(self, toks: list[Token], in_title: set[int], sent: int) -> None:
+        text = self.article.text
+        i = 0
+        while i < len(toks):
+            if i in in_title or not _is_cap(toks[i]) or toks[i].text == "I":
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and j not in in_title and not toks[j - 1].possessive:
+                if _is_cap(toks[j]) and toks[j].text != "I" and _joined(text, toks[j - 1], toks[j]):
+                    j += 1
+                elif (toks[j].lower in _CONNECTORS and j + 1 < len(toks) and _is_cap(toks[j + 1])
+                      and j + 1 not in in_title and _joined(text, toks[j - 1], toks[j])
+                      and _joined(text, toks[j], toks[j + 1])):
+                    j += 2
+                else:
+                    break
+            self._run(toks, i, j, sent, None)
+            i = j
+
+    def _run(self, toks: list[Token], i: int, j: int, sent: int, forced: str | None) -> None:
+        """Classify the capitalised run toks[i:j] (a model's span when ``forced`` carries its type)."""
+        run = toks[i:j]
+        # Leading function words and sentence-initial common words ("The", "However", "Migrants").
+        while run and run[0].lower not in HONORIFICS and (
+            run[0].lower in COMMON_CAPITALISED
+            or (run[0].initial and run[0].lower in self.story_lower)
+            or run[0].lower in _CONNECTORS
+        ):
+            run, i = run[1:], i + 1
+        while run and run[-1].lower in _CONNECTORS:
+            run = run[:-1]
+        if not run:
+            return
+        words = [t.lower for t in run]
+        split = next((k for k, w in enumerate(words) if w in _CONNECTORS and not _joins(words, k)), None)
+        if split is not None and forced is None:
+            # "Boris Johnson and Emmanuel Macron", "Home Office and Sky News": two names, not one.
+            k = split
+            self._run(toks, i, i + k, sent, None)
+            self._run(toks, i + k + 1, i + len(run), sent, None)
+            return
+        names = [t.text for t in run]
+        honorific = None
+        if words[0] in HONORIFICS and len(run) > 1:
+            honorific, names = run[0].text.rstrip("."), names[1:]
+        ruled = self._classify(run, names, honorific, toks, i)
+        if ruled is None:
+            return  # demonyms, contractions, "UK-EU": not names, whoever proposed them
+        kind = forced or ruled
+        if kind == "PER" and len(names) > 1:
+            # All-capitals first names in headlines ("BORIS Johnson") read as ordinary names; "ABC News" stays.
+            names = [w.capitalize() if w.isupper() and len(w) > 2 and w.isalpha() else w for w in names]
+        surface = " ".join(([honorific] if honorific else []) + names)
+        prev = toks[i - 1].lower if i > 0 else None
+        self.mentions.append(Mention(self.article.id, run[0].start, run[-1].end, surface, tuple(names), kind,
+                                     honorific=honorific, cue=prev, sentence=sent, initial=run[0].initial))
+
+    def _classify(self, run: list[Token], names: list[str], honorific: str | None,
+                  toks: list[Token], i: int) -> str | None:
+        words = [w.lower() for w in names]
+        if honorific:
+            return "PER"
+        joined = " ".join(words)
+        if len(words) == 1 and "-" in words[0]:
+            parts = words[0].split("-")
+            if any(p in DEMONYMS or p in COUNTRIES for p in parts):
+                return None  # "British-French", "UK-EU": adjectives
+        last = words[-1]
+        for pool, kind in ((ORG_WORDS, "ORG"), (LOC_WORDS, "LOC"), (OTH_WORDS, "OTH")):
+            if last in pool:
+                return kind
+        if joined in COUNTRIES or joined in CAPITALS or (len(words) > 1 and words[0] in DIRECTIONS):
+            return "LOC"
+        if words[0] in DEMONYMS or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS):
+            return None if len(words) == 1 else "OTH"  # "French"; "British People"
+        for pool, kind in ((ORG_WORDS, "ORG"), (LOC_WORDS, "LOC")):
+            if any(w in pool for w in words):
+                return kind
+        if len(words) == 1:
+            word = names[0]
+            if _CONTRACTION.search(word) or len(word) == 1:
+                return None  # "We’ve", "Don't": contractions, not names; "X", "S": letters
+            if word.isupper() and len(word) > 3 and word.lower() in self.story_lower:
+                return None  # "FREE", "VERY": shouting a word the text also writes in lower case
+            if _is_acronym(word):
+                return None if word.endswith("s") and word[:-1].isupper() else "ORG"
+            if word.endswith("s") and word[:-1].isupper():
+                return None  # "MPs"
+            return "UNK"
+        if any(w in COMMON_CAPITALISED for w in words[1:]):
+            return "OTH"
+        if i > 0 and toks[i - 1].lower in _PLACE_CUES:
+            return "LOC"  # "in San Francisco", "near Grande Synthe": a person is rarely "in" anywhere
+        return "PER"
+
+    # -- names from a model -----------------------------------------------------------------------------
+    def _model_ents(self, nlp: Any) -> list[tuple[int, int, str]]:
+        doc = nlp(self.article.text)
+        return sorted((e.start_char, e.end_char, _LABELS.get(e.label_, "OTH")) for e in doc.ents)
+
+    def _model_names(self, toks: list[Token], in_title: set[int], sent: int,
+                     ents: list[tuple[int, int, str]]) -> None:
+        """Rule mentions first; the model adds the names the rules missed and types the lone words that
+        the rules can only call OTH (no surname, place or organisation evidence)."""
+        first = len(self.mentions)
+        self._rule_names(toks, in_title, sent)
+        ruled = self.mentions[first:]
+        for m in ruled:
+            label = next((kind for s, e, kind in ents if s < m.end and m.start < e), None)
+            m.model_type = label
+        for s, e, kind in ents:
+            if any(m.start < e and s < m.end for m in ruled):
+                continue
+            idx = [k for k, t in enumerate(toks) if s <= t.start < e and k not in in_title and _is_cap(t)]
+            if not idx or toks[idx[0]].start >= e:
+                continue
+            before = len(self.mentions)
+            self._run(toks, idx[0], idx[-1] + 1, sent, kind)
+            # A lone word the model calls a person is still resolved against full names later.
+            for m in self.mentions[before:]:
+                m.model_type = kind
+                if m.type == "PER" and len(m.name) == 1 and not m.honorific:
+                    m.type = "UNK"
+
+    # -- roles ------------------------------------------------------------------------------------------
+    def _roles(self, toks: list[Token], titles: list[tuple[int, int, str, str | None, bool]], sent: int,
+               first_new: int) -> None:
+        text = self.article.text
+        names = self.mentions[first_new:]
+        for a, b, key, nationality, former in titles:
+            if former:
+                continue  # "the former Foreign Secretary David Miliband": a past role is no alias
+            start = toks[a - 1].start if nationality and a > 0 else toks[a].start
+            window = toks[a:b]
+            capitalised = all(_is_cap(t) for t in window)
+            role = Mention(self.article.id, start, toks[b - 1].end,
+                           " ".join(([nationality] if nationality else []) + [t.text for t in window]),
+                           tuple(t.text for t in window), "ROLE", title=key, nationality=nationality,
+                           sentence=sent)
+            follower = next((k for k, m in enumerate(names) if m.start == toks[b].start), None) \
+                if b < len(toks) and _joined(text, toks[b - 1], toks[b]) else None
+            if follower is not None:
+                role.links.append(first_new + follower)
+            elif follower is None:
+                # Appositive: "Dominic Raab (Justice Secretary)", "Jane Doe, the Health Secretary,".
+                prior = [k for k, m in enumerate(names) if m.end <= start]
+                if prior:
+                    m = names[prior[-1]]
+                    gap = text[m.end:start]
+                    if re.fullmatch(r"\s*(?:['’]s)?\s*[(,]\s*(?:the\s+)?", gap, re.I) and m.type in ("PER", "UNK"):
+                        role.links.append(first_new + prior[-1])
+                if (not capitalised or key in WEAK_TITLES) and not role.links:
+                    continue  # "interior ministers", "the former Foreign Secretary": not a reference
+            self.mentions.append(role)

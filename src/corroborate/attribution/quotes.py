@@ -1,0 +1,463 @@
+"""Direct quotes and reported speech, each with its speaker, cue verb and span.
+
+Direct quotes: straight and curly, single and double marks, across sentences; a quote left open at the end of
+a paragraph runs to the paragraph's end (news style for multi-paragraph quotes). An apostrophe inside a word
+("Johnson’s", "don’t") never closes a single-quoted quote. Quotes under three words are scare quotes
+("branded “unacceptable”") and dropped; unattributed ones under six words too.
+
+Attribution, in order (all within the quote's sentence):
+
+1. after the quote: ``“…,” the French Interior Ministry was reported as saying`` or ``“…,” said Mr X``;
+2. before it: the last speech verb before the opening mark and its subject, read backwards from the verb
+   ("A source said: ‘…", "Speaking to BFMTV, Darmanin said: “…"), skipping a relative clause
+   ("A spokesman for Mr Darmanin, who …, said") and preferring a leading name with an appositive
+   ("Jacob Young, Tory backbencher and MP for …, tweeted"); when the verb follows "and", the clause subject;
+3. otherwise, a quote that opens a paragraph continues the previous paragraph's last quote and its speaker.
+
+Reported speech: "X said (that) …", "X told Y that …", "according to X, …". Passive cues ("were accused of")
+name no speaker.
+
+The speaker is resolved to an entity's canonical name when the phrase is an alias ("the French President")
+or ends in an entity mention ("The UK’s Transport Secretary Grant Shapps"); a phrase headed by a common noun
+stays as written ("A spokesman for Mr Darmanin", "A Home Office source"). A pronoun ("He said, “…") takes
+the subject of the nearest of the previous three sentences that has a person-like subject -- a PER entity
+or a speaker phrase, itself resolved the same way -- and ``speaker_span`` then points at that antecedent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.attribution.entities import EntityLookup, extract_entities
+from corroborate.attribution.mentions import Token, tokens
+from corroborate.ingest.segment import segment
+from corroborate.model import Article, Entity, Passage, Quote, Span
+from corroborate.text.lexicon import (
+    COMMON_CAPITALISED,
+    DEMONYMS,
+    HONORIFICS,
+    ORG_WORDS,
+    REPORTING_VERBS,
+    SPEAKER_NOUNS,
+    SPEECH_VERBS,
+)
+from corroborate.text.quotemarks import quote_ranges, trim_quote
+
+_MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
+_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "two", "three"})
+_NP_ADJ = frozenset({"senior", "former", "junior", "fellow", "top", "chief", "close", "leading", "government",
+                     "ministry", "home", "foreign", "interior", "unnamed", "anonymous", "local",
+                     "labour", "tory", "conservative", "opposition", "party", "police", "security", "defence",
+                     "no10", "downing", "street", "white", "house"}) | DEMONYMS
+_SKIP_BEFORE_VERB = frozenset({"has", "have", "had", "also", "then", "later", "previously", "reportedly",
+                               "once", "again", "further", "himself", "herself", "just", "already", "yesterday",
+                               "today", "would", "will", "is", "was", "last", "night"})
+# Lower-case words a speaker phrase is made of: "a senior government source", "a spokesman for the council".
+_NP_WORDS = SPEAKER_NOUNS | _NP_ADJ | ORG_WORDS
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+_CUE_FILLER = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "reported", "quoted", "as",
+                         "also", "later", "reportedly", "then", "once", "again", "previously"})
+# Words after which a name is an object, not the sentence's subject ("rebuked Ms Patel", "to Mr Macron").
+_PREPOSITIONS = frozenset({"to", "with", "by", "for", "of", "from", "at", "on", "against", "about", "meet",
+                           "meeting", "than", "like", "rebuked", "criticised", "accused", "told", "warned"})
+_LEAD_SKIP = frozenset({"but", "and", "however", "so", "yet", "then", "meanwhile", "today", "also"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+# Verbs that report a clause without "that" ("He said the plan …"); others need "that".
+_BARE_CLAUSE_VERBS = frozenset({"said", "says", "added", "adds", "insisted", "insists", "claimed", "claims",
+                                "argued", "argues", "admitted", "admits", "revealed", "reveals", "stated",
+                                "suggested", "confirmed", "acknowledged", "maintained"})
+
+
+@dataclass(slots=True)
+class _Attribution:
+    phrase: str  # the speaker phrase as written
+    start: int
+    end: int
+    cue: str | None
+
+
+class _Reader:
+    """Quotes of one article; keeps the per-sentence subjects that pronouns resolve to."""
+
+    def __init__(self, article: Article, passages: list[Passage], lookup: EntityLookup) -> None:
+        self.article = article
+        self.text = article.text
+        self.passages = sorted(passages, key=lambda p: p.start)
+        self.lookup = lookup
+        self.quoted: list[tuple[int, int]] = []
+        self._subjects: dict[int, tuple[str, int, int] | None] = {}
+
+    # -- helpers ----------------------------------------------------------------------------------------
+    def _passage_at(self, pos: int) -> Passage | None:
+        for p in self.passages:
+            if p.start <= pos < p.end:
+                return p
+        return None
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _words(self, p: Passage, start: int | None = None, end: int | None = None) -> list[Token]:
+        s = p.start if start is None else max(p.start, start)
+        e = p.end if end is None else min(p.end, end)
+        return [t for t in tokens(self.text, s, e) if not self._in_quote(t.start)]
+
+    def _gap_breaks(self, a: Token, b: Token) -> bool:
+        gap = self.text[a.end:b.start]
+        if a.possessive:
+            gap = gap[2:]
+        gap = gap.strip()
+        return bool(gap) and not (gap == "." and a.lower in HONORIFICS)
+
+    # -- speaker phrases --------------------------------------------------------------------------------
+    def _np_back(self, toks: list[Token], j: int) -> tuple[int, int] | None:
+        """The noun phrase ending at toks[j], read backwards: (first token, last token) or None."""
+        while j >= 0 and (toks[j].lower in _SKIP_BEFORE_VERB or toks[j].lower.endswith("ly")) \
+                and toks[j].lower not in _PERSON_PRONOUNS:
+            j -= 1
+        if j < 0:
+            return None
+        if toks[j].lower in _PERSON_PRONOUNS | {"they", "we", "i"}:
+            return (j, j)
+        last, k = j, j
+        while k >= 0:
+            t = toks[k]
+            if k < last and self._gap_breaks(t, toks[k + 1]):
+                break
+            w = t.lower
+            if w in _DETS:
+                if k >= 2 and toks[k - 1].lower in ("for", "of") and not self._gap_breaks(toks[k - 1], t):
+                    k -= 2  # "spokesperson for the government": keep reading past "for the"
+                    continue
+                return (k, last)
+            if t.text[:1].isupper() or w in _NP_WORDS:
+                k -= 1
+                continue
+            if w in ("for", "of") and k < last:
+                k -= 1
+                continue
+            break
+        first = k + 1
+        while first <= last and toks[first].lower in ("for", "of"):
+            first += 1
+        if first > last or toks[first].lower in COMMON_CAPITALISED - _DETS - {"one"}:
+            return None if first > last else ((first, last) if first == last and toks[first].lower in
+                                              SPEAKER_NOUNS else None)
+        return (first, last)
+
+    def _np_forward(self, toks: list[Token], k: int) -> tuple[int, int] | None:
+        """The noun phrase starting at toks[k] (a clause subject, or the speaker after a quote)."""
+        if k >= len(toks):
+            return None
+        if toks[k].lower in _PERSON_PRONOUNS | {"they", "we", "i"}:
+            return (k, k)
+        if toks[k].lower in COMMON_CAPITALISED - _DETS and toks[k].lower not in _NP_WORDS:
+            return None  # "In a statement, …": a clause, not a speaker
+        first, j = k, k
+        while j < len(toks):
+            t = toks[j]
+            if j > first and self._gap_breaks(toks[j - 1], t):
+                break
+            w = t.lower
+            if (w in _DETS and j == first) or t.text[:1].isupper() or w in _NP_WORDS:
+                j += 1
+                if t.possessive and j < len(toks) and toks[j].text[:1].islower() and toks[j].lower not in SPEAKER_NOUNS:
+                    break
+                continue
+            if w in ("for", "of") and j > first and j + 1 < len(toks):
+                j += 1
+                continue
+            break
+        while j > first and toks[j - 1].lower in ("for", "of", "the", "a", "an"):
+            j -= 1
+        return (first, j - 1) if j > first else None
+
+    def _attribution(self, toks: list[Token], a: int, b: int, cue: str | None) -> _Attribution:
+        return _Attribution(self.text[toks[a].start:toks[b].end], toks[a].start, toks[b].end, cue)
+
+    def _leading_subject(self, toks: list[Token]) -> tuple[int, int] | None:
+        k = 0
+        while k < len(toks) and toks[k].lower in _LEAD_SKIP:
+            k += 1
+        # "Last night, some Labour MPs …", "Speaking to BFMTV, Darmanin …": skip a short opening phrase.
+        if k < len(toks) and (toks[k].lower in COMMON_CAPITALISED or toks[k].lower.endswith("ing")):
+            for j in range(k, min(k + 6, len(toks) - 1)):
+                if "," in self.text[toks[j].end:toks[j + 1].start]:
+                    k = j + 1
+                    break
+        return self._np_forward(toks, k)
+
+    def _subject_of_verb(self, p: Passage, toks: list[Token], v: int) -> _Attribution | None:
+        verb = toks[v]
+        if v > 0 and toks[v - 1].lower in _PASSIVE_AUX and verb.lower.endswith("ed"):
+            return None  # "were accused of": the subject is the accused, not the speaker
+        cue = verb.text
+        # "Jacob Young, Tory backbencher and MP for ..., tweeted": a leading name with an appositive.
+        lead = self._leading_subject(toks)
+        if lead and lead[1] < v - 1 and self.text[toks[lead[1]].end:toks[lead[1] + 1].start].strip().startswith(","):
+            lead_ent = self._entity_ending(toks[lead[0]].start, toks[lead[1]].end)
+            if lead_ent is not None and lead_ent.type == "PER":
+                return self._attribution(toks, lead[0], lead[1], cue)
+        if v == 0:
+            return None
+        before = self.text[toks[v - 1].end:verb.start]
+        if "," in before:
+            # "A spokesman for Mr Darmanin, who yesterday accused …, said": skip the relative clause.
+            for k in range(v - 1, -1, -1):
+                if toks[k].lower in ("who", "which") and k > 0 and "," in self.text[toks[k - 1].end:toks[k].start]:
+                    np = self._np_back(toks, k - 1)
+                    return self._attribution(toks, *np, cue) if np else None
+            np = None
+        elif any(toks[k].lower == "who" and "," in self.text[toks[k - 1].end:toks[k].start]
+                 for k in range(max(1, v - 4), v)):
+            # "a spokesman for Mr Darmanin, who yesterday accused …": the verb is inside the relative clause,
+            # whose subject is the nearest name before "who".
+            k = max(k for k in range(max(1, v - 4), v) if toks[k].lower == "who")
+            np = self._np_back(toks, k - 1)
+            if np is not None:
+                cut = [j for j in range(np[0], np[1] + 1) if toks[j].lower in ("for", "of")]
+                np = (cut[-1] + 1, np[1]) if cut else np
+        elif toks[v - 1].lower == "and":
+            np = None
+        else:
+            np = self._np_back(toks, v - 1)
+        if np is None:
+            lead = self._leading_subject(toks)
+            np = lead if lead and lead[1] < v else None
+        return self._attribution(toks, *np, cue) if np else None
+
+    def _entity_ending(self, start: int, end: int) -> Entity | None:
+        found = self.lookup.in_range(self.article.id, start, end)
+        ending = [t for t in found if t[1] == end]
+        return ending[-1][2] if ending else None
+
+    def resolve(self, att: _Attribution, sentence: Passage) -> tuple[str | None, Span | None]:
+        """Speaker name and the span that names it (the antecedent's span for a pronoun)."""
+        phrase = re.sub(r"\s+", " ", att.phrase)
+        if phrase.lower() in _PERSON_PRONOUNS:
+            ante = self._antecedent(sentence.index, att.start)
+            if ante is None:
+                return None, None
+            return ante[0], Span.of(self.article, ante[1], ante[2])
+        span = Span.of(self.article, att.start, att.end)
+        if phrase.lower() in ("they", "we", "i"):
+            return None, span
+        named = self.lookup.named(phrase)
+        if named is not None:
+            return named.name, span
+        words = phrase.lower().split()
+        headed_by_noun = any(w in SPEAKER_NOUNS for w in words) and (
+            words[-1] in SPEAKER_NOUNS or "for" in words or "of" in words)
+        ent = None if headed_by_noun else self._entity_ending(att.start, att.end)
+        if ent is not None and ent.type in ("PER", "ORG"):
+            return ent.name, span
+        return phrase, span
+
+    # -- subjects and pronouns --------------------------------------------------------------------------
+    def _subject(self, p: Passage) -> tuple[str, int, int] | None:
+        if p.index in self._subjects:
+            return self._subjects[p.index]
+        self._subjects[p.index] = None  # guards against cycles
+        result = None
+        toks = self._words(p)
+        for v, t in enumerate(toks):
+            if t.lower in SPEECH_VERBS:
+                att = self._subject_of_verb(p, toks, v)
+                if att is not None:
+                    name, span = self.resolve(att, p)
+                    if name is not None and span is not None and self._person_like(name):
+                        result = (name, span.start, span.end)
+                        break
+        if result is None:
+            for k, t in enumerate(toks):
+                if t.lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP or t.initial):
+                    ante = self._antecedent(p.index)
+                    result = ante
+                    break
+                ents = [e for e in self.lookup.in_range(self.article.id, t.start, p.end)
+                        if e[0] == t.start and e[2].type == "PER"]
+                if ents and (k == 0 or toks[k - 1].lower not in _PREPOSITIONS):
+                    s, e, ent = ents[0]
+                    result = (ent.name, s, e)
+                    break
+        self._subjects[p.index] = result
+        return result
+
+    def _person_like(self, name: str) -> bool:
+        """Can "he"/"she" refer to it: a PER entity, or a phrase that is no ORG/LOC entity ("a spokesman")."""
+        ent = self.lookup.named(name)
+        return ent.type == "PER" if ent is not None else True
+
+    def _antecedent(self, index: int, pos: int | None = None) -> tuple[str, int, int] | None:
+        if pos is not None:
+            # "Mr Johnson laid out a plan which he posted": a person earlier in the same sentence comes first.
+            p = next(q for q in self.passages if q.index == index)
+            toks = self._words(p, end=pos)
+            for k, t in enumerate(toks):
+                ents = [e for e in self.lookup.in_range(self.article.id, t.start, pos)
+                        if e[0] == t.start and e[2].type == "PER"]
+                if ents and (k == 0 or toks[k - 1].lower not in _PREPOSITIONS):
+                    s, e, ent = ents[0]
+                    return (ent.name, s, e)
+        earlier = [p for p in self.passages if p.index < index]
+        for p in reversed(earlier[-3:]):
+            subj = self._subject(p)
+            if subj is not None:
+                return subj
+        return None
+
+    # -- quotes -----------------------------------------------------------------------------------------
+    def direct(self) -> list[Quote]:
+        paragraphs: dict[int, list[Passage]] = {}
+        for p in self.passages:
+            paragraphs.setdefault(p.paragraph, []).append(p)
+        found: list[tuple[int, int, int, int | None, int]] = []
+        for para, ps in sorted(paragraphs.items()):
+            for o, s, e, c in quote_ranges(self.text, ps[0].start, ps[-1].end):
+                found.append((o, s, e, c, para))
+        self.quoted = [(o, (c + 1) if c is not None else e) for o, _, e, c, _ in found]
+        out: list[Quote] = []
+        last_by_para: dict[int, Quote] = {}
+        for o, s, e, c, para in found:
+            s, e = trim_quote(self.text, s, e)
+            words = len(self.text[s:e].split())
+            if words < _MIN_WORDS:
+                continue
+            sentence = self._passage_at(o)
+            if sentence is None:
+                continue
+            quote = self._attribute(o, s, e, c, sentence)
+            if quote.speaker is None and quote.speaker_span is None:
+                starts_para = self.text[paragraphs[para][0].start:o].strip() == ""
+                prev = last_by_para.get(para) or (last_by_para.get(para - 1) if starts_para else None)
+                if prev is not None and prev.speaker is not None:
+                    quote = Quote(prev.speaker, None, quote.text, quote.spans, "direct", prev.speaker_span)
+                elif words < _MIN_WORDS_UNATTRIBUTED:
+                    continue
+            out.append(quote)
+            last_by_para[para] = quote
+        return out
+
+    def _attribute(self, o: int, s: int, e: int, c: int | None, sentence: Passage) -> Quote:
+        span = Span.of(self.article, s, e)
+        att = None
+        if c is not None:
+            after = self._passage_at(c)
+            if after is not None:
+                att = self._after(after, c + (2 if self.text.startswith("''", c) else 1))
+        if att is None:
+            toks = self._words(sentence, end=o)
+            verbs = [k for k, t in enumerate(toks) if t.lower in SPEECH_VERBS]
+            if verbs:
+                att = self._subject_of_verb(sentence, toks, verbs[-1])
+                if att is None:
+                    return Quote(None, toks[verbs[-1]].text, span.text, [span], "direct", None)
+        if att is None:
+            return Quote(None, None, span.text, [span], "direct", None)
+        speaker, sspan = self.resolve(att, sentence)
+        return Quote(speaker, att.cue, span.text, [span], "direct", sspan)
+
+    def _after(self, p: Passage, pos: int) -> _Attribution | None:
+        rest = self.text[pos:p.end]
+        if not rest.strip() or (rest.lstrip()[:1] not in ",—–-" and not rest[:1].isspace()):
+            return None
+        toks = self._words(p, start=pos)
+        if not toks:
+            return None
+        if toks[0].lower in SPEECH_VERBS:  # "…,” said Mr Johnson."
+            np = self._np_forward(toks, 1)
+            return self._attribution(toks, *np, toks[0].text) if np else None
+        np = self._np_forward(toks, 0)
+        if np is None:
+            return None
+        k = np[1] + 1
+        while k < len(toks) and k - np[1] <= 4 and toks[k].lower in _CUE_FILLER:
+            k += 1
+        if k < len(toks) and toks[k].lower in SPEECH_VERBS and not self._gap_breaks(toks[k - 1], toks[k]):
+            cue = self.text[toks[np[1] + 1].start:toks[k].end]
+            return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
+        return None
+
+    def reported(self) -> list[Quote]:
+        out: list[Quote] = []
+        for p in self.passages:
+            toks = self._words(p)
+            for v, t in enumerate(toks):
+                if t.lower in ("according",) and v + 1 < len(toks) and toks[v + 1].lower == "to":
+                    q = self._according(p, toks, v)
+                elif t.lower in REPORTING_VERBS:
+                    q = self._said_that(p, toks, v)
+                else:
+                    q = None
+                if q is not None:
+                    out.append(q)
+        return out
+
+    def _said_that(self, p: Passage, toks: list[Token], v: int) -> Quote | None:
+        verb = toks[v]
+        follow = self.text[verb.end:p.end].lstrip()
+        if not follow or follow[0] in ":,\"“‘'«" or v + 1 >= len(toks):
+            return None
+        if re.match(r"[^.!?“”‘\"]{0,40}?[:,]\s*[“‘\"'«]", follow):
+            return None  # "said last night: ‘…": the cue of a direct quote
+        k = v + 1
+        that = next((j for j in range(v + 1, min(v + 8, len(toks))) if toks[j].lower == "that"), None)
+        if that is not None and (verb.lower in ("told", "tells") or that - v <= 1):
+            k = that + 1
+        elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in ("to", "by", "in", "on", "as", "of"):
+            return None  # "warned Mr Johnson not to …", "told Sky News": no reported clause
+        if k >= len(toks):
+            return None
+        start, end = trim_quote(self.text, toks[k].start, p.end)
+        while end > start and self.text[end - 1] in ".!?":
+            end -= 1
+        if len(self.text[start:end].split()) < 4:
+            return None
+        att = self._subject_of_verb(p, toks, v)
+        if att is None:
+            return None
+        speaker, sspan = self.resolve(att, p)
+        span = Span.of(self.article, start, end)
+        return Quote(speaker, verb.text, span.text, [span], "reported", sspan)
+
+    def _according(self, p: Passage, toks: list[Token], v: int) -> Quote | None:
+        np = self._np_forward(toks, v + 2)
+        if np is None:
+            return None
+        phrase_start, phrase_end = toks[v].start, toks[np[1]].end
+        before = self.text[p.start:phrase_start].strip(" ,")
+        after = self.text[phrase_end:p.end].strip(" ,")
+        if not before:
+            start = phrase_end + (len(self.text[phrase_end:p.end]) - len(self.text[phrase_end:p.end].lstrip(" ,")))
+            end = p.end
+        elif not after.strip(".!? "):
+            start, end = p.start, p.start + len(self.text[p.start:phrase_start].rstrip(" ,"))
+        else:
+            return None  # "by, according to the minister, urging": the reported part is not a clause of its own
+        start, end = trim_quote(self.text, start, end)
+        while end > start and self.text[end - 1] in ".!?":
+            end -= 1
+        if len(self.text[start:end].split()) < 4:
+            return None
+        speaker, sspan = self.resolve(self._attribution(toks, np[0], np[1], "according to"), p)
+        span = Span.of(self.article, start, end)
+        return Quote(speaker, "according to", span.text, [span], "reported", sspan)
+
+
+def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,
+                   nlp: Any = None) -> list[Quote]:
+    """Direct and reported quotes of one article, in text order.
+
+    ``entities`` (the story's, from :func:`corroborate.attribution.entities.extract_entities`) resolve speakers to
+    canonical names; without them the article's own entities are extracted (with ``nlp`` when given).
+    """
+    if not passages:
+        passages = segment(article)
+    if entities is None:
+        entities = extract_entities([article], {article.id: passages}, nlp=nlp)
+    reader = _Reader(article, passages, EntityLookup(entities))
+    quotes = reader.direct() + reader.reported()
+    quotes.sort(key=lambda q: (q.spans[0].start, q.spans[0].end, q.kind))
+    return quotes

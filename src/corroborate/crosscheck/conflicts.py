@@ -1,0 +1,472 @@
+"""Corroboration and conflicts: who independently backs a statement, and where sources disagree.
+
+Independence (who counts as one source) lives in :mod:`corroborate.crosscheck.independence`.
+
+Conflicts are typed, each with both spans, the differing values, a one-line explanation and a confidence.
+Every detector compares only claims that blocking put together (:mod:`corroborate.crosscheck.align`) or that share an
+indexed fact (the same counted thing, the same quoted label), never all pairs:
+
+* ``number``: the same counted thing with incompatible counts ("one of whom was pregnant" vs "multiple
+  pregnant women"), or the same event's toll with different exact numbers;
+* ``entity``: a different actor of the same action on the same thing ("the French government cancelled the
+  meeting" vs "Ms. Patel cancelled her meeting"), or of the same quoted label;
+* ``role``: who did what to whom swapped;
+* ``place`` / ``date``: the same event with a different place or weekday, for the same participants;
+* ``negation``: the same statement asserted and denied;
+* ``drift``: a rewrite that changed meaning-bearing words (from the repeats' paraphrase groups).
+
+Confidences are set by hand from the strength of the evidence (explicit vs implied counts, how similar the
+two sentences are otherwise) and, for drift, from the precision each kind of change measured on SICK,
+FEVER-symmetric and SummEdits; bench/RESULTS.md ("crosscheck-conflicts") has the per-kind precision and a
+calibration table. When two detectors flag the same two sentences, the typed reading is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from corroborate.crosscheck.claims import Claim, Quantity, rule_claim
+from corroborate.model import Article, Conflict, RepeatGroup, Span
+from corroborate.text.claim_words import (
+    EVENT_NOUNS,
+    LABEL_VERBS,
+    MONTHS,
+    REPORTING,
+    WEEKDAYS,
+    lemma,
+    name_key,
+    phrase_head,
+    same_participant,
+)
+
+
+def _wordlist(text: str) -> list[str]:
+    return text.split()
+
+
+# Verbs too light to define "the same action" (anyone can say, have or make things).
+LIGHT_VERBS = frozenset(lemma(w) for w in _wordlist(
+    "be have do make take get give go come say tell see use want put set look seem become show find think "
+    "know call keep let begin help leave try ask"
+))
+_LABEL_KEYS = frozenset(lemma(v) for v in LABEL_VERBS)
+_TOLL_HEADS = frozenset(("person", "people", "migrant", "victim", "life", "death", "dead", "passenger",
+                         "civilian", "injured", "wounded", "arrest"))
+_GENERIC_WHO = frozenset(("it", "this", "that", "they", "he", "she", "we", "i", "you", "which", "who", "one"))
+
+
+# --- findings, merged into conflicts ----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Finding:
+    """One detector's evidence: ``sides`` are (span, value) pairs that disagree on ``topic``."""
+
+    kind: str
+    key: tuple[str, ...]
+    topic: str
+    sides: list[tuple[Span, str]]
+    confidence: float
+    why: str = ""
+    norm: Callable[[str], str] = field(default=lambda v: " ".join(v.lower().split()))
+    labels: dict[str, str] = field(default_factory=dict)  # value -> how it reads in the explanation
+
+
+MAX_SPANS_PER_VALUE = 6
+
+
+def short(outlet: str) -> str:
+    return outlet if len(outlet) <= 12 else outlet[:8] + "…"
+
+
+def merge_findings(findings: list[Finding], articles: dict[str, Article],
+                   rewrites: frozenset[tuple[str, int, int]] = frozenset()) -> list[Conflict]:
+    """One conflict per (kind, key): the union of its sides, the highest confidence, a one-line explanation
+    that names every value with the outlets that state it."""
+    groups: dict[tuple[str, tuple[str, ...]], list[Finding]] = defaultdict(list)
+    for f in findings:
+        groups[(f.kind, f.key)].append(f)
+    out: list[Conflict] = []
+    for (kind, _key), fs in sorted(groups.items()):
+        sides: dict[tuple[str, int, int], tuple[Span, str]] = {}
+        for f in fs:
+            for span, value in f.sides:
+                sides.setdefault((span.article, span.start, span.end), (span, value))
+        labels = {k: v for f in fs for k, v in f.labels.items()}
+        norm = labels.get if labels else fs[0].norm
+        values: dict[str, list[tuple[Span, str]]] = defaultdict(list)
+        for span, value in sides.values():
+            values[norm(value) or value.lower()].append((span, value))
+        if len(values) < 2:
+            continue
+        ordered = sorted(values.values(), key=lambda vs: min((s.article, s.start) for s, _ in vs))
+        parts = []
+        for vs in ordered:
+            who = []
+            for s, _ in sorted(vs, key=lambda x: (x[0].article, x[0].start)):
+                label = short(articles[s.article].outlet if s.article in articles else s.article)
+                if any(a == s.article and r0 <= s.start and s.end <= r1 for a, r0, r1 in rewrites):
+                    label += ", spun rewrite"
+                if label not in who:
+                    who.append(label)
+            # Variants that differ only in punctuation or case ("Ms Patel" / "Ms. Patel") read as one.
+            variants = {re.sub(r"[^a-z0-9]+", " ", v.lower()).strip(): v for _, v in reversed(vs)}
+            said = " / ".join(dict.fromkeys(f"'{variants[re.sub(r'[^a-z0-9]+', ' ', v.lower()).strip()]}'"
+                                            for _, v in vs))
+            parts.append(f"{labels[vs[0][1]]}: {said} ({'; '.join(who)})" if labels else f"{said} ({'; '.join(who)})")
+        why = next((f.why for f in fs if f.why), "")
+        explanation = f"{fs[0].topic}: " + " vs ".join(parts) + (f" — {why}" if why else "")
+        # A big story can repeat a value in dozens of copies: the first few spans per value are the evidence.
+        flat = [sv for vs in ordered
+                for sv in sorted(vs, key=lambda x: (x[0].article, x[0].start))[:MAX_SPANS_PER_VALUE]]
+        out.append(Conflict(kind, [s for s, _ in flat], [v for _, v in flat], explanation,
+                            round(max(f.confidence for f in fs), 2)))
+    return out
+
+
+# --- detectors ----------------------------------------------------------------------------------------------
+
+def _count_label(q: Quantity) -> str:
+    if q.high == q.low:
+        return "one" if q.low == 1 else str(q.low)
+    return "more than one" if q.low <= 2 else f"{q.low} or more"
+
+
+def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) -> list[Finding]:
+    """Incompatible counts of the same thing (same head phrase) or of the same event's toll."""
+    by_head: dict[tuple[str, str], list[tuple[int, Quantity]]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for q in c.numbers:
+            by_head[("head", q.head)].append((i, q))
+            if q.frame and q.high == q.low and (q.head in _TOLL_HEADS or q.head == q.frame):
+                by_head[("toll", q.frame)].append((i, q))
+    out: list[Finding] = []
+    for (scope, head), qs in sorted(by_head.items()):
+        if len(qs) < 2 or not any(q.explicit for _, q in qs):
+            continue
+        for x in range(len(qs)):
+            i, qa = qs[x]
+            for y in range(x + 1, len(qs)):
+                j, qb = qs[y]
+                if i == j or qa.compatible(qb) or not (qa.explicit or qb.explicit):
+                    continue
+                same_frame = qa.frame is not None and qa.frame == qb.frame
+                if not (same_frame or related(i, j)):
+                    continue
+                both = qa.explicit and qb.explicit
+                topic = f"how many {_plural(head)}" if scope == "head" else f"{head} toll"
+                out.append(Finding("number", (scope, head), topic,
+                                   [(qa.span, qa.surface), (qb.span, qb.surface)], 0.8 if both else 0.6,
+                                   labels={qa.surface: _count_label(qa), qb.surface: _count_label(qb)}))
+    return out
+
+
+_PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people", "life": "lives"}
+
+
+def _plural(head: str) -> str:
+    words = head.split()
+    last = words[-1]
+    words[-1] = _PLURALS.get(last, last if last.endswith("s") else last + "s")
+    return " ".join(words)
+
+
+def _who_ok(who: str | None) -> bool:
+    return bool(who) and who.lower().split()[-1] not in _GENERIC_WHO and bool(name_key(who))
+
+
+def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],
+                         *, min_sim: float) -> list[Finding]:
+    """Entity: a different actor of the same action on the same thing. Role: actor and patient swapped."""
+    out: list[Finding] = []
+    story_text = "\n".join(c.text for c in claims).lower()
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        for wa, pa, ta in a.triples:
+            if pa in LIGHT_VERBS or pa in REPORTING or pa in _LABEL_KEYS:
+                continue
+            for wb, pb, tb in b.triples:
+                if pa != pb or not (_who_ok(wa) and _who_ok(wb)):
+                    continue
+                s = sim(i, j)
+                if same_participant(wa, tb) and same_participant(ta, wb) and not same_participant(wa, wb):
+                    verb = _surface_verb(a, pa) or pa
+                    out.append(Finding("role", ("role", pa, *sorted(name_key(wa or "") | name_key(wb or ""))),
+                                       f"who {verb} whom", [(a.span, f"{wa} → {ta}"), (b.span, f"{wb} → {tb}")],
+                                       round(min(0.85, 0.5 + 0.35 * max(s, 0.0)), 2)))
+                    continue
+                ha, hb = phrase_head(ta), phrase_head(tb)
+                if ha is None or ha != hb:
+                    continue
+                shared = (a.names & b.names) - name_key(wa or "") - name_key(wb or "")
+                if s < min_sim and len(shared) < 2:
+                    continue
+                if not same_participant(wa, wb) and not _overlap(wa, wb) and not _apposed(wa, wb, story_text):
+                    verb = _surface_verb(a, pa) or pa
+                    out.append(Finding("entity", ("actor", pa, ha), f"who {verb} the {_surface_head(ta)}",
+                                       [(a.span, wa or ""), (b.span, wb or "")],
+                                       round(min(0.9, 0.55 + 0.35 * max(s, 0.0)), 2),
+                                       norm=lambda v: " ".join(sorted(name_key(v)))))
+    return out
+
+
+def _apposed(a: str | None, b: str | None, story_text: str) -> bool:
+    """A description and a name that the story itself puts side by side ("the passenger ferry Morwen Star")
+    are one participant, not two actors."""
+    if not a or not b:
+        return False
+    for desc, name in ((a, b), (b, a)):
+        words = desc.lower().split()
+        if words and words[0] in {"the", "a", "an"}:
+            words = words[1:]
+        if words and f"{' '.join(words)} {name.lower()}" in story_text:
+            return True
+    return False
+
+
+def _overlap(a: str | None, b: str | None) -> bool:
+    """One actor phrase contained in the other ("the government" / "the French government")."""
+    if not a or not b:
+        return False
+    x, y = a.lower(), b.lower()
+    return x in y or y in x
+
+
+def _surface_verb(claim: Claim, pred: str) -> str | None:
+    for w in claim.text.split():
+        w2 = w.strip(",.;:‘’'\"“”").lower()
+        if w2.isalpha() and lemma(w2) == pred and w2.endswith("ed"):
+            return w2
+    return None
+
+
+def _surface_head(target: str | None) -> str:
+    words = [w for w in (target or "").split() if w.isalpha()]
+    return words[-1].lower() if words else "thing"
+
+
+def label_findings(claims: list[Claim]) -> list[Finding]:
+    """The same quoted characterisation attributed to different people ("calling him 'not serious'")."""
+    by_quote: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for lab in c.labels:
+            by_quote[lab.quote].append((i, lab))
+    out: list[Finding] = []
+    for quote, labs in sorted(by_quote.items()):
+        for x in range(len(labs)):
+            for y in range(x + 1, len(labs)):
+                la, lb = labs[x][1], labs[y][1]
+                if not (_who_ok(la.labeler) and _who_ok(lb.labeler)) or same_participant(la.labeler, lb.labeler):
+                    continue
+                out.append(Finding("entity", ("label", quote), f"who called someone '{quote}'",
+                                   [(claims[labs[x][0]].span, la.labeler), (claims[labs[y][0]].span, lb.labeler)],
+                                   0.7, norm=lambda v: " ".join(sorted(name_key(v)))))
+    return out
+
+
+_EVENT_VERBS = frozenset(EVENT_NOUNS.values())
+_GENERIC_EVENTS = LIGHT_VERBS | REPORTING | frozenset(lemma(w) for w in ["travel", "send", "head", "return", "discuss"])
+
+
+def place_date_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]],
+                        sim: Callable[[int, int], float], *,
+                        published: Mapping[str, date | None] | None = None) -> list[Finding]:
+    """The same event (shared event lemma) with the same participant, in a different place or on a
+    different day. ``published`` (article id -> date) lets "yesterday" in one article and "Monday" in
+    another be compared as the dates they stand for."""
+    published = published or {}
+    out: list[Finding] = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        # Name the event by its noun when there is one ("meeting"), else by its verb.
+        events = sorted((a.events & b.events) - _GENERIC_EVENTS, key=lambda e: (e not in _EVENT_VERBS, e))
+        if not events:
+            continue
+        places_a = {p.lower() for p, _ in a.places}
+        places_b = {p.lower() for p, _ in b.places}
+        text_a, text_b = a.text.lower(), b.text.lower()
+        shared = a.names & b.names - places_a - places_b
+        if not shared:
+            continue
+        s = sim(i, j)
+        if places_a and places_b and not places_a & places_b and not any(p in text_b for p in places_a) \
+                and not any(p in text_a for p in places_b):
+            pa, pb = a.places[0], b.places[0]
+            conf = 0.5 + (0.15 if set(a.times) & set(b.times) else 0.0) + 0.2 * max(s, 0.0)
+            out.append(Finding("place", ("place", events[0]), f"where the {_event_noun(events[0])} was",
+                               [(pa[1], pa[0]), (pb[1], pb[0])], round(min(conf, 0.85), 2)))
+        days_a = {t for t in a.times if t.endswith("day")}
+        days_b = {t for t in b.times if t.endswith("day")}
+        if days_a and days_b and not _same_days(days_a, days_b, published.get(a.article), published.get(b.article)) \
+                and s >= 0.6 and len(shared) >= 2:
+            out.append(Finding("date", ("date", events[0]), f"when the {_event_noun(events[0])} happened",
+                               [(a.span, ", ".join(sorted(d.capitalize() for d in days_a))),
+                                (b.span, ", ".join(sorted(d.capitalize() for d in days_b)))],
+                               round(0.4 + 0.3 * s, 2)))
+    return out
+
+
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day_dates(words: set[str], published: date | None) -> set[date] | None:
+    """The dates day words can stand for in an article published on ``published``: a weekday could be the
+    last one or the next one (tense decides, which is not known here). None when a word cannot be placed."""
+    if published is None:
+        return None
+    out: set[date] = set()
+    for w in words:
+        if w in _RELATIVE_DAYS:
+            out.add(published + timedelta(days=_RELATIVE_DAYS[w]))
+        elif w in _WEEKDAYS:
+            target = _WEEKDAYS.index(w)
+            out.add(published - timedelta(days=(published.weekday() - target) % 7))
+            out.add(published + timedelta(days=(target - published.weekday()) % 7))
+        else:
+            return None
+    return out
+
+
+def _same_days(a: set[str], b: set[str], pub_a: date | None, pub_b: date | None) -> bool:
+    """Could the two sets of day words name the same day? Unplaceable relative words ("yesterday" in an
+    undated article) are given the benefit of the doubt: no conflict is claimed without evidence."""
+    dates_a, dates_b = _day_dates(a, pub_a), _day_dates(b, pub_b)
+    if dates_a is not None and dates_b is not None:
+        return bool(dates_a & dates_b)
+    if (a | b) & set(_RELATIVE_DAYS):
+        return True
+    return bool(a & b)
+
+
+def _event_noun(event: str) -> str:
+    return {"meet": "meeting", "visit": "visit", "crash": "crash", "sink": "sinking", "attack": "attack"}.get(
+        event, event)
+
+
+def negation_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],
+                      *, min_sim: float) -> list[Finding]:
+    """The same statement asserted by one source and denied by the other."""
+    out: list[Finding] = []
+    for i, j in pairs:
+        a, b = claims[i], claims[j]
+        if a.polarity == b.polarity or not a.content or not b.content:
+            continue
+        if a.predicate is None or a.predicate != b.predicate or a.predicate in REPORTING:
+            continue
+        overlap = len(a.content & b.content) / len(a.content | b.content)
+        s = sim(i, j)
+        if overlap < 0.5 or s < min_sim:
+            continue
+        out.append(Finding("negation", ("negation", a.predicate, *sorted(a.content & b.content)[:3]),
+                           f"whether {a.who or 'it'} ({a.predicate}): affirmed in one source, denied in the other",
+                           [(a.span, a.polarity), (b.span, b.polarity)], round(0.45 + 0.4 * overlap, 2)))
+    return out
+
+
+DRIFT_MIN_SIMILARITY = 0.6  # share of the shorter text's words found in the other
+
+
+def _containment(a: str, b: str) -> float:
+    from corroborate.crosscheck.brief import content_words
+
+    wa, wb = content_words(a), content_words(b)
+    small = min(len(wa), len(wb))
+    return len(wa & wb) / small if small else 0.0
+# Set from the measured precision of each change on SICK / FEVER-symmetric / SummEdits (bench/RESULTS.md,
+# "crosscheck-conflicts"): an added or dropped negation is reliable, a changed actor or a curated distortion
+# much less so outside rewrites (where they are confirmed by the paraphrase that holds them together).
+DRIFT_CONFIDENCE = {"negation": 0.8, "number": 0.7, "actor": 0.6, "antonym": 0.7, "name": 0.65,
+                    "distortion": 0.6, "substitution": 0.35}
+
+
+def _is_day(word: str) -> bool:
+    w = word.lower()
+    return w in WEEKDAYS or w in MONTHS or w in ("today", "yesterday", "tomorrow")
+
+
+_DRIFT_AS = {"negation": "negation", "number": "number", "actor": "entity", "name": "entity"}
+
+
+def drift_findings(groups: Iterable[RepeatGroup], *, typed: bool = False) -> list[Finding]:
+    """Rewrites whose wording drifted in meaning-bearing words: the changed words are the values.
+    ``typed``: the two texts are not known to be a source and its rewrite, so a change that has a kind of
+    its own (negation, number, actor or name) is reported as that kind rather than as drift."""
+    out: list[Finding] = []
+    for g in groups:
+        if g.drift is None or len(g.members) < 2 or set(g.drift.kinds) <= {"substitution"}:
+            continue  # a weak substitution alone is more often a harmless synonym than a distortion
+        first = g.original or g.members[0]
+        second = next(m for m in g.members if m != first)
+        old = "; ".join(o for o, _ in g.drift.changed if o) or "(nothing)"
+        new = "; ".join(n for _, n in g.drift.changed if n) or "(nothing)"
+        conf = max(DRIFT_CONFIDENCE.get(k, 0.5) for k in g.drift.kinds)
+        key = ("drift", *sorted("|".join(sorted((o.lower(), n.lower()))) for o, n in g.drift.changed))
+        kinds = {_DRIFT_AS.get(k, "drift") for k in g.drift.kinds}
+        if kinds == {"entity"} and all(_is_day(o) and _is_day(n) for o, n in g.drift.changed):
+            kinds = {"date"}  # "Wednesday" -> "Thursday" is a name change that is a date
+        kind = kinds.pop() if typed and len(kinds) == 1 else "drift"
+        topic = "wording changed in a rewrite" if kind == "drift" else "the two sentences differ"
+        out.append(Finding(kind, key, topic, [(first, old), (second, new)], conf, why=g.drift.why))
+    return out
+
+
+KIND_ORDER = {k: i for i, k in enumerate(("number", "entity", "role", "place", "date", "negation", "drift", "quote"))}
+
+
+def dedupe_conflicts(conflicts: list[Conflict], *,
+                     sentence: Callable[[Span], tuple[str, int, int]] | None = None) -> list[Conflict]:
+    """Two detectors may flag the same pair of sentences: keep one reading of it, a typed kind (number,
+    entity, role, place, date, negation) over generic drift, with the higher of the two confidences.
+    ``sentence`` maps a span to the sentence holding it (fragments and whole sentences then compare)."""
+    where = sentence or (lambda s: (s.article, s.start, s.end))
+    kept: list[tuple[Conflict, set[tuple[str, int, int]]]] = []
+    for c in sorted(conflicts, key=lambda c: (c.kind == "drift", -c.confidence, KIND_ORDER.get(c.kind, 99),
+                                              c.spans[0])):
+        sents = {where(s) for s in c.spans}
+        dup = next((k for k, ks in kept if len(sents) == 2 and sents <= ks), None)
+        if dup is not None:
+            dup.confidence = max(dup.confidence, c.confidence)
+            continue
+        kept.append((c, sents))
+    return sorted((k for k, _ in kept), key=lambda c: (KIND_ORDER.get(c.kind, 99), c.spans[0], c.values))
+
+
+# --- sentence-level detector (pure text) ---------------------------------------------------------------------
+
+def conflict_between(a_text: str, b_text: str) -> Conflict | None:
+    """The strongest typed conflict between two sentences, or None: the same detectors as the cross-check,
+    on one pair, without blocking. Spans point into two throwaway articles named "a" and "b"."""
+    from corroborate.crosscheck.align import lexical_similarity
+    from corroborate.crosscheck.claims import person_keys
+    from corroborate.model import Passage
+
+    arts = [Article("a", "a", None, None, None, a_text), Article("b", "b", None, None, None, b_text)]
+    claims = [rule_claim(art, Passage(art.id, 0, 0, 0, len(art.text), art.text), persons=person_keys(art.text))
+              for art in arts]
+
+    def sim(i: int, j: int) -> float:
+        return lexical_similarity(claims[i], claims[j])
+
+    pairs = [(0, 1)]
+    findings = [*number_findings(claims, lambda i, j: sim(i, j) >= 0.3),
+                *participant_findings(claims, pairs, sim, min_sim=0.3),
+                *label_findings(claims),
+                *place_date_findings(claims, pairs, sim),
+                *negation_findings(claims, pairs, sim, min_sim=0.3)]
+    from corroborate.repeats.drift import detect_drift
+
+    # Drift is a rewrite's change: only between texts that are rewrites of each other (as the repeats stage
+    # only reports drift inside paraphrase groups), not between any two related sentences.
+    drift = detect_drift(a_text, b_text) if _containment(a_text, b_text) >= DRIFT_MIN_SIMILARITY else None
+    if drift is not None:
+        findings.extend(drift_findings([RepeatGroup("paraphrase", [claims[0].span, claims[1].span], "across",
+                                                     drift=drift)], typed=True))
+    conflicts = dedupe_conflicts(merge_findings(findings, {a.id: a for a in arts}),
+                                 sentence=lambda s: (s.article, 0, 0))
+    if not conflicts:
+        return None
+    return min(conflicts, key=lambda c: (c.kind == "drift", -c.confidence, KIND_ORDER.get(c.kind, 99)))

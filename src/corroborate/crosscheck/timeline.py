@@ -1,0 +1,317 @@
+"""A dated timeline of a story: time expressions resolved against each article's published date.
+
+Standard library only. What is resolved, against the published date P:
+
+* absolute dates: "2021-11-26", "November 24", "24 November 2021", "from December 1" (no year: P's year,
+  or the year that puts the date nearest to P);
+* days: "today", "this morning", "tonight" -> P; "yesterday", "last night" -> P - 1; "tomorrow" -> P + 1;
+  "two days ago" -> P - 2;
+* weekdays: "last Wednesday" -> the one before P; "next Sunday" -> the one after; a bare "on Wednesday"
+  follows the tense of the nearest verb group: past ("sank", "was", "had", a verb in -ed) -> the most recent
+  such day on or before P; future or present ("will", "is due to", "is no longer invited") -> the next such
+  day on or after P;
+* weeks and years: "this week", "earlier this week" -> P's ISO week ("2021-W47"); "next week", "last week" ->
+  the week after / before; "next year" -> "2022".
+
+An undated article resolves nothing relative: its events keep ``date=None`` with a note saying why. Two
+bounded exceptions, each with a note that names its evidence: a month-day without year takes its year from
+a dated article of the same story when that puts it within six months of it; and a weekday in the same
+paragraph as such a date resolves to it when the date falls on that weekday.
+
+Events with the same date and similar wording merge across articles into one event with several spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from corroborate.ingest.segment import segment
+from corroborate.model import Article, Passage, Span, TimelineEvent
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {m: k + 1 for k, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                           "august", "september", "october", "november", "december"])}
+_MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())} | {"sept": 9})
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_PREP = r"(?:(?i:on|from|since|until|till|by|before|after)\s+)?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("month_day", re.compile(_PREP + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?")),
+    ("day_month", re.compile(_PREP + r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
+                             + r"(?:,?\s+(\d{4})\b)?")),
+    ("ago", re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]+days?\s+ago\b", re.I)),
+    ("day", re.compile(r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))"
+                       r"(?:\s+(?:night|morning|afternoon|evening))?\b", re.I)),
+    ("week", re.compile(r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?(this|last|next)\s+week(?:['’]s)?\b", re.I)),
+    ("year", re.compile(r"\b(this|last|next)\s+year\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?i:(on|last|next|this|by|until|since|from|before|after))\s+)?"
+                           r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?"
+                           r"(?:\s+(night|morning|afternoon|evening))?\b")),
+]
+_FUTURE = re.compile(r"\b(?:will|won['’]t|shall|due to|set to|going to|expected to|scheduled|plans? to|"
+                     r"is to|are to|upcoming|is|are|am)\b|['’]ll\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|sank|died|came|went|held|took|made|laid|began|ago|"
+                   r"spoke|wrote|sent|saw|left|fell|hit|drowned|\w+ed)\b", re.I)
+_FINITE_PAST = frozenset({"was", "were", "had", "did", "ago"})
+_PRESENT_AUX = re.compile(r"\b(?:is|are|am|will|be)\s+(?:\w+\s+){0,2}$", re.I)
+_DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
+_STOP = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from", "was", "were",
+    "is", "are", "had", "has", "have", "been", "be", "that", "this", "it", "its", "their", "his", "her", "as",
+    "after", "before", "which", "who",
+})
+_MAX_TEXT = 180
+_SIMILAR = 0.2
+
+
+def published_date(article: Article) -> tuple[date | None, str | None]:
+    """The article's published date, or a dateline at the very start of its text; with a note for the latter."""
+    if article.published:
+        try:
+            return date.fromisoformat(article.published[:10]), None
+        except ValueError:
+            pass
+    m = _DATELINE.match(article.text)
+    if m:
+        try:
+            return date.fromisoformat(m.group(1)), f"published date read from the dateline '{m.group(0).strip()}'"
+        except ValueError:
+            return None, None
+    return None, None
+
+
+@dataclass(slots=True)
+class _Found:
+    article: Article
+    passage: Passage
+    start: int
+    end: int
+    expression: str
+    date: str | None
+    note: str | None
+    sort: date | None
+
+
+def _tense(sentence: str, pos: int, end: int) -> str:
+    """'past' or 'future' by the verb-group marker nearest to the expression (default past)."""
+    best: tuple[int, str] | None = None
+    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in pattern.finditer(sentence):
+            if m.start() >= pos and m.end() <= end:
+                continue
+            dist = pos - m.end() if m.end() <= pos else m.start() - end
+            this = tense
+            # "is no longer invited", "will be held": a participle after a present or future auxiliary.
+            if tense == "past" and m.group(0).lower() not in _FINITE_PAST \
+                    and _PRESENT_AUX.search(sentence[:m.start()]):
+                this = "future"
+            if best is None or dist < best[0]:
+                best = (dist, this)
+    return best[1] if best else "past"
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _nearest_year(month: int, day: int, ref: date) -> date | None:
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(date(y, month, day))
+        except ValueError:
+            continue
+    return min(cands, key=lambda d: abs((d - ref).days)) if cands else None
+
+
+class _Resolver:
+    def __init__(self, article: Article, story_dates: list[tuple[str, date]]) -> None:
+        self.article = article
+        self.published, self.dateline_note = published_date(article)
+        self.story_dates = story_dates
+
+    def undated(self, expression: str) -> tuple[None, str, None]:
+        return None, f"article undated: '{expression}' cannot be resolved", None
+
+    def resolve(self, kind: str, m: re.Match[str], sentence: str, rel: int) -> tuple[str | None, str | None,
+                                                                                      date | None]:
+        p = self.published
+        expr = m.group(0)
+        if kind == "iso":
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return d.isoformat(), None, d
+        if kind in ("month_day", "day_month"):
+            month_name, day = (m.group(1), m.group(2)) if kind == "month_day" else (m.group(2), m.group(1))
+            month, dnum = _MONTHS[month_name.lower().rstrip(".")], int(day)
+            if m.group(3):
+                d = date(int(m.group(3)), month, dnum)
+                return d.isoformat(), None, d
+            if p is not None:
+                d = _nearest_year(month, dnum, p)
+                if d is None:
+                    raise ValueError(expr)
+                return d.isoformat(), None, d
+            return self._year_from_story(expr, month, dnum)
+        if p is None:
+            return self.undated(expr)
+        if kind == "ago":
+            n = _NUMBERS.get(m.group(1).lower()) or int(m.group(1))
+            d = p - timedelta(days=n)
+            return d.isoformat(), None, d
+        if kind == "day":
+            word = m.group(1).lower()
+            shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+            d = p + timedelta(days=shift)
+            return d.isoformat(), None, d
+        if kind == "week":
+            shift = {"this": 0, "last": -7, "next": 7}[m.group(1).lower()]
+            d = p + timedelta(days=shift)
+            monday = d - timedelta(days=d.weekday())
+            return _iso_week(d), None, monday
+        if kind == "year":
+            y = p.year + {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+            return str(y), None, date(y, 1, 1)
+        # weekday
+        mod = (m.group(1) or "").lower()
+        target = _WEEKDAYS.index(m.group(2).lower())
+        back = (p.weekday() - target) % 7
+        ahead = (target - p.weekday()) % 7
+        if mod == "last":
+            d = p - timedelta(days=back or 7)
+        elif mod == "next":
+            d = p + timedelta(days=ahead or 7)
+        elif mod in ("until", "by", "this", "before") or _tense(sentence, rel, rel + len(expr)) == "future":
+            d = p + timedelta(days=ahead)
+        else:
+            d = p - timedelta(days=back)
+        return d.isoformat(), None, d
+
+    def _year_from_story(self, expr: str, month: int, day: int) -> tuple[str | None, str, date | None]:
+        for aid, ref in self.story_dates:
+            d = _nearest_year(month, day, ref)
+            if d is not None and abs((d - ref).days) <= 183:
+                return d.isoformat(), (f"article undated: year of '{expr}' taken from {aid}, an article of the "
+                                       f"same story published {ref.isoformat()}"), d
+        date(2000, month, day)  # a leap year: raises for "February 30", which is no date in any year
+        return None, f"article undated: '{expr}' has no year", None
+
+
+def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str, date]]) -> list[_Found]:
+    res = _Resolver(article, story_dates)
+    text = article.text
+    dateline = _DATELINE.match(text)
+    out: list[_Found] = []
+    for p in passages:
+        sentence = text[p.start:p.end]
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(sentence):
+                s, e = m.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                if kind == "iso" and dateline is not None and p.start + s == dateline.start(1):
+                    continue  # the dateline states when the article appeared, not an event
+                taken.append((s, e))
+                try:
+                    iso, note, key = res.resolve(kind, m, sentence, s)
+                except ValueError:
+                    continue  # "2021-02-30", "February 30": looks like a date, is none
+                if iso is not None and res.dateline_note and note is None:
+                    note = res.dateline_note
+                out.append(_Found(article, p, p.start + s, p.start + e, m.group(0), iso, note, key))
+    _anchor_weekdays(out)
+    return out
+
+
+def _anchor_weekdays(found: list[_Found]) -> None:
+    """In an undated article, "on Wednesday" next to "November 24" (a Wednesday) in one paragraph is that day."""
+    dated = [f for f in found if f.sort is not None and f.date and len(f.date) == 10]
+    for f in found:
+        if f.date is not None:
+            continue
+        m = re.search(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", f.expression)
+        if not m or re.match(r"\s*(last|next)\b", f.expression, re.I):
+            continue
+        wd = _WEEKDAYS.index(m.group(1).lower())
+        for g in dated:
+            if g.article.id == f.article.id and g.passage.paragraph == f.passage.paragraph and g.sort \
+                    and g.sort.weekday() == wd:
+                f.date, f.sort = g.date, g.sort
+                f.note = (f"article undated: '{f.expression}' taken as {g.date}, the {m.group(1)} named as "
+                          f"'{g.expression}' in the same paragraph")
+                break
+
+
+def _event_text(text: str, p: Passage, start: int, end: int) -> str:
+    """The sentence, or a window of whole words around the expression when the sentence is long."""
+    s, e = p.start, p.end
+    if e - s > _MAX_TEXT:
+        half = (_MAX_TEXT - (end - start)) // 2
+        s = max(p.start, start - half)
+        e = min(p.end, end + half)
+        while s > p.start and not text[s - 1].isspace():
+            s += 1
+        while e < p.end and not text[e].isspace():
+            e -= 1
+    body = re.sub(r"\s+", " ", text[s:e]).strip()
+    return ("… " if s > p.start else "") + body + (" …" if e < p.end else "")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def build_timeline(articles: list[Article], passages: dict[str, list[Passage]], *,
+                   nlp: Any = None) -> list[TimelineEvent]:
+    """Dated events of a story in date order; undated events last, each with its note.
+
+    ``nlp`` is accepted for a uniform interface; date reading is rule-based and does not use it.
+    """
+    del nlp
+    story_dates = []
+    for a in sorted(articles, key=lambda a: (a.published or "", a.id)):
+        d, _ = published_date(a)
+        if d is not None:
+            story_dates.append((a.outlet or a.id, d))
+    found: list[_Found] = []
+    for a in articles:
+        ps = passages.get(a.id) or segment(a)
+        found.extend(_find(a, ps, story_dates))
+    order = {a.id: k for k, a in enumerate(articles)}
+    found.sort(key=lambda f: (order[f.article.id], f.start))
+    groups: list[list[_Found]] = []
+    for f in found:
+        words = _words(f.passage.text)
+        for g in groups:
+            head = g[0]
+            same_place = f.date is None and head.date is None and head.article.id == f.article.id \
+                and head.expression.lower() == f.expression.lower()
+            other = _words(head.passage.text)
+            similar = len(words & other) / max(1, len(words | other)) >= _SIMILAR
+            if ((f.date is not None and f.date == head.date) or same_place) and similar:
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    events = []
+    for g in groups:
+        head = g[0]
+        spans = sorted({Span.of(f.article, f.passage.start, f.passage.end) for f in g})
+        notes: dict[str, str] = {}
+        for f in g:
+            if f.note:
+                notes.setdefault(f.note.lower(), f.note)  # "On Wednesday" / "on Wednesday": one note
+        events.append((head, TimelineEvent(date=head.date, text=_event_text(head.article.text, head.passage,
+                                                                             head.start, head.end),
+                                           spans=spans, expression=head.expression,
+                                           note="; ".join(notes.values()) if notes else None)))
+    events.sort(key=lambda t: (t[0].sort is None, t[0].sort or date.min, len(t[1].date or ""),
+                               order[t[0].article.id], t[0].start))
+    return [e for _, e in events]

@@ -1,0 +1,437 @@
+"""Drift: the meaning-bearing words that changed between a passage and its rewrite.
+
+A paraphrase may reword freely ("drowned when their boat sank" for "died when their dinghy sank"); what a
+reader must be told is when the rewrite changes *what happened*. :func:`detect_drift` aligns the two texts
+word by word (difflib over light stems, so "cancelled"/"cancels", "the migrants"/"migrants" and
+"twenty-seven"/"27" are the same) and reports only:
+
+* ``negation``: a negation added or removed ("not", "n't", "never", "no longer", ...);
+* ``number``: a quantity that cannot be the same one ("27" -> "28"; "one of whom was pregnant" ->
+  "multiple pregnant women"); a number that is merely left out is an omission, not drift;
+* ``actor``: the one who did a shared action changed ("the French government cancelled" ->
+  "Ms Patel cancelled"), which also catches swapped roles;
+* ``name``: one proper name put in the place of another;
+* ``antonym`` / ``distortion``: a substitution from a small curated table of meaning flips
+  ("defence" -> "attack") and of loaded or over-specific words ("disaster" -> "tsunami");
+* ``substitution`` (weak): any other content word swapped in the same place, which is not an inflection
+  of it nor in the table of harmless swaps. It is reported with the word "possibly" in ``why``.
+
+Reordering is common in rewrites, so a word that moved (present anywhere on the other side) never
+counts as changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from corroborate.model import Drift
+from corroborate.repeats.fingerprint import STOPWORDS, number_value, stem
+
+# --- curated tables (stems are computed once, lazily) ---------------------------------------------------
+
+#: Substitutions that flip meaning. Symmetric.
+ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("defence", "attack"), ("defend", "attack"), ("rise", "fall"), ("rose", "fell"), ("risen", "fallen"),
+    ("rise", "drop"), ("rose", "dropped"), ("rise", "decline"), ("grow", "shrink"), ("grew", "shrank"),
+    ("increase", "decrease"), ("win", "lose"),
+    ("won", "lost"), ("victory", "defeat"), ("accept", "reject"), ("approve", "reject"), ("support", "oppose"),
+    ("allow", "ban"), ("allow", "forbid"), ("guilty", "innocent"), ("alive", "dead"), ("survive", "die"),
+    ("survivor", "victim"), ("arrive", "depart"), ("open", "close"), ("start", "stop"), ("begin", "end"),
+    ("gain", "loss"), ("higher", "lower"), ("success", "failure"), ("confirm", "deny"), ("praise", "criticise"),
+    ("praise", "condemn"), ("agree", "refuse"), ("agree", "disagree"), ("include", "exclude"),
+    ("welcome", "reject"), ("legal", "illegal"), ("majority", "minority"), ("friend", "enemy"),
+    ("ally", "enemy"), ("ally", "opponent"), ("first", "last"), ("cause", "prevent"), ("acquit", "convict"),
+    ("hire", "fire"), ("buy", "sell"), ("bought", "sold"), ("lend", "borrow"), ("import", "export"),
+    ("north", "south"), ("east", "west"), ("maximum", "minimum"), ("invite", "ban"), ("help", "hinder"),
+    ("raise", "cut"), ("boost", "cut"), ("expand", "cut"), ("rescue", "abandon"), ("release", "arrest"),
+    ("lift", "impose"), ("strengthen", "weaken"), ("cooperate", "refuse"), ("rebuke", "praise"),
+)
+#: Substitutions that distort: a specific, loaded or escalated word for a neutral one. Symmetric.
+DISTORTIONS: tuple[tuple[str, str], ...] = (
+    ("disaster", "tsunami"), ("tragedy", "tsunami"), ("accident", "attack"), ("incident", "attack"),
+    ("death", "murder"), ("die", "murder"), ("kill", "murder"), ("protest", "riot"), ("criticise", "attack"),
+    ("criticism", "attack"), ("dispute", "war"), ("row", "war"), ("spat", "war"), ("disagreement", "war"),
+    ("suspect", "culprit"), ("allege", "prove"), ("claim", "prove"), ("say", "admit"), ("sink", "crash"),
+    ("sank", "crashed"), ("capsize", "crash"), ("criticise", "explode"), ("rebuff", "reject"),
+    ("letter", "tweet"), ("migrant", "illegal"), ("some", "all"), ("injure", "kill"), ("injured", "killed"),
+)
+#: Swaps that keep the meaning in news text; not reported even as weak substitutions. Symmetric.
+HARMLESS: tuple[tuple[str, str], ...] = (
+    ("boat", "dinghy"), ("dingy", "dinghy"), ("boat", "dingy"), ("die", "drown"), ("died", "drowned"),
+    ("disaster", "tragedy"), ("meet", "meeting"), ("talk", "meeting"),
+    ("summit", "meeting"), ("minister", "secretary"), ("pm", "minister"), ("premier", "minister"),
+    ("victim", "dead"), ("victim", "death"), ("drown", "victim"), ("die", "victim"), ("big", "large"),
+    ("large", "huge"), ("start", "begin"), ("end", "finish"), ("buy", "purchase"), ("help", "assist"),
+    ("tell", "inform"), ("because", "since"), ("vessel", "boat"), ("ship", "boat"), ("kid", "child"),
+    ("woman", "female"), ("man", "male"), ("people", "person"), ("nation", "country"), ("criticise", "rebuke"),
+)
+_VAGUE_QUANTITIES: dict[str, tuple[float, float]] = {
+    "multiple": (2, float("inf")), "several": (2, float("inf")), "many": (2, float("inf")),
+    "numerous": (2, float("inf")), "various": (2, float("inf")), "few": (2, 10), "couple": (2, 3),
+    "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1999), "thousands": (2000, 1_999_999),
+    "millions": (2_000_000, float("inf")), "both": (2, 2), "single": (1, 1), "lone": (1, 1),
+}
+_NEGATION_WORDS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "nowhere",
+                             "cannot"})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.",
+                     "dr.", "prof."})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one",
+                       "someone", "somebody", "everyone"})
+# Words skipped when looking left from a verb for its actor: auxiliaries, time phrases, adverbs.
+_ACTOR_SKIP = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "be", "also", "then", "later",
+                         "reportedly", "already", "last", "night", "yesterday", "today", "tonight", "morning",
+                         "evening", "afternoon", "earlier", "just", "finally", "once", "again", "previously",
+                         "allegedly", "apparently", "now", "still", "longer", "did", "does", "do", "will",
+                         "would", "could", "may", "might"})
+_CLAUSE_WORDS = frozenset({"but", "and", "or", "after", "before", "when", "while", "as", "because", "since",
+                           "if", "then", "by", "of", "for", "with", "to", "from", "in", "on", "at", "into",
+                           "than", "so", "where", "whom", "whose", "said", "says", "told", "that"})
+_IRREGULAR_PAST = frozenset({
+    "said", "told", "met", "sank", "sunk", "took", "gave", "made", "went", "came", "saw", "left", "held", "led",
+    "won", "lost", "began", "wrote", "struck", "hit", "shot", "fled", "found", "kept", "sent", "spent", "put",
+    "set", "ran", "rose", "fell", "broke", "chose", "drove", "flew", "knew", "threw", "thought", "brought",
+    "bought", "caught", "fought", "taught", "sought", "stood", "understood", "paid", "laid", "sold", "cut",
+    "beat", "bit", "hid", "shut", "spoke", "stole", "swore", "tore", "wore", "upheld", "withdrew", "overtook",
+})
+_TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|St)\.|\d+(?:[.,]\d+)+|\w[\w'’\-]*\w|\w|[^\w\s]")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_SENTENCE_END = frozenset({".", "!", "?", '"', "'", ":"})
+
+
+@cache
+def _table(name: str) -> dict[frozenset[str], str]:
+    source = {"antonym": ANTONYMS, "distortion": DISTORTIONS, "harmless": HARMLESS}[name]
+    return {frozenset((stem(a), stem(b))): name for a, b in source}
+
+
+@dataclass(slots=True, frozen=True)
+class _Tok:
+    text: str
+    low: str
+    stem: str
+    index: int
+    capital: bool  # capitalised and not the first word of a sentence
+    role: str  # punct | negation | number | stop | content
+
+
+def _tokenise(text: str) -> list[_Tok]:
+    text = _prepare(text)
+    raw = _TOKEN.findall(text)
+    out: list[_Tok] = []
+    for i, tok in enumerate(raw):
+        low = tok.casefold()
+        prev = raw[i - 1] if i else None
+        initial = prev is None or prev in _SENTENCE_END or (prev in {'"', "'", "("} and (i < 2 or raw[i - 2] in
+                                                                                       _SENTENCE_END))
+        if not (tok[0].isalnum()):
+            role = "punct"
+        elif low in _NEGATION_WORDS or low.endswith("n't"):
+            role = "negation"
+        elif _number_of(low) is not None:
+            role = "number"
+        elif low in STOPWORDS or low in _TITLES:
+            role = "stop"
+        else:
+            role = "content"
+        capital = tok[0].isupper() and not initial and role == "content"
+        out.append(_Tok(tok, low, stem(low), i, capital, role))
+    return out
+
+
+def _prepare(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).replace("–", "-").replace("—", "-")
+
+
+def _number_of(low: str) -> tuple[float, float] | None:
+    """The range a word stands for: an exact number, a vague quantity, or a number inside a compound
+    ("24-year-old"). None when it is no quantity."""
+    if low in _VAGUE_QUANTITIES:
+        return _VAGUE_QUANTITIES[low]
+    value = number_value(low)
+    if value is None and "-" in low:
+        value = number_value(low.split("-")[0])
+    return None if value is None else (value, value)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Stems equal, or one a short extension of the other ("Iraq"/"Iraqi", "France"/"French" is not)."""
+    sa, sb = stem(a), stem(b)
+    if sa == sb:
+        return True
+    short, long_ = sorted((sa, sb), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def classify_change(old: str, new: str) -> str | None:
+    """What kind of meaning change replacing ``old`` by ``new`` is (words or short phrases), or None when it
+    is an inflection, a harmless swap, or between function words."""
+    lo, ln = old.casefold().strip(), new.casefold().strip()
+    if lo == ln:
+        return None
+    neg_o = any(w in _NEGATION_WORDS or w.endswith("n't") for w in lo.split())
+    neg_n = any(w in _NEGATION_WORDS or w.endswith("n't") for w in ln.split())
+    if neg_o != neg_n:
+        return "negation"
+    ro, rn = _number_of(lo), _number_of(ln)
+    if ro is not None and rn is not None:
+        return None if ro[0] <= rn[1] and rn[0] <= ro[1] else "number"
+    only = ro if rn is None else rn if ro is None else None
+    if only is not None and only[0] == only[1]:
+        return "number"  # an exact number replaced by a word that is no number
+    words_o = [w for w in re.findall(r"[\w'-]+", old) if w.casefold() not in STOPWORDS | _DETERMINERS | _TITLES]
+    words_n = [w for w in re.findall(r"[\w'-]+", new) if w.casefold() not in STOPWORDS | _DETERMINERS | _TITLES]
+    if not words_o or not words_n:
+        return None
+    if len(words_o) == len(words_n) and all(_same_word(a, b) for a, b in zip(words_o, words_n, strict=True)):
+        return None
+    key = frozenset((stem(" ".join(words_o).casefold()), stem(" ".join(words_n).casefold())))
+    for table in ("antonym", "distortion", "harmless"):
+        label = _table(table).get(key)
+        if label is not None:
+            return None if label == "harmless" else label
+    caps_o = all(w[0].isupper() for w in words_o)
+    caps_n = all(w[0].isupper() for w in words_n)
+    if caps_o and caps_n:
+        return "name"
+    if caps_o or caps_n:
+        return None  # a name against a common word: the alignment paired unrelated words
+    return "substitution"
+
+
+def _looks_like_verb(tok: _Tok) -> bool:
+    return tok.role == "content" and not tok.capital and (
+        (tok.low.endswith("ed") and len(tok.low) > 4) or tok.low in _IRREGULAR_PAST)
+
+
+def _actor(toks: list[_Tok], verb: int) -> list[_Tok]:
+    """The noun phrase left of a verb that is its likely subject: names and "the X Y", skipping
+    auxiliaries, time phrases and appositions such as ", 49," or "(49)"."""
+    phrase: list[_Tok] = []
+    j = verb - 1
+    while j >= 0 and len(phrase) < 5:
+        t = toks[j]
+        if not phrase and (t.low in _ACTOR_SKIP or t.role in {"number", "negation"} or t.text in {",", "(", ")"}
+                           or (t.low.endswith("ly") and t.role == "content" and not t.capital)):
+            j -= 1
+            continue
+        if t.role == "punct" or t.low in _CLAUSE_WORDS or t.role in {"negation", "number"}:
+            break
+        if t.role == "stop" and t.low not in _DETERMINERS and t.low not in _TITLES and t.low not in _PRONOUNS:
+            break
+        phrase.insert(0, t)
+        j -= 1
+    return phrase
+
+
+def _actor_key(phrase: list[_Tok]) -> set[str]:
+    return {t.stem for t in phrase if t.low not in _DETERMINERS and t.low not in _TITLES and t.role == "content"}
+
+
+def _actors_differ(pa: list[_Tok], pb: list[_Tok]) -> bool:
+    if not pa or not pb:
+        return False
+    if any(t.low in _PRONOUNS for t in pa + pb):
+        return False  # "she" may well be "Ms Patel": cannot tell
+    ka, kb = _actor_key(pa), _actor_key(pb)
+    if not ka or not kb:
+        return False
+    if any(_same_word(x, y) for x in ka for y in kb):
+        return False
+    return any(t.capital or (t.text[0].isupper() and t.role == "content") for t in pa + pb)
+
+
+def _phrase(toks: list[_Tok]) -> str:
+    return " ".join(t.text for t in toks)
+
+
+def detect_drift(a: str, b: str) -> Drift | None:
+    """The meaning-bearing changes from ``a`` to ``b`` (see the module docstring), or None when the
+    rewrite keeps the meaning."""
+    ta, tb = _tokenise(a), _tokenise(b)
+    changes: list[tuple[int, str, str, str]] = []  # (position in a, kind, old, new)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+
+    # Negation: a word both sides share, negated on one side only ("did not resign" / "resigned").
+    # Negations of different words ("no longer invited" / "not welcome") say nothing about each other.
+    heads_a, heads_b = _negated(ta), _negated(tb)
+    shared = {t.stem for t in ta if t.role == "content"} & {t.stem for t in tb if t.role == "content"}
+    for head, cue in sorted(heads_a.items(), key=lambda kv: kv[1].index):
+        if head in shared and head not in heads_b:
+            changes.append((cue.index, "negation", _cue_text(ta, cue), ""))
+    for head, cue in sorted(heads_b.items(), key=lambda kv: kv[1].index):
+        if head in shared and head not in heads_a:
+            pos = next((t.index for t in ta if t.stem == head), len(ta))
+            changes.append((pos, "negation", "", _cue_text(tb, cue)))
+
+    # Numbers: match equal or compatible quantities; report only a quantity replaced by another.
+    changes.extend(_number_changes(ta, tb))
+
+    ca = [t for t in ta if t.role == "content"]
+    cb = [t for t in tb if t.role == "content"]
+    stems_a = {t.stem for t in ca}
+    stems_b = {t.stem for t in cb}
+
+    # Actor of a shared action.
+    first_b = {}
+    for t in cb:
+        first_b.setdefault(t.stem, t)
+    for t in ca:
+        other = first_b.get(t.stem)
+        if other is None or not (_looks_like_verb(t) or _looks_like_verb(other)):
+            continue
+        pa, pb = _actor(ta, t.index), _actor(tb, other.index)
+        if _actors_differ(pa, pb) and not ({x.index for x in pa} & used_a or {x.index for x in pb} & used_b):
+            changes.append((pa[0].index, "actor", _phrase(pa), _phrase(pb)))
+            used_a.update(x.index for x in pa)
+            used_b.update(x.index for x in pb)
+
+    # Word alignment over content stems; a word present anywhere on the other side has moved, not changed.
+    matcher = difflib.SequenceMatcher(None, [t.stem for t in ca], [t.stem for t in cb], autojunk=False)
+    blocks: list[tuple[list[_Tok], list[_Tok]]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        old = [t for t in ca[i1:i2] if t.stem not in stems_b and t.index not in used_a]
+        new = [t for t in cb[j1:j2] if t.stem not in stems_a and t.index not in used_b]
+        blocks.append((old, new))
+
+    # Curated flips anywhere (a rewrite often moves the flipped word as well).
+    unmatched_a = [t for old, _ in blocks for t in old]
+    unmatched_b = [t for _, new in blocks for t in new]
+    for x in unmatched_a:
+        for y in unmatched_b:
+            if y.index in used_b or x.index in used_a:
+                continue
+            kind = classify_change(x.text, y.text)
+            if kind in {"antonym", "distortion"}:
+                changes.append((x.index, kind, x.text, y.text))
+                used_a.add(x.index)
+                used_b.add(y.index)
+
+    # Weak substitutions and names: only a one-word replacement in the same place is a swap; a longer one
+    # is a restructured clause, where pairing words would be guesswork.
+    for old, new in blocks:
+        old = [t for t in old if t.index not in used_a]
+        new = [t for t in new if t.index not in used_b]
+        if len(old) == 1 and len(new) == 1:
+            kind = classify_change(old[0].text, new[0].text)
+            if kind is not None:
+                changes.append((old[0].index, kind, old[0].text, new[0].text))
+
+    if not changes:
+        return None
+    changes.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
+    kinds: list[str] = []
+    for _, kind, _, _ in changes:
+        if kind not in kinds:
+            kinds.append(kind)
+    return Drift(changed=tuple((old, new) for _, _, old, new in changes), kinds=tuple(kinds),
+                 why="; ".join(_describe(kind, old, new) for _, kind, old, new in changes))
+
+
+def _negated(toks: list[_Tok]) -> dict[str, _Tok]:
+    """Stem of the content word each negation applies to (the next one within a few words) -> the cue."""
+    out: dict[str, _Tok] = {}
+    for i, t in enumerate(toks):
+        if t.role != "negation":
+            continue
+        for nxt in toks[i + 1: i + 5]:
+            if nxt.role == "content" and nxt.low != "longer" and not (nxt.low.endswith("ly") and not nxt.capital):
+                out.setdefault(nxt.stem, t)
+                break
+            if nxt.role == "punct" and nxt.text not in {"'", '"'}:
+                break
+    return out
+
+
+def _cue_text(toks: list[_Tok], cue: _Tok) -> str:
+    nxt = toks[cue.index + 1] if cue.index + 1 < len(toks) else None
+    return f"{cue.text} longer" if cue.low == "no" and nxt is not None and nxt.low == "longer" else cue.text
+
+
+def _describe(kind: str, old: str, new: str) -> str:
+    if kind == "negation":
+        return f"negation '{old}' removed" if old else f"negation '{new}' added"
+    if kind == "substitution":
+        return f"'{old}' became '{new}' (possibly a change of meaning)"
+    if kind in {"actor", "number", "name"}:
+        return f"{kind} '{old}' became '{new}'"
+    return f"'{old}' became '{new}'"
+
+
+def _number_changes(ta: list[_Tok], tb: list[_Tok]) -> list[tuple[int, str, str, str]]:
+    def quantities(toks: list[_Tok]) -> list[tuple[_Tok, tuple[float, float]]]:
+        out = []
+        for i, t in enumerate(toks):
+            rng = _number_of(t.low) if t.role in {"number", "content"} else None
+            if rng is None:
+                continue
+            nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+            prev = toks[i - 1].low if i else ""
+            if t.low == "one" and (nxt in {"another", "day", "time", "way"} or prev in {"no", "any", "every",
+                                                                                    "some", "each"}):
+                continue  # "no one", "one another": not a count
+            out.append((t, rng))
+        return out
+
+    qa, qb = quantities(ta), quantities(tb)
+    out: list[tuple[int, str, str, str]] = []
+
+    def compatible(x: tuple[float, float], y: tuple[float, float]) -> bool:
+        return x[0] <= y[1] and y[0] <= x[1]
+
+    for x in list(qa):  # equal values are the same quantity wherever they stand
+        y = next((y for y in qb if y[1] == x[1]), None)
+        if y is not None:
+            qa.remove(x)
+            qb.remove(y)
+    # A quantity next to the same words on both sides ("one ... pregnant" / "multiple pregnant") is the
+    # same count, so it must agree. The closest shared context pairs first.
+    scored = sorted(((_context_score(ta, x[0].index, tb, y[0].index), -x[0].index, -y[0].index, i, k)
+                     for i, x in enumerate(qa) for k, y in enumerate(qb)), reverse=True)
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for score, _, _, i, k in scored:
+        if score <= 0 or i in taken_a or k in taken_b:
+            continue
+        taken_a.add(i)
+        taken_b.add(k)
+        if not compatible(qa[i][1], qb[k][1]):
+            out.append((qa[i][0].index, "number", qa[i][0].text, qb[k][0].text))
+    qa = [x for i, x in enumerate(qa) if i not in taken_a]
+    qb = [y for k, y in enumerate(qb) if k not in taken_b]
+    for x in list(qa):  # then any compatible pair ("27" is among "dozens")
+        y = next((y for y in qb if compatible(x[1], y[1])), None)
+        if y is not None:
+            qa.remove(x)
+            qb.remove(y)
+    # One number left on each side: a plain swap ("27 died" -> "28 died"). With more left over, pairing them
+    # would be a guess, and a number only one side gives is an omission or an added detail, not a change.
+    if len(qa) == 1 and len(qb) == 1 and _is_year(qa[0][1]) == _is_year(qb[0][1]):
+        out.append((qa[0][0].index, "number", qa[0][0].text, qb[0][0].text))
+    return out
+
+
+def _is_year(rng: tuple[float, float]) -> bool:
+    """A year and a count are different things: "5 thoughts" vs "the 2014 Oscars" is no swap."""
+    return rng[0] == rng[1] and float(rng[0]).is_integer() and 1800 <= rng[0] <= 2100
+
+
+def _neighbours(toks: list[_Tok], i: int, width: int = 4) -> dict[str, int]:
+    """Content stems within ``width`` tokens of position i, with their distance."""
+    out: dict[str, int] = {}
+    for t in toks[max(0, i - width): i + width + 1]:
+        if t.role == "content" and t.index != i:
+            out[t.stem] = min(out.get(t.stem, width + 1), abs(t.index - i))
+    return out
+
+
+def _context_score(ta: list[_Tok], i: int, tb: list[_Tok], k: int) -> float:
+    na, nb = _neighbours(ta, i), _neighbours(tb, k)
+    return sum(1.0 / (na[s] + nb[s]) for s in na.keys() & nb.keys())

@@ -1,0 +1,177 @@
+"""Entities: mentions merged into people, organisations and places, with role titles as aliases."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.attribution.entities import EntityLookup, extract_entities, normalise_name
+from corroborate.ingest.segment import segment
+from corroborate.model import Article, Entity
+from tests.seedstory import SeedStory, load_seed_story, model_or_skip
+
+
+def art(text: str, aid: str = "a1", published: str | None = None) -> Article:
+    return Article(aid, f"outlet-{aid}", None, published, None, text)
+
+
+def ents(*articles: Article) -> list[Entity]:
+    return extract_entities(list(articles), {a.id: segment(a) for a in articles})
+
+
+def find(entities: list[Entity], name: str) -> Entity:
+    for e in entities:
+        if e.name == name:
+            return e
+    raise AssertionError(f"{name!r} not among {[e.name for e in entities]}")
+
+
+def test_title_before_a_name_makes_the_bare_title_an_alias() -> None:
+    a = art("Home Secretary Jane Doe visited Dover. Ms Doe met officials.\n\n"
+            "The Home Secretary said little. Doe left at noon.")
+    e = find(ents(a), "Jane Doe")
+    assert e.type == "PER"
+    assert {"Home Secretary", "Ms Doe", "Doe"} <= set(e.aliases)
+    texts = sorted(s.text for s in e.spans)
+    assert texts.count("Home Secretary") == 2 and "Ms Doe" in texts
+
+
+def test_aliases_merge_across_articles_and_pm_reads_as_prime_minister() -> None:
+    a = art("Prime Minister John Smith wrote a letter.", "a1")
+    b = art("Mr Smith was criticised. The PM did not reply.", "b2")
+    e = find(ents(a, b), "John Smith")
+    assert {"Prime Minister", "PM", "Mr Smith"} <= set(e.aliases)
+    assert {s.article for s in e.spans} == {"a1", "b2"}
+
+
+def test_shadow_and_former_titles_are_not_the_title() -> None:
+    a = art("Home Secretary Jane Doe spoke. Shadow Home Secretary Tom Roe objected. "
+            "The former Foreign Secretary Ann Vale agreed. The Foreign Secretary was absent.")
+    found = ents(a)
+    assert "Home Secretary" not in find(found, "Tom Roe").aliases
+    assert "Shadow Home Secretary" in find(found, "Tom Roe").aliases
+    assert "Foreign Secretary" not in find(found, "Ann Vale").aliases
+
+
+def test_a_title_linked_to_two_people_resolves_nothing() -> None:
+    a = art("President Anna Berg met President Carl Holm. The President left early.")
+    found = ents(a)
+    for name in ("Anna Berg", "Carl Holm"):
+        spans = [s.text for s in find(found, name).spans]
+        assert spans.count("President") == 1  # its own link only, not the ambiguous bare mention
+
+
+def test_a_shorter_full_name_joins_the_one_longer_name_it_ends() -> None:
+    e = find(ents(art("Cheryl Boone Isaacs spoke first. Boone Isaacs then left. Ms Isaacs smiled.")),
+             "Cheryl Boone Isaacs")
+    assert {"Boone Isaacs", "Ms Isaacs"} <= set(e.aliases)
+
+
+def test_two_people_with_one_surname_leave_the_surname_unmerged() -> None:
+    a = art("Boris Johnson spoke. Jo Johnson listened. Mr Johnson left.")
+    found = ents(a)
+    assert "Mr Johnson" not in find(found, "Boris Johnson").aliases
+    assert "Mr Johnson" not in find(found, "Jo Johnson").aliases
+
+
+def test_nationality_keeps_foreign_titles_apart() -> None:
+    a = art("British Prime Minister John Smith wrote. The French Prime Minister replied. The Prime Minister waited.")
+    e = find(ents(a), "John Smith")
+    assert "Prime Minister" in e.aliases
+    assert all(s.text != "French Prime Minister" for s in e.spans)
+
+
+def test_organisations_places_and_sentence_initial_words() -> None:
+    a = art("However, the French Interior Ministry said the boat sank off Dunkirk. "
+            "France’s Interior Ministry added more. Officials met in Geneva.\n\nMigrants waited. migrants left.")
+    found = ents(a)
+    ministry = find(found, "French Interior Ministry")
+    assert ministry.type == "ORG" and ministry.aliases == ["Interior Ministry"]
+    assert find(found, "Dunkirk").type == "LOC"
+    assert find(found, "Geneva").type == "LOC"
+    assert find(found, "France").type == "LOC"
+    names = {e.name for e in found}
+    assert not names & {"However", "Migrants", "Officials"}
+
+
+def test_spans_follow_the_span_rule_and_output_is_deterministic() -> None:
+    a = art("BORIS Johnson met President Emmanuel Macron in Paris. Mr Macron’s aides left.")
+    first, second = ents(a), ents(a)
+    assert first == second
+    for e in first:
+        for s in e.spans:
+            assert a.text[s.start:s.end] == s.text
+    macron = find(first, "Emmanuel Macron")
+    assert "Mr Macron" in macron.aliases and "President" in macron.aliases
+    assert find(first, "Boris Johnson").type == "PER"
+
+
+def test_lookup_by_alias_and_offset() -> None:
+    a = art("Home Secretary Jane Doe spoke in Leeds.")
+    found = ents(a)
+    look = EntityLookup(found)
+    assert look.named("the Home Secretary’s") is find(found, "Jane Doe")
+    assert normalise_name("Ms. Doe") == "ms doe"
+    assert [e.name for _, _, e in look.in_range("a1", 0, len(a.text))][:2] == ["Jane Doe", "Jane Doe"]
+
+
+def test_empty_input() -> None:
+    assert extract_entities([], {}) == []
+
+
+# --- the seed story ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def story() -> SeedStory:
+    return load_seed_story()
+
+
+def _seed_expectations(found: list[Entity]) -> None:
+    patel = find(found, "Priti Patel")
+    assert {"Ms Patel", "Patel", "Home Secretary"} <= set(patel.aliases)
+    johnson = find(found, "Boris Johnson")
+    assert {"Mr Johnson", "Prime Minister", "PM"} <= set(johnson.aliases)
+    macron = find(found, "Emmanuel Macron")
+    assert {"Mr Macron", "Macron", "French President"} <= set(macron.aliases)
+    darmanin = find(found, "Gerald Darmanin")
+    assert {"Mr Darmanin", "Darmanin", "Interior Minister"} <= set(darmanin.aliases)
+    # Each of the four is one entity with mentions in more than one article.
+    for e in (patel, johnson, macron, darmanin):
+        assert e.type == "PER"
+        assert len({s.article for s in e.spans}) >= 2
+        assert [x.name for x in found].count(e.name) == 1
+    # The shadow home secretary's title is no alias of the Home Secretary.
+    assert "Shadow Home Secretary" not in patel.aliases
+
+
+def test_seed_aliases_are_merged(story: SeedStory) -> None:
+    found = extract_entities(story.articles, story.passages)
+    _seed_expectations(found)
+    by_id = {a.id: a for a in story.articles}
+    for e in found:
+        for s in e.spans:
+            assert by_id[s.article].text[s.start:s.end] == s.text
+    assert found[0].name in {"Boris Johnson", "Priti Patel"}  # most mentioned first
+
+
+def test_seed_aliases_with_the_model(story: SeedStory) -> None:
+    nlp = model_or_skip()
+    _seed_expectations(extract_entities(story.articles, story.passages, nlp=nlp))
+
+
+_PIECES = ["Mr", "Ms.", "Home Secretary", "Prime Minister", "the PM", "Jane Doe", "Doe", "BORIS", "Johnson’s",
+           "of", "and", "Ministry", "in", "Paris", "French", "former", "(", ")", ",", ".", "\n\n", "I", "We’ve",
+           "UK-EU", "Shadow", "President", "the", "said"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_mix_of_names_and_titles_keeps_the_span_rule(pieces: list[str]) -> None:
+    a = art(" ".join(pieces))
+    found = ents(a)
+    assert found == ents(a)
+    for e in found:
+        assert e.type in ("PER", "ORG", "LOC", "OTH") and e.name and e.spans
+        for s in e.spans:
+            assert a.text[s.start:s.end] == s.text

@@ -1,0 +1,66 @@
+"""Mentions: capitalised names, honorifics, role titles, and the corpus check on sentence starts."""
+
+from __future__ import annotations
+
+from corroborate.attribution.mentions import ArticleMentions, Mention, tokens
+from corroborate.ingest.segment import segment
+from corroborate.model import Article
+
+
+def mentions(text: str, lower: set[str] | None = None) -> list[Mention]:
+    a = Article("a1", "o", None, None, None, text)
+    return ArticleMentions(a, segment(a), lower or set()).build()
+
+
+def test_tokens_split_possessives_and_keep_hyphenated_names() -> None:
+    toks = tokens("Nick Thomas-Symonds met Johnson’s aide.", 0, 39)
+    assert [t.text for t in toks] == ["Nick", "Thomas-Symonds", "met", "Johnson", "aide"]
+    assert toks[3].possessive and not toks[0].possessive
+    assert toks[0].initial and not toks[1].initial
+
+
+def test_honorifics_titles_and_links() -> None:
+    found = mentions("Home Secretary Jane Doe met Ms. Roe.")
+    role = next(m for m in found if m.type == "ROLE")
+    assert role.title == "home secretary" and role.surface == "Home Secretary"
+    linked = found[role.links[0]]
+    assert linked.name == ("Jane", "Doe") and linked.type == "PER"
+    roe = next(m for m in found if m.name == ("Roe",))
+    assert roe.honorific == "Ms" and roe.surface == "Ms Roe" and roe.type == "PER"
+
+
+def test_nationality_before_a_title() -> None:
+    found = mentions("France’s interior minister Gerald Darmanin spoke. The French President listened.")
+    roles = [(m.title, m.nationality) for m in found if m.type == "ROLE"]
+    assert roles == [("interior minister", "French"), ("president", "French")]
+
+
+def test_lower_case_titles_link_but_do_not_stand_alone() -> None:
+    found = mentions("Interior ministers met. The interior minister Ann Vale spoke.")
+    roles = [m for m in found if m.type == "ROLE"]
+    assert len(roles) == 1 and roles[0].links
+
+
+def test_types_by_head_word_and_sentence_start_check() -> None:
+    found = mentions("Migrants crossed the English Channel. The Home Office and Sky News reported it.",
+                     lower={"migrants"})
+    kinds = {m.surface: m.type for m in found}
+    assert kinds == {"English Channel": "LOC", "Home Office": "ORG", "Sky News": "ORG"}
+
+
+def test_connectors_join_organisations_but_not_people() -> None:
+    found = mentions("Boris Johnson and Emmanuel Macron met the Ministry of Defence.")
+    names = {" ".join(m.name): m.type for m in found}
+    assert names == {"Boris Johnson": "PER", "Emmanuel Macron": "PER", "Ministry of Defence": "ORG"}
+
+
+def test_adjectives_and_contractions_are_no_names() -> None:
+    found = mentions("British-French ties frayed. “We’ve had enough,” a French source said.")
+    assert found == []
+
+
+def test_letters_shouting_interjections_and_compass_places() -> None:
+    found = mentions("Thanks for the FREE advice on option X. He moved to Northern Ireland with Christian Bale.",
+                     lower={"free", "advice"})
+    kinds = {m.surface: m.type for m in found}
+    assert kinds == {"Northern Ireland": "LOC", "Christian Bale": "PER"}

@@ -1,0 +1,170 @@
+"""Quotes: direct (all quote marks, across sentences and paragraphs) and reported, with speakers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.attribution.entities import extract_entities
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.ingest.segment import segment
+from corroborate.model import Article, Quote
+from tests.seedstory import SeedStory, load_seed_story, model_or_skip
+
+
+def art(text: str, aid: str = "a1") -> Article:
+    return Article(aid, f"outlet-{aid}", None, None, None, text)
+
+
+def quotes(text: str) -> list[Quote]:
+    a = art(text)
+    found = extract_quotes(a, segment(a))
+    for q in found:
+        for s in q.spans:
+            assert a.text[s.start:s.end] == s.text == q.text
+        if q.speaker_span is not None:
+            assert a.text[q.speaker_span.start:q.speaker_span.end] == q.speaker_span.text
+    return found
+
+
+def direct(found: list[Quote]) -> list[Quote]:
+    return [q for q in found if q.kind == "direct"]
+
+
+@pytest.mark.parametrize("marks", ["“”", '""', "‘’", "''"])
+def test_every_kind_of_quote_mark(marks: str) -> None:
+    o, c = marks
+    found = direct(quotes(f"Jane Doe said: {o}We will rebuild the harbour this year.{c} The crowd cheered."))
+    expected = [("Jane Doe", "said", "We will rebuild the harbour this year.")]
+    assert [(q.speaker, q.cue, q.text) for q in found] == expected
+
+
+def test_apostrophes_do_not_close_single_quotes() -> None:
+    found = direct(quotes("A source said: ‘Johnson’s letter wasn’t helpful, and we’re tired of it.’ Then silence."))
+    assert found[0].text == "Johnson’s letter wasn’t helpful, and we’re tired of it."
+    assert found[0].speaker == "A source"  # a common-noun speaker stays as written
+
+
+def test_quote_spanning_sentences_and_attribution_after_it() -> None:
+    found = direct(quotes("“We are ready. We will begin next week,” the Coast Guard Agency was reported as saying."))
+    assert found[0].text == "We are ready. We will begin next week"
+    assert found[0].speaker == "Coast Guard Agency"
+    assert found[0].cue == "was reported as saying"
+
+
+def test_inverted_attribution() -> None:
+    found = direct(quotes("“The harbour will reopen on time,” said Mayor Ana Ruiz."))
+    assert found[0].speaker == "Ana Ruiz"
+
+
+def test_pronoun_speaker_resolves_to_previous_subject() -> None:
+    text = ("Mr Tom Reed visited the port on Monday. Officials showed him the damage.\n\n"
+            "He said, “We do not talk to partners through newspapers. We talk in person.”")
+    found = direct(quotes(text))
+    assert found[0].speaker == "Tom Reed"
+    assert found[0].speaker_span is not None and found[0].speaker_span.text == "Mr Tom Reed"
+    assert found[0].text == "We do not talk to partners through newspapers. We talk in person."
+
+
+def test_pronoun_after_a_spokesman_takes_the_spokesman() -> None:
+    text = "A spokesman for the council said the plan was sound. He said, “We are sick of the delays here.”"
+    assert direct(quotes(text))[0].speaker == "A spokesman for the council"
+
+
+def test_relative_clause_and_appositive_speakers() -> None:
+    text = ("A spokesman for Mr Tom Reed, who yesterday visited the port, said: ‘We consider the letter unacceptable "
+            "and unhelpful.’\n\nAnna Berg, a local councillor and mother of two tweeted: “This is a scandal for "
+            "the whole town.”")
+    found = direct(quotes(text))
+    assert [q.speaker for q in found] == ["A spokesman for Mr Tom Reed", "Anna Berg"]
+
+
+def test_paragraph_quote_left_open_continues_with_the_same_speaker() -> None:
+    text = ("A Home Office source said: ‘We made every offer we could think of.\n\n"
+            "‘We could offer them gold and they would still say no to us.’")
+    found = direct(quotes(text))
+    assert [q.speaker for q in found] == ["A Home Office source", "A Home Office source"]
+    assert found[1].cue is None
+    assert found[0].text == "We made every offer we could think of."
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert direct(quotes("The plan was branded “unacceptable” by critics and called ‘a humiliation’.")) == []
+
+
+def test_reported_speech() -> None:
+    found = quotes("Jane Doe said that the harbour would reopen next spring. "
+                   "According to officials, the repairs will cost two million pounds.")
+    reported = [q for q in found if q.kind == "reported"]
+    assert [(q.speaker, q.cue, q.text) for q in reported] == [
+        ("Jane Doe", "said", "the harbour would reopen next spring"),
+        ("officials", "according to", "the repairs will cost two million pounds"),
+    ]
+
+
+def test_passive_cue_names_no_speaker() -> None:
+    found = direct(quotes("The ministers were accused of having ‘forgotten that people died here two days ago’."))
+    assert found and found[0].speaker is None
+
+
+def test_speaker_resolves_to_the_story_entity() -> None:
+    a = art("French president Anna Berg arrived.\n\nThe French President said: “We will not be lectured by anyone.”",
+            "a1")
+    b = art("Ms Berg spoke briefly.", "b2")
+    story = extract_entities([a, b], {a.id: segment(a), b.id: segment(b)})
+    found = extract_quotes(a, segment(a), entities=story)
+    assert found[0].speaker == "Anna Berg"
+
+
+# --- the seed story ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def story() -> SeedStory:
+    return load_seed_story()
+
+
+def _check_seed_speakers(story: SeedStory, nlp: object = None) -> None:
+    entities = extract_entities(story.articles, story.passages, nlp=nlp)
+    s000, s002 = story.by_prefix("000"), story.by_prefix("002")
+    q002 = extract_quotes(s002, story.passages[s002.id], entities=entities, nlp=nlp)
+    darmanin = [q for q in q002 if q.text.startswith("When there are serious diplomatic exchanges")]
+    assert len(darmanin) == 1 and darmanin[0].speaker == "Gerald Darmanin" and darmanin[0].cue == "said"
+    q000 = extract_quotes(s000, story.passages[s000.id], entities=entities, nlp=nlp)
+    macron = [q for q in q000 if q.text.startswith("We don’t talk to leaders by tweets")]
+    assert len(macron) == 1 and macron[0].speaker == "Emmanuel Macron"
+    assert macron[0].text.endswith("We’re not whistle-blowers.")  # the quote spans two sentences
+    assert macron[0].speaker_span is not None and "Macron" in macron[0].speaker_span.text
+    spokesman = [q for q in q000 if q.text.startswith("We consider Boris Johnson’s public letter")]
+    assert len(spokesman) == 1 and spokesman[0].speaker == "A spokesman for Mr Darmanin"
+
+
+def test_seed_speakers(story: SeedStory) -> None:
+    _check_seed_speakers(story)
+
+
+def test_seed_speakers_with_the_model(story: SeedStory) -> None:
+    _check_seed_speakers(story, model_or_skip())
+
+
+def test_seed_quotes_keep_the_span_rule(story: SeedStory) -> None:
+    entities = extract_entities(story.articles, story.passages)
+    for a in story.articles:
+        found = extract_quotes(a, story.passages[a.id], entities=entities)
+        assert found, a.path
+        for q in found:
+            assert q.kind in ("direct", "reported")
+            for s in q.spans:
+                assert a.text[s.start:s.end] == s.text
+        assert found == extract_quotes(a, story.passages[a.id], entities=entities)
+
+
+_PIECES = ["Mr Reed", "said", "He", "she", "“", "”", "‘", "’", "'", '"', "``", "''", ",", ".", ":", "\n", "\n\n",
+           "according to", "that", "the", "Home Secretary", "Jane Doe", "told", "was reported as saying", "’s"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_mix_of_quote_marks_and_cues_keeps_the_span_rule(pieces: list[str]) -> None:
+    found = quotes(" ".join(pieces))  # quotes() asserts the span rule for every quote and speaker span
+    assert all(q.kind in ("direct", "reported") for q in found)

@@ -1,0 +1,157 @@
+"""Timeline: time expressions resolved against the published date; undated articles say so."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.crosscheck.timeline import build_timeline, published_date
+from corroborate.ingest.segment import segment
+from corroborate.model import Article, TimelineEvent
+from tests.seedstory import SeedStory, load_seed_story
+
+FRIDAY = "2021-11-26"
+
+
+def art(text: str, published: str | None = FRIDAY, aid: str = "a1") -> Article:
+    return Article(aid, f"outlet-{aid}", None, published, None, text)
+
+
+def timeline(*articles: Article) -> list[TimelineEvent]:
+    events = build_timeline(list(articles), {a.id: segment(a) for a in articles})
+    by_id = {a.id: a for a in articles}
+    for e in events:
+        for s in e.spans:
+            assert by_id[s.article].text[s.start:s.end] == s.text
+    return events
+
+
+def one(text: str, published: str | None = FRIDAY) -> TimelineEvent:
+    events = timeline(art(text, published))
+    assert len(events) == 1, events
+    return events[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The boat sank off the coast on Wednesday.", "2021-11-24"),  # past tense: the Wednesday before
+    ("She is due to head to the port on Sunday.", "2021-11-28"),  # future: the Sunday after
+    ("Talks will resume on Monday in Brussels.", "2021-11-29"),
+    ("She is no longer invited on Sunday to the meeting.", "2021-11-28"),  # present passive is not past
+    ("He posted the letter on Thursday evening.", "2021-11-25"),
+    ("Officers are due to travel on Friday.", "2021-11-26"),  # the same day, still to come
+    ("The minister spoke last night about it.", "2021-11-25"),
+    ("The minister resigned yesterday after the vote.", "2021-11-25"),
+    ("Patrols could begin next week along the coast.", "2021-W48"),
+    ("The tragedy earlier this week shocked the town.", "2021-W47"),
+    ("A plane will monitor the shores from December 1.", "2021-12-01"),
+    ("The storm hit on 3 January 2020 and again later.", "2020-01-03"),
+    ("The election is due next year, officials said.", "2022"),
+    ("Twenty people died two days ago at sea.", "2021-11-24"),
+    ("The talks were held last Friday in Paris.", "2021-11-19"),
+    ("The talks will be held next Friday in Paris.", "2021-12-03"),
+])
+def test_expressions_resolve_against_the_published_date(text: str, expected: str) -> None:
+    event = one(text)
+    assert event.date == expected
+    assert event.note is None
+    assert event.expression and event.expression.lower() in text.lower()
+    assert event.spans[0].text == text
+
+
+def test_undated_article_says_so_instead_of_guessing() -> None:
+    event = one("The boat sank on Wednesday.", published=None)
+    assert event.date is None
+    assert event.note == "article undated: 'on Wednesday' cannot be resolved"
+
+
+def test_undated_month_day_takes_the_year_of_a_dated_article_of_the_story_with_a_note() -> None:
+    dated = art("Officials met on Thursday.", aid="d1")
+    undated = art("Patrols start from December 1 along the coast.", published=None, aid="u1")
+    events = timeline(dated, undated)
+    december = next(e for e in events if e.expression == "from December 1")
+    assert december.date == "2021-12-01"
+    assert december.note and "outlet-d1" in december.note and "undated" in december.note
+
+
+def test_undated_weekday_anchored_by_a_date_in_the_same_paragraph() -> None:
+    dated = art("Officials met on Thursday.", aid="d1")
+    undated = art("Ten migrants died on Wednesday when their boat sank. Pictured: the beach on November 24",
+                  published=None, aid="u1")
+    events = timeline(dated, undated)
+    wednesday = next(e for e in events if e.expression == "on Wednesday")
+    assert wednesday.date == "2021-11-24" and "same paragraph" in (wednesday.note or "")
+
+
+def test_same_date_and_similar_text_merge_across_articles_in_date_order() -> None:
+    a = art("The dinghy sank off the French coast on Wednesday, killing 27 people.", aid="a1")
+    b = art("On Wednesday 27 people died when a dinghy sank off the French coast. Talks will be held on Sunday.",
+            aid="b2")
+    events = timeline(a, b)
+    assert [e.date for e in events] == ["2021-11-24", "2021-11-28"]
+    assert sorted(s.article for s in events[0].spans) == ["a1", "b2"]
+
+
+def test_long_sentences_are_trimmed_around_the_expression() -> None:
+    filler = " ".join(["word"] * 60)
+    event = one(f"{filler} and the boat sank on Wednesday near the harbour {filler}.")
+    assert "on Wednesday" in event.text and len(event.text) < 200 and event.text.startswith("…")
+    assert len(event.spans[0].text) > len(event.text)  # the span is still the whole sentence
+
+
+def test_published_date_from_field_or_dateline() -> None:
+    assert published_date(art("x", "2021-11-26T09:30:00+00:00"))[0].isoformat() == "2021-11-26"
+    d, note = published_date(art(" date 2021-11-26 France has told Britain.", None))
+    assert d is not None and d.isoformat() == "2021-11-26" and note and "dateline" in note
+    assert published_date(art("No date here.", None)) == (None, None)
+
+
+def test_no_expressions_no_events() -> None:
+    assert timeline(art("Nothing happened here at all.")) == []
+
+
+# --- the seed story ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def story() -> SeedStory:
+    return load_seed_story()
+
+
+def test_seed_timeline(story: SeedStory) -> None:
+    events = build_timeline(story.articles, story.passages)
+    s000, s001, s002 = (story.by_prefix(p) for p in ("000", "001", "002"))
+    assert s001.published and s001.published.startswith("2021-11-26")
+    assert s000.published is None and s002.published is None
+
+    # The sinking: the Wednesday of 000's "died on Wednesday when their dinghy sank off Calais".
+    sinking = [e for e in events if e.date == "2021-11-24" and "sank" in e.text]
+    assert sinking and all(s.article == s000.id for e in sinking for s in e.spans)
+    # The Calais meeting: 001's "due to head to Calais on Sunday" is the Sunday after Friday 2021-11-26.
+    calais = [e for e in events if e.date == "2021-11-28" and "Calais" in e.text]
+    assert len(calais) == 1 and calais[0].spans[0].article == s001.id
+    # 001 is dated: its relative expressions resolve, with no note.
+    assert any(e.date == "2021-11-25" and e.expression == "on Thursday" for e in events)
+    assert any(e.date == "2021-W48" for e in events)
+    # 000 and 002 are undated: their relative expressions are kept with a note, not guessed.
+    undated = [e for e in events if e.date is None]
+    for a in (s000, s002):
+        mine = [e for e in undated if e.spans[0].article == a.id]
+        assert mine, a.path
+        assert all(e.note and e.note.startswith("article undated:") for e in mine)
+    assert any(e.note == "article undated: 'on Wednesday' cannot be resolved" for e in undated
+               if e.spans[0].article == s002.id)
+    # Dated events come first, in date order.
+    keys = [e.date for e in events if e.date]
+    assert keys == [e.date for e in events[:len(keys)]]
+    assert events == build_timeline(story.articles, story.passages)
+
+
+_PIECES = ["on", "last", "next", "Wednesday", "Sunday", "night", "yesterday", "week", "will", "was", "sank",
+           "December", "1", "31", "2021-02-30", "days", "ago", "two", "this", "morning", ".", "\n\n", "is due to"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.sampled_from([None, FRIDAY, "2020-02-29"]))
+def test_any_mix_of_time_words_resolves_or_says_why(pieces: list[str], published: str | None) -> None:
+    for event in timeline(art(" ".join(pieces), published)):  # timeline() asserts the span rule
+        assert event.date is not None or (event.note or "").startswith("article undated")

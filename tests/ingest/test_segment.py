@@ -1,0 +1,84 @@
+"""Segmentation: sentence boundaries news text needs, offsets that always match the text."""
+
+from __future__ import annotations
+
+from corroborate.ingest.clean import clean
+from corroborate.ingest.segment import segment, split_sentences
+from corroborate.model import Article, Removal, Span
+from tests.conftest import shared_path
+
+
+def _article(text: str) -> Article:
+    return Article(id="a", outlet="o", title=None, published=None, path=None, text=text)
+
+
+def _sentences(text: str) -> list[str]:
+    return [p.text for p in segment(_article(text))]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = "Ms. Patel met Mr. Macron in the U.K. on Friday. J. K. Rowling was not there. Dr. Who? No."
+    assert _sentences(text) == [
+        "Ms. Patel met Mr. Macron in the U.K. on Friday.",
+        "J. K. Rowling was not there.",
+        "Dr. Who?",
+        "No.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    text = "He snorted, “I am surprised.” He said, “We are not whistle-blowers.” Then he left."
+    assert _sentences(text) == ["He snorted, “I am surprised.”", "He said, “We are not whistle-blowers.”",
+                                "Then he left."]
+
+
+def test_ellipsis_and_dash_continue_the_sentence() -> None:
+    text = "When there are exchanges … and lives at stake … it is odd. Seven women – one pregnant – died."
+    assert _sentences(text) == ["When there are exchanges … and lives at stake … it is odd.",
+                                "Seven women – one pregnant – died."]
+
+
+def test_decimal_numbers_do_not_split() -> None:
+    assert _sentences("Growth was 3.5 per cent in 2021. It fell.") == ["Growth was 3.5 per cent in 2021.", "It fell."]
+
+
+def test_headline_and_caption_lines_are_passages() -> None:
+    text = "Ferry runs aground off Port Elin\nA ferry ran aground on Monday.\n\nPassengers wait on the quay"
+    passages = segment(_article(text))
+    assert [p.text for p in passages] == ["Ferry runs aground off Port Elin", "A ferry ran aground on Monday.",
+                                          "Passengers wait on the quay"]
+    assert [p.paragraph for p in passages] == [0, 0, 1]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    text = "The council said the bridge would\nreopen next week after repairs.\nA second sentence."
+    assert _sentences(text) == ["The council said the bridge would\nreopen next week after repairs.",
+                                "A second sentence."]
+
+
+def test_removed_spans_are_excluded_and_cut_sentences() -> None:
+    text = "Boats sank off the coast. Pictured: Migrants on the beach"
+    article = _article(text)
+    start = text.index("Pictured:")
+    removal = Removal("caption marker", Span.of(article, start, start + len("Pictured:")))
+    assert [p.text for p in segment(article, [removal])] == ["Boats sank off the coast.", "Migrants on the beach"]
+
+
+def test_offsets_match_text_on_the_seeds() -> None:
+    for path in sorted(shared_path("seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        article = _article(text)
+        passages = segment(article, clean(article))
+        assert passages, path
+        last_end = 0
+        for p in passages:
+            assert text[p.start:p.end] == p.text
+            assert p.start >= last_end  # monotonic, non-overlapping
+            assert p.text == p.text.strip()
+            last_end = p.end
+
+
+def test_split_sentences_respects_bounds() -> None:
+    text = "xx First one. Second one. yy"
+    spans = split_sentences(text, 3, len(text) - 3)
+    assert [text[s:e] for s, e in spans] == ["First one.", "Second one."]

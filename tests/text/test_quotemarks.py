@@ -1,0 +1,54 @@
+"""Quote marks: where quotations open and close."""
+
+from __future__ import annotations
+
+from corroborate.text.quotemarks import quote_ranges, trim_quote
+
+
+def contents(text: str) -> list[tuple[str, bool]]:
+    """(quoted text, closed?) for each quote of the text as one paragraph."""
+    return [(text[s:e], c is not None) for _, s, e, c in quote_ranges(text, 0, len(text))]
+
+
+def test_curly_and_straight_double_and_single() -> None:
+    assert contents("He said “one two” and ‘three four’.") == [("one two", True), ("three four", True)]
+    assert contents('He said "one two" and \'three four\'.') == [("one two", True), ("three four", True)]
+
+
+def test_apostrophes_inside_words_do_not_close() -> None:
+    assert contents("‘Johnson’s letter wasn’t sent’, she said.") == [("Johnson’s letter wasn’t sent", True)]
+    assert contents("Ms Patel’s allies and Johnson’s aides met.") == []
+    assert contents("She said it's 'Dave's' car.") == [("Dave's", True)]
+
+
+def test_nested_quotes_stay_inside() -> None:
+    text = "“The English say ‘take back their migrants’, it’s a mockery.” Then he left."
+    assert contents(text) == [("The English say ‘take back their migrants’, it’s a mockery.", True)]
+
+
+def test_open_quote_runs_to_the_paragraph_end() -> None:
+    text = "A source said: ‘We made every offer. We could do no more. "
+    assert contents(text) == [("We made every offer. We could do no more. ", False)]
+
+
+def test_trim_drops_spaces_and_the_handover_comma() -> None:
+    text = "“ We are ready, ”"
+    s, e = trim_quote(text, 1, len(text) - 1)
+    assert text[s:e] == "We are ready"
+
+
+def test_hard_wrapped_quote_still_closes_but_an_open_one_stops_at_a_finished_line() -> None:
+    wrapped = "He said “we will rebuild\nthe harbour this year” and left."
+    assert contents(wrapped) == [("we will rebuild\nthe harbour this year", True)]
+    lines = "A source said: ‘We made every offer.\nThe talks ended at noon."
+    assert contents(lines) == [("We made every offer.", False)]
+
+
+def test_tokenised_quotes_and_clitics() -> None:
+    text = "`` We appreciate her family 's privacy , '' her rep said ."
+    assert contents(text) == [(" We appreciate her family 's privacy , ", True)]
+
+
+def test_tokenised_straight_quotes_close_even_with_a_space_before() -> None:
+    text = 'He said " we squandered it , " Wayne said .'
+    assert contents(text) == [(" we squandered it , ", True)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 from corroborate.config import Config
@@ -143,11 +143,11 @@ class Checker:
         repeats = self._timed("repeats", lambda: find_repeats(
             articles, passages, config=self.config.repeats, embedder=self.embedder))
 
-        from corroborate.stories.cluster import StoriesConfig, cluster_articles
+        from corroborate.stories.cluster import cluster_articles
 
         # The embedder decides the path for every stage: without one, stories stay lexical too
         # (no silent model load behind a `--semantic off`).
-        stories_config = StoriesConfig(semantic="on" if self.embedder is not None else "off")
+        stories_config = replace(self.config.stories, semantic="on" if self.embedder is not None else "off")
         clusters = self._timed("stories", lambda: cluster_articles(
             articles, config=stories_config, embedder=self.embedder))
         stories = self._timed("cross-check", lambda: self._stories(articles, passages, clusters, repeats))
@@ -189,7 +189,8 @@ class Checker:
             members = [by_id[i] for i in ids]
             sub = {i: passages[i] for i in ids}
             story = cross_check(members, sub, story_id=f"s{number}", repeats=repeats,
-                                embedder=self.embedder, nlp=nlp)
+                                embedder=self.embedder, nlp=nlp, align_config=self.config.align,
+                                brief_config=self.config.brief)
             story.entities = extract_entities(members, sub, nlp=nlp)
             quotes = {a.id: extract_quotes(a, sub[a.id], entities=story.entities, nlp=nlp) for a in members}
             story.quotes = [q for a in members for q in quotes[a.id]]

@@ -10,7 +10,8 @@ from corroborate.crosscheck.align import (
     lexical_similarity,
     structured_pairs,
 )
-from corroborate.crosscheck.claims import Claim, rule_claim
+from corroborate.crosscheck.claim_types import Claim
+from corroborate.crosscheck.rules import rule_claim
 from corroborate.model import Article, Passage
 
 

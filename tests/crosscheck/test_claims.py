@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.crosscheck.claims import RULES_METHOD, extract_claims, method_name, person_keys, rule_claim
+from corroborate.crosscheck.claims import RULES_METHOD, extract_claims, method_name
+from corroborate.crosscheck.rules import person_keys, rule_claim
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage
 from corroborate.text.claim_words import lemma, name_key, number_value, same_participant

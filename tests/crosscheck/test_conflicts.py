@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from corroborate.crosscheck.conflicts import Finding, conflict_between, merge_findings
+from corroborate.crosscheck.conflicts import conflict_between
+from corroborate.crosscheck.findings import Finding, merge_findings
 from corroborate.model import Article, Span
 from tests.conftest import shared_path
 

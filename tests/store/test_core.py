@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.config import Config
+from corroborate.config import BriefConfig, Config
 from corroborate.ingest.common import article_id
 from corroborate.model import Article, Report, Story, to_json
 from corroborate.store import Store, StoreError, StoreFull
@@ -489,8 +489,9 @@ class _CountingChecker:
 
     embedder = None
 
-    def __init__(self) -> None:
+    def __init__(self, config: Config = LEXICAL) -> None:
         self.calls = 0
+        self.config = config
 
     @staticmethod
     def nlp_variant() -> str:
@@ -518,6 +519,11 @@ def test_story_report_is_cached_by_article_set(tmp_path: Path, corpus: list[Arti
             assert checker.calls == 2
         with pytest.raises(KeyError):
             store.story_report("s999", checker=checker)
+        # Other settings give another report: the cache key includes them.
+        calls = checker.calls
+        checker.config = LEXICAL.with_(brief=BriefConfig(max_sentences=3))
+        store.story_report(sid, checker=checker)
+        assert checker.calls == calls + 1
 
 
 def test_reads_from_many_threads(tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
 """People, organisations and places of a story, with their aliases merged across its articles.
 
+Stage 2 of a story: needs its passages; adds ``story.entities`` (names, types, aliases).
+
 Mentions come from :mod:`corroborate.attribution.mentions` (rules, or a spaCy pipeline's ``doc.ents``). Merging is
 deliberately simple and explainable:
 

@@ -33,6 +33,7 @@ from corroborate.text.lexicon import (
     TITLES,
     WEAK_TITLES,
 )
+from corroborate.text.name_words import _CONNECTORS
 
 # A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or a dotted
 # acronym ("U.K.").
@@ -41,7 +42,6 @@ _POSSESSIVE = re.compile(r"['’]s$", re.I)
 # Prepositions that make an otherwise unmarked multi-word name a place ("from", "to", "at" take people too).
 _PLACE_CUES = frozenset({"in", "near", "off", "outside", "inside", "across"})
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|t|d|m)$", re.I)
-_CONNECTORS = frozenset({"of", "and", "for", "de", "du", "la", "le", "von", "van", "der", "al", "bin", "el"})
 _MAX_TITLE_WORDS = 5
 # First words of the titles: most words start none, and need no window search.
 _TITLE_STARTS = frozenset(t.split()[0] for t in TITLES) | frozenset(TITLE_ABBREVIATIONS)

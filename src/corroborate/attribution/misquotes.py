@@ -1,5 +1,7 @@
 """Misquotes: one quote worded differently, or attributed to different speakers, in different articles.
 
+Stage 4 of a story: needs ``story.quotes``; adds quote conflicts to ``story.conflicts``.
+
 Only direct quotes are compared (reported speech is the outlet's own wording). Two quotes from different
 articles are the same quote when their word sequences match well (difflib ratio >= 0.5, or the shorter one,
 of eight words or more, is mostly contained in the longer one). Then:
@@ -23,14 +25,11 @@ from collections import Counter
 
 from corroborate.model import Article, Conflict, Quote
 from corroborate.text.lexicon import DEMONYMS
+from corroborate.text.misquote_words import _ARTICLES, _DESCRIPTIVE
 
 _WORD = re.compile(r"[\w’']+")
 _BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
 _SPACED_CLITIC = re.compile(r"\s+(['’])\s*(?=(?:s|t|d|m|re|ve|ll)\b)")
-_ARTICLES = frozenset({"the", "a", "an"})
-# First words of a described, unnamed speaker ("A source", "The statement", "One senior Labour MP").
-_DESCRIPTIVE = frozenset({"a", "an", "the", "one", "some", "two", "three", "several", "his", "her", "their",
-                          "its", "our", "another", "many", "other", "he", "she", "they", "we", "i"})
 _SPELLING = 0.8  # character similarity of two single words that are one word spelt two ways
 _MIN_RATIO = 0.5
 _MIN_CONTAINED = 0.8

@@ -1,5 +1,7 @@
 """Direct quotes and reported speech, each with its speaker, cue verb and span.
 
+Stage 3 of a story: needs passages and ``story.entities``; adds ``story.quotes`` with speakers.
+
 Direct quotes: straight and curly, single and double marks, across sentences; a quote left open at the end of
 a paragraph runs to the paragraph's end (news style for multi-paragraph quotes). An apostrophe inside a word
 ("Johnson’s", "don’t") never closes a single-quoted quote. Quotes under three words are scare quotes
@@ -32,42 +34,25 @@ from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token, tokens
+from corroborate.attribution.phrases import SpeakerPhrases
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
 from corroborate.text.lexicon import (
-    COMMON_CAPITALISED,
-    DEMONYMS,
-    HONORIFICS,
-    ORG_WORDS,
     REPORTING_VERBS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
 )
+from corroborate.text.quote_words import (
+    _BARE_CLAUSE_VERBS,
+    _CUE_FILLER,
+    _LEAD_SKIP,
+    _PASSIVE_AUX,
+    _PERSON_PRONOUNS,
+    _PREPOSITIONS,
+)
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
-_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "two", "three"})
-_NP_ADJ = frozenset({"senior", "former", "junior", "fellow", "top", "chief", "close", "leading", "government",
-                     "ministry", "home", "foreign", "interior", "unnamed", "anonymous", "local",
-                     "labour", "tory", "conservative", "opposition", "party", "police", "security", "defence",
-                     "no10", "downing", "street", "white", "house"}) | DEMONYMS
-_SKIP_BEFORE_VERB = frozenset({"has", "have", "had", "also", "then", "later", "previously", "reportedly",
-                               "once", "again", "further", "himself", "herself", "just", "already", "yesterday",
-                               "today", "would", "will", "is", "was", "last", "night"})
-# Lower-case words a speaker phrase is made of: "a senior government source", "a spokesman for the council".
-_NP_WORDS = SPEAKER_NOUNS | _NP_ADJ | ORG_WORDS
-_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
-_CUE_FILLER = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "reported", "quoted", "as",
-                         "also", "later", "reportedly", "then", "once", "again", "previously"})
-# Words after which a name is an object, not the sentence's subject ("rebuked Ms Patel", "to Mr Macron").
-_PREPOSITIONS = frozenset({"to", "with", "by", "for", "of", "from", "at", "on", "against", "about", "meet",
-                           "meeting", "than", "like", "rebuked", "criticised", "accused", "told", "warned"})
-_LEAD_SKIP = frozenset({"but", "and", "however", "so", "yet", "then", "meanwhile", "today", "also"})
-_PERSON_PRONOUNS = frozenset({"he", "she"})
-# Verbs that report a clause without "that" ("He said the plan …"); others need "that".
-_BARE_CLAUSE_VERBS = frozenset({"said", "says", "added", "adds", "insisted", "insists", "claimed", "claims",
-                                "argued", "argues", "admitted", "admits", "revealed", "reveals", "stated",
-                                "suggested", "confirmed", "acknowledged", "maintained"})
 
 
 @dataclass(slots=True)
@@ -78,7 +63,7 @@ class _Attribution:
     cue: str | None
 
 
-class _Reader:
+class _Reader(SpeakerPhrases):
     """Quotes of one article; keeps the per-sentence subjects that pronouns resolve to."""
 
     def __init__(self, article: Article, passages: list[Passage], lookup: EntityLookup) -> None:
@@ -104,90 +89,8 @@ class _Reader:
         e = p.end if end is None else min(p.end, end)
         return [t for t in tokens(self.text, s, e) if not self._in_quote(t.start)]
 
-    def _gap_breaks(self, a: Token, b: Token) -> bool:
-        gap = self.text[a.end:b.start]
-        if a.possessive:
-            gap = gap[2:]
-        gap = gap.strip()
-        return bool(gap) and not (gap == "." and a.lower in HONORIFICS)
-
-    # -- speaker phrases --------------------------------------------------------------------------------
-    def _np_back(self, toks: list[Token], j: int) -> tuple[int, int] | None:
-        """The noun phrase ending at toks[j], read backwards: (first token, last token) or None."""
-        while j >= 0 and (toks[j].lower in _SKIP_BEFORE_VERB or toks[j].lower.endswith("ly")) \
-                and toks[j].lower not in _PERSON_PRONOUNS:
-            j -= 1
-        if j < 0:
-            return None
-        if toks[j].lower in _PERSON_PRONOUNS | {"they", "we", "i"}:
-            return (j, j)
-        last, k = j, j
-        while k >= 0:
-            t = toks[k]
-            if k < last and self._gap_breaks(t, toks[k + 1]):
-                break
-            w = t.lower
-            if w in _DETS:
-                if k >= 2 and toks[k - 1].lower in ("for", "of") and not self._gap_breaks(toks[k - 1], t):
-                    k -= 2  # "spokesperson for the government": keep reading past "for the"
-                    continue
-                return (k, last)
-            if t.text[:1].isupper() or w in _NP_WORDS:
-                k -= 1
-                continue
-            if w in ("for", "of") and k < last:
-                k -= 1
-                continue
-            break
-        first = k + 1
-        while first <= last and toks[first].lower in ("for", "of"):
-            first += 1
-        if first > last or toks[first].lower in COMMON_CAPITALISED - _DETS - {"one"}:
-            return None if first > last else ((first, last) if first == last and toks[first].lower in
-                                              SPEAKER_NOUNS else None)
-        return (first, last)
-
-    def _np_forward(self, toks: list[Token], k: int) -> tuple[int, int] | None:
-        """The noun phrase starting at toks[k] (a clause subject, or the speaker after a quote)."""
-        if k >= len(toks):
-            return None
-        if toks[k].lower in _PERSON_PRONOUNS | {"they", "we", "i"}:
-            return (k, k)
-        if toks[k].lower in COMMON_CAPITALISED - _DETS and toks[k].lower not in _NP_WORDS:
-            return None  # "In a statement, …": a clause, not a speaker
-        first, j = k, k
-        while j < len(toks):
-            t = toks[j]
-            if j > first and self._gap_breaks(toks[j - 1], t):
-                break
-            w = t.lower
-            if (w in _DETS and j == first) or t.text[:1].isupper() or w in _NP_WORDS:
-                j += 1
-                if t.possessive and j < len(toks) and toks[j].text[:1].islower() and toks[j].lower not in SPEAKER_NOUNS:
-                    break
-                continue
-            if w in ("for", "of") and j > first and j + 1 < len(toks):
-                j += 1
-                continue
-            break
-        while j > first and toks[j - 1].lower in ("for", "of", "the", "a", "an"):
-            j -= 1
-        return (first, j - 1) if j > first else None
-
     def _attribution(self, toks: list[Token], a: int, b: int, cue: str | None) -> _Attribution:
         return _Attribution(self.text[toks[a].start:toks[b].end], toks[a].start, toks[b].end, cue)
-
-    def _leading_subject(self, toks: list[Token]) -> tuple[int, int] | None:
-        k = 0
-        while k < len(toks) and toks[k].lower in _LEAD_SKIP:
-            k += 1
-        # "Last night, some Labour MPs …", "Speaking to BFMTV, Darmanin …": skip a short opening phrase.
-        if k < len(toks) and (toks[k].lower in COMMON_CAPITALISED or toks[k].lower.endswith("ing")):
-            for j in range(k, min(k + 6, len(toks) - 1)):
-                if "," in self.text[toks[j].end:toks[j + 1].start]:
-                    k = j + 1
-                    break
-        return self._np_forward(toks, k)
 
     def _subject_of_verb(self, p: Passage, toks: list[Token], v: int) -> _Attribution | None:
         verb = toks[v]

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from corroborate.crosscheck.claims import Claim
+from corroborate.config import AlignConfig
+from corroborate.crosscheck.claim_types import Claim
 from corroborate.text.claim_words import phrase_head
 
 if TYPE_CHECKING:
@@ -28,21 +29,6 @@ if TYPE_CHECKING:
 LINK_KINDS = ("same", "paraphrase", "supports", "elaborates", "conflicts")
 
 
-@dataclass(slots=True, frozen=True)
-class AlignConfig:
-    top_k: int = 12  # candidates kept per claim (blocking)
-    max_postings: int = 400  # keys shared by more claims than this are too common to block on
-    min_shared: float = 1.5  # idf-weighted overlap below this is not a candidate
-    same: float = 0.9  # token Jaccard for "same"
-    paraphrase_semantic: float = 0.72  # MiniLM cosine, as the repeats stage uses for its paraphrase groups
-    paraphrase_lexical: float = 0.62
-    supports_semantic: float = 0.6
-    supports_lexical: float = 0.35
-    elaborates_cover: float = 0.8  # share of the shorter claim's content found in the longer one
-
-    def __post_init__(self) -> None:
-        if self.top_k < 1 or self.max_postings < 2:
-            raise ValueError("top_k must be >= 1 and max_postings >= 2")
 
 
 @dataclass(slots=True, frozen=True)

@@ -10,25 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from corroborate.config import BriefConfig
 from corroborate.model import BriefSentence, Span, Statement
 from corroborate.text.claim_words import lemma
-
-
-@dataclass(slots=True, frozen=True)
-class BriefConfig:
-    max_sentences: int = 12
-    max_single_source: int = 5  # uncorroborated statements shown, after all corroborated ones
-    min_words: int = 6  # shorter statements ("Pictured: ...") are captions or fragments, not news
-    max_words: int = 60
-    max_cover: float = 0.6  # content share already said by a chosen sentence above which a candidate repeats it
-    max_similarity: float = 0.72  # similarity to a chosen sentence above which a candidate repeats it
-
-    def __post_init__(self) -> None:
-        if self.max_sentences < 1:
-            raise ValueError("max_sentences must be >= 1")
-
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 

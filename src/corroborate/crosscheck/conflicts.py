@@ -23,14 +23,19 @@ calibration table. When two detectors flag the same two sentences, the typed rea
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from corroborate.crosscheck.claims import Claim, Quantity, rule_claim
-from corroborate.model import Article, Conflict, RepeatGroup, Span
+from corroborate.crosscheck.claim_types import Claim, Quantity
+from corroborate.crosscheck.findings import (
+    KIND_ORDER,
+    Finding,
+    dedupe_conflicts,
+    merge_findings,
+)
+from corroborate.crosscheck.rules import rule_claim
+from corroborate.model import Article, Conflict, RepeatGroup
 from corroborate.text.claim_words import (
     EVENT_NOUNS,
     LABEL_VERBS,
@@ -42,17 +47,8 @@ from corroborate.text.claim_words import (
     phrase_head,
     same_participant,
 )
+from corroborate.text.conflict_words import LIGHT_VERBS
 
-
-def _wordlist(text: str) -> list[str]:
-    return text.split()
-
-
-# Verbs too light to define "the same action" (anyone can say, have or make things).
-LIGHT_VERBS = frozenset(lemma(w) for w in _wordlist(
-    "be have do make take get give go come say tell see use want put set look seem become show find think "
-    "know call keep let begin help leave try ask"
-))
 _LABEL_KEYS = frozenset(lemma(v) for v in LABEL_VERBS)
 _TOLL_HEADS = frozenset(("person", "people", "migrant", "victim", "life", "death", "dead", "passenger",
                          "civilian", "injured", "wounded", "arrest"))
@@ -60,72 +56,6 @@ _GENERIC_WHO = frozenset(("it", "this", "that", "they", "he", "she", "we", "i", 
 
 
 # --- findings, merged into conflicts ----------------------------------------------------------------------
-
-@dataclass(slots=True)
-class Finding:
-    """One detector's evidence: ``sides`` are (span, value) pairs that disagree on ``topic``."""
-
-    kind: str
-    key: tuple[str, ...]
-    topic: str
-    sides: list[tuple[Span, str]]
-    confidence: float
-    why: str = ""
-    norm: Callable[[str], str] = field(default=lambda v: " ".join(v.lower().split()))
-    labels: dict[str, str] = field(default_factory=dict)  # value -> how it reads in the explanation
-
-
-MAX_SPANS_PER_VALUE = 6
-
-
-def short(outlet: str) -> str:
-    return outlet if len(outlet) <= 12 else outlet[:8] + "…"
-
-
-def merge_findings(findings: list[Finding], articles: dict[str, Article],
-                   rewrites: frozenset[tuple[str, int, int]] = frozenset()) -> list[Conflict]:
-    """One conflict per (kind, key): the union of its sides, the highest confidence, a one-line explanation
-    that names every value with the outlets that state it."""
-    groups: dict[tuple[str, tuple[str, ...]], list[Finding]] = defaultdict(list)
-    for f in findings:
-        groups[(f.kind, f.key)].append(f)
-    out: list[Conflict] = []
-    for (kind, _key), fs in sorted(groups.items()):
-        sides: dict[tuple[str, int, int], tuple[Span, str]] = {}
-        for f in fs:
-            for span, value in f.sides:
-                sides.setdefault((span.article, span.start, span.end), (span, value))
-        labels = {k: v for f in fs for k, v in f.labels.items()}
-        norm = labels.get if labels else fs[0].norm
-        values: dict[str, list[tuple[Span, str]]] = defaultdict(list)
-        for span, value in sides.values():
-            values[norm(value) or value.lower()].append((span, value))
-        if len(values) < 2:
-            continue
-        ordered = sorted(values.values(), key=lambda vs: min((s.article, s.start) for s, _ in vs))
-        parts = []
-        for vs in ordered:
-            who = []
-            for s, _ in sorted(vs, key=lambda x: (x[0].article, x[0].start)):
-                label = short(articles[s.article].outlet if s.article in articles else s.article)
-                if any(a == s.article and r0 <= s.start and s.end <= r1 for a, r0, r1 in rewrites):
-                    label += ", spun rewrite"
-                if label not in who:
-                    who.append(label)
-            # Variants that differ only in punctuation or case ("Ms Patel" / "Ms. Patel") read as one.
-            variants = {re.sub(r"[^a-z0-9]+", " ", v.lower()).strip(): v for _, v in reversed(vs)}
-            said = " / ".join(dict.fromkeys(f"'{variants[re.sub(r'[^a-z0-9]+', ' ', v.lower()).strip()]}'"
-                                            for _, v in vs))
-            parts.append(f"{labels[vs[0][1]]}: {said} ({'; '.join(who)})" if labels else f"{said} ({'; '.join(who)})")
-        why = next((f.why for f in fs if f.why), "")
-        explanation = f"{fs[0].topic}: " + " vs ".join(parts) + (f" — {why}" if why else "")
-        # A big story can repeat a value in dozens of copies: the first few spans per value are the evidence.
-        flat = [sv for vs in ordered
-                for sv in sorted(vs, key=lambda x: (x[0].article, x[0].start))[:MAX_SPANS_PER_VALUE]]
-        out.append(Conflict(kind, [s for s, _ in flat], [v for _, v in flat], explanation,
-                            round(max(f.confidence for f in fs), 2)))
-    return out
-
 
 # --- detectors ----------------------------------------------------------------------------------------------
 
@@ -414,34 +344,13 @@ def drift_findings(groups: Iterable[RepeatGroup], *, typed: bool = False) -> lis
     return out
 
 
-KIND_ORDER = {k: i for i, k in enumerate(("number", "entity", "role", "place", "date", "negation", "drift", "quote"))}
-
-
-def dedupe_conflicts(conflicts: list[Conflict], *,
-                     sentence: Callable[[Span], tuple[str, int, int]] | None = None) -> list[Conflict]:
-    """Two detectors may flag the same pair of sentences: keep one reading of it, a typed kind (number,
-    entity, role, place, date, negation) over generic drift, with the higher of the two confidences.
-    ``sentence`` maps a span to the sentence holding it (fragments and whole sentences then compare)."""
-    where = sentence or (lambda s: (s.article, s.start, s.end))
-    kept: list[tuple[Conflict, set[tuple[str, int, int]]]] = []
-    for c in sorted(conflicts, key=lambda c: (c.kind == "drift", -c.confidence, KIND_ORDER.get(c.kind, 99),
-                                              c.spans[0])):
-        sents = {where(s) for s in c.spans}
-        dup = next((k for k, ks in kept if len(sents) == 2 and sents <= ks), None)
-        if dup is not None:
-            dup.confidence = max(dup.confidence, c.confidence)
-            continue
-        kept.append((c, sents))
-    return sorted((k for k, _ in kept), key=lambda c: (KIND_ORDER.get(c.kind, 99), c.spans[0], c.values))
-
-
 # --- sentence-level detector (pure text) ---------------------------------------------------------------------
 
 def conflict_between(a_text: str, b_text: str) -> Conflict | None:
     """The strongest typed conflict between two sentences, or None: the same detectors as the cross-check,
     on one pair, without blocking. Spans point into two throwaway articles named "a" and "b"."""
     from corroborate.crosscheck.align import lexical_similarity
-    from corroborate.crosscheck.claims import person_keys
+    from corroborate.crosscheck.rules import person_keys
     from corroborate.model import Passage
 
     arts = [Article("a", "a", None, None, None, a_text), Article("b", "b", None, None, None, b_text)]

@@ -1,5 +1,7 @@
 """Cross-check one story: statements with their independent sources, typed conflicts, and the cited brief.
 
+Stage 1 of a story: needs its passages and the repeats; adds statements, conflicts and the brief.
+
 ``cross_check`` is the stage the pipeline calls per story. Steps, each linear in the number of sentences:
 
 1. claims: atomic statements per sentence (:mod:`corroborate.crosscheck.claims`; the NLP pipeline when given);
@@ -16,22 +18,23 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from corroborate.crosscheck.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
 from corroborate.crosscheck.brief import BriefConfig, content_words, is_prose, make_brief
-from corroborate.crosscheck.claims import Claim, Quantity, extract_claims, method_name
+from corroborate.crosscheck.claim_types import Claim, Quantity
+from corroborate.crosscheck.claims import extract_claims, method_name
 from corroborate.crosscheck.conflicts import (
-    dedupe_conflicts,
     drift_findings,
     label_findings,
-    merge_findings,
     negation_findings,
     number_findings,
     participant_findings,
     place_date_findings,
 )
+from corroborate.crosscheck.findings import dedupe_conflicts, merge_findings
 from corroborate.crosscheck.independence import independence, source_of
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.text.claim_words import FRAMES
@@ -199,7 +202,8 @@ def _shared_share(claim: Claim, holders: list[Claim]) -> float:
 
 def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, story_id: str,
                 repeats: Any | None, judge: PairJudge | None = None, embedder: Any = None,
-                nlp: Any = None) -> Story:
+                nlp: Any = None, align_config: AlignConfig | None = None,
+                brief_config: BriefConfig | None = None) -> Story:
     """Statements, conflicts (quote conflicts excluded: the misquote stage owns them) and the brief."""
     articles = sorted(articles, key=lambda a: a.id)
     by_id = {a.id: a for a in articles}
@@ -208,7 +212,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
         claims.extend(extract_claims(a, passages.get(a.id, []), nlp=nlp))
     if embedder is None and judge is not None and getattr(judge, "_use_semantic", False):
         embedder = judge._embedder  # the judge's MiniLM, so vectors are computed once
-    cfg = AlignConfig()
+    cfg = align_config or AlignConfig()
     pairs = candidate_pairs(claims, config=cfg)
     links, sim = align(claims, embedder=embedder, config=cfg, pairs=pairs)
     related_sim = cfg.supports_semantic if sim.semantic else cfg.supports_lexical
@@ -252,14 +256,15 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     contested = frozenset(c.ref for k in conflicts for s in k.spans for c in by_article[s.article]
                           if sentence(c.span) == sentence(s))
     quoted = _inside_quotes(passages, claims)
-    brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites | quoted, source=source)
+    brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites | quoted, source=source,
+                   config=brief_config or BriefConfig())
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
                  brief=brief)
 
 
 def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: list[Link], claims: list[Claim],
-           sim: Similarity, *, avoid: frozenset[tuple[str, int, int]], source: dict[str, str]
-           ) -> list[BriefSentence]:
+           sim: Similarity, *, avoid: frozenset[tuple[str, int, int]], source: dict[str, str],
+           config: BriefConfig) -> list[BriefSentence]:
     """Order statements for the brief and let :func:`make_brief` choose. Corroborated statements first (most
     sources, then most supported by related statements of other sources, then nearest the top of their
     article: news puts what matters first); then single-source ones, taking each source in turn so one long
@@ -320,12 +325,12 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         def similarity(x: str, y: str) -> float:
             u, v = sim.embedder.encode([x, y])
             return float(u @ v)
-        cfg = BriefConfig(max_similarity=0.8)
+        cfg = replace(config, max_similarity=config.semantic_max_similarity)
     else:
         def similarity(x: str, y: str) -> float:
             wx, wy = content_words(x), content_words(y)
             return len(wx & wy) / (len(wx | wy) or 1)
-        cfg = BriefConfig(max_similarity=0.5)
+        cfg = replace(config, max_similarity=config.lexical_max_similarity)
     return make_brief([*multi, *singles], sentence_of=sentence_of, similarity=similarity, avoid=avoid,
                       skip=repeats_fact, config=cfg)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from corroborate.crosscheck.claims import Claim, person_keys, rule_claim
+from corroborate.crosscheck.claim_types import Claim
+from corroborate.crosscheck.rules import person_keys, rule_claim
 from corroborate.model import Article, Passage
 from corroborate.text.claim_words import PRONOUNS, REPORTING, lemma, name_key
 

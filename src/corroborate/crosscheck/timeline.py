@@ -1,5 +1,7 @@
 """A dated timeline of a story: time expressions resolved against each article's published date.
 
+Stage 5 of a story: needs passages and published dates; adds ``story.timeline``.
+
 Standard library only. What is resolved, against the published date P:
 
 * absolute dates: "2021-11-26", "November 24", "24 November 2021", "from December 1" (no year: P's year,
@@ -30,6 +32,7 @@ from typing import Any
 
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, Span, TimelineEvent
+from corroborate.text.time_words import _FINITE_PAST, _FUTURE, _PAST, _STOP
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {m: k + 1 for k, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
@@ -54,18 +57,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?"
                            r"(?:\s+(night|morning|afternoon|evening))?\b")),
 ]
-_FUTURE = re.compile(r"\b(?:will|won['’]t|shall|due to|set to|going to|expected to|scheduled|plans? to|"
-                     r"is to|are to|upcoming|is|are|am)\b|['’]ll\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|sank|died|came|went|held|took|made|laid|began|ago|"
-                   r"spoke|wrote|sent|saw|left|fell|hit|drowned|\w+ed)\b", re.I)
-_FINITE_PAST = frozenset({"was", "were", "had", "did", "ago"})
 _PRESENT_AUX = re.compile(r"\b(?:is|are|am|will|be)\s+(?:\w+\s+){0,2}$", re.I)
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
-_STOP = frozenset({
-    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from", "was", "were",
-    "is", "are", "had", "has", "have", "been", "be", "that", "this", "it", "its", "their", "his", "her", "as",
-    "after", "before", "which", "who",
-})
 _MAX_TEXT = 180
 _SIMILAR = 0.2
 

@@ -1,5 +1,7 @@
 """Find scrape noise (promo lines, caption markers, share prompts, bylines, headers) and say where it is.
 
+Stage (per article): needs the article; adds ``report.removed`` (reason + span per piece of noise).
+
 ``clean`` never edits the text. It returns :class:`~corroborate.model.Removal` records (reason plus a
 span into the original text), and ``segment`` leaves those spans out of every passage. A reader of the
 report can always see what was dropped and why.
@@ -16,11 +18,7 @@ from collections.abc import Iterable
 
 from corroborate.ingest.text import parse_header
 from corroborate.model import Article, Removal, Span
-
-_DAYS_MONTHS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
-    "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+from corroborate.text.clean_words import _DAYS_MONTHS
 
 #: (reason, pattern). Patterns run with re.MULTILINE, so ``^``/``$`` are line bounds; ``\r`` is kept out of
 #: line content so CRLF files behave like LF ones.

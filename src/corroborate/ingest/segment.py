@@ -1,5 +1,7 @@
 """Split an article into paragraphs and sentences, with character offsets into the original text.
 
+Stage (per article): needs the article and its removals; adds its passages (sentences, paragraphs).
+
 Rule-based on purpose: it is fast, deterministic and needs no model, and news text is regular enough.
 What it handles, because scraped news is full of it:
 
@@ -18,16 +20,8 @@ import re
 from collections.abc import Iterable
 
 from corroborate.model import Article, Passage, Removal
+from corroborate.text.abbreviations import ABBREVIATIONS
 
-# Lower-cased abbreviations (without the final dot) after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
-    "cpt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "det", "fr", "mt", "ft",
-    "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "est", "approx", "fig", "al",
-    "op", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "u.s",
-    "u.k", "u.n", "e.u", "d.c",
-))
 # Sentence-final punctuation, then any closing quotes/brackets.
 _END = re.compile(r"""[.!?…]+["'”’»)\]]*""")
 _CLOSERS = "\"'”’»)]"

@@ -21,27 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from corroborate.text.titles import ORG_DESCRIPTORS, TITLE_CONTINUATIONS, TITLES
+
 FACTORY = "corroborate_entity_rules"
 
-# Titles that precede a person's name in news English, lower-cased, without a trailing full stop. Words
-# that also start organisation or place names ("General Motors", "Justice Department", "King County",
-# "Prince Edward Island") are left out on purpose.
-# A word list reads better as one string than as 31 quoted items.
-TITLES = frozenset(
-    """mr mrs ms miss mx dr sir dame lord lady president vice-president chancellor senator sen congressman
-    congresswoman governor mayor minister secretary premier pope rev reverend professor prof
-    commissioner ambassador archbishop cardinal""".split()  # noqa: SIM905
-)
-# Title words that can follow a title before the name ("Secretary General António Guterres").
-TITLE_CONTINUATIONS = frozenset({"general", "designate", "elect"})
 PERSON = "PER"
 ORGANISATION = "ORG"
-# Common nouns that introduce an organisation's name in apposition ("border agency Frontex", "the charity
-# Care4Calais"): lower-case descriptors only, so "Agency" inside a name is not one.
-ORG_DESCRIPTORS = frozenset(
-    """agency organisation organization charity company firm group party union ministry department
-    broadcaster newspaper airline watchdog regulator militia coalition alliance network""".split()  # noqa: SIM905
-)
 
 
 def _is_name_token(token: Token) -> bool:

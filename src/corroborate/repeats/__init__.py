@@ -1,0 +1,1 @@
+"""Repeated, copied and spun passages: fingerprints, exact/near/paraphrase groups, drift, reuse and direction."""

@@ -91,7 +91,7 @@ class Store:
         self.config = config or Config()
         self.match = match or MatchConfig(num_perm=self.config.repeats.num_perm, seed=self.config.repeats.seed,
                                           shingle_size=self.config.repeats.shingle_size)
-        self.stories_config = stories_config
+        self.stories_config = stories_config if stories_config is not None else self.config.stories
         self.batch_size = batch_size
         self._pragmas = dict(pragmas or {})
         self._engine = engine
@@ -350,7 +350,7 @@ class Store:
 
     def story_report(self, story_id: str, *, checker: Checker | None = None) -> Report:
         """The cross-check of one story's articles (``Checker.run_articles``), cached in the database by the
-        story's article-id set, the corroborate version, the alignment method and the NLP pipeline."""
+        story's article-id set, the corroborate version, the alignment method, the NLP pipeline and the settings."""
         from corroborate import __version__
         from corroborate.nlp import describe
 
@@ -363,7 +363,7 @@ class Store:
             variant = checker.nlp_variant()
             nlp_name = "off" if variant == "off" else describe(variant)
             key = hashlib.sha256(json.dumps([sorted(summary.articles), __version__, SCHEMA_VERSION, alignment,
-                                             nlp_name],
+                                             nlp_name, checker.config.fingerprint()],
                                             separators=(",", ":")).encode()).hexdigest()
             row = self._read(lambda c: c.execute("SELECT json FROM reports WHERE key = ?", (key,)).fetchone())
             if row is not None:

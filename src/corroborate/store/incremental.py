@@ -40,6 +40,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from corroborate.config import MatchConfig
 from corroborate.model import Article
 from corroborate.store.bucket_index import BucketIndex, pack
 from corroborate.store.day_postings import UNDATED, DayPostings
@@ -57,33 +58,6 @@ _SEQ_BITS = 63  # a SQLite rowid (an article's seq) is below 2**63
 _SEQ_MASK = (1 << _SEQ_BITS) - 1
 
 
-@dataclass(slots=True, frozen=True)
-class MatchConfig:
-    """Fingerprint and candidate-generation settings of the store (fixed when a database is created)."""
-
-    num_perm: int = 128
-    seed: int = 1
-    shingle_size: int = 3
-    bands: int = 32  # 32 bands of 4 rows: pairs above Jaccard ~0.4 almost surely share a bucket
-    near_threshold: float = 0.5  # estimated Jaccard for a near-duplicate article (copy, syndication, spin)
-    per_bucket: int = 50  # entries read per LSH bucket
-    per_key: int = 100  # postings read per blocking key on each side of the article's day
-    # Articles scored per add (those sharing the most blocking keys). Story B3 F1 through the store with 50 / 30
-    # / 20: generated 10k corpus 0.796 / 0.809 / 0.831; ECB+ (772 documents, undated, so all within reach of
-    # each other) 0.841 / 0.841 / 0.836; BASIL 0.985 and Clust-McMs dev 0.740 with all three. 30 loses nothing
-    # on the real sets, and an add in a full window scores 40% fewer candidates than with 50.
-    max_candidates: int = 30
-    max_near: int = 20  # near-duplicates added to the scored candidates (the most similar)
-    max_verify: int = 200  # LSH candidates whose Jaccard is checked per add (those sharing the most bands)
-
-    def __post_init__(self) -> None:
-        if self.num_perm % self.bands:
-            raise ValueError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
-        if not 0.0 <= self.near_threshold <= 1.0:
-            raise ValueError(f"near_threshold must be in [0.0, 1.0], got {self.near_threshold}")
-        if min(self.per_bucket, self.per_key, self.max_candidates, self.shingle_size, self.max_near,
-               self.max_verify) < 1:
-            raise ValueError("per_bucket, per_key, max_candidates, max_near, max_verify and shingle_size must be >= 1")
 
 
 @dataclass(slots=True)

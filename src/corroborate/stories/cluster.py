@@ -1,6 +1,8 @@
 """Story clustering: which articles report the same event. Batch (:func:`cluster_articles`) and incremental
 (:class:`StoryIndex`) share one similarity.
 
+Stage (whole batch): needs the articles; adds the story clusters (lists of article ids).
+
 Similarity of two articles is a weighted mean of
 * TF-IDF cosine of their words (sublinear tf, idf from the articles seen so far),
 * IDF-weighted cosine of their names (capitalised words: the cheap stand-in for entities that separates two
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from corroborate.config import StoriesConfig
 from corroborate.model import Article
 
 if TYPE_CHECKING:
@@ -53,34 +56,6 @@ _NOT_NAMES = _STOP | frozenset(_NOT_NAME_TEXT.split())
 MIN_DF_LIMIT = 50  # blocking keys shared by up to this many articles are always usable
 
 
-@dataclass(slots=True, frozen=True)
-class StoriesConfig:
-    """Thresholds and weights. ``threshold`` applies with MiniLM, ``lexical_threshold`` without it.
-
-    Tuned on ECB+ training topics (``split_cybulska_vossen == train``); see bench/eval.py."""
-
-    threshold: float = 0.30
-    lexical_threshold: float = 0.25
-    text_weight: float = 1.0
-    name_weight: float = 2.0
-    semantic_weight: float = 1.0
-    window_days: float = 7.0  # dated articles further apart than this never share a story
-    year_mismatch: float = 0.5  # undated articles whose texts name only different years: similarity x this
-    keys_per_article: int = 25  # distinctive words indexed per article (blocking)
-    max_postings: int = 1000  # most recent articles looked up per key
-    max_candidates: int = 300  # articles scored per incremental add (those sharing the most keys)
-    max_df_share: float = 0.2  # a key in more than this share of articles is too common to block on
-    lead_chars: int = 1000  # text embedded by MiniLM: the title and lead carry the event
-    semantic: str = "auto"  # auto | on | off
-
-    def __post_init__(self) -> None:
-        for name in ("threshold", "lexical_threshold", "max_df_share"):
-            if not 0.0 <= getattr(self, name) <= 1.0:
-                raise ValueError(f"{name} must be in [0.0, 1.0], got {getattr(self, name)}")
-        if self.semantic not in {"auto", "on", "off"}:
-            raise ValueError(f"semantic must be auto, on or off, got {self.semantic!r}")
-        if self.keys_per_article < 1 or self.max_postings < 1 or self.max_candidates < 1:
-            raise ValueError("keys_per_article, max_postings and max_candidates must be >= 1")
 
 
 def _published(article: Article) -> date | None:

@@ -1,0 +1,13 @@
+"""Abbreviations after which a full stop does not end a sentence."""
+
+from __future__ import annotations
+
+# Lower-cased abbreviations (without the final dot) after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+    "cpt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "det", "fr", "mt", "ft",
+    "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "est", "approx", "fig", "al",
+    "op", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "u.s",
+    "u.k", "u.n", "e.u", "d.c",
+))

@@ -1,0 +1,50 @@
+"""Word lists of the quote reader: determiners and adjectives of speaker noun phrases, cue fillers, prepositions."""
+
+from __future__ import annotations
+
+from corroborate.text.lexicon import (
+    DEMONYMS,
+    ORG_WORDS,
+    SPEAKER_NOUNS,
+)
+
+_DETS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "two", "three"})
+
+
+_NP_ADJ = frozenset({"senior", "former", "junior", "fellow", "top", "chief", "close", "leading", "government",
+                     "ministry", "home", "foreign", "interior", "unnamed", "anonymous", "local",
+                     "labour", "tory", "conservative", "opposition", "party", "police", "security", "defence",
+                     "no10", "downing", "street", "white", "house"}) | DEMONYMS
+
+
+_SKIP_BEFORE_VERB = frozenset({"has", "have", "had", "also", "then", "later", "previously", "reportedly",
+                               "once", "again", "further", "himself", "herself", "just", "already", "yesterday",
+                               "today", "would", "will", "is", "was", "last", "night"})
+
+
+# Lower-case words a speaker phrase is made of: "a senior government source", "a spokesman for the council".
+_NP_WORDS = SPEAKER_NOUNS | _NP_ADJ | ORG_WORDS
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+
+
+_CUE_FILLER = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "reported", "quoted", "as",
+                         "also", "later", "reportedly", "then", "once", "again", "previously"})
+
+
+# Words after which a name is an object, not the sentence's subject ("rebuked Ms Patel", "to Mr Macron").
+_PREPOSITIONS = frozenset({"to", "with", "by", "for", "of", "from", "at", "on", "against", "about", "meet",
+                           "meeting", "than", "like", "rebuked", "criticised", "accused", "told", "warned"})
+
+
+_LEAD_SKIP = frozenset({"but", "and", "however", "so", "yet", "then", "meanwhile", "today", "also"})
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+# Verbs that report a clause without "that" ("He said the plan …"); others need "that".
+_BARE_CLAUSE_VERBS = frozenset({"said", "says", "added", "adds", "insisted", "insists", "claimed", "claims",
+                                "argued", "argues", "admitted", "admits", "revealed", "reveals", "stated",
+                                "suggested", "confirmed", "acknowledged", "maintained"})

@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	# torch first, pinned: the CPU build is on disk; a bare `torch` would pull gigabytes of CUDA packages.
 	$(BIN)/python -m pip install -q "torch==2.13.0"
-	$(BIN)/python -m pip install -q -e ".[semantic,web,dask,dev]"
+	$(BIN)/python -m pip install -q -e ".[semantic,web,dask,eval,dev]"
 	@$(MAKE) --no-print-directory apt
 	@touch $(STAMP)
 

@@ -1,8 +1,14 @@
 """corroborate: cross-check the news.
 
-The public API imports nothing heavy: no torch, Dask, spaCy or model is loaded until a stage needs it.
+    import corroborate
+    report = corroborate.check(["examples/"], semantic="off")
+    print(len(report.stories), report.to_json()[:80])
+
+The public API (docs/API.md) imports nothing heavy: no torch, Dask, spaCy or model is loaded until a stage needs it.
 """
 
+from corroborate.api import check
+from corroborate.config import Config
 from corroborate.model import (
     Article,
     Conflict,
@@ -20,6 +26,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "Config",
     "Conflict",
     "InputError",
     "Passage",
@@ -29,5 +36,6 @@ __all__ = [
     "Statement",
     "Story",
     "__version__",
+    "check",
     "to_json",
 ]

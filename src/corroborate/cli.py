@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import time
 
 from corroborate import __version__
-from corroborate.errors import CorroborateError
+from corroborate.commands import add_verbosity_arguments
+from corroborate.errors import EXTRA_OF_MODULE, CorroborateError, install_hint
 
 # command name -> module that implements it
 COMMANDS: dict[str, str] = {
@@ -47,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
         seen.add(module_name)
+    # -q/--quiet and -v/--verbose on every command, defined once (see commands.add_verbosity_arguments).
+    for command in dict.fromkeys(sub.choices.values()):
+        add_verbosity_arguments(command)
     return parser
 
 
@@ -62,14 +67,26 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # A module may bind its handler with set_defaults(func=...); otherwise its ``run`` handles the command.
     handler = getattr(args, "func", None) or importlib.import_module(COMMANDS[args.command]).run
+    start = time.perf_counter()
     try:
         return int(handler(args))
     except CorroborateError as exc:
         print(f"corroborate: error: {exc}", file=sys.stderr)
         return 1
+    except ModuleNotFoundError as exc:
+        # An optional dependency imported without a ``require`` guard (scikit-learn in `eval`): say which extra.
+        root = (exc.name or "").split(".")[0]
+        if root not in EXTRA_OF_MODULE:
+            raise
+        hint = install_hint(root, EXTRA_OF_MODULE[root], f"`corroborate {args.command}`")
+        print(f"corroborate: error: {hint}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("corroborate: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if getattr(args, "verbose", False):
+            print(f"  time total ({args.command}): {time.perf_counter() - start:.2f}s", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

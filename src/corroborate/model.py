@@ -139,6 +139,8 @@ class Conflict:
     values: list[str]
     explanation: str
     confidence: float
+    # What the conflict judge read (crosscheck/judge.py): kept in memory for benchmarks, never in the JSON.
+    features: dict[str, float] | None = None
 
 
 @dataclass(slots=True)
@@ -186,6 +188,9 @@ class Story:
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
+    # Conflict candidates the judge dropped, each with its reason (in ``explanation``) and spans: filled only
+    # when asked for (``--explain``), so false negatives can be audited; absent from the JSON otherwise.
+    dropped: list[Conflict] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -208,12 +213,29 @@ class Report:
                 return a
         raise KeyError(article_id)
 
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON contract as plain values: the version first, then how it was made, then the findings."""
+        data = to_json(self)
+        ordered = {"version": data.pop("version"), "method": data.pop("method")}
+        ordered.update(data)
+        return ordered
+
+    def to_json(self) -> str:
+        """The JSON contract document: byte for byte what ``corroborate check --format json`` writes
+        (``corroborate.render.json`` renders through this method). Deterministic: same input, same bytes."""
+        import json
+
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
 
 # Fields that only matter inside the pipeline, or that would bloat the JSON, are left out of it.
-_HIDDEN = {Article: {"meta"}, Passage: set()}
+_HIDDEN = {Article: {"meta"}, Passage: set(), Conflict: {"features"}}
 # Optional fields that are dropped from the JSON when empty, so the document stays readable.
 _DROP_WHEN_NONE = {"similarity", "drift", "original", "url", "speaker_span", "expression", "note",
                    "independence", "who", "predicate", "target", "attribution"}
+
+# Debug sections that only appear when they hold something.
+_DROP_WHEN_EMPTY = {"dropped"}
 
 
 def to_json(obj: Any) -> Any:
@@ -226,6 +248,8 @@ def to_json(obj: Any) -> Any:
                 continue
             value = getattr(obj, f.name)
             if value is None and f.name in _DROP_WHEN_NONE:
+                continue
+            if f.name in _DROP_WHEN_EMPTY and not value:
                 continue
             out[f.name] = to_json(value)
         return out

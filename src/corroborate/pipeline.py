@@ -7,8 +7,9 @@ byte-identical from run to run.
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
@@ -69,6 +70,21 @@ def _split_inputs(items: Iterable[Article | InputError]) -> tuple[list[Article],
     return articles, errors, duplicates
 
 
+def _read(sources: Iterable[str | os.PathLike[str] | Article], config: Config, stdin: TextIO | None
+          ) -> Iterator[Article | InputError]:
+    """Articles in argument order: paths through the readers (consecutive paths in one call, so a file reached
+    twice is read once), Article objects as given."""
+    paths: list[str | os.PathLike[str]] = []
+    for item in sources:
+        if isinstance(item, Article):
+            yield from read_sources(paths, config=config.ingest, stdin=stdin)
+            paths = []
+            yield item
+        else:
+            paths.append(item)
+    yield from read_sources(paths, config=config.ingest, stdin=stdin)
+
+
 class Checker:
     """Runs the check job. Heavy resources (embedder, NLP pipeline, pair judge) load lazily, once."""
 
@@ -121,8 +137,9 @@ class Checker:
         finally:
             self.timings.add(stage, time.perf_counter() - start)
 
-    def run(self, sources: list[str], *, stdin: TextIO | None = None) -> Report:
-        items = self._timed("ingest", lambda: list(read_sources(sources, config=self.config.ingest, stdin=stdin)))
+    def run(self, sources: list[str | os.PathLike[str] | Article], *, stdin: TextIO | None = None) -> Report:
+        """Read the sources (paths, and Articles given as they are, in argument order) and run the job."""
+        items = self._timed("ingest", lambda: list(_read(sources, self.config, stdin)))
         articles, errors, duplicates = _split_inputs(items)
         report = self.run_articles(articles)
         report.errors = errors + report.errors
@@ -130,7 +147,11 @@ class Checker:
         report.counters["input_errors"] = len(errors)
         return report
 
-    def run_articles(self, articles: list[Article]) -> Report:
+    def run_articles(self, articles: list[Article], *, stories: list[tuple[str, list[str]]] | None = None,
+                     stories_method: str | None = None) -> Report:
+        """The job on articles already read. ``stories``: the grouping to use, as (story id, article ids), instead
+        of clustering (the store passes its stored stories, so a report carries the stored ids); then
+        ``stories_method`` says where the grouping came from."""
         embed_before = self.embedder.seconds if self.embedder else 0.0
         self.progress("prepare", 0, len(articles))
         prepared: list[Prepared] = self._timed("clean+segment", lambda: self.engine.map(prepare, articles))
@@ -148,56 +169,72 @@ class Checker:
         # The embedder decides the path for every stage: without one, stories stay lexical too
         # (no silent model load behind a `--semantic off`).
         stories_config = replace(self.config.stories, semantic="on" if self.embedder is not None else "off")
-        clusters = self._timed("stories", lambda: cluster_articles(
-            articles, config=stories_config, embedder=self.embedder))
-        stories = self._timed("cross-check", lambda: self._stories(articles, passages, clusters, repeats))
+        if stories is None:
+            clusters = self._timed("stories", lambda: cluster_articles(
+                articles, config=stories_config, embedder=self.embedder))
+            groups = [(f"s{number}", ids) for number, ids in enumerate(clusters, start=1)]
+        else:
+            known = {a.id for a in articles}
+            groups = [(sid, [i for i in ids if i in known]) for sid, ids in stories]
+            groups = [(sid, ids) for sid, ids in groups if ids]
+        checked = self._timed("cross-check", lambda: self._stories(articles, passages, groups, repeats))
 
         report = Report(articles=articles, method=self.method(), removed=removed, repeats=repeats.groups,
-                        reuse=repeats.reuse, stories=stories)
+                        reuse=repeats.reuse, stories=checked)
         from corroborate.crosscheck.core import methods as crosscheck_methods
-        from corroborate.stories.cluster import method as stories_method
+        from corroborate.stories.cluster import method as describe_stories
 
         report.method["repeats"] = repeats.method
-        report.method["stories"] = stories_method(stories_config, self.embedder)
+        report.method["stories"] = (describe_stories(stories_config, self.embedder) if stories is None
+                                    else stories_method or "given")
         report.method.update(crosscheck_methods(embedder=self.embedder, nlp=self._nlp))
         report.counters.update({
             "articles": len(articles),
             "passages": sum(len(v) for v in passages.values()),
             "removed": len(removed),
             **repeats.counters,
-            "stories": len(stories),
-            "statements": sum(len(s.statements) for s in stories),
-            "conflicts": sum(len(s.conflicts) for s in stories),
+            "stories": len(checked),
+            "statements": sum(len(s.statements) for s in checked),
+            "conflicts": sum(len(s.conflicts) for s in checked),
         })
         if self.embedder is not None:
             self.timings.embedding += self.embedder.seconds - embed_before
         return report
 
     def _stories(self, articles: list[Article], passages: dict[str, list[Passage]],
-                 clusters: list[list[str]], repeats: Any) -> list[Story]:
+                 groups: list[tuple[str, list[str]]], repeats: Any) -> list[Story]:
         from corroborate.attribution.entities import extract_entities
         from corroborate.attribution.misquotes import find_misquotes
         from corroborate.attribution.quotes import extract_quotes
         from corroborate.crosscheck.core import cross_check
+        from corroborate.crosscheck.independence import source_of
+        from corroborate.crosscheck.judge import JudgeContext, review
         from corroborate.crosscheck.timeline import build_timeline
 
         by_id = {a.id: a for a in articles}
         nlp = self.nlp()
         stories: list[Story] = []
-        for number, ids in enumerate(clusters, start=1):
-            self.progress("cross-check", number - 1, len(clusters))
+        for number, (story_id, ids) in enumerate(groups, start=1):
+            self.progress("cross-check", number - 1, len(groups))
             members = [by_id[i] for i in ids]
             sub = {i: passages[i] for i in ids}
-            story = cross_check(members, sub, story_id=f"s{number}", repeats=repeats,
+            story = cross_check(members, sub, story_id=story_id, repeats=repeats,
                                 embedder=self.embedder, nlp=nlp, align_config=self.config.align,
-                                brief_config=self.config.brief)
+                                brief_config=self.config.brief, conflict_config=self.config.conflicts)
             story.entities = extract_entities(members, sub, nlp=nlp)
             quotes = {a.id: extract_quotes(a, sub[a.id], entities=story.entities, nlp=nlp) for a in members}
             story.quotes = [q for a in members for q in quotes[a.id]]
-            story.conflicts.extend(find_misquotes(quotes, {a.id: a for a in members}))
+            misquotes, dropped = review(find_misquotes(quotes, {a.id: a for a in members}),
+                                        JudgeContext({a.id: a for a in members}, sub,
+                                                     source_of(members, repeats.reuse)[0], list(repeats.groups),
+                                                     list(repeats.reuse)),
+                                        self.config.conflicts)
+            story.conflicts.extend(misquotes)
+            if self.config.conflicts.explain:
+                story.dropped.extend(dropped)
             story.timeline = build_timeline(members, sub, nlp=nlp)
             stories.append(story)
-        self.progress("cross-check", len(clusters), len(clusters))
+        self.progress("cross-check", len(groups), len(groups))
         return stories
 
     def close(self) -> None:

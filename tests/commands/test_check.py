@@ -147,3 +147,42 @@ def test_nlp_setting_is_checked() -> None:
     assert Config.from_dict({"nlp": "cnn"}).nlp == "cnn"
     with pytest.raises(ValueError, match="nlp must be"):
         Config(nlp="bert")
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_quiet_writes_nothing_to_stderr_and_verbose_the_stage_timings(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "r.json"
+    args = ["check", str(EXAMPLES), "--semantic", "off", "--nlp", "off", "-f", "json", "-o", str(out)]
+    assert main([*args, "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    quiet = out.read_bytes()
+    assert main([*args, "-v"]) == 0
+    err = capsys.readouterr().err
+    for stage in ("ingest", "clean+segment", "repeats", "stories", "cross-check"):
+        assert f"  time {stage}: " in err
+    assert "  stories: 2" in err and "wrote json report" in err and "time total (check):" in err
+    assert out.read_bytes() == quiet  # verbosity never changes the report
+    # Input errors are errors, not notes: -q still names them.
+    assert main(["check", str(tmp_path / "missing.txt"), *args[1:], "-q"]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"corroborate: {tmp_path / 'missing.txt'}: ")
+
+
+def test_jsonl_is_one_story_per_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    args = ["check", str(EXAMPLES), "--semantic", "off", "--nlp", "off", "-q"]
+    assert main([*args, "-f", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert main([*args, "-f", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert len(lines) == len(doc["stories"]) == 2
+    for line, story in zip(lines, doc["stories"], strict=True):
+        row = json.loads(line)
+        assert row["version"] == 1 and row["id"] == story["id"]
+        assert [a["id"] for a in row["articles"]] == story["articles"]
+        assert {k: row[k] for k in ("statements", "conflicts", "brief", "quotes", "entities", "timeline")} == {
+            k: story[k] for k in ("statements", "conflicts", "brief", "quotes", "entities", "timeline")}
+    assert main([*args, "-f", "jsonl"]) == 0
+    assert capsys.readouterr().out.splitlines() == lines  # deterministic

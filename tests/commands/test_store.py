@@ -128,6 +128,10 @@ def test_show_renders_the_cross_check(tmp_path: Path, capsys: pytest.CaptureFixt
     first = capsys.readouterr().out
     report = json.loads(first)
     assert sorted(a["id"] for a in report["articles"]) == sorted(biggest["articles"])
+    assert [s["id"] for s in report["stories"]] == [biggest["id"]]  # the stored id, in every view
+    for other in stories:
+        assert main(["show", other["id"], "--db", str(db), "-f", "json", "--semantic", "off", "--nlp", "off"]) == 0
+        assert [s["id"] for s in json.loads(capsys.readouterr().out)["stories"]] == [other["id"]]
     for a in report["articles"]:
         text = a["text"]
         for story in report["stories"]:
@@ -152,3 +156,21 @@ def test_add_refuses_an_article_over_max_article_chars(tmp_path: Path, capsys: p
     assert "long.txt" in err and "article too long" in err
     assert main(["add", str(tmp_path / "short.txt"), "--db", str(db), "--config", str(tmp_path / "nope.toml")]) == 1
     assert "nope.toml" in capsys.readouterr().err
+
+
+def test_quiet_and_verbose_on_the_store_commands(tmp_path: Path, folder: Path, capsys: pytest.CaptureFixture) -> None:
+    db = tmp_path / "c.db"
+    assert _add([str(folder)], db, "-q") == 0
+    assert capsys.readouterr() == ("", "")  # -q: no summary, no notes
+    assert _add([str(folder)], db, "-v") == 0
+    captured = capsys.readouterr()
+    assert "already stored" in captured.out and "  time read+store: " in captured.err
+    assert main(["stories", "--db", str(db), "-v"]) == 0
+    assert "  time query: " in capsys.readouterr().err
+    assert main(["stories", "--db", str(db), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["show", "s1", "--db", str(db), "-f", "jsonl", "--semantic", "off", "--nlp", "off", "-v"]) == 0
+    captured = capsys.readouterr()
+    (line,) = captured.out.splitlines()
+    assert json.loads(line)["id"] == "s1"
+    assert "  time render: " in captured.err and "time total (show):" in captured.err

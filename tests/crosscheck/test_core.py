@@ -92,9 +92,14 @@ def test_27_deaths_have_three_independent_sources(story: tuple[list[Article], St
     assert st.statements[0] is d  # the most corroborated statement comes first
 
 
-def test_the_seed_conflicts_are_found(story: tuple[list[Article], Story]) -> None:
+def test_the_seed_conflicts_are_found(story: tuple[list[Article], Story], request: pytest.FixtureRequest) -> None:
     _, st = story
-    missing = [name for name, (kinds, sides) in EXPECTED.items()
+    expected = EXPECTED
+    if "no-repeats" in request.node.name:
+        # Without the repeats stage nothing says which passage is a copy of which, and drift is only
+        # reported between copies (crosscheck/judge.py): the rest must still be found.
+        expected = {k: v for k, v in EXPECTED.items() if v[0] != {"drift"}}
+    missing = [name for name, (kinds, sides) in expected.items()
                if not any(matches(c, kinds, sides) for c in st.conflicts)]
     assert not missing, [(c.kind, c.values) for c in st.conflicts]
     for c in st.conflicts:

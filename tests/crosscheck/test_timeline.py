@@ -155,3 +155,24 @@ _PIECES = ["on", "last", "next", "Wednesday", "Sunday", "night", "yesterday", "w
 def test_any_mix_of_time_words_resolves_or_says_why(pieces: list[str], published: str | None) -> None:
     for event in timeline(art(" ".join(pieces), published)):  # timeline() asserts the span rule
         assert event.date is not None or (event.note or "").startswith("article undated")
+
+
+@pytest.mark.parametrize(("sentence", "expression", "is_title"), [
+    ('Speaking on ABC\'s "This Week," Sen. John McCain said it.', "This Week", True),
+    ("He told NBC's Today show he would stay.", "Today", True),
+    ('He appeared on "Tonight" with the host.', "Tonight", True),
+    ("He said this week that he would stay.", "this week", False),
+    ("Today, the Senate voted.", "Today", False),
+])
+def test_programme_titles_are_not_dates(sentence: str, expression: str, is_title: bool) -> None:
+    from corroborate.crosscheck.timeline import _title
+
+    start = sentence.index(expression)
+    assert _title(sentence, start, start + len(expression)) is is_title
+
+
+def test_a_programme_title_gets_no_timeline_event() -> None:
+    text = 'Speaking on ABC\'s "This Week," Sen. John McCain said the plan had failed.'
+    a = Article("t", "o", None, "2010-07-04", None, text)
+    events = build_timeline([a], {"t": segment(a, [])})
+    assert not [e for e in events if e.expression and "week" in e.expression.lower()]

@@ -497,10 +497,12 @@ class _CountingChecker:
     def nlp_variant() -> str:
         return "off"
 
-    def run_articles(self, articles: list[Article]) -> Report:
+    def run_articles(self, articles: list[Article], *, stories: list[tuple[str, list[str]]] | None = None,
+                     stories_method: str | None = None) -> Report:
         self.calls += 1
+        groups = stories or [("s1", [a.id for a in articles])]
         return Report(articles=articles, method={"alignment": "lexical"},
-                      stories=[Story("s1", [a.id for a in articles])], counters={"articles": len(articles)})
+                      stories=[Story(sid, ids) for sid, ids in groups], counters={"articles": len(articles)})
 
 
 def test_story_report_is_cached_by_article_set(tmp_path: Path, corpus: list[Article]) -> None:
@@ -524,6 +526,27 @@ def test_story_report_is_cached_by_article_set(tmp_path: Path, corpus: list[Arti
         checker.config = LEXICAL.with_(brief=BriefConfig(max_sentences=3))
         store.story_report(sid, checker=checker)
         assert checker.calls == calls + 1
+
+
+def test_story_report_carries_the_stored_story_id(tmp_path: Path) -> None:
+    """`show s3` and /api/stories/s3 must say s3: the report of a stored story is that story, under its id,
+    not a re-clustering of its members numbered from s1."""
+    from corroborate.pipeline import Checker
+
+    checker = Checker(config=Config(semantic="off", nlp="off"))
+    with Store(tmp_path / "c.db", config=LEXICAL) as store:
+        store.add(synthetic_articles(3, 2, seed=5))
+        summaries = store.stories()
+        assert len(summaries) == 3
+        for summary in summaries:
+            if summary.id == "s1":
+                continue
+            report = store.story_report(summary.id, checker=checker)
+            assert [(s.id, sorted(s.articles)) for s in report.stories] == [(summary.id, sorted(summary.articles))]
+            assert report.method["stories"] == "stored story (corroborate add)"
+            cached = store.story_report(summary.id, checker=checker)  # from the database: the same id
+            assert [s.id for s in cached.stories] == [summary.id]
+    checker.close()
 
 
 def test_reads_from_many_threads(tmp_path: Path) -> None:

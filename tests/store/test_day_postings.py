@@ -27,8 +27,12 @@ def _sql(conn: sqlite3.Connection, key: str, day: int | None, limit: int) -> lis
     """The reference: the three statements the store ran per key before the day cache."""
     undated = conn.execute("SELECT seq FROM postings WHERE day = ? AND key = ? ORDER BY seq DESC LIMIT ?",
                            (UNDATED, key, limit)).fetchall()
-    if day is None:
-        return [r[0] for r in undated]
+    if day is None:  # the most recent dated ones: the latest dated day and the window before it
+        (latest,) = conn.execute("SELECT max(day) FROM postings WHERE day != ?", (UNDATED,)).fetchone()
+        recent = [] if latest is None else conn.execute(
+            "SELECT seq FROM postings WHERE day BETWEEN ? AND ? AND key = ? ORDER BY day DESC, seq DESC LIMIT ?",
+            (max(latest - WINDOW, 1), latest, key, limit)).fetchall()
+        return [r[0] for r in recent + undated]
     after = conn.execute("SELECT seq FROM postings WHERE day BETWEEN ? AND ? AND key = ? ORDER BY day, seq LIMIT ?",
                          (day, day + WINDOW, key, limit)).fetchall()
     before = conn.execute("SELECT seq FROM postings WHERE day BETWEEN ? AND ? AND key = ? "
@@ -85,6 +89,19 @@ def test_adds_reach_held_days_and_days_loaded_later() -> None:
 def test_the_first_days_do_not_reach_the_undated() -> None:
     conn = _table([(UNDATED, "a", 1), (1, "a", 2), (2, "a", 3)])
     assert DayPostings().shared(conn, ["a"], 2, WINDOW, 50) == {3: 1, 2: 1, 1: 1}  # day 2, day 1, the undated one
+
+
+def test_an_undated_article_reaches_the_most_recent_dated_ones() -> None:
+    """As in batch clustering, an undated article may join a dated story: it reads the latest dated day and the
+    window before it (latest first), then the undated ones; an add of a later day moves that window."""
+    conn = _table([(UNDATED, "a", 1), (100, "a", 2), (103, "a", 3), (110, "a", 4), (111, "b", 5)])
+    postings = DayPostings()
+    assert postings.shared(conn, ["a"], None, WINDOW, 50) == {4: 1, 1: 1}  # days 111..108 and the undated
+    assert postings.shared(conn, ["a"], None, WINDOW, 1) == {4: 1, 1: 1}  # the limit applies per side
+    conn.execute("INSERT INTO postings VALUES (120, 'a', 6)")
+    postings.add(120, ["a"], 6)
+    assert postings.shared(conn, ["a"], None, WINDOW, 50) == {6: 1, 1: 1}
+    assert DayPostings().shared(_table([(UNDATED, "a", 1)]), ["a"], None, WINDOW, 50) == {1: 1}
 
 
 def test_eviction_keeps_at_least_one_lookups_days() -> None:

@@ -176,3 +176,51 @@ def test_writers_taking_turns_store_what_one_writer_stores(tmp_path) -> None:
     two = _interleaved(tmp_path / "two.db", arts, 2)
     assert two == one
     assert len(set(one[0].values())) == 8  # one story per event
+
+
+def _batch_and_store(articles, tmp_path, name: str) -> tuple[list[list[str]], list[list[str]]]:
+    """The grouping of `check` (batch clustering) and of `add` (the persisted index), on the lexical path."""
+    from corroborate.config import StoriesConfig
+    from corroborate.store import Store
+    from corroborate.stories.cluster import cluster_articles
+    from tests.store.test_core import LEXICAL
+
+    batch = cluster_articles(articles, config=StoriesConfig(semantic="off"))
+    with Store(tmp_path / f"{name}.db", config=LEXICAL) as store:
+        store.add(articles)
+        stored = sorted(sorted(s.articles) for s in store.stories())
+    return sorted(batch), stored
+
+
+def _read(path) -> list:
+    from corroborate.ingest import read_sources
+    from corroborate.model import Article
+
+    return [a for a in read_sources([str(path)]) if isinstance(a, Article)]
+
+
+def test_an_undated_article_joins_a_dated_story_as_in_batch(tmp_path) -> None:
+    """`add` filed dated articles by day and let an undated one look up only the undated: an undated report
+    of a dated story started a story of its own, where `check` grouped all three (the seeds' case)."""
+    from dataclasses import replace
+
+    first, dated, late = synthetic_articles(1, 3, seed=3)
+    articles = [replace(first, published=None), dated, replace(late, published=None)]
+    for order in (articles, articles[::-1], [dated, *articles[::2]]):
+        batch, stored = _batch_and_store(order, tmp_path, f"o{id(order)}")
+        assert stored == batch == [sorted(a.id for a in articles)]
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "examples"])
+def test_check_and_add_group_the_same_stories(corpus: str, tmp_path) -> None:
+    """`corroborate check` and `corroborate add` must agree on the seeds (../shared/seeds) and on examples/."""
+    from pathlib import Path
+
+    from tests.conftest import shared_path
+
+    path = shared_path("seeds") if corpus == "seeds" else Path(__file__).resolve().parents[2] / "examples"
+    articles = _read(path)
+    batch, stored = _batch_and_store(articles, tmp_path, corpus)
+    assert stored == batch
+    if corpus == "seeds":
+        assert len(batch) == 1  # the three seeds report one event

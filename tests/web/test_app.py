@@ -132,6 +132,10 @@ def test_api_story_is_the_check_json_document(client, db, ids) -> None:
         expected = as_dict(store.story_report(ids["story"]))
     assert r.json() == json.loads(json.dumps(expected))
     assert list(r.json())[:2] == ["version", "method"]
+    # Story ids are the stored ones in every view (not s1.. of a recomputation).
+    assert [s["id"] for s in r.json()["stories"]] == [ids["story"]]
+    other = client.get(f"/api/stories/{ids['hostile_story']}").json()
+    assert [s["id"] for s in other["stories"]] == [ids["hostile_story"]]
     for story in r.json()["stories"]:
         texts = {a["id"]: a["text"] for a in r.json()["articles"]}
         for conflict in story["conflicts"]:

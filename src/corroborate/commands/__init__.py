@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -16,6 +20,40 @@ def add_ingest_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jsonl-text-field", metavar="NAME", help="JSONL field holding the article text")
     p.add_argument("--max-article-chars", metavar="N", type=int, default=None,
                    help="refuse articles with more text than this (default 500,000 characters; at most 1,000,000)")
+
+
+def add_verbosity_arguments(p: argparse.ArgumentParser) -> None:
+    """``-q``/``--quiet`` and ``-v``/``--verbose``: every command has them (``corroborate.cli`` adds them)."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress or notes on stderr (errors and warnings are still printed)")
+    group.add_argument("-v", "--verbose", action="store_true", help="also print stage timings to stderr")
+
+
+def note(args: argparse.Namespace, message: str) -> None:
+    """A note on stderr (``corroborate: ...``), left out under ``--quiet``."""
+    if not getattr(args, "quiet", False):
+        print(f"corroborate: {message}", file=sys.stderr)
+
+
+class Stages:
+    """Wall-clock seconds of a command's stages, printed to stderr under ``--verbose``."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def time(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+
+    def print(self, args: argparse.Namespace) -> None:
+        if getattr(args, "verbose", False):
+            for stage, seconds in self.seconds.items():
+                print(f"  time {stage}: {seconds:.2f}s", file=sys.stderr)
 
 
 def add_nlp_argument(p: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from corroborate.commands import add_ingest_arguments, add_nlp_argument, config_from_args
+from corroborate.commands import add_ingest_arguments, add_nlp_argument, config_from_args, note
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2
 
@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Read articles (folders, files, globs, '-' for stdin), find repeated and "
                        "spun passages, group stories, count independent sources, flag conflicts.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for stdin")
-    p.add_argument("--format", "-f", choices=["text", "json", "markdown", "html"], default="text")
+    p.add_argument("--format", "-f", choices=["text", "json", "jsonl", "markdown", "html"], default="text",
+                   help="text (terminal), json (the contract document), jsonl (one line per story), markdown, html")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
     p.add_argument("--semantic", choices=["auto", "on", "off"], default=None,
                    help="paraphrase detection with MiniLM embeddings (auto: when installed)")
@@ -28,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=["local", "dask"], default=None)
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
     add_ingest_arguments(p)
-    p.add_argument("-v", "--verbose", action="store_true", help="print per-stage counters and timings to stderr")
+    # -q/--quiet and -v/--verbose (counters and stage timings) are added to every command by corroborate.cli.
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -36,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from contextlib import nullcontext
 
-    from corroborate.pipeline import Checker
+    from corroborate.api import run as run_check
     from corroborate.render import render
 
     try:
@@ -45,18 +46,16 @@ def run(args: argparse.Namespace) -> int:
         where = f"{args.config}: " if args.config else ""  # a bad flag value is not the settings file's fault
         print(f"corroborate: error: {where}{exc}", file=sys.stderr)
         return EXIT_USAGE
-    show_progress = not args.no_progress and sys.stderr.isatty()
+    show_progress = not args.no_progress and not args.quiet and sys.stderr.isatty()
     progress_ctx, callback = _progress() if show_progress else (nullcontext(), None)
     with progress_ctx:
-        checker = Checker(config=config, progress=callback)
-        try:
-            report = checker.run(args.paths, stdin=sys.stdin if "-" in args.paths else None)
-        finally:
-            checker.close()
+        # The Python API's path (corroborate.check): the same report for the same input and settings.
+        report, timings = run_check(args.paths, config=config, stdin=sys.stdin if "-" in args.paths else None,
+                                    progress=callback)
     for err in report.errors:
         print(f"corroborate: {err.path}: {err.error}", file=sys.stderr)
     if args.verbose:
-        _print_verbose(report, checker)
+        _print_verbose(report, timings)
     if not report.articles:
         print("corroborate: error: no article could be read", file=sys.stderr)
         return EXIT_USAGE
@@ -64,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     document = render(report, args.format, color=to_terminal)
     if args.output:
         Path(args.output).write_text(document, encoding="utf-8")
-        print(f"corroborate: wrote {args.format} report to {args.output}", file=sys.stderr)
+        note(args, f"wrote {args.format} report to {args.output}")
     else:
         sys.stdout.write(document)
     return EXIT_PARTIAL if report.errors else EXIT_OK
@@ -87,9 +86,9 @@ def _progress():
     return bar, callback
 
 
-def _print_verbose(report, checker) -> None:
+def _print_verbose(report, timings) -> None:
     for key, value in sorted(report.counters.items()):
         print(f"  {key}: {value}", file=sys.stderr)
-    for stage, seconds in checker.timings.stages.items():
+    for stage, seconds in timings.stages.items():
         print(f"  time {stage}: {seconds:.2f}s", file=sys.stderr)
-    print(f"  time embedding (inside the stages): {checker.timings.embedding:.2f}s", file=sys.stderr)
+    print(f"  time embedding (inside the stages): {timings.embedding:.2f}s", file=sys.stderr)

@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Iterator
 
-from corroborate.commands import add_ingest_arguments, add_nlp_argument, config_from_args
+from corroborate.commands import Stages, add_ingest_arguments, add_nlp_argument, config_from_args
 
 EXIT_OK, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2
 _DB_HELP = "SQLite database (default: $CORROBORATE_DB, else ./corroborate.db)"
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=["local", "dask"], default=None, help="who computes the fingerprints")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
     add_ingest_arguments(p)
-    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    # -q/--quiet (no summary line: only errors) and -v/--verbose come from corroborate.cli, as for every command.
     p.set_defaults(func=run_add)
 
     p = sub.add_parser("stories", help="list the stories in the database",
@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "The result is cached in the database until the story changes.")
     p.add_argument("story", metavar="STORY", help="story id, e.g. s12")
     p.add_argument("--db", metavar="FILE", help=_DB_HELP)
-    p.add_argument("--format", "-f", choices=["text", "json", "markdown", "html"], default="text")
+    p.add_argument("--format", "-f", choices=["text", "json", "jsonl", "markdown", "html"], default="text")
     p.add_argument("--semantic", choices=["auto", "on", "off"], default=None,
                    help="paraphrase detection with MiniLM embeddings (auto: when installed)")
     add_nlp_argument(p)
@@ -78,6 +78,7 @@ def run_add(args: argparse.Namespace) -> int:
     from corroborate.model import Article, InputError
 
     errors: list[InputError] = []
+    stages = Stages()
     store = _open(args, must_exist=False)
     try:
         def articles() -> Iterator[Article]:
@@ -89,10 +90,15 @@ def run_add(args: argparse.Namespace) -> int:
                 else:
                     yield item
 
-        result = store.add(articles())
+        with stages.time("read+store"):
+            result = store.add(articles())
         counts = store.count()
     finally:
         store.close()
+    stages.print(args)
+    if args.verbose and result.added:
+        per = 1000 * stages.seconds["read+store"] / len(result.added)
+        print(f"  time per added article: {per:.1f} ms", file=sys.stderr)
     if not args.quiet:
         print(f"added {len(result.added)} article(s), {len(result.skipped)} already stored; "
               f"{counts['articles']} article(s) in {counts['stories']} story(ies) in {store.path}")
@@ -103,10 +109,12 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_stories(args: argparse.Namespace) -> int:
+    stages = Stages()
     store = _open(args, must_exist=True)
     try:
         try:
-            stories = store.stories(since=args.since, query=args.query)
+            with stages.time("query"):
+                stories = store.stories(since=args.since, query=args.query)
         except ValueError as exc:
             print(f"corroborate: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -114,6 +122,7 @@ def run_stories(args: argparse.Namespace) -> int:
         leads = {s.id: _lead(store, s.articles[0]) for s in stories if not s.title and s.articles}
     finally:
         store.close()
+    stages.print(args)
     if args.json:
         for s in stories:
             print(json.dumps({"id": s.id, "title": s.title, "articles": s.articles, "outlets": s.outlets,
@@ -140,17 +149,22 @@ def _lead(store, article_id: str, width: int = 70) -> str | None:
 def run_show(args: argparse.Namespace) -> int:
     from corroborate.render import render
 
+    stages = Stages()
     store = _open(args, must_exist=True)
     try:
         try:
-            report = store.story_report(args.story)
+            with stages.time("cross-check (or the cached report)"):
+                report = store.story_report(args.story)
         except KeyError:
             print(f"corroborate: error: no story {args.story!r} in {store.path}; see `corroborate stories`",
                   file=sys.stderr)
             return EXIT_USAGE
     finally:
         store.close()
-    sys.stdout.write(render(report, args.format, color=args.format == "text" and sys.stdout.isatty()))
+    with stages.time("render"):
+        document = render(report, args.format, color=args.format == "text" and sys.stdout.isatty())
+    stages.print(args)
+    sys.stdout.write(document)
     return EXIT_OK
 
 

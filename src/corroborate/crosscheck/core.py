@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from corroborate.config import ConflictConfig
 from corroborate.crosscheck.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
 from corroborate.crosscheck.brief import BriefConfig, content_words, is_prose, make_brief
 from corroborate.crosscheck.claim_types import Claim, Quantity
@@ -36,6 +37,7 @@ from corroborate.crosscheck.conflicts import (
 )
 from corroborate.crosscheck.findings import dedupe_conflicts, merge_findings
 from corroborate.crosscheck.independence import independence, source_of
+from corroborate.crosscheck.judge import JudgeContext, review
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.text.claim_words import FRAMES
 from corroborate.unionfind import UnionFind
@@ -203,7 +205,7 @@ def _shared_share(claim: Claim, holders: list[Claim]) -> float:
 def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, story_id: str,
                 repeats: Any | None, judge: PairJudge | None = None, embedder: Any = None,
                 nlp: Any = None, align_config: AlignConfig | None = None,
-                brief_config: BriefConfig | None = None) -> Story:
+                brief_config: BriefConfig | None = None, conflict_config: ConflictConfig | None = None) -> Story:
     """Statements, conflicts (quote conflicts excluded: the misquote stage owns them) and the brief."""
     articles = sorted(articles, key=lambda a: a.id)
     by_id = {a.id: a for a in articles}
@@ -242,7 +244,11 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
         return next(((p.article, p.start, p.end) for p in passages.get(span.article, [])
                      if p.start <= span.start and span.end <= p.end), (span.article, span.start, span.end))
 
-    conflicts = dedupe_conflicts(merge_findings(findings, by_id, rewrites), sentence=sentence)
+    candidates = dedupe_conflicts(merge_findings(findings, by_id, rewrites), sentence=sentence)
+    conflict_cfg = conflict_config or ConflictConfig()
+    context = JudgeContext(by_id, passages, source, list(repeats.groups) if repeats is not None else [],
+                           list(repeats.reuse) if repeats is not None else [])
+    conflicts, dropped = review(candidates, context, conflict_cfg)
     # Sentences on different sides of a conflict never merge into one statement, however similar.
     apart: set[frozenset[tuple[str, int, int]]] = set()
     for k in conflicts:
@@ -259,7 +265,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites | quoted, source=source,
                    config=brief_config or BriefConfig())
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
-                 brief=brief)
+                 brief=brief, dropped=dropped if conflict_cfg.explain else [])
 
 
 def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: list[Link], claims: list[Claim],

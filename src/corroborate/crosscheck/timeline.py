@@ -211,6 +211,8 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                     continue
                 if kind == "iso" and dateline is not None and p.start + s == dateline.start(1):
                     continue  # the dateline states when the article appeared, not an event
+                if kind in ("day", "week", "year") and _title(sentence, s, e):
+                    continue  # ABC's "This Week", "Tonight": the name of a programme, not a date
                 taken.append((s, e))
                 try:
                     iso, note, key = res.resolve(kind, m, sentence, s)
@@ -221,6 +223,19 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                 out.append(_Found(article, p, p.start + s, p.start + e, m.group(0), iso, note, key))
     _anchor_weekdays(out)
     return out
+
+
+def _title(sentence: str, start: int, end: int) -> bool:
+    """A relative-day expression that is a title: inside quotation marks that hold nothing else, capitalised
+    mid-sentence on every word ("This Week"), or after a broadcaster's possessive ("NBC's Today")."""
+    expr = sentence[start:end]
+    before, after = sentence[:start].rstrip(), sentence[end:].lstrip()
+    if before and after and before[-1] in "\"“‘'`" and after[0] in "\"”’'`,.":
+        return True
+    words = expr.split()
+    if start > 0 and len(words) > 1 and all(w[:1].isupper() for w in words):
+        return True
+    return bool(re.search(r"\b[A-Z]{2,}['’]s\s*$", before)) and expr[:1].isupper()
 
 
 def _anchor_weekdays(found: list[_Found]) -> None:

@@ -12,6 +12,7 @@ from corroborate.model import Report
 
 FORMATS: dict[str, str] = {
     "json": "corroborate.render.json",
+    "jsonl": "corroborate.render.jsonl",
     "text": "corroborate.render.text",
     "markdown": "corroborate.render.markdown",
     "html": "corroborate.render.html",

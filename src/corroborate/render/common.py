@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from corroborate.model import Report, Span
+
+
+def independent_sources(report: Report, article_ids: Iterable[str]) -> int:
+    """How many independent sources the given articles of a story are: the cross-check's own definition
+    (:func:`corroborate.crosscheck.independence.source_of`: a copy whose reused share reaches its threshold, and
+    articles of one outlet, count once), so a story's header and its brief's counts never disagree."""
+    from corroborate.crosscheck.independence import source_of
+
+    wanted = set(article_ids)
+    articles = [a for a in report.articles if a.id in wanted]
+    source, _ = source_of(articles, report.reuse)
+    return len(set(source.values()))
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 article``, ``3 articles``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def sources_label(count: int) -> str:
+    return counted(count, "independent source")
 
 
 def short(text: str, limit: int = 160) -> str:

@@ -34,7 +34,7 @@ from corroborate.model import (
     Story,
     TimelineEvent,
 )
-from corroborate.render.common import outlet_of, short
+from corroborate.render.common import independent_sources, outlet_of, short
 
 REPEAT_LABELS = {"exact": "exact repeat", "near": "near repeat", "paraphrase": "paraphrase"}
 # Mark kinds that are drawn; the others ("cite", "ref", "quote", "time") only anchor a click target.
@@ -42,8 +42,8 @@ MARK_KINDS = ("exact", "near", "paraphrase", "conflict", "value", "drift", "remo
 
 
 def _markup() -> Any:
-    # markupsafe comes with jinja2 (the ``web`` extra): import it only when HTML is drawn.
-    return require("markupsafe", "web", purpose="the HTML report")
+    # markupsafe comes with jinja2 (a core dependency): import it only when HTML is drawn.
+    return require("markupsafe", None, purpose="the HTML report")
 
 
 # -- view model ----------------------------------------------------------------------------------------
@@ -203,22 +203,6 @@ class StoryView:
         return " ".join([self.title, *self.outlets, *(c.article.title or "" for c in self.columns)]).lower()
 
 
-def independent_sources(report: Report, article_ids: list[str]) -> int:
-    """Articles of the story, with each copy (``report.reuse``) merged into its original: the independent count."""
-    parent = {a: a for a in article_ids}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for r in report.reuse:
-        if r.copy in parent and r.original in parent:
-            parent[find(r.copy)] = find(r.original)
-    return len({find(a) for a in article_ids})
-
-
 def _title(report: Report, story: Story) -> str:
     for article_id in story.articles:
         try:
@@ -314,7 +298,7 @@ def asset(name: str) -> str:
 
 def environment(**globals_: Any) -> Any:
     """A Jinja2 environment over the package's templates, autoescaping everything."""
-    jinja2 = require("jinja2", "web", purpose="the HTML report")
+    jinja2 = require("jinja2", None, purpose="the HTML report")
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("corroborate.render", "templates"),
         autoescape=True,  # every template is HTML; article text must never become markup

@@ -1,20 +1,19 @@
-"""The JSON contract (see README "Output"): deterministic, so the same input gives byte-identical output."""
+"""The JSON contract (see README "Output"): deterministic, so the same input gives byte-identical output.
+
+The bytes are made by :meth:`corroborate.model.Report.to_json`, so the Python API and ``--format json`` can never
+drift apart; this module is the renderer registry's entry for them.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from corroborate.model import Report, to_json
+from corroborate.model import Report
 
 
 def as_dict(report: Report) -> dict[str, Any]:
-    data = to_json(report)
-    # The contract's root starts with the version, then says how it was made.
-    ordered = {"version": data.pop("version"), "method": data.pop("method")}
-    ordered.update(data)
-    return ordered
+    return report.as_dict()
 
 
 def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return report.to_json()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corroborate.model import Report, Story
-from corroborate.render.common import cite, outlet_of, short
+from corroborate.render.common import cite, counted, independent_sources, outlet_of, short, sources_label
 
 
 def _md(text: str) -> str:
@@ -16,7 +16,8 @@ def _md(text: str) -> str:
 def _story(report: Report, story: Story) -> list[str]:
     out = [f"## Story {story.id}", ""]
     outlets = sorted({outlet_of(report, a) for a in story.articles})
-    out += [f"{len(story.articles)} articles from {', '.join(outlets)}.", "", "### Brief", ""]
+    sources = sources_label(independent_sources(report, story.articles))
+    out += [f"{counted(len(story.articles), 'article')} from {', '.join(outlets)}: {sources}.", "", "### Brief", ""]
     for i, sent in enumerate(story.brief, start=1):
         badge = "single source" if sent.single_source else f"{sent.independent_sources} independent sources"
         cites = ", ".join(f"`{cite(report, c)}`" for c in sent.citations)

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from corroborate.model import RepeatGroup, Report, Story
-from corroborate.render.common import cite, outlet_of, short
+from corroborate.render.common import cite, counted, independent_sources, outlet_of, short, sources_label
 
 
 def _header(report: Report) -> Text:
@@ -26,7 +26,9 @@ def _header(report: Report) -> Text:
 def _story(report: Report, story: Story) -> Panel:
     parts: list = []
     outlets = sorted({outlet_of(report, s.article) for b in story.brief for s in b.citations})
-    parts.append(Text(f"{len(story.articles)} articles · outlets: {', '.join(outlets) or '-'}", style="dim"))
+    sources = sources_label(independent_sources(report, story.articles))
+    articles = counted(len(story.articles), "article")
+    parts.append(Text(f"{articles} · {sources} · outlets: {', '.join(outlets) or '-'}", style="dim"))
     parts.append(Text("Brief", style="bold underline"))
     for i, sent in enumerate(story.brief, start=1):
         line = Text(f"{i}. ")

@@ -349,8 +349,9 @@ class Store:
         return self._checker
 
     def story_report(self, story_id: str, *, checker: Checker | None = None) -> Report:
-        """The cross-check of one story's articles (``Checker.run_articles``), cached in the database by the
-        story's article-id set, the corroborate version, the alignment method, the NLP pipeline and the settings."""
+        """The cross-check of one stored story (``Checker.run_articles`` with the stored grouping), whose one
+        story carries ``story_id``; cached in the database by the story id and its article-id set, the corroborate
+        version, the alignment method, the NLP pipeline and the settings."""
         from corroborate import __version__
         from corroborate.nlp import describe
 
@@ -362,13 +363,16 @@ class Store:
             alignment = checker.embedder.name if checker.embedder is not None else "lexical"
             variant = checker.nlp_variant()
             nlp_name = "off" if variant == "off" else describe(variant)
-            key = hashlib.sha256(json.dumps([sorted(summary.articles), __version__, SCHEMA_VERSION, alignment,
-                                             nlp_name, checker.config.fingerprint()],
+            # The story id is part of the key: the report carries it (a stored story keeps its id in every view).
+            key = hashlib.sha256(json.dumps([story_id, sorted(summary.articles), __version__, SCHEMA_VERSION,
+                                             alignment, nlp_name, checker.config.fingerprint()],
                                             separators=(",", ":")).encode()).hexdigest()
             row = self._read(lambda c: c.execute("SELECT json FROM reports WHERE key = ?", (key,)).fetchone())
             if row is not None:
                 return report_from_json(json.loads(row[0]))
-            report = checker.run_articles(self.articles(summary.articles))
+            # The stored grouping is the story (not a re-clustering of its members), under its stored id.
+            report = checker.run_articles(self.articles(summary.articles), stories=[(story_id, summary.articles)],
+                                          stories_method="stored story (corroborate add)")
             document = json.dumps(to_json(report), ensure_ascii=False, separators=(",", ":"))
             conn = self._conn()
 

@@ -20,7 +20,7 @@ from collections import Counter, OrderedDict
 from collections.abc import MutableMapping
 from itertools import chain, groupby
 from operator import itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 #: The ``postings`` day of an undated article (real days are proleptic Gregorian ordinals, >= 1; a primary key
 #: column cannot be NULL).
@@ -31,6 +31,7 @@ K = TypeVar("K")
 Seqs = tuple[int, ...] | list[int]
 #: Up to this many seqs, a key keeps a tuple and an append copies it.
 SHORT = 64
+_UNKNOWN: Any = object()  # DayPostings._latest before it is read
 
 
 def append_seq(index: MutableMapping[K, Seqs], key: K, seq: int) -> None:
@@ -62,11 +63,13 @@ class DayPostings:
         self._days: OrderedDict[int, dict[str, Seqs]] = OrderedDict()
         self._rows: dict[int, int] = {}
         self._total = 0
+        self._latest: int | None = _UNKNOWN  # the latest dated day filed (None: none), read once, then kept
 
     def clear(self) -> None:
         self._days.clear()
         self._rows.clear()
         self._total = 0
+        self._latest = _UNKNOWN
 
     def __len__(self) -> int:
         """Postings held."""
@@ -75,6 +78,8 @@ class DayPostings:
     def add(self, day: int | None, keys: list[str], seq: int) -> None:
         """Postings written by the open transaction (after every look-up of that article). A day not held
         is left alone: loading it later reads them from the table (the same connection sees its own rows)."""
+        if day is not None and self._latest is not _UNKNOWN and (self._latest is None or day > self._latest):
+            self._latest = day
         day = UNDATED if day is None else day
         postings = self._days.get(day)
         if postings is None:
@@ -89,11 +94,18 @@ class DayPostings:
         """The articles that can share a story with an article of ``day``, each with the number of ``keys`` it
         is filed under. Per key: up to ``limit`` articles from that day and the ``window`` days after it
         (earliest day first, then in storage order), up to ``limit`` from the ``window`` days before it
-        (latest day first, latest stored first), and up to ``limit`` undated ones (latest stored first)."""
+        (latest day first, latest stored first), and up to ``limit`` undated ones (latest stored first).
+
+        An undated article (``day`` None) can share a story with dated ones (the similarity has no window for
+        it, as in batch clustering): it reads up to ``limit`` of the most recent dated ones, from the latest
+        dated day filed and the ``window`` days before it (latest first), then the undated ones."""
         # The days are resolved once per article, not once per key: ~16 dict look-ups instead of ~400.
         after = [] if day is None else [self._day(conn, d) for d in range(day, day + window + 1)]
-        # Real days are >= 1: the window of a day in year 1 must not reach the undated ones' -1.
-        before = [] if day is None else [self._day(conn, d) for d in range(day - 1, max(day - window - 1, 0), -1)]
+        if day is None:
+            latest = self._latest_day(conn)
+            before = [] if latest is None else self._back(conn, latest, latest - window)
+        else:
+            before = self._back(conn, day - 1, day - window)
         undated = [self._day(conn, UNDATED)]
         # The days just used are the most recent: eviction keeps them, so a feed heavier than max_rows still
         # finds its window in memory (its memory then grows with the window, not with the corpus).
@@ -106,6 +118,17 @@ class DayPostings:
         # Counted run by run, never copied into one list: a full window gives ~330 postings per add, and
         # the limit cuts few runs, so most are the stored tuples themselves.
         return Counter(chain.from_iterable(runs))
+
+    def _back(self, conn: sqlite3.Connection, first: int, last: int) -> list[dict[str, Seqs]]:
+        """Days ``first`` down to ``last``. Real days are >= 1: a window in year 1 must not reach the undated -1."""
+        return [self._day(conn, d) for d in range(first, max(last, 1) - 1, -1)]
+
+    def _latest_day(self, conn: sqlite3.Connection) -> int | None:
+        """The latest dated day with postings (one primary-key seek, then kept up to date by :meth:`add`)."""
+        if self._latest is _UNKNOWN:
+            (latest,) = conn.execute("SELECT max(day) FROM postings").fetchone()
+            self._latest = latest if latest is not None and latest != UNDATED else None
+        return self._latest
 
     def _day(self, conn: sqlite3.Connection, day: int) -> dict[str, Seqs]:
         postings = self._days.get(day)

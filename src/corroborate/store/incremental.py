@@ -15,7 +15,8 @@ buckets are looked up in memory (:mod:`corroborate.store.bucket_index`, built fr
 process), so that storing them appends one row instead of inserting 32 into random pages:
 
 * a blocking key is read within the time window only, nearest days first, at most ``per_key`` postings
-  each side of the article's day (an undated article reads the ``per_key`` most recent postings);
+  each side of the article's day (an undated article, which batch clustering compares with every article,
+  reads the ``per_key`` most recent dated postings, from the latest dated day back, and the undated ones);
 * at most ``max_candidates`` articles are scored, those sharing the most keys (ties: most recent);
 * a band bucket gives its ``per_bucket`` earliest articles.
 

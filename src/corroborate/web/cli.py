@@ -37,6 +37,7 @@ def allowed_hosts(host: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from corroborate.commands import note
     from corroborate.config import Config
     from corroborate.errors import require
 
@@ -52,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     if hosts == ["*"]:
         print("corroborate: warning: listening on all interfaces; anyone who can reach this machine can read "
               "the stored articles", file=sys.stderr)
-    print(f"corroborate: serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", server_header=False, proxy_headers=False)
+    note(args, f"serving {args.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)")
+    # -q: only warnings and errors; -v: every request with uvicorn's debug log.
+    level = "warning" if args.quiet else "debug" if args.verbose else "info"
+    uvicorn.run(app, host=args.host, port=args.port, log_level=level, server_header=False, proxy_headers=False)
     return EXIT_OK

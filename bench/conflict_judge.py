@@ -1,0 +1,154 @@
+"""Train and measure the conflict judge (src/corroborate/crosscheck/judge.py) on the project's real-news gold.
+
+    python -m bench.conflict_judge collect [--semantic auto|off]   # every detector candidate, with features
+    python -m bench.conflict_judge train                           # fit on tune, report on test, write the model
+
+``collect`` runs the checker with the judge off on every gold event (bench/gold) and writes each candidate
+conflict's features and its gold label (1 conflict, 0.5 debatable, 0 otherwise; whether it lands on a labelled
+near-miss) to .corroborate/conflict_candidates.jsonl (not committed: it quotes values of the articles).
+``train`` fits a logistic regression on the **tune** half only, on the candidates the judge's rules leave to
+it (independent reports, values that are not the same figure), picks the score threshold on tune (the lowest
+whose precision is >= 0.85, debatable counted as half; else the most precise with at least 3 kept), measures
+the precision of score buckets on tune for the calibrated confidence, and writes
+src/corroborate/data/conflict_judge.json. It then prints candidate-level precision and recall on tune and on
+test; the end-to-end figures come from bench/realnews.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+CANDIDATES = REPO / ".corroborate" / "conflict_candidates.jsonl"
+MODEL = REPO / "src" / "corroborate" / "data" / "conflict_judge.json"
+TARGET_PRECISION = 0.85
+BUCKETS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.0)
+
+
+def collect(semantic: str) -> None:
+    from corroborate.config import Config, ConflictConfig
+    from corroborate.crosscheck.judge import _sides
+    from corroborate.eval.gold import load_events
+    from corroborate.eval.realnews_scores import WEIGHT, pair_hit
+    from corroborate.pipeline import Checker
+    from corroborate.text.numbers import compatible
+
+    events = load_events()
+    checker = Checker(config=Config(semantic=semantic, conflicts=ConflictConfig(judge="off")))
+    CANDIDATES.parent.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    with CANDIDATES.open("w", encoding="utf-8") as out:
+        for n, event in enumerate(events, 1):
+            report = checker.run_articles(event.articles)
+            gold = [(k, WEIGHT[r.get("label", "conflict")], event.sentence_span(r["a"]), event.sentence_span(r["b"]))
+                    for k, r in enumerate(event.gold["conflicts"])]
+            near = [(event.sentence_span(r["a"]), event.sentence_span(r["b"])) for r in event.gold["near_misses"]]
+            out.write(json.dumps({"event": event.event, "split": event.split, "gold": [[k, w] for k, w, _, _ in gold],
+                                  "articles": len(event.articles)}) + "\n")
+            for story in report.stories:
+                for c in story.conflicts:
+                    hits = [(k, w) for k, w, a, b in gold if pair_hit(c.spans, a, b)]
+                    i, j = _sides(c)
+                    out.write(json.dumps({
+                        "event": event.event, "split": event.split, "kind": c.kind, "values": c.values[:4],
+                        "features": c.features, "hits": hits, "label": max((w for _, w in hits), default=0.0),
+                        "near_miss": any(pair_hit(c.spans, a, b) for a, b in near),
+                        "same_figure": bool(compatible(c.values[i], c.values[j]))
+                        if c.kind in ("number", "drift") else False}) + "\n")
+            print(f"{n}/{len(events)} {event.dataset} {event.event} {time.perf_counter() - start:.0f}s", flush=True)
+    print(f"wrote {CANDIDATES}")
+
+
+def _load() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    rows, events = [], []
+    for line in CANDIDATES.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        (rows if "features" in row else events).append(row)
+    return rows, events
+
+
+def _judged(row: dict[str, Any]) -> bool:
+    """Candidates the learned part decides (the rules decide the rest: copies, same figure, drift)."""
+    f = row["features"]
+    return not row["same_figure"] and not f["copies"] and row["kind"] != "drift"
+
+
+def _metrics(kept: list[dict[str, Any]], events: list[dict[str, Any]], split: str) -> dict[str, Any]:
+    gold_weight = sum(w for e in events if e["split"] == split for _, w in e["gold"])
+    articles = sum(e["articles"] for e in events if e["split"] == split)
+    credit = sum(r["label"] for r in kept)
+    matched = {(r["event"], k): w for r in kept for k, w in r["hits"]}
+    return {"kept": len(kept), "precision": credit / len(kept) if kept else None,
+            "recall": sum(matched.values()) / gold_weight if gold_weight else None,
+            "false_per_article": sum(1 for r in kept if not r["label"]) / articles if articles else None}
+
+
+def train() -> None:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from corroborate.crosscheck.judge import score
+
+    rows, events = _load()
+    names = sorted(rows[0]["features"])
+    tune = [r for r in rows if r["split"] == "tune" and _judged(r)]
+    x = np.array([[r["features"][n] for n in names] for r in tune])
+    # A debatable pair is half a conflict: it appears once as a positive and once as a negative, weight 0.5.
+    xs, ys, ws = [], [], []
+    for vec, r in zip(x, tune, strict=True):
+        if r["label"] > 0:
+            xs.append(vec), ys.append(1), ws.append(r["label"])
+        if r["label"] < 1:
+            xs.append(vec), ys.append(0), ws.append(1 - r["label"])
+    lr = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False, class_weight="balanced")
+    lr.fit(np.array(xs), np.array(ys), sample_weight=np.array(ws))
+    model: dict[str, Any] = {"weights": {n: round(float(w), 6) for n, w in zip(names, lr.coef_[0], strict=True)}}
+    scored = {split: sorted(((score(r["features"], model), r) for r in rows if r["split"] == split and _judged(r)),
+                            key=lambda t: -t[0]) for split in ("tune", "test")}
+    # Threshold on tune: the lowest score whose kept set is precise enough.
+    threshold, best = 1.0, None
+    for p, _ in scored["tune"]:
+        kept = [r for q, r in scored["tune"] if q >= p]
+        prec = sum(r["label"] for r in kept) / len(kept)
+        if prec >= TARGET_PRECISION:
+            threshold = p
+        if len(kept) >= 3 and (best is None or prec > best[1]):
+            best = (p, prec)
+    if threshold == 1.0 and best is not None:
+        threshold = best[0]
+    calibration = []
+    for low, high in zip(BUCKETS, BUCKETS[1:], strict=False):  # noqa: RUF007
+        inside = [r for q, r in scored["tune"] if low <= q < high or (q == 1.0 and high == 1.0)]
+        calibration.append({"low": low, "high": high, "n": len(inside),
+                            "precision": round(sum(r["label"] for r in inside) / len(inside), 4) if inside else 0.0})
+    model.update({"threshold": threshold, "calibration": calibration, "trained_on": "bench/gold tune half",
+                  "candidates": len(tune), "positives": sum(1 for r in tune if r["label"] > 0)})
+    MODEL.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in model.items() if k != "weights"}, indent=1))
+    for split in ("tune", "test"):
+        kept_model = [r for q, r in scored[split] if q >= threshold]
+        kept_rules = [r for r in rows if r["split"] == split and r["features"]["copies"] and not r["same_figure"]]
+        print(split, "judged", len(scored[split]), "all candidates", sum(1 for r in rows if r["split"] == split),
+              "off:", _metrics([r for r in rows if r["split"] == split], events, split),
+              "on:", _metrics(kept_model + kept_rules, events, split))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("collect")
+    c.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
+    sub.add_parser("train")
+    args = parser.parse_args()
+    if args.cmd == "collect":
+        collect(args.semantic)
+    else:
+        train()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,221 @@
+"""The conflict judge: which conflict candidates an editor should see, and how far to trust each.
+
+Stage (inside a story's cross-check, and again after misquotes): needs the candidates, the story's passages
+and the repeats; keeps the conflicts worth showing, with a calibrated confidence, and gives every other
+candidate back as a drop with its reason and spans (``story.dropped`` under ``--explain``).
+
+The detectors (:mod:`corroborate.crosscheck.conflicts`, :mod:`corroborate.attribution.misquotes`) propose; on
+real multi-outlet news almost all of their proposals were false (bench/RESULTS.md, "Real-news gold"). The
+judge decides, precision first:
+
+1. **Same figure in other words.** Two values the number reader (:mod:`corroborate.text.numbers`) finds
+   compatible ("200" / "two hundred", "197" / "nearly 200") are not a conflict.
+2. **Drift only between copies.** A rewrite is a passage and its copy: both sides in one repeat group, and
+   either in articles that reuse each other (one source) or inside an article that repeats itself. Two
+   independent reports that merely share words are not a rewrite. Conflicts between copies keep the
+   detector's confidence: they are what the seeds and planted rewrites measure.
+3. **Independent reports: a learned judgement.** A logistic regression over features of the two sides
+   (kind, how alike the sentences are, shared names, whether each side also states the other's value, where
+   they sit in their articles, quotes) trained on the tune half of the project's gold labels
+   (bench/conflict_judge.py; coefficients in ``data/conflict_judge.json``). Its score is quantised to 1e-4
+   before the threshold, so float noise cannot flip a decision; the confidence shown is the precision
+   measured for the score's bucket on the tune half.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+from corroborate.config import ConflictConfig
+from corroborate.crosscheck.independence import source_of
+from corroborate.model import Article, Conflict, Passage, RepeatGroup, Reuse, Span
+from corroborate.text.numbers import compatible
+from corroborate.text.stopwords import STOPWORDS
+
+KINDS = ("number", "entity", "role", "place", "date", "negation", "drift", "quote")
+MIN_SELF_REPEATS = 3  # repeat groups inside one article before it counts as repeating itself (a spun copy)
+MAX_REWRITE_GAP = 2  # sentences apart, inside such an article, for a sentence and its interleaved rewrite
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_QUOTE = re.compile(r"[\"“”]")
+_STOP = STOPWORDS
+
+
+@dataclass
+class JudgeContext:  # no slots: the indexes below are cached on first use
+    """What the judge reads besides the candidates."""
+
+    articles: dict[str, Article]
+    passages: dict[str, list[Passage]]
+    source: dict[str, str]  # article id -> its independent source (copies and one outlet's articles share one)
+    groups: list[RepeatGroup] = field(default_factory=list)
+    reuse: list[Reuse] = field(default_factory=list)
+
+    @functools.cached_property
+    def _members(self) -> dict[tuple[str, int, int], set[int]]:
+        out: dict[tuple[str, int, int], set[int]] = {}
+        for n, g in enumerate(self.groups):
+            for s in g.members:
+                out.setdefault((s.article, s.start, s.end), set()).add(n)
+        return out
+
+    @functools.cached_property
+    def _copy_source(self) -> dict[str, str]:
+        """Sources by text reuse only: two articles of one outlet are one source, but not one text."""
+        return source_of([replace(a, outlet=a.id) for a in self.articles.values()], self.reuse)[0]
+
+    @functools.cached_property
+    def self_repeats(self) -> dict[str, int]:
+        """Per article, its repeat groups whose members sit within a few sentences of each other: how a
+        spinner that interleaves each sentence with its rewrite shows; an article that restates its lead
+        further down does not."""
+        index = {(p.article, p.start): p.index for ps in self.passages.values() for p in ps}
+        counts: dict[str, int] = {}
+        for g in self.groups:
+            if g.scope != "within":
+                continue
+            at = sorted(index.get((m.article, m.start), -99) for m in g.members)
+            if any(0 < y - x <= MAX_REWRITE_GAP for x, y in itertools.pairwise(at)):
+                aid = g.members[0].article
+                counts[aid] = counts.get(aid, 0) + 1
+        return counts
+
+    def sentence(self, span: Span) -> tuple[int, Passage | None]:
+        ps = self.passages.get(span.article, [])
+        for i, p in enumerate(ps):
+            if p.start <= span.start < p.end or (p.start < span.end <= p.end):
+                return i, p
+        return -1, None
+
+    def copies(self, a: Span, b: Span) -> bool:
+        """Whether ``a`` and ``b`` sit in a passage and its copy (rule 2): sentences of articles that reuse
+        each other (one source), or, inside an article that repeats itself, sentences in one repeat group or
+        next to each other (a spinner interleaves each sentence with its rewrite)."""
+        ia, pa = self.sentence(a)
+        ib, pb = self.sentence(b)
+        if pa is None or pb is None:
+            return False
+        if a.article != b.article:
+            return self._copy_source.get(a.article) == self._copy_source.get(b.article)
+        if self.self_repeats.get(a.article, 0) < MIN_SELF_REPEATS:
+            return False
+        ga = self._members.get((pa.article, pa.start, pa.end), set())
+        gb = self._members.get((pb.article, pb.start, pb.end), set())
+        return bool(ga & gb) or 0 < abs(ia - ib) <= MAX_REWRITE_GAP
+
+
+def _sides(c: Conflict) -> tuple[int, int]:
+    """The two sides the judge reads: the first span, and the first span with another value (preferring
+    another article)."""
+    first = 0
+    others = [j for j in range(1, len(c.spans)) if c.values[j].lower() != c.values[first].lower()]
+    if not others:
+        return 0, min(1, len(c.spans) - 1)
+    across = [j for j in others if c.spans[j].article != c.spans[first].article]
+    return first, (across or others)[0]
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower().strip(".,") for w in _WORD.findall(text)} - _STOP
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def features(c: Conflict, ctx: JudgeContext) -> dict[str, float]:
+    i, j = _sides(c)
+    a, b = c.spans[i], c.spans[j]
+    ia, pa = ctx.sentence(a)
+    ib, pb = ctx.sentence(b)
+    ta = pa.text if pa else a.text
+    tb = pb.text if pb else b.text
+    wa, wb = _content(ta), _content(tb)
+    na, nb = set(_NAME.findall(ta)), set(_NAME.findall(tb))
+    va, vb = c.values[i].lower(), c.values[j].lower()
+    n_a = max(len(ctx.passages.get(a.article, [])), 1)
+    n_b = max(len(ctx.passages.get(b.article, [])), 1)
+    f = {f"kind_{k}": float(c.kind == k) for k in KINDS}
+    f.update({
+        "bias": 1.0,
+        "detector": c.confidence,
+        "same_article": float(a.article == b.article),
+        "same_source": float(ctx.source.get(a.article, a.article) == ctx.source.get(b.article, b.article)),
+        "copies": float(ctx.copies(a, b)),
+        "sentence_jaccard": _jaccard(wa, wb),
+        "sentence_cover": len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0,
+        "names_jaccard": _jaccard(na, nb),
+        # Each side also states the other's value: two facts side by side, not a disagreement.
+        "value_crossed": float((bool(vb) and vb in ta.lower()) or (bool(va) and va in tb.lower())),
+        "quoted": (float(bool(_QUOTE.search(ta))) + float(bool(_QUOTE.search(tb)))) / 2,
+        "lead": float(0 <= ia < 3 and 0 <= ib < 3),
+        "position_gap": abs((ia / n_a) - (ib / n_b)) if ia >= 0 and ib >= 0 else 1.0,
+        "values": float(len(set(v.lower() for v in c.values))),
+        "value_words": min(max(len(va.split()), len(vb.split())), 10) / 10,
+    })
+    return f
+
+
+@functools.cache
+def _model() -> dict[str, object]:
+    text = resources.files("corroborate").joinpath("data/conflict_judge.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def score(f: dict[str, float], model: dict[str, object] | None = None) -> float:
+    m = model or _model()
+    weights = m["weights"]
+    assert isinstance(weights, dict)
+    z = sum(float(w) * f.get(name, 0.0) for name, w in sorted(weights.items()))
+    return round(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))), 4)
+
+
+def calibrated(p: float, model: dict[str, object] | None = None) -> float:
+    """The precision measured on the tune half for scores like ``p`` (the model's own score when its bucket
+    held too few candidates to measure)."""
+    m = model or _model()
+    for row in m.get("calibration", []):  # type: ignore[union-attr]
+        if row["low"] <= p < row["high"] or (p == 1.0 and row["high"] == 1.0):
+            return float(row["precision"]) if row["n"] >= 5 else p
+    return p
+
+
+def _drop(c: Conflict, reason: str, f: dict[str, float], p: float | None = None) -> Conflict:
+    why = f"dropped: {reason}" + (f" (score {p:.4f})" if p is not None else "")
+    return replace(c, explanation=f"{why}. {c.explanation}", confidence=p if p is not None else 0.0, features=f)
+
+
+def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictConfig | None = None
+           ) -> tuple[list[Conflict], list[Conflict]]:
+    """(kept, dropped): every candidate ends in exactly one list, each drop with its reason."""
+    cfg = config or ConflictConfig()
+    kept: list[Conflict] = []
+    dropped: list[Conflict] = []
+    threshold = cfg.min_score if cfg.min_score is not None else float(_model().get("threshold", 0.5))  # type: ignore[arg-type]
+    for c in conflicts:
+        f = features(c, ctx)
+        i, j = _sides(c)
+        if cfg.judge == "off":
+            kept.append(replace(c, features=f))
+            continue
+        same = compatible(c.values[i], c.values[j]) if c.kind in ("number", "drift") else None
+        if same:
+            dropped.append(_drop(c, "the values can be the same figure", f))
+        elif f["copies"]:
+            kept.append(replace(c, features=f))  # a passage and its rewrite: the detector's own judgement
+        elif c.kind == "drift":
+            dropped.append(_drop(c, "drift needs a passage and its copy; these are independent reports", f))
+        else:
+            p = score(f)
+            if p >= threshold:
+                kept.append(replace(c, confidence=calibrated(p), features=f))
+            else:
+                dropped.append(_drop(c, "the judge does not find the same fact stated two ways", f, p))
+    return kept, dropped

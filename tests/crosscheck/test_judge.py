@@ -1,0 +1,87 @@
+"""The conflict judge: its rules, its learned score and its audit trail."""
+
+from __future__ import annotations
+
+from corroborate.config import ConflictConfig
+from corroborate.crosscheck.judge import JudgeContext, calibrated, features, review, score
+from corroborate.model import Article, Conflict, Passage, RepeatGroup, Reuse, Span
+
+
+def _article(aid: str, sentences: list[str]) -> tuple[Article, list[Passage]]:
+    text = " ".join(sentences)
+    a = Article(aid, aid, None, None, None, text)
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Passage(aid, i, i, pos, pos + len(s), s))
+        pos += len(s) + 1
+    return a, out
+
+
+def _span(a: Article, word: str, occurrence: int = 0) -> Span:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = a.text.index(word, start + 1)
+    return Span.of(a, start, start + len(word))
+
+
+A, PA = _article("a", ["Police said 27 people died in the fire on Tuesday.", "The mayor visited the site."])
+B, PB = _article("b", ["Officials said 29 people died in the fire on Tuesday.", "Two hundred homes lost power."])
+C, PC = _article("c", ["About 200 homes lost power.", "The mayor spoke."])
+
+
+def _ctx(groups: list[RepeatGroup] | None = None, reuse: list[Reuse] | None = None) -> JudgeContext:
+    return JudgeContext({x.id: x for x in (A, B, C)}, {"a": PA, "b": PB, "c": PC},
+                        {"a": "a", "b": "b", "c": "c"}, groups or [], reuse or [])
+
+
+def test_the_same_figure_in_other_words_is_dropped_with_its_reason() -> None:
+    c = Conflict("number", [_span(B, "Two hundred"), _span(C, "About 200")], ["Two hundred", "About 200"],
+                 "how many homes lost power", 0.7)
+    kept, dropped = review([c], _ctx())
+    assert not kept and len(dropped) == 1
+    assert dropped[0].explanation.startswith("dropped: the values can be the same figure")
+    assert dropped[0].spans == c.spans  # the evidence stays with the drop
+
+
+def test_drift_between_independent_reports_is_dropped_and_between_copies_kept() -> None:
+    c = Conflict("drift", [_span(A, "Police"), _span(B, "Officials")], ["Police", "Officials"], "who said", 0.6)
+    _, dropped = review([c], _ctx())
+    assert dropped and "copy" in dropped[0].explanation
+    # Same outlet is not enough: only text reuse makes a copy.
+    same_outlet = JudgeContext({x.id: x for x in (A, B, C)}, {"a": PA, "b": PB, "c": PC},
+                               {"a": "a", "b": "a", "c": "c"})
+    assert review([c], same_outlet)[1]
+    copies = _ctx(reuse=[Reuse("b", "a", 0.8, "b repeats a")])
+    kept, _ = review([c], copies)
+    assert kept and kept[0].confidence == 0.6  # the detector's confidence between copies
+
+
+def test_judge_off_keeps_every_candidate_with_features() -> None:
+    c = Conflict("number", [_span(A, "27"), _span(B, "29")], ["27", "29"], "deaths", 0.7)
+    kept, dropped = review([c], _ctx(), ConflictConfig(judge="off"))
+    assert kept and not dropped and kept[0].features is not None
+
+
+def test_features_read_both_sentences() -> None:
+    c = Conflict("number", [_span(A, "27"), _span(B, "29")], ["27", "29"], "deaths", 0.7)
+    f = features(c, _ctx())
+    assert f["kind_number"] == 1.0 and f["same_article"] == 0.0
+    assert 0.3 < f["sentence_jaccard"] < 1.0  # same event, other words
+    assert f["value_crossed"] == 0.0
+
+
+def test_score_is_quantised_and_threshold_is_respected() -> None:
+    model = {"weights": {"bias": 0.123456789, "kind_number": 1.0}, "calibration": [], "threshold": 0.5}
+    f = {"bias": 1.0, "kind_number": 1.0}
+    p = score(f, model)
+    assert p == round(p, 4) and 0.5 < p < 1.0
+    c = Conflict("number", [_span(A, "27"), _span(B, "29")], ["27", "29"], "deaths", 0.7)
+    kept, dropped = review([c], _ctx(), ConflictConfig(min_score=1.0))
+    assert not kept and "score" in dropped[0].explanation
+
+
+def test_calibrated_confidence_is_the_bucket_precision() -> None:
+    model = {"weights": {}, "calibration": [{"low": 0.0, "high": 0.5, "n": 20, "precision": 0.1},
+                                            {"low": 0.5, "high": 1.0, "n": 3, "precision": 0.9}]}
+    assert calibrated(0.2, model) == 0.1
+    assert calibrated(0.7, model) == 0.7  # too few candidates in the bucket to have measured it

@@ -1,0 +1,53 @@
+"""One definition of "independent sources": the story header (text, Markdown, HTML) and the brief agree."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from corroborate.crosscheck.independence import source_of
+from corroborate.model import Report
+from corroborate.render import render
+from corroborate.render.common import counted, independent_sources, sources_label
+from corroborate.render.html import story_views
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def examples() -> Report:
+    import corroborate
+
+    return corroborate.check([EXAMPLES], semantic="off", nlp="off")
+
+
+def test_header_count_is_the_independence_modules(examples: Report) -> None:
+    ferry = max(examples.stories, key=lambda s: len(s.articles))
+    members = [a for a in examples.articles if a.id in ferry.articles]
+    source, _ = source_of(members, examples.reuse)
+    assert independent_sources(examples, ferry.articles) == len(set(source.values())) == 3
+    # Four outlets: the Island Herald's syndicated copy counts with the Gazette; Coast Wire and the scrape apart.
+    assert len({a.outlet for a in members}) == 4
+
+
+def test_header_and_brief_agree_on_the_examples(examples: Report) -> None:
+    views = story_views(examples)
+    text, markdown = render(examples, "text"), render(examples, "markdown")
+    for story, view in zip(examples.stories, views, strict=True):
+        header = independent_sources(examples, story.articles)
+        brief = max((b.independent_sources for b in story.brief), default=1)
+        assert header == brief, story.id  # the best-backed brief sentence has every source of the story
+        assert view.independent == header
+        label = sources_label(header)
+        assert re.search(rf"{counted(len(story.articles), 'article')} · {label} ·", text)
+        assert f": {label}." in markdown
+    html = render(examples, "html")
+    ferry = max(views, key=lambda v: len(v.columns))
+    assert f"{ferry.independent} independent sources</span>" in html
+
+
+def test_labels() -> None:
+    assert sources_label(1) == "1 independent source" and sources_label(3) == "3 independent sources"
+    assert counted(1, "article") == "1 article" and counted(2, "article") == "2 articles"

@@ -206,6 +206,7 @@ class Checker:
         from corroborate.attribution.entities import extract_entities
         from corroborate.attribution.misquotes import find_misquotes
         from corroborate.attribution.quotes import extract_quotes
+        from corroborate.crosscheck.brief import disagreements
         from corroborate.crosscheck.core import cross_check
         from corroborate.crosscheck.independence import source_of
         from corroborate.crosscheck.judge import JudgeContext, review
@@ -230,6 +231,7 @@ class Checker:
                                                      list(repeats.reuse)),
                                         self.config.conflicts)
             story.conflicts.extend(misquotes)
+            story.brief.extend(disagreements(story.conflicts))
             if self.config.conflicts.explain:
                 story.dropped.extend(dropped)
             story.timeline = build_timeline(members, sub, nlp=nlp)

@@ -43,7 +43,8 @@ def test_every_kind_of_quote_mark(marks: str) -> None:
 def test_apostrophes_do_not_close_single_quotes() -> None:
     found = direct(quotes("A source said: ‘Johnson’s letter wasn’t helpful, and we’re tired of it.’ Then silence."))
     assert found[0].text == "Johnson’s letter wasn’t helpful, and we’re tired of it."
-    assert found[0].speaker == "A source"  # a common-noun speaker stays as written
+    # A described source is no named speaker: unattributed, with the words that introduced the quote.
+    assert found[0].speaker is None and found[0].speaker_span.text == "A source"
 
 
 def test_quote_spanning_sentences_and_attribution_after_it() -> None:
@@ -69,7 +70,8 @@ def test_pronoun_speaker_resolves_to_previous_subject() -> None:
 
 def test_pronoun_after_a_spokesman_takes_the_spokesman() -> None:
     text = "A spokesman for the council said the plan was sound. He said, “We are sick of the delays here.”"
-    assert direct(quotes(text))[0].speaker == "A spokesman for the council"
+    q = direct(quotes(text))[0]
+    assert q.speaker is None and q.speaker_span.text == "A spokesman for the council"
 
 
 def test_relative_clause_and_appositive_speakers() -> None:
@@ -77,14 +79,16 @@ def test_relative_clause_and_appositive_speakers() -> None:
             "and unhelpful.’\n\nAnna Berg, a local councillor and mother of two tweeted: “This is a scandal for "
             "the whole town.”")
     found = direct(quotes(text))
-    assert [q.speaker for q in found] == ["A spokesman for Mr Tom Reed", "Anna Berg"]
+    assert [q.speaker for q in found] == [None, "Anna Berg"]
+    assert found[0].speaker_span.text == "A spokesman for Mr Tom Reed"
 
 
 def test_paragraph_quote_left_open_continues_with_the_same_speaker() -> None:
     text = ("A Home Office source said: ‘We made every offer we could think of.\n\n"
             "‘We could offer them gold and they would still say no to us.’")
     found = direct(quotes(text))
-    assert [q.speaker for q in found] == ["A Home Office source", "A Home Office source"]
+    assert [q.speaker for q in found] == [None, None]
+    assert [q.speaker_span.text for q in found] == ["A Home Office source", "A Home Office source"]
     assert found[1].cue is None
     assert found[0].text == "We made every offer we could think of."
 
@@ -99,7 +103,7 @@ def test_reported_speech() -> None:
     reported = [q for q in found if q.kind == "reported"]
     assert [(q.speaker, q.cue, q.text) for q in reported] == [
         ("Jane Doe", "said", "the harbour would reopen next spring"),
-        ("officials", "according to", "the repairs will cost two million pounds"),
+        (None, "according to", "the repairs will cost two million pounds"),
     ]
 
 
@@ -136,7 +140,8 @@ def _check_seed_speakers(story: SeedStory, nlp: object = None) -> None:
     assert macron[0].text.endswith("We’re not whistle-blowers.")  # the quote spans two sentences
     assert macron[0].speaker_span is not None and "Macron" in macron[0].speaker_span.text
     spokesman = [q for q in q000 if q.text.startswith("We consider Boris Johnson’s public letter")]
-    assert len(spokesman) == 1 and spokesman[0].speaker == "A spokesman for Mr Darmanin"
+    assert len(spokesman) == 1 and spokesman[0].speaker is None
+    assert spokesman[0].speaker_span.text == "A spokesman for Mr Darmanin"
 
 
 def test_seed_speakers(story: SeedStory) -> None:

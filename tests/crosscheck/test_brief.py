@@ -51,3 +51,28 @@ def test_brief_limits_and_avoids_distorted_spans() -> None:
     capped = make_brief(sts, sentence_of=lambda s: [(s.text, s.spans)], similarity=jaccard,
                         config=BriefConfig(max_sentences=1))
     assert len(capped) == 1
+
+
+def test_the_brief_closes_with_the_strongest_disagreements() -> None:
+    from corroborate.crosscheck.brief import disagreements
+    from corroborate.model import Article, Conflict
+
+    a = Article("a", "o", None, None, None, "27 died. 29 died. In Paris. In Calais.")
+    weak = Conflict("place", [Span.of(a, 19, 24), Span.of(a, 29, 35)], ["Paris", "Calais"],
+                    "where: Paris vs Calais", 0.4)
+    strong = Conflict("number", [Span.of(a, 0, 2), Span.of(a, 9, 11)], ["27", "29"], "how many died: 27 vs 29", 0.9)
+    lines = disagreements([weak, strong], limit=1)
+    assert [s.text for s in lines] == ["Sources disagree — how many died: 27 vs 29"]
+    assert lines[0].citations == sorted(strong.spans)
+
+
+def test_unnamed_quotes_stay_out_of_the_brief() -> None:
+    from corroborate.crosscheck.core import _unnamed_quotes
+
+    class _Claim:
+        def __init__(self, text: str) -> None:
+            self.text, self.ref = text, text
+
+    claims = [_Claim("“We will win,” she said."), _Claim("“We will win,” Sen. John McCain said."),
+              _Claim("McCain said “we will win”."), _Claim("The vote was held on Tuesday.")]
+    assert _unnamed_quotes(claims) == {"“We will win,” she said."}

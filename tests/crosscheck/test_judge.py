@@ -51,7 +51,9 @@ def test_drift_between_independent_reports_is_dropped_and_between_copies_kept() 
     same_outlet = JudgeContext({x.id: x for x in (A, B, C)}, {"a": PA, "b": PB, "c": PC},
                                {"a": "a", "b": "a", "c": "c"})
     assert review([c], same_outlet)[1]
-    copies = _ctx(reuse=[Reuse("b", "a", 0.8, "b repeats a")])
+    group = RepeatGroup("near", [Span.of(A, PA[0].start, PA[0].end), Span.of(B, PB[0].start, PB[0].end)], "across")
+    assert review([c], _ctx(reuse=[Reuse("b", "a", 0.8, "b repeats a")]))[1]  # copies, but not of this sentence
+    copies = _ctx(groups=[group], reuse=[Reuse("b", "a", 0.8, "b repeats a")])
     kept, _ = review([c], copies)
     assert kept and kept[0].confidence == 0.6  # the detector's confidence between copies
 

@@ -29,7 +29,7 @@ or a speaker phrase, itself resolved the same way -- and ``speaker_span`` then p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, extract_entities
@@ -37,7 +37,9 @@ from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import SpeakerPhrases
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
+from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.lexicon import (
+    HONORIFICS,
     REPORTING_VERBS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
@@ -53,6 +55,8 @@ from corroborate.text.quote_words import (
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
+# Words that end or make up a title, not a name ("Florida Sen", "Wyoming U", "the Gov").
+_TITLE_WORDS = HONORIFICS | CLAIM_TITLES | {"u", "rep", "reps", "sens", "govs", "state", "the", "a", "an"}
 
 
 @dataclass(slots=True)
@@ -360,7 +364,22 @@ def extract_quotes(article: Article, passages: list[Passage], *, entities: list[
         passages = segment(article)
     if entities is None:
         entities = extract_entities([article], {article.id: passages}, nlp=nlp)
-    reader = _Reader(article, passages, EntityLookup(entities))
-    quotes = reader.direct() + reader.reported()
+    lookup = EntityLookup(entities)
+    reader = _Reader(article, passages, lookup)
+    quotes = [_named(q, lookup) for q in reader.direct() + reader.reported()]
     quotes.sort(key=lambda q: (q.spans[0].start, q.spans[0].end, q.kind))
     return quotes
+
+
+def _named(quote: Quote, lookup: EntityLookup) -> Quote:
+    """A speaker is a person or an organisation the story names, or nobody: a described source ("a senior
+    aide"), a place, a title fragment ("Florida Sen") or a common word is "unattributed" (``speaker`` None),
+    and ``speaker_span`` still points at the words that introduced the quote."""
+    if quote.speaker is None:
+        return quote
+    ent = lookup.named(quote.speaker)
+    words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
+    fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
+    if ent is not None and ent.type in ("PER", "ORG") and not fragment:
+        return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
+    return replace(quote, speaker=None)

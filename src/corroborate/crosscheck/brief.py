@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from corroborate.config import BriefConfig
-from corroborate.model import BriefSentence, Span, Statement
+from corroborate.model import BriefSentence, Conflict, Span, Statement
 from corroborate.text.claim_words import lemma
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -93,3 +93,15 @@ def make_brief(statements: list[Statement], *,
         chosen.append((BriefSentence(text, citations, st.independent_sources,
                                      single_source=st.independent_sources <= 1), words))
     return [b for b, _ in chosen]
+
+
+MAX_DISAGREEMENTS = 2
+
+
+def disagreements(conflicts: list[Conflict], *, limit: int = MAX_DISAGREEMENTS) -> list[BriefSentence]:
+    """The brief's closing lines: what sources disagree on, strongest conflicts first, each citing both sides.
+    Only conflicts the judge kept reach here, so the brief never repeats a doubtful flag."""
+    ranked = sorted(conflicts, key=lambda c: (-c.confidence, c.kind, c.explanation))[:limit]
+    return [BriefSentence(text=f"Sources disagree — {c.explanation}", citations=sorted(set(c.spans)),
+                          independent_sources=len({s.article for s in c.spans}), single_source=False)
+            for c in ranked]

@@ -40,6 +40,7 @@ from corroborate.crosscheck.independence import independence, source_of
 from corroborate.crosscheck.judge import JudgeContext, review
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.text.claim_words import FRAMES
+from corroborate.text.stopwords import STOPWORDS
 from corroborate.unionfind import UnionFind
 
 if TYPE_CHECKING:
@@ -144,6 +145,23 @@ def _inside_quotes(passages: dict[str, list[Passage]], claims: list[Claim]) -> f
             text = _APOSTROPHE.sub("", p.text)
             depth = max(0, depth + text.count("“") + text.count("‘") - text.count("”") - text.count("’"))
     return frozenset(c.ref for c in claims if _inside(c.span, frozenset(inside)))
+
+
+_QUOTED_SEGMENT = re.compile(r"[“\"][^”\"]*[”\"]?")
+
+
+def _unnamed_quotes(claims: list[Claim]) -> frozenset[tuple[str, int, int]]:
+    """Claims of sentences that quote somebody without naming them ("“...,” she said"): placed in a brief after
+    another person's words they would read as that person's, so the brief leaves them to the quotes section."""
+    out = set()
+    for c in claims:
+        if not any(m in c.text for m in "“\""):
+            continue
+        outside = _QUOTED_SEGMENT.sub(" ", c.text).split()
+        named = [w for w in outside if w[:1].isupper() and w.strip(",.").lower() not in STOPWORDS]
+        if not named:
+            out.add(c.ref)
+    return frozenset(out)
 
 
 def _inside(span: Span, refs: frozenset[tuple[str, int, int]]) -> bool:
@@ -261,7 +279,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     # conflicts section (a count fact then reads from a sentence that is not contested).
     contested = frozenset(c.ref for k in conflicts for s in k.spans for c in by_article[s.article]
                           if sentence(c.span) == sentence(s))
-    quoted = _inside_quotes(passages, claims)
+    quoted = _inside_quotes(passages, claims) | _unnamed_quotes(claims)
     brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites | quoted, source=source,
                    config=brief_config or BriefConfig())
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,

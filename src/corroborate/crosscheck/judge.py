@@ -87,6 +87,11 @@ class JudgeContext:  # no slots: the indexes below are cached on first use
                 counts[aid] = counts.get(aid, 0) + 1
         return counts
 
+    def _spun(self, p: Passage, groups: set[int]) -> bool:
+        """A sentence of an article that repeats itself, rewritten inside it (the spun copy of a sentence)."""
+        return self.self_repeats.get(p.article, 0) >= MIN_SELF_REPEATS and any(
+            self.groups[g].scope == "within" and self.groups[g].kind == "paraphrase" for g in groups)
+
     def sentence(self, span: Span) -> tuple[int, Passage | None]:
         ps = self.passages.get(span.article, [])
         for i, p in enumerate(ps):
@@ -95,31 +100,39 @@ class JudgeContext:  # no slots: the indexes below are cached on first use
         return -1, None
 
     def copies(self, a: Span, b: Span) -> bool:
-        """Whether ``a`` and ``b`` sit in a passage and its copy (rule 2): sentences of articles that reuse
-        each other (one source), or, inside an article that repeats itself, sentences in one repeat group or
-        next to each other (a spinner interleaves each sentence with its rewrite)."""
+        """Whether ``a`` and ``b`` sit in a passage and its copy (rule 2): sentences in one repeat group, of
+        articles that reuse each other's text (one source) or inside an article that repeats itself; inside
+        such an article a sentence next to its interleaved rewrite counts too, and a spun sentence is judged
+        as a rewrite against any other report. Two articles that share text elsewhere are not copies
+        sentence by sentence."""
         ia, pa = self.sentence(a)
         ib, pb = self.sentence(b)
         if pa is None or pb is None:
             return False
-        if a.article != b.article:
-            return self._copy_source.get(a.article) == self._copy_source.get(b.article)
-        if self.self_repeats.get(a.article, 0) < MIN_SELF_REPEATS:
-            return False
         ga = self._members.get((pa.article, pa.start, pa.end), set())
         gb = self._members.get((pb.article, pb.start, pb.end), set())
+        if self._spun(pa, ga) or self._spun(pb, gb):
+            return True  # a spinner's rewrite against what it rewrote or what others report
+        if a.article != b.article:
+            return bool(ga & gb) and self._copy_source.get(a.article) == self._copy_source.get(b.article)
+        if self.self_repeats.get(a.article, 0) < MIN_SELF_REPEATS:
+            return False
         return bool(ga & gb) or 0 < abs(ia - ib) <= MAX_REWRITE_GAP
 
 
-def _sides(c: Conflict) -> tuple[int, int]:
-    """The two sides the judge reads: the first span, and the first span with another value (preferring
-    another article)."""
-    first = 0
-    others = [j for j in range(1, len(c.spans)) if c.values[j].lower() != c.values[first].lower()]
-    if not others:
+def _sides(c: Conflict, ctx: JudgeContext | None = None) -> tuple[int, int]:
+    """The two sides the judge reads: a pair of spans with different values, preferring a passage and its
+    copy (the rewrite that changed it), then two articles, then any."""
+    pairs = [(i, j) for i in range(len(c.spans)) for j in range(i + 1, len(c.spans))
+             if c.values[i].strip().lower() != c.values[j].strip().lower()]
+    if not pairs:
         return 0, min(1, len(c.spans) - 1)
-    across = [j for j in others if c.spans[j].article != c.spans[first].article]
-    return first, (across or others)[0]
+    if ctx is not None:
+        copied = [(i, j) for i, j in pairs if ctx.copies(c.spans[i], c.spans[j])]
+        if copied:
+            return copied[0]
+    across = [(i, j) for i, j in pairs if c.spans[i].article != c.spans[j].article]
+    return (across or pairs)[0]
 
 
 def _content(text: str) -> set[str]:
@@ -131,7 +144,7 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def features(c: Conflict, ctx: JudgeContext) -> dict[str, float]:
-    i, j = _sides(c)
+    i, j = _sides(c, ctx)
     a, b = c.spans[i], c.spans[j]
     ia, pa = ctx.sentence(a)
     ib, pb = ctx.sentence(b)
@@ -201,13 +214,15 @@ def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictCon
     threshold = cfg.min_score if cfg.min_score is not None else float(_model().get("threshold", 0.5))  # type: ignore[arg-type]
     for c in conflicts:
         f = features(c, ctx)
-        i, j = _sides(c)
+        i, j = _sides(c, ctx)
         if cfg.judge == "off":
             kept.append(replace(c, features=f))
             continue
         same = compatible(c.values[i], c.values[j]) if c.kind in ("number", "drift") else None
         if same:
             dropped.append(_drop(c, "the values can be the same figure", f))
+        elif c.values[i].strip().lower() == c.values[j].strip().lower() or "(nothing)" in c.values[i:j + 1]:
+            dropped.append(_drop(c, "the two sides give the same value", f))
         elif f["copies"]:
             kept.append(replace(c, features=f))  # a passage and its rewrite: the detector's own judgement
         elif c.kind == "drift":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from corroborate.model import Report, Span
+from corroborate.model import Quote, Report, Span
 
 
 def independent_sources(report: Report, article_ids: Iterable[str]) -> int:
@@ -44,3 +44,13 @@ def outlet_of(report: Report, article_id: str) -> str:
 def cite(report: Report, span: Span) -> str:
     """A compact citation: outlet and character range, enough to find the passage again."""
     return f"{outlet_of(report, span.article)}:{span.start}-{span.end}"
+
+
+def speaker_label(quote: Quote) -> str:
+    """Who said it, as a reader should see it: the named speaker, else "unattributed" with the words that
+    introduced the quote ("unattributed (a spokesman for Mr Darmanin)")."""
+    if quote.speaker:
+        return quote.speaker
+    if quote.speaker_span is not None and quote.speaker_span.text.strip():
+        return f"unattributed ({quote.speaker_span.text.strip()})"
+    return "unattributed"

@@ -34,7 +34,7 @@ from corroborate.model import (
     Story,
     TimelineEvent,
 )
-from corroborate.render.common import independent_sources, outlet_of, short
+from corroborate.render.common import independent_sources, outlet_of, short, speaker_label
 
 REPEAT_LABELS = {"exact": "exact repeat", "near": "near repeat", "paraphrase": "paraphrase"}
 # Mark kinds that are drawn; the others ("cite", "ref", "quote", "time") only anchor a click target.
@@ -160,6 +160,10 @@ class ItemView:
     item: Quote | TimelineEvent | Statement
     refs: list[Ref]
 
+    @property
+    def speaker_label(self) -> str:
+        return speaker_label(self.item) if isinstance(self.item, Quote) else ""
+
 
 @dataclass(slots=True)
 class EntityView:
@@ -273,7 +277,7 @@ def story_view(report: Report, story: Story, index: int) -> StoryView:
         view.brief.append(BriefLine(sent.text, sent.independent_sources, sent.single_source,
                                     [marks.ref(c, "cite") for c in sent.citations]))
     view.statements = [ItemView(s, [marks.ref(x, "ref") for x in s.spans]) for s in story.statements]
-    view.quotes = [ItemView(q, [marks.ref(x, "quote", f"quote: {q.speaker or 'unattributed'}") for x in q.spans])
+    view.quotes = [ItemView(q, [marks.ref(x, "quote", f"quote: {speaker_label(q)}") for x in q.spans])
                    for q in story.quotes]
     view.timeline = [ItemView(e, [marks.ref(x, "time") for x in e.spans]) for e in story.timeline]
     view.entities = [EntityView(e, len(e.spans), sorted({outlet_of(report, s.article) for s in e.spans}))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corroborate.model import Report, Story
-from corroborate.render.common import cite, counted, independent_sources, outlet_of, short, sources_label
+from corroborate.render.common import cite, counted, independent_sources, outlet_of, short, sources_label, speaker_label
 
 
 def _md(text: str) -> str:
@@ -32,7 +32,7 @@ def _story(report: Report, story: Story) -> list[str]:
                 out.append(f"  - `{cite(report, span)}` {_md(short(span.text, 200))}")
     if story.quotes:
         out += ["", "### Quotes", ""]
-        out += [f"- **{_md(q.speaker or 'unattributed')}** ({q.cue or q.kind}): “{_md(short(q.text, 200))}”"
+        out += [f"- **{_md(speaker_label(q))}** ({q.cue or q.kind}): “{_md(short(q.text, 200))}”"
                 for q in story.quotes]
     if story.entities:
         out += ["", "### Entities", "", "| name | type | aliases |", "|---|---|---|"]

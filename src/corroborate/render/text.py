@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from corroborate.model import RepeatGroup, Report, Story
-from corroborate.render.common import cite, counted, independent_sources, outlet_of, short, sources_label
+from corroborate.render.common import cite, counted, independent_sources, outlet_of, short, sources_label, speaker_label
 
 
 def _header(report: Report) -> Text:
@@ -53,7 +53,7 @@ def _story(report: Report, story: Story) -> Panel:
         parts.append(Text(""))
         parts.append(Text(f"Quotes ({len(story.quotes)})", style="bold underline"))
         for q in story.quotes[:20]:
-            parts.append(Text(f"• {q.speaker or 'unattributed'} ({q.cue or q.kind}): “{short(q.text, 120)}”"))
+            parts.append(Text(f"• {speaker_label(q)} ({q.cue or q.kind}): “{short(q.text, 120)}”"))
     if story.entities:
         parts.append(Text(""))
         parts.append(Text("Entities", style="bold underline"))

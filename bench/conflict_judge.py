@@ -72,9 +72,16 @@ def _load() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 
 def _judged(row: dict[str, Any]) -> bool:
-    """Candidates the learned part decides (the rules decide the rest: copies, same figure, drift)."""
-    f = row["features"]
-    return not row["same_figure"] and not f["copies"] and row["kind"] != "drift"
+    """Candidates the learned part decides; the judge's rules decide the rest (copies, the same figure, the
+    same value, drift, misquotes without a change of substance or given to different speakers)."""
+    from corroborate.crosscheck.judge import _names_only, quote_changed
+
+    f, values = row["features"], row["values"]
+    if row["same_figure"] or f["copies"] or row["kind"] == "drift":
+        return False
+    if len(values) >= 2 and values[0].strip().lower() == values[1].strip().lower():
+        return False
+    return not (row["kind"] == "quote" and (_names_only(values) or quote_changed(values[0], values[1]) is None))
 
 
 def _metrics(kept: list[dict[str, Any]], events: list[dict[str, Any]], split: str) -> dict[str, Any]:

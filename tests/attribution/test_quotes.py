@@ -173,3 +173,22 @@ _PIECES = ["Mr Reed", "said", "He", "she", "“", "”", "‘", "’", "'", '"',
 def test_any_mix_of_quote_marks_and_cues_keeps_the_span_rule(pieces: list[str]) -> None:
     found = quotes(" ".join(pieces))  # quotes() asserts the span rule for every quote and speaker span
     assert all(q.kind in ("direct", "reported") for q in found)
+
+
+def test_an_abbreviated_title_does_not_cut_the_speaker_off_his_name() -> None:
+    text = ("Speaking on television, Sen. Jim DeMint said Steele must apologize. "
+            "“Chairman Steele needs to apologize to our military,” he said.")
+    found = direct(quotes(text))
+    assert [q.speaker for q in found] == ["Jim DeMint"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it() -> None:
+    text = ("Michael Steele spoke in Connecticut on Thursday. Steele issued a statement saying: "
+            "“There is no question that America must win the war on terror.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Michael Steele"]
+
+
+def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
+    text = ("Bill Kristol wrote on Friday. “I think it would be better if he went,” said Weekly Standard "
+            "Editor Bill Kristol.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Bill Kristol"]

@@ -87,3 +87,29 @@ def test_calibrated_confidence_is_the_bucket_precision() -> None:
                                             {"low": 0.5, "high": 1.0, "n": 3, "precision": 0.9}]}
     assert calibrated(0.2, model) == 0.1
     assert calibrated(0.7, model) == 0.7  # too few candidates in the bucket to have measured it
+
+
+def test_a_misquote_needs_a_change_of_substance() -> None:
+    from corroborate.crosscheck.judge import quote_changed
+
+    # Substance: a content word replaced, or a negation dropped just before the shared words.
+    assert quote_changed("We consider the Prime Minister’s letter unacceptable and contrary to our talks",
+                         "We consider Boris Johnson’s letter unacceptable and in opposition with talks")
+    assert quote_changed("If they don't pass this bill soon it will increase the risk",
+                         "To pass this bill soon would increase the risk") == "a negation added or removed"
+    # Not substance: punctuation, abbreviated titles, a shorter excerpt, an inserted title or function word.
+    assert quote_changed("Senator Reid respects that, but the mosque should be built someplace else.",
+                         "Sen. Reid respects that but the mosque should be built someplace else") is None
+    assert quote_changed("I reacted to an article and quickly judged the two young ladies",
+                         "I quickly judged the two young ladies") is None
+    assert quote_changed("I completely disagree with Fredette’s position",
+                         "I completely disagree with Representative Fredette’s position") is None
+    assert quote_changed("That all changes starting right here and right now.",
+                         "This American carnage stops right here and stops right now") is None
+
+
+def test_one_remark_given_to_different_speakers_is_not_flagged() -> None:
+    a, b = _span(A, "Police"), _span(B, "Officials")
+    c = Conflict("quote", [a, b], ["Neil Meron", "Craig Zadan"], "one remark, two speakers", 0.6)
+    kept, dropped = review([c], _ctx())
+    assert not kept and "different speakers" in dropped[0].explanation

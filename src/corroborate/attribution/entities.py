@@ -26,6 +26,7 @@ from corroborate.attribution.mentions import ArticleMentions, Mention
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Span
 from corroborate.text.lexicon import CAPITALS, COUNTRIES, DEMONYMS, LOC_PREPOSITIONS, ORG_CUES
+from corroborate.text.name_words import NAME_TITLES as _NAME_TITLES
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
 _DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its|our)\s+", re.I)
@@ -181,11 +182,16 @@ def _title_case(title: str) -> str:
     return " ".join(w if w.isupper() else w.capitalize() for w in title.split())
 
 
+def _titled(name: str) -> bool:
+    return any(w.lower().strip(".") in _NAME_TITLES for w in name.split())
+
+
 def _entity(key: Key, members: list[Mention], by_id: dict[str, Article]) -> Entity:
     fulls = Counter(" ".join(m.name) for m in members if m.type == "PER" and len(m.name) >= 2)
     surfaces = Counter(m.surface for m in members)
     if fulls:
-        name = sorted(fulls, key=lambda s: (-len(s.split()), -fulls[s], s))[0]
+        # The fullest personal name, not a title run into it ("Weekly Standard Editor Bill Kristol").
+        name = sorted(fulls, key=lambda s: (_titled(s), -len(s.split()), -fulls[s], s))[0]
     else:
         name = sorted(surfaces, key=lambda s: (-surfaces[s], -len(s), s))[0]
     aliases = set(surfaces)

@@ -7,6 +7,7 @@ The quote reader (:mod:`corroborate.attribution.quotes`) asks for the phrase tha
 from __future__ import annotations
 
 from corroborate.attribution.mentions import Token
+from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
 from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import _DETS, _LEAD_SKIP, _NP_WORDS, _PERSON_PRONOUNS, _SKIP_BEFORE_VERB
 
@@ -21,7 +22,8 @@ class SpeakerPhrases:
         if a.possessive:
             gap = gap[2:]
         gap = gap.strip()
-        return bool(gap) and not (gap == "." and a.lower in HONORIFICS)
+        # "Sen. Jim DeMint", "Gov. Paul LePage": a title's full stop does not end the phrase.
+        return bool(gap) and not (gap == "." and (a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS))
 
     # -- speaker phrases --------------------------------------------------------------------------------
     def _np_back(self, toks: list[Token], j: int) -> tuple[int, int] | None:

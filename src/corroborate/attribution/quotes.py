@@ -47,6 +47,7 @@ from corroborate.text.lexicon import (
 from corroborate.text.quote_words import (
     _BARE_CLAUSE_VERBS,
     _CUE_FILLER,
+    _DETS,
     _LEAD_SKIP,
     _PASSIVE_AUX,
     _PERSON_PRONOUNS,
@@ -55,6 +56,9 @@ from corroborate.text.quote_words import (
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
+# Nouns for what carries words, not who says them ("a statement saying", "in an e-mail").
+_DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
+                             "memo", "message", "interview", "op-ed"})
 # Words that end or make up a title, not a name ("Florida Sen", "Wyoming U", "the Gov").
 _TITLE_WORDS = HONORIFICS | CLAIM_TITLES | {"u", "rep", "reps", "sens", "govs", "state", "the", "a", "an"}
 
@@ -143,6 +147,12 @@ class _Reader(SpeakerPhrases):
     def resolve(self, att: _Attribution, sentence: Passage) -> tuple[str | None, Span | None]:
         """Speaker name and the span that names it (the antecedent's span for a pronoun)."""
         phrase = re.sub(r"\s+", " ", att.phrase)
+        if phrase.lower().split()[-1] in _DOCUMENT_NOUNS:
+            # "Steele issued a statement saying: ...": the statement speaks for the clause's subject.
+            toks = self._words(sentence, end=att.start)
+            lead = self._leading_subject(toks)
+            if lead is not None and toks[lead[1]].lower not in _DOCUMENT_NOUNS:
+                return self.resolve(self._attribution(toks, lead[0], lead[1], att.cue), sentence)
         if phrase.lower() in _PERSON_PRONOUNS:
             ante = self._antecedent(sentence.index, att.start)
             if ante is None:
@@ -372,14 +382,26 @@ def extract_quotes(article: Article, passages: list[Passage], *, entities: list[
 
 
 def _named(quote: Quote, lookup: EntityLookup) -> Quote:
-    """A speaker is a person or an organisation the story names, or nobody: a described source ("a senior
-    aide"), a place, a title fragment ("Florida Sen") or a common word is "unattributed" (``speaker`` None),
-    and ``speaker_span`` still points at the words that introduced the quote."""
+    """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
+    Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
+    (``speaker`` None) while ``speaker_span`` still points at the words that introduced the quote. A
+    capitalised name the entity stage missed stays as written."""
     if quote.speaker is None:
         return quote
     ent = lookup.named(quote.speaker)
+    parts = quote.speaker.split()
+    lowered = [w.strip(".,’'").lower() for w in parts]
+    plain = not ({"for", "of", *_DETS} & set(lowered) or SPEAKER_NOUNS & set(lowered))
+    for k in range(1, len(parts)):  # "Weekly Standard Editor Bill Kristol": the entity its words end in
+        if ent is not None or not plain:
+            break
+        tail = lookup.named(" ".join(parts[k:]))
+        if tail is not None and tail.type == "PER" and len(parts) - k >= 2:
+            ent = tail
+            quote = replace(quote, speaker=tail.name)
     words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
     fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
-    if ent is not None and ent.type in ("PER", "ORG") and not fragment:
-        return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
-    return replace(quote, speaker=None)
+    described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
+    if fragment or described or (ent is not None and ent.type not in ("PER", "ORG")):
+        return replace(quote, speaker=None)
+    return quote if ent is None or quote.speaker == ent.name else replace(quote, speaker=ent.name)

@@ -75,4 +75,6 @@ def config_from_args(args: argparse.Namespace) -> Config:
         config = config.with_(ingest=replace(config.ingest, jsonl_text_field=args.jsonl_text_field))
     if getattr(args, "max_article_chars", None) is not None:
         config = config.with_(ingest=replace(config.ingest, max_article_chars=args.max_article_chars))
+    if getattr(args, "explain", False):
+        config = config.with_(conflicts=replace(config.conflicts, explain=True))
     return config

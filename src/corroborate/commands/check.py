@@ -31,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_ingest_arguments(p)
     # -q/--quiet and -v/--verbose (counters and stage timings) are added to every command by corroborate.cli.
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--explain", action="store_true",
+                   help="keep the conflict candidates the judge dropped, each with its reason and spans, in each "
+                   "story's 'dropped' list (JSON), to audit what was not flagged")
     p.set_defaults(func=run)
 
 

@@ -205,6 +205,74 @@ def _drop(c: Conflict, reason: str, f: dict[str, float], p: float | None = None)
     return replace(c, explanation=f"{why}. {c.explanation}", confidence=p if p is not None else 0.0, features=f)
 
 
+SYNDICATED_SHARE = 0.8  # reuse share above which two outlets' articles are one text, edited
+
+
+def _one_change(va: str, vb: str, ctx: JudgeContext, a: Span, b: Span) -> bool:
+    """Drift worth an editor's eye: one short wording changed, inside a spun article or between two
+    articles that are the same text (on real wire copies, several edits at once are an outlet's editing)."""
+    if ";" in va or ";" in vb or max(len(va.split()), len(vb.split())) > 3:
+        return False
+    if a.article == b.article:
+        return True
+    return any({r.copy, r.original} == {a.article, b.article} and r.share >= SYNDICATED_SHARE for r in ctx.reuse)
+
+
+MIN_QUOTE_COVER = 0.6  # share of the shorter quote inside the aligned region: less is two different remarks
+_NEGATIONS = frozenset({"not", "no", "never", "n't", "nothing", "none", "nobody", "neither", "nor", "without"})
+_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                  "pres": "president", "dept": "department"}
+
+
+def _quote_tokens(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower().replace("-", " "))
+    out = []
+    for w in words:
+        w = w.replace("’", "'")
+        if w.endswith("n't"):
+            out += [w[:-3] or w, "n't"]  # "don't" and "do not" read alike
+        else:
+            out.append(_ABBREVIATIONS.get(w, w))
+    return out
+
+
+def quote_changed(a: str, b: str) -> str | None:
+    """Why two renderings of one remark differ in substance, or None: inside the part both quote (a shorter
+    excerpt is no misquote), a content word replaced by another, or a negation added or removed. Punctuation,
+    contractions, abbreviated titles and inserted function words or titles are not substance."""
+    import difflib
+
+    ta, tb = _quote_tokens(a), _quote_tokens(b)
+    if not ta or not tb:
+        return None
+    sm = difflib.SequenceMatcher(a=ta, b=tb, autojunk=False)
+    blocks = [m for m in sm.get_matching_blocks() if m.size]
+    if not blocks:
+        return None
+    a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
+    b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
+    if min(a1 - a0, b1 - b0) < MIN_QUOTE_COVER * min(len(ta), len(tb)):
+        return None
+    # A negation just outside the shared part still turns it around ("don't pass ... will" / "to pass ... would").
+    near_a, near_b = set(ta[max(0, a0 - 2):a0]) & _NEGATIONS, set(tb[max(0, b0 - 2):b0]) & _NEGATIONS
+    if near_a != near_b:
+        return "a negation added or removed"
+    inner = difflib.SequenceMatcher(a=ta[a0:a1], b=tb[b0:b1], autojunk=False)
+    for op, i1, i2, j1, j2 in inner.get_opcodes():
+        old, new = set(ta[a0 + i1:a0 + i2]), set(tb[b0 + j1:b0 + j2])
+        if (old ^ new) & _NEGATIONS:
+            return "a negation added or removed"
+        if op == "replace" and (old - STOPWORDS) and (new - STOPWORDS) and (old - STOPWORDS) != (new - STOPWORDS):
+            return f"'{' '.join(ta[a0 + i1:a0 + i2])}' quoted as '{' '.join(tb[b0 + j1:b0 + j2])}'"
+    return None
+
+
+def _names_only(values: list[str]) -> bool:
+    """The misquote detector's other finding, one remark given to different speakers: its values are names.
+    On real reports this is a joint statement, a spokesperson for a principal, or a mis-read attribution."""
+    return all(len(v.split()) <= 4 and v[:1].isupper() and not re.search(r"[.!?,;:]", v) for v in values)
+
+
 def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictConfig | None = None
            ) -> tuple[list[Conflict], list[Conflict]]:
     """(kept, dropped): every candidate ends in exactly one list, each drop with its reason."""
@@ -223,6 +291,12 @@ def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictCon
             dropped.append(_drop(c, "the values can be the same figure", f))
         elif c.values[i].strip().lower() == c.values[j].strip().lower() or "(nothing)" in c.values[i:j + 1]:
             dropped.append(_drop(c, "the two sides give the same value", f))
+        elif c.kind == "quote" and _names_only(c.values):
+            dropped.append(_drop(c, "one remark given to different speakers is not flagged as a misquote", f))
+        elif c.kind == "quote" and quote_changed(c.values[i], c.values[j]) is None:
+            dropped.append(_drop(c, "the two renderings differ only in punctuation, excerpt or function words", f))
+        elif c.kind == "drift" and not _one_change(c.values[i], c.values[j], ctx, c.spans[i], c.spans[j]):
+            dropped.append(_drop(c, "an edited copy, not a single changed fact", f))
         elif f["copies"]:
             kept.append(replace(c, features=f))  # a passage and its rewrite: the detector's own judgement
         elif c.kind == "drift":

@@ -11,3 +11,7 @@ ABBREVIATIONS = frozenset((
     "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "u.s",
     "u.k", "u.n", "e.u", "d.c",
 ))
+
+# Abbreviated titles before a name ("Sen. Jim DeMint"): the full stop belongs to the name's phrase.
+TITLE_ABBREVIATIONS = frozenset(("sen", "rep", "gov", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "cmdr",
+                                 "rev", "hon", "pres", "supt", "insp", "det", "atty", "amb", "sec", "prof"))

@@ -3,8 +3,8 @@
     .venv/bin/python -m bench.crosscheck conflicts [--limit N]   # section "crosscheck-conflicts"
     .venv/bin/python -m bench.crosscheck scaling                  # section "crosscheck-scaling"
 
-``conflicts`` runs :func:`corroborate.crosscheck.conflicts.conflict_between` (pure text, typed rules) on the pairs of SICK,
-Breaking NLI, FEVER-symmetric (dev v0.2) and SummEdits (news), and scores the conflict class
+``conflicts`` runs :func:`corroborate.crosscheck.conflicts.conflict_between` (pure text, typed rules) on the pairs
+of SICK, Breaking NLI, FEVER-symmetric (dev v0.2) and SummEdits (news), and scores the conflict class
 (contradiction / REFUTES / inconsistent) against gold. ``scaling`` times ``cross_check`` on stories of 3, 10,
 30 and 100 ECB+ articles (one topic's documents, sampled with replacement to reach the size).
 """

@@ -59,7 +59,8 @@ def sentence(dataset: str, docs: dict[str, dict[str, Any]], loc: dict[str, Any])
 def show(dataset: str, event: str) -> None:
     docs = (basil_events() if dataset == "basil" else ecb_events())[event]
     for name, doc in sorted(docs.items()):
-        print(f"==== {name}  date={doc.get('date')}  title={doc.get('title')!r}  url={doc.get('url') or doc.get('source_url')}")
+        url = doc.get("url") or doc.get("source_url")
+        print(f"==== {name}  date={doc.get('date')}  title={doc.get('title')!r}  url={url}")
         if dataset == "basil":
             for p, para in enumerate(doc["body-paragraphs"]):
                 for s, sent in enumerate(para):
@@ -127,13 +128,13 @@ def resolve(raw_path: Path) -> Path:
             item["end"] = _resolve(dataset, docs, row["end"], where + ".end", keep_value=False)
         quotes.append(item)
     out["quotes"] = quotes
-    out["entities"] = [{"name": e["name"], "type": e["type"], "aliases": sorted(set(e.get("aliases", [])) | {e["name"]})}
-                       for e in raw.get("entities", [])]
+    out["entities"] = [{"name": e["name"], "type": e["type"],
+                        "aliases": sorted(set(e.get("aliases", [])) | {e["name"]})} for e in raw.get("entities", [])]
     out["timeline"] = [{**_resolve(dataset, docs, t, f"{raw_path.name}: timeline[{n}]"), "date": t["date"],
                         "event": t.get("event", "")} for n, t in enumerate(raw.get("timeline", []))]
     out["brief_facts"] = [{"rank": f.get("rank", n + 1), "fact": f["fact"],
-                           "support": [_resolve(dataset, docs, s, f"{raw_path.name}: brief_facts[{n}]", keep_value=False)
-                                       for s in f.get("support", [])]}
+                           "support": [_resolve(dataset, docs, s, f"{raw_path.name}: brief_facts[{n}]",
+                                                keep_value=False) for s in f.get("support", [])]}
                           for n, f in enumerate(raw.get("brief_facts", []))]
     dest = GOLD / dataset / f"{event}.json"
     dest.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from corroborate.errors import CorroborateError, InputFormatError
+from corroborate.eval.metrics import rounded
 
 REALNEWS_TASKS = ("conflicts", "quotes", "entities", "timeline", "brief")
 TASKS = ("stories", "paraphrase", "contradiction", "consistency", *REALNEWS_TASKS)
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if warning:
         print(f"corroborate: warning: {args.data}: {warning}", file=sys.stderr)
     if args.json:
-        print(json.dumps(_rounded(scores), sort_keys=False))
+        print(json.dumps(rounded(scores), sort_keys=False))
     else:
         print(f"{args.task} on {args.data} ({fmt}{', split ' + args.split if args.split else ''})")
         for key in _SHOWN:
@@ -84,9 +85,3 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, 4)
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    return value

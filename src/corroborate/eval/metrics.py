@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 
 def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
@@ -44,3 +45,14 @@ def binary_scores(pred: Sequence[bool], gold: Sequence[bool]) -> dict[str, float
     parts = [x for x, present in ((recall, tp + fn), (tnr, tn + fp)) if present]
     return {"accuracy": (tp + tn) / len(gold) if gold else 0.0, "precision": precision, "recall": recall,
             "f1": f1, "balanced_accuracy": sum(parts) / len(parts) if parts else 0.0}
+
+
+def rounded(value: Any) -> Any:
+    """Scores for printing: floats to 4 decimals, inside dicts and lists too."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [rounded(v) for v in value]
+    return value

@@ -19,6 +19,7 @@ from typing import Any
 
 from corroborate.errors import CorroborateError, InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA, DEFAULT_GOLD, SPLITS, GoldEvent, load_events
+from corroborate.eval.metrics import rounded
 from corroborate.eval.realnews_facts import (
     score_brief,
     score_entities,
@@ -151,16 +152,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("\n".join(text_lines(result)))
     return 0
-
-
-def rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, 4)
-    if isinstance(value, dict):
-        return {k: rounded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [rounded(v) for v in value]
-    return value
 
 
 def _fmt(value: Any) -> str:

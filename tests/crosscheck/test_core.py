@@ -210,3 +210,27 @@ def test_sentences_inside_a_quotation_are_not_stated_as_fact() -> None:
     claims = extract_claims(art, passages["a"])
     quoted = _inside_quotes(passages, claims)
     assert [c.text for c in claims if c.ref in quoted] == ["We’ve already made every offer the French made.’"]
+
+
+def test_the_brief_leads_with_the_event_not_a_later_shared_line() -> None:
+    # The later line is word for word in both wires (two sources); the leads say the event in other words.
+    a = Article("a", "Wire A", None, "2024-05-06", None,
+                "Floods hit Riverton on Monday, damaging forty homes near the river.\n\nThe mayor toured the "
+                "streets in the afternoon and met families.\n\nSchools in the valley stayed shut for the day."
+                "\n\nThe council will meet next month to discuss new flood defences for the town.")
+    b = Article("b", "Wire B", None, "2024-05-06", None,
+                "Riverton was under water on Monday after the river burst its banks.\n\nVolunteers filled "
+                "sandbags through the night.\n\nPower cuts hit the east of the valley.\n\nThe council will "
+                "meet next month to discuss new flood defences for the town.")
+    st = cross_check([a, b], {x.id: segment(x) for x in (a, b)}, story_id="s1", repeats=None)
+    assert st.brief[0].text.startswith(("Floods hit Riverton", "Riverton was under water"))
+
+
+def test_the_brief_leads_with_a_lead_sentence(story: tuple[list[Article], Story]) -> None:
+    arts, st = story
+    leads = set()
+    for a in arts:
+        ps = segment(a, [])
+        leads.update((a.id, p.start, p.end) for p in ps[:2])
+    first = st.brief[0].citations
+    assert any(any(x.article == a and s <= x.start < e for a, s, e in leads) for x in first), st.brief[0].text

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 FALLBACK_DRIFT_SIM = 0.4
 MIN_CLAIM_WORDS = 4  # "Pictured:", bylines and one-word lines carry no statement
+LEAD_PASSAGES = 1  # passage indices 0 and 1: the lead of an article
 
 
 
@@ -307,10 +308,17 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         return (-st.independent_sources, -len(others), min(c.passage for c in ms), st.spans[0].article)
 
     ranked = sorted(statements, key=key)
-    multi = [st for st in ranked if st.independent_sources > 1]
+    # The brief leads with the event: a lead sentence (an article's first two), the one most sources back or
+    # relate to, even when no other outlet worded it alike enough to merge (real leads rarely are).
+    leads = [st for st in ranked if min(c.passage for c in members[id(st)]) <= LEAD_PASSAGES
+             and not all(c.ref in avoid for c in members[id(st)])]
+    lead = min(leads, key=lambda st: (key(st)[0] + key(st)[1], key(st)[2], st.spans[0].article)) if leads else None
+    if lead is not None:
+        ranked = [lead, *[st for st in ranked if st is not lead]]
+    multi = [st for st in ranked if st.independent_sources > 1 or st is lead]
     queues: dict[str, list[Statement]] = defaultdict(list)
     for st in ranked:
-        if st.independent_sources <= 1:
+        if st.independent_sources <= 1 and st is not lead:
             queues[st.spans[0].article].append(st)
     singles: list[Statement] = []
     while any(queues.values()):

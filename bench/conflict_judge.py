@@ -7,7 +7,7 @@
 conflict's features and its gold label (1 conflict, 0.5 debatable, 0 otherwise; whether it lands on a labelled
 near-miss) to .corroborate/conflict_candidates.jsonl (not committed: it quotes values of the articles).
 ``train`` fits a logistic regression on the **tune** half only, on the candidates the judge's rules leave to
-it (independent reports, values that are not the same figure), picks the score threshold on tune (the lowest
+it (``route_model``, recorded by the judge itself), picks the score threshold on tune (the lowest
 whose precision is >= 0.85, debatable counted as half; else the most precise with at least 3 kept), measures
 the precision of score buckets on tune for the calibrated confidence, and writes
 src/corroborate/data/conflict_judge.json. It then prints candidate-level precision and recall on tune and on
@@ -31,11 +31,9 @@ BUCKETS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.0)
 
 def collect(semantic: str) -> None:
     from corroborate.config import Config, ConflictConfig
-    from corroborate.crosscheck.judge import _sides
     from corroborate.eval.gold import load_events
     from corroborate.eval.realnews_scores import WEIGHT, pair_hit
     from corroborate.pipeline import Checker
-    from corroborate.text.numbers import compatible
 
     events = load_events()
     checker = Checker(config=Config(semantic=semantic, conflicts=ConflictConfig(judge="off")))
@@ -52,13 +50,10 @@ def collect(semantic: str) -> None:
             for story in report.stories:
                 for c in story.conflicts:
                     hits = [(k, w) for k, w, a, b in gold if pair_hit(c.spans, a, b)]
-                    i, j = _sides(c)
                     out.write(json.dumps({
                         "event": event.event, "split": event.split, "kind": c.kind, "values": c.values[:4],
                         "features": c.features, "hits": hits, "label": max((w for _, w in hits), default=0.0),
-                        "near_miss": any(pair_hit(c.spans, a, b) for a, b in near),
-                        "same_figure": bool(compatible(c.values[i], c.values[j]))
-                        if c.kind in ("number", "drift") else False}) + "\n")
+                        "near_miss": any(pair_hit(c.spans, a, b) for a, b in near)}) + "\n")
             print(f"{n}/{len(events)} {event.dataset} {event.event} {time.perf_counter() - start:.0f}s", flush=True)
     print(f"wrote {CANDIDATES}")
 
@@ -72,16 +67,9 @@ def _load() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 
 def _judged(row: dict[str, Any]) -> bool:
-    """Candidates the learned part decides; the judge's rules decide the rest (copies, the same figure, the
-    same value, drift, misquotes without a change of substance or given to different speakers)."""
-    from corroborate.crosscheck.judge import _names_only, quote_changed
-
-    f, values = row["features"], row["values"]
-    if row["same_figure"] or f["copies"] or row["kind"] == "drift":
-        return False
-    if len(values) >= 2 and values[0].strip().lower() == values[1].strip().lower():
-        return False
-    return not (row["kind"] == "quote" and (_names_only(values) or quote_changed(values[0], values[1]) is None))
+    """Candidates the learned part decides: the judge's own rules (crosscheck/judge.py ``rule``) sent them on,
+    as recorded by ``collect`` with the judge off."""
+    return row["features"]["route_model"] == 1.0
 
 
 def _metrics(kept: list[dict[str, Any]], events: list[dict[str, Any]], split: str) -> dict[str, Any]:
@@ -101,7 +89,7 @@ def train() -> None:
     from corroborate.crosscheck.judge import score
 
     rows, events = _load()
-    names = sorted(rows[0]["features"])
+    names = sorted(n for n in rows[0]["features"] if not n.startswith("route_"))
     tune = [r for r in rows if r["split"] == "tune" and _judged(r)]
     x = np.array([[r["features"][n] for n in names] for r in tune])
     # A debatable pair is half a conflict: it appears once as a positive and once as a negative, weight 0.5.
@@ -138,7 +126,7 @@ def train() -> None:
     print(json.dumps({k: v for k, v in model.items() if k != "weights"}, indent=1))
     for split in ("tune", "test"):
         kept_model = [r for q, r in scored[split] if q >= threshold]
-        kept_rules = [r for r in rows if r["split"] == split and r["features"]["copies"] and not r["same_figure"]]
+        kept_rules = [r for r in rows if r["split"] == split and r["features"]["route_keep"]]
         print(split, "judged", len(scored[split]), "all candidates", sum(1 for r in rows if r["split"] == split),
               "off:", _metrics([r for r in rows if r["split"] == split], events, split),
               "on:", _metrics(kept_model + kept_rules, events, split))

@@ -208,7 +208,6 @@ class Checker:
         from corroborate.attribution.quotes import extract_quotes
         from corroborate.crosscheck.brief import disagreements
         from corroborate.crosscheck.core import cross_check
-        from corroborate.crosscheck.independence import source_of
         from corroborate.crosscheck.judge import JudgeContext, review
         from corroborate.crosscheck.timeline import build_timeline
 
@@ -226,10 +225,7 @@ class Checker:
             quotes = {a.id: extract_quotes(a, sub[a.id], entities=story.entities, nlp=nlp) for a in members}
             story.quotes = [q for a in members for q in quotes[a.id]]
             misquotes, dropped = review(find_misquotes(quotes, {a.id: a for a in members}),
-                                        JudgeContext({a.id: a for a in members}, sub,
-                                                     source_of(members, repeats.reuse)[0], list(repeats.groups),
-                                                     list(repeats.reuse)),
-                                        self.config.conflicts)
+                                        JudgeContext.for_story(members, sub, repeats), self.config.conflicts)
             story.conflicts.extend(misquotes)
             story.brief.extend(disagreements(story.conflicts))
             if self.config.conflicts.explain:

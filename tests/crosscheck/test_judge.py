@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from corroborate.config import ConflictConfig
 from corroborate.crosscheck.judge import JudgeContext, calibrated, features, review, score
 from corroborate.model import Article, Conflict, Passage, RepeatGroup, Reuse, Span
@@ -30,8 +32,7 @@ C, PC = _article("c", ["About 200 homes lost power.", "The mayor spoke."])
 
 
 def _ctx(groups: list[RepeatGroup] | None = None, reuse: list[Reuse] | None = None) -> JudgeContext:
-    return JudgeContext({x.id: x for x in (A, B, C)}, {"a": PA, "b": PB, "c": PC},
-                        {"a": "a", "b": "b", "c": "c"}, groups or [], reuse or [])
+    return JudgeContext({x.id: x for x in (A, B, C)}, {"a": PA, "b": PB, "c": PC}, groups or [], reuse or [])
 
 
 def test_the_same_figure_in_other_words_is_dropped_with_its_reason() -> None:
@@ -48,9 +49,9 @@ def test_drift_between_independent_reports_is_dropped_and_between_copies_kept() 
     _, dropped = review([c], _ctx())
     assert dropped and "copy" in dropped[0].explanation
     # Same outlet is not enough: only text reuse makes a copy.
-    same_outlet = JudgeContext({x.id: x for x in (A, B, C)}, {"a": PA, "b": PB, "c": PC},
-                               {"a": "a", "b": "a", "c": "c"})
-    assert review([c], same_outlet)[1]
+    same_outlet = JudgeContext({x.id: x for x in (A, replace(B, outlet=A.outlet), C)}, {"a": PA, "b": PB, "c": PC})
+    assert same_outlet.source["a"] == same_outlet.source["b"]  # one source for the statements' counts ...
+    assert review([c], same_outlet)[1]  # ... but not one text
     group = RepeatGroup("near", [Span.of(A, PA[0].start, PA[0].end), Span.of(B, PB[0].start, PB[0].end)], "across")
     assert review([c], _ctx(reuse=[Reuse("b", "a", 0.8, "b repeats a")]))[1]  # copies, but not of this sentence
     copies = _ctx(groups=[group], reuse=[Reuse("b", "a", 0.8, "b repeats a")])
@@ -113,3 +114,23 @@ def test_one_remark_given_to_different_speakers_is_not_flagged() -> None:
     c = Conflict("quote", [a, b], ["Neil Meron", "Craig Zadan"], "one remark, two speakers", 0.6)
     kept, dropped = review([c], _ctx())
     assert not kept and "different speakers" in dropped[0].explanation
+
+
+def test_the_context_of_a_story_keeps_only_its_repeats() -> None:
+    from types import SimpleNamespace
+
+    mine = RepeatGroup("near", [Span.of(A, PA[0].start, PA[0].end), Span.of(B, PB[0].start, PB[0].end)], "across")
+    elsewhere = RepeatGroup("near", [Span.of(C, PC[0].start, PC[0].end)] * 2, "within")
+    repeats = SimpleNamespace(groups=[mine, elsewhere], reuse=[Reuse("b", "a", 0.8, "b repeats a"),
+                                                               Reuse("c", "a", 0.9, "c repeats a")])
+    ctx = JudgeContext.for_story([A, B], {"a": PA, "b": PB}, repeats)
+    assert ctx.groups == [mine] and [r.copy for r in ctx.reuse] == ["b"]
+    assert ctx.source["a"] == ctx.source["b"]
+
+
+def test_with_the_judge_off_the_features_say_where_each_candidate_would_go() -> None:
+    number = Conflict("number", [_span(A, "27"), _span(B, "29")], ["27", "29"], "deaths", 0.7)
+    same = Conflict("number", [_span(B, "Two hundred"), _span(C, "About 200")], ["Two hundred", "About 200"],
+                    "homes", 0.7)
+    kept, _ = review([number, same], _ctx(), ConflictConfig(judge="off"))
+    assert [(k.features["route_model"], k.features["route_keep"]) for k in kept] == [(1.0, 0.0), (0.0, 0.0)]

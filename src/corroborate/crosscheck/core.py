@@ -51,8 +51,6 @@ MIN_CLAIM_WORDS = 4  # "Pictured:", bylines and one-word lines carry no statemen
 LEAD_PASSAGES = 1  # passage indices 0 and 1: the lead of an article
 
 
-
-
 def _fact_span(claim: Claim, q: Quantity, article: Article) -> Span:
     """The count together with its nearest event word: "killing 27 people", "claiming 27 lives",
     "twenty-seven migrants (including children) died"."""
@@ -265,9 +263,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
 
     candidates = dedupe_conflicts(merge_findings(findings, by_id, rewrites), sentence=sentence)
     conflict_cfg = conflict_config or ConflictConfig()
-    context = JudgeContext(by_id, passages, source, list(repeats.groups) if repeats is not None else [],
-                           list(repeats.reuse) if repeats is not None else [])
-    conflicts, dropped = review(candidates, context, conflict_cfg)
+    conflicts, dropped = review(candidates, JudgeContext.for_story(articles, passages, repeats), conflict_cfg)
     # Sentences on different sides of a conflict never merge into one statement, however similar.
     apart: set[frozenset[tuple[str, int, int]]] = set()
     for k in conflicts:
@@ -312,7 +308,11 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
     # relate to, even when no other outlet worded it alike enough to merge (real leads rarely are).
     leads = [st for st in ranked if min(c.passage for c in members[id(st)]) <= LEAD_PASSAGES
              and not all(c.ref in avoid for c in members[id(st)])]
-    lead = min(leads, key=lambda st: (key(st)[0] + key(st)[1], key(st)[2], st.spans[0].article)) if leads else None
+    def lead_key(st: Statement) -> tuple[int, int, str]:
+        sources, others, passage, article = key(st)
+        return (sources + others, passage, article)  # sources and related sources count alike here
+
+    lead = min(leads, key=lead_key) if leads else None
     if lead is not None:
         ranked = [lead, *[st for st in ranked if st is not lead]]
     multi = [st for st in ranked if st.independent_sources > 1 or st is lead]

@@ -24,6 +24,7 @@ judge decides, precision first:
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
 import json
@@ -32,6 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from typing import Any
 
 from corroborate.config import ConflictConfig
 from corroborate.crosscheck.independence import source_of
@@ -45,18 +47,32 @@ MAX_REWRITE_GAP = 2  # sentences apart, inside such an article, for a sentence a
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _QUOTE = re.compile(r"[\"“”]")
-_STOP = STOPWORDS
 
 
 @dataclass
 class JudgeContext:  # no slots: the indexes below are cached on first use
-    """What the judge reads besides the candidates."""
+    """What the judge reads besides the candidates: one story's articles, passages and repeats."""
 
     articles: dict[str, Article]
     passages: dict[str, list[Passage]]
-    source: dict[str, str]  # article id -> its independent source (copies and one outlet's articles share one)
     groups: list[RepeatGroup] = field(default_factory=list)
     reuse: list[Reuse] = field(default_factory=list)
+
+    @classmethod
+    def for_story(cls, articles: Iterable[Article], passages: dict[str, list[Passage]], repeats: Any | None
+                  ) -> JudgeContext:
+        """The context of one story: the repeats stage's groups that touch its articles and the reuse between
+        them (the judge looks up only this story's passages, so the rest of the batch is left out)."""
+        by_id = {a.id: a for a in articles}
+        groups = [g for g in repeats.groups if any(m.article in by_id for m in g.members)] if repeats else []
+        reuse = [r for r in repeats.reuse if r.copy in by_id and r.original in by_id] if repeats else []
+        return cls(by_id, passages, groups, reuse)
+
+    @functools.cached_property
+    def source(self) -> dict[str, str]:
+        """Article id -> its independent source (copies and one outlet's articles share one), as the
+        statements count them."""
+        return source_of(list(self.articles.values()), self.reuse)[0]
 
     @functools.cached_property
     def _members(self) -> dict[tuple[str, int, int], set[int]]:
@@ -136,15 +152,15 @@ def _sides(c: Conflict, ctx: JudgeContext | None = None) -> tuple[int, int]:
 
 
 def _content(text: str) -> set[str]:
-    return {w.lower().strip(".,") for w in _WORD.findall(text)} - _STOP
+    return {w.lower().strip(".,") for w in _WORD.findall(text)} - STOPWORDS
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def features(c: Conflict, ctx: JudgeContext) -> dict[str, float]:
-    i, j = _sides(c, ctx)
+def features(c: Conflict, ctx: JudgeContext, sides: tuple[int, int] | None = None) -> dict[str, float]:
+    i, j = sides if sides is not None else _sides(c, ctx)
     a, b = c.spans[i], c.spans[j]
     ia, pa = ctx.sentence(a)
     ib, pb = ctx.sentence(b)
@@ -240,8 +256,6 @@ def quote_changed(a: str, b: str) -> str | None:
     """Why two renderings of one remark differ in substance, or None: inside the part both quote (a shorter
     excerpt is no misquote), a content word replaced by another, or a negation added or removed. Punctuation,
     contractions, abbreviated titles and inserted function words or titles are not substance."""
-    import difflib
-
     ta, tb = _quote_tokens(a), _quote_tokens(b)
     if not ta or not tb:
         return None
@@ -273,34 +287,51 @@ def _names_only(values: list[str]) -> bool:
     return all(len(v.split()) <= 4 and v[:1].isupper() and not re.search(r"[.!?,;:]", v) for v in values)
 
 
+KEEP = "a passage and its copy"  # the rule that keeps: a rewrite keeps the detector's own judgement
+
+
+def rule(c: Conflict, sides: tuple[int, int], f: dict[str, float], ctx: JudgeContext) -> str | None:
+    """What the rules say of a candidate: the reason it is dropped, :data:`KEEP`, or None when the learned
+    score decides (two independent reports)."""
+    i, j = sides
+    va, vb = c.values[i], c.values[j]
+    if c.kind in ("number", "drift") and compatible(va, vb):
+        return "the values can be the same figure"
+    if va.strip().lower() == vb.strip().lower() or "(nothing)" in c.values[i:j + 1]:
+        return "the two sides give the same value"
+    if c.kind == "quote" and _names_only(c.values):
+        return "one remark given to different speakers is not flagged as a misquote"
+    if c.kind == "quote" and quote_changed(va, vb) is None:
+        return "the two renderings differ only in punctuation, excerpt or function words"
+    if c.kind == "drift" and not _one_change(va, vb, ctx, c.spans[i], c.spans[j]):
+        return "an edited copy, not a single changed fact"
+    if f["copies"]:
+        return KEEP
+    if c.kind == "drift":
+        return "drift needs a passage and its copy; these are independent reports"
+    return None
+
+
 def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictConfig | None = None
            ) -> tuple[list[Conflict], list[Conflict]]:
-    """(kept, dropped): every candidate ends in exactly one list, each drop with its reason."""
+    """(kept, dropped): every candidate ends in exactly one list, each drop with its reason. With the judge
+    off every candidate is kept, and its features say where the judge would have sent it (``route_model``:
+    to the learned score; ``route_keep``: kept by a rule), which is what bench/conflict_judge.py trains on."""
     cfg = config or ConflictConfig()
     kept: list[Conflict] = []
     dropped: list[Conflict] = []
     threshold = cfg.min_score if cfg.min_score is not None else float(_model().get("threshold", 0.5))  # type: ignore[arg-type]
     for c in conflicts:
-        f = features(c, ctx)
-        i, j = _sides(c, ctx)
+        sides = _sides(c, ctx)
+        f = features(c, ctx, sides)
+        decided = rule(c, sides, f, ctx)
         if cfg.judge == "off":
+            kept.append(replace(c, features={**f, "route_model": float(decided is None),
+                                             "route_keep": float(decided == KEEP)}))
+        elif decided == KEEP:
             kept.append(replace(c, features=f))
-            continue
-        same = compatible(c.values[i], c.values[j]) if c.kind in ("number", "drift") else None
-        if same:
-            dropped.append(_drop(c, "the values can be the same figure", f))
-        elif c.values[i].strip().lower() == c.values[j].strip().lower() or "(nothing)" in c.values[i:j + 1]:
-            dropped.append(_drop(c, "the two sides give the same value", f))
-        elif c.kind == "quote" and _names_only(c.values):
-            dropped.append(_drop(c, "one remark given to different speakers is not flagged as a misquote", f))
-        elif c.kind == "quote" and quote_changed(c.values[i], c.values[j]) is None:
-            dropped.append(_drop(c, "the two renderings differ only in punctuation, excerpt or function words", f))
-        elif c.kind == "drift" and not _one_change(c.values[i], c.values[j], ctx, c.spans[i], c.spans[j]):
-            dropped.append(_drop(c, "an edited copy, not a single changed fact", f))
-        elif f["copies"]:
-            kept.append(replace(c, features=f))  # a passage and its rewrite: the detector's own judgement
-        elif c.kind == "drift":
-            dropped.append(_drop(c, "drift needs a passage and its copy; these are independent reports", f))
+        elif decided is not None:
+            dropped.append(_drop(c, decided, f))
         else:
             p = score(f)
             if p >= threshold:

@@ -381,6 +381,16 @@ def extract_quotes(article: Article, passages: list[Passage], *, entities: list[
     return quotes
 
 
+def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """The person whose name the phrase's last two or more words are ("Weekly Standard Editor Bill Kristol")."""
+    parts = phrase.split()
+    for k in range(1, len(parts) - 1):
+        tail = lookup.named(" ".join(parts[k:]))
+        if tail is not None and tail.type == "PER":
+            return tail
+    return None
+
+
 def _named(quote: Quote, lookup: EntityLookup) -> Quote:
     """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
     Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
@@ -389,16 +399,11 @@ def _named(quote: Quote, lookup: EntityLookup) -> Quote:
     if quote.speaker is None:
         return quote
     ent = lookup.named(quote.speaker)
-    parts = quote.speaker.split()
-    lowered = [w.strip(".,’'").lower() for w in parts]
-    plain = not ({"for", "of", *_DETS} & set(lowered) or SPEAKER_NOUNS & set(lowered))
-    for k in range(1, len(parts)):  # "Weekly Standard Editor Bill Kristol": the entity its words end in
-        if ent is not None or not plain:
-            break
-        tail = lookup.named(" ".join(parts[k:]))
-        if tail is not None and tail.type == "PER" and len(parts) - k >= 2:
-            ent = tail
-            quote = replace(quote, speaker=tail.name)
+    lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
+    if ent is None and not ({"for", "of", *_DETS} & lowered or SPEAKER_NOUNS & lowered):
+        ent = _person_at_end(quote.speaker, lookup)
+        if ent is not None:
+            quote = replace(quote, speaker=ent.name)
     words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
     fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
     described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()

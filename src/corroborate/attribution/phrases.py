@@ -1,13 +1,19 @@
 """Speaker noun phrases around a speech verb, read over the mention tokens of one article.
 
 The quote reader (:mod:`corroborate.attribution.quotes`) asks for the phrase that ends just before a verb
-("A spokesman for the government said") or starts just after a quote ("…,” said Mr X").
+("A spokesman for the government said") or starts just after a quote ("…,” said Mr X"), and finally whether
+the phrase it settled on names anyone (:func:`named_speaker`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from corroborate.attribution.entities import EntityLookup
 from corroborate.attribution.mentions import Token
+from corroborate.model import Entity, Quote
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
+from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import _DETS, _LEAD_SKIP, _NP_WORDS, _PERSON_PRONOUNS, _SKIP_BEFORE_VERB
 
@@ -99,3 +105,38 @@ class SpeakerPhrases:
                     k = j + 1
                     break
         return self._np_forward(toks, k)
+
+
+# Words that end or make up a title, not a name ("Florida Sen", "Wyoming U", "the Gov").
+_TITLE_WORDS = HONORIFICS | CLAIM_TITLES | {"u", "rep", "reps", "sens", "govs", "state", "the", "a", "an"}
+
+
+def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """The person whose name the phrase's last two or more words are ("Weekly Standard Editor Bill Kristol")."""
+    parts = phrase.split()
+    for k in range(1, len(parts) - 1):
+        tail = lookup.named(" ".join(parts[k:]))
+        if tail is not None and tail.type == "PER":
+            return tail
+    return None
+
+
+def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
+    """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
+    Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
+    (``speaker`` None) while ``speaker_span`` still points at the words that introduced the quote. A
+    capitalised name the entity stage missed stays as written."""
+    if quote.speaker is None:
+        return quote
+    ent = lookup.named(quote.speaker)
+    lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
+    if ent is None and not ({"for", "of", *_DETS} & lowered or SPEAKER_NOUNS & lowered):
+        ent = _person_at_end(quote.speaker, lookup)
+        if ent is not None:
+            quote = replace(quote, speaker=ent.name)
+    words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
+    fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
+    described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
+    if fragment or described or (ent is not None and ent.type not in ("PER", "ORG")):
+        return replace(quote, speaker=None)
+    return quote if ent is None or quote.speaker == ent.name else replace(quote, speaker=ent.name)

@@ -29,17 +29,15 @@ or a speaker phrase, itself resolved the same way -- and ``speaker_span`` then p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token, tokens
-from corroborate.attribution.phrases import SpeakerPhrases
+from corroborate.attribution.phrases import SpeakerPhrases, named_speaker
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
-from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.lexicon import (
-    HONORIFICS,
     REPORTING_VERBS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
@@ -47,7 +45,6 @@ from corroborate.text.lexicon import (
 from corroborate.text.quote_words import (
     _BARE_CLAUSE_VERBS,
     _CUE_FILLER,
-    _DETS,
     _LEAD_SKIP,
     _PASSIVE_AUX,
     _PERSON_PRONOUNS,
@@ -59,8 +56,6 @@ _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
 # Nouns for what carries words, not who says them ("a statement saying", "in an e-mail").
 _DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
                              "memo", "message", "interview", "op-ed"})
-# Words that end or make up a title, not a name ("Florida Sen", "Wyoming U", "the Gov").
-_TITLE_WORDS = HONORIFICS | CLAIM_TITLES | {"u", "rep", "reps", "sens", "govs", "state", "the", "a", "an"}
 
 
 @dataclass(slots=True)
@@ -376,37 +371,6 @@ def extract_quotes(article: Article, passages: list[Passage], *, entities: list[
         entities = extract_entities([article], {article.id: passages}, nlp=nlp)
     lookup = EntityLookup(entities)
     reader = _Reader(article, passages, lookup)
-    quotes = [_named(q, lookup) for q in reader.direct() + reader.reported()]
+    quotes = [named_speaker(q, lookup) for q in reader.direct() + reader.reported()]
     quotes.sort(key=lambda q: (q.spans[0].start, q.spans[0].end, q.kind))
     return quotes
-
-
-def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
-    """The person whose name the phrase's last two or more words are ("Weekly Standard Editor Bill Kristol")."""
-    parts = phrase.split()
-    for k in range(1, len(parts) - 1):
-        tail = lookup.named(" ".join(parts[k:]))
-        if tail is not None and tail.type == "PER":
-            return tail
-    return None
-
-
-def _named(quote: Quote, lookup: EntityLookup) -> Quote:
-    """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
-    Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
-    (``speaker`` None) while ``speaker_span`` still points at the words that introduced the quote. A
-    capitalised name the entity stage missed stays as written."""
-    if quote.speaker is None:
-        return quote
-    ent = lookup.named(quote.speaker)
-    lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
-    if ent is None and not ({"for", "of", *_DETS} & lowered or SPEAKER_NOUNS & lowered):
-        ent = _person_at_end(quote.speaker, lookup)
-        if ent is not None:
-            quote = replace(quote, speaker=ent.name)
-    words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
-    fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
-    described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
-    if fragment or described or (ent is not None and ent.type not in ("PER", "ORG")):
-        return replace(quote, speaker=None)
-    return quote if ent is None or quote.speaker == ent.name else replace(quote, speaker=ent.name)

@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup demo test test-fast lint model model-cnn nlp-eval bench bench-scale fuzz clean-venv apt
+.PHONY: setup demo test test-fast install-check lint model model-cnn nlp-eval bench bench-scale fuzz clean-venv apt
 
 setup: $(STAMP)
 
@@ -41,6 +41,28 @@ test: setup
 
 test-all: setup
 	$(BIN)/python -m pytest -q
+
+# A newcomer's install: a fresh venv from the system Python with its bundled pip, `pip install .` with no extras,
+# then `check` on an HTML file and on the seeds. Fails if torch came along (the core must work lexically without
+# it). pip reuses its wheel cache; it reaches only the package registries.
+INSTALL_VENV ?= $(or $(TMPDIR),/tmp)/corroborate-install-check
+SEEDS        ?= ../shared/seeds
+install-check:
+	rm -rf $(INSTALL_VENV)
+	$(PY) -m venv $(INSTALL_VENV)
+	$(INSTALL_VENV)/bin/python -m pip install -q .
+	@if $(INSTALL_VENV)/bin/python -c "import torch" 2>/dev/null; then \
+	  echo "install-check: torch was installed by a plain 'pip install .'"; exit 1; fi
+	cd $(INSTALL_VENV) && ./bin/corroborate check $(CURDIR)/examples/coast-wire.html --format json -q > html.json
+	$(INSTALL_VENV)/bin/python -c "import json,sys; d=json.load(open(sys.argv[1])); \
+	  assert len(d['articles']) == 1 and d['articles'][0]['text'], d; print('install-check: HTML input read')" \
+	  $(INSTALL_VENV)/html.json
+	cd $(INSTALL_VENV) && ./bin/corroborate check $(abspath $(SEEDS)) --format json -q > seeds.json
+	$(INSTALL_VENV)/bin/python -c "import json,sys; d=json.load(open(sys.argv[1])); \
+	  assert d['method']['alignment'] == 'lexical' and d['stories'] and not d['errors'], d['method']; \
+	  print('install-check: seeds checked on the lexical path,', len(d['stories']), 'story(ies)')" \
+	  $(INSTALL_VENV)/seeds.json
+	rm -rf $(INSTALL_VENV)
 
 lint: setup
 	$(BIN)/ruff check src tests bench train fuzz

@@ -76,9 +76,15 @@ def test_csp_meta_pins_the_inline_script_and_style_by_hash(document: str) -> Non
 
 def test_no_external_reference_outside_article_text(report, document: str) -> None:
     parsed = parse(document)
+    urls = {a.url for a in report.articles if a.url}
     for element in parsed.elements:
         for name, value in element.attrs.items():
             if name == "http-equiv":
+                continue
+            if element.tag == "a" and name == "href" and value in urls:
+                # A source link: only where the article's URL is http(s), and it sends no referrer when followed.
+                assert value.startswith(("http://", "https://"))
+                assert {"noopener", "noreferrer"} <= set(element.attrs["rel"].split())
                 continue
             assert not re.search(r"(?i)(https?:|//|javascript:)", value), (element.tag, name, value)
         if element.tag in ("script", "style"):

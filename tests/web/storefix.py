@@ -9,6 +9,7 @@ from corroborate.ingest import read_sources
 from corroborate.ingest.common import article_id
 from corroborate.model import Article
 from corroborate.store import Store
+from corroborate.store.reports import compute_missing
 from tests.render.builders import HOSTILE
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,12 +27,15 @@ def hostile_article() -> Article:
                    "2025-03-05", None, HOSTILE_TEXT, url="javascript:alert(4)")
 
 
-def build_store(path: Path) -> dict[str, str]:
-    """Fill a new database at ``path``; returns the ids the tests need."""
+def build_store(path: Path, *, reports: bool = True) -> dict[str, str]:
+    """Fill a new database at ``path``; returns the ids the tests need. ``reports``: cross-check every story
+    too, as ``corroborate add --reports`` does (so pages open at once)."""
     articles = [a for a in read_sources([str(EXAMPLES)], config=CONFIG.ingest) if isinstance(a, Article)]
     hostile = hostile_article()
     with Store(path, config=CONFIG) as store:
         store.add([*articles, hostile])
+        if reports:
+            compute_missing(store)
         story_of_hostile = store.story_of(hostile.id)
         biggest = max(store.stories(), key=lambda s: (len(s.articles), s.id))
     assert story_of_hostile is not None

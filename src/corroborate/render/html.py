@@ -34,7 +34,10 @@ from corroborate.model import (
     Story,
     TimelineEvent,
 )
+from corroborate.render import pairwise, wording
 from corroborate.render.common import independent_sources, outlet_of, short, speaker_label
+from corroborate.render.pairwise import PairSide
+from corroborate.render.timeline_chart import Chart, chart
 
 REPEAT_LABELS = {"exact": "exact repeat", "near": "near repeat", "paraphrase": "paraphrase"}
 # Mark kinds that are drawn; the others ("cite", "ref", "quote", "time") only anchor a click target.
@@ -138,6 +141,7 @@ class BriefLine:
 class ConflictView:
     conflict: Conflict
     refs: list[Ref]  # lines up with conflict.values
+    sides: list[PairSide] = field(default_factory=list)  # the side-by-side view
 
     @property
     def pairs(self) -> list[tuple[Ref, str]]:
@@ -199,6 +203,7 @@ class StoryView:
     quotes: list[ItemView] = field(default_factory=list)
     entities: list[EntityView] = field(default_factory=list)
     timeline: list[ItemView] = field(default_factory=list)
+    chart: Chart | None = None
     columns: list[Column] = field(default_factory=list)
 
     @property
@@ -221,7 +226,7 @@ def _title(report: Report, story: Story) -> str:
 
 
 def _conflict_title(c: Conflict) -> str:
-    return f"conflict ({c.kind}): {short(c.explanation, 200)}"
+    return f"conflict ({wording.conflict_kind(c.kind)}): {short(c.explanation, 200)}"
 
 
 def _columns(report: Report, story: Story, marks: Marks, ids: dict[str, str]) -> list[Column]:
@@ -249,12 +254,16 @@ def story_view(report: Report, story: Story, index: int) -> StoryView:
                      outlets=sorted({outlet_of(report, a) for a in story.articles}),
                      independent=independent_sources(report, shown), first=dates[0] if dates else None,
                      last=dates[-1] if dates else None)
-    # Conflicts first: their marks are the ones a reader looks for.
-    for c in story.conflicts:
+    # Conflicts first: their marks are the ones a reader looks for. Most confident first (a stable sort: ties
+    # keep the cross-check's order).
+    by_id = {a.id: a for a in report.articles}
+    for c in sorted(story.conflicts, key=lambda c: -c.confidence):
         refs = [marks.ref(s, "conflict", _conflict_title(c)) for s in c.spans]
         for s, v in zip(c.spans, c.values, strict=False):
-            marks.sub(s, v, "value", f"{c.kind}: {v}")
-        view.conflicts.append(ConflictView(c, refs))
+            marks.sub(s, v, "value", f"{wording.conflict_kind(c.kind)}: {v}")
+        cv = ConflictView(c, refs)
+        cv.sides = pairwise.sides(cv.pairs, by_id)
+        view.conflicts.append(cv)
     members = set(ids)
     for g in report.repeats:
         if not any(m.article in members for m in g.members):
@@ -280,6 +289,7 @@ def story_view(report: Report, story: Story, index: int) -> StoryView:
     view.quotes = [ItemView(q, [marks.ref(x, "quote", f"quote: {speaker_label(q)}") for x in q.spans])
                    for q in story.quotes]
     view.timeline = [ItemView(e, [marks.ref(x, "time") for x in e.spans]) for e in story.timeline]
+    view.chart = chart([(t.item.date, short(t.item.text, 160), " ".join(r.id for r in t.refs)) for t in view.timeline])
     view.entities = [EntityView(e, len(e.spans), sorted({outlet_of(report, s.article) for s in e.spans}))
                      for e in story.entities]
     view.columns = _columns(report, story, marks, ids)
@@ -314,6 +324,12 @@ def environment(**globals_: Any) -> Any:
     env.globals.update(globals_)
     env.filters["short"] = short
     env.filters["when"] = when
+    env.filters["kind"] = wording.conflict_kind
+    env.filters["entity_type"] = wording.entity_type
+    env.filters["scope"] = wording.repeat_scope
+    env.filters["percent"] = wording.percent
+    env.filters["web_link"] = wording.web_link
+    env.globals["how_checked"] = wording.how_checked
     return env
 
 

@@ -23,6 +23,9 @@ at once. Tables:
 ``story_members``   article (seq) -> story, with the score it joined with
 ``embeddings``      sentence vectors (float32 bytes) keyed by text hash
 ``reports``         cached story cross-checks (JSON) keyed by article ids + version + method
+``story_digests``   counts of each story's cached cross-check for the story list (sources, conflicts)
+``article_search``  FTS5 index of article titles and texts; ``statement_search`` over ``story_statements``,
+                    the statements of each story's latest cached report (kept by triggers; store/search.py)
 ``meta``/``counters`` schema version (5; files of schemas 1-4 are migrated on open), stories method, id counters
 ==================  ==========================================================================================
 """

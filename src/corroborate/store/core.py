@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -14,9 +13,10 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from corroborate import __version__
 from corroborate.config import Config
-from corroborate.model import SCHEMA_VERSION, Article, Report, to_json
-from corroborate.store import db
+from corroborate.model import Article, Report, to_json
+from corroborate.store import db, digests, reports, search
 from corroborate.store.caches import EmbeddingCache
 from corroborate.store.codec import report_from_json
 from corroborate.store.incremental import Features, MatchConfig, PersistedStoryIndex, featurize
@@ -121,6 +121,8 @@ class Store:
         except sqlite3.Error as exc:
             raise db.translate(exc, self.path) from exc
         db.init(conn, self.path)
+        search.ensure(conn, self.path)  # the full-text index and the list's digests: made for older files too
+        digests.ensure(conn, self.path)
         with self._lock:
             self._connections.append(conn)
         self._local.conn = conn
@@ -352,24 +354,20 @@ class Store:
         """The cross-check of one stored story (``Checker.run_articles`` with the stored grouping), whose one
         story carries ``story_id``; cached in the database by the story id and its article-id set, the corroborate
         version, the alignment method, the NLP pipeline and the settings."""
-        from corroborate import __version__
-        from corroborate.nlp import describe
-
         summary = self.story(story_id)
         if summary is None:
             raise KeyError(story_id)
         with self._lock:
             checker = checker or self._default_checker()
-            alignment = checker.embedder.name if checker.embedder is not None else "lexical"
-            variant = checker.nlp_variant()
-            nlp_name = "off" if variant == "off" else describe(variant)
-            # The story id is part of the key: the report carries it (a stored story keeps its id in every view).
-            key = hashlib.sha256(json.dumps([story_id, sorted(summary.articles), __version__, SCHEMA_VERSION,
-                                             alignment, nlp_name, checker.config.fingerprint()],
-                                            separators=(",", ":")).encode()).hexdigest()
-            row = self._read(lambda c: c.execute("SELECT json FROM reports WHERE key = ?", (key,)).fetchone())
-            if row is not None:
-                return report_from_json(json.loads(row[0]))
+            parts = reports.settings_parts(checker)
+            key = reports.report_key(story_id, summary.articles, parts)
+            digest = {"story_id": story_id, "size": len(summary.articles), "settings": reports.settings_id(parts)}
+            cached = reports.cached_json(self._read, key)
+            if cached is not None:
+                report = report_from_json(cached)
+                if not self._read(lambda c: digests.has(c, **digest)):  # a report cached before digests existed
+                    digests.record(self._conn(), self.path, report=report, **digest)
+                return report
             # The stored grouping is the story (not a re-clustering of its members), under its stored id.
             report = checker.run_articles(self.articles(summary.articles), stories=[(story_id, summary.articles)],
                                           stories_method="stored story (corroborate add)")
@@ -380,6 +378,7 @@ class Store:
                 with db.write(conn):
                     conn.execute("INSERT OR REPLACE INTO reports(key, story_id, version, json, created_at) "
                                  "VALUES (?, ?, ?, ?, ?)", (key, story_id, __version__, document, _now()))
+                    digests.record(conn, self.path, report=report, **digest)
 
             db.retrying(save, path=self.path)
             # The cached and the fresh report must render identically: both come from the JSON.

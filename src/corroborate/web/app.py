@@ -2,8 +2,14 @@
 
 Pages are drawn from the same view model and Jinja2 partials as the HTML report
 (:mod:`corroborate.render.html`); the JSON API returns the documents of the command line
-(``check --format json`` restricted to one story, ``stories --json``). Nothing is taken from a request
-but ids, which must match :data:`ID_PATTERN` (so a request can never name a file), a search text and a date.
+(``check --format json`` restricted to one story, ``stories --json`` with the list's counts), and a story's
+conflicts and statements as CSV or JSON downloads. Nothing is taken from a request but ids, which must match
+:data:`ID_PATTERN` (so a request can never name a file), a search text, a date, an outlet name, counts and a
+sort order from a fixed list.
+
+Search is full-text over the articles and the statements of cross-checked stories (:mod:`corroborate.store.search`).
+A story page whose cross-check is not cached waits :data:`PAGE_WAIT` seconds for it, then shows a loading page
+while :class:`~corroborate.web.worker.ReportWorker` finishes it in the background.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from corroborate.errors import CorroborateError, require
 from corroborate.model import SCHEMA_VERSION, to_json
 from corroborate.render import html as html_render
 from corroborate.render.json import as_dict
+from corroborate.web.schema import models
 from corroborate.web.security import MAX_BODY, BodyLimit, SecurityHeaders
 
 #: Article ids are content hashes and story ids look like ``s12``: letters, digits, ``-`` and ``_`` only.
@@ -28,71 +35,75 @@ ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 #: Stories per page of the story list (the API takes ``limit``).
 PAGE_SIZE = 100
+#: Seconds a story page waits for a cross-check that is not cached before it shows the loading page.
+PAGE_WAIT = 0.5
+#: Seconds between reloads of the loading page.
+RELOAD_SECONDS = 2
+#: Sort orders of the story list, as the page names them.
+SORTS = {"updated": "newest", "conflicts": "most conflicts", "sources": "most independent sources",
+         "outlets": "most outlets", "articles": "most articles", "oldest": "oldest"}
+EXPORT_PATTERN = r"^(conflicts|statements)\.(csv|json)$"
 
 
-def _summary_dict(s: Any) -> dict[str, Any]:
-    # The shape of `corroborate stories --json`, one object per story.
-    return {"id": s.id, "title": s.title, "articles": s.articles, "outlets": s.outlets,
-            "first_published": s.first_published, "last_published": s.last_published}
+def _row_dict(row: Any) -> dict[str, Any]:
+    # The shape of `corroborate stories --json`, one object per story, plus the list's counts and search match.
+    d = row.digest
+    return {"id": row.id, "title": row.title, "articles": row.articles, "outlets": row.outlets,
+            "first_published": row.first_published, "last_published": row.last_published,
+            "independent_sources": d.independent if d else None, "conflicts": d.conflicts if d else None,
+            "top_confidence": d.top_confidence if d else None, "match": row.match or None,
+            "match_in": row.match_where or None}
 
 
-def _models() -> tuple[Any, Any]:
-    """Pydantic models of the API documents, for the OpenAPI schema (pydantic comes with FastAPI)."""
-    from pydantic import BaseModel, Field
+def snippet(text: str) -> Any:
+    """A search snippet as markup: escaped, with the matching words in <mark> (search.OPEN/CLOSE markers)."""
+    from markupsafe import Markup, escape
 
-    class StorySummaryModel(BaseModel):
-        id: str
-        title: str | None
-        articles: list[str] = Field(description="article ids, chronological (undated last)")
-        outlets: list[str]
-        first_published: str | None
-        last_published: str | None
+    from corroborate.store.search import CLOSE, OPEN
 
-    class StoryListModel(BaseModel):
-        version: int
-        total: int = Field(description="stories matching, before limit and offset")
-        stories: list[StorySummaryModel]
-
-    class ArticleModel(BaseModel):
-        id: str
-        outlet: str
-        title: str | None
-        published: str | None
-        path: str | None
-        text: str
-        url: str | None = None
-        story: str | None = Field(default=None, description="id of the story the article belongs to")
-
-    return StoryListModel, ArticleModel
+    if text.count(OPEN) != text.count(CLOSE):
+        text = text.replace(OPEN, "").replace(CLOSE, "")
+    return Markup(str(escape(text)).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
 
 
 def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: list[str] | None = None,
-               max_body: int = MAX_BODY) -> Any:
+               max_body: int = MAX_BODY, page_wait: float = PAGE_WAIT) -> Any:
     """The FastAPI app over the store at ``db`` (which must exist: the app never creates a database).
 
     ``allowed_hosts``: Host header values to answer (default: the loopback names); ``["*"]`` answers any.
+    ``page_wait``: seconds a story page waits for a cross-check before it shows the loading page.
     """
     fastapi = require("fastapi", "web", purpose="the web app")
     from fastapi import HTTPException, Query, Request
     from fastapi import Path as PathParam
-    from fastapi.responses import HTMLResponse, JSONResponse
+    from fastapi.responses import HTMLResponse, JSONResponse, Response
     from fastapi.staticfiles import StaticFiles
     from starlette.exceptions import HTTPException as StarletteHTTPException
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     from corroborate.store import Store, StoreError
+    from corroborate.store.reports import StoredReports
+    from corroborate.web import export
+    from corroborate.web.worker import ReportWorker
 
     db_path = Path(db)
     if not db_path.is_file():
         raise StoreError(f"{db_path}: no such database; create it with `corroborate add PATH --db {db_path}`")
     store = Store(db_path, config=config or Config())
-    env = html_render.environment(article_href=lambda col: "/articles/" + quote(col.article.id, safe=""),
-                                  story_href=lambda sid: "/stories/" + quote(sid, safe=""))
-    StoryListModel, ArticleModel = _models()
+    reads = StoredReports(store)
+    worker = ReportWorker(store, reads)
+    env = html_render.environment(
+        article_href=lambda col: "/articles/" + quote(col.article.id, safe=""),
+        story_href=lambda sid: "/stories/" + quote(sid, safe=""),
+        export_href=lambda sid, table, fmt: f"/api/stories/{quote(sid, safe='')}/{table}.{fmt}")
+    env.filters["snippet"] = snippet
+    env.filters["dict_merge"] = lambda base, extra: {**base, **extra}
+    StoryListModel, ArticleModel = models()
 
     @asynccontextmanager
     async def lifespan(_app: Any) -> AsyncIterator[None]:
         yield
+        worker.close()
         store.close()
 
     app = fastapi.FastAPI(title="corroborate", version=__version__, lifespan=lifespan,
@@ -127,31 +138,71 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
             return page("app_error.html", 503, title="Cannot answer now", message=str(exc))
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
-    def story_report(story_id: str) -> tuple[Any, Any]:
-        summary = store.story(story_id)
-        if summary is None:
-            raise HTTPException(404, f"no story {story_id!r}")
-        return summary, store.story_report(story_id)
-
-    def stories_or_400(q: str | None, since: str | None) -> list[Any]:
+    def report_of(story_id: str, wait: float | None) -> Any:
         try:
-            return store.stories(since=since or None, query=q or None)
+            return worker.get(story_id, wait=wait)
+        except KeyError:
+            raise HTTPException(404, f"no story {story_id!r}") from None
+
+    def listing(q: str | None, since: str | None, sort: str | None, outlet: str | None, conflicts: int | None,
+                sources: int | None, limit: int, offset: int) -> tuple[Any, str]:
+        """The story list's page, and the sort it used (best match first when searching, else newest)."""
+        sort = sort or ("relevance" if q else "updated")
+        try:
+            if since:
+                from corroborate.ingest.common import iso_date
+
+                since = iso_date(since) or ""
+                if not since:
+                    raise ValueError("since must be a date such as 2025-03-04")
+            hits = reads.search(q) if q else None
+            found = reads.listing(sort=sort, since=since or None, outlet=outlet or None,
+                                  ranked=[h.story_id for h in hits] if hits is not None else None,
+                                  min_conflicts=conflicts, min_sources=sources, limit=limit, offset=offset)
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from exc
+        by_story = {h.story_id: h for h in hits or []}
+        for row in found.rows:
+            if row.id in by_story:
+                row.match, row.match_where = by_story[row.id].snippet, by_story[row.id].where
+        return found, sort
+
+    ListQuery = {"q": Query(None, max_length=200, description="words in an article's title or text, or in a "
+                            "statement of a cross-checked story (full text)"),
+                 "since": Query(None, max_length=40, description="date, e.g. 2025-03-04"),
+                 "sort": Query(None, max_length=20, description="updated (default), oldest, conflicts, sources, "
+                               "outlets, articles; relevance with q (its default)"),
+                 "outlet": Query(None, max_length=200, description="only stories with an article of this outlet"),
+                 "conflicts": Query(None, ge=0, le=10_000, description="only stories with at least this many "
+                                    "conflicts"),
+                 "sources": Query(None, ge=0, le=10_000, description="only stories with at least this many "
+                                  "independent sources")}
 
     # -- pages -------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(q: str | None = Query(None, max_length=200), since: str | None = Query(None, max_length=40),
+    def index(q: str | None = ListQuery["q"], since: str | None = ListQuery["since"],
+              sort: str | None = ListQuery["sort"], outlet: str | None = ListQuery["outlet"],
+              conflicts: int | None = ListQuery["conflicts"], sources: int | None = ListQuery["sources"],
               offset: int = Query(0, ge=0)) -> Any:
-        stories = stories_or_400(q, since)
-        shown = stories[offset:offset + PAGE_SIZE]
-        more = offset + PAGE_SIZE < len(stories)
-        return page("app_index.html", stories=shown, total=len(stories), offset=offset, more=more,
-                    next_offset=offset + PAGE_SIZE, q=q or "", since=since or "", counts=store.count())
+        found, used = listing(q, since, sort, outlet, conflicts, sources, PAGE_SIZE, offset)
+        params = {k: v for k, v in {"q": q, "since": since, "sort": sort, "outlet": outlet, "conflicts": conflicts,
+                                    "sources": sources}.items() if v not in (None, "")}
+        sorts = ({"relevance": "best match"} if q else {}) | SORTS
+        return page("app_index.html", stories=found.rows, total=found.total, offset=offset,
+                    more=offset + PAGE_SIZE < found.total, params=params, sort=used, sorts=sorts,
+                    q=q or "", since=since or "", outlet=outlet or "", conflicts=conflicts, sources=sources,
+                    outlets=reads.outlets(), counts=store.count(), next_offset=offset + PAGE_SIZE,
+                    filtered=bool(q or since or outlet or conflicts or sources))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str = StoryId) -> Any:
-        summary, report = story_report(story_id)
+        summary = store.story(story_id)
+        if summary is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        report = report_of(story_id, page_wait)
+        if report is None:
+            # 202: the cross-check was accepted and runs; the page reloads itself until it is there.
+            return page("app_loading.html", 202, summary=summary, seconds=RELOAD_SECONDS)
         return page("app_story.html", summary=summary, report=report, views=html_render.story_views(report))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -165,19 +216,28 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
                     near=[(a, s) for a, s in near if a is not None])
 
     # -- JSON API ----------------------------------------------------------------------------------
-    @app.get("/api/stories", response_model=StoryListModel, summary="List stories, most recently updated first")
-    def api_stories(q: str | None = Query(None, max_length=200, description="text in a title"),
-                    since: str | None = Query(None, max_length=40, description="date, e.g. 2025-03-04"),
+    @app.get("/api/stories", response_model=StoryListModel,
+             summary="List stories (newest first; full-text search, filters and sort orders as query parameters)")
+    def api_stories(q: str | None = ListQuery["q"], since: str | None = ListQuery["since"],
+                    sort: str | None = ListQuery["sort"], outlet: str | None = ListQuery["outlet"],
+                    conflicts: int | None = ListQuery["conflicts"], sources: int | None = ListQuery["sources"],
                     limit: int = Query(1000, ge=1, le=10_000), offset: int = Query(0, ge=0)) -> Any:
-        stories = stories_or_400(q, since)
-        return {"version": SCHEMA_VERSION, "total": len(stories),
-                "stories": [_summary_dict(s) for s in stories[offset:offset + limit]]}
+        found, _sort = listing(q, since, sort, outlet, conflicts, sources, limit, offset)
+        return {"version": SCHEMA_VERSION, "total": found.total, "stories": [_row_dict(r) for r in found.rows]}
 
     @app.get("/api/stories/{story_id}", summary="The cross-check of one story (the `check --format json` document)",
              response_model=dict[str, Any])
     def api_story(story_id: str = StoryId) -> Any:
-        _summary, report = story_report(story_id)
-        return JSONResponse(as_dict(report))
+        return JSONResponse(as_dict(report_of(story_id, None)))
+
+    @app.get("/api/stories/{story_id}/{name}", summary="A story's conflicts or statements as CSV or JSON: "
+             "conflicts.csv, conflicts.json, statements.csv, statements.json", response_class=Response)
+    def api_export(story_id: str = StoryId,
+                   name: str = PathParam(pattern=EXPORT_PATTERN, description="e.g. conflicts.csv")) -> Any:
+        table, fmt = name.split(".")
+        body, media = export.export(report_of(story_id, None), story_id, table, fmt)
+        return Response(body, media_type=media,
+                        headers={"content-disposition": f'attachment; filename="{story_id}-{table}.{fmt}"'})
 
     @app.get("/api/articles/{article_id}", response_model=ArticleModel, summary="One stored article")
     def api_article(article_id: str = ArticleId) -> Any:

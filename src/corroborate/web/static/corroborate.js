@@ -85,16 +85,39 @@
     }
   }
 
+  // A conflict's side-by-side view: only one open per story, opened next to the cards.
+  function openPair(scope, id) {
+    var shown = null;
+    scope.querySelectorAll(".pair").forEach(function (pair) {
+      pair.hidden = pair.id !== id;
+      if (!pair.hidden) { shown = pair; }
+    });
+    scope.querySelectorAll(".conflict[data-pair]").forEach(function (card) {
+      card.setAttribute("aria-expanded", card.dataset.pair === id ? "true" : "false");
+    });
+    return shown;
+  }
+
   function activate(el) {
     var scope = scopeOf(el);
     var refs = (el.dataset.refs || "").split(" ").filter(Boolean);
-    focusRefs(scope, refs, true, describe(el));
+    var pair = el.dataset.pair ? openPair(scope, el.dataset.pair) : null;
+    // With a side-by-side view the article columns are lit without scrolling there: the view is what to read.
+    focusRefs(scope, refs, !pair, describe(el));
     if (el.classList.contains("conflict")) { el.classList.add("selected"); }
+    if (pair) { pair.scrollIntoView({ block: "nearest" }); }
   }
 
   document.addEventListener("click", function (event) {
     var cite = event.target.closest("button.cite");
     if (cite) { toggleCite(cite); return; }
+    var close = event.target.closest(".pair-close");
+    if (close) {
+      var scope = scopeOf(close);
+      openPair(scope, "");
+      focusRefs(scope, [], false, "");
+      return;
+    }
     var note = event.target.closest(".focus-note");
     if (note) { focusRefs(scopeOf(note), [], false, ""); return; }
     var target = event.target.closest("[data-refs]");
@@ -103,7 +126,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" && event.key !== " ") { return; }
-    var card = event.target.closest(".conflict[data-refs]");
+    var card = event.target.closest(".conflict[data-refs], .tl-point[data-refs]");
     if (card && event.target === card) {
       event.preventDefault();
       activate(card);

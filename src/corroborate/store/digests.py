@@ -1,0 +1,160 @@
+"""Story digests: what the story list shows and sorts by (independent sources, conflicts), kept per story.
+
+A digest is taken from a story's cross-check when its report is cached (``Store.story_report``), and filed under
+the story id, the settings it was computed with (:func:`corroborate.store.reports.settings_id`) and the story's
+size; a story that has grown since, or a list under other settings, shows "not checked yet" instead of stale
+numbers. :func:`listing` filters, sorts and pages the stories with their digests in one query.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from corroborate.store.db import retrying, write
+
+if TYPE_CHECKING:
+    from corroborate.model import Report
+
+SCHEMA = """CREATE TABLE IF NOT EXISTS story_digests (
+    story_id TEXT NOT NULL, settings TEXT NOT NULL, size INTEGER NOT NULL, independent INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL, top_confidence REAL, events INTEGER NOT NULL,
+    PRIMARY KEY (story_id, settings)) WITHOUT ROWID"""
+
+_LATEST = "s.last_published IS NULL, s.last_published DESC, s.seq"
+#: Orders of the story list. Stories not checked yet have no counts: they come after the checked ones.
+ORDERS = {
+    "updated": _LATEST,
+    "oldest": "s.first_published IS NULL, s.first_published, s.seq",
+    "conflicts": f"d.conflicts IS NULL, d.conflicts DESC, d.top_confidence DESC, {_LATEST}",
+    "sources": f"d.independent IS NULL, d.independent DESC, {_LATEST}",
+    "outlets": f"outlets DESC, {_LATEST}",
+    "articles": f"s.size DESC, {_LATEST}",
+}
+
+
+@dataclass(slots=True, frozen=True)
+class Digest:
+    independent: int
+    conflicts: int
+    top_confidence: float | None
+    events: int
+
+
+@dataclass(slots=True)
+class StoryRow:
+    """One story of the list: its summary and, when its current cross-check is cached, its digest."""
+
+    id: str
+    title: str | None
+    first_published: str | None
+    last_published: str | None
+    size: int
+    articles: list[str] = field(default_factory=list)  # ids, chronological (undated last), then by id
+    outlets: list[str] = field(default_factory=list)
+    digest: Digest | None = None
+    match: str = ""  # snippet of a search hit (with search.OPEN/CLOSE around the words)
+    match_where: str = ""
+
+
+@dataclass(slots=True)
+class Listing:
+    total: int
+    rows: list[StoryRow]
+
+
+def ensure(conn: sqlite3.Connection, path: Path) -> None:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_digests'").fetchone() is None:
+        def run() -> None:
+            with write(conn):
+                conn.execute(SCHEMA)
+
+        retrying(run, path=path)
+
+
+def digest_of(report: Report) -> Digest:
+    """The counts a story header shows: independent sources (the cross-check's one definition), conflicts."""
+    from corroborate.crosscheck.independence import source_of
+
+    sources, _why = source_of(report.articles, report.reuse)
+    conflicts = [c for s in report.stories for c in s.conflicts]
+    return Digest(independent=len(set(sources.values())), conflicts=len(conflicts),
+                  top_confidence=max((c.confidence for c in conflicts), default=None),
+                  events=sum(len(s.timeline) for s in report.stories))
+
+
+def record(conn: sqlite3.Connection, path: Path, *, story_id: str, size: int, settings: str, report: Report) -> None:
+    """File the digest of a story's report; inside the caller's transaction when one is open."""
+    d = digest_of(report)
+    row = (story_id, settings, size, d.independent, d.conflicts, d.top_confidence, d.events)
+    sql = ("INSERT OR REPLACE INTO story_digests(story_id, settings, size, independent, conflicts, top_confidence, "
+           "events) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    if conn.in_transaction:
+        conn.execute(sql, row)
+        return
+
+    def run() -> None:
+        with write(conn):
+            conn.execute(sql, row)
+
+    retrying(run, path=path)
+
+
+def has(conn: sqlite3.Connection, *, story_id: str, size: int, settings: str) -> bool:
+    return conn.execute("SELECT 1 FROM story_digests WHERE story_id = ? AND settings = ? AND size = ?",
+                        (story_id, settings, size)).fetchone() is not None
+
+
+def listing(conn: sqlite3.Connection, *, settings: str, sort: str = "updated", since: str | None = None,
+            ranked: list[str] | None = None, outlet: str | None = None, min_conflicts: int | None = None,
+            min_sources: int | None = None, limit: int = 100, offset: int = 0) -> Listing:
+    """Stories with their digests, filtered and sorted. ``ranked``: only these stories (search hits, best first);
+    with ``sort="relevance"`` they keep that order. ``min_conflicts``/``min_sources`` leave out the stories
+    not checked yet (their counts are unknown)."""
+    if sort not in ORDERS and not (sort == "relevance" and ranked is not None):
+        raise ValueError(f"sort must be one of {', '.join(sorted(ORDERS))}" + (", relevance" if ranked else ""))
+    order = f"r.key, {_LATEST}" if sort == "relevance" else ORDERS[sort]
+    outlets = ("(SELECT count(DISTINCT a.outlet) FROM story_members m JOIN articles a ON a.seq = m.seq "
+               "WHERE m.story_id = s.id)") if sort == "outlets" else "0"
+    join = "JOIN json_each(:ranked) AS r ON r.value = s.id" if ranked is not None else ""
+    sql = (f"SELECT s.id, s.title, s.first_published, s.last_published, s.size, d.independent, d.conflicts, "
+           f"d.top_confidence, d.events, {outlets} AS outlets FROM stories s {join} "
+           "LEFT JOIN story_digests d ON d.story_id = s.id AND d.settings = :settings AND d.size = s.size "
+           "WHERE (:since IS NULL OR s.last_published >= :since) "
+           "AND (:min_conflicts IS NULL OR d.conflicts >= :min_conflicts) "
+           "AND (:min_sources IS NULL OR d.independent >= :min_sources) "
+           "AND (:outlet IS NULL OR EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.seq = m.seq "
+           "WHERE m.story_id = s.id AND a.outlet = :outlet)) "
+           f"ORDER BY {order}")
+    params = {"settings": settings, "since": since, "min_conflicts": min_conflicts, "min_sources": min_sources,
+              "outlet": outlet, "ranked": json.dumps(ranked) if ranked is not None else None}
+    found = conn.execute(sql, params).fetchall()
+    page = found[offset:offset + limit]
+    rows = [StoryRow(sid, title, first, last, size,
+                     digest=Digest(ind, con, top, ev) if ind is not None else None)
+            for sid, title, first, last, size, ind, con, top, ev, _n in page]
+    _fill_members(conn, rows)
+    return Listing(total=len(found), rows=rows)
+
+
+def _fill_members(conn: sqlite3.Connection, rows: list[StoryRow]) -> None:
+    if not rows:
+        return
+    marks = ",".join("?" * len(rows))
+    members: dict[str, list[tuple[str, str, str | None]]] = {r.id: [] for r in rows}
+    for story_id, article_id, outlet, published in conn.execute(
+            "SELECT m.story_id, a.id, a.outlet, a.published FROM story_members m JOIN articles a ON a.seq = m.seq "
+            f"WHERE m.story_id IN ({marks})", list(members)):
+        members[story_id].append((article_id, outlet, published))
+    for row in rows:
+        ms = sorted(members[row.id], key=lambda m: (m[2] is None, m[2] or "", m[0]))
+        row.articles = [m[0] for m in ms]
+        row.outlets = sorted({m[1] for m in ms})
+
+
+def outlets(conn: sqlite3.Connection) -> list[str]:
+    """Every outlet in the store, for the list's filter."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM articles ORDER BY outlet")]

@@ -9,7 +9,7 @@ from corroborate.ingest import read_sources
 from corroborate.ingest.common import article_id
 from corroborate.model import Article
 from corroborate.store import Store
-from corroborate.store.reports import compute_missing
+from corroborate.store.views import compute_missing
 from tests.render.builders import HOSTILE
 
 REPO = Path(__file__).resolve().parents[2]

@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "first add")
     p.add_argument("--engine", choices=["local", "dask"], default=None, help="who computes the fingerprints")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--reports", action="store_true",
+                   help="also cross-check every story that changed (or has no cached result) and keep the result, "
+                   "so `show` and the web app open it at once (seconds per story; resumable)")
     add_ingest_arguments(p)
     # -q/--quiet (no summary line: only errors) and -v/--verbose come from corroborate.cli, as for every command.
     p.set_defaults(func=run_add)
@@ -92,6 +95,17 @@ def run_add(args: argparse.Namespace) -> int:
 
         with stages.time("read+store"):
             result = store.add(articles())
+        checked: list[str] = []
+        if args.reports:
+            from corroborate.commands import note
+            from corroborate.store.views import compute_missing
+
+            def progress(done: int, total: int, story_id: str) -> None:
+                if args.verbose:
+                    note(args, f"cross-checked {story_id} ({done}/{total})")
+
+            with stages.time("cross-check stories"):
+                checked = compute_missing(store, progress=progress)
         counts = store.count()
     finally:
         store.close()
@@ -101,7 +115,8 @@ def run_add(args: argparse.Namespace) -> int:
         print(f"  time per added article: {per:.1f} ms", file=sys.stderr)
     if not args.quiet:
         print(f"added {len(result.added)} article(s), {len(result.skipped)} already stored; "
-              f"{counts['articles']} article(s) in {counts['stories']} story(ies) in {store.path}")
+              f"{counts['articles']} article(s) in {counts['stories']} story(ies) in {store.path}"
+              + (f"; {len(checked)} story(ies) cross-checked" if args.reports else ""))
     if not result.added and not result.skipped:
         print("corroborate: error: no article could be read", file=sys.stderr)
         return EXIT_USAGE

@@ -142,6 +142,7 @@ class ConflictView:
     conflict: Conflict
     refs: list[Ref]  # lines up with conflict.values
     sides: list[PairSide] = field(default_factory=list)  # the side-by-side view
+    explanation: str = ""  # the cross-check's, with the outlet names it shortens written out
 
     @property
     def pairs(self) -> list[tuple[Ref, str]]:
@@ -225,10 +226,6 @@ def _title(report: Report, story: Story) -> str:
     return f"Story {story.id}"
 
 
-def _conflict_title(c: Conflict) -> str:
-    return f"conflict ({wording.conflict_kind(c.kind)}): {short(c.explanation, 200)}"
-
-
 def _columns(report: Report, story: Story, marks: Marks, ids: dict[str, str]) -> list[Column]:
     by_id = {a.id: a for a in report.articles}
     columns: list[Column] = []
@@ -258,10 +255,12 @@ def story_view(report: Report, story: Story, index: int) -> StoryView:
     # keep the cross-check's order).
     by_id = {a.id: a for a in report.articles}
     for c in sorted(story.conflicts, key=lambda c: -c.confidence):
-        refs = [marks.ref(s, "conflict", _conflict_title(c)) for s in c.spans]
+        explanation = wording.full_outlets(c.explanation, [a.outlet for a in report.articles])
+        refs = [marks.ref(s, "conflict", f"conflict ({wording.conflict_kind(c.kind)}): {short(explanation, 200)}")
+                for s in c.spans]
         for s, v in zip(c.spans, c.values, strict=False):
             marks.sub(s, v, "value", f"{wording.conflict_kind(c.kind)}: {v}")
-        cv = ConflictView(c, refs)
+        cv = ConflictView(c, refs, explanation=explanation)
         cv.sides = pairwise.sides(cv.pairs, by_id)
         view.conflicts.append(cv)
     members = set(ids)

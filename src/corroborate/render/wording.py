@@ -52,6 +52,21 @@ def web_link(url: str | None) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.hostname else None
 
 
+def full_outlets(text: str, outlets: list[str]) -> str:
+    """``text`` with the outlet names that the cross-check's explanations shorten ("Harbour …") written out in
+    full. A shortened name that could stand for two of the outlets is left as it is."""
+    from corroborate.crosscheck.findings import short
+
+    by_short: dict[str, set[str]] = {}
+    for outlet in outlets:
+        if short(outlet) != outlet:
+            by_short.setdefault(short(outlet), set()).add(outlet)
+    for cut, full in sorted(by_short.items(), key=lambda kv: -len(kv[0])):
+        if len(full) == 1:
+            text = text.replace(cut, next(iter(full)))
+    return text
+
+
 def how_checked(method: dict[str, str]) -> list[str]:
     """One sentence per part of the method, for a "How this was checked" note."""
     lines = []

@@ -82,7 +82,7 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
     from corroborate.store import Store, StoreError
-    from corroborate.store.reports import StoredReports
+    from corroborate.store.views import StoredReports
     from corroborate.web import export
     from corroborate.web.worker import ReportWorker
 

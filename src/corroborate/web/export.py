@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from corroborate.model import SCHEMA_VERSION, Report, to_json
@@ -16,10 +17,42 @@ from corroborate.render.wording import conflict_kind
 
 TABLES = ("conflicts", "statements")
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
-CONFLICT_COLUMNS = ["conflict", "kind", "what", "confidence", "explanation", "side", "outlet", "value", "passage",
-                    "article", "start", "end"]
-STATEMENT_COLUMNS = ["statement", "text", "independent_sources", "single_source", "outlets", "polarity", "who",
-                     "predicate", "target", "numbers", "places", "times", "attribution", "passages"]
+
+
+@dataclass(slots=True, frozen=True)
+class ConflictRow:
+    """One side of a conflict: a conflict between two articles is two rows with the same number."""
+
+    conflict: int
+    kind: str
+    what: str  # the kind in plain words
+    confidence: float
+    explanation: str
+    side: int
+    outlet: str
+    value: str
+    passage: str
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True, frozen=True)
+class StatementRow:
+    statement: int
+    text: str
+    independent_sources: int
+    single_source: bool
+    outlets: str  # "; " between outlets
+    polarity: str
+    who: str
+    predicate: str
+    target: str
+    numbers: str
+    places: str
+    times: str
+    attribution: str
+    passages: str  # "outlet: passage", " | " between them
 
 
 def _conflicts(report: Report) -> list[Any]:
@@ -34,28 +67,26 @@ def _outlet(report: Report, article_id: str) -> str:
         return article_id
 
 
-def conflict_rows(report: Report) -> list[dict[str, Any]]:
+def conflict_rows(report: Report) -> list[ConflictRow]:
     rows = []
     for number, c in enumerate(_conflicts(report), start=1):
         values = list(c.values) + [""] * max(0, len(c.spans) - len(c.values))
         for side, (span, value) in enumerate(zip(c.spans, values, strict=False), start=1):
-            rows.append({"conflict": number, "kind": c.kind, "what": conflict_kind(c.kind),
-                         "confidence": round(c.confidence, 4), "explanation": c.explanation, "side": side,
-                         "outlet": _outlet(report, span.article), "value": value, "passage": span.text,
-                         "article": span.article, "start": span.start, "end": span.end})
+            rows.append(ConflictRow(number, c.kind, conflict_kind(c.kind), round(c.confidence, 4), c.explanation, side,
+                                    _outlet(report, span.article), value, span.text, span.article, span.start,
+                                    span.end))
     return rows
 
 
-def statement_rows(report: Report) -> list[dict[str, Any]]:
+def statement_rows(report: Report) -> list[StatementRow]:
     rows = []
     statements = [st for s in report.stories for st in s.statements]
     for number, st in enumerate(statements, start=1):
-        rows.append({"statement": number, "text": st.text, "independent_sources": st.independent_sources,
-                     "single_source": st.single_source, "outlets": "; ".join(st.outlets), "polarity": st.polarity,
-                     "who": st.who or "", "predicate": st.predicate or "", "target": st.target or "",
-                     "numbers": "; ".join(st.numbers), "places": "; ".join(st.places), "times": "; ".join(st.times),
-                     "attribution": st.attribution or "",
-                     "passages": " | ".join(f"{_outlet(report, x.article)}: {x.text}" for x in st.spans)})
+        rows.append(StatementRow(number, st.text, st.independent_sources, st.single_source, "; ".join(st.outlets),
+                                 st.polarity, st.who or "", st.predicate or "", st.target or "",
+                                 "; ".join(st.numbers), "; ".join(st.places), "; ".join(st.times),
+                                 st.attribution or "",
+                                 " | ".join(f"{_outlet(report, x.article)}: {x.text}" for x in st.spans)))
     return rows
 
 
@@ -65,12 +96,12 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
+def to_csv(rows: list[Any], row_type: type) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=[f.name for f in fields(row_type)], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in asdict(row).items()})
     # A byte-order mark: spreadsheet programs then read the file as UTF-8 (names with accents, curly quotes).
     return "\ufeff" + out.getvalue()
 
@@ -81,8 +112,8 @@ def export(report: Report, story_id: str, table: str, fmt: str) -> tuple[str, st
         raise ValueError(f"export {table}.{fmt}: tables are {', '.join(TABLES)}, formats {', '.join(FORMATS)}")
     if fmt == "csv":
         if table == "conflicts":
-            return to_csv(conflict_rows(report), CONFLICT_COLUMNS), FORMATS[fmt]
-        return to_csv(statement_rows(report), STATEMENT_COLUMNS), FORMATS[fmt]
+            return to_csv(conflict_rows(report), ConflictRow), FORMATS[fmt]
+        return to_csv(statement_rows(report), StatementRow), FORMATS[fmt]
     import json
 
     items = _conflicts(report) if table == "conflicts" else [st for s in report.stories for st in s.statements]

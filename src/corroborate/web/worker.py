@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from corroborate.model import Report
     from corroborate.store import Store
-    from corroborate.store.reports import StoredReports
+    from corroborate.store.views import StoredReports
 
 
 class ReportWorker:

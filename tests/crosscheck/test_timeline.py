@@ -176,3 +176,47 @@ def test_a_programme_title_gets_no_timeline_event() -> None:
     a = Article("t", "o", None, "2010-07-04", None, text)
     events = build_timeline([a], {"t": segment(a, [])})
     assert not [e for e in events if e.expression and "week" in e.expression.lower()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The law was passed in 2008 after a long fight.", "2008"),
+    ("Spending fell in fiscal 2012 across the board.", "2012"),
+    ("The decision came in June after months of waiting.", "2021-06"),  # the nearer June: five months back
+    ("Voters go to the polls in February to choose.", "2022-02"),  # the nearer February: three months ahead
+    ("He first spoke about it in March 2019 on radio.", "2019-03"),
+    ("The report was published earlier this month by the agency.", "2021-11"),
+    ("The figures were released last month by the agency.", "2021-10"),
+    ("She called him last summer to ask about it.", "2021"),
+    ("The first vote was held eight years ago in the city.", "2013"),
+    ("The ruling came a month ago after the hearing.", "2021-10"),
+    ("“Today’s ruling gives clear guidance,” she said.", "2021-11-26"),
+    ("By Saturday, the president clarified his remarks.", "2021-11-20"),  # past tense: "by" is no future
+    ("The bill could reach the floor as early as Thursday, he said.", "2021-12-02"),
+    ("He was stopped at about 1 : 00 am Sunday on the highway.", "2021-11-21"),  # "am" is a clock time
+])
+def test_years_months_seasons_and_more_relative_dates(text: str, expected: str) -> None:
+    assert one(text).date == expected
+
+
+def test_every_weekday_is_a_habit_not_a_date() -> None:
+    assert timeline(art("The market opens every Tuesday in the square.")) == []
+
+
+def test_undated_article_reads_its_dateline_line_and_skips_it_as_an_event() -> None:
+    text = "Navy foils attack at sea\nUpdated : November 11 , 2011 18 : 50 IST\nThe warship acted on Thursday ."
+    events = timeline(art(text, published=None))
+    assert [(e.date, e.expression) for e in events] == [("2011-11-10", "on Thursday")]
+    assert events[0].note and "dateline 'Updated : November 11 , 2011 18 : 50 IST'" in events[0].note
+
+
+def test_a_dateline_without_year_takes_it_from_a_dated_article_of_the_story() -> None:
+    dated = art("Officials met on Thursday.", aid="d1")
+    undated = art("Mumbai , Nov 27 -\nThe navy said the attack happened yesterday .", published=None, aid="u1")
+    events = timeline(dated, undated)
+    assert any(e.date == "2021-11-26" and e.expression == "yesterday" for e in events)
+
+
+def test_a_sentence_with_a_date_is_no_dateline() -> None:
+    events = timeline(art("Patrols start from December 1 along the coast.\nThey were stopped on Friday .", None))
+    friday = next(e for e in events if e.expression == "on Friday")
+    assert friday.date is None and (friday.note or "").startswith("article undated")

@@ -32,32 +32,12 @@ from typing import Any
 
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, Span, TimelineEvent
+from corroborate.text.dates import GENERIC, MONTHS, NUMBERS, PATTERNS, SEASONS, WEEKDAYS, read_dateline
 from corroborate.text.time_words import _FINITE_PAST, _FUTURE, _PAST, _STOP
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {m: k + 1 for k, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
-                                           "august", "september", "october", "november", "december"])}
-_MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())} | {"sept": 9})
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10}
-_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
-            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_PREP = r"(?:(?i:on|from|since|until|till|by|before|after)\s+)?"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("month_day", re.compile(_PREP + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?")),
-    ("day_month", re.compile(_PREP + r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE
-                             + r"(?:,?\s+(\d{4})\b)?")),
-    ("ago", re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]+days?\s+ago\b", re.I)),
-    ("day", re.compile(r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))"
-                       r"(?:\s+(?:night|morning|afternoon|evening))?\b", re.I)),
-    ("week", re.compile(r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?(this|last|next)\s+week(?:['’]s)?\b", re.I)),
-    ("year", re.compile(r"\b(this|last|next)\s+year\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?i:(on|last|next|this|by|until|since|from|before|after))\s+)?"
-                           r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?"
-                           r"(?:\s+(night|morning|afternoon|evening))?\b")),
-]
 _PRESENT_AUX = re.compile(r"\b(?:is|are|am|will|be)\s+(?:\w+\s+){0,2}$", re.I)
+# "as soon as Friday", "as early as Thursday": a day still to come, whatever the tense of the sentence.
+_EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
 _MAX_TEXT = 180
 _SIMILAR = 0.2
@@ -76,6 +56,43 @@ def published_date(article: Article) -> tuple[date | None, str | None]:
             return date.fromisoformat(m.group(1)), f"published date read from the dateline '{m.group(0).strip()}'"
         except ValueError:
             return None, None
+    return None, None
+
+
+Reference = tuple[tuple[date | None, str | None], tuple[int, int] | None]
+
+
+def _references(articles: list[Article]) -> dict[str, Reference]:
+    """Each article's reference date with its note, and the span of the dateline line it was read from.
+
+    The published date first; else a date printed on a short line at the top ("Updated : November 11 ,
+    2011 18 : 50 IST"), which news sites put there for when the article appeared.
+    """
+    out: dict[str, Reference] = {}
+    for a in articles:
+        d, note = published_date(a)
+        line = read_dateline(a.text) if d is None else None
+        if line is None:
+            out[a.id] = ((d, note), None)
+            continue
+        start, end, found, has_year = line
+        words = " ".join(a.text[start:end].split())
+        out[a.id] = ((found if has_year else None, f"published date read from the dateline '{words}'"),
+                     (start, end))
+    return out
+
+
+def _dateline_year(article: Article, skip: tuple[int, int], story_dates: list[tuple[str, date]]
+                   ) -> tuple[date | None, str | None]:
+    """A dateline without a year ("Mumbai , Nov 11 -") takes the year that puts it nearest to a dated article
+    of the same story, within six months."""
+    line = read_dateline(article.text)
+    words = " ".join(article.text[skip[0]:skip[1]].split())
+    if line is not None:
+        for aid, ref in story_dates:
+            d = _nearest_year(line[2].month, line[2].day, ref)
+            if d is not None and abs((d - ref).days) <= 183:
+                return d, f"published date read from the dateline '{words}', its year from {aid}"
     return None, None
 
 
@@ -124,10 +141,45 @@ def _nearest_year(month: int, day: int, ref: date) -> date | None:
     return min(cands, key=lambda d: abs((d - ref).days)) if cands else None
 
 
+def _month_of(p: date, shift: int) -> tuple[str, None, date]:
+    """P's month moved by ``shift`` months, as "YYYY-MM"."""
+    k = p.year * 12 + p.month - 1 + shift
+    d = date(k // 12, k % 12 + 1, 1)
+    return d.isoformat()[:7], None, d
+
+
+def _season(mod: str, season: str, p: date) -> tuple[str, None, date]:
+    """"last summer": the most recent summer over before P; "this"/"next": the year of the one to come."""
+    first, last = SEASONS[season]
+    if mod == "last":
+        y = p.year if p.month > last else p.year - 1
+    elif mod == "next":
+        y = p.year if p.month < first else p.year + 1
+    else:
+        y = p.year
+    return str(y), None, date(y, first, 1)
+
+
+def _ago(m: re.Match[str], p: date) -> tuple[str, None, date]:
+    """"two days ago" -> a day; "three weeks ago" -> a week; "a month ago" -> a month; "eight years ago" -> a year."""
+    n = NUMBERS.get(m.group(1).lower()) or int(m.group(1))
+    unit = m.group(2).lower().rstrip("s") if m.lastindex and m.lastindex >= 2 else "day"
+    if unit == "day":
+        d = p - timedelta(days=n)
+        return d.isoformat(), None, d
+    if unit == "week":
+        d = p - timedelta(days=7 * n)
+        return _iso_week(d), None, d - timedelta(days=d.weekday())
+    if unit == "month":
+        return _month_of(p, -n)
+    return str(p.year - n), None, date(p.year - n, 1, 1)
+
+
 class _Resolver:
-    def __init__(self, article: Article, story_dates: list[tuple[str, date]]) -> None:
+    def __init__(self, article: Article, story_dates: list[tuple[str, date]],
+                 reference: tuple[date | None, str | None] | None = None) -> None:
         self.article = article
-        self.published, self.dateline_note = published_date(article)
+        self.published, self.dateline_note = reference if reference is not None else published_date(article)
         self.story_dates = story_dates
 
     def undated(self, expression: str) -> tuple[None, str, None]:
@@ -142,7 +194,7 @@ class _Resolver:
             return d.isoformat(), None, d
         if kind in ("month_day", "day_month"):
             month_name, day = (m.group(1), m.group(2)) if kind == "month_day" else (m.group(2), m.group(1))
-            month, dnum = _MONTHS[month_name.lower().rstrip(".")], int(day)
+            month, dnum = MONTHS[month_name.lower().rstrip(" .")], int(day)
             if m.group(3):
                 d = date(int(m.group(3)), month, dnum)
                 return d.isoformat(), None, d
@@ -152,12 +204,16 @@ class _Resolver:
                     raise ValueError(expr)
                 return d.isoformat(), None, d
             return self._year_from_story(expr, month, dnum)
+        if kind == "month_year":
+            d = date(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
+            return d.isoformat()[:7], None, d
+        if kind == "year_num":
+            y = int(m.group(1))
+            return str(y), None, date(y, 1, 1)
         if p is None:
             return self.undated(expr)
-        if kind == "ago":
-            n = _NUMBERS.get(m.group(1).lower()) or int(m.group(1))
-            d = p - timedelta(days=n)
-            return d.isoformat(), None, d
+        if kind in ("ago", "ago_long"):
+            return _ago(m, p)
         if kind == "day":
             word = m.group(1).lower()
             shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
@@ -168,19 +224,33 @@ class _Resolver:
             d = p + timedelta(days=shift)
             monday = d - timedelta(days=d.weekday())
             return _iso_week(d), None, monday
+        if kind == "month_rel":
+            return _month_of(p, {"this": 0, "last": -1, "next": 1}[m.group(1).lower()])
+        if kind == "season":
+            return _season(m.group(1).lower(), m.group(2).lower(), p)
         if kind == "year":
             y = p.year + {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
             return str(y), None, date(y, 1, 1)
+        if kind == "month":
+            # The nearer of the last and the next such month ("in November" in August is the coming one,
+            # "in February" in May the past one); half a year either way goes by the tense.
+            month = MONTHS[(m.group(1) or m.group(2)).lower()]
+            ahead, back = (month - p.month) % 12, (p.month - month) % 12
+            if ahead == back:
+                future = _tense(sentence, rel, rel + len(expr)) == "future"
+                return _month_of(p, ahead if future else -back)
+            return _month_of(p, ahead if ahead < back else -back)
         # weekday
         mod = (m.group(1) or "").lower()
-        target = _WEEKDAYS.index(m.group(2).lower())
+        target = WEEKDAYS.index(m.group(2).lower())
         back = (p.weekday() - target) % 7
         ahead = (target - p.weekday()) % 7
         if mod == "last":
             d = p - timedelta(days=back or 7)
         elif mod == "next":
             d = p + timedelta(days=ahead or 7)
-        elif mod in ("until", "by", "this", "before") or _tense(sentence, rel, rel + len(expr)) == "future":
+        elif mod in ("until", "this", "before") or _EARLIEST.search(sentence[:rel]) \
+                or _tense(sentence, rel, rel + len(expr)) == "future":
             d = p + timedelta(days=ahead)
         else:
             d = p - timedelta(days=back)
@@ -196,23 +266,28 @@ class _Resolver:
         return None, f"article undated: '{expr}' has no year", None
 
 
-def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str, date]]) -> list[_Found]:
-    res = _Resolver(article, story_dates)
+def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str, date]],
+          reference: tuple[date | None, str | None], skip: tuple[int, int] | None) -> list[_Found]:
+    res = _Resolver(article, story_dates, reference)
     text = article.text
     dateline = _DATELINE.match(text)
     out: list[_Found] = []
     for p in passages:
         sentence = text[p.start:p.end]
         taken: list[tuple[int, int]] = []
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in PATTERNS:
             for m in pattern.finditer(sentence):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in taken):
                     continue
                 if kind == "iso" and dateline is not None and p.start + s == dateline.start(1):
                     continue  # the dateline states when the article appeared, not an event
-                if kind in ("day", "week", "year") and _title(sentence, s, e):
+                if skip is not None and skip[0] <= p.start + s < skip[1]:
+                    continue  # the dateline line ("Updated : November 11 , 2011"): when it appeared
+                if kind in ("day", "week", "month_rel", "year") and _title(sentence, s, e):
                     continue  # ABC's "This Week", "Tonight": the name of a programme, not a date
+                if kind == "weekday" and GENERIC.search(sentence[:s]):
+                    continue  # "every Tuesday": a habit, not a date
                 taken.append((s, e))
                 try:
                     iso, note, key = res.resolve(kind, m, sentence, s)
@@ -247,7 +322,7 @@ def _anchor_weekdays(found: list[_Found]) -> None:
         m = re.search(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", f.expression)
         if not m or re.match(r"\s*(last|next)\b", f.expression, re.I):
             continue
-        wd = _WEEKDAYS.index(m.group(1).lower())
+        wd = WEEKDAYS.index(m.group(1).lower())
         for g in dated:
             if g.article.id == f.article.id and g.passage.paragraph == f.passage.paragraph and g.sort \
                     and g.sort.weekday() == wd:
@@ -283,15 +358,16 @@ def build_timeline(articles: list[Article], passages: dict[str, list[Passage]], 
     ``nlp`` is accepted for a uniform interface; date reading is rule-based and does not use it.
     """
     del nlp
-    story_dates = []
-    for a in sorted(articles, key=lambda a: (a.published or "", a.id)):
-        d, _ = published_date(a)
-        if d is not None:
-            story_dates.append((a.outlet or a.id, d))
+    references = _references(articles)
+    story_dates = [(a.outlet or a.id, d) for a in sorted(articles, key=lambda a: (a.published or "", a.id))
+                   if (d := references[a.id][0][0]) is not None]
     found: list[_Found] = []
     for a in articles:
         ps = passages.get(a.id) or segment(a)
-        found.extend(_find(a, ps, story_dates))
+        reference, skip = references[a.id]
+        if reference[0] is None and skip is not None:
+            reference = _dateline_year(a, skip, story_dates)
+        found.extend(_find(a, ps, story_dates, reference, skip))
     order = {a.id: k for k, a in enumerate(articles)}
     found.sort(key=lambda f: (order[f.article.id], f.start))
     groups: list[list[_Found]] = []

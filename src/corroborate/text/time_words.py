@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _FUTURE = re.compile(r"\b(?:will|won['’]t|shall|due to|set to|going to|expected to|scheduled|plans? to|"
-                     r"is to|are to|upcoming|is|are|am)\b|['’]ll\b", re.I)
+                     r"is to|are to|upcoming|is|are|(?<!\d )(?<!\d)am)\b|['’]ll\b", re.I)
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|sank|died|came|went|held|took|made|laid|began|ago|"

@@ -1,0 +1,138 @@
+"""Time expressions of news English and the dateline at the top of an article, as patterns and small readers.
+
+The timeline (:mod:`corroborate.crosscheck.timeline`) resolves what these patterns find against an article's
+published date; this module only says what the words are. General knowledge only: calendar words, the usual
+ways news sites print a date ("Updated : November 11 , 2011 18 : 50 IST", "Fri Aug 2 , 2013", "8 / 2 / 2013").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m: k + 1 for k, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december"])}
+MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())} | {"sept": 9})
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+# The months a season spans (northern hemisphere, as in the US and UK press); winter straddles the year.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+
+# "Jan." and the tokenised "Jan ." of some corpora; a capital is required, so the verb "may" is no month.
+MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\s?\.)?"
+_FULL_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?:\s*,?\s+(\d{4})\b)?"
+_PREP = r"(?:(?i:on|from|since|until|till|by|before|after)\s+)?"
+_COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+# Words between "in" and a bare month or year that keep the month a date: "back in", "early", "mid-".
+_MONTH_LEAD = r"(?:(?i:in|since|until|till|by|from|during|through|back in|early|late|mid|mid-|sometime in)\s+|mid-)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    # "10 Nov" before "Nov 11": in "10 Nov 11" the day comes first.
+    ("day_month", re.compile(_PREP + r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE + _YEAR)),
+    ("month_day", re.compile(_PREP + r"\b" + MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:.]\s*\d)"
+                             + _YEAR)),
+    ("month_year", re.compile(r"\b(?:" + _MONTH_LEAD + r")?" + _FULL_MONTH + r",?\s+(\d{4})\b")),
+    ("ago", re.compile(r"\b" + _COUNT + r"[\s-]+days?\s+ago\b", re.I)),
+    ("ago_long", re.compile(r"\b" + _COUNT + r"[\s-]+(weeks?|months?|years?)\s+ago\b", re.I)),
+    ("day", re.compile(r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))"
+                       r"(?:['’]s)?(?:\s+(?:night|morning|afternoon|evening))?\b", re.I)),
+    ("week", re.compile(r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?(this|last|next)\s+week(?:['’]s)?\b", re.I)),
+    ("month_rel", re.compile(r"\b(?:(?:earlier|later)\s+(?:in\s+)?|(?:at\s+)?the\s+end\s+of\s+)?"
+                             r"(this|last|next)\s+month(?:['’]s)?\b", re.I)),
+    ("season", re.compile(r"\b(this|last|next)\s+(spring|summer|fall|autumn)\b", re.I)),
+    ("year", re.compile(r"\b(this|last|next)\s+year\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(?i:(on|last|next|this|by|until|since|from|before|after))\s+)?"
+                           r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?"
+                           r"(?:\s+(night|morning|afternoon|evening))?\b")),
+    # A bare month: after a preposition ("in September", "back in December"), or before an event noun
+    # ("the June decision", "a March debate"), never alone ("May" is also a name and a verb).
+    ("month", re.compile(r"\b(?:" + _MONTH_LEAD + _FULL_MONTH + r"|" + _FULL_MONTH
+                         + r"(?=\s+(?:decision|ruling|election|elections|primary|debate|vote|meeting|summit|"
+                         r"attack|attacks|report|hearing|speech|deadline|event)\b))\b")),
+    # A year: 1800-2099 standing alone as a word, not an amount ("$2008", "2,008"), a time ("20:08") or a
+    # count of something ("2000 people" is rare in news, "the 2008 event" common).
+    ("year_num", re.compile(r"(?<![\w$£€#,.:/-])(?:(?i:fiscal)\s+)?(1[89]\d{2}|20\d{2})(?![\w%,.:/-]\d|[\w%])")),
+]
+# Generic dates that date nothing ("every Tuesday") are not matched: "every" before a weekday is checked by
+# the timeline, which knows the sentence.
+GENERIC = re.compile(r"\b(?:every|each)\s+$", re.I)
+
+# A dateline line near the top of an article: "Updated : November 11 , 2011 18 : 50 IST", "Fri , 11 Nov
+# 2011", "8 / 2 / 2013 8 : 13 AM", "2 A . M . FEB . 4 , 2009".
+_DL_MONTH_DAY = re.compile(r"\b" + MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})?\b", re.I)
+_DL_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_RE + r",?\s+(\d{4})\b", re.I)
+_DL_NUMERIC = re.compile(r"(?<![\d.:])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}|\d{2})(?![\d/])")
+_DL_MAX_LINE = 80
+_DL_LINES = 4
+# Words a dateline line may hold besides the date: when, how it was posted, clock times and time zones. Any
+# other lower-case word makes the line a sentence ("Patrols start from December 1"), not a dateline.
+_DL_WORDS = frozenset("""
+posted updated update published modified last on at by hrs am pm a m p edt est pdt pst cdt cst mdt mst gmt
+bst utc cet ist et pt ct mon tue tues wed thu thurs fri sat sun monday tuesday wednesday thursday friday
+saturday sunday
+""".split())  # noqa: SIM905 -- a word list reads better as one string
+_DL_OTHER = 2  # other capitalised words allowed: a place or an agency ("TNN ... MUMBAI")
+_ALPHA = re.compile(r"[^\W\d_]+")
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(" .")]
+
+
+def _make(year: int | None, month: int, day: int) -> date | None:
+    try:
+        return date(year if year is not None else 2000, month, day)
+    except ValueError:
+        return None
+
+
+def read_dateline(text: str) -> tuple[int, int, date, bool] | None:
+    """The date printed on a short line among the first lines of ``text``: (start, end, date, has_year).
+
+    Without a year (``has_year`` False) the date carries the placeholder year 2000 for the caller to replace.
+    Numeric dates read month first (US style) unless the first number cannot be a month.
+    """
+    pos, seen = 0, 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _DL_LINES:
+            return None
+        if len(line.strip()) > _DL_MAX_LINE:
+            continue
+        found = _dateline_in(line)
+        if found is not None and _only_date(line):
+            return start, start + len(line), found[0], found[1]
+    return None
+
+
+def _only_date(line: str) -> bool:
+    rest = _DL_MONTH_DAY.sub(" ", _DL_DAY_MONTH.sub(" ", line))
+    words = [w for w in _ALPHA.findall(rest) if w.lower() not in _DL_WORDS and w.lower() not in MONTHS]
+    return len(words) <= _DL_OTHER and all(w[:1].isupper() for w in words)
+
+
+def _dateline_in(line: str) -> tuple[date, bool] | None:
+    m = _DL_DAY_MONTH.search(line)
+    if m:
+        d = _make(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        return (d, True) if d else None
+    m = _DL_MONTH_DAY.search(line)
+    if m:
+        year = int(m.group(3)) if m.group(3) else None
+        d = _make(year, _month(m.group(1)), int(m.group(2)))
+        return (d, year is not None) if d else None
+    m = _DL_NUMERIC.search(line)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        month, day = (a, b) if a <= 12 else (b, a)
+        d = _make(y, month, day)
+        return (d, True) if d else None
+    return None

@@ -43,3 +43,15 @@ def test_the_story_view_carries_the_chart_of_its_timeline() -> None:
     view = story_views(sample_report())[0]
     assert view.chart is not None and [p.number for p in view.chart.points] == [1]
     assert view.chart.points[0].refs == " ".join(r.id for r in view.timeline[0].refs)
+
+
+def test_a_background_event_far_from_the_story_sits_past_a_break() -> None:
+    events = [("2009", "an earlier grounding", "")] + [(f"2025-03-0{d}", f"day {d}", "") for d in range(3, 8)]
+    c = chart(events)
+    assert c is not None and c.off_scale == 1 and len(c.segments) == 2  # one gap in the axis line
+    points = {p.number: p.x for p in c.points}
+    assert points[1] == PAD
+    story_xs = [points[n] for n in range(2, 7)]
+    assert min(story_xs) >= PAD + 90 and max(story_xs) == WIDTH - PAD
+    assert min(b - a for a, b in itertools.pairwise(story_xs)) > 50  # the story's days stay apart
+    assert c.ticks[0].label == "1 Jan 2009" and c.first == "1 Jan 2009" and c.last == "7 Mar 2025"

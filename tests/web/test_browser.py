@@ -2,50 +2,22 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.render.browser import LAPTOP, PHONE, csp_violations, open_page, screenshot
-from tests.web.storefix import CONFIG
+from tests.web.serving import serve
 
 pytestmark = pytest.mark.browser
-START_TIMEOUT = 20.0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def server(store_db: tuple[Path, dict[str, str]]) -> Iterator[tuple[str, dict[str, str]]]:
-    uvicorn = pytest.importorskip("uvicorn", reason="the web extra is not installed")
-    from corroborate.web.app import create_app
-
     db, ids = store_db
-    port = _free_port()
-    config = uvicorn.Config(create_app(db, config=CONFIG), host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="on")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, name="uvicorn-test", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + START_TIMEOUT
-    while not srv.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            srv.should_exit = True
-            pytest.fail(f"uvicorn did not start on 127.0.0.1:{port} within {START_TIMEOUT}s")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}", ids
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    with serve(db) as base:
+        yield base, ids
 
 
 def _assert_clean(page, watched) -> None:

@@ -254,8 +254,9 @@ def story_view(report: Report, story: Story, index: int) -> StoryView:
     # Conflicts first: their marks are the ones a reader looks for. Most confident first (a stable sort: ties
     # keep the cross-check's order).
     by_id = {a.id: a for a in report.articles}
+    outlets = sorted({a.outlet for a in report.articles})
     for c in sorted(story.conflicts, key=lambda c: -c.confidence):
-        explanation = wording.full_outlets(c.explanation, [a.outlet for a in report.articles])
+        explanation = wording.full_outlets(c.explanation, outlets)
         refs = [marks.ref(s, "conflict", f"conflict ({wording.conflict_kind(c.kind)}): {short(explanation, 200)}")
                 for s in c.spans]
         for s, v in zip(c.spans, c.values, strict=False):
@@ -282,7 +283,8 @@ def story_view(report: Report, story: Story, index: int) -> StoryView:
                     marks.sub(g.members[1], b, "drift", why)
         view.repeats.append(RepeatView(g, label, refs, drift))
     for sent in story.brief:
-        view.brief.append(BriefLine(sent.text, sent.independent_sources, sent.single_source,
+        text = wording.full_outlets(sent.text, outlets)  # a brief line may quote a conflict's explanation
+        view.brief.append(BriefLine(text, sent.independent_sources, sent.single_source,
                                     [marks.ref(c, "cite") for c in sent.citations]))
     view.statements = [ItemView(s, [marks.ref(x, "ref") for x in s.spans]) for s in story.statements]
     view.quotes = [ItemView(q, [marks.ref(x, "quote", f"quote: {speaker_label(q)}") for x in q.spans])

@@ -2,7 +2,9 @@
 
 No script and no file to fetch, so it works the same in the self-contained report and in the offline web app.
 Each event is a numbered dot (the number of its line in the timeline list below the chart); events too close
-to tell apart on the axis are stacked. Undated events are not drawn, only listed.
+to tell apart on the axis are stacked. Undated events are not drawn, only listed. Background events far from
+the story (a grounding "in 2009" in a story of March 2025) sit at an end of the axis, past a break, so that they
+do not squeeze the story's own days into one column.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ ROW = 2 * RADIUS + 4  # vertical step between stacked dots
 AXIS_ROOM = 34  # below the axis: ticks and date labels
 MAX_TICKS = 6
 MIN_TICK_GAP = 90  # a date label is about 80 units wide
+WINDOW_DAYS = 45  # events further than this from the median event's day are drawn off scale, past a break
+GUTTER = 90  # room at an end of the axis for those events
 
 
 @dataclass(slots=True, frozen=True)
@@ -46,6 +50,8 @@ class Chart:
     points: list[Point] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     undated: int = 0
+    segments: list[tuple[float, float]] = field(default_factory=list)  # the axis, with a gap at each break
+    off_scale: int = 0  # events drawn past a break
 
 
 def day_of(value: str | None) -> date | None:
@@ -71,11 +77,20 @@ def chart(events: list[tuple[str | None, str, str]]) -> Chart | None:
     if not dated:
         return None
     dated.sort(key=lambda e: (e[0], e[1]))
-    first, last = dated[0][0], dated[-1][0]
+    median = dated[len(dated) // 2][0]
+    inside = [e[0] for e in dated if abs((e[0] - median).days) <= WINDOW_DAYS]
+    first, last = inside[0], inside[-1]
     span = (last - first).days
+    earlier, later = dated[0][0] < first, dated[-1][0] > last
+    left = PAD + (GUTTER if earlier else 0)
+    right = WIDTH - PAD - (GUTTER if later else 0)
 
     def x_of(day: date) -> float:
-        return WIDTH / 2 if span == 0 else PAD + (WIDTH - 2 * PAD) * (day - first).days / span
+        if day < first:
+            return PAD
+        if day > last:
+            return WIDTH - PAD
+        return (left + right) / 2 if span == 0 else left + (right - left) * (day - first).days / span
 
     # Columns of dots: an event closer than a dot's width to the previous column joins (stacks on) it.
     columns: list[tuple[float, list[tuple[date, int, str, str]]]] = []
@@ -87,19 +102,26 @@ def chart(events: list[tuple[str | None, str, str]]) -> Chart | None:
             columns.append((x, [event]))
     tallest = max(len(c[1]) for c in columns)
     axis_y = 8 + tallest * ROW
-    result = Chart(width=WIDTH, height=int(axis_y + AXIS_ROOM), axis_y=axis_y, first=show_day(first),
-                   last=show_day(last), undated=len(events) - len(dated))
+    result = Chart(width=WIDTH, height=int(axis_y + AXIS_ROOM), axis_y=axis_y, first=show_day(dated[0][0]),
+                   last=show_day(dated[-1][0]), undated=len(events) - len(dated),
+                   off_scale=len(dated) - len(inside))
+    breaks = ([left - GUTTER / 2] if earlier else []) + ([right + GUTTER / 2] if later else [])
+    edges = [0.0, *(x for b in breaks for x in (b - 5, b + 5)), float(WIDTH)]
+    result.segments = list(zip(edges[::2], edges[1::2], strict=True))
     for x, members in columns:
         for k, (day, number, text, refs) in enumerate(members):
             result.points.append(Point(round(x, 1), axis_y - RADIUS - 3 - k * ROW, number,
                                        f"{show_day(day)}: {text}", refs))
-    result.ticks = _ticks(first, span, x_of)
+    outside = [[e[0] for e in dated if e[0] < first], [e[0] for e in dated if e[0] > last]]
+    ends = [Tick(x, show_day(days[0]) if len(set(days)) == 1 else word)
+            for x, days, word in ((PAD, outside[0], "earlier"), (WIDTH - PAD, outside[1], "later")) if days]
+    result.ticks = sorted(_ticks(first, span, x_of, left, right) + ends, key=lambda t: t.x)
     return result
 
 
-def _ticks(first: date, span: int, x_of: Callable[[date], float]) -> list[Tick]:
-    days = [first] if span == 0 else [first + timedelta(days=round(span * k / (MAX_TICKS - 1)))
-                                      for k in range(MAX_TICKS)]
+def _ticks(first: date, span: int, x_of: Callable[[date], float], left: float, right: float) -> list[Tick]:
+    count = max(2, min(MAX_TICKS, int((right - left) // MIN_TICK_GAP) + 1))
+    days = [first] if span == 0 else [first + timedelta(days=round(span * k / (count - 1))) for k in range(count)]
     ticks: list[Tick] = []
     for day in dict.fromkeys(days):
         x = round(x_of(day), 1)

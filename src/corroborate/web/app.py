@@ -144,8 +144,8 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
         except KeyError:
             raise HTTPException(404, f"no story {story_id!r}") from None
 
-    def listing(q: str | None, since: str | None, sort: str | None, outlet: str | None, conflicts: int | None,
-                sources: int | None, limit: int, offset: int) -> tuple[Any, str]:
+    def listing(q: str | None, since: str | None, sort: str | None, outlet: str | None, conflicts: str | None,
+                sources: str | None, limit: int, offset: int) -> tuple[Any, str]:
         """The story list's page, and the sort it used (best match first when searching, else newest)."""
         sort = sort or ("relevance" if q else "updated")
         try:
@@ -158,7 +158,8 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
             hits = reads.search(q) if q else None
             found = reads.listing(sort=sort, since=since or None, outlet=outlet or None,
                                   ranked=[h.story_id for h in hits] if hits is not None else None,
-                                  min_conflicts=conflicts, min_sources=sources, limit=limit, offset=offset)
+                                  min_conflicts=int(conflicts) if conflicts else None,
+                                  min_sources=int(sources) if sources else None, limit=limit, offset=offset)
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from exc
         by_story = {h.story_id: h for h in hits or []}
@@ -173,16 +174,17 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
                  "sort": Query(None, max_length=20, description="updated (default), oldest, conflicts, sources, "
                                "outlets, articles; relevance with q (its default)"),
                  "outlet": Query(None, max_length=200, description="only stories with an article of this outlet"),
-                 "conflicts": Query(None, ge=0, le=10_000, description="only stories with at least this many "
-                                    "conflicts"),
-                 "sources": Query(None, ge=0, le=10_000, description="only stories with at least this many "
+                 # Counts come as text: the page's form sends "" for "any".
+                 "conflicts": Query(None, pattern=r"^\d{0,5}$", description="only stories with at least this "
+                                    "many conflicts"),
+                 "sources": Query(None, pattern=r"^\d{0,5}$", description="only stories with at least this many "
                                   "independent sources")}
 
     # -- pages -------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(q: str | None = ListQuery["q"], since: str | None = ListQuery["since"],
               sort: str | None = ListQuery["sort"], outlet: str | None = ListQuery["outlet"],
-              conflicts: int | None = ListQuery["conflicts"], sources: int | None = ListQuery["sources"],
+              conflicts: str | None = ListQuery["conflicts"], sources: str | None = ListQuery["sources"],
               offset: int = Query(0, ge=0)) -> Any:
         found, used = listing(q, since, sort, outlet, conflicts, sources, PAGE_SIZE, offset)
         params = {k: v for k, v in {"q": q, "since": since, "sort": sort, "outlet": outlet, "conflicts": conflicts,
@@ -190,7 +192,8 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
         sorts = ({"relevance": "best match"} if q else {}) | SORTS
         return page("app_index.html", stories=found.rows, total=found.total, offset=offset,
                     more=offset + PAGE_SIZE < found.total, params=params, sort=used, sorts=sorts,
-                    q=q or "", since=since or "", outlet=outlet or "", conflicts=conflicts, sources=sources,
+                    q=q or "", since=since or "", outlet=outlet or "", conflicts=int(conflicts) if conflicts else None,
+                    sources=int(sources) if sources else None,
                     outlets=reads.outlets(), counts=store.count(), next_offset=offset + PAGE_SIZE,
                     filtered=bool(q or since or outlet or conflicts or sources))
 
@@ -220,7 +223,7 @@ def create_app(db: str | Path, *, config: Config | None = None, allowed_hosts: l
              summary="List stories (newest first; full-text search, filters and sort orders as query parameters)")
     def api_stories(q: str | None = ListQuery["q"], since: str | None = ListQuery["since"],
                     sort: str | None = ListQuery["sort"], outlet: str | None = ListQuery["outlet"],
-                    conflicts: int | None = ListQuery["conflicts"], sources: int | None = ListQuery["sources"],
+                    conflicts: str | None = ListQuery["conflicts"], sources: str | None = ListQuery["sources"],
                     limit: int = Query(1000, ge=1, le=10_000), offset: int = Query(0, ge=0)) -> Any:
         found, _sort = listing(q, since, sort, outlet, conflicts, sources, limit, offset)
         return {"version": SCHEMA_VERSION, "total": found.total, "stories": [_row_dict(r) for r in found.rows]}

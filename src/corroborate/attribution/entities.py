@@ -22,10 +22,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from corroborate.attribution.aliases import org_words, organisations, people
 from corroborate.attribution.mentions import ArticleMentions, Mention
+from corroborate.attribution.names import bare
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Span
-from corroborate.text.lexicon import CAPITALS, COUNTRIES, DEMONYMS, LOC_PREPOSITIONS, ORG_CUES
+from corroborate.text.lexicon import CAPITALS, COUNTRIES, LOC_PREPOSITIONS, ORG_CUES
 from corroborate.text.name_words import NAME_TITLES as _NAME_TITLES
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
@@ -65,35 +67,34 @@ class _Merger:
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
         self.assign: dict[int, Key] = {}
+        self.why: dict[int, str] = {}  # mention -> why it joined its key, when its own name is not the key
 
     def run(self) -> dict[int, Key]:
         ms = self.mentions
-        surname: dict[str, set[Key]] = defaultdict(set)
-        first: dict[str, set[Key]] = defaultdict(set)
         for k, m in enumerate(ms):
             if m.type == "PER" and len(m.name) >= 2:
-                key: Key = ("PER", tuple(w.lower() for w in m.name))
-                self.assign[k] = key
-                surname[m.name[-1].lower()].add(key)
-                first[m.name[0].lower()].add(key)
-        # "Boone Isaacs" is "Cheryl Boone Isaacs" when that is the one longer name ending in those words.
-        fulls = {key for key in self.assign.values()}
-        longer = {key: [o for o in fulls if len(o[1]) > len(key[1]) and o[1][-len(key[1]):] == key[1]]
-                  for key in fulls}
+                self.assign[k] = ("PER", tuple(bare(w) for w in m.name))
+        # One person under several full names: "Liz Cheney" / "Elizabeth Cheney", "Boone Isaacs" / "Cheryl
+        # Boone Isaacs" (see aliases.people).
+        joins = people(set(self.assign.values()))
         for k, key in list(self.assign.items()):
-            if len(longer[key]) == 1:
-                self.assign[k] = longer[key][0]
-        for names in (surname, first):
-            for w, keys in names.items():
-                names[w] = {key if len(longer.get(key, [])) != 1 else longer[key][0] for key in keys}
-        # Honorific + one word ("Ms Patel"): the one full name with that surname, else a person of its own.
+            if key in joins:
+                self.assign[k], self.why[k] = joins[key]
+        surname: dict[str, set[Key]] = defaultdict(set)
+        first: dict[str, set[Key]] = defaultdict(set)
+        for k in self.assign:
+            surname[bare(ms[k].name[-1])].add(self.assign[k])
+            first[bare(ms[k].name[0])].add(self.assign[k])
+        # Honorific or title + one word ("Ms Patel", "Speaker Boehner"): the one full name with that surname,
+        # else a person of its own.
         singles: set[str] = set()
         for k, m in enumerate(ms):
             if m.type == "PER" and len(m.name) == 1:
-                w = m.name[0].lower()
+                w = bare(m.name[0])
                 cands = surname.get(w, set())
                 if len(cands) == 1:
                     self.assign[k] = next(iter(cands))
+                    self.why[k] = "the surname of the one full name of the story with it"
                 elif not cands:
                     self.assign[k] = ("PER", (w,))
                     singles.add(w)
@@ -108,10 +109,12 @@ class _Merger:
         for k, m in enumerate(ms):
             if m.type != "UNK":
                 continue
-            w = m.name[0].lower()
+            w = bare(m.name[0])
             cands = surname.get(w) or first.get(w) or set()
             if len(cands) == 1:
                 self.assign[k] = next(iter(cands))
+                self.why[k] = f"the {'surname' if w in surname else 'first name'} of the one full name of the " \
+                              f"story with it"
             elif w in singles:
                 self.assign[k] = ("PER", (w,))
             elif not cands:
@@ -133,18 +136,26 @@ class _Merger:
                 self.assign[k] = (kind, (w,))
 
     def _others(self) -> None:
-        people = {key for key in self.assign.values() if key[0] == "PER"}
+        people_keys = {key for key in self.assign.values() if key[0] == "PER"}
         for k, m in enumerate(self.mentions):
             if m.type in ("ORG", "LOC", "OTH"):
-                words = tuple(w.lower() for w in m.name)
-                if ("PER", words) in people:
+                words = tuple(bare(w) for w in m.name)
+                if ("PER", words) in people_keys:
                     self.assign[k] = ("PER", words)  # a full name the story uses for a person elsewhere
                     continue
+                why = None
                 if m.type == "ORG":
-                    # "French Interior Ministry" = "Interior Ministry": a leading nationality is no part of the key.
-                    while len(words) > 1 and (words[0] in DEMONYMS or words[0] in COUNTRIES):
-                        words = words[1:]
+                    # "French Interior Ministry" = "Interior Ministry", "GOP" = "Republicans" (aliases.org_words).
+                    words, why = org_words(words)
                 self.assign[k] = (m.type, words)
+                if why:
+                    self.why[k] = why
+        places = {key[1] for key in self.assign.values() if key[0] == "LOC"}
+        joins = organisations(set(self.assign.values()), places)
+        for k, key in list(self.assign.items()):
+            if key in joins:
+                self.assign[k], why = joins[key]
+                self.why.setdefault(k, why)
 
     def _roles(self) -> None:
         ms = self.mentions
@@ -157,6 +168,7 @@ class _Merger:
             if target is None or target[0] != "PER":
                 continue
             self.assign[k] = target
+            self.why[k] = "a title given to the person right next to the name"
             registry[m.title or ""][target] += 1
             nationalities[m.title or ""].add(m.nationality)
             if m.nationality:
@@ -176,6 +188,7 @@ class _Merger:
                 target = holder.get(title)
             if target is not None:
                 self.assign[k] = target
+                self.why[k] = "a title the story gives to this person only"
 
 
 def _title_case(title: str) -> str:

@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from corroborate.attribution.names import fragment_descriptor, person_parts
 from corroborate.model import Article, Passage
+from corroborate.text.abbreviations import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS_DOTTED
 from corroborate.text.lexicon import (
     CAPITALS,
     COMMON_CAPITALISED,
@@ -33,6 +35,7 @@ from corroborate.text.lexicon import (
     TITLES,
     WEAK_TITLES,
 )
+from corroborate.text.name_variants import PARTIES
 from corroborate.text.name_words import _CONNECTORS
 
 # A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or a dotted
@@ -97,11 +100,18 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
-    """Are two words adjacent parts of one name: only spaces between them (or the dot of "Ms.")?"""
+    """Are two words adjacent parts of one name: only spaces between them, or the dot of "Ms.", of an
+    abbreviated title ("Sen. Marco Rubio") or of a middle initial ("Paul D. Ryan")?"""
     gap = text[a.end:b.start] if not a.possessive else "x"
     if gap.strip() == "":
         return "\n" not in gap
-    return gap.strip() == "." and a.lower in HONORIFICS and "\n" not in gap
+    if gap.strip() != "." or "\n" in gap:
+        return False
+    if a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS_DOTTED:
+        return True
+    # An initial: one capital letter after a capitalised word, before a name ("Plan B. The" is no name).
+    return len(a.text) == 1 and a.text.isupper() and _is_cap(b) and b.lower not in COMMON_CAPITALISED \
+        and text[max(0, a.start - 2):a.start].strip() != "" and text[a.start - 2:a.start - 1].isalpha()
 
 
 def _joins(words: list[str], k: int) -> bool:
@@ -171,10 +181,12 @@ class ArticleMentions:
         self.passages = passages
         self.story_lower = story_lower
         self.mentions: list[Mention] = []
+        self._ents: list[tuple[int, int, str]] = []
 
     # -- public -----------------------------------------------------------------------------------------
     def build(self, *, nlp: Any = None) -> list[Mention]:
         ents = self._model_ents(nlp) if nlp is not None else None
+        self._ents = ents or []
         for p in self.passages:
             toks = tokens(self.article.text, p.start, p.end)
             titles = _titles(self.article.text, toks)
@@ -230,6 +242,12 @@ class ArticleMentions:
             self._run(toks, i, i + k, sent, None)
             self._run(toks, i + k + 1, i + len(run), sent, None)
             return
+        inner = next((k for k in range(1, len(run)) if words[k] in HONORIFICS and k + 1 < len(run)), None)
+        if inner is not None:
+            # "Enter Ms Lauten", "Florida Mr Smith": the name starts at the honorific.
+            self._run(toks, i, i + inner, sent, None)
+            self._run(toks, i + inner, i + len(run), sent, forced)
+            return
         names = [t.text for t in run]
         honorific = None
         if words[0] in HONORIFICS and len(run) > 1:
@@ -237,7 +255,14 @@ class ArticleMentions:
         ruled = self._classify(run, names, honorific, toks, i)
         if ruled is None:
             return  # demonyms, contractions, "UK-EU": not names, whoever proposed them
+        if ruled == "PER?":
+            # Two capitalised words and no other evidence: the model's label for the head (last) word, when
+            # it ran, tells "White House" and "National Mall" from "Jay Carney".
+            head = next((kind for s, e, kind in self._ents if s <= run[-1].start < e), None)
+            ruled = head if head in ("ORG", "LOC", "OTH") else "PER"
         kind = forced or ruled
+        if kind == "PER" and not honorific and self._person(toks, i, run, sent):
+            return
         if kind == "PER" and len(names) > 1:
             # All-capitals first names in headlines ("BORIS Johnson") read as ordinary names; "ABC News" stays.
             names = [w.capitalize() if w.isupper() and len(w) > 2 and w.isalpha() else w for w in names]
@@ -245,6 +270,32 @@ class ArticleMentions:
         prev = toks[i - 1].lower if i > 0 else None
         self.mentions.append(Mention(self.article.id, run[0].start, run[-1].end, surface, tuple(names), kind,
                                      honorific=honorific, cue=prev, sentence=sent, initial=run[0].initial))
+
+    def _person(self, toks: list[Token], i: int, run: list[Token], sent: int) -> bool:
+        """A person run with a descriptor or title before the name ("White House Press Secretary Jay Carney",
+        "Republican Mitt Romney", "Florida Sen"): the descriptor becomes a name of its own, the title is kept
+        on the person's mention, a title with no name after it names nobody. False: no such parts."""
+        parts = person_parts([t.text for t in run])
+        if parts is None:
+            ts = fragment_descriptor([t.text for t in run])
+            if ts:
+                self._run(toks, i, i + ts, sent, None)
+            return True
+        ts, ns = parts
+        if ns == 0:
+            return False
+        if ts:
+            self._run(toks, i, i + ts, sent, None)
+        name, title = run[ns:], run[ts:ns]
+        if len(name) == 1 and (name[0].lower in COMMON_CAPITALISED or len(name[0].text) == 1):
+            return True
+        surface = " ".join(t.text for t in title + name)
+        prev = toks[i + ts - 1].lower if i + ts > 0 else None
+        self.mentions.append(Mention(self.article.id, run[ts].start, run[-1].end, surface,
+                                     tuple(t.text for t in name), "PER",
+                                     title=" ".join(t.lower for t in title) or None, cue=prev, sentence=sent,
+                                     initial=run[ts].initial))
+        return True
 
     def _classify(self, run: list[Token], names: list[str], honorific: str | None,
                   toks: list[Token], i: int) -> str | None:
@@ -257,6 +308,8 @@ class ArticleMentions:
             if any(p in DEMONYMS or p in COUNTRIES for p in parts):
                 return None  # "British-French", "UK-EU": adjectives
         last = words[-1]
+        if last.replace(".", "") in PARTIES or (len(words) > 1 and last == "party"):
+            return "ORG"  # "Republicans", "Senate GOP", "Democratic Party": a party, never a person
         for pool, kind in ((ORG_WORDS, "ORG"), (LOC_WORDS, "LOC"), (OTH_WORDS, "OTH")):
             if last in pool:
                 return kind
@@ -282,7 +335,7 @@ class ArticleMentions:
             return "OTH"
         if i > 0 and toks[i - 1].lower in _PLACE_CUES:
             return "LOC"  # "in San Francisco", "near Grande Synthe": a person is rarely "in" anywhere
-        return "PER"
+        return "PER?"  # a person unless the model says otherwise (see _run)
 
     # -- names from a model -----------------------------------------------------------------------------
     def _model_ents(self, nlp: Any) -> list[tuple[int, int, str]]:
@@ -310,7 +363,7 @@ class ArticleMentions:
             # A lone word the model calls a person is still resolved against full names later.
             for m in self.mentions[before:]:
                 m.model_type = kind
-                if m.type == "PER" and len(m.name) == 1 and not m.honorific:
+                if m.type == "PER" and len(m.name) == 1 and not m.honorific and not m.title:
                     m.type = "UNK"
 
     # -- roles ------------------------------------------------------------------------------------------

@@ -12,3 +12,27 @@ NAME_TITLES = frozenset((
     "chief", "judge", "justice", "general", "commissioner", "ambassador", "speaker", "whip", "founder",
     "executive", "host", "anchor", "correspondent", "columnist", "professor", "dr", "mr", "mrs", "ms",
 ))
+
+# Title words that stand before a person's name in a run of capitalised words ("Senate Majority Leader Harry
+# Reid", "Ferguson Police Officer Darren Wilson", "Florida Sen. Marco Rubio"): the name is what follows the
+# last of them, and the words before them name the organisation or place the title belongs to.
+PERSON_TITLE_WORDS = NAME_TITLES | frozenset((
+    "officer", "captain", "capt", "congressman", "congresswoman", "councilman", "councilwoman", "assemblyman",
+    "assemblywoman", "delegate", "lt", "lieutenant", "sgt", "sergeant", "col", "colonel", "gen", "adm",
+    "admiral", "cmdr", "commander", "major", "detective", "det", "sheriff", "trooper", "deputy", "attorney",
+    "atty", "coach", "rabbi", "pastor", "bishop", "cardinal", "archbishop", "reverend", "rev", "chancellor",
+    "treasurer", "comptroller", "auditor", "marshal", "superintendent", "supt", "inspector", "prosecutor",
+    "lawmaker", "candidate", "nominee", "challenger", "incumbent", "hopeful", "star", "actor", "actress",
+    "comedian", "singer", "coordinator", "counsel", "adviser", "advisor", "aide", "strategist", "pollster",
+    "economist", "analyst", "reporter", "producer", "cochairman", "co-chairman", "president-elect",
+    "vice-president", "premier", "minister", "prime", "king", "queen", "prince", "princess", "sec", "amb",
+    "ambassador", "pres", "rep", "reps", "sens", "govs", "senators",
+))
+# Words between an organisation and a title that belong to the title ("Senate Majority Leader", "White House
+# Press Secretary", "State Department Deputy Spokesman"): no organisation or place is named by them alone.
+TITLE_MODIFIERS = frozenset((
+    "majority", "minority", "press", "deputy", "vice", "assistant", "associate", "acting", "interim", "senior",
+    "chief", "executive", "general", "national", "security", "campaign", "communications", "policy", "legal",
+    "managing", "head", "top", "lead", "principal", "special", "civil", "rights", "affairs", "staff",
+    "spokesman", "spokeswoman",
+))

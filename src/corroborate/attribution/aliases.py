@@ -1,0 +1,122 @@
+"""Which keys of one story name the same person or organisation, and why.
+
+:mod:`corroborate.attribution.entities` first gives every mention a key (its type and lower-case name
+words); the functions here join keys by evidence the story itself holds, each join with its reason:
+
+* people: a full name inside a longer one ("Boone Isaacs" in "Cheryl Boone Isaacs"), first-name variants
+  and middle names ("Liz Cheney" / "Elizabeth Cheney", "Hillary Clinton" / "Hillary Rodham Clinton"), only
+  when the name has no other candidate in the story;
+* organisations: a leading country dropped ("U.S. Supreme Court" = "Supreme Court"), a party's names ("GOP",
+  "Republicans", "Republican Party"), an acronym and the one name of the story it abbreviates ("NCAA",
+  "N.C.A.A."), a shorter name that ends the one longer name of the story ("Intelligence Committee" in
+  "Senate Intelligence Committee") unless the words dropped name a place, and a generic tail ("ABC News" =
+  "ABC").
+
+Types never mix: a party is never merged into a politician, nor a place into a person.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from corroborate.attribution.names import bare, initials, party_key, same_person
+from corroborate.text.lexicon import COUNTRIES, DEMONYMS
+
+Key = tuple[str, tuple[str, ...]]
+Join = tuple[Key, str]  # the key joined, and why
+
+# Tails that leave an organisation's name the same organisation ("ABC News", "Apple Inc").
+_GENERIC_TAILS = frozenset({"news", "network", "inc", "corp", "co", "ltd", "plc", "llc", "television"})
+
+
+def org_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """An organisation's key words, and the reason when they differ from its name's words."""
+    words = tuple(bare(w) for w in words)
+    party = party_key(words)
+    if party is not None:
+        return party, ("a name of the party" if party != words else None)
+    dropped = None
+    while len(words) > 1:
+        two = " ".join(words[:2])
+        if len(words) > 2 and two in COUNTRIES:
+            dropped, words = two, words[2:]
+        elif words[0] in DEMONYMS or words[0] in COUNTRIES:
+            dropped, words = words[0], words[1:]
+        else:
+            break
+    return words, (f"the same name without '{dropped}'" if dropped else None)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[Key, Key] = {}
+        self.why: dict[Key, str] = {}
+
+    def find(self, k: Key) -> Key:
+        while self.parent.get(k, k) != k:
+            k = self.parent[k]
+        return k
+
+    def join(self, a: Key, b: Key, why: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The longer name leads: "Hillary Rodham Clinton" over "Hillary Clinton".
+            keep, drop = sorted((ra, rb), key=lambda k: (-len(k[1]), k))
+            self.parent[drop] = keep
+            for k in (a, b, drop):
+                self.why.setdefault(k, why)
+
+    def result(self, keys: set[Key]) -> dict[Key, Join]:
+        return {k: (self.find(k), self.why.get(k, "")) for k in keys if self.find(k) != k}
+
+
+def people(keys: set[Key]) -> dict[Key, Join]:
+    """Full-name keys that are one person: key -> (the person's key, reason)."""
+    names = sorted(k for k in keys if k[0] == "PER")
+    u = _Union()
+    for k in names:
+        longer = [o for o in names if len(o[1]) > len(k[1]) and o[1][-len(k[1]):] == k[1]]
+        if len(longer) == 1:
+            u.join(k, longer[0], f"the end of the one longer name '{' '.join(longer[0][1])}'")
+    for k in names:
+        partners = [o for o in names if o != k and same_person(k[1], o[1])]
+        if partners and all(same_person(a[1], b[1]) for a, b in combinations(partners, 2)):
+            for o in partners:
+                u.join(k, o, _variant_reason(k[1], o[1]))
+    return u.result(set(names))
+
+
+def _variant_reason(a: tuple[str, ...], b: tuple[str, ...]) -> str:
+    if a[0] != b[0]:
+        return f"first-name variant ('{a[0]}' / '{b[0]}') with the same surname"
+    return "the same first name and surname, one with a middle name"
+
+
+def organisations(keys: set[Key], places: set[tuple[str, ...]]) -> dict[Key, Join]:
+    """Organisation and other keys that name one thing: key -> (its key, reason). ``places`` holds the
+    story's place names, which a longer name may not add ("Connecticut Supreme Court" is not the "Supreme
+    Court")."""
+    named = sorted(k for k in keys if k[0] in ("ORG", "OTH", "LOC"))
+    u = _Union()
+    by_initials: dict[str, list[Key]] = defaultdict(list)
+    for k in named:
+        for acronym in initials(k[1]):
+            by_initials[acronym].append(k)
+    for k in named:
+        if len(k[1]) == 1 and k[0] == "ORG":
+            full = sorted(set(by_initials.get(k[1][0], [])))
+            if len(full) == 1:
+                u.join(k, full[0], f"the acronym of '{' '.join(full[0][1])}'")
+    for k in named:
+        if k[0] == "LOC":
+            continue
+        longer = [o for o in named if o[0] == k[0] and len(o[1]) > len(k[1]) >= 2 and o[1][-len(k[1]):] == k[1]
+                  and o[1][:-len(k[1])] not in places]
+        if len(longer) == 1:
+            u.join(k, longer[0], f"the end of the one longer name '{' '.join(longer[0][1])}'")
+        if k[0] == "ORG" and len(k[1]) >= 2 and all(w in _GENERIC_TAILS for w in k[1][1:]):
+            short = ("ORG", k[1][:1])
+            if short in keys:
+                u.join(short, k, f"the same name without '{' '.join(k[1][1:])}'")
+    return u.result(set(named))

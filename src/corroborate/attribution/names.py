@@ -1,0 +1,102 @@
+"""How a run of capitalised words divides into descriptor, title and name, and how names compare.
+
+Used by :mod:`corroborate.attribution.mentions` (which words of "Senate Majority Leader Harry Reid" are the
+person) and :mod:`corroborate.attribution.entities` (which keys of a story are one person, one party or one
+organisation). Pure functions over lower-case words; no model, no story state.
+"""
+
+from __future__ import annotations
+
+from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
+from corroborate.text.lexicon import COUNTRIES, DEMONYMS
+from corroborate.text.name_variants import PARTIES, PARTY_TAILS, same_first_name
+from corroborate.text.name_words import PERSON_TITLE_WORDS, TITLE_MODIFIERS
+
+# Lower-case words that initials skip ("Defense of Marriage Act" is DOMA with them, "Academy of Motion
+# Picture Arts and Sciences" is AMPAS without them).
+_FUNCTION = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&"})
+
+
+def bare(word: str) -> str:
+    """A word as a key part: lower case, without dots ("F.B.I." and "FBI" are one key)."""
+    return word.lower().replace(".", "")
+
+
+def person_parts(words: list[str]) -> tuple[int, int] | None:
+    """Split the words of a person-like run into descriptor, title and name: ``(ts, ns)`` with
+    ``words[:ts]`` a descriptor of its own (an organisation, place or party: "White House", "Florida",
+    "Republican"), ``words[ts:ns]`` the title ("Press Secretary", "Sen"), ``words[ns:]`` the name.
+
+    ``None`` when the run is a title fragment with no name ("Florida Sen", "Gov"): its descriptor, if any,
+    is ``words[:ts]`` of the fragment, which :func:`fragment_descriptor` gives.
+    """
+    lw = [bare(w) for w in words]
+    titles = [k for k, w in enumerate(lw) if w in PERSON_TITLE_WORDS]
+    if titles and titles[-1] == len(lw) - 1:
+        # The last word is a title: a fragment ("Florida Sen") when it is abbreviated or the run is one word;
+        # else it may be a surname ("Martin Luther King"), so the run is kept whole.
+        if lw[-1] in TITLE_ABBREVIATIONS or lw[-1] in _ABBREVIATED or len(lw) == 1:
+            return None
+        titles = titles[:-1]
+    if titles:
+        last = titles[-1]
+        ts = last
+        while ts > 0 and (lw[ts - 1] in PERSON_TITLE_WORDS or lw[ts - 1] in TITLE_MODIFIERS):
+            ts -= 1
+        return ts, last + 1
+    ns = 0
+    while ns < len(lw) - 1 and (lw[ns] in PARTIES or lw[ns] in DEMONYMS or lw[ns] in COUNTRIES):
+        ns += 1  # "Republican Mitt Romney", "French Michel Barnier": a descriptor, then the name
+    return ns, ns
+
+
+_ABBREVIATED = frozenset({"reps", "sens", "govs", "sec", "amb", "pres", "atty", "det", "supt"})
+
+
+def fragment_descriptor(words: list[str]) -> int:
+    """How many leading words of a title fragment ("Florida Sen", "Maine Gov") name its place or party."""
+    lw = [bare(w) for w in words]
+    ts = len(lw)
+    while ts > 0 and (lw[ts - 1] in PERSON_TITLE_WORDS or lw[ts - 1] in TITLE_MODIFIERS):
+        ts -= 1
+    return ts
+
+
+def party_key(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The key of a party name: "GOP", "Republicans", "Republican Party" -> ("republican",); "Senate GOP" ->
+    ("senate", "republican"); None when no word is a party word or the name goes on past it."""
+    if not words or (bare(words[-1]) not in PARTIES and not (
+            len(words) > 1 and bare(words[-1]) in PARTY_TAILS and bare(words[-2]) in PARTIES)):
+        return None
+    core = words[:-1] if bare(words[-1]) in PARTY_TAILS else words
+    return tuple(PARTIES.get(bare(w), bare(w)) for w in core)
+
+
+def initials(words: tuple[str, ...]) -> set[str]:
+    """The acronyms a multi-word name may be written as: its initials with and without function words."""
+    if len(words) < 2:
+        return set()
+    every = "".join(w[0] for w in words if w)
+    content = "".join(w[0] for w in words if w and w not in _FUNCTION)
+    return {every, content} - {""}
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Are two full-name keys one person: the same surname, first names that are variants (Liz /
+    Elizabeth), and middle names that agree where both have them ("Hillary Clinton" / "Hillary Rodham
+    Clinton", "Edward M Kennedy" / "Ted Kennedy")?"""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or not same_first_name(a[0], b[0]):
+        return False
+    short, long_ = sorted((a[1:-1], b[1:-1]), key=len)
+    k = 0
+    for w in short:
+        while k < len(long_) and not _same_middle(w, long_[k]):
+            k += 1
+        if k == len(long_):
+            return False
+        k += 1
+    return True
+
+
+def _same_middle(a: str, b: str) -> bool:
+    return a == b or ((len(a) == 1 or len(b) == 1) and a[:1] == b[:1])

@@ -12,8 +12,10 @@ EXIT_OK, EXIT_USAGE = 0, 1
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="browse a store's stories in a local web app",
                        description="Serve the stories of a database (see `corroborate add`) as web pages and a "
-                       "JSON API (/api/stories, /api/stories/ID, /api/articles/ID, schema at /openapi.json). "
-                       "Listens on 127.0.0.1 only unless --host says otherwise.")
+                       "JSON API (/api/stories with search, sort and filters, /api/stories/ID, its downloads "
+                       "/api/stories/ID/conflicts.csv and statements.csv (or .json), /api/articles/ID; schema at "
+                       "/openapi.json). A story not cross-checked yet is checked in the background on first view "
+                       "(`add --reports` does it at add time). Listens on 127.0.0.1 only unless --host says otherwise.")
     p.add_argument("--db", metavar="FILE", required=True, help="the database to serve (it must exist)")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1; 0.0.0.0 exposes the app to the network)")

@@ -175,3 +175,88 @@ def test_any_mix_of_names_and_titles_keeps_the_span_rule(pieces: list[str]) -> N
         assert e.type in ("PER", "ORG", "LOC", "OTH") and e.name and e.spans
         for s in e.spans:
             assert a.text[s.start:s.end] == s.text
+
+
+# --- merging by evidence (issue #24) ----------------------------------------------------------------------
+
+def test_first_name_variants_and_middle_names_are_one_person() -> None:
+    a = art("Rep. Liz Cheney spoke. Hillary Clinton agreed with Bill Clinton.")
+    b = art("Elizabeth Cheney left. Hillary Rodham Clinton said no. Ms. Cheney was not there.", aid="b")
+    found = ents(a, b)
+    cheney = find(found, "Elizabeth Cheney")
+    assert {"Rep Liz Cheney", "Ms Cheney"} <= set(cheney.aliases)
+    hillary = find(found, "Hillary Rodham Clinton")
+    assert "Hillary Clinton" in hillary.aliases and "Bill Clinton" not in hillary.aliases
+    assert find(found, "Bill Clinton").aliases == []
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    e = find(ents(art("Joseph R. Biden Jr. spoke first. Later Joe Biden left. Mr. Biden smiled.")),
+             "Joseph R Biden Jr")
+    assert {"Joe Biden", "Mr Biden"} <= set(e.aliases)
+
+
+def test_a_title_and_its_organisation_are_not_the_name() -> None:
+    found = ents(art("Senate Majority Leader Harry Reid spoke. Mr. Reid left early.\n\n"
+                     "Florida Sen. Marco Rubio agreed. Rubio said so."))
+    reid = find(found, "Harry Reid")
+    assert reid.type == "PER" and {"Majority Leader Harry Reid", "Mr Reid"} <= set(reid.aliases)
+    rubio = find(found, "Marco Rubio")
+    assert "Rubio" in rubio.aliases and not any("Florida" in a for a in rubio.aliases)
+    assert not [e for e in found if e.type == "PER" and "Florida" in e.name]
+
+
+def test_a_title_with_no_name_after_it_names_nobody() -> None:
+    found = ents(art("The bill passed, said the Maine Gov.\n\nEnter Ms Lauten, who spoke."))
+    assert not [e for e in found if e.type == "PER" and "Gov" in e.name]
+    assert find(found, "Ms Lauten").type == "PER"
+
+
+def test_acronyms_with_and_without_dots_join_their_one_expansion() -> None:
+    found = ents(art("The National Collegiate Athletic Association ruled. The NCAA said no. The N.C.A.A. left."))
+    e = find(found, "National Collegiate Athletic Association")
+    assert e.type == "ORG" and {"NCAA", "N.C.A.A."} <= set(e.aliases)
+
+
+def test_a_party_is_an_organisation_never_its_politician() -> None:
+    found = ents(art("Republican Mitt Romney spoke to the GOP. Republicans cheered. Romney left. The Republican "
+                     "Party was pleased."))
+    romney = find(found, "Mitt Romney")
+    assert not any("Republican" in a or a == "GOP" for a in romney.aliases)
+    party = next(e for e in found if "GOP" in [e.name, *e.aliases])
+    assert party.type == "ORG" and {"Republicans", "Republican Party"} <= {party.name, *party.aliases}
+
+
+def test_a_state_never_joins_its_governor() -> None:
+    found = ents(art("Indiana Gov. Mike Pence signed it. Indiana voters agreed. Pence said so."))
+    pence = find(found, "Mike Pence")
+    assert not any(a == "Indiana" for a in pence.aliases)
+
+
+def test_country_and_spelling_variants_of_one_organisation() -> None:
+    found = ents(art("The U.S. Supreme Court ruled. The Supreme Court said no. The Justice Department spoke. "
+                     "The Department of Justice agreed."))
+    court = next(e for e in found if "Supreme Court" in [e.name, *e.aliases])
+    assert {"U.S. Supreme Court", "Supreme Court"} <= {court.name, *court.aliases}
+    doj = next(e for e in found if "Justice Department" in [e.name, *e.aliases])
+    assert "Department of Justice" in [doj.name, *doj.aliases]
+
+
+def test_vessels_and_outlets_are_typed_by_the_story() -> None:
+    a = Article("a1", "Coast Wire", None, None, None,
+                "The ferry Morwen Star ran aground. Passengers left the Morwen Star at dawn.")
+    b = Article("b1", "Harbour Gazette", None, None, None, "Coast Wire reported the Morwen Star was listing.")
+    found = ents(a, b)
+    assert find(found, "Morwen Star").type == "OTH"
+    assert find(found, "Coast Wire").type == "ORG"
+
+
+def test_every_alias_says_why_it_joined() -> None:
+    from corroborate.attribution.entities import explain_entities
+
+    a = art("Home Secretary Jane Doe spoke. Ms Doe left. The NCAA and the National Collegiate Athletic "
+            "Association agreed.")
+    explained = dict((e.name, why) for e, why in explain_entities([a], {a.id: segment(a)}))
+    assert explained["Jane Doe"]["Ms Doe"].startswith("the surname")
+    assert "title" in explained["Jane Doe"]["Home Secretary"]
+    assert explained["National Collegiate Athletic Association"]["NCAA"].startswith("the acronym")

@@ -20,14 +20,15 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from corroborate.attribution.names import bare, initials, party_key, same_person
-from corroborate.text.lexicon import COUNTRIES, DEMONYMS
+from corroborate.attribution.names import bare, initials, party_key, same_person, spelling
+from corroborate.text.lexicon import COUNTRIES, DEMONYMS, ORG_WORDS
 
 Key = tuple[str, tuple[str, ...]]
 Join = tuple[Key, str]  # the key joined, and why
 
 # Tails that leave an organisation's name the same organisation ("ABC News", "Apple Inc").
 _GENERIC_TAILS = frozenset({"news", "network", "inc", "corp", "co", "ltd", "plc", "llc", "television"})
+_AWARDS = frozenset({"awards", "award"})
 
 
 def org_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
@@ -35,13 +36,15 @@ def org_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
     words = tuple(bare(w) for w in words)
     party = party_key(words)
     if party is not None:
-        return party, ("a name of the party" if party != words else None)
+        return party, "a name of the party"
     dropped = None
     while len(words) > 1:
         two = " ".join(words[:2])
+        # A country goes ("U.S. Senate" = "Senate"); a demonym only before two words or more ("French
+        # Interior Ministry" = "Interior Ministry", but "European Union" stays whole).
         if len(words) > 2 and two in COUNTRIES:
             dropped, words = two, words[2:]
-        elif words[0] in DEMONYMS or words[0] in COUNTRIES:
+        elif words[0] in COUNTRIES or (words[0] in DEMONYMS and len(words) > 2):
             dropped, words = words[0], words[1:]
         else:
             break
@@ -119,4 +122,26 @@ def organisations(keys: set[Key], places: set[tuple[str, ...]]) -> dict[Key, Joi
             short = ("ORG", k[1][:1])
             if short in keys:
                 u.join(short, k, f"the same name without '{' '.join(k[1][1:])}'")
+        for other, why in _variants(k):
+            if other in keys and other != k:
+                u.join(k, other, why)
     return u.result(set(named))
+
+
+def _variants(k: Key) -> list[tuple[Key, str]]:
+    """Other keys that name what ``k`` names: "Department of Justice" / "Justice Department", "Marine Corps
+    Reserves" / "Marine Corps Reserve", "Emmys" / "Emmy Awards", "Kodak Theatre" / "Kodak Theater"."""
+    kind, words = k
+    out: list[tuple[Key, str]] = []
+    if len(words) >= 3 and words[1] == "of" and words[0] in ORG_WORDS:
+        out.append(((kind, (*words[2:], words[0])), "the same name in the other order"))
+    if len(words) >= 2 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        out.append(((kind, (*words[:-1], words[-1][:-1])), "the same name in the singular"))
+    if kind == "OTH" and len(words) >= 2 and words[-1] in _AWARDS:
+        plural = (*words[:-2], words[-2] + "s")
+        out.append(((kind, plural), f"the short name of the {words[-1]}"))
+        out.append(((kind, (*words[:-1], "award")), "the same award"))
+    respelt = tuple(spelling(w) for w in words)
+    if respelt != words:
+        out.append(((kind, respelt), "the same name in American spelling"))
+    return out

@@ -24,11 +24,12 @@ from typing import Any
 
 from corroborate.attribution.aliases import org_words, organisations, people
 from corroborate.attribution.mentions import ArticleMentions, Mention
-from corroborate.attribution.names import bare
+from corroborate.attribution.names import bare, person_key
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Span
 from corroborate.text.lexicon import CAPITALS, COUNTRIES, LOC_PREPOSITIONS, ORG_CUES
 from corroborate.text.name_words import NAME_TITLES as _NAME_TITLES
+from corroborate.text.name_words import VESSEL_CUES
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
 _DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its|our)\s+", re.I)
@@ -52,13 +53,26 @@ def _passages_for(article: Article, passages: dict[str, list[Passage]]) -> list[
 def collect_mentions(articles: list[Article], passages: dict[str, list[Passage]], *,
                      nlp: Any = None) -> list[Mention]:
     lower = story_lower_words(articles)
+    # The story's outlets are organisations wherever their names appear ("Coast Wire" is no place).
+    outlets = {" ".join(a.outlet.lower().split()) for a in articles if a.outlet}
     out: list[Mention] = []
     for a in articles:
         base = len(out)
         for m in ArticleMentions(a, _passages_for(a, passages), lower).build(nlp=nlp):
             m.links = [base + k for k in m.links]  # article-local indices -> story-wide ones
+            if m.type != "ROLE" and m.surface.lower() in outlets:
+                m.type = "ORG"
             out.append(m)
+    # A name the story once gives as a vessel ("the ferry Morwen Star") is that vessel everywhere.
+    vessels = {_words(m) for m in out if m.type == "OTH" and m.cue in VESSEL_CUES}
+    for m in out:
+        if m.type in ("PER", "UNK") and not m.honorific and _words(m) in vessels:
+            m.type = "OTH"
     return out
+
+
+def _words(m: Mention) -> tuple[str, ...]:
+    return tuple(bare(w) for w in m.name)
 
 
 class _Merger:
@@ -73,7 +87,7 @@ class _Merger:
         ms = self.mentions
         for k, m in enumerate(ms):
             if m.type == "PER" and len(m.name) >= 2:
-                self.assign[k] = ("PER", tuple(bare(w) for w in m.name))
+                self.assign[k] = ("PER", person_key(m.name))
         # One person under several full names: "Liz Cheney" / "Elizabeth Cheney", "Boone Isaacs" / "Cheryl
         # Boone Isaacs" (see aliases.people).
         joins = people(set(self.assign.values()))
@@ -83,8 +97,8 @@ class _Merger:
         surname: dict[str, set[Key]] = defaultdict(set)
         first: dict[str, set[Key]] = defaultdict(set)
         for k in self.assign:
-            surname[bare(ms[k].name[-1])].add(self.assign[k])
-            first[bare(ms[k].name[0])].add(self.assign[k])
+            surname[person_key(ms[k].name)[-1]].add(self.assign[k])
+            first[person_key(ms[k].name)[0]].add(self.assign[k])
         # Honorific or title + one word ("Ms Patel", "Speaker Boehner"): the one full name with that surname,
         # else a person of its own.
         singles: set[str] = set()
@@ -231,17 +245,38 @@ def extract_entities(articles: list[Article], passages: dict[str, list[Passage]]
     ``passages`` maps article id to its passages (missing ones are segmented here); ``nlp`` is an optional
     spaCy ``Language`` whose ``doc.ents`` replace the capitalised-word rules.
     """
+    return [e for e, _ in explain_entities(articles, passages, nlp=nlp)]
+
+
+def explain_entities(articles: list[Article], passages: dict[str, list[Passage]], *,
+                     nlp: Any = None) -> list[tuple[Entity, dict[str, str]]]:
+    """:func:`extract_entities`, each entity with why each of its aliases joined it (alias -> reason:
+    "first-name variant ('liz' / 'elizabeth') with the same surname", "the acronym of 'national collegiate
+    athletic association'", "a title given to the person right next to the name", ...)."""
     if not articles:
         return []
     mentions = collect_mentions(articles, passages, nlp=nlp)
-    assign = _Merger(mentions).run()
-    groups: dict[Key, list[Mention]] = defaultdict(list)
+    merger = _Merger(mentions)
+    assign = merger.run()
+    groups: dict[Key, list[int]] = defaultdict(list)
     for k, key in assign.items():
-        groups[key].append(mentions[k])
+        groups[key].append(k)
     by_id = {a.id: a for a in articles}
-    entities = [_entity(key, ms, by_id) for key, ms in groups.items()]
-    entities.sort(key=lambda e: (-len(e.spans), e.type, e.name))
-    return entities
+    out = []
+    for key, ks in groups.items():
+        entity = _entity(key, [mentions[k] for k in ks], by_id)
+        out.append((entity, _reasons(entity, [mentions[k] for k in ks], [merger.why.get(k) for k in ks])))
+    out.sort(key=lambda t: (-len(t[0].spans), t[0].type, t[0].name))
+    return out
+
+
+def _reasons(entity: Entity, members: list[Mention], why: list[str | None]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m, reason in zip(members, why, strict=True):
+        for form in (m.surface, _title_case(m.title or "")) if m.type == "ROLE" else (m.surface,):
+            if form and reason:
+                found.setdefault(form.lower(), reason)
+    return {a: found.get(a.lower(), "the same name words") for a in entity.aliases}
 
 
 def normalise_name(text: str) -> str:

@@ -18,15 +18,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from corroborate.attribution.kinds import name_kind
 from corroborate.attribution.names import fragment_descriptor, person_parts
 from corroborate.model import Article, Passage
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS_DOTTED
 from corroborate.text.lexicon import (
-    CAPITALS,
     COMMON_CAPITALISED,
     COUNTRIES,
     DEMONYMS,
-    DIRECTIONS,
     HONORIFICS,
     LOC_WORDS,
     ORG_WORDS,
@@ -35,16 +34,12 @@ from corroborate.text.lexicon import (
     TITLES,
     WEAK_TITLES,
 )
-from corroborate.text.name_variants import PARTIES
 from corroborate.text.name_words import _CONNECTORS
 
 # A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or a dotted
 # acronym ("U.K.").
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-]|['’](?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
-# Prepositions that make an otherwise unmarked multi-word name a place ("from", "to", "at" take people too).
-_PLACE_CUES = frozenset({"in", "near", "off", "outside", "inside", "across"})
-_CONTRACTION = re.compile(r"['’](?:ve|re|ll|t|d|m)$", re.I)
 _MAX_TITLE_WORDS = 5
 # First words of the titles: most words start none, and need no window search.
 _TITLE_STARTS = frozenset(t.split()[0] for t in TITLES) | frozenset(TITLE_ABBREVIATIONS)
@@ -130,11 +125,6 @@ def _joins(words: list[str], k: int) -> bool:
 
 def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
-
-
-def _is_acronym(word: str) -> bool:
-    core = word.replace(".", "")
-    return len(core) >= 2 and core.isupper() and core.isalpha()
 
 
 def _titles(text: str, toks: list[Token]) -> list[tuple[int, int, str, str | None, bool]]:
@@ -252,7 +242,7 @@ class ArticleMentions:
         honorific = None
         if words[0] in HONORIFICS and len(run) > 1:
             honorific, names = run[0].text.rstrip("."), names[1:]
-        ruled = self._classify(run, names, honorific, toks, i)
+        ruled = name_kind(names, honorific, toks[i - 1].lower if i > 0 else None, self.story_lower)
         if ruled is None:
             return  # demonyms, contractions, "UK-EU": not names, whoever proposed them
         if ruled == "PER?":
@@ -296,46 +286,6 @@ class ArticleMentions:
                                      title=" ".join(t.lower for t in title) or None, cue=prev, sentence=sent,
                                      initial=run[ts].initial))
         return True
-
-    def _classify(self, run: list[Token], names: list[str], honorific: str | None,
-                  toks: list[Token], i: int) -> str | None:
-        words = [w.lower() for w in names]
-        if honorific:
-            return "PER"
-        joined = " ".join(words)
-        if len(words) == 1 and "-" in words[0]:
-            parts = words[0].split("-")
-            if any(p in DEMONYMS or p in COUNTRIES for p in parts):
-                return None  # "British-French", "UK-EU": adjectives
-        last = words[-1]
-        if last.replace(".", "") in PARTIES or (len(words) > 1 and last == "party"):
-            return "ORG"  # "Republicans", "Senate GOP", "Democratic Party": a party, never a person
-        for pool, kind in ((ORG_WORDS, "ORG"), (LOC_WORDS, "LOC"), (OTH_WORDS, "OTH")):
-            if last in pool:
-                return kind
-        if joined in COUNTRIES or joined in CAPITALS or (len(words) > 1 and words[0] in DIRECTIONS):
-            return "LOC"
-        if words[0] in DEMONYMS or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS):
-            return None if len(words) == 1 else "OTH"  # "French"; "British People"
-        for pool, kind in ((ORG_WORDS, "ORG"), (LOC_WORDS, "LOC")):
-            if any(w in pool for w in words):
-                return kind
-        if len(words) == 1:
-            word = names[0]
-            if _CONTRACTION.search(word) or len(word) == 1:
-                return None  # "We’ve", "Don't": contractions, not names; "X", "S": letters
-            if word.isupper() and len(word) > 3 and word.lower() in self.story_lower:
-                return None  # "FREE", "VERY": shouting a word the text also writes in lower case
-            if _is_acronym(word):
-                return None if word.endswith("s") and word[:-1].isupper() else "ORG"
-            if word.endswith("s") and word[:-1].isupper():
-                return None  # "MPs"
-            return "UNK"
-        if any(w in COMMON_CAPITALISED for w in words[1:]):
-            return "OTH"
-        if i > 0 and toks[i - 1].lower in _PLACE_CUES:
-            return "LOC"  # "in San Francisco", "near Grande Synthe": a person is rarely "in" anywhere
-        return "PER?"  # a person unless the model says otherwise (see _run)
 
     # -- names from a model -----------------------------------------------------------------------------
     def _model_ents(self, nlp: Any) -> list[tuple[int, int, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
 from corroborate.text.lexicon import COUNTRIES, DEMONYMS
 from corroborate.text.name_variants import PARTIES, PARTY_TAILS, same_first_name
-from corroborate.text.name_words import PERSON_TITLE_WORDS, TITLE_MODIFIERS
+from corroborate.text.name_words import NAME_SUFFIXES, PERSON_TITLE_WORDS, TITLE_MODIFIERS
 
 # Lower-case words that initials skip ("Defense of Marriage Act" is DOMA with them, "Academy of Motion
 # Picture Arts and Sciences" is AMPAS without them).
@@ -20,6 +20,23 @@ _FUNCTION = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&"})
 def bare(word: str) -> str:
     """A word as a key part: lower case, without dots ("F.B.I." and "FBI" are one key)."""
     return word.lower().replace(".", "")
+
+
+def person_key(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A person's key words: bare, without a generational suffix ("Joseph R. Biden Jr." -> joseph r biden)."""
+    words = tuple(bare(w) for w in names)
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def spelling(word: str) -> str:
+    """One spelling for British and American forms of a word of a name ("Recognised" / "Recognized",
+    "Theatre" / "Theater", "Defence" / "Defense")."""
+    for uk, us in (("ised", "ized"), ("isation", "ization"), ("ise", "ize"), ("tre", "ter"), ("ence", "ense")):
+        if word.endswith(uk) and len(word) > len(uk) + 2:
+            return word[:-len(uk)] + us
+    return word
 
 
 def person_parts(words: list[str]) -> tuple[int, int] | None:

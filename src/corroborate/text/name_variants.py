@@ -52,7 +52,8 @@ def same_first_name(a: str, b: str) -> bool:
 PARTIES = {
     "republican": "republican", "republicans": "republican", "gop": "republican", "g.o.p": "republican",
     "democrat": "democratic", "democrats": "democratic", "democratic": "democratic",
-    "labour": "labour", "tory": "conservative", "tories": "conservative", "conservatives": "conservative",
+    "labour": "labour", "tory": "conservative", "tories": "conservative", "conservative": "conservative",
+    "conservatives": "conservative",
     "libertarian": "libertarian", "libertarians": "libertarian",
 }
 # Words that may follow a party word and leave it the party ("Republican Party", "Democratic National ...").

@@ -36,3 +36,18 @@ TITLE_MODIFIERS = frozenset((
     "managing", "head", "top", "lead", "principal", "special", "civil", "rights", "affairs", "staff",
     "spokesman", "spokeswoman",
 ))
+
+# Head words of names, besides lexicon.ORG_WORDS / OTH_WORDS (kept apart because the quote-speaker phrases
+# read those): "White House", "Tidewater Lines", "Coast Wire"; "Academy Awards", "Bush Doctrine", "First
+# Amendment".
+EXTRA_ORG_HEADS = frozenset({"house", "lines", "airlines", "airways", "wire", "caucus", "administration",
+                             "legislature", "patrol", "guild", "reserve", "reserves", "corps", "campaign"})
+EXTRA_OTH_HEADS = frozenset({"awards", "prize", "prizes", "medal", "doctrine", "amendment", "constitution",
+                             "olympics", "championship", "series", "trophy"})
+# Lower-case nouns before a vessel's name ("the ferry Morwen Star") and the prefixes of ships' names ("INS
+# Sukanya", "HMS Belfast"): a vessel is a named thing (OTH), never a person.
+VESSEL_CUES = frozenset({"ferry", "ship", "vessel", "boat", "tanker", "yacht", "liner", "frigate", "warship",
+                         "destroyer", "carrier", "submarine", "trawler", "dinghy", "freighter", "tug", "cutter"})
+VESSEL_PREFIXES = frozenset({"ins", "hms", "uss", "mv", "ss", "rms", "hmas", "hmcs", "usns", "fv"})
+# Generational suffixes that end a name without being its surname ("Joseph R. Biden Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -1,0 +1,85 @@
+"""What kind of name a run of capitalised words is, by the rules: PER, ORG, LOC, OTH, UNK (one word, decided
+later against the story's full names), ``PER?`` (a person unless the model says otherwise), or None (no name).
+
+Evidence, strongest first: an honorific; a party word; the head (last) word ("Ministry", "Channel", "Act");
+a country or capital; a demonym; a vessel's prefix or the noun before it ("INS Sukanya", "the ferry Morwen
+Star"); a title followed by a name ("Senate Majority Leader Harry Reid" is a person although "Senate" is an
+organisation word); any organisation or place word; a place preposition before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corroborate.attribution.names import bare, person_parts
+from corroborate.text.lexicon import (
+    CAPITALS,
+    COMMON_CAPITALISED,
+    COUNTRIES,
+    DEMONYMS,
+    DIRECTIONS,
+    LOC_WORDS,
+    ORG_WORDS,
+    OTH_WORDS,
+)
+from corroborate.text.name_variants import PARTIES
+from corroborate.text.name_words import EXTRA_ORG_HEADS, EXTRA_OTH_HEADS, VESSEL_CUES, VESSEL_PREFIXES
+
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|t|d|m)$", re.I)
+# Prepositions that make an otherwise unmarked multi-word name a place ("from", "to", "at" take people too).
+_PLACE_CUES = frozenset({"in", "near", "off", "outside", "inside", "across"})
+_HEADS = ((ORG_WORDS | EXTRA_ORG_HEADS, "ORG"), (LOC_WORDS, "LOC"), (OTH_WORDS | EXTRA_OTH_HEADS, "OTH"))
+
+
+def is_acronym(word: str) -> bool:
+    core = word.replace(".", "")
+    return len(core) >= 2 and core.isupper() and core.isalpha()
+
+
+def name_kind(names: list[str], honorific: str | None, prev: str | None, story_lower: set[str]) -> str | None:
+    """The kind of the name ``names`` (honorific removed); ``prev`` is the lower-case word before it."""
+    words = [w.lower() for w in names]
+    if honorific:
+        return "PER"
+    joined = " ".join(words)
+    if len(words) == 1 and "-" in words[0]:
+        parts = words[0].split("-")
+        if any(p in DEMONYMS or p in COUNTRIES for p in parts):
+            return None  # "British-French", "UK-EU": adjectives
+    last = words[-1]
+    if bare(last) in PARTIES or (len(words) > 1 and last == "party"):
+        return "ORG"  # "Republicans", "Senate GOP", "Democratic Party": a party, never a person
+    for pool, kind in _HEADS:
+        if last in pool:
+            return kind
+    if joined in COUNTRIES or joined in CAPITALS or (len(words) > 1 and words[0] in DIRECTIONS):
+        return "LOC"
+    if words[0] in DEMONYMS or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS):
+        return None if len(words) == 1 else "OTH"  # "French"; "British People"
+    if len(words) > 1 and ((names[0].isupper() and bare(words[0]) in VESSEL_PREFIXES) or prev in VESSEL_CUES):
+        return "OTH"  # "INS Sukanya", "the ferry Morwen Star": a vessel
+    parts = person_parts(names) if len(words) > 1 else None
+    if parts is not None and parts[0] < parts[1] < len(words):
+        return "PER"  # a title, then a name: "Senate Majority Leader Harry Reid"
+    for pool, kind in _HEADS[:2]:
+        if any(w in pool for w in words):
+            return kind
+    if len(words) == 1:
+        return _one_word(names[0], story_lower)
+    if any(w in COMMON_CAPITALISED for w in words[1:] if not (len(w) == 1 and w.isalpha())):
+        return "OTH"
+    if prev in _PLACE_CUES:
+        return "LOC"  # "in San Francisco", "near Grande Synthe": a person is rarely "in" anywhere
+    return "PER?"
+
+
+def _one_word(word: str, story_lower: set[str]) -> str | None:
+    if _CONTRACTION.search(word) or len(word) == 1:
+        return None  # "We’ve", "Don't": contractions, not names; "X", "S": letters
+    if word.isupper() and len(word) > 3 and word.lower() in story_lower:
+        return None  # "FREE", "VERY": shouting a word the text also writes in lower case
+    if is_acronym(word):
+        return None if word.endswith("s") and word[:-1].isupper() else "ORG"
+    if word.endswith("s") and word[:-1].isupper():
+        return None  # "MPs"
+    return "UNK"

@@ -194,6 +194,13 @@ class Config:
     # Which shipped NLP pipeline: "auto" = the MiniLM one when the semantic path is on and installed, else the
     # CNN one; "off" = the rule-based readers only (corroborate.nlp.loader).
     nlp: str = "auto"
+    # torch threads per process. One: a batch-of-one forward pass on 2 threads of a busy 2-core machine took
+    # 70-300 ms against 16 ms on one (bench/speed.py), and the same count everywhere keeps the floats the same;
+    # parallelism comes from the engine's workers.
+    threads: int = 1
+    # Sentence vectors and parses kept between runs of `check`: "auto" (the user cache directory, see
+    # corroborate.ingest.cache), "off", or a file path. A cache hit gives the bytes a fresh run gives.
+    cache: str = "auto"
     ingest: IngestConfig = field(default_factory=IngestConfig)
     repeats: RepeatsConfig = field(default_factory=RepeatsConfig)
     stories: StoriesConfig = field(default_factory=StoriesConfig)
@@ -209,6 +216,10 @@ class Config:
             raise ValueError(f"nlp must be auto, cnn, minilm or off, got {self.nlp!r}")
         if self.engine not in {"local", "dask"}:
             raise ValueError(f"engine must be local or dask, got {self.engine!r}")
+        if not isinstance(self.threads, int) or self.threads < 1:
+            raise ValueError(f"threads must be an integer >= 1, got {self.threads!r}")
+        if not self.cache:
+            raise ValueError("cache must be auto, off or a file path, got an empty string")
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Config:
@@ -244,6 +255,6 @@ class Config:
         import json
 
         data = asdict(self)
-        for key in ("engine", "scheduler"):
+        for key in ("engine", "scheduler", "threads", "cache"):
             data.pop(key, None)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

@@ -1,8 +1,10 @@
-"""The `check` job: ingest → clean → segment → repeats → stories → cross-check → quotes, entities, timeline.
+"""The `check` job: ingest → clean → segment → parse → repeats → stories → cross-check → quotes, entities, timeline.
 
-Per-article stages and per-story stages are mapped by the engine; the two global steps (repeats, story
-clustering) run where the data meets. Timings are kept apart from the report, because the JSON must be
-byte-identical from run to run.
+Per-article stages (clean and segment; parse, the NLP pipeline's work and with MiniLM the sentence vectors it
+gives on the way) are mapped by the engine; the two global steps (repeats, story clustering) run where the
+data meets. Vectors and parses are read from the persistent cache when it has them (``cache`` setting,
+corroborate.ingest.cache), and written to it after the run. Timings are kept apart from the report, because
+the JSON must be byte-identical from run to run (docs/DETERMINISM.md).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import Any, TextIO
 from corroborate.config import Config
 from corroborate.engines import Engine, make_engine
 from corroborate.ingest import read_sources
+from corroborate.ingest.cache import open_cache
 from corroborate.ingest.clean import clean
-from corroborate.ingest.embed import Embedder, make_embedder
+from corroborate.ingest.embed import MODEL_NAME, Embedder, make_embedder
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, InputError, Passage, Removal, Report, Story
 
@@ -92,7 +95,10 @@ class Checker:
                  embedder: Embedder | str | None = "auto", progress: Progress | None = None) -> None:
         self.config = config or Config()
         self.engine = engine or make_engine(self.config.engine, scheduler=self.config.scheduler)
-        self.embedder = make_embedder(self.config.semantic) if embedder == "auto" else embedder
+        # Opened on first use: a Checker that never reads or writes the cache touches no file.
+        self.cache = open_cache(self.config.cache)
+        self.embedder = (make_embedder(self.config.semantic, threads=self.config.threads, persist=self.cache)
+                         if embedder == "auto" else embedder)
         self.progress = progress or (lambda _stage, _done, _total: None)
         self.timings = Timings()
         self._nlp: Any = None
@@ -158,6 +164,7 @@ class Checker:
         self.progress("prepare", len(articles), len(articles))
         passages = {p.article.id: p.passages for p in prepared}
         removed = [r for p in prepared for r in p.removed]
+        parsed = self._parse(articles, passages)
 
         from corroborate.repeats.find import find_repeats
 
@@ -177,7 +184,7 @@ class Checker:
             known = {a.id for a in articles}
             groups = [(sid, [i for i in ids if i in known]) for sid, ids in stories]
             groups = [(sid, ids) for sid, ids in groups if ids]
-        checked = self._timed("cross-check", lambda: self._stories(articles, passages, groups, repeats))
+        checked = self._timed("cross-check", lambda: self._stories(articles, passages, groups, repeats, parsed))
 
         report = Report(articles=articles, method=self.method(), removed=removed, repeats=repeats.groups,
                         reuse=repeats.reuse, stories=checked)
@@ -199,10 +206,76 @@ class Checker:
         })
         if self.embedder is not None:
             self.timings.embedding += self.embedder.seconds - embed_before
+            save = getattr(self.embedder, "save", None)
+            if save is not None:
+                self._timed("cache", save)
         return report
 
+    def _parse(self, articles: list[Article], passages: dict[str, list[Passage]]) -> Any:
+        """Each article's parses (through the engine, or from the cache), as a pipeline that answers the
+        cross-check's NLP calls; None on the rule-based path. With MiniLM, the sentence vectors the parse pass
+        gives go to the embedder, so those sentences are not encoded a second time."""
+        if self.config.nlp == "off" or not self._nlp_installed():
+            return self.nlp()
+        self.progress("load models", 0, 1)
+        nlp = self._timed("load models", self.nlp)
+        self.progress("load models", 1, 1)
+        if nlp is None:
+            return None
+        from corroborate.crosscheck.claims import clauses
+        from corroborate.nlp.parses import ParsedArticle, ParsedPipeline, ParseJob, model_digest, parse_article
+
+        variant = self.nlp_variant()
+        # The texts the claims stage parses are its clauses (crosscheck.claims.extract_claims); if that ever
+        # changes, its calls miss these parses and run the pipeline themselves: slower, never different.
+        jobs = [ParseJob(variant, a.text, tuple(c.text for p in passages[a.id] if p.article == a.id
+                                                for c in clauses(p)), self.config.threads) for a in articles]
+        namespace = f"parse:{model_digest(variant)}"
+        stored = self._cache_get(namespace, [j.key for j in jobs])
+        found = {k: ParsedArticle.from_bytes(v) for k, v in stored.items()}
+        todo = [j for j in jobs if j.key not in found]
+        self.progress("parse", len(jobs) - len(todo), len(jobs))
+        if todo:
+            results = self._timed("parse", lambda: self.engine.map(parse_article, todo))
+            fresh = dict(zip([j.key for j in todo], results, strict=True))
+            self._cache_put(namespace, {k: r.to_bytes() for k, r in fresh.items()})
+            found.update(fresh)
+        self.progress("parse", len(jobs), len(jobs))
+        add = getattr(self.embedder, "add", None)
+        if add is not None and self.embedder.name == MODEL_NAME:
+            import numpy as np
+
+            add({k: np.frombuffer(v, dtype="<f4") for j in jobs for k, v in found[j.key].vectors.items()})
+        return ParsedPipeline(nlp, [(j, found[j.key]) for j in jobs])
+
+    def _nlp_installed(self) -> bool:
+        from corroborate import nlp
+
+        return nlp.available(self.nlp_variant())
+
+    def _cache_get(self, namespace: str, keys: list[str]) -> dict[str, bytes]:
+        from corroborate.store.db import StoreError
+
+        if self.cache is None:
+            return {}
+        try:
+            return self._timed("cache", lambda: self.cache.get_many(namespace, keys))
+        except StoreError:
+            self.cache = None  # an unreadable cache is not used: the run computes everything
+            return {}
+
+    def _cache_put(self, namespace: str, items: dict[str, bytes]) -> None:
+        from corroborate.store.db import StoreError
+
+        if self.cache is None:
+            return
+        try:
+            self._timed("cache", lambda: self.cache.put_many(namespace, items))
+        except StoreError:
+            self.cache = None
+
     def _stories(self, articles: list[Article], passages: dict[str, list[Passage]],
-                 groups: list[tuple[str, list[str]]], repeats: Any) -> list[Story]:
+                 groups: list[tuple[str, list[str]]], repeats: Any, nlp: Any) -> list[Story]:
         from corroborate.attribution.entities import extract_entities
         from corroborate.attribution.misquotes import find_misquotes
         from corroborate.attribution.quotes import extract_quotes
@@ -212,7 +285,6 @@ class Checker:
         from corroborate.crosscheck.timeline import build_timeline
 
         by_id = {a.id: a for a in articles}
-        nlp = self.nlp()
         stories: list[Story] = []
         for number, (story_id, ids) in enumerate(groups, start=1):
             self.progress("cross-check", number - 1, len(groups))
@@ -237,3 +309,5 @@ class Checker:
 
     def close(self) -> None:
         self.engine.close()
+        if self.cache is not None:
+            self.cache.close()

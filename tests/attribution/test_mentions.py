@@ -93,4 +93,4 @@ def test_name_kinds_by_evidence() -> None:
 def test_middle_initials_and_abbreviated_titles_join_a_name() -> None:
     a = Article("a1", "o", None, None, None, "Yesterday Paul D. Ryan met Sen. Jim DeMint in town.")
     surfaces = {m.surface for m in ArticleMentions(a, segment(a), set()).build() if m.type == "PER"}
-    assert "Paul D Ryan" in surfaces and "Sen Jim DeMint" in surfaces
+    assert "Paul D. Ryan" in surfaces and "Sen Jim DeMint" in surfaces

@@ -120,11 +120,20 @@ class _Merger:
     def _lone_words(self, surname: dict[str, set[Key]], first: dict[str, set[Key]], singles: set[str]) -> None:
         ms = self.mentions
         by_word: dict[str, list[int]] = defaultdict(list)
+        # A first name alone is weaker evidence than a surname ("Harvard" is no first name of "Harvard Law",
+        # "Having" none of "Having Jackman"): it must not only start sentences, nor be what the model calls an
+        # organisation or a place.
+        weak: dict[str, list[int]] = defaultdict(list)
+        for k, m in enumerate(ms):
+            if m.type == "UNK":
+                weak[bare(m.name[0])].append(k)
+        no_first = {w for w, ks in weak.items()
+                    if all(ms[k].initial for k in ks) or any(ms[k].model_type in ("ORG", "LOC") for k in ks)}
         for k, m in enumerate(ms):
             if m.type != "UNK":
                 continue
             w = bare(m.name[0])
-            cands = surname.get(w) or first.get(w) or set()
+            cands = surname.get(w) or (first.get(w) if w not in no_first else None) or set()
             if len(cands) == 1:
                 self.assign[k] = next(iter(cands))
                 self.why[k] = f"the {'surname' if w in surname else 'first name'} of the one full name of the " \

@@ -74,7 +74,7 @@ def name_kind(names: list[str], honorific: str | None, prev: str | None, story_l
 
 
 def _one_word(word: str, story_lower: set[str]) -> str | None:
-    if _CONTRACTION.search(word) or len(word) == 1:
+    if _CONTRACTION.search(word) or len(word.rstrip(".")) == 1:
         return None  # "We’ve", "Don't": contractions, not names; "X", "S": letters
     if word.isupper() and len(word) > 3 and word.lower() in story_lower:
         return None  # "FREE", "VERY": shouting a word the text also writes in lower case

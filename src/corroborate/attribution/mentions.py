@@ -117,7 +117,9 @@ def _joins(words: list[str], k: int) -> bool:
     if not left or not right:
         return False
     if w in ("of", "for"):
-        return left[-1] in heads or right[-1] in heads
+        # "Ministry of Defence", "Defense of Marriage Act"; not "Martha Raddatz of ABC News" (a person of an
+        # organisation): after a name of two words or more, only a head word on the left joins.
+        return left[-1] in heads or (right[-1] in heads and len(left) == 1)
     if w == "and":
         return right[-1] in heads and left[-1] not in heads and " ".join(left) not in COUNTRIES
     return True  # name particles: de, von, van, al, bin, ...
@@ -238,7 +240,7 @@ class ArticleMentions:
             self._run(toks, i, i + inner, sent, None)
             self._run(toks, i + inner, i + len(run), sent, forced)
             return
-        names = [t.text for t in run]
+        names = [self._shown(t) for t in run]
         honorific = None
         if words[0] in HONORIFICS and len(run) > 1:
             honorific, names = run[0].text.rstrip("."), names[1:]
@@ -261,6 +263,12 @@ class ArticleMentions:
         self.mentions.append(Mention(self.article.id, run[0].start, run[-1].end, surface, tuple(names), kind,
                                      honorific=honorific, cue=prev, sentence=sent, initial=run[0].initial))
 
+    def _shown(self, tok: Token) -> str:
+        """A word as the name shows it: a middle initial keeps its dot ("Paul D. Ryan")."""
+        text = self.article.text
+        return tok.text + "." if len(tok.text) == 1 and tok.text.isupper() and text[tok.end:tok.end + 1] == "." \
+            else tok.text
+
     def _person(self, toks: list[Token], i: int, run: list[Token], sent: int) -> bool:
         """A person run with a descriptor or title before the name ("White House Press Secretary Jay Carney",
         "Republican Mitt Romney", "Florida Sen"): the descriptor becomes a name of its own, the title is kept
@@ -279,10 +287,10 @@ class ArticleMentions:
         name, title = run[ns:], run[ts:ns]
         if len(name) == 1 and (name[0].lower in COMMON_CAPITALISED or len(name[0].text) == 1):
             return True
-        surface = " ".join(t.text for t in title + name)
+        surface = " ".join(self._shown(t) for t in title + name)
         prev = toks[i + ts - 1].lower if i + ts > 0 else None
         self.mentions.append(Mention(self.article.id, run[ts].start, run[-1].end, surface,
-                                     tuple(t.text for t in name), "PER",
+                                     tuple(self._shown(t) for t in name), "PER",
                                      title=" ".join(t.lower for t in title) or None, cue=prev, sentence=sent,
                                      initial=run[ts].initial))
         return True

@@ -26,7 +26,8 @@ PERSON_TITLE_WORDS = NAME_TITLES | frozenset((
     "comedian", "singer", "coordinator", "counsel", "adviser", "advisor", "aide", "strategist", "pollster",
     "economist", "analyst", "reporter", "producer", "cochairman", "co-chairman", "president-elect",
     "vice-president", "premier", "minister", "prime", "king", "queen", "prince", "princess", "sec", "amb",
-    "ambassador", "pres", "rep", "reps", "sens", "govs", "senators",
+    "ambassador", "pres", "rep", "reps", "sens", "govs", "senators", "staff", "journalist", "writer", "author",
+    "historian", "commentator", "activist", "lawyer", "spokesperson", "chairperson", "publisher",
 ))
 # Words between an organisation and a title that belong to the title ("Senate Majority Leader", "White House
 # Press Secretary", "State Department Deputy Spokesman"): no organisation or place is named by them alone.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corroborate.attribution.entities import EntityLookup, normalise_name
+from corroborate.attribution.entities import EntityLookup
 from corroborate.attribution.mentions import Token
 from corroborate.model import Entity, Quote
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
@@ -28,10 +28,8 @@ class SpeakerPhrases:
         if a.possessive:
             gap = gap[2:]
         gap = gap.strip()
-        # "Sen. Jim DeMint", "Gov. Paul LePage", "Jacob J. Lew": a title's or an initial's full stop does not
-        # end the phrase.
-        initial = len(a.text) == 1 and a.text.isupper()
-        return bool(gap) and not (gap == "." and (a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS or initial))
+        # "Sen. Jim DeMint", "Gov. Paul LePage": a title's full stop does not end the phrase.
+        return bool(gap) and not (gap == "." and (a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS))
 
     # -- speaker phrases --------------------------------------------------------------------------------
     def _np_back(self, toks: list[Token], j: int) -> tuple[int, int] | None:
@@ -123,18 +121,6 @@ def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
     return None
 
 
-def _by_surname(phrase: str, lookup: EntityLookup) -> Entity | None:
-    """The one person of the story whose name ends in this surname ("Murray", "Mr. Murray" -> "Tim Murray"),
-    when the entity stage did not list the surname as an alias. Two people sharing it: nobody."""
-    words = [w for w in phrase.split() if w.strip(".").lower() not in HONORIFICS]
-    if len(words) != 1 or not words[0][:1].isupper():
-        return None
-    surname = normalise_name(words[0])
-    found = {e.name: e for e in lookup.entities
-             if e.type == "PER" and len(e.name.split()) > 1 and normalise_name(e.name.split()[-1]) == surname}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
 def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
     Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
@@ -145,16 +131,12 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     ent = lookup.named(quote.speaker)
     lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
     if ent is None and not ({"for", "of", *_DETS} & lowered or SPEAKER_NOUNS & lowered):
-        ent = _person_at_end(quote.speaker, lookup) or _by_surname(quote.speaker, lookup)
+        ent = _person_at_end(quote.speaker, lookup)
         if ent is not None:
             quote = replace(quote, speaker=ent.name)
-    if ent is not None and ent.type in ("PER", "ORG"):
-        # A known person or organisation, whatever its canonical name looks like ("Treasury Secretary Jacob
-        # Lew" holds the noun "secretary" but is a name, not a description).
-        return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
     words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
     fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
     described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
-    if fragment or described or ent is not None:
+    if fragment or described or (ent is not None and ent.type not in ("PER", "ORG")):
         return replace(quote, speaker=None)
-    return quote
+    return quote if ent is None or quote.speaker == ent.name else replace(quote, speaker=ent.name)

@@ -106,10 +106,8 @@ class _Reader(SpeakerPhrases):
             lead_ent = self._entity_ending(toks[lead[0]].start, toks[lead[1]].end)
             if lead_ent is not None and lead_ent.type == "PER":
                 return self._attribution(toks, lead[0], lead[1], cue)
-        if v == 0 or (v == 1 and toks[0].lower in ("and", "but")):
-            # "Added Gibbs: “…": the verb opens the sentence and its subject follows it.
-            np = self._np_forward(toks, v + 1)
-            return self._attribution(toks, *np, cue) if np and toks[np[0]].text[:1].isupper() else None
+        if v == 0:
+            return None
         before = self.text[toks[v - 1].end:verb.start]
         if "," in before:
             # "A spokesman for Mr Darmanin, who yesterday accused …, said": skip the relative clause.
@@ -133,8 +131,7 @@ class _Reader(SpeakerPhrases):
             np = self._np_back(toks, v - 1)
         if np is None:
             lead = self._leading_subject(toks)
-            np = self._named_apposition(toks, lead) if lead and lead[1] < v else None
-            np = np if np and np[1] < v else None
+            np = lead if lead and lead[1] < v else None
         return self._attribution(toks, *np, cue) if np else None
 
     def _entity_ending(self, start: int, end: int) -> Entity | None:
@@ -238,16 +235,12 @@ class _Reader(SpeakerPhrases):
         for o, s, e, c, para in found:
             s, e = trim_quote(self.text, s, e)
             words = len(self.text[s:e].split())
+            if words < _MIN_WORDS:
+                continue
             sentence = self._passage_at(o)
             if sentence is None:
                 continue
             quote = self._attribute(o, s, e, c, sentence)
-            if words < _MIN_WORDS:
-                # Too short to list, but "“He's cool,” Murray said of Cowan. “Tom Brady …”": a short quote that
-                # opens its sentence with a named speaker still hands that speaker to the next one.
-                if quote.speaker is not None and not self.text[sentence.start:o].strip():
-                    last_by_para[para] = quote
-                continue
             if quote.speaker is None and quote.speaker_span is None:
                 starts_para = self.text[paragraphs[para][0].start:o].strip() == ""
                 prev = last_by_para.get(para) or (last_by_para.get(para - 1) if starts_para else None)
@@ -264,14 +257,8 @@ class _Reader(SpeakerPhrases):
         att = None
         if c is not None:
             after = self._passage_at(c)
-            pos = c + (2 if self.text.startswith("''", c) else 1)
-            if after is not None and not self.text[pos:after.end].strip(" .") and after.index + 1 < len(self.passages):
-                # “… from Speaker Boehner.” Durbin said.: the cue is the next, short sentence.
-                nxt = self.passages[after.index + 1]
-                if nxt.paragraph == after.paragraph and len(nxt.text.split()) <= 8:
-                    after, pos = nxt, after.end
             if after is not None:
-                att = self._after(after, pos)
+                att = self._after(after, c + (2 if self.text.startswith("''", c) else 1))
         if att is None:
             toks = self._words(sentence, end=o)
             verbs = [k for k, t in enumerate(toks) if t.lower in SPEECH_VERBS]
@@ -279,33 +266,10 @@ class _Reader(SpeakerPhrases):
                 att = self._subject_of_verb(sentence, toks, verbs[-1])
                 if att is None:
                     return Quote(None, toks[verbs[-1]].text, span.text, [span], "direct", None)
-            else:
-                att = self._colon_subject(sentence, toks, o)
         if att is None:
             return Quote(None, None, span.text, [span], "direct", None)
         speaker, sspan = self.resolve(att, sentence)
         return Quote(speaker, att.cue, span.text, [span], "direct", sspan)
-
-    def _colon_subject(self, sentence: Passage, toks: list[Token], o: int) -> _Attribution | None:
-        """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The
-        committee issued a brief statement:": a colon introduces the quote, and the clause before it names its
-        speaker as its subject (only a person, an organisation or a pronoun: "Here's an excerpt:" names nobody)."""
-        if toks and self.text[toks[-1].end:o].strip().endswith(":"):
-            clause, words = sentence, toks
-        elif not toks and sentence.index > 0 and self.text[self.passages[sentence.index - 1].end - 1:
-                                                           self.passages[sentence.index - 1].end] == ":":
-            clause = self.passages[sentence.index - 1]
-            words = self._words(clause)
-        else:
-            return None
-        lead = self._leading_subject(words)
-        if lead is None:
-            return None
-        phrase = self.text[words[lead[0]].start:words[lead[1]].end]
-        ent = self.lookup.named(phrase) or self._entity_ending(words[lead[0]].start, words[lead[1]].end)
-        if phrase.lower() in _PERSON_PRONOUNS or (ent is not None and ent.type in ("PER", "ORG")):
-            return self._attribution(words, *lead, None)
-        return None
 
     def _after(self, p: Passage, pos: int) -> _Attribution | None:
         rest = self.text[pos:p.end]
@@ -316,65 +280,17 @@ class _Reader(SpeakerPhrases):
             return None
         if toks[0].lower in SPEECH_VERBS:  # "…,” said Mr Johnson."
             np = self._np_forward(toks, 1)
-            if np is None:
-                return None
-            return self._attribution(toks, *self._named_apposition(toks, np), toks[0].text)
+            return self._attribution(toks, *np, toks[0].text) if np else None
         np = self._np_forward(toks, 0)
         if np is None:
             return None
-        named = self._named_apposition(toks, np)
-        first = self._past_apposition(toks, named[1] + 1)
-        np, was_described = named, named != np
-        k = first
-        while k < len(toks) and k - first <= 3 and toks[k].lower in _CUE_FILLER:
+        k = np[1] + 1
+        while k < len(toks) and k - np[1] <= 4 and toks[k].lower in _CUE_FILLER:
             k += 1
-        # The comma that closes an apposition ("Smith, 45, said") is no break between the name and its verb.
-        apposed = k == first and (first > np[1] + 1 or was_described)
-        if k < len(toks) and toks[k].lower in SPEECH_VERBS and (apposed or not self._gap_breaks(toks[k - 1], toks[k])):
-            cue = self.text[toks[first].start:toks[k].end]
+        if k < len(toks) and toks[k].lower in SPEECH_VERBS and not self._gap_breaks(toks[k - 1], toks[k]):
+            cue = self.text[toks[np[1] + 1].start:toks[k].end]
             return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
         return None
-
-    def _comma_before(self, toks: list[Token], k: int) -> bool:
-        if not 0 < k < len(toks):
-            return False
-        gap = self.text[toks[k - 1].end:toks[k].start].strip()
-        return gap == "," or (gap == ".," and _abbreviation(toks[k - 1].text))
-
-    def _named_apposition(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
-        """"said the spokesman, Nick Merrill": a described speaker followed by a name in apposition is that name."""
-        words = [t.lower for t in toks[np[0]:np[1] + 1]]
-        if not (words[0] in ("the", "a", "an", "his", "her", "its", "their") or SPEAKER_NOUNS & set(words)):
-            return np
-        k = np[1] + 1
-        if not self._comma_before(toks, k) or not toks[k].text[:1].isupper():
-            return np
-        name = self._np_forward(toks, k)
-        if name is None or toks[name[0]].lower in ("the", "a", "an"):
-            return np
-        ent = self.lookup.named(self.text[toks[name[0]].start:toks[name[1]].end])
-        return name if ent is None or ent.type == "PER" else np
-
-    def _past_apposition(self, toks: list[Token], k: int) -> int:
-        """After the speaker's name, skip one comma-enclosed apposition of at most eight words ("Jonathan Smith,
-        45, said", "Marvin Kirsner, a tax lawyer at Greenberg Traurig, said", "Dick Durbin, D-Ill., told")."""
-        if 0 < k < len(toks) and self.text[toks[k - 1].end:toks[k].start].strip() == "(":
-            # "Mike Thibodeau (R) said": a party-and-state bracket.
-            for j in range(k + 1, min(k + 4, len(toks))):
-                if self.text[toks[j - 1].end:toks[j].start].strip() == ")":
-                    return j
-            return k
-        if not self._comma_before(toks, k):
-            return k
-        for j in range(k + 1, min(k + 9, len(toks))):
-            if self._comma_before(toks, j):
-                return j if toks[j].lower in SPEECH_VERBS or toks[j].lower in _CUE_FILLER else k
-            gap = self.text[toks[j - 1].end:toks[j].start]
-            if "." in gap and not _abbreviation(toks[j - 1].text):
-                return k
-            if any(ch in gap for ch in ";:!?“”\"("):
-                return k
-        return k
 
     def reported(self) -> list[Quote]:
         out: list[Quote] = []
@@ -440,11 +356,6 @@ class _Reader(SpeakerPhrases):
         speaker, sspan = self.resolve(self._attribution(toks, np[0], np[1], "according to"), p)
         span = Span.of(self.article, start, end)
         return Quote(speaker, "according to", span.text, [span], "reported", sspan)
-
-
-def _abbreviation(word: str) -> bool:
-    # "D-Conn.", "Ill.", "Jr.": a short capitalised word whose full stop does not end the sentence.
-    return word[:1].isupper() and len(word.split("-")[-1]) <= 4
 
 
 def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,

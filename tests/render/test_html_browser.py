@@ -124,3 +124,25 @@ def test_csp_blocks_injected_inline_code(browser, report_file: Path) -> None:
         assert watched.external == []  # the CSP stopped the image before the network layer saw it
     finally:
         context.close()
+
+
+def test_report_conflict_opens_side_by_side_and_timeline_is_drawn(browser, report_file: Path) -> None:
+    """The self-contained report has the app's side-by-side view and timeline chart, under its hashed CSP."""
+    context, page, watched = open_page(browser, viewport=LAPTOP)
+    try:
+        page.goto(report_file.as_uri())
+        story = page.locator("#story-1")
+        card = story.locator("article.conflict").first
+        card.click()
+        pair = page.locator("#" + card.get_attribute("data-pair"))
+        assert pair.is_visible()
+        assert pair.locator("mark.m-value").all_inner_texts() == ["two", "four"]
+        assert pair.locator(".pair-passage").first.inner_text() == (
+            "A ferry ran aground off Port Elin on Monday night, and two crew members were injured.")
+        story.locator("article.conflict").nth(1).click()  # another card: one view open at a time
+        assert not pair.is_visible() and story.locator(".pair:visible").count() == 1
+        chart = story.locator(".timeline-chart svg")
+        assert chart.is_visible() and chart.locator(".tl-point").count() == 1
+        _assert_clean(page, watched)
+    finally:
+        context.close()

@@ -63,6 +63,12 @@ def collect_mentions(articles: list[Article], passages: dict[str, list[Passage]]
             if m.type != "ROLE" and m.surface.lower() in outlets:
                 m.type = "ORG"
             out.append(m)
+    # A dateline's capitals ("BOSTON —") are the name the story also writes in title case.
+    titled = {m.name[0] for m in out if len(m.name) == 1 and not m.name[0].isupper()}
+    for m in out:
+        if len(m.name) == 1 and m.type in ("ORG", "UNK") and len(m.name[0]) > 4 and m.name[0].isupper() \
+                and m.name[0].capitalize() in titled:
+            m.name, m.surface, m.type = (m.name[0].capitalize(),), m.name[0].capitalize(), "UNK"
     # A name the story once gives as a vessel ("the ferry Morwen Star") is that vessel everywhere.
     vessels = {_words(m) for m in out if m.type == "OTH" and m.cue in VESSEL_CUES}
     for m in out:

@@ -23,12 +23,19 @@ from corroborate.text.lexicon import (
     OTH_WORDS,
 )
 from corroborate.text.name_variants import PARTIES
-from corroborate.text.name_words import EXTRA_ORG_HEADS, EXTRA_OTH_HEADS, VESSEL_CUES, VESSEL_PREFIXES
+from corroborate.text.name_words import (
+    EXTRA_LOC_HEADS,
+    EXTRA_ORG_HEADS,
+    EXTRA_OTH_HEADS,
+    VESSEL_CUES,
+    VESSEL_PREFIXES,
+)
 
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|t|d|m)$", re.I)
 # Prepositions that make an otherwise unmarked multi-word name a place ("from", "to", "at" take people too).
 _PLACE_CUES = frozenset({"in", "near", "off", "outside", "inside", "across"})
-_HEADS = ((ORG_WORDS | EXTRA_ORG_HEADS, "ORG"), (LOC_WORDS, "LOC"), (OTH_WORDS | EXTRA_OTH_HEADS, "OTH"))
+_HEADS = ((ORG_WORDS | EXTRA_ORG_HEADS, "ORG"), (LOC_WORDS | EXTRA_LOC_HEADS, "LOC"),
+          (OTH_WORDS | EXTRA_OTH_HEADS, "OTH"))
 
 
 def is_acronym(word: str) -> bool:

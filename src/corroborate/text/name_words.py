@@ -42,7 +42,13 @@ TITLE_MODIFIERS = frozenset((
 # read those): "White House", "Tidewater Lines", "Coast Wire"; "Academy Awards", "Bush Doctrine", "First
 # Amendment".
 EXTRA_ORG_HEADS = frozenset({"house", "lines", "airlines", "airways", "wire", "caucus", "administration",
-                             "legislature", "patrol", "guild", "reserve", "reserves", "corps", "campaign"})
+                             "legislature", "patrol", "guild", "reserve", "reserves", "corps", "campaign",
+                             "command", "journal", "tribune", "gazette", "chronicle", "inquirer", "examiner",
+                             "magazine", "solutions", "entertainment", "media", "studios", "industries",
+                             "technologies", "systems", "enterprises", "holdings", "partners", "associates"})
+# Place heads besides lexicon.LOC_WORDS: "National Mall", "Kodak Theatre", "Key Bridge", "Sennock Reef".
+EXTRA_LOC_HEADS = frozenset({"mall", "theatre", "theater", "bridge", "avenue", "stadium", "arena", "plaza",
+                             "boulevard", "highway", "freeway", "corridor", "turnpike", "reef", "canal"})
 EXTRA_OTH_HEADS = frozenset({"awards", "prize", "prizes", "medal", "doctrine", "amendment", "constitution",
                              "olympics", "championship", "series", "trophy"})
 # Lower-case nouns before a vessel's name ("the ferry Morwen Star") and the prefixes of ships' names ("INS

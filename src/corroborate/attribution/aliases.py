@@ -102,13 +102,18 @@ def organisations(keys: set[Key], places: set[tuple[str, ...]]) -> dict[Key, Joi
     Court")."""
     named = sorted(k for k in keys if k[0] in ("ORG", "OTH", "LOC"))
     u = _Union()
-    by_initials: dict[str, list[Key]] = defaultdict(list)
+    # Variants first (spelling, word order, singular, awards), so that an acronym meets one name, not two.
+    for k in named:
+        for other, why in _variants(k):
+            if other != k and other in keys and other[0] != "PER":
+                u.join(k, other, why)
+    by_initials: dict[str, set[Key]] = defaultdict(set)
     for k in named:
         for acronym in initials(k[1]):
-            by_initials[acronym].append(k)
+            by_initials[acronym].add(u.find(k))
     for k in named:
         if len(k[1]) == 1 and k[0] == "ORG":
-            full = sorted(set(by_initials.get(k[1][0], [])))
+            full = sorted(by_initials.get(k[1][0], set()))
             if len(full) == 1:
                 u.join(k, full[0], f"the acronym of '{' '.join(full[0][1])}'")
     for k in named:
@@ -122,9 +127,6 @@ def organisations(keys: set[Key], places: set[tuple[str, ...]]) -> dict[Key, Joi
             short = ("ORG", k[1][:1])
             if short in keys:
                 u.join(short, k, f"the same name without '{' '.join(k[1][1:])}'")
-        for other, why in _variants(k):
-            if other in keys and other != k:
-                u.join(k, other, why)
     return u.result(set(named))
 
 
@@ -138,8 +140,9 @@ def _variants(k: Key) -> list[tuple[Key, str]]:
     if len(words) >= 2 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         out.append(((kind, (*words[:-1], words[-1][:-1])), "the same name in the singular"))
     if kind == "OTH" and len(words) >= 2 and words[-1] in _AWARDS:
+        # "Emmys" for the "Emmy Awards", whatever type the lone plural was given.
         plural = (*words[:-2], words[-2] + "s")
-        out.append(((kind, plural), f"the short name of the {words[-1]}"))
+        out.extend(((t, plural), f"the short name of the {words[-1]}") for t in ("OTH", "ORG", "LOC"))
         out.append(((kind, (*words[:-1], "award")), "the same award"))
     respelt = tuple(spelling(w) for w in words)
     if respelt != words:

@@ -120,24 +120,26 @@ def listing(conn: sqlite3.Connection, *, settings: str, sort: str = "updated", s
     outlets = ("(SELECT count(DISTINCT a.outlet) FROM story_members m JOIN articles a ON a.seq = m.seq "
                "WHERE m.story_id = s.id)") if sort == "outlets" else "0"
     join = "JOIN json_each(:ranked) AS r ON r.value = s.id" if ranked is not None else ""
-    sql = (f"SELECT s.id, s.title, s.first_published, s.last_published, s.size, d.independent, d.conflicts, "
-           f"d.top_confidence, d.events, {outlets} AS outlets FROM stories s {join} "
-           "LEFT JOIN story_digests d ON d.story_id = s.id AND d.settings = :settings AND d.size = s.size "
-           "WHERE (:since IS NULL OR s.last_published >= :since) "
-           "AND (:min_conflicts IS NULL OR d.conflicts >= :min_conflicts) "
-           "AND (:min_sources IS NULL OR d.independent >= :min_sources) "
-           "AND (:outlet IS NULL OR EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.seq = m.seq "
-           "WHERE m.story_id = s.id AND a.outlet = :outlet)) "
-           f"ORDER BY {order}")
+    # count(*) OVER (): the number of matches comes with the page, in one query that reads only the page's rows.
+    matching = (f"SELECT s.id, s.title, s.first_published, s.last_published, s.size, d.independent, d.conflicts, "
+                f"d.top_confidence, d.events, {outlets} AS outlets, count(*) OVER () FROM stories s {join} "
+                "LEFT JOIN story_digests d ON d.story_id = s.id AND d.settings = :settings AND d.size = s.size "
+                "WHERE (:since IS NULL OR s.last_published >= :since) "
+                "AND (:min_conflicts IS NULL OR d.conflicts >= :min_conflicts) "
+                "AND (:min_sources IS NULL OR d.independent >= :min_sources) "
+                "AND (:outlet IS NULL OR EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.seq = m.seq "
+                "WHERE m.story_id = s.id AND a.outlet = :outlet))")
     params = {"settings": settings, "since": since, "min_conflicts": min_conflicts, "min_sources": min_sources,
-              "outlet": outlet, "ranked": json.dumps(ranked) if ranked is not None else None}
-    found = conn.execute(sql, params).fetchall()
-    page = found[offset:offset + limit]
+              "outlet": outlet, "ranked": json.dumps(ranked) if ranked is not None else None, "limit": limit,
+              "offset": offset}
+    page = conn.execute(f"{matching} ORDER BY {order} LIMIT :limit OFFSET :offset", params).fetchall()
+    # Past the last page (or when nothing matches) the count comes from a query of its own.
+    total = page[0][-1] if page else conn.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
     rows = [StoryRow(sid, title, first, last, size,
                      digest=Digest(ind, con, top, ev) if ind is not None else None)
-            for sid, title, first, last, size, ind, con, top, ev, _n in page]
+            for sid, title, first, last, size, ind, con, top, ev, _n, _total in page]
     _fill_members(conn, rows)
-    return Listing(total=len(found), rows=rows)
+    return Listing(total=total, rows=rows)
 
 
 def _fill_members(conn: sqlite3.Connection, rows: list[StoryRow]) -> None:

@@ -192,3 +192,49 @@ def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
     text = ("Bill Kristol wrote on Friday. “I think it would be better if he went,” said Weekly Standard "
             "Editor Bill Kristol.")
     assert [q.speaker for q in direct(quotes(text))] == ["Bill Kristol"]
+
+
+# Cue shapes read on the tune half of the real-news gold (each was a quote with no speaker before).
+@pytest.mark.parametrize(("text", "speaker"), [
+    # an apposition between the name and its verb: an age, a job, a party-and-state tag, a bracket
+    ("Crowds left early. “Now that is what I call a good protest,” Jonathan Smith, 45, said.", "Jonathan Smith"),
+    ("Taxes will change. “Most state regimes start from federal income,” Marvin Kirsner, a tax lawyer at "
+     "Greenberg Traurig, said in an e-mail.", "Marvin Kirsner"),
+    ("Democrats were uneasy. “We all know the justices have views,” Sen. Chris Murphy, D-Conn., told Politico.",
+     "Chris Murphy"),
+    ("Leaders split. “I completely disagree with that position,” Senate President Mike Thibodeau (R) said "
+     "Wednesday.", "Mike Thibodeau"),
+    # a described speaker named in apposition, before or after the verb
+    ("She was ready. “It is by their choice that it has not happened,” said the spokesman, Nick Merrill.",
+     "Nick Merrill"),
+    ("Others disagreed. “With all due respect, I completely disagree,” the Republican leader, Michael Thibodeau, "
+     "said in a statement.", "Michael Thibodeau"),
+    # the verb first, the speaker after it; the cue in the next short sentence; a colon
+    ("Robert Gibbs spoke to reporters on Monday. Added Gibbs: “I think you would really have to ask somebody else about that.”",
+     "Gibbs"),
+    ("Durbin spoke. “We offered the prime minister a private meeting with our members.” Durbin said. “It was "
+     "declined.”", "Durbin"),
+    ("Joe Biden debated Paul Ryan. Biden was quick to retort: “With all due respect, that is a bunch of malarkey.”",
+     "Joe Biden"),
+    # an initial's full stop does not end the name
+    ("“This ruling provides certainty for all married couples,” Treasury Secretary Jacob J. Lew said.",
+     "Jacob J. Lew"),
+])
+def test_speaker_cue_shapes_from_real_news(text: str, speaker: str) -> None:
+    found = direct(quotes(text))
+    assert found, text
+    assert found[0].speaker is not None and found[0].speaker.replace(".", "") == speaker.replace(".", "")
+
+
+def test_a_lone_surname_resolves_to_the_one_person_with_it() -> None:
+    text = ("Lt. Gov. Tim Murray arrived. “So cool,” Murray said of the new senator. “Nobody has anything on "
+            "him today.”")
+    a = art(text)
+    found = direct(extract_quotes(a, segment(a)))
+    assert [q.speaker for q in found] == ["Tim Murray"]
+
+
+def test_a_colon_after_a_sentence_without_a_person_names_nobody() -> None:
+    found = direct(quotes("Here is an excerpt from the report: “The trust funds would remain solvent for "
+                          "seventy-five years.”"))
+    assert [q.speaker for q in found] == [None]

@@ -9,27 +9,37 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corroborate.attribution.entities import EntityLookup
+from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.attribution.mentions import Token
 from corroborate.model import Entity, Quote
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
-from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS
-from corroborate.text.quote_words import _DETS, _LEAD_SKIP, _NP_WORDS, _PERSON_PRONOUNS, _SKIP_BEFORE_VERB
+from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS, SPEECH_VERBS
+from corroborate.text.quote_words import (
+    _CUE_FILLER,
+    _DETS,
+    _LEAD_SKIP,
+    _NP_WORDS,
+    _PERSON_PRONOUNS,
+    _SKIP_BEFORE_VERB,
+)
 
 
 class SpeakerPhrases:
     """Noun-phrase readers over ``self.text`` (the article text), mixed into the quote reader."""
 
     text: str
+    lookup: EntityLookup
 
     def _gap_breaks(self, a: Token, b: Token) -> bool:
         gap = self.text[a.end:b.start]
         if a.possessive:
             gap = gap[2:]
         gap = gap.strip()
-        # "Sen. Jim DeMint", "Gov. Paul LePage": a title's full stop does not end the phrase.
-        return bool(gap) and not (gap == "." and (a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS))
+        # "Sen. Jim DeMint", "Gov. Paul LePage", "Jacob J. Lew": a title's or an initial's full stop does not
+        # end the phrase.
+        initial = len(a.text) == 1 and a.text.isupper()
+        return bool(gap) and not (gap == "." and (a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS or initial))
 
     # -- speaker phrases --------------------------------------------------------------------------------
     def _np_back(self, toks: list[Token], j: int) -> tuple[int, int] | None:
@@ -94,6 +104,47 @@ class SpeakerPhrases:
             j -= 1
         return (first, j - 1) if j > first else None
 
+    def _comma_before(self, toks: list[Token], k: int) -> bool:
+        if not 0 < k < len(toks):
+            return False
+        gap = self.text[toks[k - 1].end:toks[k].start].strip()
+        return gap == "," or (gap == ".," and _abbreviation(toks[k - 1].text))
+
+    def _named_apposition(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+        """"said the spokesman, Nick Merrill": a described speaker followed by a name in apposition is that name."""
+        words = [t.lower for t in toks[np[0]:np[1] + 1]]
+        if not (words[0] in ("the", "a", "an", "his", "her", "its", "their") or SPEAKER_NOUNS & set(words)):
+            return np
+        k = np[1] + 1
+        if not self._comma_before(toks, k) or not toks[k].text[:1].isupper():
+            return np
+        name = self._np_forward(toks, k)
+        if name is None or toks[name[0]].lower in ("the", "a", "an"):
+            return np
+        ent = self.lookup.named(self.text[toks[name[0]].start:toks[name[1]].end])
+        return name if ent is None or ent.type == "PER" else np
+
+    def _past_apposition(self, toks: list[Token], k: int) -> int:
+        """After the speaker's name, skip one comma-enclosed apposition of at most eight words ("Jonathan Smith,
+        45, said", "Marvin Kirsner, a tax lawyer at Greenberg Traurig, said", "Dick Durbin, D-Ill., told")."""
+        if 0 < k < len(toks) and self.text[toks[k - 1].end:toks[k].start].strip() == "(":
+            # "Mike Thibodeau (R) said": a party-and-state bracket.
+            for j in range(k + 1, min(k + 4, len(toks))):
+                if self.text[toks[j - 1].end:toks[j].start].strip() == ")":
+                    return j
+            return k
+        if not self._comma_before(toks, k):
+            return k
+        for j in range(k + 1, min(k + 9, len(toks))):
+            if self._comma_before(toks, j):
+                return j if toks[j].lower in SPEECH_VERBS or toks[j].lower in _CUE_FILLER else k
+            gap = self.text[toks[j - 1].end:toks[j].start]
+            if "." in gap and not _abbreviation(toks[j - 1].text):
+                return k
+            if any(ch in gap for ch in ";:!?“”\"("):
+                return k
+        return k
+
     def _leading_subject(self, toks: list[Token]) -> tuple[int, int] | None:
         k = 0
         while k < len(toks) and toks[k].lower in _LEAD_SKIP:
@@ -105,6 +156,11 @@ class SpeakerPhrases:
                     k = j + 1
                     break
         return self._np_forward(toks, k)
+
+
+def _abbreviation(word: str) -> bool:
+    # "D-Conn.", "Ill.", "Jr.": a short capitalised word whose full stop does not end the sentence.
+    return word[:1].isupper() and len(word.split("-")[-1]) <= 4
 
 
 # Words that end or make up a title, not a name ("Florida Sen", "Wyoming U", "the Gov").
@@ -121,6 +177,18 @@ def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
     return None
 
 
+def _by_surname(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """The one person of the story whose name ends in this surname ("Murray", "Mr. Murray" -> "Tim Murray"),
+    when the entity stage did not list the surname as an alias. Two people sharing it: nobody."""
+    words = [w for w in phrase.split() if w.strip(".").lower() not in HONORIFICS]
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    surname = normalise_name(words[0])
+    found = {e.name: e for e in lookup.entities
+             if e.type == "PER" and len(e.name.split()) > 1 and normalise_name(e.name.split()[-1]) == surname}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
     Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
@@ -131,12 +199,16 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     ent = lookup.named(quote.speaker)
     lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
     if ent is None and not ({"for", "of", *_DETS} & lowered or SPEAKER_NOUNS & lowered):
-        ent = _person_at_end(quote.speaker, lookup)
+        ent = _person_at_end(quote.speaker, lookup) or _by_surname(quote.speaker, lookup)
         if ent is not None:
             quote = replace(quote, speaker=ent.name)
+    if ent is not None and ent.type in ("PER", "ORG"):
+        # A known person or organisation, whatever its canonical name looks like ("Treasury Secretary Jacob
+        # Lew" holds the noun "secretary" but is a name, not a description).
+        return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
     words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
     fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
     described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
-    if fragment or described or (ent is not None and ent.type not in ("PER", "ORG")):
+    if fragment or described or ent is not None:
         return replace(quote, speaker=None)
-    return quote if ent is None or quote.speaker == ent.name else replace(quote, speaker=ent.name)
+    return quote

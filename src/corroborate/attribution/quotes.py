@@ -34,16 +34,15 @@ from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token, tokens
-from corroborate.attribution.phrases import SpeakerPhrases, named_speaker
+from corroborate.attribution.phrases import named_speaker
+from corroborate.attribution.reported import ReportedSpeech
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
 from corroborate.text.lexicon import (
-    REPORTING_VERBS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
 )
 from corroborate.text.quote_words import (
-    _BARE_CLAUSE_VERBS,
     _CUE_FILLER,
     _LEAD_SKIP,
     _PASSIVE_AUX,
@@ -66,7 +65,7 @@ class _Attribution:
     cue: str | None
 
 
-class _Reader(SpeakerPhrases):
+class _Reader(ReportedSpeech):
     """Quotes of one article; keeps the per-sentence subjects that pronouns resolve to."""
 
     def __init__(self, article: Article, passages: list[Passage], lookup: EntityLookup) -> None:
@@ -106,8 +105,10 @@ class _Reader(SpeakerPhrases):
             lead_ent = self._entity_ending(toks[lead[0]].start, toks[lead[1]].end)
             if lead_ent is not None and lead_ent.type == "PER":
                 return self._attribution(toks, lead[0], lead[1], cue)
-        if v == 0:
-            return None
+        if v == 0 or (v == 1 and toks[0].lower in ("and", "but")):
+            # "Added Gibbs: “…": the verb opens the sentence and its subject follows it.
+            np = self._np_forward(toks, v + 1)
+            return self._attribution(toks, *np, cue) if np and toks[np[0]].text[:1].isupper() else None
         before = self.text[toks[v - 1].end:verb.start]
         if "," in before:
             # "A spokesman for Mr Darmanin, who yesterday accused …, said": skip the relative clause.
@@ -131,7 +132,8 @@ class _Reader(SpeakerPhrases):
             np = self._np_back(toks, v - 1)
         if np is None:
             lead = self._leading_subject(toks)
-            np = lead if lead and lead[1] < v else None
+            np = self._named_apposition(toks, lead) if lead and lead[1] < v else None
+            np = np if np and np[1] < v else None
         return self._attribution(toks, *np, cue) if np else None
 
     def _entity_ending(self, start: int, end: int) -> Entity | None:
@@ -235,12 +237,16 @@ class _Reader(SpeakerPhrases):
         for o, s, e, c, para in found:
             s, e = trim_quote(self.text, s, e)
             words = len(self.text[s:e].split())
-            if words < _MIN_WORDS:
-                continue
             sentence = self._passage_at(o)
             if sentence is None:
                 continue
             quote = self._attribute(o, s, e, c, sentence)
+            if words < _MIN_WORDS:
+                # Too short to list, but "“He's cool,” Murray said of Cowan. “Tom Brady …”": a short quote that
+                # opens its sentence with a named speaker still hands that speaker to the next one.
+                if quote.speaker is not None and not self.text[sentence.start:o].strip():
+                    last_by_para[para] = quote
+                continue
             if quote.speaker is None and quote.speaker_span is None:
                 starts_para = self.text[paragraphs[para][0].start:o].strip() == ""
                 prev = last_by_para.get(para) or (last_by_para.get(para - 1) if starts_para else None)
@@ -257,8 +263,14 @@ class _Reader(SpeakerPhrases):
         att = None
         if c is not None:
             after = self._passage_at(c)
+            pos = c + (2 if self.text.startswith("''", c) else 1)
+            if after is not None and not self.text[pos:after.end].strip(" .") and after.index + 1 < len(self.passages):
+                # “… from Speaker Boehner.” Durbin said.: the cue is the next, short sentence.
+                nxt = self.passages[after.index + 1]
+                if nxt.paragraph == after.paragraph and len(nxt.text.split()) <= 8:
+                    after, pos = nxt, after.end
             if after is not None:
-                att = self._after(after, c + (2 if self.text.startswith("''", c) else 1))
+                att = self._after(after, pos)
         if att is None:
             toks = self._words(sentence, end=o)
             verbs = [k for k, t in enumerate(toks) if t.lower in SPEECH_VERBS]
@@ -266,10 +278,33 @@ class _Reader(SpeakerPhrases):
                 att = self._subject_of_verb(sentence, toks, verbs[-1])
                 if att is None:
                     return Quote(None, toks[verbs[-1]].text, span.text, [span], "direct", None)
+            else:
+                att = self._colon_subject(sentence, toks, o)
         if att is None:
             return Quote(None, None, span.text, [span], "direct", None)
         speaker, sspan = self.resolve(att, sentence)
         return Quote(speaker, att.cue, span.text, [span], "direct", sspan)
+
+    def _colon_subject(self, sentence: Passage, toks: list[Token], o: int) -> _Attribution | None:
+        """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The
+        committee issued a brief statement:": a colon introduces the quote, and the clause before it names its
+        speaker as its subject (only a person, an organisation or a pronoun: "Here's an excerpt:" names nobody)."""
+        if toks and self.text[toks[-1].end:o].strip().endswith(":"):
+            clause, words = sentence, toks
+        elif not toks and sentence.index > 0 and self.text[self.passages[sentence.index - 1].end - 1:
+                                                           self.passages[sentence.index - 1].end] == ":":
+            clause = self.passages[sentence.index - 1]
+            words = self._words(clause)
+        else:
+            return None
+        lead = self._leading_subject(words)
+        if lead is None:
+            return None
+        phrase = self.text[words[lead[0]].start:words[lead[1]].end]
+        ent = self.lookup.named(phrase) or self._entity_ending(words[lead[0]].start, words[lead[1]].end)
+        if phrase.lower() in _PERSON_PRONOUNS or (ent is not None and ent.type in ("PER", "ORG")):
+            return self._attribution(words, *lead, None)
+        return None
 
     def _after(self, p: Passage, pos: int) -> _Attribution | None:
         rest = self.text[pos:p.end]
@@ -280,83 +315,24 @@ class _Reader(SpeakerPhrases):
             return None
         if toks[0].lower in SPEECH_VERBS:  # "…,” said Mr Johnson."
             np = self._np_forward(toks, 1)
-            return self._attribution(toks, *np, toks[0].text) if np else None
+            if np is None:
+                return None
+            return self._attribution(toks, *self._named_apposition(toks, np), toks[0].text)
         np = self._np_forward(toks, 0)
         if np is None:
             return None
-        k = np[1] + 1
-        while k < len(toks) and k - np[1] <= 4 and toks[k].lower in _CUE_FILLER:
+        named = self._named_apposition(toks, np)
+        first = self._past_apposition(toks, named[1] + 1)
+        np, was_described = named, named != np
+        k = first
+        while k < len(toks) and k - first <= 3 and toks[k].lower in _CUE_FILLER:
             k += 1
-        if k < len(toks) and toks[k].lower in SPEECH_VERBS and not self._gap_breaks(toks[k - 1], toks[k]):
-            cue = self.text[toks[np[1] + 1].start:toks[k].end]
+        # The comma that closes an apposition ("Smith, 45, said") is no break between the name and its verb.
+        apposed = k == first and (first > np[1] + 1 or was_described)
+        if k < len(toks) and toks[k].lower in SPEECH_VERBS and (apposed or not self._gap_breaks(toks[k - 1], toks[k])):
+            cue = self.text[toks[first].start:toks[k].end]
             return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
         return None
-
-    def reported(self) -> list[Quote]:
-        out: list[Quote] = []
-        for p in self.passages:
-            toks = self._words(p)
-            for v, t in enumerate(toks):
-                if t.lower in ("according",) and v + 1 < len(toks) and toks[v + 1].lower == "to":
-                    q = self._according(p, toks, v)
-                elif t.lower in REPORTING_VERBS:
-                    q = self._said_that(p, toks, v)
-                else:
-                    q = None
-                if q is not None:
-                    out.append(q)
-        return out
-
-    def _said_that(self, p: Passage, toks: list[Token], v: int) -> Quote | None:
-        verb = toks[v]
-        follow = self.text[verb.end:p.end].lstrip()
-        if not follow or follow[0] in ":,\"“‘'«" or v + 1 >= len(toks):
-            return None
-        if re.match(r"[^.!?“”‘\"]{0,40}?[:,]\s*[“‘\"'«]", follow):
-            return None  # "said last night: ‘…": the cue of a direct quote
-        k = v + 1
-        that = next((j for j in range(v + 1, min(v + 8, len(toks))) if toks[j].lower == "that"), None)
-        if that is not None and (verb.lower in ("told", "tells") or that - v <= 1):
-            k = that + 1
-        elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in ("to", "by", "in", "on", "as", "of"):
-            return None  # "warned Mr Johnson not to …", "told Sky News": no reported clause
-        if k >= len(toks):
-            return None
-        start, end = trim_quote(self.text, toks[k].start, p.end)
-        while end > start and self.text[end - 1] in ".!?":
-            end -= 1
-        if len(self.text[start:end].split()) < 4:
-            return None
-        att = self._subject_of_verb(p, toks, v)
-        if att is None:
-            return None
-        speaker, sspan = self.resolve(att, p)
-        span = Span.of(self.article, start, end)
-        return Quote(speaker, verb.text, span.text, [span], "reported", sspan)
-
-    def _according(self, p: Passage, toks: list[Token], v: int) -> Quote | None:
-        np = self._np_forward(toks, v + 2)
-        if np is None:
-            return None
-        phrase_start, phrase_end = toks[v].start, toks[np[1]].end
-        before = self.text[p.start:phrase_start].strip(" ,")
-        after = self.text[phrase_end:p.end].strip(" ,")
-        if not before:
-            start = phrase_end + (len(self.text[phrase_end:p.end]) - len(self.text[phrase_end:p.end].lstrip(" ,")))
-            end = p.end
-        elif not after.strip(".!? "):
-            start, end = p.start, p.start + len(self.text[p.start:phrase_start].rstrip(" ,"))
-        else:
-            return None  # "by, according to the minister, urging": the reported part is not a clause of its own
-        start, end = trim_quote(self.text, start, end)
-        while end > start and self.text[end - 1] in ".!?":
-            end -= 1
-        if len(self.text[start:end].split()) < 4:
-            return None
-        speaker, sspan = self.resolve(self._attribution(toks, np[0], np[1], "according to"), p)
-        span = Span.of(self.article, start, end)
-        return Quote(speaker, "according to", span.text, [span], "reported", sspan)
-
 
 def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,
                    nlp: Any = None) -> list[Quote]:

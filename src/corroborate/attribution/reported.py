@@ -1,0 +1,94 @@
+"""Reported speech: "X said (that) …", "X told Y that …", "according to X, …", each with its speaker.
+
+Mixed into the quote reader (:mod:`corroborate.attribution.quotes`), whose subject finder and speaker resolver
+it uses. Passive cues ("were accused of") name no speaker; "said last night: ‘…" is the cue of a direct quote,
+read there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from corroborate.attribution.mentions import Token
+from corroborate.attribution.phrases import SpeakerPhrases
+from corroborate.model import Passage, Quote, Span
+from corroborate.text.lexicon import REPORTING_VERBS
+from corroborate.text.quote_words import _BARE_CLAUSE_VERBS
+from corroborate.text.quotemarks import trim_quote
+
+
+class ReportedSpeech(SpeakerPhrases):
+    """Reported-speech readers; the quote reader supplies the methods declared below."""
+
+    article: Any
+    passages: list[Passage]
+    _words: Any
+    _subject_of_verb: Any
+    _attribution: Any
+    resolve: Any
+
+    def reported(self) -> list[Quote]:
+        out: list[Quote] = []
+        for p in self.passages:
+            toks = self._words(p)
+            for v, t in enumerate(toks):
+                if t.lower in ("according",) and v + 1 < len(toks) and toks[v + 1].lower == "to":
+                    q = self._according(p, toks, v)
+                elif t.lower in REPORTING_VERBS:
+                    q = self._said_that(p, toks, v)
+                else:
+                    q = None
+                if q is not None:
+                    out.append(q)
+        return out
+
+    def _said_that(self, p: Passage, toks: list[Token], v: int) -> Quote | None:
+        verb = toks[v]
+        follow = self.text[verb.end:p.end].lstrip()
+        if not follow or follow[0] in ":,\"“‘'«" or v + 1 >= len(toks):
+            return None
+        if re.match(r"[^.!?“”‘\"]{0,40}?[:,]\s*[“‘\"'«]", follow):
+            return None  # "said last night: ‘…": the cue of a direct quote
+        k = v + 1
+        that = next((j for j in range(v + 1, min(v + 8, len(toks))) if toks[j].lower == "that"), None)
+        if that is not None and (verb.lower in ("told", "tells") or that - v <= 1):
+            k = that + 1
+        elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in ("to", "by", "in", "on", "as", "of"):
+            return None  # "warned Mr Johnson not to …", "told Sky News": no reported clause
+        if k >= len(toks):
+            return None
+        start, end = trim_quote(self.text, toks[k].start, p.end)
+        while end > start and self.text[end - 1] in ".!?":
+            end -= 1
+        if len(self.text[start:end].split()) < 4:
+            return None
+        att = self._subject_of_verb(p, toks, v)
+        if att is None:
+            return None
+        speaker, sspan = self.resolve(att, p)
+        span = Span.of(self.article, start, end)
+        return Quote(speaker, verb.text, span.text, [span], "reported", sspan)
+
+    def _according(self, p: Passage, toks: list[Token], v: int) -> Quote | None:
+        np = self._np_forward(toks, v + 2)
+        if np is None:
+            return None
+        phrase_start, phrase_end = toks[v].start, toks[np[1]].end
+        before = self.text[p.start:phrase_start].strip(" ,")
+        after = self.text[phrase_end:p.end].strip(" ,")
+        if not before:
+            start = phrase_end + (len(self.text[phrase_end:p.end]) - len(self.text[phrase_end:p.end].lstrip(" ,")))
+            end = p.end
+        elif not after.strip(".!? "):
+            start, end = p.start, p.start + len(self.text[p.start:phrase_start].rstrip(" ,"))
+        else:
+            return None  # "by, according to the minister, urging": the reported part is not a clause of its own
+        start, end = trim_quote(self.text, start, end)
+        while end > start and self.text[end - 1] in ".!?":
+            end -= 1
+        if len(self.text[start:end].split()) < 4:
+            return None
+        speaker, sspan = self.resolve(self._attribution(toks, np[0], np[1], "according to"), p)
+        span = Span.of(self.article, start, end)
+        return Quote(speaker, "according to", span.text, [span], "reported", sspan)

@@ -135,17 +135,23 @@ def _inside_quotes(passages: dict[str, list[Passage]], claims: list[Claim]) -> f
     already made every offer ..."): somebody's words, not the outlet's, so the brief does not state them."""
     inside: set[tuple[str, int, int]] = set()
     for article, ps in passages.items():
-        depth, paragraph = 0, None
+        depth, paragraph, open_straight = 0, None, False
         for p in sorted(ps, key=lambda p: p.start):
             if p.paragraph != paragraph:
-                depth, paragraph = 0, p.paragraph
-            if depth > 0:
-                inside.add((article, p.start, p.end))
+                depth, paragraph, open_straight = 0, p.paragraph, False
             text = _APOSTROPHE.sub("", p.text)
+            # Straight double quotes carry no direction: an odd count opens or closes a quotation
+            # ('You've been debating a coin for baseball?"' closes one opened a sentence earlier).
+            straight = text.count('"') % 2
+            if depth > 0 or (straight and not text.lstrip().startswith('"') and open_straight):
+                inside.add((article, p.start, p.end))
+            open_straight = open_straight != bool(straight)
             depth = max(0, depth + text.count("“") + text.count("‘") - text.count("”") - text.count("’"))
     return frozenset(c.ref for c in claims if _inside(c.span, frozenset(inside)))
 
 
+_OPENERS = ('"', "“", "‘", "``", "'")
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "it"})
 _QUOTED_SEGMENT = re.compile(r"[“\"][^”\"]*[”\"]?")
 
 
@@ -154,11 +160,12 @@ def _unnamed_quotes(claims: list[Claim]) -> frozenset[tuple[str, int, int]]:
     another person's words they would read as that person's, so the brief leaves them to the quotes section."""
     out = set()
     for c in claims:
-        if not any(m in c.text for m in "“\""):
+        if not any(m in c.text for m in ("“", '"', "``")):
             continue
-        outside = _QUOTED_SEGMENT.sub(" ", c.text).split()
+        outside = _QUOTED_SEGMENT.sub(" ", c.text.replace("``", "“").replace("''", "”")).split()
         named = [w for w in outside if w[:1].isupper() and w.strip(",.").lower() not in STOPWORDS]
-        if not named:
+        # "He did pledge to “eradicate …” Islamic terrorism": a pronoun subject leaves the words unowned.
+        if not named or (outside and outside[0].lower() in _PRONOUN_SUBJECTS):
             out.add(c.ref)
     return frozenset(out)
 
@@ -306,8 +313,9 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
     ranked = sorted(statements, key=key)
     # The brief leads with the event: a lead sentence (an article's first two), the one most sources back or
     # relate to, even when no other outlet worded it alike enough to merge (real leads rarely are).
+    # Somebody's words ("“We already have things on the calendar,” said ...") report a reaction, not the event.
     leads = [st for st in ranked if min(c.passage for c in members[id(st)]) <= LEAD_PASSAGES
-             and not all(c.ref in avoid for c in members[id(st)])]
+             and not all(c.ref in avoid for c in members[id(st)]) and not st.text.lstrip().startswith(_OPENERS)]
     def lead_key(st: Statement) -> tuple[int, int, str]:
         sources, others, passage, article = key(st)
         return (sources + others, passage, article)  # sources and related sources count alike here

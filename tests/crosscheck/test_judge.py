@@ -134,3 +134,12 @@ def test_with_the_judge_off_the_features_say_where_each_candidate_would_go() -> 
                     "homes", 0.7)
     kept, _ = review([number, same], _ctx(), ConflictConfig(judge="off"))
     assert [(k.features["route_model"], k.features["route_keep"]) for k in kept] == [(1.0, 0.0), (0.0, 0.0)]
+
+
+def test_a_missing_value_between_the_two_sides_does_not_make_them_the_same() -> None:
+    # Three spans; the judge reads the first and last (two articles, values that differ). The middle one's
+    # "(nothing)" is no side of the pair, so the candidate is not dropped as "the same value".
+    c = Conflict("number", [_span(A, "27"), _span(A, "mayor"), _span(B, "29")], ["27", "(nothing)", "29"],
+                 "how many people died", 0.8)
+    _, dropped = review([c], _ctx())
+    assert not any("same value" in d.explanation for d in dropped)

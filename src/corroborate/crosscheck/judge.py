@@ -39,7 +39,7 @@ from corroborate.config import ConflictConfig
 from corroborate.crosscheck.independence import source_of
 from corroborate.model import Article, Conflict, Passage, RepeatGroup, Reuse, Span
 from corroborate.text.numbers import compatible
-from corroborate.text.stopwords import STOPWORDS
+from corroborate.text.stopwords import NEGATIONS, STOPWORDS
 
 KINDS = ("number", "entity", "role", "place", "date", "negation", "drift", "quote")
 MIN_SELF_REPEATS = 3  # repeat groups inside one article before it counts as repeating itself (a spun copy)
@@ -235,7 +235,6 @@ def _one_change(va: str, vb: str, ctx: JudgeContext, a: Span, b: Span) -> bool:
 
 
 MIN_QUOTE_COVER = 0.6  # share of the shorter quote inside the aligned region: less is two different remarks
-_NEGATIONS = frozenset({"not", "no", "never", "n't", "nothing", "none", "nobody", "neither", "nor", "without"})
 _ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                   "pres": "president", "dept": "department"}
 
@@ -268,13 +267,13 @@ def quote_changed(a: str, b: str) -> str | None:
     if min(a1 - a0, b1 - b0) < MIN_QUOTE_COVER * min(len(ta), len(tb)):
         return None
     # A negation just outside the shared part still turns it around ("don't pass ... will" / "to pass ... would").
-    near_a, near_b = set(ta[max(0, a0 - 2):a0]) & _NEGATIONS, set(tb[max(0, b0 - 2):b0]) & _NEGATIONS
+    near_a, near_b = set(ta[max(0, a0 - 2):a0]) & NEGATIONS, set(tb[max(0, b0 - 2):b0]) & NEGATIONS
     if near_a != near_b:
         return "a negation added or removed"
     inner = difflib.SequenceMatcher(a=ta[a0:a1], b=tb[b0:b1], autojunk=False)
     for op, i1, i2, j1, j2 in inner.get_opcodes():
         old, new = set(ta[a0 + i1:a0 + i2]), set(tb[b0 + j1:b0 + j2])
-        if (old ^ new) & _NEGATIONS:
+        if (old ^ new) & NEGATIONS:
             return "a negation added or removed"
         if op == "replace" and (old - STOPWORDS) and (new - STOPWORDS) and (old - STOPWORDS) != (new - STOPWORDS):
             return f"'{' '.join(ta[a0 + i1:a0 + i2])}' quoted as '{' '.join(tb[b0 + j1:b0 + j2])}'"
@@ -297,7 +296,7 @@ def rule(c: Conflict, sides: tuple[int, int], f: dict[str, float], ctx: JudgeCon
     va, vb = c.values[i], c.values[j]
     if c.kind in ("number", "drift") and compatible(va, vb):
         return "the values can be the same figure"
-    if va.strip().lower() == vb.strip().lower() or "(nothing)" in c.values[i:j + 1]:
+    if va.strip().lower() == vb.strip().lower() or "(nothing)" in (va, vb):
         return "the two sides give the same value"
     if c.kind == "quote" and _names_only(c.values):
         return "one remark given to different speakers is not flagged as a misquote"

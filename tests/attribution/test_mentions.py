@@ -94,3 +94,9 @@ def test_middle_initials_and_abbreviated_titles_join_a_name() -> None:
     a = Article("a1", "o", None, None, None, "Yesterday Paul D. Ryan met Sen. Jim DeMint in town.")
     surfaces = {m.surface for m in ArticleMentions(a, segment(a), set()).build() if m.type == "PER"}
     assert "Paul D. Ryan" in surfaces and "Sen Jim DeMint" in surfaces
+
+
+def test_a_speech_verb_opening_a_sentence_is_no_part_of_the_name() -> None:
+    surfaces = {m.surface for m in mentions("Gibbs spoke. Added Robert Gibbs: “No.” Edward Said wrote.")}
+    assert "Robert Gibbs" in surfaces and "Edward Said" in surfaces
+    assert not [s for s in surfaces if s.startswith("Added")]

@@ -30,6 +30,7 @@ from corroborate.text.lexicon import (
     LOC_WORDS,
     ORG_WORDS,
     OTH_WORDS,
+    SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLES,
     WEAK_TITLES,
@@ -215,10 +216,12 @@ class ArticleMentions:
     def _run(self, toks: list[Token], i: int, j: int, sent: int, forced: str | None) -> None:
         """Classify the capitalised run toks[i:j] (a model's span when ``forced`` carries its type)."""
         run = toks[i:j]
-        # Leading function words and sentence-initial common words ("The", "However", "Migrants").
+        # Leading function words and sentence-initial common words ("The", "However", "Migrants"), and a
+        # speech verb that opens a sentence before its speaker ("Added Gibbs: ...").
         while run and run[0].lower not in HONORIFICS and (
             run[0].lower in COMMON_CAPITALISED
-            or (run[0].initial and run[0].lower in self.story_lower)
+            or (run[0].initial and (run[0].lower in self.story_lower
+                                    or (run[0].lower in SPEECH_VERBS and len(run) > 1)))
             or run[0].lower in _CONNECTORS
         ):
             run, i = run[1:], i + 1

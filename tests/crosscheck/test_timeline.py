@@ -220,3 +220,8 @@ def test_a_sentence_with_a_date_is_no_dateline() -> None:
     events = timeline(art("Patrols start from December 1 along the coast.\nThey were stopped on Friday .", None))
     friday = next(e for e in events if e.expression == "on Friday")
     assert friday.date is None and (friday.note or "").startswith("article undated")
+
+
+def test_a_plan_noun_is_no_future_tense() -> None:
+    assert one("She sharply criticized the minister on Tuesday over his plans to speak.").date == "2021-11-23"
+    assert one("She plans to speak on Tuesday in the city.").date == "2021-11-30"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_FUTURE = re.compile(r"\b(?:will|won['’]t|shall|due to|set to|going to|expected to|scheduled|plans? to|"
+# "plans to" is a verb group ("she plans to"), not the noun of "his plans to address".
+_FUTURE = re.compile(r"\b(?:will|won['’]t|shall|due to|set to|going to|expected to|scheduled|"
+                     r"(?<!his )(?<!her )(?<!its )(?<!the )(?<!their )(?<!our )plans? to|"
                      r"is to|are to|upcoming|is|are|(?<!\d )(?<!\d)am)\b|['’]ll\b", re.I)
 
 

@@ -9,6 +9,7 @@ the JSON must be byte-identical from run to run (docs/DETERMINISM.md).
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -165,6 +166,7 @@ class Checker:
         passages = {p.article.id: p.passages for p in prepared}
         removed = [r for p in prepared for r in p.removed]
         parsed = self._parse(articles, passages)
+        self._embed(articles, passages)
 
         from corroborate.repeats.find import find_repeats
 
@@ -247,6 +249,46 @@ class Checker:
 
             add({k: np.frombuffer(v, dtype="<f4") for j in jobs for k, v in found[j.key].vectors.items()})
         return ParsedPipeline(nlp, [(j, found[j.key]) for j in jobs])
+
+    def _embed(self, articles: list[Article], passages: dict[str, list[Passage]]) -> None:
+        """The sentence vectors that neither the cache nor the parse pass gave, computed through the engine one
+        article at a time, so the repeats stage finds them in the embedder's cache."""
+        if not isinstance(self.embedder, Embedder):
+            return  # none, or one made elsewhere: it encodes on its own
+        from corroborate.ingest.embed import EncodeJob, encode_texts, text_key
+
+        embedder = self.embedder
+        jobs: list[EncodeJob] = []
+        seen: set[str] = set()
+        for a in articles:
+            texts = []
+            mine = [p for p in passages[a.id] if p.article == a.id]
+            # The repeats stage encodes each sentence and each window of two adjacent sentences of a paragraph
+            # (repeats/find.py, _units); encoding them here costs the same, and the engine can spread it.
+            windows = [f"{x.text} {y.text}" for x, y in itertools.pairwise(mine) if x.paragraph == y.paragraph]
+            for text in [p.text for p in mine] + windows:
+                key = text_key(text)
+                if key not in seen:
+                    seen.add(key)
+                    texts.append(text)
+            if texts:
+                jobs.append(EncodeJob(tuple(texts), self.config.threads))
+        if embedder.persist is not None:
+            self._timed("cache", lambda: embedder.preload([text_key(t) for j in jobs for t in j.texts]))
+        jobs = [j for j in (EncodeJob(tuple(t for t in job.texts if text_key(t) not in embedder.cache), job.threads)
+                            for job in jobs) if j.texts]
+        if not jobs:
+            return
+        self.progress("embed", 0, len(jobs))
+        start = time.perf_counter()
+        results = self._timed("embed", lambda: self.engine.map(encode_texts, jobs))
+        embedder.seconds += time.perf_counter() - start
+        import numpy as np
+
+        for job, vectors in zip(jobs, results, strict=True):
+            embedder.add({text_key(t): np.frombuffer(v, dtype="<f4") for t, v in zip(job.texts, vectors, strict=True)})
+            embedder.encoded += len(job.texts)
+        self.progress("embed", len(jobs), len(jobs))
 
     def _nlp_installed(self) -> bool:
         from corroborate import nlp

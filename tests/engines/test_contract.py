@@ -34,7 +34,7 @@ def _compare(paths: list[str], config: Config) -> None:
     from corroborate.engines.dask import DaskEngine
 
     local = _document(paths, LocalEngine(), config)
-    dask = _document(paths, DaskEngine(threads_per_worker=2), config)
+    dask = _document(paths, DaskEngine(n_workers=2, processes=True), config)  # the default: process workers
     assert local == dask
 
 

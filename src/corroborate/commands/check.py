@@ -31,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_ingest_arguments(p)
     # -q/--quiet and -v/--verbose (counters and stage timings) are added to every command by corroborate.cli.
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--no-cache", action="store_true",
+                   help="neither read nor write the cache of sentence vectors and parses (default: "
+                   "$CORROBORATE_CACHE, else ~/.cache/corroborate/check-cache.sqlite; setting 'cache')")
     p.add_argument("--explain", action="store_true",
                    help="keep the conflict candidates the judge dropped, each with its reason and spans, in each "
                    "story's 'dropped' list (JSON), to audit what was not flagged")
@@ -45,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         config = config_from_args(args)
+        if args.no_cache:
+            config = config.with_(cache="off")
     except (OSError, ValueError) as exc:
         where = f"{args.config}: " if args.config else ""  # a bad flag value is not the settings file's fault
         print(f"corroborate: error: {where}{exc}", file=sys.stderr)

@@ -1,8 +1,10 @@
 """The Dask engine: the same stages as :class:`~corroborate.engines.LocalEngine`, scheduled on a Dask cluster.
 
-With no scheduler address it starts an in-process ``LocalCluster`` (threads, so nothing has to be pickled
-and start-up takes about a second); with an address it connects a ``Client`` to that cluster, where the
-mapped functions and items travel pickled. Dask is imported when the first ``map`` runs, never at import.
+With no scheduler address it starts a ``LocalCluster`` of process workers, one thread each (the heavy stages,
+MiniLM and the spaCy parser, hold the GIL for much of their time, so threads would not run them side by side;
+each worker loads its own models once); ``processes=False`` keeps an in-process cluster of threads. With an
+address it connects a ``Client`` to that cluster. Mapped functions and items travel pickled, so they are
+module-level functions of plain data. Dask is imported when the first ``map`` runs, never at import.
 """
 
 from __future__ import annotations
@@ -31,15 +33,18 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, scheduler: str | None = None, *, n_workers: int = 1, threads_per_worker: int | None = None,
-                 chunks_per_worker: int = 4) -> None:
-        if n_workers < 1 or chunks_per_worker < 1:
+    def __init__(self, scheduler: str | None = None, *, n_workers: int | None = None,
+                 threads_per_worker: int | None = None, chunks_per_worker: int = 4, processes: bool = True) -> None:
+        if (n_workers is not None and n_workers < 1) or chunks_per_worker < 1:
             raise ValueError("n_workers and chunks_per_worker must be >= 1")
         if threads_per_worker is not None and threads_per_worker < 1:
             raise ValueError(f"threads_per_worker must be >= 1, got {threads_per_worker}")
+        cores = max(1, min(4, os.cpu_count() or 1))
         self.scheduler = scheduler
-        self.n_workers = n_workers
-        self.threads_per_worker = threads_per_worker or max(1, min(4, os.cpu_count() or 1))
+        self.processes = processes
+        # Processes: one worker per core, one thread each. Threads: one worker with a thread per core.
+        self.n_workers = n_workers or (cores if processes else 1)
+        self.threads_per_worker = threads_per_worker or (1 if processes else cores)
         self.chunks_per_worker = chunks_per_worker
         self._client: Any = None
         self._cluster: Any = None
@@ -53,7 +58,7 @@ class DaskEngine:
                 self._client = distributed.Client(self.scheduler, set_as_default=False)
             else:
                 self._cluster = distributed.LocalCluster(
-                    n_workers=self.n_workers, threads_per_worker=self.threads_per_worker, processes=False,
+                    n_workers=self.n_workers, threads_per_worker=self.threads_per_worker, processes=self.processes,
                     dashboard_address=":0")  # a free port: never collide with a running dashboard
                 self._client = distributed.Client(self._cluster, set_as_default=False)
         return self._client

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import importlib.util
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from corroborate.errors import MissingDependency, require
-from corroborate.ingest.encoder import quiet_offline_hf, text_key
-
-__all__ = ["MODEL_NAME", "Embedder", "MiniLMBackend", "make_embedder", "quiet_offline_hf", "semantic_available",
-           "text_key"]
+from corroborate.ingest.encoder import quiet_offline_hf, text_key  # text_key: imported from here by others
 
 if TYPE_CHECKING:
     import numpy as np
@@ -82,7 +80,8 @@ class Embedder:
             if key not in self.cache:
                 self.cache[key] = np.asarray(vector, dtype=np.float32)
 
-    def _read_persisted(self, keys: list[str]) -> None:
+    def preload(self, keys: list[str]) -> None:
+        """Read those of ``keys`` that ``persist`` holds into the in-memory cache (one batch)."""
         import numpy as np
 
         from corroborate.store.db import StoreError
@@ -118,7 +117,7 @@ class Embedder:
         keys = [text_key(t) for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.cache}.items())
         if missing and self.persist is not None:
-            self._read_persisted([k for k, _ in missing])
+            self.preload([k for k, _ in missing])
             missing = [(k, t) for k, t in missing if k not in self.cache]
         if missing:
             start = time.perf_counter()
@@ -132,6 +131,24 @@ class Embedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self.cache[k] for k in keys])
+
+
+@dataclass(slots=True, frozen=True)
+class EncodeJob:
+    """Sentences to encode in a worker (one article's, typically), and torch's thread count there."""
+
+    texts: tuple[str, ...]
+    threads: int = 1
+
+
+def encode_texts(job: EncodeJob) -> list[bytes]:
+    """The vectors of ``job.texts`` as float32 bytes (module level and plain data: any engine can map it).
+    Each vector is the bytes :meth:`Embedder.encode` would compute, because batches are never padded."""
+    from corroborate.ingest import encoder
+
+    quiet_offline_hf()
+    encoder.load(job.threads)
+    return [v.astype("<f4").tobytes() for v in encoder.sentence_vectors(list(job.texts))]
 
 
 def make_embedder(mode: str = "auto", *, threads: int | None = None, persist: Any = None) -> Embedder | None:

@@ -211,7 +211,7 @@ def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
      "said in a statement.", "Michael Thibodeau"),
     # the verb first, the speaker after it; the cue in the next short sentence; a colon
     ("Robert Gibbs spoke to reporters on Monday. Added Gibbs: “I think you would really have to ask somebody else about that.”",
-     "Gibbs"),
+     "Robert Gibbs"),
     ("Durbin spoke. “We offered the prime minister a private meeting with our members.” Durbin said. “It was "
      "declined.”", "Durbin"),
     ("Joe Biden debated Paul Ryan. Biden was quick to retort: “With all due respect, that is a bunch of malarkey.”",
@@ -232,6 +232,16 @@ def test_a_lone_surname_resolves_to_the_one_person_with_it() -> None:
     a = art(text)
     found = direct(extract_quotes(a, segment(a)))
     assert [q.speaker for q in found] == ["Tim Murray"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("AARP pushed back. \"Stay tuned, our position has not changed on Social Security,\" an AARP spokeswoman "
+     "said in an email.", "AARP"),
+    ("Google said it had not joined. \"We disclose user data to government in accordance with the law,\" a "
+     "spokesperson for Google said.", "Google"),
+])
+def test_a_spokesperson_speaks_for_the_organisation(text: str, speaker: str) -> None:
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
 
 
 def test_a_colon_after_a_sentence_without_a_person_names_nobody() -> None:

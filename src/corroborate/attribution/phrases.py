@@ -189,6 +189,35 @@ def _by_surname(phrase: str, lookup: EntityLookup) -> Entity | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_BODIES = ("ORG", "OTH")  # what a spokesperson speaks for (the typer calls some companies OTH)
+_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
+
+
+def _principal(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """Who a described speaker speaks for or is: "an AARP spokeswoman" and "a spokesperson for Google" speak
+    for the organisation; "Representative Louise M. Slaughter of New York" is the person before "of"."""
+    words = phrase.split()
+    lowered = [w.strip(".,’'").lower() for w in words]
+    for cut in ("of", "for"):
+        if cut in lowered[1:]:
+            k = lowered.index(cut, 1)
+            head, tail = " ".join(words[:k]), " ".join(words[k + 1:])
+            ent = lookup.named(head) or _person_at_end(head, lookup)
+            if ent is not None and ent.type == "PER" and cut == "of":
+                return ent
+            ent = lookup.named(tail)
+            if ent is not None and ent.type in _BODIES and _SPOKES_NOUNS & set(lowered[:k]):
+                return ent
+    if _SPOKES_NOUNS & set(lowered):
+        # "an AARP spokeswoman": the organisation named just before the noun.
+        k = max(i for i, w in enumerate(lowered) if w in _SPOKES_NOUNS)
+        for first in range(k):
+            ent = lookup.named(" ".join(words[first:k]))
+            if ent is not None and ent.type in _BODIES:
+                return ent
+    return None
+
+
 def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
     Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
@@ -202,6 +231,9 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
         ent = _person_at_end(quote.speaker, lookup) or _by_surname(quote.speaker, lookup)
         if ent is not None:
             quote = replace(quote, speaker=ent.name)
+    principal = _principal(quote.speaker, lookup) if ent is None else None
+    if principal is not None:
+        return replace(quote, speaker=principal.name)
     if ent is not None and ent.type in ("PER", "ORG"):
         # A known person or organisation, whatever its canonical name looks like ("Treasury Secretary Jacob
         # Lew" holds the noun "secretary" but is a name, not a description).

@@ -1,0 +1,48 @@
+"""Parses made ahead: the stages' own calls answered with the same annotations, anything else parsed on demand."""
+
+from __future__ import annotations
+
+import pytest
+
+import corroborate.nlp as nlp_pkg
+from corroborate.nlp.parses import ParsedArticle, ParsedPipeline, ParseJob, parse_article
+
+needs_model = pytest.mark.skipif(not nlp_pkg.available("cnn"), reason="NLP model not built: run `make model`")
+
+TEXT = "Prime Minister Boris Johnson met Emmanuel Macron in Calais. They agreed to resume talks on Monday."
+SENTENCES = ("Prime Minister Boris Johnson met Emmanuel Macron in Calais.", "They agreed to resume talks on Monday.")
+
+
+def _annotations(doc) -> list[tuple]:
+    return [(t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start)
+            for t in doc]
+
+
+@needs_model
+def test_the_stages_calls_get_the_pipelines_annotations() -> None:
+    nlp = nlp_pkg.load_pipeline("cnn")
+    job = ParseJob("cnn", TEXT, SENTENCES)
+    result = ParsedArticle.from_bytes(parse_article(job).to_bytes())  # as it comes back from the cache
+    parsed = ParsedPipeline(nlp, [(job, result)])
+    assert _annotations(parsed(TEXT)) == _annotations(nlp(TEXT))
+    assert [_annotations(d) for d in parsed.pipe(list(SENTENCES), batch_size=64)] == \
+        [_annotations(d) for d in nlp.pipe(list(SENTENCES), batch_size=64)]
+    assert [(e.start_char, e.end_char, e.label_) for e in parsed(TEXT).ents] == \
+        [(e.start_char, e.end_char, e.label_) for e in nlp(TEXT).ents]
+    assert parsed.meta == nlp.meta  # anything else is the pipeline's own
+
+
+@needs_model
+def test_other_texts_are_parsed_on_demand() -> None:
+    nlp = nlp_pkg.load_pipeline("cnn")
+    parsed = ParsedPipeline(nlp, [(ParseJob("cnn", TEXT, SENTENCES), parse_article(ParseJob("cnn", TEXT, SENTENCES)))])
+    other = "A different article entirely."
+    assert _annotations(parsed(other)) == _annotations(nlp(other))
+    assert len(list(parsed.pipe([SENTENCES[0]]))) == 1  # not the stored list: the pipeline runs
+
+
+def test_job_keys_follow_the_content() -> None:
+    a = ParseJob("cnn", TEXT, SENTENCES)
+    assert a.key == ParseJob("cnn", TEXT, SENTENCES, threads=2).key  # threads do not change a parse
+    assert a.key != ParseJob("cnn", TEXT, SENTENCES[:1]).key
+    assert a.key != ParseJob("cnn", TEXT + " ", SENTENCES).key

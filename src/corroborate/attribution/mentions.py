@@ -283,8 +283,8 @@ class ArticleMentions:
                 self._run(toks, i, i + ts, sent, None)
             return True
         ts, ns = parts
-        if ns == 0:
-            return False
+        if ns == 0 or (ts == ns and len(run) - ns < 2):
+            return False  # nothing before the name, or a descriptor before one word ("Republican Congressional")
         if ts:
             self._run(toks, i, i + ts, sent, None)
         name, title = run[ns:], run[ts:ns]

@@ -52,8 +52,9 @@ def person_parts(words: list[str]) -> tuple[int, int] | None:
     if titles and titles[-1] == len(lw) - 1:
         # The last word is a title: a fragment ("Florida Sen") when it is abbreviated or the run is one word;
         # else it may be a surname ("Martin Luther King"), so the run is kept whole.
-        if lw[-1] in TITLE_ABBREVIATIONS or lw[-1] in _ABBREVIATED or len(lw) == 1:
-            return None
+        if lw[-1] in TITLE_ABBREVIATIONS or lw[-1] in _ABBREVIATED or len(lw) == 1 \
+                or lw[-2] in PERSON_TITLE_WORDS or lw[-2] in TITLE_MODIFIERS or words[0].isupper():
+            return None  # "Florida Sen", "DNC Communications Director": a title, no name after it
         titles = titles[:-1]
     if titles:
         last = titles[-1]

@@ -48,7 +48,8 @@ EXTRA_ORG_HEADS = frozenset({"house", "lines", "airlines", "airways", "wire", "c
                              "technologies", "systems", "enterprises", "holdings", "partners", "associates"})
 # Place heads besides lexicon.LOC_WORDS: "National Mall", "Kodak Theatre", "Key Bridge", "Sennock Reef".
 EXTRA_LOC_HEADS = frozenset({"mall", "theatre", "theater", "bridge", "avenue", "stadium", "arena", "plaza",
-                             "boulevard", "highway", "freeway", "corridor", "turnpike", "reef", "canal"})
+                             "boulevard", "highway", "freeway", "corridor", "turnpike", "reef", "canal",
+                             "district", "center", "centre"})
 EXTRA_OTH_HEADS = frozenset({"awards", "prize", "prizes", "medal", "doctrine", "amendment", "constitution",
                              "olympics", "championship", "series", "trophy"})
 # Lower-case nouns before a vessel's name ("the ferry Morwen Star") and the prefixes of ships' names ("INS

@@ -64,6 +64,7 @@ class Embedder:
         self.seconds = 0.0  # time spent embedding: the benchmark reports it apart from everything else
         self.encoded = 0
         self.from_persist = 0
+        self._unsaved: set[str] = set()  # keys computed or handed over since the last save
 
     def _load(self) -> Any:
         if self._model is None:
@@ -79,6 +80,7 @@ class Embedder:
         for key, vector in vectors.items():
             if key not in self.cache:
                 self.cache[key] = np.asarray(vector, dtype=np.float32)
+                self._unsaved.add(key)
 
     def preload(self, keys: list[str]) -> None:
         """Read those of ``keys`` that ``persist`` holds into the in-memory cache (one batch)."""
@@ -96,18 +98,17 @@ class Embedder:
         self.from_persist += len(found)
 
     def save(self) -> None:
-        """Write the vectors this embedder holds to ``persist`` (those not stored yet)."""
+        """Write the vectors computed since the last save to ``persist`` (only those: ``cache`` may be a whole
+        store's table)."""
         import numpy as np
 
         from corroborate.store.db import StoreError
 
-        if self.persist is None:
+        keys, self._unsaved = sorted(self._unsaved), set()
+        if self.persist is None or not keys:
             return
-        keys = list(self.cache)
         try:
-            stored = set(self.persist.get_many(self.namespace, keys))
-            self.persist.put_many(self.namespace, {k: np.asarray(self.cache[k], dtype="<f4").tobytes()
-                                                   for k in keys if k not in stored})
+            self.persist.put_many(self.namespace, {k: np.asarray(self.cache[k], dtype="<f4").tobytes() for k in keys})
         except StoreError:
             self.persist = None
 
@@ -126,6 +127,7 @@ class Embedder:
                                    normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
             for (k, _), v in zip(missing, vectors, strict=True):
                 self.cache[k] = np.asarray(v, dtype=np.float32)
+                self._unsaved.add(k)
             self.seconds += time.perf_counter() - start
             self.encoded += len(missing)
         if not texts:

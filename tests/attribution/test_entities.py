@@ -260,3 +260,9 @@ def test_every_alias_says_why_it_joined() -> None:
     assert explained["Jane Doe"]["Ms Doe"].startswith("the surname")
     assert "title" in explained["Jane Doe"]["Home Secretary"]
     assert explained["National Collegiate Athletic Association"]["NCAA"].startswith("the acronym")
+
+
+def test_a_capitalised_the_mid_sentence_is_part_of_the_name_shown() -> None:
+    found = ents(art("He told The Washington Post on Monday. Later the Washington Post said no."))
+    post = next(e for e in found if "Washington Post" in e.name)
+    assert post.type == "ORG" and {"The Washington Post", "Washington Post"} == {post.name, *post.aliases}

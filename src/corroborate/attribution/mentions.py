@@ -216,6 +216,10 @@ class ArticleMentions:
     def _run(self, toks: list[Token], i: int, j: int, sent: int, forced: str | None) -> None:
         """Classify the capitalised run toks[i:j] (a model's span when ``forced`` carries its type)."""
         run = toks[i:j]
+        # "The" capitalised mid-sentence belongs to the name ("The Washington Post"), shown but not keyed.
+        the = run[0] if len(run) > 1 and run[0].text == "The" and not run[0].initial \
+            and self.article.text[:run[0].start].rstrip()[-1:] not in ".!?" else None
+        first = i
         # Leading function words and sentence-initial common words ("The", "However", "Migrants"), and a
         # speech verb that opens a sentence before its speaker ("Added Gibbs: ...").
         while run and run[0].lower not in HONORIFICS and (
@@ -262,8 +266,11 @@ class ArticleMentions:
             # All-capitals first names in headlines ("BORIS Johnson") read as ordinary names; "ABC News" stays.
             names = [w.capitalize() if w.isupper() and len(w) > 2 and w.isalpha() else w for w in names]
         surface = " ".join(([honorific] if honorific else []) + names)
+        start = run[0].start
+        if the is not None and i == first + 1 and kind in ("ORG", "OTH"):
+            surface, start = f"The {surface}", the.start
         prev = toks[i - 1].lower if i > 0 else None
-        self.mentions.append(Mention(self.article.id, run[0].start, run[-1].end, surface, tuple(names), kind,
+        self.mentions.append(Mention(self.article.id, start, run[-1].end, surface, tuple(names), kind,
                                      honorific=honorific, cue=prev, sentence=sent, initial=run[0].initial))
 
     def _shown(self, tok: Token) -> str:

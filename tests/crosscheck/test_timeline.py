@@ -225,3 +225,7 @@ def test_a_sentence_with_a_date_is_no_dateline() -> None:
 def test_a_plan_noun_is_no_future_tense() -> None:
     assert one("She sharply criticized the minister on Tuesday over his plans to speak.").date == "2021-11-23"
     assert one("She plans to speak on Tuesday in the city.").date == "2021-11-30"
+
+
+def test_a_weekday_ending_a_quoted_programme_title_is_no_date() -> None:
+    assert timeline(art('Speaking on "Fox News Sunday," the senator said he would stay.')) == []

@@ -32,12 +32,25 @@ from typing import Any
 
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, Span, TimelineEvent
-from corroborate.text.dates import GENERIC, MONTHS, NUMBERS, PATTERNS, SEASONS, WEEKDAYS, read_dateline
+from corroborate.text.dates import (
+    GENERIC,
+    MONTHS,
+    PATTERNS,
+    WEEKDAYS,
+    ago,
+    iso_week,
+    month_of,
+    nearest_year,
+    read_dateline,
+    season_year,
+)
 from corroborate.text.time_words import _FINITE_PAST, _FUTURE, _PAST, _STOP
 
 _PRESENT_AUX = re.compile(r"\b(?:is|are|am|will|be)\s+(?:\w+\s+){0,2}$", re.I)
 # "as soon as Friday", "as early as Thursday": a day still to come, whatever the tense of the sentence.
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
+# Capitalised words opening a quotation right before a weekday: the weekday ends a title ("Fox News Sunday").
+_QUOTED_NAME = re.compile(r"[\"“](?:[A-Z][\w'’.-]*\s+){1,4}$")
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
 _MAX_TEXT = 180
 _SIMILAR = 0.2
@@ -90,7 +103,7 @@ def _dateline_year(article: Article, skip: tuple[int, int], story_dates: list[tu
     words = " ".join(article.text[skip[0]:skip[1]].split())
     if line is not None:
         for aid, ref in story_dates:
-            d = _nearest_year(line[2].month, line[2].day, ref)
+            d = nearest_year(line[2].month, line[2].day, ref)
             if d is not None and abs((d - ref).days) <= 183:
                 return d, f"published date read from the dateline '{words}', its year from {aid}"
     return None, None
@@ -126,55 +139,6 @@ def _tense(sentence: str, pos: int, end: int) -> str:
     return best[1] if best else "past"
 
 
-def _iso_week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _nearest_year(month: int, day: int, ref: date) -> date | None:
-    cands = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            cands.append(date(y, month, day))
-        except ValueError:
-            continue
-    return min(cands, key=lambda d: abs((d - ref).days)) if cands else None
-
-
-def _month_of(p: date, shift: int) -> tuple[str, None, date]:
-    """P's month moved by ``shift`` months, as "YYYY-MM"."""
-    k = p.year * 12 + p.month - 1 + shift
-    d = date(k // 12, k % 12 + 1, 1)
-    return d.isoformat()[:7], None, d
-
-
-def _season(mod: str, season: str, p: date) -> tuple[str, None, date]:
-    """"last summer": the most recent summer over before P; "this"/"next": the year of the one to come."""
-    first, last = SEASONS[season]
-    if mod == "last":
-        y = p.year if p.month > last else p.year - 1
-    elif mod == "next":
-        y = p.year if p.month < first else p.year + 1
-    else:
-        y = p.year
-    return str(y), None, date(y, first, 1)
-
-
-def _ago(m: re.Match[str], p: date) -> tuple[str, None, date]:
-    """"two days ago" -> a day; "three weeks ago" -> a week; "a month ago" -> a month; "eight years ago" -> a year."""
-    n = NUMBERS.get(m.group(1).lower()) or int(m.group(1))
-    unit = m.group(2).lower().rstrip("s") if m.lastindex and m.lastindex >= 2 else "day"
-    if unit == "day":
-        d = p - timedelta(days=n)
-        return d.isoformat(), None, d
-    if unit == "week":
-        d = p - timedelta(days=7 * n)
-        return _iso_week(d), None, d - timedelta(days=d.weekday())
-    if unit == "month":
-        return _month_of(p, -n)
-    return str(p.year - n), None, date(p.year - n, 1, 1)
-
-
 class _Resolver:
     def __init__(self, article: Article, story_dates: list[tuple[str, date]],
                  reference: tuple[date | None, str | None] | None = None) -> None:
@@ -199,7 +163,7 @@ class _Resolver:
                 d = date(int(m.group(3)), month, dnum)
                 return d.isoformat(), None, d
             if p is not None:
-                d = _nearest_year(month, dnum, p)
+                d = nearest_year(month, dnum, p)
                 if d is None:
                     raise ValueError(expr)
                 return d.isoformat(), None, d
@@ -213,7 +177,7 @@ class _Resolver:
         if p is None:
             return self.undated(expr)
         if kind in ("ago", "ago_long"):
-            return _ago(m, p)
+            return ago(m, p)
         if kind == "day":
             word = m.group(1).lower()
             shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
@@ -223,11 +187,11 @@ class _Resolver:
             shift = {"this": 0, "last": -7, "next": 7}[m.group(1).lower()]
             d = p + timedelta(days=shift)
             monday = d - timedelta(days=d.weekday())
-            return _iso_week(d), None, monday
+            return iso_week(d), None, monday
         if kind == "month_rel":
-            return _month_of(p, {"this": 0, "last": -1, "next": 1}[m.group(1).lower()])
+            return month_of(p, {"this": 0, "last": -1, "next": 1}[m.group(1).lower()])
         if kind == "season":
-            return _season(m.group(1).lower(), m.group(2).lower(), p)
+            return season_year(m.group(1).lower(), m.group(2).lower(), p)
         if kind == "year":
             y = p.year + {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
             return str(y), None, date(y, 1, 1)
@@ -238,8 +202,8 @@ class _Resolver:
             ahead, back = (month - p.month) % 12, (p.month - month) % 12
             if ahead == back:
                 future = _tense(sentence, rel, rel + len(expr)) == "future"
-                return _month_of(p, ahead if future else -back)
-            return _month_of(p, ahead if ahead < back else -back)
+                return month_of(p, ahead if future else -back)
+            return month_of(p, ahead if ahead < back else -back)
         # weekday
         mod = (m.group(1) or "").lower()
         target = WEEKDAYS.index(m.group(2).lower())
@@ -258,7 +222,7 @@ class _Resolver:
 
     def _year_from_story(self, expr: str, month: int, day: int) -> tuple[str | None, str, date | None]:
         for aid, ref in self.story_dates:
-            d = _nearest_year(month, day, ref)
+            d = nearest_year(month, day, ref)
             if d is not None and abs((d - ref).days) <= 183:
                 return d.isoformat(), (f"article undated: year of '{expr}' taken from {aid}, an article of the "
                                        f"same story published {ref.isoformat()}"), d
@@ -286,8 +250,9 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                     continue  # the dateline line ("Updated : November 11 , 2011"): when it appeared
                 if kind in ("day", "week", "month_rel", "year") and _title(sentence, s, e):
                     continue  # ABC's "This Week", "Tonight": the name of a programme, not a date
-                if kind == "weekday" and GENERIC.search(sentence[:s]):
-                    continue  # "every Tuesday": a habit, not a date
+                if kind == "weekday" and (GENERIC.search(sentence[:s]) or (_QUOTED_NAME.search(sentence[:s])
+                                          and re.match(r"[,.]?[\"”]", sentence[e:]))):
+                    continue  # "every Tuesday": a habit; "Fox News Sunday": a programme; neither a date
                 taken.append((s, e))
                 try:
                     iso, note, key = res.resolve(kind, m, sentence, s)

@@ -8,7 +8,7 @@ ways news sites print a date ("Updated : November 11 , 2011 18 : 50 IST", "Fri A
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: k + 1 for k, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
@@ -136,3 +136,55 @@ def _dateline_in(line: str) -> tuple[date, bool] | None:
         d = _make(y, month, day)
         return (d, True) if d else None
     return None
+
+
+# -- date arithmetic of the timeline's resolutions ---------------------------------------------------
+# Resolvers return the timeline's triple: (ISO value, note or None, the date the value sorts by).
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def nearest_year(month: int, day: int, ref: date) -> date | None:
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(date(y, month, day))
+        except ValueError:
+            continue
+    return min(cands, key=lambda d: abs((d - ref).days)) if cands else None
+
+
+def month_of(p: date, shift: int) -> tuple[str, None, date]:
+    """P's month moved by ``shift`` months, as "YYYY-MM"."""
+    k = p.year * 12 + p.month - 1 + shift
+    d = date(k // 12, k % 12 + 1, 1)
+    return d.isoformat()[:7], None, d
+
+
+def season_year(mod: str, season: str, p: date) -> tuple[str, None, date]:
+    """"last summer": the most recent summer over before P; "this"/"next": the year of the one to come."""
+    first, last = SEASONS[season]
+    if mod == "last":
+        y = p.year if p.month > last else p.year - 1
+    elif mod == "next":
+        y = p.year if p.month < first else p.year + 1
+    else:
+        y = p.year
+    return str(y), None, date(y, first, 1)
+
+
+def ago(m: re.Match[str], p: date) -> tuple[str, None, date]:
+    """"two days ago" -> a day; "three weeks ago" -> a week; "a month ago" -> a month; "eight years ago" -> a year."""
+    n = NUMBERS.get(m.group(1).lower()) or int(m.group(1))
+    unit = m.group(2).lower().rstrip("s") if m.lastindex and m.lastindex >= 2 else "day"
+    if unit == "day":
+        d = p - timedelta(days=n)
+        return d.isoformat(), None, d
+    if unit == "week":
+        d = p - timedelta(days=7 * n)
+        return iso_week(d), None, d - timedelta(days=d.weekday())
+    if unit == "month":
+        return month_of(p, -n)
+    return str(p.year - n), None, date(p.year - n, 1, 1)

@@ -229,3 +229,18 @@ def test_a_plan_noun_is_no_future_tense() -> None:
 
 def test_a_weekday_ending_a_quoted_programme_title_is_no_date() -> None:
     assert timeline(art('Speaking on "Fox News Sunday," the senator said he would stay.')) == []
+
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    ("Funding was $11.5 million in fiscal 2011 and $10.1 million the following year.", "the following year", "2012"),
+    ("The mission met on November 3. The cable described a meeting the day before.", "the day before", "2021-11-02"),
+    ("There were six arrests on Wednesday, compared to 47 the previous night.", "the previous night", "2021-11-23"),
+    ("The school opened in 2015. That same year, a governor threatened its funding.", "That same year", "2015"),
+])
+def test_anaphoric_dates_count_from_the_date_named_before_them(text: str, expression: str, expected: str) -> None:
+    event = next(e for e in timeline(art(text)) if e.expression == expression)
+    assert event.date == expected and event.note and "counted from" in event.note
+
+
+def test_an_anaphoric_date_with_nothing_before_it_dates_nothing() -> None:
+    assert timeline(art("The next day, he left the city.")) == []

@@ -33,6 +33,7 @@ from typing import Any
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, Span, TimelineEvent
 from corroborate.text.dates import (
+    ANAPHORS,
     GENERIC,
     MONTHS,
     PATTERNS,
@@ -43,6 +44,7 @@ from corroborate.text.dates import (
     nearest_year,
     read_dateline,
     season_year,
+    shifted,
 )
 from corroborate.text.time_words import _FINITE_PAST, _FUTURE, _PAST, _STOP
 
@@ -236,9 +238,15 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
     text = article.text
     dateline = _DATELINE.match(text)
     out: list[_Found] = []
+    pending: list[tuple[Passage, re.Match[str], str, int]] = []
     for p in passages:
         sentence = text[p.start:p.end]
         taken: list[tuple[int, int]] = []
+        for pattern, unit, shift in ANAPHORS:
+            for m in pattern.finditer(sentence):
+                if not any(m.start() < te and ts < m.end() for ts, te in taken):
+                    taken.append(m.span())
+                    pending.append((p, m, unit, shift))
         for kind, pattern in PATTERNS:
             for m in pattern.finditer(sentence):
                 s, e = m.span()
@@ -262,6 +270,23 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                     note = res.dateline_note
                 out.append(_Found(article, p, p.start + s, p.start + e, m.group(0), iso, note, key))
     _anchor_weekdays(out)
+    return out + _anaphors(article, pending, out)
+
+
+def _anaphors(article: Article, pending: list[tuple[Passage, re.Match[str], str, int]],
+              found: list[_Found]) -> list[_Found]:
+    """"the following year", "later that day": counted from the nearest date named before them in the same
+    or the previous sentence; left out when there is none (they date nothing on their own)."""
+    out = []
+    for p, m, unit, shift in pending:
+        start = p.start + m.start()
+        before = [f for f in found if f.start < start and f.date and p.index - f.passage.index <= 1]
+        anchor = max(before, key=lambda f: f.start, default=None)
+        moved = shifted(anchor.date, unit, shift) if anchor is not None and anchor.date else None
+        if anchor is None or moved is None:
+            continue
+        note = f"'{m.group(0)}' counted from '{anchor.expression}' ({anchor.date}) before it"
+        out.append(_Found(article, p, start, p.start + m.end(), m.group(0), moved[0], note, moved[1]))
     return out
 
 

@@ -57,6 +57,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # count of something ("2000 people" is rare in news, "the 2008 event" common).
     ("year_num", re.compile(r"(?<![\w$£€#,.:/-])(?:(?i:fiscal)\s+)?(1[89]\d{2}|20\d{2})(?![\w%,.:/-]\d|[\w%])")),
 ]
+# Anaphoric dates, counted from the date named just before them ("On that same day", "the following year",
+# "the day before", "later that day"): (pattern, unit, shift). They are matched before PATTERNS, so that "the
+# next year" is not read as "next year".
+ANAPHORS: list[tuple[re.Pattern[str], str, int]] = [
+    (re.compile(r"\b(?:later|earlier)\s+(?:in\s+)?(?:that|the)\s+(?:same\s+)?day\b", re.I), "day", 0),
+    (re.compile(r"\b(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|morning|afternoon|evening)\b|"
+                r"\b(?:on\s+)?that\s+(?:day|night|morning|afternoon|evening)\b", re.I), "day", 0),
+    (re.compile(r"\bthe\s+(?:next|following)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+after\b",
+                re.I), "day", 1),
+    (re.compile(r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening)\b|\bthe\s+(?:day|night)\s+before\b",
+                re.I), "day", -1),
+    (re.compile(r"\b(?:that|the\s+same|that\s+same)\s+month\b", re.I), "month", 0),
+    (re.compile(r"\bthe\s+(?:next|following)\s+month\b|\ba\s+month\s+later\b", re.I), "month", 1),
+    (re.compile(r"\b(?:that|the\s+same|that\s+same)\s+year\b", re.I), "year", 0),
+    (re.compile(r"\bthe\s+(?:next|following)\s+year\b|\ba\s+year\s+later\b", re.I), "year", 1),
+    (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\ba\s+year\s+(?:earlier|before)\b", re.I), "year", -1),
+]
 # Generic dates that date nothing ("every Tuesday") are not matched: "every" before a weekday is checked by
 # the timeline, which knows the sentence.
 GENERIC = re.compile(r"\b(?:every|each)\s+$", re.I)
@@ -188,3 +205,20 @@ def ago(m: re.Match[str], p: date) -> tuple[str, None, date]:
     if unit == "month":
         return month_of(p, -n)
     return str(p.year - n), None, date(p.year - n, 1, 1)
+
+
+def shifted(anchor: str, unit: str, shift: int) -> tuple[str, date] | None:
+    """An ISO value ``anchor`` ("2012-06-14", "2012-06", "2012") moved by ``shift`` units of ``unit`` ("day",
+    "month", "year"), at that unit's precision; None when the anchor is too coarse (a year for a day) or a
+    week."""
+    if "W" in anchor or len(anchor) < {"day": 10, "month": 7, "year": 4}[unit]:
+        return None
+    y = int(anchor[:4])
+    if unit == "year":
+        return str(y + shift), date(y + shift, 1, 1)
+    m = int(anchor[5:7])
+    if unit == "month":
+        value, _, d = month_of(date(y, m, 1), shift)
+        return value, d
+    d = date(y, m, int(anchor[8:10])) + timedelta(days=shift)
+    return d.isoformat(), d

@@ -266,3 +266,11 @@ def test_a_capitalised_the_mid_sentence_is_part_of_the_name_shown() -> None:
     found = ents(art("He told The Washington Post on Monday. Later the Washington Post said no."))
     post = next(e for e in found if "Washington Post" in e.name)
     assert post.type == "ORG" and {"The Washington Post", "Washington Post"} == {post.name, *post.aliases}
+
+
+def test_the_words_before_a_title_are_never_a_person() -> None:
+    found = ents(art("He met Wyoming U.S. Rep. Liz Cheney there. Then White House Press Secretary Jay Carney spoke "
+                     "about the Middle East."))
+    people = {e.name for e in found if e.type == "PER"}
+    assert people == {"Liz Cheney", "Jay Carney"}
+    assert find(found, "White House").type == "ORG" and find(found, "Middle East").type == "LOC"

@@ -59,8 +59,9 @@ def name_kind(names: list[str], honorific: str | None, prev: str | None, story_l
     for pool, kind in _HEADS:
         if last in pool:
             return kind
-    if joined in COUNTRIES or joined in CAPITALS or (len(words) > 1 and words[0] in DIRECTIONS):
-        return "LOC"
+    if joined in COUNTRIES or joined in CAPITALS or (len(words) > 1 and (words[0] in DIRECTIONS
+                                                                          or last in DIRECTIONS)):
+        return "LOC"  # "Northern Ireland", "Middle East"
     if words[0] in DEMONYMS or (len(words) == 1 and words[0].endswith("s") and words[0][:-1] in DEMONYMS):
         return None if len(words) == 1 else "OTH"  # "French"; "British People"
     if len(words) > 1 and ((names[0].isupper() and bare(words[0]) in VESSEL_PREFIXES) or prev in VESSEL_CUES):

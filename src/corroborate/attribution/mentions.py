@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corroborate.attribution.kinds import name_kind
-from corroborate.attribution.names import fragment_descriptor, person_parts
+from corroborate.attribution.names import bare, fragment_descriptor, person_parts
 from corroborate.model import Article, Passage
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS_DOTTED
 from corroborate.text.lexicon import (
@@ -287,13 +287,13 @@ class ArticleMentions:
         if parts is None:
             ts = fragment_descriptor([t.text for t in run])
             if ts:
-                self._run(toks, i, i + ts, sent, None)
+                self._descriptor(toks, i, i + ts, sent)
             return True
         ts, ns = parts
         if ns == 0 or (ts == ns and len(run) - ns < 2):
             return False  # nothing before the name, or a descriptor before one word ("Republican Congressional")
         if ts:
-            self._run(toks, i, i + ts, sent, None)
+            self._descriptor(toks, i, i + ts, sent)
         name, title = run[ns:], run[ts:ns]
         if len(name) == 1 and (name[0].lower in COMMON_CAPITALISED or len(name[0].text) == 1):
             return True
@@ -304,6 +304,18 @@ class ArticleMentions:
                                      title=" ".join(t.lower for t in title) or None, cue=prev, sentence=sent,
                                      initial=run[ts].initial))
         return True
+
+    def _descriptor(self, toks: list[Token], i: int, j: int, sent: int) -> None:
+        """The organisation, place or party before a title ("White House", "Florida", "Wyoming U.S."): a name
+        of its own, never a person; a country at its end ("U.S.") is a name apart."""
+        if j - i > 1 and bare(toks[j - 1].text) in COUNTRIES:
+            self._descriptor(toks, i, j - 1, sent)
+            i = j - 1
+        before = len(self.mentions)
+        self._run(toks, i, j, sent, None)
+        for m in self.mentions[before:]:
+            if m.type == "PER" and not m.honorific and not m.title:
+                m.type = "ORG"
 
     # -- names from a model -----------------------------------------------------------------------------
     def _model_ents(self, nlp: Any) -> list[tuple[int, int, str]]:

@@ -66,30 +66,6 @@ def test_letters_shouting_interjections_and_compass_places() -> None:
     assert kinds == {"Northern Ireland": "LOC", "Christian Bale": "PER"}
 
 
-def test_person_runs_split_into_descriptor_title_and_name() -> None:
-    from corroborate.attribution.names import person_parts
-
-    assert person_parts(["White", "House", "Press", "Secretary", "Jay", "Carney"]) == (2, 4)
-    assert person_parts(["Senate", "Majority", "Leader", "Harry", "Reid"]) == (1, 3)
-    assert person_parts(["Republican", "Mitt", "Romney"]) == (1, 1)
-    assert person_parts(["Mitt", "Romney"]) == (0, 0)
-    assert person_parts(["Martin", "Luther", "King"]) == (0, 0)  # a title word as surname stays
-    assert person_parts(["Florida", "Sen"]) is None  # a title fragment names nobody
-    assert person_parts(["Gov"]) is None
-
-
-def test_name_kinds_by_evidence() -> None:
-    from corroborate.attribution.kinds import name_kind
-
-    assert name_kind(["Senate", "Majority", "Leader", "Harry", "Reid"], None, None, set()) == "PER"
-    assert name_kind(["GOP"], None, None, set()) == "ORG"
-    assert name_kind(["House", "Republicans"], None, None, set()) == "ORG"
-    assert name_kind(["INS", "Sukanya"], None, None, set()) == "OTH"
-    assert name_kind(["Morwen", "Star"], None, "ferry", set()) == "OTH"
-    assert name_kind(["Academy", "Awards"], None, None, set()) == "OTH"
-    assert name_kind(["Paul", "D", "Ryan"], None, None, set()) == "PER?"  # an initial is no common word
-
-
 def test_middle_initials_and_abbreviated_titles_join_a_name() -> None:
     a = Article("a1", "o", None, None, None, "Yesterday Paul D. Ryan met Sen. Jim DeMint in town.")
     surfaces = {m.surface for m in ArticleMentions(a, segment(a), set()).build() if m.type == "PER"}

@@ -92,7 +92,8 @@ def people(keys: set[Key]) -> dict[Key, Join]:
 
 def _variant_reason(a: tuple[str, ...], b: tuple[str, ...]) -> str:
     if a[0] != b[0]:
-        return f"first-name variant ('{a[0]}' / '{b[0]}') with the same surname"
+        x, y = sorted((a[0], b[0]))
+        return f"first-name variant ('{x}' / '{y}') with the same surname"
     return "the same first name and surname, one with a middle name"
 
 

@@ -1,0 +1,32 @@
+"""Names: descriptor / title / name of a person run, party keys, initials, one person under two names."""
+
+from __future__ import annotations
+
+from corroborate.attribution.names import initials, party_key, person_key, person_parts, same_person, spelling
+
+
+def test_person_runs_split_into_descriptor_title_and_name() -> None:
+    assert person_parts(["White", "House", "Press", "Secretary", "Jay", "Carney"]) == (2, 4)
+    assert person_parts(["Senate", "Majority", "Leader", "Harry", "Reid"]) == (1, 3)
+    assert person_parts(["Republican", "Mitt", "Romney"]) == (1, 1)
+    assert person_parts(["Mitt", "Romney"]) == (0, 0)
+    assert person_parts(["Martin", "Luther", "King"]) == (0, 0)  # a title word as surname stays
+    assert person_parts(["Florida", "Sen"]) is None  # a title fragment names nobody
+    assert person_parts(["Gov"]) is None
+
+
+def test_party_keys_initials_and_suffixes() -> None:
+    assert party_key(("GOP",)) == party_key(("Republicans",)) == party_key(("Republican", "Party")) == ("republican",)
+    assert party_key(("Senate", "GOP")) == ("senate", "republican")
+    assert party_key(("Republican", "National", "Committee")) is None
+    assert {"doma", "dma"} == initials(("defense", "of", "marriage", "act"))
+    assert person_key(("Joseph", "R.", "Biden", "Jr.")) == ("joseph", "r", "biden")
+    assert spelling("recognised") == spelling("recognized") and spelling("theatre") == "theater"
+
+
+def test_one_person_under_two_full_names() -> None:
+    assert same_person(("liz", "cheney"), ("elizabeth", "cheney"))
+    assert same_person(("edward", "m", "kennedy"), ("ted", "kennedy"))
+    assert same_person(("hillary", "clinton"), ("hillary", "rodham", "clinton"))
+    assert not same_person(("bill", "clinton"), ("hillary", "clinton"))
+    assert not same_person(("john", "a", "smith"), ("john", "b", "smith"))

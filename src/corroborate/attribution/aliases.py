@@ -82,10 +82,13 @@ def people(keys: set[Key]) -> dict[Key, Join]:
         longer = [o for o in names if len(o[1]) > len(k[1]) and o[1][-len(k[1]):] == k[1]]
         if len(longer) == 1:
             u.join(k, longer[0], f"the end of the one longer name '{' '.join(longer[0][1])}'")
+    partners = {k: [o for o in names if o != k and same_person(k[1], o[1])] for k in names}
+    # A name that could be two people ("John Smith" beside "John A. Smith" and "John B. Smith") joins nobody,
+    # and nobody joins through it.
+    clear = {k for k, ps in partners.items() if all(same_person(a[1], b[1]) for a, b in combinations(ps, 2))}
     for k in names:
-        partners = [o for o in names if o != k and same_person(k[1], o[1])]
-        if partners and all(same_person(a[1], b[1]) for a, b in combinations(partners, 2)):
-            for o in partners:
+        for o in partners[k]:
+            if k in clear and o in clear:
                 u.join(k, o, _variant_reason(k[1], o[1]))
     return u.result(set(names))
 

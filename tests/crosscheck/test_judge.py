@@ -143,3 +143,30 @@ def test_a_missing_value_between_the_two_sides_does_not_make_them_the_same() -> 
                  "how many people died", 0.8)
     _, dropped = review([c], _ctx())
     assert not any("same value" in d.explanation for d in dropped)
+
+
+def test_a_remark_worded_otherwise_by_a_spun_article_is_kept_as_a_misquote() -> None:
+    # Article s repeats itself sentence by sentence (a spinner's interleaved rewrites); its rendering of the
+    # minister's remark differs in substance from the independent report's, with no copy of the original left.
+    lines = ["The ferry sank near the port.", "The ferry went down near the harbour.", "Rescuers came at dawn.",
+             "Rescue teams arrived at first light.", "The mayor thanked them.", "The mayor gave them thanks.",
+             "The minister said: “We consider the letter unacceptable and contrary to our talks.”"]
+    s_art, s_ps = _article("s", lines)
+    r_art, r_ps = _article("r", ["The minister said: “We consider the letter unacceptable and contrary to our talks.”"])
+    groups = [RepeatGroup("paraphrase", [Span.of(s_art, s_ps[k].start, s_ps[k].end),
+                                         Span.of(s_art, s_ps[k + 1].start, s_ps[k + 1].end)], "within")
+              for k in (0, 2, 4)]
+    quote_s = "We consider the letter unacceptable and in opposition with our talks"
+    s_art = replace(s_art, text=s_art.text.replace("contrary to", "in opposition with"))
+    s_ps[6] = replace(s_ps[6], text=s_ps[6].text.replace("contrary to", "in opposition with"),
+                      end=s_ps[6].end + len("in opposition with") - len("contrary to"))
+    c = Conflict("quote", [_span(r_art, "We consider the letter unacceptable and contrary to our talks"),
+                           _span(s_art, quote_s)],
+                 ["We consider the letter unacceptable and contrary to our talks", quote_s],
+                 "the same quote in different wording", 0.6)
+    ctx = JudgeContext({"s": s_art, "r": r_art}, {"s": s_ps, "r": r_ps}, groups, [])
+    kept, dropped = review([c], ctx)
+    assert kept and kept[0].confidence == 0.6, [d.explanation for d in dropped]
+    # The same two renderings between two ordinary reports are left to the learned score.
+    plain = JudgeContext({"s": s_art, "r": r_art}, {"s": s_ps, "r": r_ps}, [], [])
+    assert review([c], plain)[1]

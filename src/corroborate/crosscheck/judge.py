@@ -306,6 +306,11 @@ def rule(c: Conflict, sides: tuple[int, int], f: dict[str, float], ctx: JudgeCon
         return "an edited copy, not a single changed fact"
     if f["copies"]:
         return KEEP
+    if c.kind == "quote" and any(ctx.self_repeats.get(s.article, 0) >= MIN_SELF_REPEATS
+                                 for s in (c.spans[i], c.spans[j])):
+        # A remark worded in substance otherwise by an article a spinner rewrote (it repeats itself, sentence
+        # by sentence): the spinner's words put in the speaker's mouth, even when its original is gone.
+        return KEEP
     if c.kind == "drift":
         return "drift needs a passage and its copy; these are independent reports"
     return None

@@ -3,18 +3,24 @@
 Stage 2 of a story: needs its passages; adds ``story.entities`` (names, types, aliases).
 
 Mentions come from :mod:`corroborate.attribution.mentions` (rules, or a spaCy pipeline's ``doc.ents``). Merging is
-deliberately simple and explainable:
+by evidence the story holds, and every join has a reason (:func:`explain_entities`); a wrong merge costs more
+than a missed one, so a name that could be two things joins neither:
 
-* a full name ("Priti Patel") is a person's key; "Ms Patel", "Patel" and "Priti" join it when exactly one
-  full name of the story has that surname (or first name) -- two Johnsons leave "Mr Johnson" unmerged;
+* a full name ("Priti Patel") is a person's key; "Ms Patel", "Speaker Patel", "Patel" and "Priti" join it when
+  exactly one full name of the story has that surname (or first name) -- two Johnsons leave "Mr Johnson"
+  unmerged; full names join each other by containment, first-name variants and middle names
+  (:mod:`corroborate.attribution.aliases`: "Liz Cheney" / "Elizabeth Cheney");
 * a role title directly before a name ("Home Secretary Priti Patel", "French president Emmanuel Macron")
   makes the bare title ("the Home Secretary", "the French President") an alias, unless the story links the
   same title to two people; "the PM" reads as "the Prime Minister"; a past role ("former ...") links nothing;
-* organisations merge when their names agree once a leading nationality is dropped ("French Interior
-  Ministry" = "Interior Ministry"); a lone capitalised word is a place after "in/at/off/near/from", an
-  organisation after "agency/company/...", a country or capital by the general lists, else OTH.
+* organisations merge when their names agree once a leading country or nationality is dropped ("French
+  Interior Ministry" = "Interior Ministry", "U.S. Senate" = "Senate"), by a party's names ("GOP",
+  "Republicans"), by acronym with or without dots ("NCAA", "N.C.A.A."), and by the one longer name that ends
+  in theirs; a lone capitalised word is a place after "in/at/off/near/from", an organisation after
+  "agency/company/...", a country or capital by the general lists, else the model's label or OTH;
+* types never mix: a party never joins a politician, a state never its governor, a place never a person; the
+  story's outlets are organisations and a name given once as a vessel ("the ferry Morwen Star") is one.
 """
-
 from __future__ import annotations
 
 import re

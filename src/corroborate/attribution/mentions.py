@@ -7,6 +7,12 @@ Two sources of name spans, one treatment after them:
   that drops sentence-initial common words ("However", "Migrants") whose lower-case form the story also uses;
 * a spaCy pipeline (``nlp``): its ``doc.ents``, with labels mapped to PER / ORG / LOC / OTH.
 
+A person's run is split into descriptor, title and name (:mod:`corroborate.attribution.names`): "White House
+Press Secretary Jay Carney" gives the organisation "White House" and the person "Jay Carney" (title "press
+secretary"); a title with no name after it ("Florida Sen") names nobody. What kind a run is comes from
+:mod:`corroborate.attribution.kinds`; two capitalised words with no other evidence take the model's label of
+their head word when the model ran ("White House", "National Mall").
+
 Role titles are found by a lexicon (:data:`corroborate.text.lexicon.TITLES`) in both cases, because the link
 "Home Secretary Priti Patel" -> "the Home Secretary" is what merges roles into people.
 """

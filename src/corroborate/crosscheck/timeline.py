@@ -13,12 +13,22 @@ Standard library only. What is resolved, against the published date P:
   such day on or before P; future or present ("will", "is due to", "is no longer invited") -> the next such
   day on or after P;
 * weeks and years: "this week", "earlier this week" -> P's ISO week ("2021-W47"); "next week", "last week" ->
-  the week after / before; "next year" -> "2022".
+  the week after / before; "next year" -> "2022";
+* months, seasons and years: "in March 2019" -> "2019-03"; "in June", "the June decision" -> the nearer June
+  to P (half a year either way goes by the tense); "earlier this month", "last month" -> "2021-11", "2021-10";
+  "last summer" -> the year of the last summer over; "in 2008", "fiscal 2012" -> "2008", "2012"; "eight years
+  ago", "a month ago", "three weeks ago" -> a year, a month, a week;
+* anaphors: "the following year", "the day before", "later that day" -> counted from the nearest date named
+  before them in the same or the previous sentence (with a note); nothing before them, no event.
 
-An undated article resolves nothing relative: its events keep ``date=None`` with a note saying why. Two
-bounded exceptions, each with a note that names its evidence: a month-day without year takes its year from
-a dated article of the same story when that puts it within six months of it; and a weekday in the same
-paragraph as such a date resolves to it when the date falls on that weekday.
+Not dates: programme titles ("This Week", NBC's "Today", "Fox News Sunday"), habits ("every Tuesday").
+
+An undated article resolves nothing relative: its events keep ``date=None`` with a note saying why, unless a
+short line at its top prints the date it appeared ("Updated : November 11 , 2011 18 : 50 IST"): that dateline
+is its reference date, with a note. Two more bounded exceptions, each with a note that names its evidence: a
+month-day without year takes its year from a dated article of the same story when that puts it within six
+months of it; and a weekday in the same paragraph as such a date resolves to it when the date falls on that
+weekday.
 
 Events with the same date and similar wording merge across articles into one event with several spans.
 """

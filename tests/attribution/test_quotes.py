@@ -210,7 +210,8 @@ def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
     ("Others disagreed. “With all due respect, I completely disagree,” the Republican leader, Michael Thibodeau, "
      "said in a statement.", "Michael Thibodeau"),
     # the verb first, the speaker after it; the cue in the next short sentence; a colon
-    ("Robert Gibbs spoke to reporters on Monday. Added Gibbs: “I think you would really have to ask somebody else about that.”",
+    ("Robert Gibbs spoke to reporters on Monday. Added Gibbs: “I think you would really have to ask somebody "
+     "else about that.”",
      "Robert Gibbs"),
     ("Durbin spoke. “We offered the prime minister a private meeting with our members.” Durbin said. “It was "
      "declined.”", "Durbin"),

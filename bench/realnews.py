@@ -94,11 +94,13 @@ def report(results: dict[str, Any], events: list[GoldEvent], splits: list[str], 
     lines += ["Calibration (precision of the predicted conflicts by their confidence):", ""]
     lines += _table(["confidence", *(f"{s} {c}" for s in splits for c in ("predicted", "precision"))], rows)
     lines += ["**Quotes** (direct quotes; span match at character Jaccard ≥ 0.5; speaker correct when it is the gold "
-              "name or one of its aliases; 'not names': predicted speakers matching no gold alias):", ""]
+              "name or one of its aliases, middle initials and suffixes aside ('Paul D. Ryan' for 'Paul Ryan'); "
+              "'exact form': without that allowance; 'not names': predicted speakers matching no gold alias):", ""]
     lines += _table(["split", "gold", "predicted", "precision", "recall", "F1", "speaker accuracy",
-                     "speakers not names"],
+                     "speaker accuracy, exact form", "speakers not names"],
                     _rows(results, "quotes", splits, ["gold", "predicted", "precision", "recall", "f1",
-                                                      "speaker_accuracy", "speakers_not_names"]))
+                                                      "speaker_accuracy", "speaker_accuracy_exact_form",
+                                                      "speakers_not_names"]))
     lines += ["**Entities** (alias groups: predicted entities with ≥ 2 gold surface forms; a group is pure when one "
               "gold entity holds all its forms; pair recall over gold same-entity pairs whose forms were both "
               "found):", ""]

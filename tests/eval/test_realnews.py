@@ -122,6 +122,10 @@ def test_quote_jaccard_ignores_marks_and_speaker_aliases() -> None:
     assert speaker_correct(None, "unattributed", forms)
     assert not speaker_correct("Officials", "unattributed", forms)
     assert speaker_correct("a spokesman", "a spokesman", forms)  # a speaker that is no gold entity: its name
+    # A middle initial or a suffix the labelled forms lack is the same name; a lone surname core is not enough.
+    assert speaker_correct("Jane Q. Doe Jr.", "Jane Doe", forms)
+    assert not speaker_correct("Jane Q. Doe Jr.", "Jane Doe", forms, exact=True)
+    assert not speaker_correct("John Q. Doe", "Jane Doe", forms)
 
 
 def test_quotes_precision_recall_speakers() -> None:

@@ -209,6 +209,9 @@ def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
      "Nick Merrill"),
     ("Others disagreed. “With all due respect, I completely disagree,” the Republican leader, Michael Thibodeau, "
      "said in a statement.", "Michael Thibodeau"),
+    # a name followed by a description in apposition keeps the name
+    ("Democrats were angry. “I am not going to vote for it,” said Representative Barney Frank, Democrat of "
+     "Massachusetts, in an interview.", "Barney Frank"),
     # the verb first, the speaker after it; the cue in the next short sentence; a colon
     ("Robert Gibbs spoke to reporters on Monday. Added Gibbs: “I think you would really have to ask somebody "
      "else about that.”",

@@ -113,14 +113,16 @@ class SpeakerPhrases:
     def _named_apposition(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
         """"said the spokesman, Nick Merrill": a described speaker followed by a name in apposition is that name."""
         words = [t.lower for t in toks[np[0]:np[1] + 1]]
-        if not (words[0] in ("the", "a", "an", "his", "her", "its", "their") or SPEAKER_NOUNS & set(words)):
-            return np
+        if not (words[0] in ("the", "a", "an", "his", "her", "its", "their") or words[-1] in SPEAKER_NOUNS):
+            return np  # "Representative Barney Frank, Democrat of Massachusetts": a name already
         k = np[1] + 1
         if not self._comma_before(toks, k) or not toks[k].text[:1].isupper():
             return np
         name = self._np_forward(toks, k)
         if name is None or toks[name[0]].lower in ("the", "a", "an"):
             return np
+        if any(t.lower in ("of", "for") or not t.text[:1].isupper() for t in toks[name[0]:name[1] + 1]):
+            return np  # "a Democrat of Massachusetts": another description, not a name
         ent = self.lookup.named(self.text[toks[name[0]].start:toks[name[1]].end])
         return name if ent is None or ent.type == "PER" else np
 

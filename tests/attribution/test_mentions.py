@@ -76,3 +76,14 @@ def test_a_speech_verb_opening_a_sentence_is_no_part_of_the_name() -> None:
     surfaces = {m.surface for m in mentions("Gibbs spoke. Added Robert Gibbs: “No.” Edward Said wrote.")}
     assert "Robert Gibbs" in surfaces and "Edward Said" in surfaces
     assert not [s for s in surfaces if s.startswith("Added")]
+
+
+def test_a_one_letter_honorific_after_a_first_name_is_a_middle_initial() -> None:
+    # "M." is also "Monsieur"; after a capitalised first name it is an initial, and the name stays whole.
+    found = [(m.surface, m.type) for m in mentions("Democrats cheered, said Representative Louise M. Slaughter.")]
+    assert ("Representative Louise M. Slaughter", "PER") in found
+    assert any(s.startswith("M") and "Macron" in s for s, _ in mentions_of("Then M. Macron spoke at length."))
+
+
+def mentions_of(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.type) for m in mentions(text)]

@@ -209,6 +209,12 @@ def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
      "Nick Merrill"),
     ("Others disagreed. “With all due respect, I completely disagree,” the Republican leader, Michael Thibodeau, "
      "said in a statement.", "Michael Thibodeau"),
+    ("Ryan struggled. “He is not a serious man at all,” Sen. John Thune (R-S.D.) said after the debate.",
+     "John Thune"),
+    ("Facebook spoke. \"Protecting our users is a top priority for us,\" the company's chief security officer "
+     "Joe Sullivan said in a statement.", "Joe Sullivan"),
+    ("Democrats cheered. “I never thought I would see the day,” said Representative Louise M. Slaughter of New "
+     "York, the senior Democrat on the panel.", "Louise M. Slaughter"),
     # a name followed by a description in apposition keeps the name
     ("Democrats were angry. “I am not going to vote for it,” said Representative Barney Frank, Democrat of "
      "Massachusetts, in an interview.", "Barney Frank"),

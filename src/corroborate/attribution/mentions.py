@@ -247,7 +247,9 @@ class ArticleMentions:
             self._run(toks, i, i + k, sent, None)
             self._run(toks, i + k + 1, i + len(run), sent, None)
             return
-        inner = next((k for k in range(1, len(run)) if words[k] in HONORIFICS and k + 1 < len(run)), None)
+        # A one-letter "honorific" after a capitalised word is a middle initial ("Louise M. Slaughter"), not "M."
+        inner = next((k for k in range(1, len(run)) if words[k] in HONORIFICS and k + 1 < len(run)
+                      and not (len(words[k]) == 1 and _is_cap(run[k - 1]))), None)
         if inner is not None:
             # "Enter Ms Lauten", "Florida Mr Smith": the name starts at the honorific.
             self._run(toks, i, i + inner, sent, None)

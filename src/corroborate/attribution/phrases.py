@@ -132,7 +132,7 @@ class SpeakerPhrases:
         if 0 < k < len(toks) and self.text[toks[k - 1].end:toks[k].start].strip() == "(":
             # "Mike Thibodeau (R) said": a party-and-state bracket.
             for j in range(k + 1, min(k + 4, len(toks))):
-                if self.text[toks[j - 1].end:toks[j].start].strip() == ")":
+                if ")" in self.text[toks[j - 1].end:toks[j].start]:
                     return j
             return k
         if not self._comma_before(toks, k):
@@ -229,7 +229,9 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
         return quote
     ent = lookup.named(quote.speaker)
     lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
-    if ent is None and not ({"for", "of", *_DETS} & lowered or SPEAKER_NOUNS & lowered):
+    # "the company's chief security officer Joe Sullivan": a description that ends in a known name is that
+    # person; "a spokesman for Mr Darmanin" is not Mr Darmanin.
+    if ent is None and not {"for", "of"} & lowered:
         ent = _person_at_end(quote.speaker, lookup) or _by_surname(quote.speaker, lookup)
         if ent is not None:
             quote = replace(quote, speaker=ent.name)

@@ -320,7 +320,7 @@ class _Reader(ReportedSpeech):
             return self._attribution(toks, *self._named_apposition(toks, np), toks[0].text)
         np = self._np_forward(toks, 0)
         if np is None:
-            return None
+            return self._described_then_named(toks)
         named = self._named_apposition(toks, np)
         first = self._past_apposition(toks, named[1] + 1)
         np, was_described = named, named != np
@@ -332,7 +332,18 @@ class _Reader(ReportedSpeech):
         if k < len(toks) and toks[k].lower in SPEECH_VERBS and (apposed or not self._gap_breaks(toks[k - 1], toks[k])):
             cue = self.text[toks[first].start:toks[k].end]
             return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
+        return self._described_then_named(toks)
+
+    def _described_then_named(self, toks: list[Token]) -> _Attribution | None:
+        """“…,” the company's chief security officer Joe Sullivan said: a lower-case description ending in a
+        capitalised name right before the verb (the noun-phrase reader stops at "company's")."""
+        for k in range(1, min(len(toks), 10)):
+            if self._gap_breaks(toks[k - 1], toks[k]) and not toks[k - 1].possessive:
+                return None
+            if toks[k].lower in SPEECH_VERBS:
+                return self._attribution(toks, 0, k - 1, toks[k].text) if toks[k - 1].text[:1].isupper() else None
         return None
+
 
 def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,
                    nlp: Any = None) -> list[Quote]:

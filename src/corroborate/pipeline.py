@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
@@ -232,9 +233,14 @@ class Checker:
         # changes, its calls miss these parses and run the pipeline themselves: slower, never different.
         jobs = [ParseJob(variant, a.text, tuple(c.text for p in passages[a.id] if p.article == a.id
                                                 for c in clauses(p)), self.config.threads) for a in articles]
-        namespace = f"parse:{model_digest(variant)}"
-        stored = self._cache_get(namespace, [j.key for j in jobs])
-        found = {k: ParsedArticle.from_bytes(v) for k, v in stored.items()}
+        namespace = f"parse:2:{model_digest(variant)}"  # 2: the ParsedArticle byte format
+        found: dict[str, ParsedArticle] = {}
+        for key, data in self._cache_get(namespace, [j.key for j in jobs]).items():
+            try:
+                found[key] = ParsedArticle.from_bytes(data)
+            except (ValueError, zlib.error):
+                continue  # a damaged entry is a miss: parsed again, and rewritten
+
         todo = [j for j in jobs if j.key not in found]
         self.progress("parse", len(jobs) - len(todo), len(jobs))
         if todo:

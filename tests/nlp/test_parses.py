@@ -46,3 +46,13 @@ def test_job_keys_follow_the_content() -> None:
     assert a.key == ParseJob("cnn", TEXT, SENTENCES, threads=2).key  # threads do not change a parse
     assert a.key != ParseJob("cnn", TEXT, SENTENCES[:1]).key
     assert a.key != ParseJob("cnn", TEXT + " ", SENTENCES).key
+
+
+def test_a_parsed_article_survives_its_bytes() -> None:
+    article = ParsedArticle(b"whole", [b"", b"two"], {"k2": b"\x00\x01", "k1": b""})
+    again = ParsedArticle.from_bytes(article.to_bytes())
+    assert (again.whole, again.sentences, again.vectors) == (article.whole, article.sentences, article.vectors)
+    import zlib
+
+    with pytest.raises(ValueError, match="do not add up"):
+        ParsedArticle.from_bytes(zlib.compress(article.to_bytes()[:0] + b"\x05\x00\x00\x00" * 3))

@@ -14,6 +14,7 @@ With the MiniLM pipeline the sentence pass also returns the sentences' MiniLM ve
 from __future__ import annotations
 
 import hashlib
+import struct
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -53,16 +54,32 @@ class ParsedArticle:
     vectors: dict[str, bytes] = field(default_factory=dict)  # text key -> float32 bytes
 
     def to_bytes(self) -> bytes:
-        import srsly  # spaCy's serialiser: installed wherever a parse can be made
-
-        return zlib.compress(srsly.msgpack_dumps([self.whole, self.sentences, self.vectors]), 1)
+        """Length-prefixed parts, compressed: plain bytes, nothing that runs code when read back."""
+        parts = [self.whole, *self.sentences]
+        for key, vector in sorted(self.vectors.items()):
+            parts += [key.encode("ascii"), vector]
+        header = struct.pack("<III", len(self.sentences), len(self.vectors), len(parts))
+        body = b"".join(struct.pack("<I", len(p)) + p for p in parts)
+        return zlib.compress(header + body, 1)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> ParsedArticle:
-        import srsly
-
-        whole, sentences, vectors = srsly.msgpack_loads(zlib.decompress(data))
-        return cls(whole, list(sentences), dict(vectors))
+        raw = zlib.decompress(data)
+        parts: list[bytes] = []
+        try:
+            n_sentences, n_vectors, n_parts = struct.unpack_from("<III", raw, 0)
+            offset = 12
+            for _ in range(n_parts):
+                (size,) = struct.unpack_from("<I", raw, offset)
+                parts.append(raw[offset + 4:offset + 4 + size])
+                offset += 4 + size
+        except struct.error as exc:
+            raise ValueError(f"not a parsed article: its parts do not add up ({exc})") from exc
+        if n_parts != 1 + n_sentences + 2 * n_vectors or offset != len(raw):
+            raise ValueError("not a parsed article: its parts do not add up")
+        rest = parts[1 + n_sentences:]
+        vectors = {rest[i].decode("ascii"): rest[i + 1] for i in range(0, len(rest), 2)}
+        return cls(parts[0], parts[1:1 + n_sentences], vectors)
 
 
 def _pack(doc: Any) -> bytes:

@@ -14,7 +14,7 @@ def test_round_trip_by_namespace(tmp_path: Path) -> None:
     cache = BlobCache(tmp_path / "sub" / "c.sqlite")  # the folder is made on first use
     items = {f"k{i}": bytes([i % 256]) * (i % 7) for i in range(1200)}  # more keys than one IN list
     cache.put_many("vec", items)
-    assert cache.get_many("vec", list(items) + ["absent"]) == items
+    assert cache.get_many("vec", [*items, "absent"]) == items
     assert cache.get_many("parse", list(items)) == {}
     cache.put_many("vec", {"k1": b"new"})
     assert cache.get_many("vec", ["k1"]) == {"k1": b"new"} and cache.count("vec") == 1200

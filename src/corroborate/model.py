@@ -167,6 +167,7 @@ class Entity:
     type: str  # PER | ORG | LOC | OTH
     aliases: list[str]
     spans: list[Span]
+    why: dict[str, str] = field(default_factory=dict)  # alias -> the evidence that joined it to this entity
 
 
 @dataclass(slots=True)
@@ -235,7 +236,7 @@ _DROP_WHEN_NONE = {"similarity", "drift", "original", "url", "speaker_span", "ex
                    "independence", "who", "predicate", "target", "attribution"}
 
 # Debug sections that only appear when they hold something.
-_DROP_WHEN_EMPTY = {"dropped"}
+_DROP_WHEN_EMPTY = {"dropped", "why"}
 
 
 def to_json(obj: Any) -> Any:

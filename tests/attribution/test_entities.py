@@ -274,3 +274,14 @@ def test_the_words_before_a_title_are_never_a_person() -> None:
     people = {e.name for e in found if e.type == "PER"}
     assert people == {"Liz Cheney", "Jay Carney"}
     assert find(found, "White House").type == "ORG" and find(found, "Middle East").type == "LOC"
+
+
+def test_every_alias_says_why_it_joined_its_entity() -> None:
+    text = ("Home Secretary Priti Patel spoke on Monday. Ms Patel said the plan would work. "
+            "Patel later left for Calais.")
+    a = Article("a1", "o", None, None, None, text)
+    ents = extract_entities([a], {"a1": segment(a)})
+    patel = next(e for e in ents if e.name == "Priti Patel")
+    assert patel.aliases and set(patel.why) == set(patel.aliases)
+    assert all(patel.why.values())
+    assert "surname" in patel.why["Ms Patel"]

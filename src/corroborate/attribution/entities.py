@@ -286,7 +286,8 @@ def explain_entities(articles: list[Article], passages: dict[str, list[Passage]]
     out = []
     for key, ks in groups.items():
         entity = _entity(key, [mentions[k] for k in ks], by_id)
-        out.append((entity, _reasons(entity, [mentions[k] for k in ks], [merger.why.get(k) for k in ks])))
+        entity.why = _reasons(entity, [mentions[k] for k in ks], [merger.why.get(k) for k in ks])
+        out.append((entity, entity.why))
     out.sort(key=lambda t: (-len(t[0].spans), t[0].type, t[0].name))
     return out
 

@@ -82,3 +82,16 @@ def test_split_sentences_respects_bounds() -> None:
     text = "xx First one. Second one. yy"
     spans = split_sentences(text, 3, len(text) - 3)
     assert [text[s:e] for s, e in spans] == ["First one.", "Second one."]
+
+
+def test_a_tokenised_month_abbreviation_does_not_end_the_sentence() -> None:
+    # ECB+ text is tokenised: "Jan . 6" is one date, so the timeline can read it.
+    text = "The deal was signed on Jan . 6 , 2009 in Paris . It held ."
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "The deal was signed on Jan . 6 , 2009 in Paris .", "It held ."]
+
+
+def test_no_is_a_number_sign_only_before_a_number() -> None:
+    text = "He said no. The vote failed. It was No. 5 on the list."
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "He said no.", "The vote failed.", "It was No. 5 on the list."]

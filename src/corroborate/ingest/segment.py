@@ -26,6 +26,7 @@ from corroborate.text.abbreviations import ABBREVIATIONS
 _END = re.compile(r"""[.!?…]+["'”’»)\]]*""")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
+_NUMBER_SIGNS = frozenset({"no", "nos"})
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -35,8 +36,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:dot].lower()
+    after = text[dot + 1:dot + 3].lstrip()[:1]
+    if not word and text[dot - 1:dot] == " ":
+        # Tokenised text (ECB+: "Jan . 6", "Feb . 17"): the word before the spaced dot.
+        m = re.search(r"([A-Za-z]+) $", text[max(0, dot - 12):dot])
+        return bool(m) and m.group(1).lower() in ABBREVIATIONS and after.isdigit()
     if not word:
         return False
+    if word in _NUMBER_SIGNS:
+        return after.isdigit()  # "No. 5", but "said no. The …" ends a sentence
     if word in ABBREVIATIONS:
         return True
     # A single capital letter is an initial ("J. K. Rowling"); dotted acronyms ("U.S.A") are abbreviations.

@@ -10,6 +10,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CORROBORATE_SHARED", REPO.parent / "shared"))
+# The tests never read or write the user's check cache (~/.cache/corroborate): a warm cache would hide what a
+# cold run does, and CI machines should not keep files between runs. Cache tests pass their own file.
+os.environ.setdefault("CORROBORATE_CACHE", "off")
 
 
 def shared_path(*parts: str) -> Path:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from corroborate.store.db import retrying, write
+from corroborate.store.db import execute_write, retrying, write
 
 
 class EmbeddingCache(MutableMapping[str, Any]):
@@ -40,17 +40,8 @@ class EmbeddingCache(MutableMapping[str, Any]):
 
         vector = np.asarray(value, dtype="<f4").ravel()
         row = (key, int(vector.shape[0]), vector.tobytes())
-        conn = self._connection()
         sql = "INSERT OR REPLACE INTO embeddings(key, dim, vector) VALUES (?, ?, ?)"
-        if conn.in_transaction:
-            conn.execute(sql, row)
-            return
-
-        def run() -> None:
-            with write(conn):
-                conn.execute(sql, row)
-
-        retrying(run, path=self._path)
+        execute_write(self._connection(), self._path, sql, row)
 
     def __delitem__(self, key: str) -> None:
         conn = self._connection()

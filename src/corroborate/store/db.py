@@ -160,6 +160,20 @@ def retrying(fn: Callable[[], T], *, path: Path) -> T:
             raise translate(exc, path) from exc
 
 
+def execute_write(conn: sqlite3.Connection, path: Path, sql: str, row: tuple[object, ...]) -> None:
+    """One write statement: inside the caller's transaction when one is open (it commits or rolls back with
+    it), else as a transaction of its own, retried while another writer holds the lock."""
+    if conn.in_transaction:
+        conn.execute(sql, row)
+        return
+
+    def run() -> None:
+        with write(conn):
+            conn.execute(sql, row)
+
+    retrying(run, path=path)
+
+
 def init(conn: sqlite3.Connection, path: Path) -> None:
     """Create the schema (idempotent) and switch the file to WAL."""
     def run() -> None:

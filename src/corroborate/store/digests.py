@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from corroborate.store.db import retrying, write
+from corroborate.store.db import execute_write, retrying, write
 
 if TYPE_CHECKING:
     from corroborate.model import Report
@@ -92,15 +92,7 @@ def record(conn: sqlite3.Connection, path: Path, *, story_id: str, size: int, se
     row = (story_id, settings, size, d.independent, d.conflicts, d.top_confidence, d.events)
     sql = ("INSERT OR REPLACE INTO story_digests(story_id, settings, size, independent, conflicts, top_confidence, "
            "events) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    if conn.in_transaction:
-        conn.execute(sql, row)
-        return
-
-    def run() -> None:
-        with write(conn):
-            conn.execute(sql, row)
-
-    retrying(run, path=path)
+    execute_write(conn, path, sql, row)
 
 
 def has(conn: sqlite3.Connection, *, story_id: str, size: int, settings: str) -> bool:

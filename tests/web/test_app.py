@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed")
-from fastapi.testclient import TestClient
 
 from corroborate.render.html import asset
 from corroborate.render.json import as_dict
@@ -20,18 +19,6 @@ from tests.render.htmlcheck import parse
 from tests.web.storefix import CONFIG
 
 BASE = "http://127.0.0.1"
-
-
-@pytest.fixture(scope="module")
-def db(store_db: tuple[Path, dict[str, str]]) -> tuple[Path, dict[str, str]]:
-    return store_db
-
-
-@pytest.fixture(scope="module")
-def client(db):
-    app = create_app(db[0], config=CONFIG)
-    with TestClient(app, base_url=BASE) as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

@@ -5,30 +5,16 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed")
-from fastapi.testclient import TestClient
 
 from corroborate.store import Store
-from corroborate.web.app import create_app
 from tests.render.htmlcheck import parse
 from tests.web.storefix import CONFIG
 
 BASE = "http://127.0.0.1"
-
-
-@pytest.fixture(scope="module")
-def db(store_db: tuple[Path, dict[str, str]]) -> tuple[Path, dict[str, str]]:
-    return store_db
-
-
-@pytest.fixture(scope="module")
-def client(db):
-    with TestClient(create_app(db[0], config=CONFIG), base_url=BASE) as c:
-        yield c
 
 
 def _listed(r) -> list[str]:

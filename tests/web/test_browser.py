@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from tests.render.browser import LAPTOP, PHONE, csp_violations, open_page, screenshot
-from tests.web.serving import serve
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(store_db: tuple[Path, dict[str, str]]) -> Iterator[tuple[str, dict[str, str]]]:
-    db, ids = store_db
-    with serve(db) as base:
-        yield base, ids
 
 
 def _assert_clean(page, watched) -> None:

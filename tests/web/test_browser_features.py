@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,6 @@ from tests.web.serving import serve
 from tests.web.storefix import build_store
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(store_db: tuple[Path, dict[str, str]]) -> Iterator[tuple[str, dict[str, str]]]:
-    db, ids = store_db
-    with serve(db) as base:
-        yield base, ids
 
 
 def _assert_clean(page, watched) -> None:

@@ -215,6 +215,16 @@ def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
      "Joe Sullivan said in a statement.", "Joe Sullivan"),
     ("Democrats cheered. “I never thought I would see the day,” said Representative Louise M. Slaughter of New "
      "York, the senior Democrat on the panel.", "Louise M. Slaughter"),
+    ("Democrats met. “Coming back in for a special session will be discussed,” said the Democratic leader of the "
+     "Senate, Justin Alfond.", "Justin Alfond"),
+    ("Accountants are wary. \"There is going to be a cumbersome workaround,\" said Nanette Lee Miller of Marcum "
+     "L.L.P., a public accounting firm.", "Nanette Lee Miller"),
+    # a joint statement goes to the first person named (bench/gold/GUIDELINE.md)
+    ("The producers Laurence Mark and Bill Condon praised him. \"He also has style and a sense of occasion,\" Mark "
+     "and Condon said in a joint statement.", "Laurence Mark"),
+    # a capitalised "States" is no speech verb: the pronoun finds Clinton, not "the United"
+    ("Hillary Rodham Clinton on Wednesday defended her handling of the attack on the United States compound. "
+     "“As I have said many times, I take responsibility for it,” she said.", "Hillary Rodham Clinton"),
     # a name followed by a description in apposition keeps the name
     ("Democrats were angry. “I am not going to vote for it,” said Representative Barney Frank, Democrat of "
      "Massachusetts, in an interview.", "Barney Frank"),
@@ -252,6 +262,12 @@ def test_a_lone_surname_resolves_to_the_one_person_with_it() -> None:
 ])
 def test_a_spokesperson_speaks_for_the_organisation(text: str, speaker: str) -> None:
     assert [q.speaker for q in direct(quotes(text))] == [speaker]
+
+
+def test_the_spokesperson_speaks_for_the_body_named_before() -> None:
+    text = ("Google said it had not joined. A spokesperson for Google says the company cares deeply about data. "
+            "\"We disclose user data to government in accordance with the law,\" the spokesperson said.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Google"]
 
 
 def test_a_colon_after_a_sentence_without_a_person_names_nobody() -> None:

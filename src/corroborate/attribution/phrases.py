@@ -7,6 +7,7 @@ the phrase it settled on names anyone (:func:`named_speaker`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from corroborate.attribution.entities import EntityLookup, normalise_name
@@ -116,6 +117,9 @@ class SpeakerPhrases:
         if not (words[0] in ("the", "a", "an", "his", "her", "its", "their") or words[-1] in SPEAKER_NOUNS):
             return np  # "Representative Barney Frank, Democrat of Massachusetts": a name already
         k = np[1] + 1
+        if k < len(toks) and toks[k].lower in ("of", "for"):
+            # "the Democratic leader of the Senate, Justin Alfond": past the description's complement.
+            k = next((j for j in range(k + 1, min(k + 7, len(toks))) if self._comma_before(toks, j)), k)
         if not self._comma_before(toks, k) or not toks[k].text[:1].isupper():
             return np
         name = self._np_forward(toks, k)
@@ -217,6 +221,41 @@ def _principal(phrase: str, lookup: EntityLookup) -> Entity | None:
             ent = lookup.named(" ".join(words[first:k]))
             if ent is not None and ent.type in _BODIES:
                 return ent
+    return None
+
+
+_NAME_RUN = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
+# "an AARP spokeswoman", "a spokesperson for Google": the body a spokesperson speaks for.
+_SPOKES = (re.compile(rf"({_NAME_RUN})\s+spokes(?:person|man|woman)\b"),
+           re.compile(rf"\bspokes(?:person|man|woman)\s+for\s+(?:the\s+)?({_NAME_RUN})"))
+
+
+def refine_speaker(phrase: str, lookup: EntityLookup, earlier: str) -> str | None:
+    """A better speaker for a phrase that names no entity as a whole, or None:
+
+    - "Nanette Lee Miller of Marcum L.L.P.": the person before "of";
+    - "Mark and Condon said in a joint statement": the first person named (the labelling guideline's rule);
+    - "the spokesperson said", after "A spokesperson for Google": the organisation it speaks for, as
+      "spokesperson for Google" (:func:`named_speaker` then resolves it).
+    """
+    words = phrase.split()
+    lowered = [w.lower() for w in words]
+    for cut in ("of", "and"):
+        if cut in lowered[1:-1]:
+            head = " ".join(words[:lowered.index(cut, 1)])
+            ent = lookup.named(head) or _person_at_end(head, lookup) or _by_surname(head, lookup)
+            tail_named = words[lowered.index(cut, 1) + 1][:1].isupper()
+            if ent is not None and ent.type == "PER" and (cut == "of" or tail_named):
+                return ent.name
+    if len(words) == 2 and lowered[0] == "the" and lowered[1] in _SPOKES_NOUNS - {"representative"}:
+        found, at = None, -1
+        for pattern in _SPOKES:
+            for m in pattern.finditer(earlier):
+                ent = lookup.named(m.group(1))
+                if ent is not None and ent.type in _BODIES and m.start() > at:
+                    found, at = ent, m.start()  # the nearest one before the quote
+        if found is not None:
+            return f"{lowered[1]} for {found.name}"
     return None
 
 

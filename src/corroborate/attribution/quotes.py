@@ -34,7 +34,7 @@ from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token, tokens
-from corroborate.attribution.phrases import named_speaker
+from corroborate.attribution.phrases import named_speaker, refine_speaker
 from corroborate.attribution.reported import ReportedSpeech
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
@@ -161,6 +161,10 @@ class _Reader(ReportedSpeech):
         named = self.lookup.named(phrase)
         if named is not None:
             return named.name, span
+        earlier = [p for p in self.passages if p.index < sentence.index][-4:]
+        refined = refine_speaker(phrase, self.lookup, " ".join(p.text for p in earlier))
+        if refined is not None:
+            return refined, span
         words = phrase.lower().split()
         headed_by_noun = any(w in SPEAKER_NOUNS for w in words) and (
             words[-1] in SPEAKER_NOUNS or "for" in words or "of" in words)
@@ -177,7 +181,7 @@ class _Reader(ReportedSpeech):
         result = None
         toks = self._words(p)
         for v, t in enumerate(toks):
-            if t.lower in SPEECH_VERBS:
+            if _cue(t):
                 att = self._subject_of_verb(p, toks, v)
                 if att is not None:
                     name, span = self.resolve(att, p)
@@ -273,7 +277,7 @@ class _Reader(ReportedSpeech):
                 att = self._after(after, pos)
         if att is None:
             toks = self._words(sentence, end=o)
-            verbs = [k for k, t in enumerate(toks) if t.lower in SPEECH_VERBS]
+            verbs = [k for k, t in enumerate(toks) if _cue(t)]
             if verbs:
                 att = self._subject_of_verb(sentence, toks, verbs[-1])
                 if att is None:
@@ -313,7 +317,7 @@ class _Reader(ReportedSpeech):
         toks = self._words(p, start=pos)
         if not toks:
             return None
-        if toks[0].lower in SPEECH_VERBS:  # "…,” said Mr Johnson."
+        if _cue(toks[0]):  # "…,” said Mr Johnson."
             np = self._np_forward(toks, 1)
             if np is None:
                 return None
@@ -329,7 +333,7 @@ class _Reader(ReportedSpeech):
             k += 1
         # The comma that closes an apposition ("Smith, 45, said") is no break between the name and its verb.
         apposed = k == first and (first > np[1] + 1 or was_described)
-        if k < len(toks) and toks[k].lower in SPEECH_VERBS and (apposed or not self._gap_breaks(toks[k - 1], toks[k])):
+        if k < len(toks) and _cue(toks[k]) and (apposed or not self._gap_breaks(toks[k - 1], toks[k])):
             cue = self.text[toks[first].start:toks[k].end]
             return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
         return self._described_then_named(toks)
@@ -340,9 +344,15 @@ class _Reader(ReportedSpeech):
         for k in range(1, min(len(toks), 10)):
             if self._gap_breaks(toks[k - 1], toks[k]) and not toks[k - 1].possessive:
                 return None
-            if toks[k].lower in SPEECH_VERBS:
+            if _cue(toks[k]):
                 return self._attribution(toks, 0, k - 1, toks[k].text) if toks[k - 1].text[:1].isupper() else None
         return None
+
+
+def _cue(tok: Token) -> bool:
+    """A speech verb as written: lower case unless it opens its sentence ("the United States diplomatic
+    compound" holds no cue "states")."""
+    return tok.lower in SPEECH_VERBS and (tok.text[:1].islower() or tok.initial)
 
 
 def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,

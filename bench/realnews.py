@@ -116,11 +116,18 @@ def report(results: dict[str, Any], events: list[GoldEvent], splits: list[str], 
                                                         "precision"]))
     lines += ["**Brief** (the brief of the story holding most of the event's articles; first-sentence hit: it cites "
               "the sentence of a support span of the rank-1 fact; coverage: ranked facts cited by the first 5 "
-              "sentences; unnamed quotes: brief sentences with a quotation mark and no gold name):", ""]
+              "sentences; unnamed quotes: brief sentences with a quotation mark and no gold name; citation support: "
+              "labelled citations of the first 5 sentences that state their sentence's fact, partial half, and "
+              "strictly (labels on tune only, GUIDELINE.md section 6); check: the citation check re-run on every "
+              "labelled citation to another span, precision of what it keeps and recall of the supporting ones):",
+              ""]
     lines += _table(["split", "events", "facts", "first-sentence hit", "fact coverage (top 5)", "brief sentences",
-                     "unnamed quotes"],
+                     "unnamed quotes", "labelled citations", "citation support", "strict", "check precision",
+                     "check recall"],
                     _rows(results, "brief", splits, ["events", "facts", "first_sentence_hit", "fact_coverage_top5",
-                                                     "brief_sentences", "unnamed_quotes"]))
+                                                     "brief_sentences", "unnamed_quotes", "citations_labelled",
+                                                     "citation_support", "citation_support_strict",
+                                                     "check_precision", "check_recall"]))
     return lines
 
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from corroborate.crosscheck.brief import BriefConfig, content_words, make_brief
+from corroborate.crosscheck.brief import (
+    BriefConfig,
+    citation_supports,
+    content_words,
+    inside_quotes,
+    make_brief,
+    supported,
+    unnamed_quotes,
+)
+from corroborate.crosscheck.claims import extract_claims
+from corroborate.ingest.segment import segment
 from corroborate.model import Article, Span, Statement
 
 
@@ -67,12 +77,77 @@ def test_the_brief_closes_with_the_strongest_disagreements() -> None:
 
 
 def test_unnamed_quotes_stay_out_of_the_brief() -> None:
-    from corroborate.crosscheck.core import _unnamed_quotes
-
     class _Claim:
         def __init__(self, text: str) -> None:
             self.text, self.ref = text, text
 
     claims = [_Claim("“We will win,” she said."), _Claim("“We will win,” Sen. John McCain said."),
               _Claim("McCain said “we will win”."), _Claim("The vote was held on Tuesday.")]
-    assert _unnamed_quotes(claims) == {"“We will win,” she said."}
+    assert unnamed_quotes(claims) == {"“We will win,” she said."}
+
+
+def test_sentences_inside_a_quotation_are_not_stated_as_fact() -> None:
+    text = ("A Home Office source said: ‘This letter debacle shows what Priti has been battling. We’ve already "
+            "made every offer the French made.’\n\nThe Home Office declined to comment on the letter.")
+    art = Article("a", "o", None, None, None, text)
+    passages = {"a": segment(art)}
+    claims = extract_claims(art, passages["a"])
+    quoted = inside_quotes(passages, claims)
+    assert [c.text for c in claims if c.ref in quoted] == ["We’ve already made every offer the French made.’"]
+
+
+def test_a_quotation_in_straight_quotes_is_followed_into_its_next_sentence() -> None:
+    text = ('"We have a jobs bill waiting. You have been debating a commemorative coin for baseball?" the '
+            'senator asked.\n\nThe Senate adjourned on Friday.')
+    art = Article("a", "o", None, None, None, text)
+    passages = {"a": segment(art)}
+    claims = extract_claims(art, passages["a"])
+    quoted = inside_quotes(passages, claims)
+    assert [c.text for c in claims if c.ref in quoted] == [
+        'You have been debating a commemorative coin for baseball?" the senator asked.']
+
+
+def test_a_quote_whose_speaker_is_a_pronoun_is_left_out_of_the_brief() -> None:
+    text = ("He did pledge to “eradicate from the face of the Earth” Islamic terrorism.\n\n"
+            "Senator Jane Roe called the plan “a good start” on Monday.")
+    art = Article("a", "o", None, None, None, text)
+    claims = extract_claims(art, segment(art))
+    unnamed = unnamed_quotes(claims)
+    assert [c.text.split()[0] for c in claims if c.ref in unnamed] == ["He"]
+
+
+def test_a_speaker_described_but_not_named_leaves_the_quote_out() -> None:
+    text = ("“We already have things on the calendar,” said the Democratic staffer on Monday.\n\n"
+            "Their boredom drew attention, including a BuzzFeed article titled “The Girls Could Not Be More Bored.”\n\n"
+            "“We already have things on the calendar,” the White House said on Monday.\n\n"
+            "“We already have things on the calendar,” Harry Reid told reporters.\n\n"
+            "“Try harder. Try showing a little class,” she wrote above a picture of the Obama daughters.")
+    art = Article("a", "o", None, None, None, text)
+    claims = extract_claims(art, segment(art))
+    unnamed = unnamed_quotes(claims)
+    kept = [c.text for c in claims if c.ref not in unnamed]
+    assert len(kept) == 2 and "White House said" in kept[0] and "Harry Reid told" in kept[1]
+
+
+def test_a_citation_must_state_the_sentences_fact() -> None:
+    sentence = "The Wall Street Journal reported on Friday that AARP was softening its opposition to benefit cuts."
+    assert citation_supports(sentence, "The Journal first reported Friday that AARP has decided to accept "
+                                       "benefit cuts, softening its opposition.")
+    # Same topic, same names, another fact: the denial of the report is not the report.
+    assert not citation_supports(sentence, "Our position has not changed on Social Security, an AARP "
+                                           "spokeswoman said in an email.")
+    art = Article("a", "o", None, None, None, "An unrelated line about the weather in Ohio.")
+    other = Span.of(art, 0, len(art.text))
+    own = Span("b", 0, 5, "AARP.")
+    # The sentence's own span stays whatever it shares; the unrelated one goes.
+    assert supported(sentence, [own, other]) == [own]
+
+
+def test_the_next_lead_opens_the_brief_when_the_best_one_is_unusable() -> None:
+    best_lead = statement(ART, "Twenty-seven migrants died when their dinghy sank off Calais on Wednesday.", 3)
+    later = statement(ART, "France withdrew its invitation to the Home Secretary for Sunday's talks.", 2)
+    lead = statement(ART, "The Home Office declined to comment on the decision at all.", 1)
+    unusable = frozenset((s.article, s.start, s.end) for s in best_lead.spans)  # e.g. the drifted side
+    brief = make_brief([later, lead], sentence_of=lambda s: [(s.text, s.spans)], similarity=jaccard,
+                       leads=[best_lead, lead], avoid=unusable)
+    assert [b.text[:6] for b in brief] == ["The Ho", "France"]

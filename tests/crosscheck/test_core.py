@@ -199,45 +199,6 @@ def test_methods_say_what_ran() -> None:
     assert methods() == {"statements": "rules", "crosscheck_alignment": "lexical"}
 
 
-def test_sentences_inside_a_quotation_are_not_stated_as_fact() -> None:
-    from corroborate.crosscheck.claims import extract_claims
-    from corroborate.crosscheck.core import _inside_quotes
-
-    text = ("A Home Office source said: ‘This letter debacle shows what Priti has been battling. We’ve already "
-            "made every offer the French made.’\n\nThe Home Office declined to comment on the letter.")
-    art = Article("a", "o", None, None, None, text)
-    passages = {"a": segment(art)}
-    claims = extract_claims(art, passages["a"])
-    quoted = _inside_quotes(passages, claims)
-    assert [c.text for c in claims if c.ref in quoted] == ["We’ve already made every offer the French made.’"]
-
-
-def test_a_quotation_in_straight_quotes_is_followed_into_its_next_sentence() -> None:
-    from corroborate.crosscheck.claims import extract_claims
-    from corroborate.crosscheck.core import _inside_quotes
-
-    text = ('"We have a jobs bill waiting. You have been debating a commemorative coin for baseball?" the '
-            'senator asked.\n\nThe Senate adjourned on Friday.')
-    art = Article("a", "o", None, None, None, text)
-    passages = {"a": segment(art)}
-    claims = extract_claims(art, passages["a"])
-    quoted = _inside_quotes(passages, claims)
-    assert [c.text for c in claims if c.ref in quoted] == [
-        'You have been debating a commemorative coin for baseball?" the senator asked.']
-
-
-def test_a_quote_whose_speaker_is_a_pronoun_is_left_out_of_the_brief() -> None:
-    from corroborate.crosscheck.claims import extract_claims
-    from corroborate.crosscheck.core import _unnamed_quotes
-
-    text = ("He did pledge to “eradicate from the face of the Earth” Islamic terrorism.\n\n"
-            "Senator Jane Roe called the plan “a good start” on Monday.")
-    art = Article("a", "o", None, None, None, text)
-    claims = extract_claims(art, segment(art))
-    unnamed = _unnamed_quotes(claims)
-    assert [c.text.split()[0] for c in claims if c.ref in unnamed] == ["He"]
-
-
 def test_the_brief_does_not_lead_with_a_quotation() -> None:
     a = Article("a", "Wire A", None, "2024-05-06", None,
                 "“We already have things on the calendar,” said a Democratic aide on Monday.\n\nAll 42 Senate "

@@ -259,3 +259,44 @@ def test_one_basil_event_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixtur
     scores = result["scores"][events[0].split]
     assert scores["events"] == 1 and scores["gold"] == len(events[0].gold["quotes"])
     assert all(0.0 <= x <= 1.0 for x in _ratios(result["scores"]))
+
+
+def test_brief_citation_support_and_the_check_against_labels(tmp_path: Path) -> None:
+    from corroborate.eval.gold import build_event
+    from corroborate.eval.realnews_facts import citation_labels
+
+    ev = build_event(fx.gold(), fx.DOCS, tmp_path / "basil" / "ev-1.json")
+    own, same, other = fx.sentence(ev, "nyt", 0, 0), fx.sentence(ev, "fox", 0, 0), fx.sentence(ev, "fox", 1, 0)
+
+    def row(cited: Span, label: str) -> dict[str, Any]:
+        return {"dataset": "basil", "event": "ev-1", "sentence": ev.locate(own), "cited": ev.locate(cited),
+                "label": label}
+
+    labels = [row(own, "supports"), row(same, "partial"), row(other, "unsupported")]
+    (tmp_path / "citations.json").write_text(json.dumps({"labels": labels}), encoding="utf-8")
+    assert len(citation_labels(ev)) == 3
+    brief = [BriefSentence(own.text, [own, same, other], 2),
+             BriefSentence("Sources disagree — 27 or 29 died", [same, other], 2)]
+    s = summarize_brief(score_brief(ev, [story(ev, brief=brief)]))
+    # 1 + 0.5 + 0 over three labelled citations; the disagreement line is not a statement to support.
+    assert s["citations_labelled"] == 3 and s["citation_support"] == pytest.approx(0.5)
+    assert s["citation_support_strict"] == pytest.approx(1 / 3)
+    # The check re-runs on the two labelled citations to other spans: "Jane Doe said 29 people died on
+    # Wednesday" shares most words with the sentence (kept, partial), the storm line shares none (dropped).
+    assert s["check_labelled"] == 2 and s["check_kept"] == 1
+    assert s["check_precision"] == pytest.approx(0.5) and s["check_recall"] is None  # no "supports" to recall
+    (tmp_path / "citations.json").write_text(json.dumps({"labels": [{**labels[0], "label": "maybe"}]}),
+                                             encoding="utf-8")
+    with pytest.raises(Exception, match="unknown citation labels"):
+        citation_labels(ev)
+
+
+def test_the_shipped_citation_labels_resolve_and_name_tune_events() -> None:
+    data = json.loads((DEFAULT_GOLD / "citations.json").read_text(encoding="utf-8"))
+    events = {(e.dataset, e.event): e for e in load_events(split="tune")} if shared_path("data").is_dir() else {}
+    assert data["labels"] and {r["label"] for r in data["labels"]} <= {"supports", "partial", "unsupported"}
+    assert all("text" not in r["cited"] and "text" not in r["sentence"] for r in data["labels"])  # locators only
+    for r in data["labels"]:
+        if events:
+            ev = events[(r["dataset"], r["event"])]  # a tune event: the labels were made on tune only
+            assert ev.span(r["sentence"]).text and ev.span(r["cited"]).text

@@ -24,7 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 from corroborate.config import ConflictConfig
 from corroborate.crosscheck.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
-from corroborate.crosscheck.brief import BriefConfig, content_words, is_prose, make_brief
+from corroborate.crosscheck.brief import (
+    OPENERS,
+    BriefConfig,
+    content_words,
+    inside_quotes,
+    is_prose,
+    make_brief,
+    supported,
+    unnamed_quotes,
+    within,
+)
 from corroborate.crosscheck.claim_types import Claim, Quantity
 from corroborate.crosscheck.claims import extract_claims, method_name
 from corroborate.crosscheck.conflicts import (
@@ -40,7 +50,6 @@ from corroborate.crosscheck.independence import independence, source_of
 from corroborate.crosscheck.judge import JudgeContext, review
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.text.claim_words import FRAMES
-from corroborate.text.stopwords import STOPWORDS
 from corroborate.unionfind import UnionFind
 
 if TYPE_CHECKING:
@@ -127,53 +136,6 @@ def build_statements(claims: list[Claim], links: list[Link], articles: dict[str,
     return out, members_of
 
 
-_APOSTROPHE = re.compile(r"\w[’']\w|s’(?=\s)")
-
-
-def _inside_quotes(passages: dict[str, list[Passage]], claims: list[Claim]) -> frozenset[tuple[str, int, int]]:
-    """Claims of sentences that continue a quotation opened in an earlier sentence of the paragraph ("We've
-    already made every offer ..."): somebody's words, not the outlet's, so the brief does not state them."""
-    inside: set[tuple[str, int, int]] = set()
-    for article, ps in passages.items():
-        depth, paragraph, open_straight = 0, None, False
-        for p in sorted(ps, key=lambda p: p.start):
-            if p.paragraph != paragraph:
-                depth, paragraph, open_straight = 0, p.paragraph, False
-            text = _APOSTROPHE.sub("", p.text)
-            # Straight double quotes carry no direction: an odd count opens or closes a quotation
-            # ('You've been debating a coin for baseball?"' closes one opened a sentence earlier).
-            straight = text.count('"') % 2
-            if depth > 0 or (straight and not text.lstrip().startswith('"') and open_straight):
-                inside.add((article, p.start, p.end))
-            open_straight = open_straight != bool(straight)
-            depth = max(0, depth + text.count("“") + text.count("‘") - text.count("”") - text.count("’"))
-    return frozenset(c.ref for c in claims if _inside(c.span, frozenset(inside)))
-
-
-_OPENERS = ('"', "“", "‘", "``", "'")
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "it"})
-_QUOTED_SEGMENT = re.compile(r"[“\"][^”\"]*[”\"]?")
-
-
-def _unnamed_quotes(claims: list[Claim]) -> frozenset[tuple[str, int, int]]:
-    """Claims of sentences that quote somebody without naming them ("“...,” she said"): placed in a brief after
-    another person's words they would read as that person's, so the brief leaves them to the quotes section."""
-    out = set()
-    for c in claims:
-        if not any(m in c.text for m in ("“", '"', "``")):
-            continue
-        outside = _QUOTED_SEGMENT.sub(" ", c.text.replace("``", "“").replace("''", "”")).split()
-        named = [w for w in outside if w[:1].isupper() and w.strip(",.").lower() not in STOPWORDS]
-        # "He did pledge to “eradicate …” Islamic terrorism": a pronoun subject leaves the words unowned.
-        if not named or (outside and outside[0].lower() in _PRONOUN_SUBJECTS):
-            out.add(c.ref)
-    return frozenset(out)
-
-
-def _inside(span: Span, refs: frozenset[tuple[str, int, int]]) -> bool:
-    return any(a == span.article and s <= span.start and span.end <= e for a, s, e in refs)
-
-
 def _rewrites(groups: list[RepeatGroup]) -> frozenset[tuple[str, int, int]]:
     """Spans that rewrite another passage of the same article (the sloppy scrape's "spun" copies), as the
     repeats stage judged them: position alone cannot tell, since scrapes interleave the rewrite anywhere."""
@@ -245,7 +207,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     source, why = source_of(articles, repeats.reuse if repeats is not None else [])
     sentence_rewrites = _rewrites(list(repeats.groups) if repeats is not None else [])
     # Repeats work on sentences, claims on clauses: a clause of a rewritten sentence is a rewrite too.
-    rewrites = sentence_rewrites | {c.ref for c in claims if _inside(c.span, sentence_rewrites)}
+    rewrites = sentence_rewrites | {c.ref for c in claims if within(c.span, sentence_rewrites)}
     pair_set = set(pairs)
 
     def related(i: int, j: int) -> bool:
@@ -283,7 +245,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     # conflicts section (a count fact then reads from a sentence that is not contested).
     contested = frozenset(c.ref for k in conflicts for s in k.spans for c in by_article[s.article]
                           if sentence(c.span) == sentence(s))
-    quoted = _inside_quotes(passages, claims) | _unnamed_quotes(claims)
+    quoted = inside_quotes(passages, claims) | unnamed_quotes(claims)
     brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites | quoted, source=source,
                    config=brief_config or BriefConfig())
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
@@ -315,18 +277,19 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
     # relate to, even when no other outlet worded it alike enough to merge (real leads rarely are).
     # Somebody's words ("“We already have things on the calendar,” said ...") report a reaction, not the event.
     leads = [st for st in ranked if min(c.passage for c in members[id(st)]) <= LEAD_PASSAGES
-             and not all(c.ref in avoid for c in members[id(st)]) and not st.text.lstrip().startswith(_OPENERS)]
+             and not all(c.ref in avoid for c in members[id(st)]) and not st.text.lstrip().startswith(OPENERS)]
+
     def lead_key(st: Statement) -> tuple[int, int, str]:
         sources, others, passage, article = key(st)
         return (sources + others, passage, article)  # sources and related sources count alike here
 
-    lead = min(leads, key=lead_key) if leads else None
-    if lead is not None:
-        ranked = [lead, *[st for st in ranked if st is not lead]]
-    multi = [st for st in ranked if st.independent_sources > 1 or st is lead]
+    # Every lead in that order, so that when the best one has no usable wording (a 64-word lead that quotes a
+    # whole letter) the next lead opens the brief, not the most corroborated later line.
+    leads.sort(key=lead_key)
+    multi = [st for st in ranked if st.independent_sources > 1]
     queues: dict[str, list[Statement]] = defaultdict(list)
     for st in ranked:
-        if st.independent_sources <= 1 and st is not lead:
+        if st.independent_sources <= 1:
             queues[st.spans[0].article].append(st)
     singles: list[Statement] = []
     while any(queues.values()):
@@ -345,9 +308,12 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         if any(c.text == st.text for c in ms):
             # The representative wording first, then the other members' own wordings; each cites all.
             texts = [st.text, *sorted({c.text for c in ms} - {st.text}, key=lambda t: (len(t), t))]
-            return [(t, sorted(st.spans, key=lambda s, t=t: (s.text != t, s.article, s.start))) for t in texts]
-        # A count fact: cite every fragment, and read the sentence (not a rewrite) whose other words other
-        # sources also state, so the count is not the only corroborated thing in it.
+            # Only the spans that state what the wording says (its own span first, always kept).
+            return [(t, supported(t, sorted(st.spans, key=lambda s, t=t: (s.text != t, s.article, s.start))))
+                    for t in texts]
+        # A count fact: cite every fragment (each states the same count of the same event), and read the
+        # sentence (not a rewrite) whose other words other sources also state, so the count is not the only
+        # corroborated thing in it.
         holders = [c for c in ms if c.ref not in avoid] or ms
         best = max(holders, key=lambda c: (_shared_share(c, holders), -len(c.text), c.article, -c.span.start))
         return [(best.text, [best.span, *[s for s in st.spans if s.article != best.article or
@@ -372,7 +338,7 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
             return len(wx & wy) / (len(wx | wy) or 1)
         cfg = replace(config, max_similarity=config.lexical_max_similarity)
     return make_brief([*multi, *singles], sentence_of=sentence_of, similarity=similarity, avoid=avoid,
-                      skip=repeats_fact, config=cfg)
+                      skip=repeats_fact, config=cfg, leads=leads)
 
 
 def _published_dates(articles: Iterable[Article]) -> dict[str, date | None]:

@@ -6,10 +6,13 @@ rows, :func:`~corroborate.eval.realnews_scores.merge` sums tallies, ``summarize_
 
 from __future__ import annotations
 
+import json
 import re
 from itertools import combinations
 from typing import Any
 
+from corroborate.crosscheck.brief import citation_supports
+from corroborate.errors import InputFormatError
 from corroborate.eval.gold import GoldEvent
 from corroborate.eval.realnews_scores import BRIEF_TOP, QUOTE_MARK, add_counts, norm, overlaps, ratio, where
 from corroborate.model import Span, Story, TimelineEvent
@@ -151,6 +154,65 @@ def names_someone(text: str, aliases: set[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", padded) for a in aliases if a)
 
 
+# Citation labels (GUIDELINE.md section 6) sit beside the dataset folders; a partial citation counts half, as
+# a debatable conflict does.
+CITATIONS = "citations.json"
+CITATION_VALUE = {"supports": 1.0, "partial": 0.5, "unsupported": 0.0}
+DISAGREE = "Sources disagree"  # the closing lines cite both sides of a conflict: not a statement to support
+
+
+def _loc_key(loc: dict[str, Any]) -> str:
+    return json.dumps(loc, sort_keys=True)
+
+
+def citation_labels(event: GoldEvent) -> dict[tuple[str, str], str]:
+    """The event's citation labels: (locator of a brief sentence's own span, locator of a span it cites) ->
+    label. Empty when the gold folder has no citations file."""
+    path = event.path.parent.parent / CITATIONS
+    if not path.is_file():
+        return {}
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))["labels"]
+        out = {(_loc_key(r["sentence"]), _loc_key(r["cited"])): str(r["label"]) for r in rows
+               if r["dataset"] == event.dataset and r["event"] == event.event}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputFormatError(f"{path}: malformed citation labels ({exc})") from exc
+    if bad := sorted(set(out.values()) - set(CITATION_VALUE)):
+        raise InputFormatError(f"{path}: unknown citation labels {bad}; expected {', '.join(CITATION_VALUE)}")
+    return out
+
+
+def _score_citations(event: GoldEvent, brief: list[Any], t: dict[str, Any]) -> None:
+    """Support of the citations of the first brief sentences that carry a label, and the automatic check
+    (:func:`~corroborate.crosscheck.brief.citation_supports`) re-run on every labelled citation to another
+    span, whether the brief still shows it or not."""
+    labels = citation_labels(event)
+    for b in brief[:BRIEF_TOP]:
+        if b.text.startswith(DISAGREE) or not b.citations:
+            continue
+        own = _loc_key(event.locate(b.citations[0]))
+        for c in b.citations:
+            label = labels.get((own, _loc_key(event.locate(c))))
+            if label is None:
+                t["citations_unlabelled"] += 1
+                continue
+            t["citations_labelled"] += 1
+            t["citation_support"] += CITATION_VALUE[label]
+            t["citations_supporting"] += int(label == "supports")
+            if label != "supports":
+                t["unsupported"].append({"event": event.event, "split": event.split, "label": label,
+                                         "sentence": b.text, "cited": where(event, c)})
+    for (own, cited), label in sorted(labels.items()):
+        if own == cited:
+            continue  # the sentence's own span: always kept, nothing to judge
+        keep = citation_supports(event.span(json.loads(own)).text, event.span(json.loads(cited)).text)
+        t["check_labelled"] += 1
+        t["check_supports"] += int(label == "supports")
+        t["check_kept"] += int(keep)
+        t["check_kept_value"] += CITATION_VALUE[label] * keep
+        t["check_kept_supports"] += int(keep and label == "supports")
+
+
 def score_brief(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
     facts = sorted(event.gold["brief_facts"], key=lambda f: (f.get("rank", 99), f.get("fact", "")))
     support = [[event.sentence_span(loc) for loc in f.get("support", [])] for f in facts]
@@ -163,7 +225,10 @@ def score_brief(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
 
     t: dict[str, Any] = {"events": 1, "events_with_facts": int(bool(facts)), "first_hit": 0, "facts": len(facts),
                          "facts_covered": 0, "brief_sentences": sum(len(s.brief) for s in stories),
-                         "unnamed_quotes": 0, "first": [], "unnamed": []}
+                         "unnamed_quotes": 0, "citations_labelled": 0, "citations_unlabelled": 0,
+                         "citation_support": 0.0, "citations_supporting": 0, "check_labelled": 0,
+                         "check_supports": 0, "check_kept": 0, "check_kept_value": 0.0, "check_kept_supports": 0,
+                         "first": [], "unnamed": [], "unsupported": []}
     if facts:
         hit = bool(brief) and cites(brief[:1], support[0])
         t["first_hit"] = int(hit)
@@ -176,12 +241,21 @@ def score_brief(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
             if QUOTE_MARK.search(b.text) and not names_someone(b.text, aliases):
                 t["unnamed_quotes"] += 1
                 t["unnamed"].append({"event": event.event, "split": event.split, "story": s.id, "text": b.text})
+    _score_citations(event, brief, t)
     return t
 
 
 def summarize_brief(t: dict[str, Any]) -> dict[str, Any]:
+    """Citation support: the labelled citations of the first brief sentences, a partial one counting half
+    (strict: only those labelled supports); the check: of the labelled citations to other spans, the share it
+    keeps that support (precision, partial half) and the share of supporting ones it keeps (recall)."""
     return {"events": t["events"], "events_with_facts": t["events_with_facts"], "facts": t["facts"],
             "first_sentence_hit": ratio(t["first_hit"], t["events_with_facts"]),
             "fact_coverage_top5": ratio(t["facts_covered"], t["facts"]),
-            "brief_sentences": t["brief_sentences"], "unnamed_quotes": t["unnamed_quotes"]}
-
+            "brief_sentences": t["brief_sentences"], "unnamed_quotes": t["unnamed_quotes"],
+            "citations_labelled": t["citations_labelled"], "citations_unlabelled": t["citations_unlabelled"],
+            "citation_support": ratio(t["citation_support"], t["citations_labelled"]),
+            "citation_support_strict": ratio(t["citations_supporting"], t["citations_labelled"]),
+            "check_labelled": t["check_labelled"], "check_kept": t["check_kept"],
+            "check_precision": ratio(t["check_kept_value"], t["check_kept"]),
+            "check_recall": ratio(t["check_kept_supports"], t["check_supports"])}

@@ -1,13 +1,14 @@
 """Speed of `check` (issue 21): the acceptance ratios, each measured within one run on one machine.
 
-    python -m bench.speed [--limit 200] [--baseline REV] [--parts path,seeds,cache,dask,scale,threads]
+    python -m bench.speed [--limit 200] [--baseline REV] [--parts path,seeds,cache,dask,scale,threads] [--tag T]
 
 Every measurement runs in a fresh subprocess (cold: imports and model loads count), with the cache off unless
 the part is about the cache. ``--baseline REV`` adds the same measurements on the code of REV (a temporary
 ``git archive`` of it, its ``src`` first on PYTHONPATH) and on REV with this issue's files from HEAD laid over
 it (so both sides share everything else, and the report bytes can be compared). Results of each part go to
 bench/speed.json; the table in bench/RESULTS.md (section ``speed``) is rebuilt from all parts measured so far,
-each part stamped with its time: ratios are only taken inside one part.
+each part stamped with its time: ratios are only taken inside one part. ``--tag T`` keeps the parts as "NAME T",
+beside an earlier measurement of the same part (another baseline, say) instead of over it.
 
 Parts:
   path     default and lexical check on ``--limit`` ECB+ documents (baseline and now), and the reference: load
@@ -42,7 +43,8 @@ STATE = Path(__file__).resolve().parent / "speed.json"
 # This issue's files: laid over the baseline to make the "now" tree of a --baseline comparison.
 ISSUE_PATHS = ("src/corroborate/pipeline.py", "src/corroborate/config.py", "src/corroborate/ingest/embed.py",
                "src/corroborate/ingest/encoder.py", "src/corroborate/ingest/cache.py", "src/corroborate/store/blobs.py",
-               "src/corroborate/nlp", "src/corroborate/engines", "src/corroborate/commands/check.py")
+               "src/corroborate/nlp", "src/corroborate/engines", "src/corroborate/commands/check.py",
+               "src/corroborate/attribution/mentions.py")  # mentions: takes the parse stage's entities
 
 CHILD = r"""
 import hashlib, json, sys, time
@@ -227,7 +229,7 @@ def _path_lines(rows: dict) -> list[str]:
     if "baseline default" in rows:
         base, now = rows["baseline default"], rows["now default"]
         lexical_base, lexical_now = rows["baseline lexical"], rows["now lexical"]
-        lines.append(f"Articles/s now / baseline: default {_x(base, now)} (target >= 10), lexical "
+        lines.append(f"Articles/s now / baseline: default {_x(base, now)} (issue target >= 10 from 1af44bd), lexical "
                      f"{_x(lexical_base, lexical_now)}; report bytes: default {_same(base, now)}, lexical "
                      f"{_same(lexical_base, lexical_now)}.")
     return lines
@@ -274,9 +276,9 @@ def render(state: dict) -> str:
              "seconds are noisy; compare rows of one part only. `baseline`: the code of the named revision; "
              "`now`: that revision with this issue's files laid over it, so report hashes compare. Parts without a "
              "baseline run the working tree. ECB+ report hashes leave out `method.engine`.", ""]
-    for name, part in state.items():
-        rows = part["rows"]
-        lines += [f"### {name} ({part['when']}; {part.get('note', '')})", ""]
+    for key, part in state.items():
+        rows, name = part["rows"], key.split()[0]  # "seeds" or a tagged "seeds parse-once"
+        lines += [f"### {key} ({part['when']}; {part.get('note', '')})", ""]
         if name == "path":
             lines += _path_lines(rows)
         else:
@@ -294,6 +296,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=200, help="ECB+ documents for path, cache and dask")
     parser.add_argument("--baseline", metavar="REV", help="also measure this revision (path, seeds)")
     parser.add_argument("--parts", default="path,seeds,cache,dask,scale,threads")
+    parser.add_argument("--tag", default="", help="keep the parts as 'NAME TAG' beside earlier ones")
     args = parser.parse_args()
     state = json.loads(STATE.read_text(encoding="utf-8")) if STATE.exists() else {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -309,7 +312,7 @@ def main() -> None:
             rows = {"path": lambda: part_path(args.limit, trees), "seeds": lambda: part_seeds(trees),
                     "cache": lambda: part_cache(args.limit), "dask": lambda: part_dask(args.limit),
                     "scale": part_scale, "threads": part_threads, "int8": lambda: part_int8(args.limit)}[name]()
-            state[name] = {"when": stamp, "note": note, "rows": rows}
+            state[f"{name} {args.tag}".strip()] = {"when": stamp, "note": note, "rows": rows}
             STATE.write_text(json.dumps(state, indent=1), encoding="utf-8")
             print(json.dumps(rows, indent=1), file=sys.stderr)
     write_section("speed", render(state))

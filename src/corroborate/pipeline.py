@@ -231,9 +231,13 @@ class Checker:
         variant = self.nlp_variant()
         # The texts the claims stage parses are its clauses (crosscheck.claims.extract_claims); if that ever
         # changes, its calls miss these parses and run the pipeline themselves: slower, never different.
-        jobs = [ParseJob(variant, a.text, tuple(c.text for p in passages[a.id] if p.article == a.id
-                                                for c in clauses(p)), self.config.threads) for a in articles]
-        namespace = f"parse:2:{model_digest(variant)}"  # 2: the ParsedArticle byte format
+        jobs = []
+        for a in articles:
+            cut = [c for p in passages[a.id] if p.article == a.id for c in clauses(p)]
+            # The clauses' offsets place their entities in the article, for the mention stage.
+            jobs.append(ParseJob(variant, a.text, tuple(c.text for c in cut), self.config.threads,
+                                 starts=tuple(c.start for c in cut)))
+        namespace = f"parse:3:{model_digest(variant)}"  # 3: the ParsedArticle byte format
         found: dict[str, ParsedArticle] = {}
         for key, data in self._cache_get(namespace, [j.key for j in jobs]).items():
             try:

@@ -18,18 +18,40 @@ def _annotations(doc) -> list[tuple]:
             for t in doc]
 
 
+STARTS = (0, len(SENTENCES[0]) + 1)
+
+
 @needs_model
 def test_the_stages_calls_get_the_pipelines_annotations() -> None:
     nlp = nlp_pkg.load_pipeline("cnn")
-    job = ParseJob("cnn", TEXT, SENTENCES)
+    job = ParseJob("cnn", TEXT, SENTENCES, starts=STARTS)
     result = ParsedArticle.from_bytes(parse_article(job).to_bytes())  # as it comes back from the cache
     parsed = ParsedPipeline(nlp, [(job, result)])
-    assert _annotations(parsed(TEXT)) == _annotations(nlp(TEXT))
     assert [_annotations(d) for d in parsed.pipe(list(SENTENCES), batch_size=64)] == \
         [_annotations(d) for d in nlp.pipe(list(SENTENCES), batch_size=64)]
-    assert [(e.start_char, e.end_char, e.label_) for e in parsed(TEXT).ents] == \
-        [(e.start_char, e.end_char, e.label_) for e in nlp(TEXT).ents]
     assert parsed.meta == nlp.meta  # anything else is the pipeline's own
+
+
+@needs_model
+def test_the_articles_entities_are_its_sentences_entities_in_place() -> None:
+    nlp = nlp_pkg.load_pipeline("cnn")
+    job = ParseJob("cnn", TEXT, SENTENCES, starts=STARTS)
+    parsed = ParsedPipeline(nlp, [(job, ParsedArticle.from_bytes(parse_article(job).to_bytes()))])
+    expected = [(start + e.start_char, start + e.end_char, e.label_)
+                for start, doc in zip(STARTS, nlp.pipe(list(SENTENCES)), strict=True) for e in doc.ents]
+    assert expected  # the test text has names
+    assert parsed.article_entities(TEXT) == expected
+    assert all(TEXT[s:e] for s, e, _ in expected)
+    assert parsed.article_entities("Another article.") is None  # not given: the caller parses it
+
+
+@needs_model
+def test_sentences_that_are_not_the_articles_text_are_not_placed() -> None:
+    nlp = nlp_pkg.load_pipeline("cnn")
+    for starts in ((), (0, 5)):  # no offsets; a wrong offset
+        job = ParseJob("cnn", TEXT, SENTENCES, starts=starts)
+        assert parse_article(job).entities is None
+        assert ParsedPipeline(nlp, [(job, parse_article(job))]).article_entities(TEXT) is None
 
 
 @needs_model
@@ -46,12 +68,14 @@ def test_job_keys_follow_the_content() -> None:
     assert a.key == ParseJob("cnn", TEXT, SENTENCES, threads=2).key  # threads do not change a parse
     assert a.key != ParseJob("cnn", TEXT, SENTENCES[:1]).key
     assert a.key != ParseJob("cnn", TEXT + " ", SENTENCES).key
+    assert a.key != ParseJob("cnn", TEXT, SENTENCES, starts=STARTS).key
 
 
 def test_a_parsed_article_survives_its_bytes() -> None:
-    article = ParsedArticle(b"whole", [b"", b"two"], {"k2": b"\x00\x01", "k1": b""})
-    again = ParsedArticle.from_bytes(article.to_bytes())
-    assert (again.whole, again.sentences, again.vectors) == (article.whole, article.sentences, article.vectors)
+    for entities in ([(0, 5, "PER"), (10, 12, "ORG")], [], None):
+        article = ParsedArticle(b"docs", entities, {"k2": b"\x00\x01", "k1": b""})
+        again = ParsedArticle.from_bytes(article.to_bytes())
+        assert (again.sentences, again.entities, again.vectors) == (article.sentences, entities, article.vectors)
     import zlib
 
     with pytest.raises(ValueError, match="do not add up"):

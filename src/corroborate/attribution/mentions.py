@@ -327,8 +327,13 @@ class ArticleMentions:
 
     # -- names from a model -----------------------------------------------------------------------------
     def _model_ents(self, nlp: Any) -> list[tuple[int, int, str]]:
-        doc = nlp(self.article.text)
-        return sorted((e.start_char, e.end_char, _LABELS.get(e.label_, "OTH")) for e in doc.ents)
+        # The check's parse stage (corroborate.nlp.parses.ParsedPipeline) has the article's entities from the
+        # sentence parses it already made: the article is not parsed a second time.
+        placed = getattr(nlp, "article_entities", None)
+        found = placed(self.article.text) if placed is not None else None
+        if found is None:
+            found = [(e.start_char, e.end_char, e.label_) for e in nlp(self.article.text).ents]
+        return sorted((start, end, _LABELS.get(label, "OTH")) for start, end, label in found)
 
     def _model_names(self, toks: list[Token], in_title: set[int], sent: int,
                      ents: list[tuple[int, int, str]]) -> None:

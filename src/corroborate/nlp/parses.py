@@ -1,11 +1,11 @@
 """Parses made ahead of the cross-check: the per-article NLP work of `check`, mapped by the engine and cached.
 
 The cross-check stages ask the pipeline for two things per article: ``nlp.pipe(sentences, batch_size=64)``
-(claims) and ``nlp(article.text)`` (name mentions). :func:`parse_article` makes exactly those two calls for one
-article, so any engine can run it (a pure, picklable function of a :class:`ParseJob`), and the results travel
-as spaCy's own Doc bytes. :class:`ParsedPipeline` then answers the stages' calls from those parses, and runs
-the real pipeline only for a text it was not given, so the report is byte for byte what the stages' own calls
-would give.
+(claims) and the article's named entities (name mentions). :func:`parse_article` makes the one call for one
+article, so any engine can run it (a pure, picklable function of a :class:`ParseJob`), and places each
+sentence's entities at its offset in the article: each text is parsed once, where it used to be parsed again
+as a whole article for the mentions. The parses travel as one spaCy DocBin per article. :class:`ParsedPipeline`
+then answers the stages' calls from those parses, and runs the real pipeline only for a text it was not given.
 
 With the MiniLM pipeline the sentence pass also returns the sentences' MiniLM vectors
 (:func:`corroborate.ingest.encoder.collecting`): the embedder does not encode those sentences again.
@@ -34,6 +34,9 @@ class ParseJob:
     text: str
     sentences: tuple[str, ...]
     threads: int = 1
+    # Where each sentence starts in ``text``: where its entities sit in the article. Empty: not known, and the
+    # mention stage parses the article itself.
+    starts: tuple[int, ...] = ()
 
     @property
     def key(self) -> str:
@@ -42,23 +45,33 @@ class ParseJob:
         digest.update(self.text.encode("utf-8"))
         digest.update(_SEP.encode())
         digest.update(_SEP.join(self.sentences).encode("utf-8"))
+        digest.update(_SEP.encode())
+        digest.update(",".join(map(str, self.starts)).encode("ascii"))
         return digest.hexdigest()
+
+    def placed(self) -> bool:
+        """Whether every sentence is the article's text at its start, so its entities can be placed there."""
+        return len(self.starts) == len(self.sentences) and all(
+            self.text[s:s + len(t)] == t for s, t in zip(self.starts, self.sentences, strict=True))
 
 
 @dataclass(slots=True)
 class ParsedArticle:
-    """The parses of one :class:`ParseJob`, as compressed Doc bytes, plus the sentence vectors found on the way."""
+    """The parses of one :class:`ParseJob` (its sentences' Docs as one DocBin), the article's entities placed
+    from them, and the sentence vectors found on the way."""
 
-    whole: bytes
-    sentences: list[bytes]
+    sentences: bytes
+    entities: list[tuple[int, int, str]] | None  # (start, end, label) in the article; None: not placed
     vectors: dict[str, bytes] = field(default_factory=dict)  # text key -> float32 bytes
 
     def to_bytes(self) -> bytes:
         """Length-prefixed parts, compressed: plain bytes, nothing that runs code when read back."""
-        parts = [self.whole, *self.sentences]
+        ents = b"-" if self.entities is None else \
+            "\n".join(f"{s} {e} {label}" for s, e, label in self.entities).encode("utf-8")
+        parts = [self.sentences, ents]
         for key, vector in sorted(self.vectors.items()):
             parts += [key.encode("ascii"), vector]
-        header = struct.pack("<III", len(self.sentences), len(self.vectors), len(parts))
+        header = struct.pack("<II", len(self.vectors), len(parts))
         body = b"".join(struct.pack("<I", len(p)) + p for p in parts)
         return zlib.compress(header + body, 1)
 
@@ -67,28 +80,47 @@ class ParsedArticle:
         raw = zlib.decompress(data)
         parts: list[bytes] = []
         try:
-            n_sentences, n_vectors, n_parts = struct.unpack_from("<III", raw, 0)
-            offset = 12
+            n_vectors, n_parts = struct.unpack_from("<II", raw, 0)
+            offset = 8
             for _ in range(n_parts):
                 (size,) = struct.unpack_from("<I", raw, offset)
                 parts.append(raw[offset + 4:offset + 4 + size])
                 offset += 4 + size
         except struct.error as exc:
             raise ValueError(f"not a parsed article: its parts do not add up ({exc})") from exc
-        if n_parts != 1 + n_sentences + 2 * n_vectors or offset != len(raw):
+        if n_parts != 2 + 2 * n_vectors or offset != len(raw):
             raise ValueError("not a parsed article: its parts do not add up")
-        rest = parts[1 + n_sentences:]
+        entities = None if parts[1] == b"-" else [_entity(line) for line in parts[1].decode("utf-8").splitlines()]
+        rest = parts[2:]
         vectors = {rest[i].decode("ascii"): rest[i + 1] for i in range(0, len(rest), 2)}
-        return cls(parts[0], parts[1:1 + n_sentences], vectors)
+        return cls(parts[0], entities, vectors)
 
 
-def _pack(doc: Any) -> bytes:
-    # The tensor (tok2vec output) is what the pipeline's own components read; the stages read annotations only.
-    return bytes(doc.to_bytes(exclude=["tensor"]))
+def _entity(line: str) -> tuple[int, int, str]:
+    start, end, label = line.split(" ", 2)
+    return int(start), int(end), label
+
+
+def _pack(docs: list[Any]) -> bytes:
+    """The Docs as one spaCy DocBin: one msgpack message per article, not one per sentence (the per-message
+    setup cost more than the sentences' own serialisation). It keeps the annotations the stages read (words,
+    spaces, tags, POS, morphology, lemmas, the parse, entities, sentence starts), not the tensor (tok2vec
+    output), which only the pipeline's own components read."""
+    from spacy.tokens import DocBin
+
+    return bytes(DocBin(docs=docs).to_bytes())
+
+
+def _placed_entities(job: ParseJob, docs: list[Any]) -> list[tuple[int, int, str]] | None:
+    """The sentences' entities at their offsets in the article; None when the sentences cannot be placed."""
+    if not job.placed():
+        return None
+    return [(start + e.start_char, start + e.end_char, e.label_)
+            for start, doc in zip(job.starts, docs, strict=True) for e in doc.ents]
 
 
 def parse_article(job: ParseJob) -> ParsedArticle:
-    """Run the pipeline's two calls for one article (module level, so it pickles to remote workers)."""
+    """Parse one article's sentences (module level, so it pickles to remote workers)."""
     nlp = load_pipeline(job.variant)
     vectors: dict[str, bytes] = {}
     if model_dir(job.variant) == MINILM_DIR:
@@ -100,8 +132,7 @@ def parse_article(job: ParseJob) -> ParsedArticle:
         vectors = {key: vector.astype("<f4").tobytes() for key, vector in sorted(found.items())}
     else:
         sentences = list(nlp.pipe(list(job.sentences), batch_size=SENTENCE_BATCH))
-    whole = nlp(job.text)
-    return ParsedArticle(_pack(whole), [_pack(d) for d in sentences], vectors)
+    return ParsedArticle(_pack(sentences), _placed_entities(job, sentences), vectors)
 
 
 class ParsedPipeline:
@@ -109,27 +140,30 @@ class ParsedPipeline:
 
     def __init__(self, nlp: Any, parsed: Iterable[tuple[ParseJob, ParsedArticle]]) -> None:
         self._nlp = nlp
-        self._whole: dict[str, bytes] = {}
-        self._sentences: dict[str, list[bytes]] = {}
+        self._entities: dict[str, list[tuple[int, int, str]]] = {}
+        self._sentences: dict[str, tuple[int, bytes]] = {}
         for job, result in parsed:
-            self._whole[_text_key(job.text)] = result.whole
-            self._sentences[_text_key(_SEP.join(job.sentences))] = result.sentences
-
-    def _unpack(self, data: bytes) -> Any:
-        from spacy.tokens import Doc
-
-        return Doc(self._nlp.vocab).from_bytes(data)
+            if result.entities is not None:
+                self._entities[_text_key(job.text)] = result.entities
+            self._sentences[_text_key(_SEP.join(job.sentences))] = (len(job.sentences), result.sentences)
 
     def __call__(self, text: str) -> Any:
-        data = self._whole.get(_text_key(text))
-        return self._nlp(text) if data is None else self._unpack(data)
+        return self._nlp(text)  # no whole article is parsed ahead: the mentions ask for article_entities
+
+    def article_entities(self, text: str) -> list[tuple[int, int, str]] | None:
+        """The named entities of an article given, as (start, end, label) in its text, from its sentences'
+        parses; None for any other text (the caller parses it)."""
+        found = self._entities.get(_text_key(text))
+        return None if found is None else list(found)
 
     def pipe(self, texts: Iterable[str], batch_size: int | None = None, **kwargs: Any) -> Iterator[Any]:
         texts = list(texts)
         stored = self._sentences.get(_text_key(_SEP.join(texts)))
-        if stored is None or len(stored) != len(texts) or batch_size not in (None, SENTENCE_BATCH) or kwargs:
+        if stored is None or stored[0] != len(texts) or batch_size not in (None, SENTENCE_BATCH) or kwargs:
             return iter(self._nlp.pipe(texts, batch_size=batch_size, **kwargs))
-        return (self._unpack(data) for data in stored)
+        from spacy.tokens import DocBin
+
+        return iter(DocBin().from_bytes(stored[1]).get_docs(self._nlp.vocab))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._nlp, name)  # meta, vocab, pipe_names...: the loaded pipeline's own

@@ -126,6 +126,8 @@ def test_brief_is_cited_and_does_not_repeat_itself(story: tuple[list[Article], S
     for b in st.brief:
         assert b.citations
         assert b.single_source == (b.independent_sources <= 1)
+        # The count shown is of the outlets the sentence cites (those that state its fact), never more.
+        assert b.independent_sources <= len({c.article for c in b.citations}), b
     words = [content_words(b.text) for b in st.brief]
     for i in range(len(words)):
         for j in range(i + 1, len(words)):

@@ -283,17 +283,20 @@ class _Reader(ReportedSpeech):
                 if att is None:
                     return Quote(None, toks[verbs[-1]].text, span.text, [span], "direct", None)
             else:
-                att = self._colon_subject(sentence, toks, o)
+                att = self._colon_subject(sentence, toks, o, len(self.text[s:e].split()) >= _MIN_WORDS_UNATTRIBUTED)
         if att is None:
             return Quote(None, None, span.text, [span], "direct", None)
         speaker, sspan = self.resolve(att, sentence)
         return Quote(speaker, att.cue, span.text, [span], "direct", sspan)
 
-    def _colon_subject(self, sentence: Passage, toks: list[Token], o: int) -> _Attribution | None:
+    def _colon_subject(self, sentence: Passage, toks: list[Token], o: int, long_quote: bool) -> _Attribution | None:
         """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The
         committee issued a brief statement:": a colon introduces the quote, and the clause before it names its
         speaker as its subject (only a person, an organisation or a pronoun: "Here's an excerpt:" names nobody)."""
-        if toks and self.text[toks[-1].end:o].strip().endswith(":"):
+        if toks and (self.text[toks[-1].end:o].strip().endswith(":") or (len(toks) >= 2 and long_quote)):
+            # Also a quote of six words or more inside the sentence with no cue at all ("… described “…” across
+            # the land"): words its subject chose to quote, which news attributes to that subject. Shorter ones
+            # stay scare quotes.
             clause, words = sentence, toks
         elif not toks and sentence.index > 0 and self.text[self.passages[sentence.index - 1].end - 1:
                                                            self.passages[sentence.index - 1].end] == ":":

@@ -67,7 +67,8 @@ def make_brief(statements: list[Statement], *,
                sentence_of: Callable[[Statement], list[tuple[str, list[Span]]]],
                similarity: Callable[[str, str], float], avoid: frozenset[tuple[str, int, int]] = frozenset(),
                skip: Callable[[Statement], bool] | None = None, config: BriefConfig | None = None,
-               leads: Sequence[Statement] = ()) -> list[BriefSentence]:
+               leads: Sequence[Statement] = (),
+               sources: Callable[[list[Span]], int] | None = None) -> list[BriefSentence]:
     """Choose brief sentences from ``statements`` (already ordered most corroborated first).
 
     ``sentence_of`` gives the readable wordings of a statement with their citations, best first (the first
@@ -75,7 +76,9 @@ def make_brief(statements: list[Statement], *,
     holds spans known to distort (the drifted side of a rewrite), never used as a brief sentence's text; ``skip``
     (asked only of otherwise usable candidates, in order) can veto a candidate for the caller's reasons.
     ``leads`` (best first) are tried for the first sentence before ``statements``: the first usable one opens
-    the brief, in a wording that is not a quotation."""
+    the brief, in a wording that is not a quotation. ``sources`` counts the independent sources of a list of
+    spans: a brief sentence shows the count of the citations it keeps (the outlets that state its fact), never
+    more than its statement's."""
     cfg = config or BriefConfig()
     chosen: list[tuple[BriefSentence, frozenset[str]]] = []
     taken: set[int] = set()
@@ -109,8 +112,8 @@ def make_brief(statements: list[Statement], *,
         if st.independent_sources <= 1:
             singles += 1
         taken.add(id(st))
-        chosen.append((BriefSentence(text, citations, st.independent_sources,
-                                     single_source=st.independent_sources <= 1), words))
+        shown = min(st.independent_sources, sources(citations)) if sources is not None else st.independent_sources
+        chosen.append((BriefSentence(text, citations, shown, single_source=shown <= 1), words))
     return [b for b, _ in chosen]
 
 

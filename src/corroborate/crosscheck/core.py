@@ -338,7 +338,8 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
             return len(wx & wy) / (len(wx | wy) or 1)
         cfg = replace(config, max_similarity=config.lexical_max_similarity)
     return make_brief([*multi, *singles], sentence_of=sentence_of, similarity=similarity, avoid=avoid,
-                      skip=repeats_fact, config=cfg, leads=leads)
+                      skip=repeats_fact, config=cfg, leads=leads,
+                      sources=lambda spans: len({source.get(s.article, s.article) for s in spans}))
 
 
 def _published_dates(articles: Iterable[Article]) -> dict[str, date | None]:

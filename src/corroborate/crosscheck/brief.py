@@ -114,7 +114,10 @@ def make_brief(statements: list[Statement], *,
         taken.add(id(st))
         shown = min(st.independent_sources, sources(citations)) if sources is not None else st.independent_sources
         chosen.append((BriefSentence(text, citations, shown, single_source=shown <= 1), words))
-    return [b for b, _ in chosen]
+    out = [b for b, _ in chosen]
+    # The lead stays first; after it, most corroborated first by the counts shown (a kept citation can lower a
+    # sentence's count below the next one's, and an editor reads the order as the ranking).
+    return out[:1] + sorted(out[1:], key=lambda b: -b.independent_sources)
 
 
 # -- citations ---------------------------------------------------------------------------------------------

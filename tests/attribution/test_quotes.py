@@ -220,6 +220,9 @@ def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
     ("Accountants are wary. \"There is going to be a cumbersome workaround,\" said Nanette Lee Miller of Marcum "
      "L.L.P., a public accounting firm.", "Nanette Lee Miller"),
     # a joint statement goes to the first person named (bench/gold/GUIDELINE.md)
+    ("Democrats were angry. “Every day, he gives Maine people more evidence that he is unfit for office,” State "
+     "House Majority Leader Jeff McCabe (D) and Assistant House Majority Leader Sara Gideon (D) said in a "
+     "statement.", "Jeff McCabe"),
     ("The producers Laurence Mark and Bill Condon praised him. \"He also has style and a sense of occasion,\" Mark "
      "and Condon said in a joint statement.", "Laurence Mark"),
     # a capitalised "States" is no speech verb: the pronoun finds Clinton, not "the United"

@@ -331,6 +331,13 @@ class _Reader(ReportedSpeech):
         named = self._named_apposition(toks, np)
         first = self._past_apposition(toks, named[1] + 1)
         np, was_described = named, named != np
+        if first < len(toks) and toks[first].lower == "and":
+            # "… Jeff McCabe (D) and Assistant House Majority Leader Sara Gideon (D) said": a joint statement
+            # goes to the first person named (bench/gold/GUIDELINE.md).
+            first = next((j for j in range(first + 1, min(first + 14, len(toks))) if _cue(toks[j])
+                          and not any(ch in self.text[toks[first].end:toks[j].start] for ch in ".;:!?“”\"")),
+                         first)
+            was_described = was_described or _cue(toks[first])
         k = first
         while k < len(toks) and k - first <= 3 and toks[k].lower in _CUE_FILLER:
             k += 1

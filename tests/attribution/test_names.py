@@ -30,3 +30,11 @@ def test_one_person_under_two_full_names() -> None:
     assert same_person(("hillary", "clinton"), ("hillary", "rodham", "clinton"))
     assert not same_person(("bill", "clinton"), ("hillary", "clinton"))
     assert not same_person(("john", "a", "smith"), ("john", "b", "smith"))
+
+
+def test_the_tail_of_a_title_cut_at_of_or_for_is_a_descriptor() -> None:
+    # "Director of National Intelligence James Clapper": the run after "of" starts with the department.
+    assert person_parts(["National", "Intelligence", "James", "Clapper"]) == (2, 2)
+    assert person_parts(["Diplomatic", "Security", "Charlene", "Lamb"]) == (2, 2)
+    # A department word with no two-word name after it leaves the run whole.
+    assert person_parts(["Homeland", "Security", "Napolitano"]) == (0, 0)

@@ -65,9 +65,15 @@ def person_parts(words: list[str]) -> tuple[int, int] | None:
     ns = 0
     while ns < len(lw) - 1 and (lw[ns] in PARTIES or lw[ns] in DEMONYMS or lw[ns] in COUNTRIES):
         ns += 1  # "Republican Mitt Romney", "French Michel Barnier": a descriptor, then the name
+    # "(Director of) National Intelligence James Clapper", "(Secretary for) Diplomatic Security Charlene Lamb":
+    # the tail of a title cut at its "of"/"for", then a name of two words or more.
+    heads = [k for k in range(ns, len(lw) - 2) if lw[k] in _DEPARTMENT_HEADS]
+    if heads:
+        ns = heads[-1] + 1
     return ns, ns
 
 
+_DEPARTMENT_HEADS = frozenset({"security", "intelligence", "affairs", "relations", "defense", "defence"})
 _ABBREVIATED = frozenset({"reps", "sens", "govs", "sec", "amb", "pres", "atty", "det", "supt"})
 
 

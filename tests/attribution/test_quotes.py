@@ -228,6 +228,11 @@ def test_a_title_before_a_known_name_resolves_to_the_name() -> None:
     # a capitalised "States" is no speech verb: the pronoun finds Clinton, not "the United"
     ("Hillary Rodham Clinton on Wednesday defended her handling of the attack on the United States compound. "
      "“As I have said many times, I take responsibility for it,” she said.", "Hillary Rodham Clinton"),
+    # a role reference ("the presidential hopeful", "the attorney general") refers back like a pronoun
+    ("Marco Rubio spoke on Wednesday. The presidential hopeful said he was guided by three principles: "
+     "\"American strength at home and abroad for all,\" and more.", "Marco Rubio"),
+    ("Richard Blumenthal spoke on Monday. In an interview, the attorney general said: “My intention has always "
+     "been to be completely clear and accurate.”", "Richard Blumenthal"),
     # a name followed by a description in apposition keeps the name
     ("Democrats were angry. “I am not going to vote for it,” said Representative Barney Frank, Democrat of "
      "Massachusetts, in an interview.", "Barney Frank"),

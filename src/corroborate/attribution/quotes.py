@@ -52,6 +52,8 @@ from corroborate.text.quote_words import (
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
+_ROLE_REFERENCE = re.compile(r"the (?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|"
+                             r"congresswoman|nominee|attorney general|president-elect)")
 # Nouns for what carries words, not who says them ("a statement saying", "in an e-mail").
 _DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
                              "memo", "message", "interview", "op-ed"})
@@ -134,6 +136,13 @@ class _Reader(ReportedSpeech):
             lead = self._leading_subject(toks)
             np = self._named_apposition(toks, lead) if lead and lead[1] < v else None
             np = np if np and np[1] < v else None
+        if np is None:
+            # "The presidential hopeful said": a lower-case role reference the noun-phrase readers do not take;
+            # resolve() reads it as it reads a pronoun.
+            m = re.search(_ROLE_REFERENCE.pattern + r"\s*$", self.text[p.start:verb.start].lower())
+            if m is not None:
+                return _Attribution(self.text[p.start + m.start():p.start + m.end()].strip(), p.start + m.start(),
+                                    p.start + m.start() + len(m.group(0).strip()), cue)
         return self._attribution(toks, *np, cue) if np else None
 
     def _entity_ending(self, start: int, end: int) -> Entity | None:
@@ -150,7 +159,9 @@ class _Reader(ReportedSpeech):
             lead = self._leading_subject(toks)
             if lead is not None and toks[lead[1]].lower not in _DOCUMENT_NOUNS:
                 return self.resolve(self._attribution(toks, lead[0], lead[1], att.cue), sentence)
-        if phrase.lower() in _PERSON_PRONOUNS:
+        if phrase.lower() in _PERSON_PRONOUNS or _ROLE_REFERENCE.fullmatch(phrase.lower()):
+            # "the presidential hopeful said", "the senator added": news refers back to the person just named
+            # with a role noun, as with a pronoun.
             ante = self._antecedent(sentence.index, att.start)
             if ante is None:
                 return None, None

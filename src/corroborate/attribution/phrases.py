@@ -200,18 +200,14 @@ _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespe
 
 
 def _principal(phrase: str, lookup: EntityLookup) -> Entity | None:
-    """Who a described speaker speaks for or is: "an AARP spokeswoman" and "a spokesperson for Google" speak
-    for the organisation; "Representative Louise M. Slaughter of New York" is the person before "of"."""
+    """The body a described speaker speaks for: "an AARP spokeswoman" and "a spokesperson for Google" speak
+    for the organisation. (A person before "of" is :func:`refine_speaker`'s, which the reader asks first.)"""
     words = phrase.split()
     lowered = [w.strip(".,’'").lower() for w in words]
     for cut in ("of", "for"):
         if cut in lowered[1:]:
             k = lowered.index(cut, 1)
-            head, tail = " ".join(words[:k]), " ".join(words[k + 1:])
-            ent = lookup.named(head) or _person_at_end(head, lookup)
-            if ent is not None and ent.type == "PER" and cut == "of":
-                return ent
-            ent = lookup.named(tail)
+            ent = lookup.named(" ".join(words[k + 1:]))
             if ent is not None and ent.type in _BODIES and _SPOKES_NOUNS & set(lowered[:k]):
                 return ent
     if _SPOKES_NOUNS & set(lowered):
@@ -242,10 +238,10 @@ def refine_speaker(phrase: str, lookup: EntityLookup, earlier: str) -> str | Non
     lowered = [w.lower() for w in words]
     for cut in ("of", "and"):
         if cut in lowered[1:-1]:
-            head = " ".join(words[:lowered.index(cut, 1)])
+            k = lowered.index(cut, 1)
+            head = " ".join(words[:k])
             ent = lookup.named(head) or _person_at_end(head, lookup) or _by_surname(head, lookup)
-            tail_named = words[lowered.index(cut, 1) + 1][:1].isupper()
-            if ent is not None and ent.type == "PER" and (cut == "of" or tail_named):
+            if ent is not None and ent.type == "PER" and (cut == "of" or words[k + 1][:1].isupper()):
                 return ent.name
     if len(words) == 2 and lowered[0] == "the" and lowered[1] in _SPOKES_NOUNS - {"representative"}:
         found, at = None, -1

@@ -52,8 +52,10 @@ from corroborate.text.quote_words import (
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
-_ROLE_REFERENCE = re.compile(r"the (?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|"
-                             r"congresswoman|nominee|attorney general|president-elect)")
+_ROLE = (r"the (?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|congresswoman|nominee|"
+         r"attorney general|president-elect)")
+_ROLE_REFERENCE = re.compile(_ROLE)
+_ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
 # Nouns for what carries words, not who says them ("a statement saying", "in an e-mail").
 _DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
                              "memo", "message", "interview", "op-ed"})
@@ -139,10 +141,9 @@ class _Reader(ReportedSpeech):
         if np is None:
             # "The presidential hopeful said": a lower-case role reference the noun-phrase readers do not take;
             # resolve() reads it as it reads a pronoun.
-            m = re.search(_ROLE_REFERENCE.pattern + r"\s*$", self.text[p.start:verb.start].lower())
+            m = _ROLE_BEFORE_VERB.search(self.text, p.start, verb.start)
             if m is not None:
-                return _Attribution(self.text[p.start + m.start():p.start + m.end()].strip(), p.start + m.start(),
-                                    p.start + m.start() + len(m.group(0).strip()), cue)
+                return _Attribution(m.group(0), m.start(), m.end(), cue)
         return self._attribution(toks, *np, cue) if np else None
 
     def _entity_ending(self, start: int, end: int) -> Entity | None:

@@ -176,7 +176,8 @@ def inside_quotes(passages: dict[str, list[Passage]], claims: list[Claim]) -> fr
                 inside.add((article, p.start, p.end))
             open_straight = open_straight != bool(straight)
             depth = max(0, depth + text.count("“") + text.count("‘") - text.count("”") - text.count("’"))
-    return frozenset(c.ref for c in claims if within(c.span, frozenset(inside)))
+    refs = frozenset(inside)
+    return frozenset(c.ref for c in claims if within(c.span, refs))
 
 
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "it"})

@@ -14,9 +14,8 @@ import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from corroborate.store.db import StoreError, connect, retrying, translate, write
+from corroborate.store.db import StoreError, connect, retrying, rows_in, translate, write
 
-_CHUNK = 500  # keys per IN (...) list: far below SQLite's variable limit
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS blobs (namespace TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
            "PRIMARY KEY (namespace, key)) WITHOUT ROWID")
 
@@ -45,18 +44,11 @@ class BlobCache:
 
     def get_many(self, namespace: str, keys: Iterable[str]) -> dict[str, bytes]:
         """The stored values of those ``keys`` that are present."""
-        wanted = sorted(set(keys))
-        conn = self._conn()
-        found: dict[str, bytes] = {}
-        for i in range(0, len(wanted), _CHUNK):
-            part = wanted[i:i + _CHUNK]
-            sql = f"SELECT key, value FROM blobs WHERE namespace = ? AND key IN ({','.join('?' * len(part))})"
-            try:
-                rows = conn.execute(sql, (namespace, *part)).fetchall()
-            except sqlite3.DatabaseError as exc:
-                raise translate(exc, self.path) from exc
-            found.update((k, bytes(v)) for k, v in rows)
-        return found
+        sql = "SELECT key, value FROM blobs WHERE namespace = ? AND key IN ({marks})"
+        try:
+            return {k: bytes(v) for k, v in rows_in(self._conn(), sql, sorted(set(keys)), namespace)}
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) from exc
 
     def put_many(self, namespace: str, items: Mapping[str, bytes]) -> None:
         """Store ``items`` (replacing equal keys) in one transaction."""

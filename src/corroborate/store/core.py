@@ -254,13 +254,8 @@ class Store:
         if ids is None:
             rows = self._read(lambda c: c.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq").fetchall())
             return [_article(r) for r in rows]
-        found: dict[str, Article] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._read(lambda c, chunk=chunk, marks=marks: c.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk).fetchall())
-            found.update((r[0], _article(r)) for r in rows)
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{marks}})"
+        found = {r[0]: _article(r) for r in self._read(lambda c: list(db.rows_in(c, sql, ids)))}
         return [found[i] for i in ids if i in found]
 
     def iter_articles(self) -> Iterator[Article]:
@@ -319,24 +314,10 @@ class Store:
     def _summaries(self, rows: list[tuple[Any, ...]]) -> list[StorySummary]:
         if not rows:
             return []
-        members: dict[str, list[tuple[str, str, str | None]]] = {r[0]: [] for r in rows}
         # A long listing: one pass over all members is cheaper than IN lists.
         wanted = None if len(rows) > 500 else [r[0] for r in rows]
-        sql = ("SELECT m.story_id, a.id, a.outlet, a.published FROM story_members m "
-               "JOIN articles a ON a.seq = m.seq")
-        if wanted is None:
-            result = self._read(lambda c: c.execute(sql).fetchall())
-        else:
-            marks = ",".join("?" * len(wanted))
-            result = self._read(lambda c: c.execute(f"{sql} WHERE m.story_id IN ({marks})", wanted).fetchall())
-        for story_id, aid, outlet, published in result:
-            if story_id in members:
-                members[story_id].append((aid, outlet, published))
-        out = []
-        for sid, title, first, last in rows:
-            ms = sorted(members[sid], key=lambda m: (m[2] is None, m[2] or "", m[0]))
-            out.append(StorySummary(sid, title, [m[0] for m in ms], sorted({m[1] for m in ms}), first, last))
-        return out
+        members = self._read(lambda c: digests.story_members(c, wanted))
+        return [StorySummary(sid, title, *members.get(sid, ([], [])), first, last) for sid, title, first, last in rows]
 
     # -- story reports ---------------------------------------------------------------------------
     def _default_checker(self) -> Checker:

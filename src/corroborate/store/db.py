@@ -13,12 +13,12 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from corroborate.errors import CorroborateError
 
@@ -158,6 +158,14 @@ def retrying(fn: Callable[[], T], *, path: Path) -> T:
             delay = min(delay * 2, 1.0)
         except sqlite3.DatabaseError as exc:
             raise translate(exc, path) from exc
+
+
+def rows_in(conn: sqlite3.Connection, sql: str, keys: Sequence[T], *before: object) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql``, whose ``{marks}`` stands for an IN list, for ``keys`` (after the parameters
+    ``before``): 500 keys per statement, below SQLite's limit on bound parameters."""
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), [*before, *chunk])
 
 
 def execute_write(conn: sqlite3.Connection, path: Path, sql: str, row: tuple[object, ...]) -> None:

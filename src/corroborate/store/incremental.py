@@ -39,12 +39,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from corroborate.config import MatchConfig
 from corroborate.model import Article
 from corroborate.store.bucket_index import BucketIndex, pack
 from corroborate.store.day_postings import UNDATED, DayPostings
+from corroborate.store.db import rows_in
 from corroborate.store.story_vectors import Frequencies, Query, Vec, vec
 
 # The similarity itself is the stories module's (one definition for batch, in-memory and persisted
@@ -54,7 +55,6 @@ from corroborate.stories.cluster import Scorer, StoriesConfig, StoryDoc, story_d
 if TYPE_CHECKING:
     from corroborate.ingest.embed import Embedder
 
-T = TypeVar("T")
 _SEQ_BITS = 63  # a SQLite rowid (an article's seq) is below 2**63
 _SEQ_MASK = (1 << _SEQ_BITS) - 1
 
@@ -127,14 +127,6 @@ def _decode_doc(article_id: str, blob: bytes, day: int | None) -> StoryDoc:
     words, names, years = marshal.loads(blob)
     return StoryDoc(id=article_id, words=words, names=names,
                     day=date.fromordinal(day) if day is not None else None, years=frozenset(years))
-
-
-def _rows_in(conn: sqlite3.Connection, sql: str, keys: list[T], *before: Any) -> Iterator[tuple[Any, ...]]:
-    """The rows of ``sql``, whose ``{marks}`` stands for an IN list, for ``keys`` (after the parameters
-    ``before``): 500 keys per statement, below SQLite's limit on bound parameters."""
-    for i in range(0, len(keys), 500):
-        chunk = keys[i:i + 500]
-        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), [*before, *chunk])
 
 
 class PersistedStoryIndex:
@@ -234,7 +226,7 @@ class PersistedStoryIndex:
         blobs: list[bytes] = []
         # By seq alone (no join for the ids): one index seek per candidate. The candidates grow with the
         # corpus, not with a window: ~13 per add at 60k articles of the generated corpus, ~4 at 1k.
-        for other_seq, sig in _rows_in(conn, "SELECT seq, signature FROM fingerprints WHERE seq IN ({marks})",
+        for other_seq, sig in rows_in(conn, "SELECT seq, signature FROM fingerprints WHERE seq IN ({marks})",
                                        sorted(s for s, _ in ranked)):
             found.append(other_seq)
             blobs.append(sig)
@@ -275,14 +267,14 @@ class PersistedStoryIndex:
             else:
                 d = held[0].doc.day
                 days[s] = d.toordinal() if d is not None else None
-        days.update(_rows_in(conn, "SELECT seq, day FROM story_features WHERE seq IN ({marks})", missing))
+        days.update(rows_in(conn, "SELECT seq, day FROM story_features WHERE seq IN ({marks})", missing))
         return [s for s in seqs if days.get(s) is None or abs(days[s] - day) <= self.stories.window_days]
 
     def _load(self, conn: sqlite3.Connection, seqs: list[int]) -> list[tuple[Vec, str]]:
         """(features, story id) of stored articles, from the LRU or, for those not in it, the database."""
         missing = [s for s in seqs if s not in self._docs]
         leads: dict[int, Article] = {}
-        for s, aid, blob, d, title, lead, story in _rows_in(
+        for s, aid, blob, d, title, lead, story in rows_in(
                 conn, "SELECT a.seq, a.id, f.doc, f.day, a.title, substr(a.text, 1, ?), m.story_id FROM articles a "
                 "JOIN story_features f ON f.seq = a.seq JOIN story_members m ON m.seq = a.seq "
                 "WHERE a.seq IN ({marks})", missing, self.stories.lead_chars):
@@ -358,7 +350,7 @@ class PersistedStoryIndex:
 
     @staticmethod
     def _sizes(conn: sqlite3.Connection, stories: list[str]) -> dict[str, int]:
-        return dict(_rows_in(conn, "SELECT id, size FROM stories WHERE id IN ({marks})", stories))
+        return dict(rows_in(conn, "SELECT id, size FROM stories WHERE id IN ({marks})", stories))
 
     @staticmethod
     def _grow(conn: sqlite3.Connection, story: str, a: Article) -> None:

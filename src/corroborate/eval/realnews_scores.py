@@ -26,6 +26,7 @@ from typing import Any
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import GoldEvent
 from corroborate.model import Span, Story
+from corroborate.text.name_words import NAME_SUFFIXES
 
 WEIGHT = {"conflict": 1.0, "debatable": 0.5}
 BUCKETS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0))
@@ -216,13 +217,10 @@ def speaker_forms(event: GoldEvent) -> dict[str, set[str]]:
     return forms
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
 def name_core(form: str) -> str:
     """A name without middle initials or generational suffixes: "Paul D. Ryan" and "Paul Ryan" are one name."""
     words = norm(form).split()
-    core = [w for k, w in enumerate(words) if not ((len(w) == 1 and 0 < k < len(words) - 1) or w in _SUFFIXES)]
+    core = [w for k, w in enumerate(words) if not ((len(w) == 1 and 0 < k < len(words) - 1) or w in NAME_SUFFIXES)]
     return " ".join(core)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from corroborate.attribution.mentions import ArticleMentions, Mention, tokens
 from corroborate.ingest.segment import segment
-from corroborate.model import Article
+from corroborate.model import Article, Passage
 
 
 def mentions(text: str, lower: set[str] | None = None) -> list[Mention]:
@@ -87,3 +87,13 @@ def test_a_one_letter_honorific_after_a_first_name_is_a_middle_initial() -> None
 
 def mentions_of(text: str) -> list[tuple[str, str]]:
     return [(m.surface, m.type) for m in mentions(text)]
+
+
+def test_two_initials_join_a_name_also_when_tokenised() -> None:
+    # Some corpora print every full stop as a token of its own ("J . Smith"); the initials still join.
+    assert ("B. K. Lund", "PER") in mentions_of("The coach B. K. Lund spoke to reporters on Monday.")
+    # Such corpora come split into sentences already: one passage, as their loader gives it.
+    text = "The coach B . K . Lund spoke to reporters on Monday ."
+    a = Article("a1", "o", None, None, None, text)
+    found = ArticleMentions(a, [Passage("a1", 0, 0, 0, len(text), text)], set()).build()
+    assert ("B. K. Lund", "PER") in [(m.surface, m.type) for m in found]

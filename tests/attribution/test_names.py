@@ -38,3 +38,8 @@ def test_the_tail_of_a_title_cut_at_of_or_for_is_a_descriptor() -> None:
     assert person_parts(["Diplomatic", "Security", "Charlene", "Lamb"]) == (2, 2)
     # A department word with no two-word name after it leaves the run whole.
     assert person_parts(["Homeland", "Security", "Napolitano"]) == (0, 0)
+
+
+def test_a_manager_title_is_no_part_of_the_name() -> None:
+    assert person_parts(["Campaign", "Manager", "Ann", "Vale"]) == (0, 2)
+    assert person_parts(["General", "Manager"]) is None

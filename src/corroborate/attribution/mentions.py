@@ -47,6 +47,8 @@ from corroborate.text.name_words import _CONNECTORS
 # acronym ("U.K.").
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-]|['’](?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z] ?\. ?$")  # "A. " or "A . " right before a word
+_INITIAL = re.compile(r"[A-Z] ?\.\s")
 _MAX_TITLE_WORDS = 5
 # First words of the titles: most words start none, and need no window search.
 _TITLE_STARTS = frozenset(t.split()[0] for t in TITLES) | frozenset(TITLE_ABBREVIATIONS)
@@ -111,9 +113,12 @@ def _joined(text: str, a: Token, b: Token) -> bool:
         return False
     if a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS_DOTTED:
         return True
-    # An initial: one capital letter after a capitalised word, before a name ("Plan B. The" is no name).
+    # An initial: one capital letter after a capitalised word, before a name ("Plan B. The" is no name), or
+    # after another initial ("A. J. Smith", and "A . J . Smith" in the tokenised text of some corpora).
     return len(a.text) == 1 and a.text.isupper() and _is_cap(b) and b.lower not in COMMON_CAPITALISED \
-        and text[max(0, a.start - 2):a.start].strip() != "" and text[a.start - 2:a.start - 1].isalpha()
+        and ((text[max(0, a.start - 2):a.start].strip() != "" and text[a.start - 2:a.start - 1].isalpha())
+             or _INITIAL_BEFORE.search(text, max(0, a.start - 6), a.start) is not None
+             or (len(b.text) == 1 and _INITIAL.match(text, b.start) is not None))
 
 
 def _joins(words: list[str], k: int) -> bool:
@@ -228,7 +233,8 @@ class ArticleMentions:
         first = i
         # Leading function words and sentence-initial common words ("The", "However", "Migrants"), and a
         # speech verb that opens a sentence before its speaker ("Added Gibbs: ...").
-        while run and run[0].lower not in HONORIFICS and (
+        # An initial "A." is no article "A" ("A. J. Smith").
+        while run and run[0].lower not in HONORIFICS and not (len(run) > 1 and self._shown(run[0]).endswith(".")) and (
             run[0].lower in COMMON_CAPITALISED
             or (run[0].initial and (run[0].lower in self.story_lower
                                     or (run[0].lower in SPEECH_VERBS and len(run) > 1)))
@@ -284,8 +290,8 @@ class ArticleMentions:
     def _shown(self, tok: Token) -> str:
         """A word as the name shows it: a middle initial keeps its dot ("Paul D. Ryan")."""
         text = self.article.text
-        return tok.text + "." if len(tok.text) == 1 and tok.text.isupper() and text[tok.end:tok.end + 1] == "." \
-            else tok.text
+        dotted = text[tok.end:tok.end + 1] == "." or text[tok.end:tok.end + 2] == " ."  # "A . J . Smith"
+        return tok.text + "." if len(tok.text) == 1 and tok.text.isupper() and dotted else tok.text
 
     def _person(self, toks: list[Token], i: int, run: list[Token], sent: int) -> bool:
         """A person run with a descriptor or title before the name ("White House Press Secretary Jay Carney",

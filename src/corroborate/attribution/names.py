@@ -10,7 +10,12 @@ from __future__ import annotations
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
 from corroborate.text.lexicon import COUNTRIES, DEMONYMS
 from corroborate.text.name_variants import PARTIES, PARTY_TAILS, same_first_name
-from corroborate.text.name_words import NAME_SUFFIXES, PERSON_TITLE_WORDS, TITLE_MODIFIERS
+from corroborate.text.name_words import NAME_SUFFIXES, TITLE_MODIFIERS
+from corroborate.text.name_words import PERSON_TITLE_WORDS as _SHARED_TITLE_WORDS
+
+# "General Manager A. J. Smith", "Campaign Manager Robby Mook": "manager" heads a title as "director" does
+# (the shared list lacks it; without it "Manager A. J. Smith" would be the name).
+PERSON_TITLE_WORDS = _SHARED_TITLE_WORDS | frozenset({"manager"})
 
 # Lower-case words that initials skip ("Defense of Marriage Act" is DOMA with them, "Academy of Motion
 # Picture Arts and Sciences" is AMPAS without them).

@@ -163,3 +163,77 @@ def test_examples_have_no_actor_conflict_between_the_ferry_and_its_name(tmp_path
         doc = json.loads(out.read_text(encoding="utf-8"))
         actors = [c["values"] for s in doc["stories"] for c in s.get("conflicts", []) if c["kind"] == "entity"]
         assert not any("Morwen Star" in values for values in actors), actors
+
+
+# False-flag classes found by reading every flag on ECB+ sub-topics outside the gold (GUIDELINE.md section 7).
+@pytest.mark.parametrize(("a", "b"), [
+    # a city and the state it lies in are one place at two sizes
+    ("Mayor Ruth Cole and her aide Tom Reed were charged in Austin with fraud on Monday.",
+     "Mayor Ruth Cole and her aide Tom Reed were charged with fraud in Texas after a long inquiry."),
+])
+def test_conflict_between_stays_quiet_on_audit_false_flags(a: str, b: str) -> None:
+    assert conflict_between(a, b) is None
+
+
+def test_explanations_never_show_a_stem() -> None:
+    c = conflict_between("Officials Bob Hale and Ann Fry estimated the damage in Dover on Monday.",
+                         "Officials Bob Hale and Ann Fry estimated the damage in Dover on Tuesday.")
+    assert c is not None and c.kind == "date"
+    assert "estimat " not in c.explanation and "when it was estimated" in c.explanation
+
+
+def test_two_towns_of_one_size_still_conflict() -> None:
+    c = conflict_between("Mayor Ruth Cole and her aide Tom Reed were charged in Austin with fraud on Monday.",
+                         "Mayor Ruth Cole and her aide Tom Reed were charged with fraud in Dallas after an inquiry.")
+    assert c is not None and c.kind == "place" and set(c.values) == {"Austin", "Dallas"}
+    assert "where it was charged" in c.explanation
+
+
+def test_a_contraction_is_a_negation() -> None:
+    from corroborate.crosscheck.rules import rule_claim
+    from corroborate.model import Passage
+
+    for text, polarity in (("Officers couldn't say how many were hurt.", "negative"),
+                           ("Officers won’t say how many were hurt.", "negative"),
+                           ("Officers could say how many were hurt.", "positive")):
+        a = art("a", "x", text)
+        assert rule_claim(a, Passage("a", 0, 0, 0, len(text), text)).polarity == polarity, text
+
+
+def test_the_day_of_a_report_is_not_the_day_of_the_event() -> None:
+    from corroborate.crosscheck.rules import _times
+    from corroborate.text.claim_words import tokenize
+
+    assert _times(tokenize("Damage was estimated at $3 million, officials said Sunday.")) == []
+    assert _times(tokenize("She told reporters on Friday that the fire began Thursday.")) == ["thursday"]
+    assert _times(tokenize("The depot burned on Saturday night.")) == ["saturday"]
+
+
+def test_a_collective_source_is_no_named_actor() -> None:
+    from corroborate.crosscheck.conflicts import _who_ok
+
+    assert not _who_ok("Authorities") and not _who_ok("Local officials")
+    assert _who_ok("Jane Porter") and _who_ok("The Red Cross")
+
+
+def test_negation_reads_spaced_contractions_and_not_the_number_sign() -> None:
+    from corroborate.text.claim_words import negation_at, tokenize
+
+    def negated(text: str) -> bool:
+        lowers = [t.lower for t in tokenize(text)]
+        return any(negation_at(lowers, k) for k in range(len(lowers)))
+
+    assert negated("The case hadn ’ t been filed .")  # ECB+ prints contractions apart
+    assert negated("No one was hurt.")
+    assert not negated("He scored for the No. 1 Tar Heels .") and not negated("They face the No 5 seed.")
+
+
+def test_a_negation_in_another_clause_is_no_denial() -> None:
+    # "did not have any suspects" negates another verb than "killed": no conflict over the killing.
+    a = ("A bomb at a bank in Woodburn killed a police officer and a bomb technician on Friday, and state police "
+         "did not have any suspects.")
+    b = "A bomb at a bank in Woodburn killed a police officer and a bomb technician on Friday."
+    assert conflict_between(a, b) is None
+    c = conflict_between("The mayor of Woodburn did not resign on Friday after the vote.",
+                         "The mayor of Woodburn resigned on Friday after the vote.")
+    assert c is not None and c.kind == "negation"

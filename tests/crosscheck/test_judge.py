@@ -150,16 +150,18 @@ def test_a_remark_worded_otherwise_by_a_spun_article_is_kept_as_a_misquote() -> 
     # minister's remark differs in substance from the independent report's, with no copy of the original left.
     lines = ["The ferry sank near the port.", "The ferry went down near the harbour.", "Rescuers came at dawn.",
              "Rescue teams arrived at first light.", "The mayor thanked them.", "The mayor gave them thanks.",
+             "Six people were hurt.", "Six were injured.", "The port closed.", "The harbour was shut.",
+             "Talks began at noon.", "Discussions started at midday.",
              "The minister said: “We consider the letter unacceptable and contrary to our talks.”"]
     s_art, s_ps = _article("s", lines)
     r_art, r_ps = _article("r", ["The minister said: “We consider the letter unacceptable and contrary to our talks.”"])
     groups = [RepeatGroup("paraphrase", [Span.of(s_art, s_ps[k].start, s_ps[k].end),
                                          Span.of(s_art, s_ps[k + 1].start, s_ps[k + 1].end)], "within")
-              for k in (0, 2, 4)]
+              for k in (0, 2, 4, 6, 8, 10)]
     quote_s = "We consider the letter unacceptable and in opposition with our talks"
     s_art = replace(s_art, text=s_art.text.replace("contrary to", "in opposition with"))
-    s_ps[6] = replace(s_ps[6], text=s_ps[6].text.replace("contrary to", "in opposition with"),
-                      end=s_ps[6].end + len("in opposition with") - len("contrary to"))
+    s_ps[12] = replace(s_ps[12], text=s_ps[12].text.replace("contrary to", "in opposition with"),
+                      end=s_ps[12].end + len("in opposition with") - len("contrary to"))
     c = Conflict("quote", [_span(r_art, "We consider the letter unacceptable and contrary to our talks"),
                            _span(s_art, quote_s)],
                  ["We consider the letter unacceptable and contrary to our talks", quote_s],
@@ -170,3 +172,13 @@ def test_a_remark_worded_otherwise_by_a_spun_article_is_kept_as_a_misquote() -> 
     # The same two renderings between two ordinary reports are left to the learned score.
     plain = JudgeContext({"s": s_art, "r": r_art}, {"s": s_ps, "r": r_ps}, [], [])
     assert review([c], plain)[1]
+
+
+def test_a_spelling_variant_inside_a_quote_is_no_misquote() -> None:
+    from corroborate.crosscheck.judge import quote_changed
+
+    said = "Crews sealed off the {} before noon"
+    assert quote_changed(said.format("neighbourhood"), said.format("neighborhood")) is None
+    assert quote_changed(said.format("harbour"), said.format("station"))
+    # an acronym spelt out is the outlet's style
+    assert quote_changed("We urge all IE users to update", "We urge all Internet Explorer users to update") is None

@@ -25,12 +25,11 @@ from collections import Counter
 
 from corroborate.model import Article, Conflict, Quote
 from corroborate.text.lexicon import DEMONYMS
-from corroborate.text.misquote_words import _ARTICLES, _DESCRIPTIVE
+from corroborate.text.misquote_words import _ARTICLES, _DESCRIPTIVE, spelling_variant
 
 _WORD = re.compile(r"[\w’']+")
 _BRACKETED = re.compile(r"[(\[][^)\]]*[)\]]")
 _SPACED_CLITIC = re.compile(r"\s+(['’])\s*(?=(?:s|t|d|m|re|ve|ll)\b)")
-_SPELLING = 0.8  # character similarity of two single words that are one word spelt two ways
 _MIN_RATIO = 0.5
 _MIN_CONTAINED = 0.8
 _MIN_WORDS = 4
@@ -48,20 +47,12 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _spelling(a: str, b: str) -> bool:
-    """One word spelt two ways; never a negation ("lawful"/"unlawful", "should"/"shouldn't")."""
-    a, b = (re.sub(r"['’]", "", w.lower()) for w in (a, b))
-    if a[:1] != b[:1] or abs(len(a) - len(b)) > 2 or a.endswith("nt") != b.endswith("nt"):
-        return False
-    return difflib.SequenceMatcher(a=a, b=b).ratio() >= _SPELLING
-
-
 def _trivial(changes: list[tuple[str, str]]) -> bool:
     """Only articles ("the" dropped) or spellings ("fibre"/"fiber", "cant"/"can't") differ: no rewording."""
     for old, new in changes:
         if {w.lower() for w in f"{old} {new}".split()} <= _ARTICLES:
             continue
-        if len(old.split()) == 1 and len(new.split()) == 1 and _spelling(old, new):
+        if len(old.split()) == 1 and len(new.split()) == 1 and spelling_variant(old, new):
             continue
         return False
     return True

@@ -23,6 +23,7 @@ calibration table. When two detectors flag the same two sentences, the typed rea
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
@@ -37,6 +38,7 @@ from corroborate.crosscheck.findings import (
 from corroborate.crosscheck.rules import rule_claim
 from corroborate.model import Article, Conflict, RepeatGroup
 from corroborate.text.claim_words import (
+    DETERMINERS,
     EVENT_NOUNS,
     LABEL_VERBS,
     MONTHS,
@@ -44,10 +46,13 @@ from corroborate.text.claim_words import (
     WEEKDAYS,
     lemma,
     name_key,
+    negation_at,
     phrase_head,
     same_participant,
+    tokenize,
 )
-from corroborate.text.conflict_words import LIGHT_VERBS
+from corroborate.text.conflict_words import COLLECTIVE_ACTORS, LIGHT_VERBS, REGIONS, SITES
+from corroborate.text.lexicon import COUNTRIES
 
 _LABEL_KEYS = frozenset(lemma(v) for v in LABEL_VERBS)
 _TOLL_HEADS = frozenset(("person", "people", "migrant", "victim", "life", "death", "dead", "passenger",
@@ -105,7 +110,8 @@ def _plural(head: str) -> str:
 
 
 def _who_ok(who: str | None) -> bool:
-    return bool(who) and who.lower().split()[-1] not in _GENERIC_WHO and bool(name_key(who))
+    last = who.lower().split()[-1] if who else ""
+    return bool(who) and last not in _GENERIC_WHO and last not in COLLECTIVE_ACTORS and bool(name_key(who))
 
 
 def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],
@@ -123,7 +129,7 @@ def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], 
                     continue
                 s = sim(i, j)
                 if same_participant(wa, tb) and same_participant(ta, wb) and not same_participant(wa, wb):
-                    verb = _surface_verb(a, pa) or pa
+                    verb = _surface_verb(a, b, pred=pa)
                     out.append(Finding("role", ("role", pa, *sorted(name_key(wa or "") | name_key(wb or ""))),
                                        f"who {verb} whom", [(a.span, f"{wa} → {ta}"), (b.span, f"{wb} → {tb}")],
                                        round(min(0.85, 0.5 + 0.35 * max(s, 0.0)), 2)))
@@ -134,8 +140,10 @@ def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], 
                 shared = (a.names & b.names) - name_key(wa or "") - name_key(wb or "")
                 if s < min_sim and len(shared) < 2:
                     continue
+                if not _same_thing(ta, tb) or _both_named(wa, wb, a, b) or _description_and_name(wa, wb):
+                    continue
                 if not same_participant(wa, wb) and not _overlap(wa, wb) and not _apposed(wa, wb, story_text):
-                    verb = _surface_verb(a, pa) or pa
+                    verb = _surface_verb(a, b, pred=pa)
                     out.append(Finding("entity", ("actor", pa, ha), f"who {verb} the {_surface_head(ta)}",
                                        [(a.span, wa or ""), (b.span, wb or "")],
                                        round(min(0.9, 0.55 + 0.35 * max(s, 0.0)), 2),
@@ -144,17 +152,56 @@ def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], 
 
 
 def _apposed(a: str | None, b: str | None, story_text: str) -> bool:
-    """A description and a name that the story itself puts side by side ("the passenger ferry Morwen Star")
-    are one participant, not two actors."""
+    """A description and a name that the story itself puts side by side ("the passenger ferry Morwen Star",
+    "Hansbrough , the reigning national player") are one participant, not two actors."""
     if not a or not b:
         return False
     for desc, name in ((a, b), (b, a)):
         words = desc.lower().split()
         if words and words[0] in {"the", "a", "an"}:
             words = words[1:]
-        if words and f"{' '.join(words)} {name.lower()}" in story_text:
+        phrase, named = " ".join(words), name.lower()
+        if words and any(f in story_text for f in (f"{phrase} {named}", f"{named}, {desc.lower()}",
+                                                   f"{named} , {desc.lower()}")):
             return True
     return False
+
+
+def _content_of(phrase: str | None) -> set[str]:
+    return {lemma(w) for w in re.findall(r"[a-z0-9]+", (phrase or "").lower()) if w not in DETERMINERS}
+
+
+def _same_thing(ta: str | None, tb: str | None) -> bool:
+    """Two objects that can be one thing: one's words inside the other's ("the meeting" / "her meeting with
+    Mr Macron"). "scored 23 points" and "scored 12 points", or "critical injuries" and "minor injuries", are
+    two facts, so their actors are not in dispute."""
+    ca, cb = _content_of(ta), _content_of(tb)
+    return ca <= cb or cb <= ca
+
+
+def _both_named(wa: str | None, wb: str | None, a: Claim, b: Claim) -> bool:
+    """Each sentence names both actors ("the ATF and FBI are offering" / "The FBI and ATF offered"): a
+    coordination the parse cut in two, not two sources disagreeing."""
+    ka, kb = name_key(wa or ""), name_key(wb or "")
+    return bool(ka) and bool(kb) and ka <= b.names and kb <= a.names
+
+
+# Heads of descriptions that name an institution, which a person cannot be ("the French government").
+_INSTITUTIONS = frozenset(("government", "ministry", "company", "council", "court", "party", "army", "agency",
+                           "department", "office", "embassy", "committee", "administration", "parliament",
+                           "senate", "congress", "board", "commission", "bank", "union", "team", "club"))
+
+
+def _description_and_name(wa: str | None, wb: str | None) -> bool:
+    """A description ("the 23-year-old", "a suspected Mafia leader", "the flaw") against a name or another
+    description: news refers to one participant both ways, so the two are not shown as different actors,
+    unless the description names an institution."""
+    def described(p: str) -> bool:
+        words = p.split()
+        head = words[-1]
+        return (words[0].lower() in DETERMINERS or not words[0][:1].isupper()) and not head[:1].isupper() \
+            and head.lower() not in _INSTITUTIONS
+    return bool(wa) and bool(wb) and (described(wa) or described(wb))
 
 
 def _overlap(a: str | None, b: str | None) -> bool:
@@ -165,12 +212,18 @@ def _overlap(a: str | None, b: str | None) -> bool:
     return x in y or y in x
 
 
-def _surface_verb(claim: Claim, pred: str) -> str | None:
-    for w in claim.text.split():
-        w2 = w.strip(",.;:‘’'\"“”").lower()
-        if w2.isalpha() and lemma(w2) == pred and w2.endswith("ed"):
-            return w2
-    return None
+def _form_of(word: str, pred: str) -> bool:
+    """Whether ``word`` is a form of the predicate, which is a parser lemma ("kill") on the default path and
+    a rule stem ("kil", "estimat") on the lexical one."""
+    return lemma(word) == pred or word == pred or (len(pred) >= 4 and word[:4] == pred[:4])
+
+
+def _surface_verb(*claims: Claim, pred: str) -> str:
+    """The verb as the sources wrote it, past tense first ("estimated"), never the lemma's stem ("estimat"),
+    which an editor reads as a typo."""
+    forms = [w.strip(",.;:‘’'\"“”").lower() for c in claims for w in c.text.split()]
+    forms = [w for w in forms if w.isalpha() and _form_of(w, pred)]
+    return next((w for w in forms if w.endswith("ed")), forms[0] if forms else pred)
 
 
 def _surface_head(target: str | None) -> str:
@@ -223,20 +276,36 @@ def place_date_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]],
             continue
         s = sim(i, j)
         if places_a and places_b and not places_a & places_b and not any(p in text_b for p in places_a) \
-                and not any(p in text_a for p in places_b):
+                and not any(p in text_a for p in places_b) \
+                and _same_size(a.places[0][0], b.places[0][0]):
             pa, pb = a.places[0], b.places[0]
             conf = 0.5 + (0.15 if set(a.times) & set(b.times) else 0.0) + 0.2 * max(s, 0.0)
-            out.append(Finding("place", ("place", events[0]), f"where the {_event_noun(events[0])} was",
+            out.append(Finding("place", ("place", events[0]), _event_topic(a, b, events[0], where=True),
                                [(pa[1], pa[0]), (pb[1], pb[0])], round(min(conf, 0.85), 2)))
         days_a = {t for t in a.times if t.endswith("day")}
         days_b = {t for t in b.times if t.endswith("day")}
         if days_a and days_b and not _same_days(days_a, days_b, published.get(a.article), published.get(b.article)) \
                 and s >= 0.6 and len(shared) >= 2:
-            out.append(Finding("date", ("date", events[0]), f"when the {_event_noun(events[0])} happened",
+            out.append(Finding("date", ("date", events[0]), _event_topic(a, b, events[0], where=False),
                                [(a.span, ", ".join(sorted(d.capitalize() for d in days_a))),
                                 (b.span, ", ".join(sorted(d.capitalize() for d in days_b)))],
                                round(0.4 + 0.3 * s, 2)))
     return out
+
+
+def _size(place: str) -> str:
+    p = place.lower().removeprefix("the ")
+    if p in COUNTRIES:
+        return "country"
+    if p in REGIONS:
+        return "region"
+    # A venue or a street inside a town ("SAP Arena", "Banstead High Street").
+    return "site" if p.split()[-1] in SITES else "local"
+
+
+def _same_size(a: str, b: str) -> bool:
+    """Two places of one size: a city against a state or a country may be the city inside it."""
+    return _size(a) == _size(b)
 
 
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
@@ -272,9 +341,20 @@ def _same_days(a: set[str], b: set[str], pub_a: date | None, pub_b: date | None)
     return bool(a & b)
 
 
-def _event_noun(event: str) -> str:
-    return {"meet": "meeting", "visit": "visit", "crash": "crash", "sink": "sinking", "attack": "attack"}.get(
-        event, event)
+_EVENT_NOUN = {"meet": "meeting", "visit": "visit", "crash": "crash", "sink": "sinking", "attack": "attack",
+               "elect": "election"}
+
+
+def _event_topic(a: Claim, b: Claim, event: str, *, where: bool) -> str:
+    """ "where the meeting was" / "when it was charged": the event by its noun, else by the verb as written
+    (an editor must never read a stem such as "estimat")."""
+    noun = _EVENT_NOUN.get(event)
+    if noun:
+        return f"where the {noun} was" if where else f"when the {noun} happened"
+    verb = _surface_verb(a, b, pred=event)
+    if verb.endswith("ed"):
+        return f"where it was {verb}" if where else f"when it was {verb}"
+    return f"where '{verb}' took place" if where else f"when '{verb}' took place"
 
 
 def negation_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],
@@ -287,14 +367,26 @@ def negation_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim
             continue
         if a.predicate is None or a.predicate != b.predicate or a.predicate in REPORTING:
             continue
+        neg = a if a.polarity == "negative" else b
+        if not _denies(neg, a.predicate):
+            continue  # the negation sits in another clause ("... killed two, and police did not have suspects")
         overlap = len(a.content & b.content) / len(a.content | b.content)
         s = sim(i, j)
         if overlap < 0.5 or s < min_sim:
             continue
         out.append(Finding("negation", ("negation", a.predicate, *sorted(a.content & b.content)[:3]),
-                           f"whether {a.who or 'it'} ({a.predicate}): affirmed in one source, denied in the other",
+                           f"whether {a.who or 'it'} {_surface_verb(a, b, pred=a.predicate)}: affirmed in one "
+                           "source, denied in the other",
                            [(a.span, a.polarity), (b.span, b.polarity)], round(0.45 + 0.4 * overlap, 2)))
     return out
+
+
+def _denies(claim: Claim, pred: str) -> bool:
+    """Whether a negation stands right before the claim's verb ("did not resign", "never resigned"), not
+    elsewhere in the sentence."""
+    lowers = [t.lower for t in tokenize(claim.text)]
+    return any(w.isalpha() and _form_of(w, pred) and any(negation_at(lowers, x) for x in range(max(0, k - 5), k))
+               for k, w in enumerate(lowers))
 
 
 DRIFT_MIN_SIMILARITY = 0.6  # share of the shorter text's words found in the other

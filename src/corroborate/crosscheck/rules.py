@@ -38,6 +38,7 @@ from corroborate.text.claim_words import (
     is_capitalised,
     is_verb,
     lemma,
+    negation_at,
     number_value,
     tokenize,
 )
@@ -133,6 +134,9 @@ def _quantities(tokens: list[Token], article: Article, frame: str | None) -> lis
         near_dash = (i > 0 and tokens[i - 1].text in "-/") or (i + 1 < n and tokens[i + 1].text in "-/")
         if near_dash and w.isdigit():
             continue  # a date or a score ("2021-11-26", "3-1"): not a count
+        if w.isdigit() and ((len(w) > 1 and w.startswith("0")) or (i + 1 < n and tokens[i + 1].start == t.end)):
+            # "4 , 051 yards" (a tokenised thousands group) or a glued suffix ("the 1940s"): not a count
+            continue
         if w == "one" and i + 4 < n and tokens[i + 1].lower == "of" and tokens[i + 2].lower in ("whom", "them") \
                 and tokens[i + 3].lower in ("was", "were", "is"):
             head = _previous_plural_head(tokens, i)
@@ -231,11 +235,27 @@ def person_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _reported_on(tokens: list[Token], i: int) -> bool:
+    """Whether the day word at ``i`` dates the report, not the event: "authorities said Saturday", "she told
+    reporters on Friday", "the rep confirmed to People on Friday". Outlets report one fire as "Friday night"
+    and its estimate as "said Saturday"; read as the event's day, the two made a date conflict (ECB+ audit,
+    bench/gold/GUIDELINE.md section 7)."""
+    # Back through the reporting verb's own phrase ("confirmed to People and Us Weekly on Friday"), stopping
+    # at punctuation or at another verb ("said the fire started Friday" dates the fire).
+    for j in range(i - 1, max(i - 8, -1), -1):
+        w = tokens[j].lower
+        if w in REPORTING:
+            return True
+        if not w or w.endswith(("ed", "ing")) or w in AUXILIARIES:
+            return False
+    return False
+
+
 def _times(tokens: list[Token]) -> list[str]:
     out = []
     for i, t in enumerate(tokens):
         w = t.lower.replace("'s", "").replace("’s", "")
-        if w in WEEKDAYS or w in RELATIVE_TIMES:
+        if (w in WEEKDAYS or w in RELATIVE_TIMES) and not _reported_on(tokens, i):
             out.append(w)
         elif w in MONTHS and i + 1 < len(tokens) and tokens[i + 1].text.isdigit():
             out.append(f"{w} {tokens[i + 1].text}")
@@ -280,7 +300,7 @@ def rule_claim(article: Article, passage: Passage, *, persons: frozenset[str] = 
     frame = _frame(tokens)
     claim = Claim(article.id, article.outlet, passage.index, passage.span(), names=names)
     lowers = [t.lower for t in tokens]
-    claim.polarity = "negative" if any(w in NEGATORS for w in lowers) else "positive"
+    claim.polarity = "negative" if any(negation_at(lowers, k) for k in range(len(lowers))) else "positive"
     claim.content = frozenset(lemma(w) for w in lowers if w.isalpha() and len(w) > 2 and w not in STOP)
     events = {EVENT_NOUNS[w] for w in lowers if w in EVENT_NOUNS}
     # Infinitives ("due to meet", "to head to Calais") name events too; the shape "to" + bare word is enough.

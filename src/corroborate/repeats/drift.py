@@ -43,6 +43,7 @@ from corroborate.text.drift_words import (
     DISTORTIONS,
     HARMLESS,
 )
+from corroborate.text.misquote_words import spelling_variant
 from corroborate.text.stopwords import STOPWORDS
 
 # --- curated tables (stems are computed once, lazily) ---------------------------------------------------
@@ -136,8 +137,9 @@ def classify_change(old: str, new: str) -> str | None:
     words_n = [w for w in re.findall(r"[\w'-]+", new) if w.casefold() not in STOPWORDS | _DETERMINERS | _TITLES]
     if not words_o or not words_n:
         return None
-    if len(words_o) == len(words_n) and all(_same_word(a, b) for a, b in zip(words_o, words_n, strict=True)):
-        return None
+    if len(words_o) == len(words_n) and all(_same_word(a, b) or spelling_variant(a, b)
+                                            for a, b in zip(words_o, words_n, strict=True)):
+        return None  # inflections and house spellings ("Recognised" / "Recognized")
     key = frozenset((stem(" ".join(words_o).casefold()), stem(" ".join(words_n).casefold())))
     for table in ("antonym", "distortion", "harmless"):
         label = _table(table).get(key)
@@ -157,15 +159,27 @@ def _looks_like_verb(tok: _Tok) -> bool:
         (tok.low.endswith("ed") and len(tok.low) > 4) or tok.low in _IRREGULAR_PAST)
 
 
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+
+
 def _actor(toks: list[_Tok], verb: int) -> list[_Tok]:
     """The noun phrase left of a verb that is its likely subject: names and "the X Y", skipping
     auxiliaries, time phrases and appositions such as ", 49," or "(49)"."""
     phrase: list[_Tok] = []
     j = verb - 1
+    after_number = False  # the last token skipped was an age or a bracket: ", 49," / "(49)"
     while j >= 0 and len(phrase) < 5:
         t = toks[j]
-        if not phrase and (t.low in _ACTOR_SKIP or t.role in {"number", "negation"} or t.text in {",", "(", ")"}
+        if not phrase and t.text == ",":
+            # A comma is skipped only around an apposed number ("Smith, 49, is"); after a word it closes a
+            # relative clause ("X, who was fired from his job, is accused"), whose last noun is not the actor.
+            if not (after_number or (j and (toks[j - 1].role == "number" or toks[j - 1].text == ")"))):
+                break
+            j -= 1
+            continue
+        if not phrase and (t.low in _ACTOR_SKIP or t.role in {"number", "negation"} or t.text in {"(", ")"}
                            or (t.low.endswith("ly") and t.role == "content" and not t.capital)):
+            after_number = t.role == "number" or t.text in {"(", ")"}
             j -= 1
             continue
         if t.role == "punct" or t.low in _CLAUSE_WORDS or t.role in {"negation", "number"}:
@@ -175,6 +189,11 @@ def _actor(toks: list[_Tok], verb: int) -> list[_Tok]:
         phrase.insert(0, t)
         j -= 1
     return phrase
+
+
+def _passive(toks: list[_Tok], verb: int) -> bool:
+    """A passive verb: a form of "be" right before it ("was foiled", "has been charged")."""
+    return verb > 0 and toks[verb - 1].low in _BE
 
 
 def _actor_key(phrase: list[_Tok]) -> set[str]:
@@ -234,6 +253,8 @@ def detect_drift(a: str, b: str) -> Drift | None:
         other = first_b.get(t.stem)
         if other is None or not (_looks_like_verb(t) or _looks_like_verb(other)):
             continue
+        if _passive(ta, t.index) != _passive(tb, other.index):
+            continue  # "was foiled by a warship" / "a warship foiled": the subjects are not the same role
         pa, pb = _actor(ta, t.index), _actor(tb, other.index)
         if _actors_differ(pa, pb) and not ({x.index for x in pa} & used_a or {x.index for x in pb} & used_b):
             changes.append((pa[0].index, "actor", _phrase(pa), _phrase(pb)))

@@ -136,6 +136,25 @@ def base_lemma(word: str) -> str:
     return w
 
 
+def negates(word: str) -> bool:
+    """A lower-cased token that negates: a negator, or a contraction the tokenizer keeps whole ("couldn't",
+    "won’t"), which must read as its "could not" spelling or one outlet's contraction becomes a denial."""
+    return word in NEGATORS or word.endswith(("n't", "n’t"))
+
+
+def negation_at(lowers: list[str], k: int) -> bool:
+    """Whether lower-cased token ``k`` negates, counting a contraction tokenised apart ("hadn ’ t", as ECB+
+    prints it: "hadn", a quote mark, "t") and not counting the number sign ("No. 1 Tar Heels", "No 5 seed")."""
+    w = lowers[k]
+    nxt = lowers[k + 1:k + 3]
+    if w == "no":
+        # (a punctuation token's lower form is empty)
+        return not (nxt and (nxt[0][:1].isdigit() or (nxt[0] in ("", ".") and len(nxt) > 1 and nxt[1][:1].isdigit())))
+    if w.endswith("n") and len(nxt) == 2 and nxt[0] in ("", "'", "’") and nxt[1] == "t":
+        return True
+    return negates(w)
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
 

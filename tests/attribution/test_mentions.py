@@ -97,3 +97,9 @@ def test_two_initials_join_a_name_also_when_tokenised() -> None:
     a = Article("a1", "o", None, None, None, text)
     found = ArticleMentions(a, [Passage("a1", 0, 0, 0, len(text), text)], set()).build()
     assert ("B. K. Lund", "PER") in [(m.surface, m.type) for m in found]
+
+
+def test_a_title_word_after_a_first_name_is_a_surname() -> None:
+    assert ("Rep Ann King", "PER") in mentions_of("Then Rep. Ann King, R-Ohio, spoke at length.")
+    found = mentions_of("Then the Saudi King Salman spoke at length.")
+    assert ("Salman", "PER") in found or any(s.endswith("Salman") for s, _ in found)

@@ -141,13 +141,29 @@ def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+# Titles that are also surnames ("Rep. Peter King", "Martin Luther King", "Ann Bishop").
+_SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal"})
+
+
+def _surname(text: str, toks: list[Token], i: int) -> bool:
+    """Is the title word toks[i] the surname that ends a name: right after a capitalised first name (no
+    title, place or demonym: "Saudi King Salman" is a title) and before no further name word?"""
+    if toks[i].lower not in _SURNAME_TITLES or i == 0 or not _joined(text, toks[i - 1], toks[i]):
+        return False
+    prev = toks[i - 1]
+    if not _is_cap(prev) or prev.initial or prev.lower in _TITLE_STARTS or prev.lower in DEMONYMS \
+            or prev.lower in COUNTRIES or prev.lower in COMMON_CAPITALISED or prev.lower in HONORIFICS:
+        return False
+    return not (i + 1 < len(toks) and _is_cap(toks[i + 1]) and _joined(text, toks[i], toks[i + 1]))
+
+
 def _titles(text: str, toks: list[Token]) -> list[tuple[int, int, str, str | None, bool]]:
     """Role titles: (first token, last token + 1, title key, nationality, former), longest match first."""
     out = []
     i = 0
     while i < len(toks):
         found = None
-        if toks[i].lower not in _TITLE_STARTS:
+        if toks[i].lower not in _TITLE_STARTS or _surname(text, toks, i):
             i += 1
             continue
         for n in range(min(_MAX_TITLE_WORDS, len(toks) - i), 0, -1):

@@ -282,3 +282,35 @@ def test_a_colon_after_a_sentence_without_a_person_names_nobody() -> None:
     found = direct(quotes("Here is an excerpt from the report: “The trust funds would remain solvent for "
                           "seventy-five years.”"))
     assert [q.speaker for q in found] == [None]
+
+
+def test_an_opening_adverb_is_no_subject() -> None:
+    found = direct(quotes("Mr. Tom Vale took the stage. Instead, he laid out a plan, saying his rule will be “build "
+                          "here and hire here.”"))
+    assert [(q.speaker, q.speaker_span.text) for q in found] == [("Tom Vale", "Mr. Tom Vale")]
+
+
+def test_a_party_bracket_before_the_verb_is_no_subject() -> None:
+    found = direct(quotes("Sen. Dick Vale (D-Ill.) said: “We will build it here this year.”"))
+    assert found[0].speaker == "Dick Vale"
+    found = direct(quotes("Gov. Tom Vale (R) said Wednesday that he will not resign.\n\n“I will no longer speak to "
+                          "the press after today,” he told reporters."))
+    assert found[0].speaker == "Tom Vale"
+
+
+def test_a_surname_that_is_also_a_title() -> None:
+    found = direct(quotes("Rep. Ann King, R-N.Y., who opposes the plan, said Monday that it was wrong.\n\n“Everyone "
+                          "knows the council has the right to build it,” she told reporters."))
+    assert found[0].speaker == "Ann King"
+
+
+def test_a_description_before_a_role_noun_and_a_name_after_the_cue() -> None:
+    found = direct(quotes("Ann Vale will produce the show. “We are going back to the old days a little bit,” said "
+                          "Oscar producer Ann Vale, explaining the choice."))
+    assert found[0].speaker == "Ann Vale"
+
+
+def test_a_name_after_a_possessive_is_no_subject_for_a_pronoun() -> None:
+    found = direct(quotes("Ann Vale arrived on Monday. Then her Tom Hart interview aired.\n\n“I never imagined it "
+                          "would be so popular here,” she said."))
+    assert found[0].speaker == "Ann Vale"

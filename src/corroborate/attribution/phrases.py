@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.attribution.mentions import Token
@@ -31,6 +32,11 @@ class SpeakerPhrases:
 
     text: str
     lookup: EntityLookup
+    article: Any
+
+    def _names_at(self, tok: Token) -> bool:
+        """Does an entity mention start at this word?"""
+        return any(t[0] == tok.start for t in self.lookup.in_range(self.article.id, tok.start, tok.end + 200))
 
     def _gap_breaks(self, a: Token, b: Token) -> bool:
         gap = self.text[a.end:b.start]
@@ -155,8 +161,16 @@ class SpeakerPhrases:
         k = 0
         while k < len(toks) and toks[k].lower in _LEAD_SKIP:
             k += 1
+        # "Instead, he laid out …": an opening word set off by a comma that names no one is an adverb, not
+        # the subject (a name there is: "Smith, 45, said").
+        if k + 1 < len(toks) and self.text[toks[k].end:toks[k + 1].start].strip() == "," \
+                and not toks[k].possessive and self.lookup.named(toks[k].text) is None \
+                and (toks[k + 1].lower in _PERSON_PRONOUNS
+                     or (toks[k + 1].text[:1].isupper() and not self._names_at(toks[k]))):
+            k += 1
         # "Last night, some Labour MPs …", "Speaking to BFMTV, Darmanin …": skip a short opening phrase.
-        if k < len(toks) and (toks[k].lower in COMMON_CAPITALISED or toks[k].lower.endswith("ing")):
+        if k < len(toks) and toks[k].lower not in _PERSON_PRONOUNS and (
+                toks[k].lower in COMMON_CAPITALISED or toks[k].lower.endswith("ing")):
             for j in range(k, min(k + 6, len(toks) - 1)):
                 if "," in self.text[toks[j].end:toks[j + 1].start]:
                     k = j + 1

@@ -34,6 +34,7 @@ from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token, tokens
+from corroborate.attribution.names import PERSON_TITLE_WORDS
 from corroborate.attribution.phrases import named_speaker, refine_speaker
 from corroborate.attribution.reported import ReportedSpeech
 from corroborate.ingest.segment import segment
@@ -45,6 +46,7 @@ from corroborate.text.lexicon import (
 from corroborate.text.quote_words import (
     _CUE_FILLER,
     _LEAD_SKIP,
+    _NP_WORDS,
     _PASSIVE_AUX,
     _PERSON_PRONOUNS,
     _PREPOSITIONS,
@@ -56,6 +58,9 @@ _ROLE = (r"the (?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressma
          r"attorney general|president-elect)")
 _ROLE_REFERENCE = re.compile(_ROLE)
 _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
+# Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
+# ("his Oscar role": the name modifies a noun).
+_NOT_SUBJECT = _PREPOSITIONS | {"his", "her", "their", "its", "our", "my", "your"}
 # Nouns for what carries words, not who says them ("a statement saying", "in an e-mail").
 _DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
                              "memo", "message", "interview", "op-ed"})
@@ -133,7 +138,7 @@ class _Reader(ReportedSpeech):
         elif toks[v - 1].lower == "and":
             np = None
         else:
-            np = self._np_back(toks, v - 1)
+            np = self._np_back(toks, self._before_bracket(toks, v))
         if np is None:
             lead = self._leading_subject(toks)
             np = self._named_apposition(toks, lead) if lead and lead[1] < v else None
@@ -145,6 +150,16 @@ class _Reader(ReportedSpeech):
             if m is not None:
                 return _Attribution(m.group(0), m.start(), m.end(), cue)
         return self._attribution(toks, *np, cue) if np else None
+
+    def _before_bracket(self, toks: list[Token], v: int) -> int:
+        """The last word before the verb toks[v], past a bracket that closes right before it ("Paul LePage (R)
+        said", "Dick Durbin (D-Ill.) said": the party-and-state bracket is no subject)."""
+        if not self.text[toks[v - 1].end:toks[v].start].strip().lstrip(".").startswith(")"):
+            return v - 1
+        for k in range(v - 1, max(0, v - 5), -1):
+            if "(" in self.text[toks[k - 1].end:toks[k].start]:
+                return k - 1
+        return v - 1
 
     def _entity_ending(self, start: int, end: int) -> Entity | None:
         found = self.lookup.in_range(self.article.id, start, end)
@@ -208,7 +223,7 @@ class _Reader(ReportedSpeech):
                     break
                 ents = [e for e in self.lookup.in_range(self.article.id, t.start, p.end)
                         if e[0] == t.start and e[2].type == "PER"]
-                if ents and (k == 0 or toks[k - 1].lower not in _PREPOSITIONS):
+                if ents and (k == 0 or toks[k - 1].lower not in _NOT_SUBJECT):
                     s, e, ent = ents[0]
                     result = (ent.name, s, e)
                     break
@@ -228,7 +243,7 @@ class _Reader(ReportedSpeech):
             for k, t in enumerate(toks):
                 ents = [e for e in self.lookup.in_range(self.article.id, t.start, pos)
                         if e[0] == t.start and e[2].type == "PER"]
-                if ents and (k == 0 or toks[k - 1].lower not in _PREPOSITIONS):
+                if ents and (k == 0 or toks[k - 1].lower not in _NOT_SUBJECT):
                     s, e, ent = ents[0]
                     return (ent.name, s, e)
         earlier = [p for p in self.passages if p.index < index]
@@ -336,7 +351,8 @@ class _Reader(ReportedSpeech):
             np = self._np_forward(toks, 1)
             if np is None:
                 return None
-            return self._attribution(toks, *self._named_apposition(toks, np), toks[0].text)
+            return self._attribution(toks, *self._named_apposition(toks, self._role_then_name(toks, np)),
+                                     toks[0].text)
         np = self._np_forward(toks, 0)
         if np is None:
             return self._described_then_named(toks)
@@ -359,6 +375,22 @@ class _Reader(ReportedSpeech):
             cue = self.text[toks[first].start:toks[k].end]
             return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
         return self._described_then_named(toks)
+
+    def _role_then_name(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+        """“…,” said Oscar producer Ann Vale: the capitalised words before a lower-case role noun describe the
+        person named after it, who is the speaker (when the entity stage knows that name as a person)."""
+        j = np[1] + 1
+        while j < len(toks) and j - np[1] <= 3 and not toks[j].text[:1].isupper() and not _cue(toks[j]) \
+                and (toks[j].lower in _NP_WORDS or toks[j].lower in PERSON_TITLE_WORDS) \
+                and not self._gap_breaks(toks[j - 1], toks[j]):
+            j += 1
+        if j == np[1] + 1 or j >= len(toks) or self._gap_breaks(toks[j - 1], toks[j]):
+            return np
+        name = self._np_forward(toks, j)
+        if name is None:
+            return np
+        ent = self._entity_ending(toks[name[0]].start, toks[name[1]].end)
+        return (np[0], name[1]) if ent is not None and ent.type == "PER" else np
 
     def _described_then_named(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the company's chief security officer Joe Sullivan said: a lower-case description ending in a

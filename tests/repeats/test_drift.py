@@ -175,3 +175,14 @@ def test_passive_and_active_subjects_are_not_compared_as_actors() -> None:
 def test_house_spellings_are_no_name_change() -> None:
     assert classify_change("Recognised", "Recognized") is None
     assert classify_change("Paris", "Calais") == "name"
+
+
+def test_a_day_before_the_verb_is_no_actor() -> None:
+    drift = detect_drift("The navy patrolling the Gulf of Aden yesterday thwarted an attack on merchant ships .",
+                         "The navy patrolling the Gulf of Aden on Thursday thwarted an attack on merchant ships .")
+    assert drift is None or "actor" not in drift.kinds
+
+
+def test_a_title_swapped_before_one_name_is_no_name_change() -> None:
+    assert detect_drift("Warship Sukanya was escorting five vessels through the corridor .",
+                        "INS Sukanya was escorting five vessels through the corridor .") is None

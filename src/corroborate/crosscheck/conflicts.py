@@ -392,7 +392,7 @@ def _denies(claim: Claim, pred: str) -> bool:
 DRIFT_MIN_SIMILARITY = 0.6  # share of the shorter text's words found in the other
 
 
-def _containment(a: str, b: str) -> float:
+def containment(a: str, b: str) -> float:
     from corroborate.crosscheck.brief import content_words
 
     wa, wb = content_words(a), content_words(b)
@@ -462,7 +462,7 @@ def conflict_between(a_text: str, b_text: str) -> Conflict | None:
 
     # Drift is a rewrite's change: only between texts that are rewrites of each other (as the repeats stage
     # only reports drift inside paraphrase groups), not between any two related sentences.
-    drift = detect_drift(a_text, b_text) if _containment(a_text, b_text) >= DRIFT_MIN_SIMILARITY else None
+    drift = detect_drift(a_text, b_text) if containment(a_text, b_text) >= DRIFT_MIN_SIMILARITY else None
     if drift is not None:
         findings.extend(drift_findings([RepeatGroup("paraphrase", [claims[0].span, claims[1].span], "across",
                                                      drift=drift)], typed=True))

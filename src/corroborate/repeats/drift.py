@@ -159,6 +159,7 @@ def _looks_like_verb(tok: _Tok) -> bool:
         (tok.low.endswith("ed") and len(tok.low) > 4) or tok.low in _IRREGULAR_PAST)
 
 
+_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 
 
@@ -177,6 +178,9 @@ def _actor(toks: list[_Tok], verb: int) -> list[_Tok]:
                 break
             j -= 1
             continue
+        if not phrase and t.low in _DAYS:
+            j -= 2 if j and toks[j - 1].low == "on" else 1  # a time phrase before the verb ("on Thursday")
+            continue
         if not phrase and (t.low in _ACTOR_SKIP or t.role in {"number", "negation"} or t.text in {"(", ")"}
                            or (t.low.endswith("ly") and t.role == "content" and not t.capital)):
             after_number = t.role == "number" or t.text in {"(", ")"}
@@ -189,6 +193,17 @@ def _actor(toks: list[_Tok], verb: int) -> list[_Tok]:
         phrase.insert(0, t)
         j -= 1
     return phrase
+
+
+def _before_same_name(ta: list[_Tok], x: _Tok, tb: list[_Tok], y: _Tok) -> bool:
+    """A prefix swapped before one name, where the prefix is a title or an acronym ("Warship Sukanya" / "INS
+    Sukanya", "Sen. Durbin" / "Senator Durbin"). Another first name ("Dick Durbin" / "Benjamin Durbin") is
+    another person and stays a change."""
+    nx = ta[x.index + 1] if x.index + 1 < len(ta) else None
+    ny = tb[y.index + 1] if y.index + 1 < len(tb) else None
+    if nx is None or ny is None or nx.text != ny.text or not nx.text[:1].isupper():
+        return False
+    return any((t.text.isupper() and len(t.text) > 1) or t.low.rstrip(".") in _TITLES for t in (x, y))
 
 
 def _passive(toks: list[_Tok], verb: int) -> bool:
@@ -291,6 +306,8 @@ def detect_drift(a: str, b: str) -> Drift | None:
         new = [t for t in new if t.index not in used_b]
         if len(old) == 1 and len(new) == 1:
             kind = classify_change(old[0].text, new[0].text)
+            if kind == "name" and _before_same_name(ta, old[0], tb, new[0]):
+                continue  # "Warship Sukanya" / "INS Sukanya": a title or descriptor of one name
             if kind is not None:
                 changes.append((old[0].index, kind, old[0].text, new[0].text))
 

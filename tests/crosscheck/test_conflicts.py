@@ -237,3 +237,24 @@ def test_a_negation_in_another_clause_is_no_denial() -> None:
     c = conflict_between("The mayor of Woodburn did not resign on Friday after the vote.",
                          "The mayor of Woodburn resigned on Friday after the vote.")
     assert c is not None and c.kind == "negation"
+
+
+def _numbers(*texts: str) -> list:
+    from corroborate.crosscheck.conflicts import number_findings
+    from corroborate.crosscheck.rules import rule_claim
+    from corroborate.model import Passage
+
+    claims = [rule_claim(art(str(k), str(k), t), Passage(str(k), 0, 0, 0, len(t), t)) for k, t in enumerate(texts)]
+    return number_findings(claims, lambda i, j: True)
+
+
+def test_counts_of_different_frames_are_two_facts() -> None:
+    # killed six / injured two: different tolls of one head noun
+    assert not _numbers("That quake killed six people in September.", "The quake injured two people.")
+    assert _numbers("That quake killed six people in September.", "The quake killed two people.")
+
+
+def test_a_sentence_giving_both_counts_makes_them_compatible() -> None:
+    assert not _numbers("Bush rushed for 404 yards and caught passes for 440 yards this season.",
+                        "Bush finished the season with 440 yards for the Saints.")
+    assert _numbers("Bush rushed for 404 yards this season.", "Bush finished the season with 440 yards.")

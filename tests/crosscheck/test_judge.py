@@ -182,3 +182,21 @@ def test_a_spelling_variant_inside_a_quote_is_no_misquote() -> None:
     assert quote_changed(said.format("harbour"), said.format("station"))
     # an acronym spelt out is the outlet's style
     assert quote_changed("We urge all IE users to update", "We urge all Internet Explorer users to update") is None
+
+
+def test_drift_between_two_reports_needs_a_copy_that_keeps_the_word_order() -> None:
+    from corroborate.crosscheck.judge import _rewritten, _word_order
+
+    copy_a = "The mafia boss of the district hanged himself in his cell on Tuesday, police said."
+    copy_b = "The mafia boss of the district hanged himself in his cell on Wednesday, police said."
+    told_a = "A mafia boss in the district hanged himself in jail hours before he was arrested in a raid."
+    told_b = "An alleged boss who was arrested in a police raid hanged himself in a district jail within hours."
+    x, _ = _article("x", [copy_a, told_a])
+    y, _ = _article("y", [copy_b, told_b])
+    ctx = JudgeContext({"x": x, "y": y}, {}, [], [])
+    a, b = Span.of(x, 0, 1), Span.of(y, 0, 1)
+    assert _word_order(copy_a, copy_b) > 0.8 > _word_order(told_a, told_b)
+    assert _rewritten(a, b, {"rewrite_cover": 0.9, "rewrite_order": _word_order(copy_a, copy_b)}, ctx)
+    assert not _rewritten(a, b, {"rewrite_cover": 0.7, "rewrite_order": _word_order(told_a, told_b)}, ctx)
+    # Inside one article (a spinner's interleaved rewrite) most words in common are enough.
+    assert _rewritten(a, Span.of(x, 2, 3), {"rewrite_cover": 0.7, "rewrite_order": 0.3}, ctx)

@@ -78,6 +78,9 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
             by_head[("head", q.head)].append((i, q))
             if q.frame and q.high == q.low and (q.head in _TOLL_HEADS or q.head == q.frame):
                 by_head[("toll", q.frame)].append((i, q))
+    # Counts one sentence gives side by side ("404 yards rushing and 440 yards receiving") are two facts that
+    # both hold, whoever else repeats either of them (ECB+ audit, GUIDELINE.md section 7).
+    together = [{(q.head, q.low) for q in c.numbers} for c in claims]
     out: list[Finding] = []
     for (scope, head), qs in sorted(by_head.items()):
         if len(qs) < 2 or not any(q.explicit for _, q in qs):
@@ -88,6 +91,9 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
                 j, qb = qs[y]
                 if i == j or qa.compatible(qb) or not (qa.explicit or qb.explicit):
                     continue
+                if (qa.frame and qb.frame and qa.frame != qb.frame) or \
+                        any((qa.head, qa.low) in t and (qb.head, qb.low) in t for t in together):
+                    continue  # killed six / injured two; or both counts stated in one sentence
                 same_frame = qa.frame is not None and qa.frame == qb.frame
                 if not (same_frame or related(i, j)):
                     continue

@@ -103,3 +103,8 @@ def test_a_title_word_after_a_first_name_is_a_surname() -> None:
     assert ("Rep Ann King", "PER") in mentions_of("Then Rep. Ann King, R-Ohio, spoke at length.")
     found = mentions_of("Then the Saudi King Salman spoke at length.")
     assert ("Salman", "PER") in found or any(s.endswith("Salman") for s, _ in found)
+
+
+def test_a_led_or_backed_modifier_is_no_part_of_the_name() -> None:
+    assert mentions_of("An aide to the Labour-led Harbour Works Committee spoke.") == [
+        ("Harbour Works Committee", "ORG")]

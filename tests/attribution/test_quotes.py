@@ -314,3 +314,18 @@ def test_a_name_after_a_possessive_is_no_subject_for_a_pronoun() -> None:
     found = direct(quotes("Ann Vale arrived on Monday. Then her Tom Hart interview aired.\n\n“I never imagined it "
                           "would be so popular here,” she said."))
     assert found[0].speaker == "Ann Vale"
+
+
+def test_the_report_the_letter_and_the_aide_refer_back_to_who_they_speak_for() -> None:
+    found = direct(quotes("A 2010 Harbour Research Service report found that the plan would help.\n\n“If all fees were "
+                          "raised, the fund would stay solvent for decades,” said the report."))
+    assert found[0].speaker == "Harbour Research Service"
+    found = direct(quotes("An aide to the Harbour Works Committee, who spoke on condition of anonymity, said the plan "
+                          "was welcome.\n\n“The longer we wait,” the aide said, “the harder it will be to fix it.”"))
+    assert [q.speaker for q in found] == ["Harbour Works Committee"] * 2
+    found = direct(quotes("Dozens signed a letter from Representative Tom Vale, Democrat of Vermont, calling the deal "
+                          "unfair. The letter says the mayor “should not back down. Nor should we.”"))
+    assert found[0].speaker == "Tom Vale"
+    found = direct(quotes("“Even when the system works as advertised, the agency keeps a great deal,” the Harbour Post "
+                          "report said."))
+    assert found[0].speaker == "Harbour Post"

@@ -49,6 +49,8 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-]|['’](?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z] ?\. ?$")  # "A. " or "A . " right before a word
 _INITIAL = re.compile(r"[A-Z] ?\.\s")
+# "Republican-led", "Saudi-backed", "London-based": a modifier before a name, no part of it.
+_LED = re.compile(r"[A-Z][\w.]*-(?:led|controlled|backed|based|owned|run|dominated|funded)")
 _MAX_TITLE_WORDS = 5
 # First words of the titles: most words start none, and need no window search.
 _TITLE_STARTS = frozenset(t.split()[0] for t in TITLES) | frozenset(TITLE_ABBREVIATIONS)
@@ -255,6 +257,7 @@ class ArticleMentions:
             or (run[0].initial and (run[0].lower in self.story_lower
                                     or (run[0].lower in SPEECH_VERBS and len(run) > 1)))
             or run[0].lower in _CONNECTORS
+            or (len(run) > 1 and _LED.fullmatch(run[0].text) is not None)
         ):
             run, i = run[1:], i + 1
         while run and run[-1].lower in _CONNECTORS:

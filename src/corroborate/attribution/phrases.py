@@ -13,7 +13,7 @@ from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.attribution.mentions import Token
-from corroborate.model import Entity, Quote
+from corroborate.model import Entity, Passage, Quote
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS, SPEECH_VERBS
@@ -33,6 +33,29 @@ class SpeakerPhrases:
     text: str
     lookup: EntityLookup
     article: Any
+    passages: list[Passage]
+
+    def _reference(self, noun: str, sentence: Passage, pos: int) -> Entity | None:
+        """Who "the report", "the letter" or "the aide" is: the nearest earlier "<name> report", "<name>'s
+        letter" or "aide to <name>" in this sentence (before ``pos``) or the four before it. A document speaks
+        for a person or an organisation; an aide or a spokesperson for an organisation ("an aide to Mr Reid" is
+        no named speaker)."""
+        earlier = [p for p in self.passages if p.index < sentence.index][-4:]
+        windows = [(sentence.start, pos)] + [(p.start, p.end) for p in reversed(earlier)]
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        kinds = ("PER", "ORG") if noun in DOCUMENT_NOUNS else ("ORG", "OTH")
+        for start, end in windows:
+            for m in reversed(list(pattern.finditer(self.text, start, end))):
+                before = _POSSESSIVE_END.sub("", self.text[start:m.start()].rstrip())
+                found = [t for t in self.lookup.in_range(self.article.id, start, m.start())
+                         if t[1] == start + len(before)]
+                link = _LINK.match(self.text, m.end(), end)
+                if not found and link is not None:
+                    found = [t for t in self.lookup.in_range(self.article.id, link.end(), end)
+                             if t[0] <= link.end() + 25][:1]
+                if found and found[-1][2].type in kinds:
+                    return found[-1][2]
+        return None
 
     def _names_at(self, tok: Token) -> bool:
         """Does an entity mention start at this word?"""
@@ -69,7 +92,7 @@ class SpeakerPhrases:
                     k -= 2  # "spokesperson for the government": keep reading past "for the"
                     continue
                 return (k, last)
-            if t.text[:1].isupper() or w in _NP_WORDS:
+            if t.text[:1].isupper() or w in _NOUNS:
                 k -= 1
                 continue
             if w in ("for", "of") and k < last:
@@ -90,7 +113,7 @@ class SpeakerPhrases:
             return None
         if toks[k].lower in _PERSON_PRONOUNS | {"they", "we", "i"}:
             return (k, k)
-        if toks[k].lower in COMMON_CAPITALISED - _DETS and toks[k].lower not in _NP_WORDS:
+        if toks[k].lower in COMMON_CAPITALISED - _DETS and toks[k].lower not in _NOUNS:
             return None  # "In a statement, …": a clause, not a speaker
         first, j = k, k
         while j < len(toks):
@@ -98,7 +121,7 @@ class SpeakerPhrases:
             if j > first and self._gap_breaks(toks[j - 1], t):
                 break
             w = t.lower
-            if (w in _DETS and j == first) or t.text[:1].isupper() or w in _NP_WORDS:
+            if (w in _DETS and j == first) or t.text[:1].isupper() or w in _NOUNS:
                 j += 1
                 if t.possessive and j < len(toks) and toks[j].text[:1].islower() and toks[j].lower not in SPEAKER_NOUNS:
                     break
@@ -176,6 +199,19 @@ class SpeakerPhrases:
                     k = j + 1
                     break
         return self._np_forward(toks, k)
+
+
+# What carries a speaker's words, not a speaker ("a statement saying", "in an e-mail", "the report said").
+DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
+                            "memo", "message", "interview", "op-ed", "report"})
+# Nouns that "the <noun>" refers back with (:meth:`SpeakerPhrases._reference`).
+REFERRING_NOUNS = DOCUMENT_NOUNS | {"aide", "spokesman", "spokeswoman", "spokesperson"}
+# Words a speaker phrase is made of besides capitalised ones: "the letter says" has a subject as "the aide
+# said" has.
+_NOUNS = _NP_WORDS | DOCUMENT_NOUNS
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# "a letter from Representative X", "an aide to the House Ways and Means Committee", "the report, by X".
+_LINK = re.compile(r",?\s*(?:for|to|from|by|of|signed by)\s+(?:the\s+)?")
 
 
 def _abbreviation(word: str) -> bool:

@@ -35,7 +35,7 @@ from typing import Any
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.names import PERSON_TITLE_WORDS
-from corroborate.attribution.phrases import named_speaker, refine_speaker
+from corroborate.attribution.phrases import DOCUMENT_NOUNS, REFERRING_NOUNS, named_speaker, refine_speaker
 from corroborate.attribution.reported import ReportedSpeech
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
@@ -61,9 +61,6 @@ _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presi
 # Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
 # ("his Oscar role": the name modifies a noun).
 _NOT_SUBJECT = _PREPOSITIONS | {"his", "her", "their", "its", "our", "my", "your"}
-# Nouns for what carries words, not who says them ("a statement saying", "in an e-mail").
-_DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
-                             "memo", "message", "interview", "op-ed"})
 
 
 @dataclass(slots=True)
@@ -169,11 +166,11 @@ class _Reader(ReportedSpeech):
     def resolve(self, att: _Attribution, sentence: Passage) -> tuple[str | None, Span | None]:
         """Speaker name and the span that names it (the antecedent's span for a pronoun)."""
         phrase = re.sub(r"\s+", " ", att.phrase)
-        if phrase.lower().split()[-1] in _DOCUMENT_NOUNS:
+        if phrase.lower().split()[-1] in DOCUMENT_NOUNS:
             # "Steele issued a statement saying: ...": the statement speaks for the clause's subject.
             toks = self._words(sentence, end=att.start)
             lead = self._leading_subject(toks)
-            if lead is not None and toks[lead[1]].lower not in _DOCUMENT_NOUNS:
+            if lead is not None and toks[lead[1]].lower not in DOCUMENT_NOUNS:
                 return self.resolve(self._attribution(toks, lead[0], lead[1], att.cue), sentence)
         if phrase.lower() in _PERSON_PRONOUNS or _ROLE_REFERENCE.fullmatch(phrase.lower()):
             # "the presidential hopeful said", "the senator added": news refers back to the person just named
@@ -193,6 +190,18 @@ class _Reader(ReportedSpeech):
         if refined is not None:
             return refined, span
         words = phrase.lower().split()
+        if len(words) == 2 and words[0] == "the" and words[1] in REFERRING_NOUNS:
+            # "“…,” the aide said", after "An aide to the House Ways and Means Committee said …".
+            ref = self._reference(words[1], sentence, att.start)
+            if ref is not None:
+                return ref.name, span
+        if words[-1] in DOCUMENT_NOUNS and len(words) > 1:
+            # "the Washington Post report said": the name before the noun wrote it.
+            raw = self.text[att.start:att.end]
+            head = re.sub(r"['’]s$", "", raw[:len(raw) - len(raw.split()[-1])].rstrip())
+            owner = self._entity_ending(att.start, att.start + len(head))
+            if owner is not None and owner.type in ("PER", "ORG"):
+                return owner.name, span
         headed_by_noun = any(w in SPEAKER_NOUNS for w in words) and (
             words[-1] in SPEAKER_NOUNS or "for" in words or "of" in words)
         ent = None if headed_by_noun else self._entity_ending(att.start, att.end)

@@ -200,3 +200,13 @@ def test_drift_between_two_reports_needs_a_copy_that_keeps_the_word_order() -> N
     assert not _rewritten(a, b, {"rewrite_cover": 0.7, "rewrite_order": _word_order(told_a, told_b)}, ctx)
     # Inside one article (a spinner's interleaved rewrite) most words in common are enough.
     assert _rewritten(a, Span.of(x, 2, 3), {"rewrite_cover": 0.7, "rewrite_order": 0.3}, ctx)
+
+
+def test_drift_between_two_sentences_that_read_the_same_is_dropped() -> None:
+    same = "The ferry sank near the port on Tuesday, officials said."
+    x, px = _article("x", [same])
+    y, py = _article("y", [same])
+    c = Conflict("drift", [Span.of(x, px[0].start, px[0].end), Span.of(y, py[0].start, py[0].end)],
+                 ["the year", "Hansbrough"], "wording changed in a rewrite", 0.6)
+    kept, dropped = review([c], JudgeContext({"x": x, "y": y}, {"x": px, "y": py}, [], []))
+    assert not kept and "read the same" in dropped[0].explanation

@@ -268,8 +268,11 @@ def detect_drift(a: str, b: str) -> Drift | None:
         other = first_b.get(t.stem)
         if other is None or not (_looks_like_verb(t) or _looks_like_verb(other)):
             continue
-        if _passive(ta, t.index) != _passive(tb, other.index):
-            continue  # "was foiled by a warship" / "a warship foiled": the subjects are not the same role
+        if _passive(ta, t.index) or _passive(tb, other.index):
+            # "was foiled by a warship" / "a warship foiled": the subjects are not the same role; and left of
+            # a passive ("cables between Italy and Egypt in the Mediterranean Sea were damaged") the nearest
+            # noun phrase is often not even the subject.
+            continue
         pa, pb = _actor(ta, t.index), _actor(tb, other.index)
         if _actors_differ(pa, pb) and not ({x.index for x in pa} & used_a or {x.index for x in pb} & used_b):
             changes.append((pa[0].index, "actor", _phrase(pa), _phrase(pb)))

@@ -137,7 +137,7 @@ def test_relative_days_are_compared_as_dates_when_articles_are_dated() -> None:
 
 
 def test_a_description_and_the_name_set_beside_it_are_one_actor() -> None:
-    from corroborate.crosscheck.conflicts import _apposed
+    from corroborate.crosscheck.participants import _apposed
 
     story = "the passenger ferry morwen star ran aground on sennock reef.\nmorwen star ran aground."
     assert _apposed("The passenger ferry", "Morwen Star", story)
@@ -210,7 +210,7 @@ def test_the_day_of_a_report_is_not_the_day_of_the_event() -> None:
 
 
 def test_a_collective_source_is_no_named_actor() -> None:
-    from corroborate.crosscheck.conflicts import _who_ok
+    from corroborate.crosscheck.participants import _who_ok
 
     assert not _who_ok("Authorities") and not _who_ok("Local officials")
     assert _who_ok("Jane Porter") and _who_ok("The Red Cross")

@@ -23,7 +23,6 @@ calibration table. When two detectors flag the same two sentences, the typed rea
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
@@ -35,29 +34,23 @@ from corroborate.crosscheck.findings import (
     dedupe_conflicts,
     merge_findings,
 )
+from corroborate.crosscheck.participants import form_of, label_findings, participant_findings, surface_verb
 from corroborate.crosscheck.rules import rule_claim
 from corroborate.model import Article, Conflict, RepeatGroup
 from corroborate.text.claim_words import (
-    DETERMINERS,
     EVENT_NOUNS,
-    LABEL_VERBS,
     MONTHS,
     REPORTING,
     WEEKDAYS,
     lemma,
-    name_key,
     negation_at,
-    phrase_head,
-    same_participant,
     tokenize,
 )
-from corroborate.text.conflict_words import COLLECTIVE_ACTORS, LIGHT_VERBS, REGIONS, SITES
+from corroborate.text.conflict_words import LIGHT_VERBS, REGIONS, SITES
 from corroborate.text.lexicon import COUNTRIES
 
-_LABEL_KEYS = frozenset(lemma(v) for v in LABEL_VERBS)
 _TOLL_HEADS = frozenset(("person", "people", "migrant", "victim", "life", "death", "dead", "passenger",
                          "civilian", "injured", "wounded", "arrest"))
-_GENERIC_WHO = frozenset(("it", "this", "that", "they", "he", "she", "we", "i", "you", "which", "who", "one"))
 
 
 # --- findings, merged into conflicts ----------------------------------------------------------------------
@@ -113,147 +106,6 @@ def _plural(head: str) -> str:
     last = words[-1]
     words[-1] = _PLURALS.get(last, last if last.endswith("s") else last + "s")
     return " ".join(words)
-
-
-def _who_ok(who: str | None) -> bool:
-    last = who.lower().split()[-1] if who else ""
-    return bool(who) and last not in _GENERIC_WHO and last not in COLLECTIVE_ACTORS and bool(name_key(who))
-
-
-def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],
-                         *, min_sim: float) -> list[Finding]:
-    """Entity: a different actor of the same action on the same thing. Role: actor and patient swapped."""
-    out: list[Finding] = []
-    story_text = "\n".join(c.text for c in claims).lower()
-    for i, j in pairs:
-        a, b = claims[i], claims[j]
-        for wa, pa, ta in a.triples:
-            if pa in LIGHT_VERBS or pa in REPORTING or pa in _LABEL_KEYS:
-                continue
-            for wb, pb, tb in b.triples:
-                if pa != pb or not (_who_ok(wa) and _who_ok(wb)):
-                    continue
-                s = sim(i, j)
-                if same_participant(wa, tb) and same_participant(ta, wb) and not same_participant(wa, wb):
-                    verb = _surface_verb(a, b, pred=pa)
-                    out.append(Finding("role", ("role", pa, *sorted(name_key(wa or "") | name_key(wb or ""))),
-                                       f"who {verb} whom", [(a.span, f"{wa} → {ta}"), (b.span, f"{wb} → {tb}")],
-                                       round(min(0.85, 0.5 + 0.35 * max(s, 0.0)), 2)))
-                    continue
-                ha, hb = phrase_head(ta), phrase_head(tb)
-                if ha is None or ha != hb:
-                    continue
-                shared = (a.names & b.names) - name_key(wa or "") - name_key(wb or "")
-                if s < min_sim and len(shared) < 2:
-                    continue
-                if not _same_thing(ta, tb) or _both_named(wa, wb, a, b) or _description_and_name(wa, wb):
-                    continue
-                if not same_participant(wa, wb) and not _overlap(wa, wb) and not _apposed(wa, wb, story_text):
-                    verb = _surface_verb(a, b, pred=pa)
-                    out.append(Finding("entity", ("actor", pa, ha), f"who {verb} the {_surface_head(ta)}",
-                                       [(a.span, wa or ""), (b.span, wb or "")],
-                                       round(min(0.9, 0.55 + 0.35 * max(s, 0.0)), 2),
-                                       norm=lambda v: " ".join(sorted(name_key(v)))))
-    return out
-
-
-def _apposed(a: str | None, b: str | None, story_text: str) -> bool:
-    """A description and a name that the story itself puts side by side ("the passenger ferry Morwen Star",
-    "Hansbrough , the reigning national player") are one participant, not two actors."""
-    if not a or not b:
-        return False
-    for desc, name in ((a, b), (b, a)):
-        words = desc.lower().split()
-        if words and words[0] in {"the", "a", "an"}:
-            words = words[1:]
-        phrase, named = " ".join(words), name.lower()
-        if words and any(f in story_text for f in (f"{phrase} {named}", f"{named}, {desc.lower()}",
-                                                   f"{named} , {desc.lower()}")):
-            return True
-    return False
-
-
-def _content_of(phrase: str | None) -> set[str]:
-    return {lemma(w) for w in re.findall(r"[a-z0-9]+", (phrase or "").lower()) if w not in DETERMINERS}
-
-
-def _same_thing(ta: str | None, tb: str | None) -> bool:
-    """Two objects that can be one thing: one's words inside the other's ("the meeting" / "her meeting with
-    Mr Macron"). "scored 23 points" and "scored 12 points", or "critical injuries" and "minor injuries", are
-    two facts, so their actors are not in dispute."""
-    ca, cb = _content_of(ta), _content_of(tb)
-    return ca <= cb or cb <= ca
-
-
-def _both_named(wa: str | None, wb: str | None, a: Claim, b: Claim) -> bool:
-    """Each sentence names both actors ("the ATF and FBI are offering" / "The FBI and ATF offered"): a
-    coordination the parse cut in two, not two sources disagreeing."""
-    ka, kb = name_key(wa or ""), name_key(wb or "")
-    return bool(ka) and bool(kb) and ka <= b.names and kb <= a.names
-
-
-# Heads of descriptions that name an institution, which a person cannot be ("the French government").
-_INSTITUTIONS = frozenset(("government", "ministry", "company", "council", "court", "party", "army", "agency",
-                           "department", "office", "embassy", "committee", "administration", "parliament",
-                           "senate", "congress", "board", "commission", "bank", "union", "team", "club"))
-
-
-def _description_and_name(wa: str | None, wb: str | None) -> bool:
-    """A description ("the 23-year-old", "a suspected Mafia leader", "the flaw") against a name or another
-    description: news refers to one participant both ways, so the two are not shown as different actors,
-    unless the description names an institution."""
-    def described(p: str) -> bool:
-        words = p.split()
-        head = words[-1]
-        return (words[0].lower() in DETERMINERS or not words[0][:1].isupper()) and not head[:1].isupper() \
-            and head.lower() not in _INSTITUTIONS
-    return bool(wa) and bool(wb) and (described(wa) or described(wb))
-
-
-def _overlap(a: str | None, b: str | None) -> bool:
-    """One actor phrase contained in the other ("the government" / "the French government")."""
-    if not a or not b:
-        return False
-    x, y = a.lower(), b.lower()
-    return x in y or y in x
-
-
-def _form_of(word: str, pred: str) -> bool:
-    """Whether ``word`` is a form of the predicate, which is a parser lemma ("kill") on the default path and
-    a rule stem ("kil", "estimat") on the lexical one."""
-    return lemma(word) == pred or word == pred or (len(pred) >= 4 and word[:4] == pred[:4])
-
-
-def _surface_verb(*claims: Claim, pred: str) -> str:
-    """The verb as the sources wrote it, past tense first ("estimated"), never the lemma's stem ("estimat"),
-    which an editor reads as a typo."""
-    forms = [w.strip(",.;:‘’'\"“”").lower() for c in claims for w in c.text.split()]
-    forms = [w for w in forms if w.isalpha() and _form_of(w, pred)]
-    return next((w for w in forms if w.endswith("ed")), forms[0] if forms else pred)
-
-
-def _surface_head(target: str | None) -> str:
-    words = [w for w in (target or "").split() if w.isalpha()]
-    return words[-1].lower() if words else "thing"
-
-
-def label_findings(claims: list[Claim]) -> list[Finding]:
-    """The same quoted characterisation attributed to different people ("calling him 'not serious'")."""
-    by_quote: dict[str, list[tuple[int, object]]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        for lab in c.labels:
-            by_quote[lab.quote].append((i, lab))
-    out: list[Finding] = []
-    for quote, labs in sorted(by_quote.items()):
-        for x in range(len(labs)):
-            for y in range(x + 1, len(labs)):
-                la, lb = labs[x][1], labs[y][1]
-                if not (_who_ok(la.labeler) and _who_ok(lb.labeler)) or same_participant(la.labeler, lb.labeler):
-                    continue
-                out.append(Finding("entity", ("label", quote), f"who called someone '{quote}'",
-                                   [(claims[labs[x][0]].span, la.labeler), (claims[labs[y][0]].span, lb.labeler)],
-                                   0.7, norm=lambda v: " ".join(sorted(name_key(v)))))
-    return out
 
 
 _EVENT_VERBS = frozenset(EVENT_NOUNS.values())
@@ -357,7 +209,7 @@ def _event_topic(a: Claim, b: Claim, event: str, *, where: bool) -> str:
     noun = _EVENT_NOUN.get(event)
     if noun:
         return f"where the {noun} was" if where else f"when the {noun} happened"
-    verb = _surface_verb(a, b, pred=event)
+    verb = surface_verb(a, b, pred=event)
     if verb.endswith("ed"):
         return f"where it was {verb}" if where else f"when it was {verb}"
     return f"where '{verb}' took place" if where else f"when '{verb}' took place"
@@ -381,7 +233,7 @@ def negation_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim
         if overlap < 0.5 or s < min_sim:
             continue
         out.append(Finding("negation", ("negation", a.predicate, *sorted(a.content & b.content)[:3]),
-                           f"whether {a.who or 'it'} {_surface_verb(a, b, pred=a.predicate)}: affirmed in one "
+                           f"whether {a.who or 'it'} {surface_verb(a, b, pred=a.predicate)}: affirmed in one "
                            "source, denied in the other",
                            [(a.span, a.polarity), (b.span, b.polarity)], round(0.45 + 0.4 * overlap, 2)))
     return out
@@ -391,7 +243,7 @@ def _denies(claim: Claim, pred: str) -> bool:
     """Whether a negation stands right before the claim's verb ("did not resign", "never resigned"), not
     elsewhere in the sentence."""
     lowers = [t.lower for t in tokenize(claim.text)]
-    return any(w.isalpha() and _form_of(w, pred) and any(negation_at(lowers, x) for x in range(max(0, k - 5), k))
+    return any(w.isalpha() and form_of(w, pred) and any(negation_at(lowers, x) for x in range(max(0, k - 5), k))
                for k, w in enumerate(lowers))
 
 

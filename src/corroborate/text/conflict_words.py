@@ -48,3 +48,8 @@ SITES = frozenset(_wordlist(
     "avenue square park prison jail court courthouse hotel club museum theatre theater building tower bridge "
     "port harbour harbor base camp store mall bank"
 ))
+
+# Heads of descriptions that name an institution, which a person cannot be ("the French government").
+INSTITUTIONS = frozenset(("government", "ministry", "company", "council", "court", "party", "army", "agency",
+                           "department", "office", "embassy", "committee", "administration", "parliament",
+                           "senate", "congress", "board", "commission", "bank", "union", "team", "club"))

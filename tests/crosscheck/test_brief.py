@@ -151,3 +151,12 @@ def test_the_next_lead_opens_the_brief_when_the_best_one_is_unusable() -> None:
     brief = make_brief([later, lead], sentence_of=lambda s: [(s.text, s.spans)], similarity=jaccard,
                        leads=[best_lead, lead], avoid=unusable)
     assert [b.text[:6] for b in brief] == ["The Ho", "France"]
+
+
+def test_a_headline_or_a_pronoun_never_opens_the_brief() -> None:
+    from corroborate.crosscheck.brief import _sentence
+
+    assert not _sentence("Williams' DUI arrest just the latest for Chargers")
+    assert not _sentence("He is the second player this month to be arrested .")
+    assert _sentence("Chargers tackle Jamal Williams was arrested early Sunday .")
+    assert _sentence("The senator said: “We will vote.”")

@@ -61,6 +61,18 @@ def _usable(text: str, cfg: BriefConfig) -> bool:
 
 
 OPENERS = ('"', "“", "‘", "``", "'")
+_ENDS = (".", "!", '"', "”", "’", "'", "''")
+
+
+_PRONOUN_OPENERS = frozenset(("he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these"))
+
+
+def _sentence(text: str) -> bool:
+    """A sentence that can open a brief: it ends as sentences do (a headline, "Williams' DUI arrest just the
+    latest for Chargers", tells an angle, not the event, and reads as a fragment), and it does not open with
+    a pronoun, which has nothing to refer back to at the top."""
+    words = text.split()
+    return text.rstrip().endswith(_ENDS) and bool(words) and words[0].lower() not in _PRONOUN_OPENERS
 
 
 def make_brief(statements: list[Statement], *,
@@ -90,7 +102,7 @@ def make_brief(statements: list[Statement], *,
             continue
         options = [(t, cs) for t, cs in sentence_of(st)
                    if cs and _usable(t, cfg) and (cs[0].article, cs[0].start, cs[0].end) not in avoid
-                   and not (lead and t.lstrip().startswith(OPENERS))]
+                   and not (lead and (t.lstrip().startswith(OPENERS) or not _sentence(t)))]
         if not options:
             continue
         text, citations = options[0]

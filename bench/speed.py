@@ -19,6 +19,7 @@ Parts:
   scale    lexical path at 50, 100, 200 and 400 documents: articles/s and cost per article
   threads  seeds, default path, torch on 1 and on 2 threads: wall and report bytes
   int8     agreement of int8 dynamic quantisation with fp32 on 400 ECB+ sentences (speed, cosine, decisions)
+  judge    default and lexical check on ``--limit`` ECB+ documents with the conflict judge on and off (issue 20)
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ from corroborate.pipeline import Checker
 spec = json.loads(sys.argv[1])
 articles = load_ecb(spec["limit"])
 settings = {k: v for k, v in spec["config"].items()}
+if "judge" in settings:
+    from corroborate.config import ConflictConfig
+    settings["conflicts"] = ConflictConfig(judge=settings.pop("judge"))
 engine = None
 if spec.get("dask"):
     from corroborate.engines.dask import DaskEngine
@@ -191,6 +195,13 @@ def part_int8(limit: int) -> dict:
     return {"fp32 vs int8": _python(None, INT8_CHILD, {"limit": limit, "sentences": 400})}
 
 
+def part_judge(limit: int) -> dict:
+    """The conflict judge's cost: the same check with the judge on (shipped) and off (every candidate kept)."""
+    return {"default, judge on": _check(None, limit), "default, judge off": _check(None, limit, judge="off"),
+            "lexical, judge on": _check(None, limit, semantic="off"),
+            "lexical, judge off": _check(None, limit, semantic="off", judge="off")}
+
+
 def part_threads() -> dict:
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -263,6 +274,9 @@ def _ratios(name: str, rows: dict) -> list[str]:
                 f"{r['wall'] / r['int8']:.2f}x faster; mean cosine to fp32 {r['cosine']:.4f} (min "
                 f"{r['cosine_min']:.4f}); correlation of pairwise similarities {r['pair_corr']:.4f}; {flips}. "
                 "Not shipped: it moves decisions far beyond noise."]
+    if name == "judge":
+        return [f"Judge on / off, {path}: {_x(rows[f'{path}, judge on'], rows[f'{path}, judge off'])} of the wall "
+                "(target <= 1.20)." for path in ("default", "lexical")]
     if name == "threads":
         one, two = rows["threads 1"], rows["threads 2"]
         return [f"2 threads / 1 thread wall: {_x(two, one)}; bytes {_same(one, two)}."]
@@ -311,7 +325,8 @@ def main() -> None:
             print(f"[{stamp}] {name} ...", file=sys.stderr, flush=True)
             rows = {"path": lambda: part_path(args.limit, trees), "seeds": lambda: part_seeds(trees),
                     "cache": lambda: part_cache(args.limit), "dask": lambda: part_dask(args.limit),
-                    "scale": part_scale, "threads": part_threads, "int8": lambda: part_int8(args.limit)}[name]()
+                    "scale": part_scale, "threads": part_threads, "int8": lambda: part_int8(args.limit),
+                    "judge": lambda: part_judge(args.limit)}[name]()
             state[f"{name} {args.tag}".strip()] = {"when": stamp, "note": note, "rows": rows}
             STATE.write_text(json.dumps(state, indent=1), encoding="utf-8")
             print(json.dumps(rows, indent=1), file=sys.stderr)

@@ -244,3 +244,11 @@ def test_anaphoric_dates_count_from_the_date_named_before_them(text: str, expres
 
 def test_an_anaphoric_date_with_nothing_before_it_dates_nothing() -> None:
     assert timeline(art("The next day, he left the city.")) == []
+
+
+def test_a_bare_past_weekday_is_never_six_days_back() -> None:
+    # Dated Sunday 15 August 2010: "broke with the president Monday" is the next day (the paper's date is a
+    # day early), not six days before; "last Monday" keeps its week.
+    assert one("The senator broke with the president Monday over the plan.", "2010-08-15").date == "2010-08-16"
+    assert one("The senator had met him last Monday.", "2010-08-15").date == "2010-08-09"
+    assert one("The senator broke with the president Tuesday over the plan.", "2010-08-15").date == "2010-08-10"

@@ -301,3 +301,13 @@ def test_the_shipped_citation_labels_resolve_in_their_own_split() -> None:
         ev = events[(r["dataset"], r["event"])]
         assert ev.split == r["split"]  # the split the labels say they were made on
         assert ev.span(r["sentence"]).text and ev.span(r["cited"]).text
+
+
+def test_a_predicted_week_inside_the_gold_month_is_the_right_date() -> None:
+    from corroborate.eval.realnews_facts import same_date
+
+    assert same_date("2016-08-22", "2016-08-22") and not same_date(None, "2016-08")
+    assert same_date("2016-W34", "2016-08")  # 22-28 August
+    assert same_date("2016-W34", "2016")
+    assert not same_date("2016-W35", "2016-08")  # 29 August - 4 September: two months
+    assert not same_date("2016-W34", "2016-08-22")  # a week is not a day

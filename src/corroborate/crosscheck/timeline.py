@@ -10,7 +10,7 @@ Standard library only. What is resolved, against the published date P:
   "two days ago" -> P - 2;
 * weekdays: "last Wednesday" -> the one before P; "next Sunday" -> the one after; a bare "on Wednesday"
   follows the tense of the nearest verb group: past ("sank", "was", "had", a verb in -ed) -> the most recent
-  such day on or before P; future or present ("will", "is due to", "is no longer invited") -> the next such
+  such day on or before P, except the day after P rather than six days before it; future or present ("will", "is due to", "is no longer invited") -> the next such
   day on or after P;
 * weeks and years: "this week", "earlier this week" -> P's ISO week ("2021-W47"); "next week", "last week" ->
   the week after / before; "next year" -> "2022";
@@ -228,6 +228,10 @@ class _Resolver:
         elif mod in ("until", "this", "before") or _EARLIEST.search(sentence[:rel]) \
                 or _tense(sentence, rel, rel + len(expr)) == "future":
             d = p + timedelta(days=ahead)
+        elif back == 6 and mod in ("", "on"):
+            # A bare weekday six days back is written "last Monday"; "broke with Obama Monday" in a paper dated
+            # Sunday is the next day: the article's date is a day early (a time zone, an evening edition).
+            d = p + timedelta(days=1)
         else:
             d = p - timedelta(days=back)
         return d.isoformat(), None, d

@@ -6,6 +6,7 @@ rows, :func:`~corroborate.eval.realnews_scores.merge` sums tallies, ``summarize_
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from itertools import combinations
@@ -98,6 +99,22 @@ def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start)) if a.article == b.article else 0
 
 
+def same_date(predicted: str | None, gold: str) -> bool:
+    """The predicted date is the gold one. The guideline resolves to a day, a month or a year, never to a
+    week: a predicted ISO week ("2016-W34", for "last week") is right when all its days lie in the gold month
+    or year; a week across two months matches neither."""
+    if predicted is None:
+        return False
+    if predicted == gold:
+        return True
+    m = re.fullmatch(r"(\d{4})-W(\d\d)", predicted)
+    if not m or len(gold) not in (4, 7):
+        return False
+    monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    days = [monday, monday + dt.timedelta(days=6)]
+    return all(d.isoformat()[:len(gold)] == gold for d in days)
+
+
 def score_timeline(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
     gold = [(row, event.span(row), str(row["date"])) for row in event.gold["timeline"]]
     items = []  # (date, ranges, located, span)
@@ -118,7 +135,7 @@ def score_timeline(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
             continue
         best = items[-max(scored)[2]]
         t["matched"] += 1
-        if best[0] == date:
+        if same_date(best[0], date):
             t["date_correct"] += 1
         else:
             t["wrong_date"].append({"event": event.event, "split": event.split, "value": row.get("value"),
@@ -127,7 +144,7 @@ def score_timeline(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
         hit = [date for _, gs, date in gold if any(overlaps(r, gs) for r in ranges)]
         if hit:
             t["overlapping"] += 1
-            t["overlapping_right"] += int(d is not None and d in hit)
+            t["overlapping_right"] += int(any(same_date(d, g) for g in hit))
     return t
 
 

@@ -258,3 +258,10 @@ def test_a_sentence_giving_both_counts_makes_them_compatible() -> None:
     assert not _numbers("Bush rushed for 404 yards and caught passes for 440 yards this season.",
                         "Bush finished the season with 440 yards for the Saints.")
     assert _numbers("Bush rushed for 404 yards this season.", "Bush finished the season with 440 yards.")
+
+
+def test_two_exact_counts_need_a_name_in_common() -> None:
+    assert not _numbers("Garrard threw for 329 yards and a touchdown.", "Manning threw for 364 yards on Sunday.")
+    assert _numbers("Garrard threw for 329 yards and a touchdown.", "Garrard finished with 364 yards on Sunday.")
+    # a vague count needs none ("one of whom was pregnant" / "multiple pregnant women")
+    assert _numbers("Seven women died, one of whom was pregnant.", "Mr Darmanin said multiple pregnant women died.")

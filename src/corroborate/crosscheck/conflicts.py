@@ -90,6 +90,11 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
                 same_frame = qa.frame is not None and qa.frame == qb.frame
                 if not (same_frame or related(i, j)):
                     continue
+                exact = qa.high == qa.low and qb.high == qb.low
+                if scope == "head" and exact and not claims[i].names & claims[j].names:
+                    # Two exact counts of one noun with no name in common: another player's yards, another
+                    # quake's toll (ECB+ audit). A count without a name in either sentence is no exception.
+                    continue
                 both = qa.explicit and qb.explicit
                 topic = f"how many {_plural(head)}" if scope == "head" else f"{head} toll"
                 out.append(Finding("number", (scope, head), topic,

@@ -95,3 +95,13 @@ def test_no_is_a_number_sign_only_before_a_number() -> None:
     text = "He said no. The vote failed. It was No. 5 on the list."
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
         "He said no.", "The vote failed.", "It was No. 5 on the list."]
+
+
+def test_spaced_initials_of_tokenised_text_keep_a_name_in_one_sentence() -> None:
+    def sentences(t: str) -> list[str]:
+        return [t[a:b] for a, b in split_sentences(t, 0, len(t))]
+
+    assert sentences("Officials said A . J . Smith was hired . He starts Monday .") == [
+        "Officials said A . J . Smith was hired .", "He starts Monday ."]
+    assert len(sentences("President George W . Bush spoke . Then he left .")) == 2
+    assert len(sentences("It is rated A . The film is long .")) == 2  # a grade, not an initial

@@ -40,6 +40,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word and text[dot - 1:dot] == " ":
         # Tokenised text (ECB+: "Jan . 6", "Feb . 17"): the word before the spaced dot.
         m = re.search(r"([A-Za-z]+) $", text[max(0, dot - 12):dot])
+        if m and len(m.group(1)) == 1 and m.group(1).isupper() and after.isupper():
+            return _spaced_initial(text, dot)
         return bool(m) and m.group(1).lower() in ABBREVIATIONS and after.isdigit()
     if not word:
         return False
@@ -51,6 +53,17 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and text[start].isupper():
         return True
     return "." in word and all(len(part) <= 2 for part in word.split("."))
+
+
+def _spaced_initial(text: str, dot: int) -> bool:
+    """An initial in tokenised text ("A . J . Smith", "George W . Bush"): another spaced initial follows,
+    or a capitalised name or an initial comes before the letter. "Plan B . The" is read as a name too, a
+    rarer case than a split name."""
+    if re.match(r" [A-Z] \. ", text[dot + 1:dot + 6]):
+        return True
+    before = text[max(0, dot - 40):dot - 2].rstrip()
+    prev = before.split()[-1] if before.split() else ""
+    return prev == "." or (prev[:1].isupper() and prev.isalpha() and len(prev) > 1)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:

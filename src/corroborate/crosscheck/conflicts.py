@@ -209,15 +209,14 @@ _EVENT_NOUN = {"meet": "meeting", "visit": "visit", "crash": "crash", "sink": "s
 
 
 def _event_topic(a: Claim, b: Claim, event: str, *, where: bool) -> str:
-    """ "where the meeting was" / "when it was charged": the event by its noun, else by the verb as written
-    (an editor must never read a stem such as "estimat")."""
+    """ "where the meeting was" / "when it happened ('died')": the event by its noun, else by the verb as
+    written (an editor must never read a stem such as "estimat")."""
     noun = _EVENT_NOUN.get(event)
     if noun:
         return f"where the {noun} was" if where else f"when the {noun} happened"
+    # ("when it was died" reads wrong for an intransitive verb; the verb in brackets reads right for all)
     verb = surface_verb(a, b, pred=event)
-    if verb.endswith("ed"):
-        return f"where it was {verb}" if where else f"when it was {verb}"
-    return f"where '{verb}' took place" if where else f"when '{verb}' took place"
+    return f"where it happened ('{verb}')" if where else f"when it happened ('{verb}')"
 
 
 def negation_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],

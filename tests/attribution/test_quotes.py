@@ -329,3 +329,26 @@ def test_the_report_the_letter_and_the_aide_refer_back_to_who_they_speak_for() -
     found = direct(quotes("“Even when the system works as advertised, the agency keeps a great deal,” the Harbour Post "
                           "report said."))
     assert found[0].speaker == "Harbour Post"
+
+
+def test_a_quote_left_open_takes_the_speaker_named_where_it_closes() -> None:
+    # One sentence a line, as some corpora print their text: the closing mark and the cue come a line later.
+    found = direct(quotes("“We are glad to have Ann Vale host the show,” said Tom Hart.\n“I am so excited to be "
+                          "hosting the show again.\nYou know what they say, the third time is the charm,” said Vale."))
+    assert [q.speaker for q in found] == ["Tom Hart", "Ann Vale"]
+    # News style: the next paragraph opens with the rest of the quotation and names its speaker.
+    found = direct(quotes("“We are glad to have Ann Vale host the show,” said Tom Hart.\n\n“I am so excited to be "
+                          "hosting the show again.\n\n“You know what they say, the third time is the charm,” Ann Vale "
+                          "said."))
+    assert [q.speaker for q in found] == ["Tom Hart", "Ann Vale", "Ann Vale"]
+
+
+def test_a_joint_subject_before_the_verb_goes_to_the_first_person_named() -> None:
+    found = direct(quotes("Tom Hart and Bo Lee added: “We are thrilled to have Ann Vale host the show.”"))
+    assert found[0].speaker == "Tom Hart"
+
+
+def test_a_straight_mark_that_closes_a_quote_a_line_later_opens_none() -> None:
+    found = direct(quotes('"The boats were seen near the ships at nine .\nTwo of them fled before the crew could '
+                          'act , " a navy spokesperson said .'))
+    assert len(found) == 1 and found[0].speaker_span.text == "a navy spokesperson"

@@ -54,6 +54,7 @@ from corroborate.text.quote_words import (
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
+_QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
 _ROLE = (r"the (?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|congresswoman|nominee|"
          r"attorney general|president-elect)")
 _ROLE_REFERENCE = re.compile(_ROLE)
@@ -81,6 +82,7 @@ class _Reader(ReportedSpeech):
         self.lookup = lookup
         self.quoted: list[tuple[int, int]] = []
         self._subjects: dict[int, tuple[str, int, int] | None] = {}
+        self._closers: set[int] = set()
 
     # -- helpers ----------------------------------------------------------------------------------------
     def _passage_at(self, pos: int) -> Passage | None:
@@ -136,6 +138,13 @@ class _Reader(ReportedSpeech):
             np = None
         else:
             np = self._np_back(toks, self._before_bracket(toks, v))
+            if np is not None and np[0] >= 2 and toks[np[0] - 1].lower == "and" and toks[np[0] - 2].text[:1].isupper() \
+                    and not self._gap_breaks(toks[np[0] - 2], toks[np[0] - 1]):
+                # "Zadan and Meron added": a joint statement goes to the first person named (GUIDELINE.md); "the
+                # Health and Human Services Department said" is one name.
+                last = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
+                first = self._np_back(toks, np[0] - 2)
+                np = first if first is not None and last is not None and last.type == "PER" else np
         if np is None:
             lead = self._leading_subject(toks)
             np = self._named_apposition(toks, lead) if lead and lead[1] < v else None
@@ -274,13 +283,18 @@ class _Reader(ReportedSpeech):
         self.quoted = [(o, (c + 1) if c is not None else e) for o, _, e, c, _ in found]
         out: list[Quote] = []
         last_by_para: dict[int, Quote] = {}
-        for o, s, e, c, para in found:
+        for k, (o, s, e, c, para) in enumerate(found):
+            if o in self._closers:
+                continue  # a mark that closes an earlier quote (see _closed_later), read as opening one
             s, e = trim_quote(self.text, s, e)
             words = len(self.text[s:e].split())
             sentence = self._passage_at(o)
             if sentence is None:
                 continue
             quote = self._attribute(o, s, e, c, sentence)
+            if c is None and quote.speaker is None and quote.speaker_span is None and words >= _MIN_WORDS_UNATTRIBUTED:
+                # (Shorter pieces left open are mostly a straight closing mark read as an opening one.)
+                quote = self._closed_later(quote, e, found[k + 1] if k + 1 < len(found) else None) or quote
             if words < _MIN_WORDS:
                 # Too short to list, but "“He's cool,” Murray said of Cowan. “Tom Brady …”": a short quote that
                 # opens its sentence with a named speaker still hands that speaker to the next one.
@@ -297,6 +311,36 @@ class _Reader(ReportedSpeech):
             out.append(quote)
             last_by_para[para] = quote
         return out
+
+    def _closed_later(self, quote: Quote, end: int, nxt: tuple[int, int, int, int | None, int] | None) -> Quote | None:
+        """A quote left open at the end of its line or paragraph, with no cue of its own, is one quotation with
+        what follows, and its speaker is the one named where the quotation closes: "“I am glad … time.\nYou know
+        what they say …,” said Ann Vale." (a closing mark on a later line) or "“A … ¶ “B …,” Ann Vale said." (the
+        next paragraph opens with the rest)."""
+        here = self._passage_at(max(0, end - 1))
+        m = _QUOTE_MARK.search(self.text, end, min(len(self.text), end + 2000))
+        at = self._passage_at(m.start()) if m is not None else None
+        if here is None or at is None or at.index - here.index > 4:
+            return None
+        if nxt is not None and nxt[0] == m.start() and not self.text[end:m.start()].strip():
+            if nxt[3] is None:
+                return None  # the rest is itself left open
+            rest = self._attribute(nxt[0], nxt[1], nxt[2], nxt[3], at)
+            if rest.speaker is None and rest.speaker_span is None:
+                return None
+            return Quote(rest.speaker, rest.cue, quote.text, quote.spans, "direct", rest.speaker_span)
+        # A straight mark between spaces ('charm , " she added') may have been read as opening a quote; here it
+        # closes one, so the words after it are the attribution, not quoted.
+        quoted, self.quoted = self.quoted, [r for r in self.quoted if r[0] != m.start()]
+        try:
+            att = self._after(at, m.end())
+        finally:
+            self.quoted = quoted
+        if att is None or att.cue is None:
+            return None
+        self._closers.add(m.start())
+        speaker, sspan = self.resolve(att, at)
+        return Quote(speaker, att.cue, quote.text, quote.spans, "direct", sspan)
 
     def _attribute(self, o: int, s: int, e: int, c: int | None, sentence: Passage) -> Quote:
         span = Span.of(self.article, s, e)

@@ -3,8 +3,9 @@
     python -m bench.conflict_audit [--semantic auto|off] [--dump FILE] [--write]
 
 The gold set (bench/gold) scores precision and recall, but its test half must stay unread and its tune half
-is small. This audit adds a third pool: the ECB+ sub-topics in ../shared/data that no gold file uses (56 of
-66; one sub-topic = one event, all its documents checked together). Every conflict ``check`` flags there is
+is small. This audit adds two pools: the ECB+ sub-topics in ../shared/data that no gold file uses (56 of
+66; one sub-topic = one event, all its documents checked together), and the 50 Clust-McMs dev clusters
+(Singapore outlets, some articles in Malay). Every conflict ``check`` flags there is
 listed; bench/gold/audit_conflicts.json holds an editor's label for each flag read so far (GUIDELINE.md
 section 7), as locators: document, sentence, the values. No text is copied.
 
@@ -47,6 +48,41 @@ def pool(data: Path) -> list[Any]:
         gold = {"dataset": "ecbplus", "event": name, "split": "tune", "docs": sorted(docs),
                 **{s: [] for s in SECTIONS}}
         events.append(build_event(gold, docs, Path(f"audit/{name}")))
+    return events
+
+
+def mcms_pool(data: Path) -> list[Any]:
+    """The Clust-McMs dev clusters (../shared/data/clust_mcms_news_clusters, SOURCE.md): 50 events, 156
+    articles of Singapore outlets, some in Malay. No outlet is given, so each article is its own source; a
+    sentence is located by the article's ID and the sentence's SID."""
+    import re
+
+    from corroborate.eval.gold import GoldEvent, article_id
+    from corroborate.model import Article
+
+    path = data / "clust_mcms_news_clusters" / "mds_clusters_gpt_event_dev.json"
+    if not path.is_file():
+        return []
+    # Not strict JSON (trailing commas), as SOURCE.md says.
+    clusters = json.loads(re.sub(r",\s*([}\]])", r"\1", path.read_text(encoding="utf-8")))
+    events = []
+    for k, cluster in enumerate(clusters):
+        ev = GoldEvent("mcms", f"mcms-{k}", "tune", path, {})
+        for doc in cluster["documents"]:
+            name, parts, pos = f"mcms_{doc['ID']}", [], 0
+            for sent in doc["sentences"]:
+                if parts:
+                    parts.append(" ")
+                    pos += 1
+                ev.sentences[(name, int(sent["SID"]))] = (pos, pos + len(sent["content"]), sent["content"])
+                parts.append(sent["content"])
+                pos += len(sent["content"])
+            text = "".join(parts)
+            aid = article_id(f"mcms:{doc['ID']}", text)
+            ev.articles.append(Article(aid, name, doc.get("title"), doc.get("publish_date"), f"mcms:{doc['ID']}",
+                                       text))
+            ev.doc_article[name], ev.article_doc[aid] = aid, name
+        events.append(ev)
     return events
 
 
@@ -97,28 +133,33 @@ def score(found: list[dict[str, Any]], labels: list[dict[str, Any]], articles: i
             "false": sum(1 for _, lab in judged if lab["label"] == "false"), "by_kind": by_kind}
 
 
-def markdown(result: dict[str, Any], *, semantic: str, events: int, seconds: float) -> str:
-    p = result["precision"]
+POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters"}
+
+
+def markdown(results: dict[str, dict[str, Any]], events: dict[str, int], *, semantic: str, seconds: float) -> str:
     lines = [
-        "## Conflict flags on ECB+ outside the gold: an editor's audit (`bench/conflict_audit.py`)",
+        "## Conflict flags on news outside the gold: an editor's audit (`bench/conflict_audit.py`)",
         "",
-        f"All {events} ECB+ sub-topics no gold file uses, one `check` per sub-topic ({semantic} semantic path). "
-        "Every flag is matched to an editor's label in bench/gold/audit_conflicts.json (GUIDELINE.md section "
-        "7: true, debatable = half, false); unreviewed flags are counted apart. The pool was read to find "
-        "false-flag classes, so this is a tune figure; the held-out one is the gold test half.",
+        f"Two pools no gold file uses, one `check` per event ({semantic} semantic path): the ECB+ sub-topics "
+        "outside the gold, and the Clust-McMs dev clusters (Singapore outlets, some articles in Malay; each "
+        "article its own source). Every flag is matched to an editor's label in bench/gold/audit_conflicts.json "
+        "(GUIDELINE.md section 7: true, debatable = half, false); unreviewed flags are counted apart. The pools "
+        "were read to find false-flag classes, so these are tune figures; the held-out one is the gold test half.",
         "",
-        "| articles | flags | flags / article | labelled | unreviewed | false | precision of labelled |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
-        f"| {result['articles']} | {result['flags']} | {result['per_article']:.3f} | {result['labelled']} | "
-        f"{result['unreviewed']} | {result['false']} | {'–' if p is None else f'{p:.2f}'} |",
-        "",
-        "| kind | " + " | ".join(("true", "debatable", "false", "unreviewed")) + " |",
-        "|---|---:|---:|---:|---:|",
+        "| pool | events | articles | flags | flags / article | labelled | unreviewed | false "
+        "| precision of labelled |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for kind, counts in sorted(result["by_kind"].items()):
-        lines.append(f"| {kind} | " + " | ".join(str(counts.get(k, 0))
-                                                 for k in ("true", "debatable", "false", "unreviewed")) + " |")
-    lines += ["", f"{seconds:.0f} s for the pool on this machine (shared with other jobs)."]
+    for name, r in results.items():
+        p = r["precision"]
+        lines.append(f"| {POOLS[name]} | {events[name]} | {r['articles']} | {r['flags']} | {r['per_article']:.3f} | "
+                     f"{r['labelled']} | {r['unreviewed']} | {r['false']} | {'–' if p is None else f'{p:.2f}'} |")
+    lines += ["", "| pool | kind | true | debatable | false | unreviewed |", "|---|---|---:|---:|---:|---:|"]
+    for name, r in results.items():
+        for kind, counts in sorted(r["by_kind"].items()):
+            lines.append(f"| {POOLS[name]} | {kind} | " + " | ".join(
+                str(counts.get(k, 0)) for k in ("true", "debatable", "false", "unreviewed")) + " |")
+    lines += ["", f"{seconds:.0f} s for both pools on this machine (shared with other jobs)."]
     return "\n".join(lines)
 
 
@@ -130,16 +171,20 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
     args = parser.parse_args()
-    events = pool(Path(args.data))
-    found, articles, seconds = flags(events, args.semantic)
+    pools = {"ecbplus": pool(Path(args.data)), "mcms": mcms_pool(Path(args.data))}
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"] if LABELS.exists() else []
-    result = score(found, labels, articles)
-    if args.dump:
+    results, counts, dumped, seconds = {}, {}, [], 0.0
+    for name, events in pools.items():
+        if not events:
+            continue
+        found, articles, took = flags(events, args.semantic)
+        results[name], counts[name], seconds = score(found, labels, articles), len(events), seconds + took
         for f in found:
             lab = label_of(f, labels)
-            f["label"] = lab["label"] if lab else None
-        Path(args.dump).write_text(json.dumps(found, indent=1, ensure_ascii=False), encoding="utf-8")
-    text = markdown(result, semantic=args.semantic, events=len(events), seconds=seconds)
+            dumped.append({**f, "label": lab["label"] if lab else None})
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(dumped, indent=1, ensure_ascii=False), encoding="utf-8")
+    text = markdown(results, counts, semantic=args.semantic, seconds=seconds)
     if args.notes:
         text += "\n\n" + args.notes
     print(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from bench.conflict_audit import LABELS, label_of, score
+from bench.conflict_audit import LABELS, label_of, mcms_pool, score
 
 from tests.conftest import shared_path
 
@@ -39,9 +39,14 @@ def test_the_labels_are_locators_into_the_data() -> None:
         docs[d["doc_id"]] = d
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
     assert len(labels) >= 80
+    mcms = {(ev.event, name): {k[1] for k in ev.sentences if k[0] == name}
+            for ev in mcms_pool(shared_path("data")) for name in ev.doc_article}
     for lab in labels:
         assert lab["label"] in {"true", "debatable", "false"} and lab["why"]
         for side in lab["sides"]:
             assert len(side["value"].split()) <= 6  # a value, never a sentence
+            if lab["event"].startswith("mcms-"):
+                assert side["s"] in mcms[(lab["event"], side["doc"])]
+                continue
             doc = docs[side["doc"]]
             assert doc["subtopic"] == lab["event"] and 0 <= side["s"] < len(doc["sentences"])

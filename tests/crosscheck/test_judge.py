@@ -210,3 +210,13 @@ def test_drift_between_two_sentences_that_read_the_same_is_dropped() -> None:
                  ["the year", "Hansbrough"], "wording changed in a rewrite", 0.6)
     kept, dropped = review([c], JudgeContext({"x": x, "y": y}, {"x": px, "y": py}, [], []))
     assert not kept and "read the same" in dropped[0].explanation
+
+
+def test_text_in_another_language_is_not_judged() -> None:
+    # Two Malay renderings of one translated remark are no misquote (Clust-McMs holds Malay articles).
+    x, px = _article("x", ["“Negara itu rakan strategik penting Singapura dalam banyak sektor ekonomi,” kata beliau."])
+    y, py = _article("y", ["“Negara itu rakan strategik penting buat Singapura, merangkumi banyak sektor,” kata beliau."])
+    c = Conflict("quote", [Span.of(x, px[0].start, px[0].end), Span.of(y, py[0].start, py[0].end)],
+                 ["dalam", "merangkumi"], "the same quote in different wording", 0.8)
+    kept, dropped = review([c], JudgeContext({"x": x, "y": y}, {"x": px, "y": py}, [], []))
+    assert not kept and "not English" in dropped[0].explanation

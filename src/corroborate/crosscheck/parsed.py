@@ -30,8 +30,8 @@ def nlp_claims(article: Article, passages: list[Passage], nlp: Any) -> list[Clai
         claim = rule_claim(article, passage, persons=persons)
         triples: list[tuple[str | None, str, str | None]] = []
         for v in doc:
-            if v.pos_ != "VERB":
-                continue
+            if v.pos_ != "VERB" or v.dep_ in ("amod", "compound"):
+                continue  # "a sprained knee": a participle used as an adjective names no event of the sentence
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
             obj = next((c for c in v.children if c.dep_ in ("obj", "dobj")), None)
             agent = next((c for c in v.children if c.dep_ in ("obl:agent", "agent")

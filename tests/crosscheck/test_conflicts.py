@@ -69,7 +69,7 @@ def test_explanation_names_values_and_outlets() -> None:
     f = Finding("place", ("place", "meet"), "where the meeting was",
                 [(Span.of(a, 3, 8), "Paris"), (Span.of(b, 3, 9), "Calais")], 0.6)
     [c] = merge_findings([f], {"000_740a632f7306a11d": a, "001": b}, frozenset({("001", 3, 9)}))
-    assert c.explanation == "where the meeting was: 'Paris' (000_740a…) vs 'Calais' (coast-wire, spun rewrite)"
+    assert c.explanation == "where the meeting was: 'Paris' (000_740a632f…) vs 'Calais' (coast-wire, spun rewrite)"
     assert c.values == ["Paris", "Calais"] and [s.text for s in c.spans] == ["Paris", "Calais"]
     # One value on both sides is no conflict at all.
     same = Finding("place", ("place", "x"), "t", [(Span.of(a, 3, 8), "Paris"), (Span.of(a, 3, 8), "Paris")], 0.6)

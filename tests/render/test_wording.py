@@ -19,13 +19,16 @@ def test_only_web_urls_become_links() -> None:
 
 
 def test_outlet_names_shortened_by_explanations_are_written_out() -> None:
-    outlets = ["Harbour Gazette", "Island Herald", "Coast Wire", "Island Heraldry"]
-    text = f"passengers: 212 ({short('Harbour Gazette')}) vs 221 ({short('Island Herald')})"
-    assert "…" in text
+    outlets = ["Harbour Gazette Weekly", "Island Herald Tribune", "Coast Wire", "Island Herald Tribunal",
+               "articles.latimes.com", "bigstory.ap.org"]
+    text = (f"passengers: 212 ({short('Harbour Gazette Weekly')}) vs 221 ({short('Island Herald Tribune')}; "
+            f"{short('articles.latimes.com')}) vs 230 ({short('bigstory.ap.org')}, spun rewrite)")
+    assert "…" in text and "(latimes)" not in text
     out = full_outlets(text, outlets)
-    assert "(Harbour Gazette)" in out
-    assert short("Island Herald") in out  # two outlets shorten to "Island H…": left as it is
+    assert "(Harbour Gazette Weekly)" in out and "; articles.latimes.com)" in out and "(bigstory.ap.org," in out
+    assert short("Island Herald Tribune") in out  # two outlets shorten to "Island Heral…": left as it is
     assert full_outlets("Coast Wire says so", outlets) == "Coast Wire says so"
+    assert full_outlets("a gap in the apron (ap)", outlets) == "a gap in the apron (bigstory.ap.org)"
 
 
 def test_how_checked_names_no_internal_setting() -> None:

@@ -6,6 +6,7 @@ An editor reads "different numbers", "person" and "matched by shared wording", n
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 #: Conflict kinds (OUTPUT.md) as a reader names them.
@@ -63,7 +64,10 @@ def full_outlets(text: str, outlets: list[str]) -> str:
             by_short.setdefault(short(outlet), set()).add(outlet)
     for cut, full in sorted(by_short.items(), key=lambda kv: -len(kv[0])):
         if len(full) == 1:
-            text = text.replace(cut, next(iter(full)))
+            # Only where an explanation lists outlets, "(latimes; bbc, spun rewrite)": a host's short name
+            # ("ap", "yahoo") can be a word of the text too.
+            text = re.sub(rf"(?:(?<=\()|(?<=; )){re.escape(cut)}(?=[);,])", next(iter(full)).replace("\\", "\\\\"),
+                          text)
     return text
 
 

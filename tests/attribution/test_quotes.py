@@ -352,3 +352,22 @@ def test_a_straight_mark_that_closes_a_quote_a_line_later_opens_none() -> None:
     found = direct(quotes('"The boats were seen near the ships at nine .\nTwo of them fled before the crew could '
                           'act , " a navy spokesperson said .'))
     assert len(found) == 1 and found[0].speaker_span.text == "a navy spokesperson"
+
+
+def test_a_participle_after_a_comma_shares_the_subject_of_its_clause() -> None:
+    found = direct(quotes("Tensions rose.\n\nAnn’s comments came as Tom Vale turned down an invitation to meet "
+                          "with Senate Democrats, saying such a session could “compound the misperception of "
+                          "partisanship.”"))
+    assert found[0].speaker == "Tom Vale"
+    found = direct(quotes("After meeting with President Bo Lee of Poland, Mr. Tom Vale disputed that Democrats feel "
+                          "betrayed, saying that “the more who look at it, the more will say this makes sense.”"))
+    assert found[0].speaker == "Tom Vale"
+
+
+def test_a_long_apposition_or_a_stray_comma_between_the_name_and_the_verb() -> None:
+    found = direct(quotes("“Ground zero is hallowed ground to us all,” Ann Vale, a Republican trying to unseat "
+                          "Representative Tom Hart, a Democrat, in the Third District, said in a statement."))
+    assert found[0].speaker == "Ann Vale"
+    found = direct(quotes("“We did not know it was the mayor coming,” Rev. Ann Vale of Our Lady of Grace, told "
+                          "reporters."))
+    assert found[0].speaker == "Ann Vale"

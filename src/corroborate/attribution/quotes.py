@@ -35,14 +35,22 @@ from typing import Any
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.names import PERSON_TITLE_WORDS
-from corroborate.attribution.phrases import DOCUMENT_NOUNS, REFERRING_NOUNS, named_speaker, refine_speaker
+from corroborate.attribution.phrases import (
+    DOCUMENT_NOUNS,
+    REFERRING_NOUNS,
+    _abbreviation,
+    named_speaker,
+    refine_speaker,
+)
 from corroborate.attribution.reported import ReportedSpeech
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
 from corroborate.text.lexicon import (
+    HONORIFICS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
 )
+from corroborate.text.name_words import TITLE_MODIFIERS
 from corroborate.text.quote_words import (
     _CUE_FILLER,
     _LEAD_SKIP,
@@ -61,7 +69,8 @@ _ROLE_REFERENCE = re.compile(_ROLE)
 _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
 # Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
 # ("his Oscar role": the name modifies a noun).
-_NOT_SUBJECT = _PREPOSITIONS | {"his", "her", "their", "its", "our", "my", "your"}
+_NOT_SUBJECT = _PREPOSITIONS | {"in", "into", "his", "her", "their", "its", "our", "my", "your"}
+_TITLES = PERSON_TITLE_WORDS | TITLE_MODIFIERS | HONORIFICS  # "with (Vice) President Bo Lee"
 
 
 @dataclass(slots=True)
@@ -145,6 +154,11 @@ class _Reader(ReportedSpeech):
                 last = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
                 first = self._np_back(toks, np[0] - 2)
                 np = first if first is not None and last is not None and last.type == "PER" else np
+        if np is None and verb.lower.endswith("ing") and "," in before:
+            # "Mr. Obama on Wednesday disputed that …, saying “…”": a participle after a comma shares the subject of
+            # its clause, the first person or organisation named before it that is no object and no possessive
+            # ("Rice's comments came as Netanyahu turned it down, saying").
+            np = self._clause_subject(toks, v)
         if np is None:
             lead = self._leading_subject(toks)
             np = self._named_apposition(toks, lead) if lead and lead[1] < v else None
@@ -156,6 +170,28 @@ class _Reader(ReportedSpeech):
             if m is not None:
                 return _Attribution(m.group(0), m.start(), m.end(), cue)
         return self._attribution(toks, *np, cue) if np else None
+
+    def _object_at(self, toks: list[Token], k: int) -> bool:
+        """Is the name starting at toks[k] an object or a modifier: after a preposition, an object verb or a
+        possessive, past the capitalised words of its title ("with President Bo Lee", "his Oscar role")?"""
+        j = k - 1
+        while j >= 0 and toks[j].text[:1].isupper() and not toks[j].initial and toks[j].lower.strip(".") in _TITLES \
+                and not self._gap_breaks(toks[j], toks[j + 1]):
+            j -= 1
+        return j >= 0 and toks[j].lower in _NOT_SUBJECT
+
+    def _clause_subject(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+        for k in range(v):
+            if toks[k].possessive or self._object_at(toks, k):
+                continue
+            if toks[k].lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP):
+                return (k, k)  # "He also rebuked them, saying …"
+            ents = [t for t in self.lookup.in_range(self.article.id, toks[k].start, toks[v].start)
+                    if t[0] == toks[k].start and t[2].type in ("PER", "ORG")]
+            if ents:
+                last = max(j for j in range(k, v) if toks[j].end <= ents[0][1])
+                return None if toks[last].possessive else (k, last)
+        return None
 
     def _before_bracket(self, toks: list[Token], v: int) -> int:
         """The last word before the verb toks[v], past a bracket that closes right before it ("Paul LePage (R)
@@ -241,7 +277,7 @@ class _Reader(ReportedSpeech):
                     break
                 ents = [e for e in self.lookup.in_range(self.article.id, t.start, p.end)
                         if e[0] == t.start and e[2].type == "PER"]
-                if ents and (k == 0 or toks[k - 1].lower not in _NOT_SUBJECT):
+                if ents and not self._object_at(toks, k):
                     s, e, ent = ents[0]
                     result = (ent.name, s, e)
                     break
@@ -261,7 +297,7 @@ class _Reader(ReportedSpeech):
             for k, t in enumerate(toks):
                 ents = [e for e in self.lookup.in_range(self.article.id, t.start, pos)
                         if e[0] == t.start and e[2].type == "PER"]
-                if ents and (k == 0 or toks[k - 1].lower not in _NOT_SUBJECT):
+                if ents and not self._object_at(toks, k):
                     s, e, ent = ents[0]
                     return (ent.name, s, e)
         earlier = [p for p in self.passages if p.index < index]
@@ -424,10 +460,27 @@ class _Reader(ReportedSpeech):
             k += 1
         # The comma that closes an apposition ("Smith, 45, said") is no break between the name and its verb.
         apposed = k == first and (first > np[1] + 1 or was_described)
-        if k < len(toks) and _cue(toks[k]) and (apposed or not self._gap_breaks(toks[k - 1], toks[k])):
+        # "Rev. Ann Vale of St Mary's, told reporters": a stray comma after a person's name is no break either.
+        comma = k < len(toks) and self.text[toks[k - 1].end:toks[k].start].strip() == "," \
+            and self._person_at(toks[np[0]])
+        if k < len(toks) and _cue(toks[k]) and (apposed or comma or not self._gap_breaks(toks[k - 1], toks[k])):
             cue = self.text[toks[first].start:toks[k].end]
             return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
+        if self._person_at(toks[np[0]]) and self._comma_before(toks, np[1] + 1):
+            # "“…,” Ann Vale, a Republican trying to unseat Representative Tom Hart, a Democrat, in the Third
+            # District, said": an apposition longer than _past_apposition reads, with commas of its own.
+            for j in range(np[1] + 2, min(np[1] + 30, len(toks))):
+                gap = self.text[toks[j - 1].end:toks[j].start]
+                if any(ch in gap for ch in ";:!?“”\"()") or ("." in gap and not _abbreviation(toks[j - 1].text)):
+                    break
+                if _cue(toks[j]) and gap.strip() == ",":
+                    return self._attribution(toks, np[0], np[1], toks[j].text)
         return self._described_then_named(toks)
+
+    def _person_at(self, tok: Token) -> bool:
+        """Does a person's name start at this word?"""
+        return any(t[0] == tok.start and t[2].type == "PER"
+                   for t in self.lookup.in_range(self.article.id, tok.start, tok.end + 200))
 
     def _role_then_name(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
         """“…,” said Oscar producer Ann Vale: the capitalised words before a lower-case role noun describe the

@@ -91,7 +91,7 @@ def test_calibrated_confidence_is_the_bucket_precision() -> None:
 
 
 def test_a_misquote_needs_a_change_of_substance() -> None:
-    from corroborate.crosscheck.judge import quote_changed
+    from corroborate.crosscheck.quote_change import quote_changed
 
     # Substance: a content word replaced, or a negation dropped just before the shared words.
     assert quote_changed("We consider the Prime Minister’s letter unacceptable and contrary to our talks",
@@ -175,7 +175,7 @@ def test_a_remark_worded_otherwise_by_a_spun_article_is_kept_as_a_misquote() -> 
 
 
 def test_a_spelling_variant_inside_a_quote_is_no_misquote() -> None:
-    from corroborate.crosscheck.judge import quote_changed
+    from corroborate.crosscheck.quote_change import quote_changed
 
     said = "Crews sealed off the {} before noon"
     assert quote_changed(said.format("neighbourhood"), said.format("neighborhood")) is None
@@ -215,7 +215,8 @@ def test_drift_between_two_sentences_that_read_the_same_is_dropped() -> None:
 def test_text_in_another_language_is_not_judged() -> None:
     # Two Malay renderings of one translated remark are no misquote (Clust-McMs holds Malay articles).
     x, px = _article("x", ["“Negara itu rakan strategik penting Singapura dalam banyak sektor ekonomi,” kata beliau."])
-    y, py = _article("y", ["“Negara itu rakan strategik penting buat Singapura, merangkumi banyak sektor,” kata beliau."])
+    y, py = _article("y", ["“Negara itu rakan strategik penting buat Singapura, merangkumi banyak sektor,” "
+                           "kata beliau."])
     c = Conflict("quote", [Span.of(x, px[0].start, px[0].end), Span.of(y, py[0].start, py[0].end)],
                  ["dalam", "merangkumi"], "the same quote in different wording", 0.8)
     kept, dropped = review([c], JudgeContext({"x": x, "y": y}, {"x": px, "y": py}, [], []))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corroborate.model import Article, Conflict, Span
+from corroborate.text.conflict_words import HOST_PREFIXES, TLDS
 
 
 @dataclass(slots=True)
@@ -29,19 +30,13 @@ class Finding:
 MAX_SPANS_PER_VALUE = 6
 
 
-_HOST_PREFIXES = frozenset(("www", "articles", "news", "edition", "m", "mobile", "query", "sports", "bigstory",
-                            "blog", "blogs", "uk", "us", "en", "in"))
-_TLDS = frozenset(("com", "co", "uk", "org", "net", "in", "pk", "ca", "au", "gov", "edu", "info", "us", "nz", "ie",
-                   "sg", "my"))
-
-
 def short(outlet: str) -> str:
     """An outlet's name for a one-line explanation: a web host by its name ("articles.latimes.com" ->
     "latimes", "news.bbc.co.uk" -> "bbc"), other long names cut."""
     if "." in outlet and " " not in outlet:
         parts = outlet.lower().split(".")
-        names = [p for p in parts if p not in _TLDS]
-        names = [p for p in names if p not in _HOST_PREFIXES] or names
+        names = [p for p in parts if p not in TLDS]
+        names = [p for p in names if p not in HOST_PREFIXES] or names
         if names:
             outlet = names[0]
     return outlet if len(outlet) <= 16 else outlet[:12] + "…"

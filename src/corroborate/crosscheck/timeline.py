@@ -10,8 +10,8 @@ Standard library only. What is resolved, against the published date P:
   "two days ago" -> P - 2;
 * weekdays: "last Wednesday" -> the one before P; "next Sunday" -> the one after; a bare "on Wednesday"
   follows the tense of the nearest verb group: past ("sank", "was", "had", a verb in -ed) -> the most recent
-  such day on or before P, except the day after P rather than six days before it; future or present ("will", "is due to", "is no longer invited") -> the next such
-  day on or after P;
+  such day on or before P, except the day after P rather than six days before it; future or present
+  ("will", "is due to", "is no longer invited") -> the next such day on or after P;
 * weeks and years: "this week", "earlier this week" -> P's ISO week ("2021-W47"); "next week", "last week" ->
   the week after / before; "next year" -> "2022";
 * months, seasons and years: "in March 2019" -> "2019-03"; "in June", "the June decision" -> the nearer June

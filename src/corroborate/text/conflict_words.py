@@ -53,3 +53,7 @@ SITES = frozenset(_wordlist(
 INSTITUTIONS = frozenset(("government", "ministry", "company", "council", "court", "party", "army", "agency",
                            "department", "office", "embassy", "committee", "administration", "parliament",
                            "senate", "congress", "board", "commission", "bank", "union", "team", "club"))
+
+# Parts of a web host that do not name the outlet ("articles.latimes.com" is the LA Times), for explanations.
+HOST_PREFIXES = frozenset(_wordlist("www articles news edition m mobile query sports bigstory blog blogs uk us en in"))
+TLDS = frozenset(_wordlist("com co uk org net in pk ca au gov edu info us nz ie sg my"))

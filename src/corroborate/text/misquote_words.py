@@ -23,3 +23,8 @@ def spelling_variant(a: str, b: str) -> bool:
     if a[:1] != b[:1] or abs(len(a) - len(b)) > 2 or a.endswith("nt") != b.endswith("nt"):
         return False
     return difflib.SequenceMatcher(a=a, b=b).ratio() >= _SPELLING
+
+
+# Title abbreviations a quote may spell out ("Sen." / "Senator"): the same word to the misquote test.
+QUOTE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                       "pres": "president", "dept": "department"}

@@ -371,3 +371,25 @@ def test_a_long_apposition_or_a_stray_comma_between_the_name_and_the_verb() -> N
     found = direct(quotes("“We did not know it was the mayor coming,” Rev. Ann Vale of Our Lady of Grace, told "
                           "reporters."))
     assert found[0].speaker == "Ann Vale"
+
+
+def test_remarks_announced_ahead_and_a_role_noun_as_clause_subject() -> None:
+    found = direct(quotes("Mr. Tom Vale will speak today.\n\n“This would be a priority even in times of peace,” Mr. "
+                          "Vale is expected to say."))
+    assert found[0].speaker == "Tom Vale"
+    found = direct(quotes("Sen. Tom Vale spoke on Wednesday.\n\nIn the speech the senator also took a swipe at rival "
+                          "Ann Hart, saying her tenure was “ineffective at best and dangerously negligent at worst.”"))
+    assert found[0].speaker == "Tom Vale"
+
+
+def test_a_document_introduced_by_which_speaks_for_who_signed_it() -> None:
+    found = direct(quotes('On Wednesday, Leader Tom Vale received a letter signed by all 42 Senate Republicans, which '
+                          'stated, "We write to inform you that we will not agree to it."'))
+    assert found[0].speaker == "Senate Republicans"
+
+
+def test_a_quote_paragraph_after_reported_speech_quotes_its_speaker() -> None:
+    found = direct(quotes("Sen. Tom Vale spoke on Wednesday.\n\nVale also said that the country must act when others "
+                          "undermine its interests.\n\n“Any nation that blocks global commerce will know to expect a "
+                          "response from my administration.”"))
+    assert found[0].speaker == "Tom Vale"

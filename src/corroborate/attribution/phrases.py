@@ -35,7 +35,7 @@ class SpeakerPhrases:
     article: Any
     passages: list[Passage]
 
-    def _reference(self, noun: str, sentence: Passage, pos: int) -> Entity | None:
+    def _reference(self, noun: str, sentence: Passage, pos: int) -> tuple[int, int, Entity] | None:
         """Who "the report", "the letter" or "the aide" is: the nearest earlier "<name> report", "<name>'s
         letter" or "aide to <name>" in this sentence (before ``pos``) or the four before it. A document speaks
         for a person or an organisation; an aide or a spokesperson for an organisation ("an aide to Mr Reid" is
@@ -54,7 +54,7 @@ class SpeakerPhrases:
                     found = [t for t in self.lookup.in_range(self.article.id, link.end(), end)
                              if t[0] <= link.end() + 25][:1]
                 if found and found[-1][2].type in kinds:
-                    return found[-1][2]
+                    return found[-1]
         return None
 
     def _names_at(self, tok: Token) -> bool:

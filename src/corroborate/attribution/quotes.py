@@ -70,6 +70,8 @@ _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presi
 # Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
 # ("his Oscar role": the name modifies a noun).
 _NOT_SUBJECT = _PREPOSITIONS | {"in", "into", "his", "her", "their", "its", "our", "my", "your"}
+# "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
+_FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
 _TITLES = PERSON_TITLE_WORDS | TITLE_MODIFIERS | HONORIFICS  # "with (Vice) President Bo Lee"
 
 
@@ -127,6 +129,12 @@ class _Reader(ReportedSpeech):
             np = self._np_forward(toks, v + 1)
             return self._attribution(toks, *np, cue) if np and toks[np[0]].text[:1].isupper() else None
         before = self.text[toks[v - 1].end:verb.start]
+        if v >= 2 and toks[v - 1].lower == "which" and "," in self.text[toks[v - 2].end:toks[v - 1].start]:
+            # "X received a letter signed by 42 senators, which stated": the document speaks for who wrote it.
+            nouns = [j for j in range(max(0, v - 10), v - 1) if toks[j].lower in DOCUMENT_NOUNS]
+            ref = self._reference(toks[nouns[-1]].lower, p, toks[v - 1].start) if nouns else None
+            if ref is not None:
+                return _Attribution(self.text[ref[0]:ref[1]], ref[0], ref[1], cue)
         if "," in before:
             # "A spokesman for Mr Darmanin, who yesterday accused …, said": skip the relative clause.
             for k in range(v - 1, -1, -1):
@@ -186,6 +194,10 @@ class _Reader(ReportedSpeech):
                 continue
             if toks[k].lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP):
                 return (k, k)  # "He also rebuked them, saying …"
+            role = _ROLE_REFERENCE.match(self.text, toks[k].start, toks[v].start) if toks[k].lower == "the" else None
+            if role is not None:
+                # "In his speech the senator also took a swipe at X, calling …": resolve() reads the role noun.
+                return (k, max(j for j in range(k, v) if toks[j].end <= role.end()))
             ents = [t for t in self.lookup.in_range(self.article.id, toks[k].start, toks[v].start)
                     if t[0] == toks[k].start and t[2].type in ("PER", "ORG")]
             if ents:
@@ -239,7 +251,7 @@ class _Reader(ReportedSpeech):
             # "“…,” the aide said", after "An aide to the House Ways and Means Committee said …".
             ref = self._reference(words[1], sentence, att.start)
             if ref is not None:
-                return ref.name, span
+                return ref[2].name, span
         if words[-1] in DOCUMENT_NOUNS and len(words) > 1:
             # "the Washington Post report said": the name before the noun wrote it.
             raw = self.text[att.start:att.end]
@@ -340,13 +352,31 @@ class _Reader(ReportedSpeech):
             if quote.speaker is None and quote.speaker_span is None:
                 starts_para = self.text[paragraphs[para][0].start:o].strip() == ""
                 prev = last_by_para.get(para) or (last_by_para.get(para - 1) if starts_para else None)
+                carried = self._reported_before(paragraphs.get(para - 1)) \
+                    if starts_para and prev is None and para - 1 not in last_by_para else None
                 if prev is not None and prev.speaker is not None:
                     quote = Quote(prev.speaker, None, quote.text, quote.spans, "direct", prev.speaker_span)
+                elif carried is not None:
+                    quote = Quote(carried[0], None, quote.text, quote.spans, "direct", carried[1])
                 elif words < _MIN_WORDS_UNATTRIBUTED:
                     continue
             out.append(quote)
             last_by_para[para] = quote
         return out
+
+    def _reported_before(self, paragraph: list[Passage] | None) -> tuple[str, Span] | None:
+        """"Rubio also said that … ¶ “Russia, China …”": a paragraph that opens with an unattributed quote after a
+        paragraph with no quote, whose last sentence reports what a named person said, quotes that person."""
+        if not paragraph:
+            return None
+        p = paragraph[-1]
+        toks = self._words(p)
+        cues = [v for v, t in enumerate(toks) if _cue(t)]
+        att = self._subject_of_verb(p, toks, cues[-1]) if cues else None
+        if att is None:
+            return None
+        name, span = self.resolve(att, p)
+        return (name, span) if name is not None and span is not None and self._person_like(name) else None
 
     def _closed_later(self, quote: Quote, end: int, nxt: tuple[int, int, int, int | None, int] | None) -> Quote | None:
         """A quote left open at the end of its line or paragraph, with no cue of its own, is one quotation with
@@ -456,7 +486,7 @@ class _Reader(ReportedSpeech):
                          first)
             was_described = was_described or _cue(toks[first])
         k = first
-        while k < len(toks) and k - first <= 3 and toks[k].lower in _CUE_FILLER:
+        while k < len(toks) and k - first <= 3 and (toks[k].lower in _CUE_FILLER or toks[k].lower in _FUTURE_FILLER):
             k += 1
         # The comma that closes an apposition ("Smith, 45, said") is no break between the name and its verb.
         apposed = k == first and (first > np[1] + 1 or was_described)

@@ -160,3 +160,31 @@ def test_a_headline_or_a_pronoun_never_opens_the_brief() -> None:
     assert not _sentence("He is the second player this month to be arrested .")
     assert _sentence("Chargers tackle Jamal Williams was arrested early Sunday .")
     assert _sentence("The senator said: “We will vote.”")
+
+
+def test_the_lead_takes_the_wording_that_is_an_articles_lead() -> None:
+    # One statement holds an outlet's lede and a later line of another outlet; the shorter line is not the lead.
+    art = Article("b", "wire", None, None, None,
+                  "Chargers tackle Jamal Williams was arrested early Sunday on suspicion of drunken driving. "
+                  "Vincent Jackson was also arrested last month on suspicion of drunk driving.")
+    lede, other = statement(art, art.text.split(". ")[0] + ".", 2), statement(art, art.text.split(". ")[1], 2)
+    merged = Statement(lede.text, [*lede.spans, *other.spans], ["wire"], 2)
+    wordings = lambda _s: [(other.text, other.spans), (lede.text, lede.spans)]  # noqa: E731 -- shortest first
+    plain = make_brief([merged], sentence_of=wordings, similarity=jaccard, leads=[merged])
+    assert plain[0].text.startswith("Vincent")
+    led = make_brief([merged], sentence_of=wordings, similarity=jaccard, leads=[merged],
+                     lead_spans=frozenset({(art.id, lede.spans[0].start, lede.spans[0].end)}))
+    assert led[0].text.startswith("Chargers tackle")
+
+
+def test_the_lead_passages_are_the_first_sentences_of_running_text() -> None:
+    from corroborate.crosscheck.core import _lead_passages
+
+    page = Article("c", "site", None, None, None,
+                   "Chargers' Williams arrested on DUI suspicion\n2 A . M . FEB . 4 , 2009\n"
+                   "Chargers tackle Jamal Williams was arrested early Sunday on suspicion of drunk driving .\n"
+                   "He was pulled over for speeding on a freeway outside downtown San Diego .\n"
+                   "The team said it was aware of the arrest and had no further comment .")
+    ps = segment(page)
+    lead = _lead_passages({page.id: ps})[page.id]
+    assert [ps[i].text[:12] for i in sorted(lead)] == ["Chargers tac", "He was pulle"]

@@ -234,3 +234,16 @@ def test_the_brief_leads_with_a_lead_sentence(story: tuple[list[Article], Story]
         leads.update((a.id, p.start, p.end) for p in ps[:2])
     first = st.brief[0].citations
     assert any(any(x.article == a and s <= x.start < e for a, s, e in leads) for x in first), st.brief[0].text
+
+
+def test_only_a_spun_article_has_rewrites() -> None:
+    # A page that restates its headline in its lead is no spun copy: its lead is neither marked "spun rewrite"
+    # nor kept out of the brief; the seeds' 000 (it repeats itself sentence by sentence) keeps its rewrites.
+    from corroborate.crosscheck.core import _rewrites
+    from corroborate.model import RepeatGroup
+
+    page = Article("p", "p", None, None, None, "Storm hits the town. The storm hit the town on Monday.")
+    head, lede = Span.of(page, 0, 20), Span.of(page, 21, 53)
+    groups = [RepeatGroup("paraphrase", [head, lede], "within")]
+    assert _rewrites(groups, spun=set()) == frozenset()
+    assert _rewrites(groups, spun={"p"}) == frozenset({("p", 21, 53)})

@@ -61,7 +61,7 @@ def _usable(text: str, cfg: BriefConfig) -> bool:
 
 
 OPENERS = ('"', "“", "‘", "``", "'")
-_ENDS = (".", "!", '"', "”", "’", "'", "''")
+SENTENCE_ENDS = (".", "!", '"', "”", "’", "'", "''")
 
 
 _PRONOUN_OPENERS = frozenset(("he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these"))
@@ -72,14 +72,14 @@ def _sentence(text: str) -> bool:
     latest for Chargers", tells an angle, not the event, and reads as a fragment), and it does not open with
     a pronoun, which has nothing to refer back to at the top."""
     words = text.split()
-    return text.rstrip().endswith(_ENDS) and bool(words) and words[0].lower() not in _PRONOUN_OPENERS
+    return text.rstrip().endswith(SENTENCE_ENDS) and bool(words) and words[0].lower() not in _PRONOUN_OPENERS
 
 
 def make_brief(statements: list[Statement], *,
                sentence_of: Callable[[Statement], list[tuple[str, list[Span]]]],
                similarity: Callable[[str, str], float], avoid: frozenset[tuple[str, int, int]] = frozenset(),
                skip: Callable[[Statement], bool] | None = None, config: BriefConfig | None = None,
-               leads: Sequence[Statement] = (),
+               leads: Sequence[Statement] = (), lead_spans: frozenset[tuple[str, int, int]] = frozenset(),
                sources: Callable[[list[Span]], int] | None = None) -> list[BriefSentence]:
     """Choose brief sentences from ``statements`` (already ordered most corroborated first).
 
@@ -88,7 +88,8 @@ def make_brief(statements: list[Statement], *,
     holds spans known to distort (the drifted side of a rewrite), never used as a brief sentence's text; ``skip``
     (asked only of otherwise usable candidates, in order) can veto a candidate for the caller's reasons.
     ``leads`` (best first) are tried for the first sentence before ``statements``: the first usable one opens
-    the brief, in a wording that is not a quotation. ``sources`` counts the independent sources of a list of
+    the brief, in a wording that is not a quotation, preferring one that lies in ``lead_spans`` (articles'
+    lead sentences). ``sources`` counts the independent sources of a list of
     spans: a brief sentence shows the count of the citations it keeps (the outlets that state its fact), never
     more than its statement's."""
     cfg = config or BriefConfig()
@@ -105,6 +106,10 @@ def make_brief(statements: list[Statement], *,
                    and not (lead and (t.lstrip().startswith(OPENERS) or not _sentence(t)))]
         if not options:
             continue
+        if lead:
+            # A wording that is itself an article's lead opens the brief, not the shortest member: a statement
+            # can hold the lede of every outlet and one line on a related event ("X was also arrested").
+            options.sort(key=lambda o: not within(o[1][0], lead_spans))
         text, citations = options[0]
         if st.independent_sources <= 1 and singles >= cfg.max_single_source:
             continue

@@ -26,6 +26,7 @@ from corroborate.config import ConflictConfig
 from corroborate.crosscheck.align import AlignConfig, Link, Similarity, align, candidate_pairs, structured_pairs
 from corroborate.crosscheck.brief import (
     OPENERS,
+    SENTENCE_ENDS,
     BriefConfig,
     content_words,
     inside_quotes,
@@ -47,7 +48,7 @@ from corroborate.crosscheck.conflicts import (
 )
 from corroborate.crosscheck.findings import dedupe_conflicts, merge_findings
 from corroborate.crosscheck.independence import independence, source_of
-from corroborate.crosscheck.judge import JudgeContext, review
+from corroborate.crosscheck.judge import MIN_SELF_REPEATS, JudgeContext, review
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.text.claim_words import FRAMES
 from corroborate.unionfind import UnionFind
@@ -57,7 +58,8 @@ if TYPE_CHECKING:
 
 FALLBACK_DRIFT_SIM = 0.4
 MIN_CLAIM_WORDS = 4  # "Pictured:", bylines and one-word lines carry no statement
-LEAD_PASSAGES = 1  # passage indices 0 and 1: the lead of an article
+LEAD_SENTENCES = 2  # an article's lead: its first two sentences of running text
+LEAD_MIN_WORDS = 8
 
 
 def _fact_span(claim: Claim, q: Quantity, article: Article) -> Span:
@@ -136,12 +138,15 @@ def build_statements(claims: list[Claim], links: list[Link], articles: dict[str,
     return out, members_of
 
 
-def _rewrites(groups: list[RepeatGroup]) -> frozenset[tuple[str, int, int]]:
+def _rewrites(groups: list[RepeatGroup], spun: set[str]) -> frozenset[tuple[str, int, int]]:
     """Spans that rewrite another passage of the same article (the sloppy scrape's "spun" copies), as the
-    repeats stage judged them: position alone cannot tell, since scrapes interleave the rewrite anywhere."""
+    repeats stage judged them: position alone cannot tell, since scrapes interleave the rewrite anywhere.
+    Only in ``spun`` articles, those that repeat themselves sentence by sentence as the judge counts it
+    (crosscheck/judge.py, MIN_SELF_REPEATS): a page that restates its headline in its lead is no spun copy,
+    and its lead must not be shown as a "spun rewrite" or kept out of the brief."""
     out: set[tuple[str, int, int]] = set()
     for g in groups:
-        if g.kind != "paraphrase" or g.scope != "within":
+        if g.kind != "paraphrase" or g.scope != "within" or g.members[0].article not in spun:
             continue
         first = g.original or min(g.members, key=lambda s: (s.article, s.start))
         out.update((m.article, m.start, m.end) for m in g.members if m != first)
@@ -205,7 +210,9 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     links, sim = align(claims, embedder=embedder, config=cfg, pairs=pairs)
     related_sim = cfg.supports_semantic if sim.semantic else cfg.supports_lexical
     source, why = source_of(articles, repeats.reuse if repeats is not None else [])
-    sentence_rewrites = _rewrites(list(repeats.groups) if repeats is not None else [])
+    judge_ctx = JudgeContext.for_story(articles, passages, repeats)
+    spun = {a for a, n in judge_ctx.self_repeats.items() if n >= MIN_SELF_REPEATS}
+    sentence_rewrites = _rewrites(list(repeats.groups) if repeats is not None else [], spun)
     # Repeats work on sentences, claims on clauses: a clause of a rewritten sentence is a rewrite too.
     rewrites = sentence_rewrites | {c.ref for c in claims if within(c.span, sentence_rewrites)}
     pair_set = set(pairs)
@@ -232,7 +239,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
 
     candidates = dedupe_conflicts(merge_findings(findings, by_id, rewrites), sentence=sentence)
     conflict_cfg = conflict_config or ConflictConfig()
-    conflicts, dropped = review(candidates, JudgeContext.for_story(articles, passages, repeats), conflict_cfg)
+    conflicts, dropped = review(candidates, judge_ctx, conflict_cfg)
     # Sentences on different sides of a conflict never merge into one statement, however similar.
     apart: set[frozenset[tuple[str, int, int]]] = set()
     for k in conflicts:
@@ -247,13 +254,27 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
                           if sentence(c.span) == sentence(s))
     quoted = inside_quotes(passages, claims) | unnamed_quotes(claims)
     brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites | quoted, source=source,
+                   lead_passages=_lead_passages(passages), passages=passages,
                    config=brief_config or BriefConfig())
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
                  brief=brief, dropped=dropped if conflict_cfg.explain else [])
 
 
+def _lead_passages(passages: dict[str, list[Passage]]) -> dict[str, set[int]]:
+    """Per article, the indices of its first LEAD_SENTENCES passages that are sentences of running text: its
+    lead. Headlines, datelines and bylines come first on many pages (ECB+ prints the title, then the date,
+    then the lede), and are no lead."""
+    out: dict[str, set[int]] = {}
+    for aid, ps in passages.items():
+        lead = [p.index for p in ps if len(p.text.split()) >= LEAD_MIN_WORDS and is_prose(p.text)
+                and p.text.rstrip().endswith(SENTENCE_ENDS)][:LEAD_SENTENCES]
+        out[aid] = set(lead)
+    return out
+
+
 def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: list[Link], claims: list[Claim],
            sim: Similarity, *, avoid: frozenset[tuple[str, int, int]], source: dict[str, str],
+           lead_passages: dict[str, set[int]], passages: dict[str, list[Passage]],
            config: BriefConfig) -> list[BriefSentence]:
     """Order statements for the brief and let :func:`make_brief` choose. Corroborated statements first (most
     sources, then most supported by related statements of other sources, then nearest the top of their
@@ -276,7 +297,7 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
     # The brief leads with the event: a lead sentence (an article's first two), the one most sources back or
     # relate to, even when no other outlet worded it alike enough to merge (real leads rarely are).
     # Somebody's words ("“We already have things on the calendar,” said ...") report a reaction, not the event.
-    leads = [st for st in ranked if min(c.passage for c in members[id(st)]) <= LEAD_PASSAGES
+    leads = [st for st in ranked if any(c.passage in lead_passages.get(c.article, ()) for c in members[id(st)])
              and not all(c.ref in avoid for c in members[id(st)]) and not st.text.lstrip().startswith(OPENERS)]
 
     def lead_key(st: Statement) -> tuple[int, int, str]:
@@ -339,6 +360,8 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         cfg = replace(config, max_similarity=config.lexical_max_similarity)
     return make_brief([*multi, *singles], sentence_of=sentence_of, similarity=similarity, avoid=avoid,
                       skip=repeats_fact, config=cfg, leads=leads,
+                      lead_spans=frozenset((p.article, p.start, p.end) for aid, ps in passages.items()
+                                           for p in ps if p.index in lead_passages.get(aid, ())),
                       sources=lambda spans: len({source.get(s.article, s.article) for s in spans}))
 
 

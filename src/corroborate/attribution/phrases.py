@@ -13,16 +13,19 @@ from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.attribution.mentions import Token
+from corroborate.attribution.names import PERSON_TITLE_WORDS
 from corroborate.model import Entity, Passage, Quote
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS, SPEECH_VERBS
+from corroborate.text.name_words import TITLE_MODIFIERS
 from corroborate.text.quote_words import (
     _CUE_FILLER,
     _DETS,
     _LEAD_SKIP,
     _NP_WORDS,
     _PERSON_PRONOUNS,
+    _PREPOSITIONS,
     _SKIP_BEFORE_VERB,
 )
 
@@ -200,6 +203,68 @@ class SpeakerPhrases:
                     break
         return self._np_forward(toks, k)
 
+    def _entity_ending(self, start: int, end: int) -> Entity | None:
+        found = self.lookup.in_range(self.article.id, start, end)
+        ending = [t for t in found if t[1] == end]
+        return ending[-1][2] if ending else None
+
+    def _before_bracket(self, toks: list[Token], v: int) -> int:
+        """The last word before the verb toks[v], past a bracket that closes right before it ("Paul LePage (R)
+        said", "Dick Durbin (D-Ill.) said": the party-and-state bracket is no subject)."""
+        if not self.text[toks[v - 1].end:toks[v].start].strip().lstrip(".").startswith(")"):
+            return v - 1
+        for k in range(v - 1, max(0, v - 5), -1):
+            if "(" in self.text[toks[k - 1].end:toks[k].start]:
+                return k - 1
+        return v - 1
+
+    def _object_at(self, toks: list[Token], k: int) -> bool:
+        """Is the name starting at toks[k] an object or a modifier: after a preposition, an object verb or a
+        possessive, past the capitalised words of its title ("with President Bo Lee", "his Oscar role")?"""
+        j = k - 1
+        while j >= 0 and toks[j].text[:1].isupper() and not toks[j].initial and toks[j].lower.strip(".") in _TITLES \
+                and not self._gap_breaks(toks[j], toks[j + 1]):
+            j -= 1
+        return j >= 0 and toks[j].lower in _NOT_SUBJECT
+
+    def _clause_subject(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+        for k in range(v):
+            if toks[k].possessive or self._object_at(toks, k):
+                continue
+            if toks[k].lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP):
+                return (k, k)  # "He also rebuked them, saying …"
+            role = _ROLE_REFERENCE.match(self.text, toks[k].start, toks[v].start) if toks[k].lower == "the" else None
+            if role is not None:
+                # "In his speech the senator also took a swipe at X, calling …": resolve() reads the role noun.
+                return (k, max(j for j in range(k, v) if toks[j].end <= role.end()))
+            ents = [t for t in self.lookup.in_range(self.article.id, toks[k].start, toks[v].start)
+                    if t[0] == toks[k].start and t[2].type in ("PER", "ORG")]
+            if ents:
+                last = max(j for j in range(k, v) if toks[j].end <= ents[0][1])
+                return None if toks[last].possessive else (k, last)
+        return None
+
+    def _person_at(self, tok: Token) -> bool:
+        """Does a person's name start at this word?"""
+        return any(t[0] == tok.start and t[2].type == "PER"
+                   for t in self.lookup.in_range(self.article.id, tok.start, tok.end + 200))
+
+    def _role_then_name(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+        """“…,” said Oscar producer Ann Vale: the capitalised words before a lower-case role noun describe the
+        person named after it, who is the speaker (when the entity stage knows that name as a person)."""
+        j = np[1] + 1
+        while j < len(toks) and j - np[1] <= 3 and not toks[j].text[:1].isupper() and not _cue(toks[j]) \
+                and (toks[j].lower in _NP_WORDS or toks[j].lower in PERSON_TITLE_WORDS) \
+                and not self._gap_breaks(toks[j - 1], toks[j]):
+            j += 1
+        if j == np[1] + 1 or j >= len(toks) or self._gap_breaks(toks[j - 1], toks[j]):
+            return np
+        name = self._np_forward(toks, j)
+        if name is None:
+            return np
+        ent = self._entity_ending(toks[name[0]].start, toks[name[1]].end)
+        return (np[0], name[1]) if ent is not None and ent.type == "PER" else np
+
 
 # What carries a speaker's words, not a speaker ("a statement saying", "in an e-mail", "the report said").
 DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
@@ -212,6 +277,21 @@ _NOUNS = _NP_WORDS | DOCUMENT_NOUNS
 _POSSESSIVE_END = re.compile(r"['’]s$")
 # "a letter from Representative X", "an aide to the House Ways and Means Committee", "the report, by X".
 _LINK = re.compile(r",?\s*(?:for|to|from|by|of|signed by)\s+(?:the\s+)?")
+
+_ROLE = (r"the (?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|congresswoman|nominee|"
+         r"attorney general|president-elect)")
+_ROLE_REFERENCE = re.compile(_ROLE)
+_ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
+# Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
+# ("his Oscar role": the name modifies a noun).
+_NOT_SUBJECT = _PREPOSITIONS | {"in", "into", "his", "her", "their", "its", "our", "my", "your"}
+_TITLES = PERSON_TITLE_WORDS | TITLE_MODIFIERS | HONORIFICS  # "with (Vice) President Bo Lee"
+
+
+def _cue(tok: Token) -> bool:
+    """A speech verb as written: lower case unless it opens its sentence ("the United States diplomatic
+    compound" holds no cue "states")."""
+    return tok.lower in SPEECH_VERBS and (tok.text[:1].islower() or tok.initial)
 
 
 def _abbreviation(word: str) -> bool:

@@ -14,7 +14,12 @@ Attribution, in order (all within the quote's sentence):
    ("A source said: ‘…", "Speaking to BFMTV, Darmanin said: “…"), skipping a relative clause
    ("A spokesman for Mr Darmanin, who …, said") and preferring a leading name with an appositive
    ("Jacob Young, Tory backbencher and MP for …, tweeted"); when the verb follows "and", the clause subject;
-3. otherwise, a quote that opens a paragraph continues the previous paragraph's last quote and its speaker.
+3. otherwise, a quote left open at the end of its line or paragraph takes the speaker named where the quotation
+   closes; a quote that opens a paragraph continues the previous paragraph's last quote and its speaker, or,
+   after a paragraph with no quote, the person its last sentence reports ("Rubio also said that … ¶ “…”").
+
+"The report", "the letter", "the aide" refer back to the nearest "<name> report", "letter from <name>", "aide to
+<committee>"; a participle cue after a comma (", saying “…”") takes the subject of its clause.
 
 Reported speech: "X said (that) …", "X told Y that …", "according to X, …". Passive cues ("were accused of")
 name no speaker.
@@ -34,11 +39,13 @@ from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token, tokens
-from corroborate.attribution.names import PERSON_TITLE_WORDS
 from corroborate.attribution.phrases import (
+    _ROLE_BEFORE_VERB,
+    _ROLE_REFERENCE,
     DOCUMENT_NOUNS,
     REFERRING_NOUNS,
     _abbreviation,
+    _cue,
     named_speaker,
     refine_speaker,
 )
@@ -46,33 +53,20 @@ from corroborate.attribution.reported import ReportedSpeech
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
 from corroborate.text.lexicon import (
-    HONORIFICS,
     SPEAKER_NOUNS,
-    SPEECH_VERBS,
 )
-from corroborate.text.name_words import TITLE_MODIFIERS
 from corroborate.text.quote_words import (
     _CUE_FILLER,
     _LEAD_SKIP,
-    _NP_WORDS,
     _PASSIVE_AUX,
     _PERSON_PRONOUNS,
-    _PREPOSITIONS,
 )
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
 _QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
-_ROLE = (r"the (?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|congresswoman|nominee|"
-         r"attorney general|president-elect)")
-_ROLE_REFERENCE = re.compile(_ROLE)
-_ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
-# Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
-# ("his Oscar role": the name modifies a noun).
-_NOT_SUBJECT = _PREPOSITIONS | {"in", "into", "his", "her", "their", "its", "our", "my", "your"}
 # "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
-_TITLES = PERSON_TITLE_WORDS | TITLE_MODIFIERS | HONORIFICS  # "with (Vice) President Bo Lee"
 
 
 @dataclass(slots=True)
@@ -178,47 +172,6 @@ class _Reader(ReportedSpeech):
             if m is not None:
                 return _Attribution(m.group(0), m.start(), m.end(), cue)
         return self._attribution(toks, *np, cue) if np else None
-
-    def _object_at(self, toks: list[Token], k: int) -> bool:
-        """Is the name starting at toks[k] an object or a modifier: after a preposition, an object verb or a
-        possessive, past the capitalised words of its title ("with President Bo Lee", "his Oscar role")?"""
-        j = k - 1
-        while j >= 0 and toks[j].text[:1].isupper() and not toks[j].initial and toks[j].lower.strip(".") in _TITLES \
-                and not self._gap_breaks(toks[j], toks[j + 1]):
-            j -= 1
-        return j >= 0 and toks[j].lower in _NOT_SUBJECT
-
-    def _clause_subject(self, toks: list[Token], v: int) -> tuple[int, int] | None:
-        for k in range(v):
-            if toks[k].possessive or self._object_at(toks, k):
-                continue
-            if toks[k].lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP):
-                return (k, k)  # "He also rebuked them, saying …"
-            role = _ROLE_REFERENCE.match(self.text, toks[k].start, toks[v].start) if toks[k].lower == "the" else None
-            if role is not None:
-                # "In his speech the senator also took a swipe at X, calling …": resolve() reads the role noun.
-                return (k, max(j for j in range(k, v) if toks[j].end <= role.end()))
-            ents = [t for t in self.lookup.in_range(self.article.id, toks[k].start, toks[v].start)
-                    if t[0] == toks[k].start and t[2].type in ("PER", "ORG")]
-            if ents:
-                last = max(j for j in range(k, v) if toks[j].end <= ents[0][1])
-                return None if toks[last].possessive else (k, last)
-        return None
-
-    def _before_bracket(self, toks: list[Token], v: int) -> int:
-        """The last word before the verb toks[v], past a bracket that closes right before it ("Paul LePage (R)
-        said", "Dick Durbin (D-Ill.) said": the party-and-state bracket is no subject)."""
-        if not self.text[toks[v - 1].end:toks[v].start].strip().lstrip(".").startswith(")"):
-            return v - 1
-        for k in range(v - 1, max(0, v - 5), -1):
-            if "(" in self.text[toks[k - 1].end:toks[k].start]:
-                return k - 1
-        return v - 1
-
-    def _entity_ending(self, start: int, end: int) -> Entity | None:
-        found = self.lookup.in_range(self.article.id, start, end)
-        ending = [t for t in found if t[1] == end]
-        return ending[-1][2] if ending else None
 
     def resolve(self, att: _Attribution, sentence: Passage) -> tuple[str | None, Span | None]:
         """Speaker name and the span that names it (the antecedent's span for a pronoun)."""
@@ -507,27 +460,6 @@ class _Reader(ReportedSpeech):
                     return self._attribution(toks, np[0], np[1], toks[j].text)
         return self._described_then_named(toks)
 
-    def _person_at(self, tok: Token) -> bool:
-        """Does a person's name start at this word?"""
-        return any(t[0] == tok.start and t[2].type == "PER"
-                   for t in self.lookup.in_range(self.article.id, tok.start, tok.end + 200))
-
-    def _role_then_name(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
-        """“…,” said Oscar producer Ann Vale: the capitalised words before a lower-case role noun describe the
-        person named after it, who is the speaker (when the entity stage knows that name as a person)."""
-        j = np[1] + 1
-        while j < len(toks) and j - np[1] <= 3 and not toks[j].text[:1].isupper() and not _cue(toks[j]) \
-                and (toks[j].lower in _NP_WORDS or toks[j].lower in PERSON_TITLE_WORDS) \
-                and not self._gap_breaks(toks[j - 1], toks[j]):
-            j += 1
-        if j == np[1] + 1 or j >= len(toks) or self._gap_breaks(toks[j - 1], toks[j]):
-            return np
-        name = self._np_forward(toks, j)
-        if name is None:
-            return np
-        ent = self._entity_ending(toks[name[0]].start, toks[name[1]].end)
-        return (np[0], name[1]) if ent is not None and ent.type == "PER" else np
-
     def _described_then_named(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the company's chief security officer Joe Sullivan said: a lower-case description ending in a
         capitalised name right before the verb (the noun-phrase reader stops at "company's")."""
@@ -537,12 +469,6 @@ class _Reader(ReportedSpeech):
             if _cue(toks[k]):
                 return self._attribution(toks, 0, k - 1, toks[k].text) if toks[k - 1].text[:1].isupper() else None
         return None
-
-
-def _cue(tok: Token) -> bool:
-    """A speech verb as written: lower case unless it opens its sentence ("the United States diplomatic
-    compound" holds no cue "states")."""
-    return tok.lower in SPEECH_VERBS and (tok.text[:1].islower() or tok.initial)
 
 
 def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,

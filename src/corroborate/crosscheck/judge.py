@@ -11,9 +11,14 @@ judge decides, precision first:
 1. **Same figure in other words.** Two values the number reader (:mod:`corroborate.text.numbers`) finds
    compatible ("200" / "two hundred", "197" / "nearly 200") are not a conflict.
 2. **Drift only between copies.** A rewrite is a passage and its copy: both sides in one repeat group, and
-   either in articles that reuse each other (one source) or inside an article that repeats itself. Two
-   independent reports that merely share words are not a rewrite. Conflicts between copies keep the
-   detector's confidence: they are what the seeds and planted rewrites measure.
+   either in articles that reuse each other (one source, the copy keeping the words in order) or inside an
+   article that repeats itself sentence by sentence (a spinner's work). Two independent reports that merely
+   share words are not a rewrite, nor are two sentences that read the same. Conflicts between copies keep
+   the detector's confidence: they are what the seeds and planted rewrites measure. A negation added
+   between copies is a change even though one side of it is empty.
+Text that is not English is left alone (the readers are built for English; two translations of one remark
+are no misquote). The misquote test itself is :mod:`corroborate.crosscheck.quote_change`.
+
 3. **Independent reports: a learned judgement.** A logistic regression over features of the two sides
    (kind, how alike the sentences are, shared names, whether each side also states the other's value, where
    they sit in their articles, quotes) trained on the tune half of the project's gold labels
@@ -38,7 +43,7 @@ from typing import Any
 from corroborate.config import ConflictConfig
 from corroborate.crosscheck.conflicts import DRIFT_MIN_SIMILARITY, containment
 from corroborate.crosscheck.independence import source_of
-from corroborate.crosscheck.quote_change import _names_only, quote_changed
+from corroborate.crosscheck.quote_change import names_only, quote_changed
 from corroborate.model import Article, Conflict, Passage, RepeatGroup, Reuse, Span
 from corroborate.text.numbers import compatible
 from corroborate.text.stopwords import NEGATIONS, STOPWORDS
@@ -299,7 +304,7 @@ def rule(c: Conflict, sides: tuple[int, int], f: dict[str, float], ctx: JudgeCon
         return "the values can be the same figure"
     if va.strip().lower() == vb.strip().lower() or ("(nothing)" in (va, vb) and not _negation_only(va, vb)):
         return "the two sides give the same value"
-    if c.kind == "quote" and _names_only(c.values):
+    if c.kind == "quote" and names_only(c.values):
         return "one remark given to different speakers is not flagged as a misquote"
     if c.kind == "quote" and quote_changed(va, vb) is None:
         return "the two renderings differ only in punctuation, excerpt or function words"

@@ -69,7 +69,7 @@ def quote_changed(a: str, b: str) -> str | None:
     return None
 
 
-def _names_only(values: list[str]) -> bool:
+def names_only(values: list[str]) -> bool:
     """The misquote detector's other finding, one remark given to different speakers: its values are names.
     On real reports this is a joint statement, a spokesperson for a principal, or a mis-read attribution."""
     return all(len(v.split()) <= 4 and v[:1].isupper() and not re.search(r"[.!?,;:]", v) for v in values)

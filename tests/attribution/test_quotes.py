@@ -393,3 +393,15 @@ def test_a_quote_paragraph_after_reported_speech_quotes_its_speaker() -> None:
                           "undermine its interests.\n\n“Any nation that blocks global commerce will know to expect a "
                           "response from my administration.”"))
     assert found[0].speaker == "Tom Vale"
+
+
+def test_an_organisations_unnamed_staff_speak_for_it() -> None:
+    found = direct(quotes("The Harbour Post reported it.\n\n“However valid her comments may have been, they were "
+                          "better left unsaid,” The Harbour Post’s editorial board said Tuesday."))
+    assert found[0].speaker == "The Harbour Post"
+
+
+def test_the_new_president_refers_back_to_the_person_just_named() -> None:
+    found = direct(quotes("Tom Vale took office on Friday.\n\nIn a short speech, the new president told Americans they "
+                          "will “never be ignored again” and promised results."))
+    assert found[0].speaker == "Tom Vale"

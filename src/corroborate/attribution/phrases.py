@@ -278,8 +278,9 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 # "a letter from Representative X", "an aide to the House Ways and Means Committee", "the report, by X".
 _LINK = re.compile(r",?\s*(?:for|to|from|by|of|signed by)\s+(?:the\s+)?")
 
-_ROLE = (r"the (?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|congresswoman|nominee|"
-         r"attorney general|president-elect)")
+# "the new president" (with a modifier: a bare "the president" is the office's holder, an alias of its own).
+_ROLE = (r"the (?:(?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|congresswoman|nominee|"
+         r"attorney general|president-elect)|(?:new|incoming) president)")
 _ROLE_REFERENCE = re.compile(_ROLE)
 _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
 # Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
@@ -350,6 +351,18 @@ def _principal(phrase: str, lookup: EntityLookup) -> Entity | None:
     return None
 
 
+_OWNED = re.compile(r"(?:the )?(.+?)['’]s ([a-z][a-z -]*)", re.IGNORECASE)
+
+
+def _owner(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """"The Washington Post's editorial board": an organisation's body or staff, unnamed, speaks for it."""
+    m = _OWNED.fullmatch(phrase)
+    if m is None or not m.group(2)[:1].islower():
+        return None
+    ent = lookup.named(m.group(1))
+    return ent if ent is not None and ent.type == "ORG" else None
+
+
 _NAME_RUN = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
 # "an AARP spokeswoman", "a spokesperson for Google": the body a spokesperson speaks for.
 _SPOKES = (re.compile(rf"({_NAME_RUN})\s+spokes(?:person|man|woman)\b"),
@@ -400,7 +413,7 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
         ent = _person_at_end(quote.speaker, lookup) or _by_surname(quote.speaker, lookup)
         if ent is not None:
             quote = replace(quote, speaker=ent.name)
-    principal = _principal(quote.speaker, lookup) if ent is None else None
+    principal = (_principal(quote.speaker, lookup) or _owner(quote.speaker, lookup)) if ent is None else None
     if principal is not None:
         return replace(quote, speaker=principal.name)
     if ent is not None and ent.type in ("PER", "ORG"):

@@ -148,6 +148,10 @@ class _Reader(ReportedSpeech):
         elif toks[v - 1].lower == "and":
             np = None
         else:
+            role = _ROLE_BEFORE_VERB.search(self.text, p.start, verb.start)
+            if role is not None and " president" in role.group(0).lower():
+                # "the new president told": "president" alone is a noun the phrase reader takes.
+                return _Attribution(role.group(0), role.start(), role.end(), cue)
             np = self._np_back(toks, self._before_bracket(toks, v))
             if np is not None and np[0] >= 2 and toks[np[0] - 1].lower == "and" and toks[np[0] - 2].text[:1].isupper() \
                     and not self._gap_breaks(toks[np[0] - 2], toks[np[0] - 1]):
@@ -428,6 +432,14 @@ class _Reader(ReportedSpeech):
         np = self._np_forward(toks, 0)
         if np is None:
             return self._described_then_named(toks)
+        if toks[np[1]].possessive:
+            # "The Washington Post's editorial board said": the owner's unnamed staff, up to the verb.
+            j = np[1] + 1
+            while j < len(toks) and j - np[1] <= 3 and toks[j].text[:1].islower() and not _cue(toks[j]) \
+                    and not self._gap_breaks(toks[j - 1], toks[j]):
+                j += 1
+            if j < len(toks) and j > np[1] + 1 and _cue(toks[j]) and not self._gap_breaks(toks[j - 1], toks[j]):
+                return self._attribution(toks, np[0], j - 1, toks[j].text)
         named = self._named_apposition(toks, np)
         first = self._past_apposition(toks, named[1] + 1)
         np, was_described = named, named != np

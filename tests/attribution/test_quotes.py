@@ -405,3 +405,16 @@ def test_the_new_president_refers_back_to_the_person_just_named() -> None:
     found = direct(quotes("Tom Vale took office on Friday.\n\nIn a short speech, the new president told Americans they "
                           "will “never be ignored again” and promised results."))
     assert found[0].speaker == "Tom Vale"
+
+
+def test_a_campaign_role_between_a_name_and_its_holder_after_the_cue() -> None:
+    found = direct(quotes("Jim Hart ran the Vale campaign.\n\n“Their side is all spending their time on facial tics,” "
+                          "said Vale campaign manager Jim Hart."))
+    assert found[0].speaker == "Jim Hart"
+
+
+def test_the_main_clause_subject_comes_before_the_opening_clause() -> None:
+    found = direct(quotes("Mr. Tom Vale spoke.\n\n“I love that,” Mr. Bo Lee said.\n\nWhen Mr. Lee went after Mr. "
+                          "Hart’s remark, Mr. Vale reminded him of his own gaffes. “I think he very well knows that "
+                          "words do not always come out right,” he said with a smile."))
+    assert found[-1].speaker == "Tom Vale"

@@ -254,7 +254,7 @@ class SpeakerPhrases:
         person named after it, who is the speaker (when the entity stage knows that name as a person)."""
         j = np[1] + 1
         while j < len(toks) and j - np[1] <= 3 and not toks[j].text[:1].isupper() and not _cue(toks[j]) \
-                and (toks[j].lower in _NP_WORDS or toks[j].lower in PERSON_TITLE_WORDS) \
+                and toks[j].lower in _ROLE_WORDS \
                 and not self._gap_breaks(toks[j - 1], toks[j]):
             j += 1
         if j == np[1] + 1 or j >= len(toks) or self._gap_breaks(toks[j - 1], toks[j]):
@@ -265,6 +265,26 @@ class SpeakerPhrases:
         ent = self._entity_ending(toks[name[0]].start, toks[name[1]].end)
         return (np[0], name[1]) if ent is not None and ent.type == "PER" else np
 
+    def _main_clause_first(self, toks: list[Token]) -> list[int]:
+        """Word indices to look for a subject in: "When Mr. Biden went after him, Mr. Ryan reminded …" reads the
+        main clause after the comma first, then the opening subordinate clause."""
+        if not toks or toks[0].lower not in _SUBORDINATORS:
+            return list(range(len(toks)))
+        comma = next((j for j in range(1, min(len(toks), 25)) if "," in self.text[toks[j - 1].end:toks[j].start]),
+                     None)
+        return list(range(len(toks))) if comma is None else list(range(comma, len(toks))) + list(range(comma))
+
+    def _owned_staff(self, toks: list[Token], np: tuple[int, int]) -> int | None:
+        """"The Washington Post's editorial board said": after a possessive name, up to three lower-case words
+        (the owner's unnamed staff) and then the cue; the cue's index, or None."""
+        if not toks[np[1]].possessive:
+            return None
+        j = np[1] + 1
+        while j < len(toks) and j - np[1] <= 3 and toks[j].text[:1].islower() and not _cue(toks[j]) \
+                and not self._gap_breaks(toks[j - 1], toks[j]):
+            j += 1
+        ok = j < len(toks) and j > np[1] + 1 and _cue(toks[j]) and not self._gap_breaks(toks[j - 1], toks[j])
+        return j if ok else None
 
 # What carries a speaker's words, not a speaker ("a statement saying", "in an e-mail", "the report said").
 DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
@@ -286,6 +306,9 @@ _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presi
 # Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
 # ("his Oscar role": the name modifies a noun).
 _NOT_SUBJECT = _PREPOSITIONS | {"in", "into", "his", "her", "their", "its", "our", "my", "your"}
+_SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "although", "though", "if", "since",
+                            "once", "until"})
+_ROLE_WORDS = _NP_WORDS | PERSON_TITLE_WORDS | TITLE_MODIFIERS  # "Obama campaign manager Jim Messina"
 _TITLES = PERSON_TITLE_WORDS | TITLE_MODIFIERS | HONORIFICS  # "with (Vice) President Bo Lee"
 
 

@@ -239,7 +239,8 @@ class _Reader(ReportedSpeech):
                         result = (name, span.start, span.end)
                         break
         if result is None:
-            for k, t in enumerate(toks):
+            for k in self._main_clause_first(toks):
+                t = toks[k]
                 if t.lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP or t.initial):
                     ante = self._antecedent(p.index)
                     result = ante
@@ -432,14 +433,9 @@ class _Reader(ReportedSpeech):
         np = self._np_forward(toks, 0)
         if np is None:
             return self._described_then_named(toks)
-        if toks[np[1]].possessive:
-            # "The Washington Post's editorial board said": the owner's unnamed staff, up to the verb.
-            j = np[1] + 1
-            while j < len(toks) and j - np[1] <= 3 and toks[j].text[:1].islower() and not _cue(toks[j]) \
-                    and not self._gap_breaks(toks[j - 1], toks[j]):
-                j += 1
-            if j < len(toks) and j > np[1] + 1 and _cue(toks[j]) and not self._gap_breaks(toks[j - 1], toks[j]):
-                return self._attribution(toks, np[0], j - 1, toks[j].text)
+        staff = self._owned_staff(toks, np)
+        if staff is not None:
+            return self._attribution(toks, np[0], staff - 1, toks[staff].text)
         named = self._named_apposition(toks, np)
         first = self._past_apposition(toks, named[1] + 1)
         np, was_described = named, named != np

@@ -20,13 +20,14 @@ import re
 from collections.abc import Iterable
 
 from corroborate.model import Article, Passage, Removal
-from corroborate.text.abbreviations import ABBREVIATIONS
+from corroborate.text.abbreviations import ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 # Sentence-final punctuation, then any closing quotes/brackets.
 _END = re.compile(r"""[.!?…]+["'”’»)\]]*""")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _NUMBER_SIGNS = frozenset({"no", "nos"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof"}) | TITLE_ABBREVIATIONS
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -42,6 +43,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         m = re.search(r"([A-Za-z]+) $", text[max(0, dot - 12):dot])
         if m and len(m.group(1)) == 1 and m.group(1).isupper() and after.isupper():
             return _spaced_initial(text, dot)
+        if m and m.group(1).lower() in _HONORIFICS and after.isupper():
+            return True  # "Ms . DeGeneres", "Sen . Durbin": a title before a name
         return bool(m) and m.group(1).lower() in ABBREVIATIONS and after.isdigit()
     if not word:
         return False

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 # Lower-cased abbreviations (without the final dot) after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset((
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "sens", "rep", "reps", "gov", "lt", "col",
+    "capt",
     "cpt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "det", "fr", "mt", "ft",
     "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "est", "approx", "fig", "al",
     "op", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -13,5 +14,6 @@ ABBREVIATIONS = frozenset((
 ))
 
 # Abbreviated titles before a name ("Sen. Jim DeMint"): the full stop belongs to the name's phrase.
-TITLE_ABBREVIATIONS = frozenset(("sen", "rep", "gov", "gen", "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "cmdr",
-                                 "rev", "hon", "pres", "supt", "insp", "det", "atty", "amb", "sec", "prof"))
+TITLE_ABBREVIATIONS = frozenset(("sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "cpt", "sgt", "maj",
+                                 "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "det", "atty", "amb", "sec",
+                                 "prof"))

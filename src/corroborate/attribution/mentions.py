@@ -41,7 +41,7 @@ from corroborate.text.lexicon import (
     TITLES,
     WEAK_TITLES,
 )
-from corroborate.text.name_words import _CONNECTORS
+from corroborate.text.name_words import _CONNECTORS, NER_LABELS, SURNAME_TITLES
 
 # A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or a dotted
 # acronym ("U.K.").
@@ -54,10 +54,6 @@ _LED = re.compile(r"[A-Z][\w.]*-(?:led|controlled|backed|based|owned|run|dominat
 _MAX_TITLE_WORDS = 5
 # First words of the titles: most words start none, and need no window search.
 _TITLE_STARTS = frozenset(t.split()[0] for t in TITLES) | frozenset(TITLE_ABBREVIATIONS)
-# spaCy labels (ours and the usual OntoNotes ones) mapped onto the four types of the JSON contract.
-_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "NORP": "OTH", "LOC": "LOC", "GPE": "LOC",
-           "FAC": "LOC", "OTH": "OTH", "MISC": "OTH", "EVENT": "OTH", "LAW": "OTH", "PRODUCT": "OTH",
-           "WORK_OF_ART": "OTH"}
 
 
 @dataclass(slots=True)
@@ -143,14 +139,10 @@ def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-# Titles that are also surnames ("Rep. Peter King", "Martin Luther King", "Ann Bishop").
-_SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal"})
-
-
 def _surname(text: str, toks: list[Token], i: int) -> bool:
     """Is the title word toks[i] the surname that ends a name: right after a capitalised first name (no
     title, place or demonym: "Saudi King Salman" is a title) and before no further name word?"""
-    if toks[i].lower not in _SURNAME_TITLES or i == 0 or not _joined(text, toks[i - 1], toks[i]):
+    if toks[i].lower not in SURNAME_TITLES or i == 0 or not _joined(text, toks[i - 1], toks[i]):
         return False
     prev = toks[i - 1]
     if not _is_cap(prev) or prev.initial or prev.lower in _TITLE_STARTS or prev.lower in DEMONYMS \
@@ -358,7 +350,7 @@ class ArticleMentions:
         found = placed(self.article.text) if placed is not None else None
         if found is None:
             found = [(e.start_char, e.end_char, e.label_) for e in nlp(self.article.text).ents]
-        return sorted((start, end, _LABELS.get(label, "OTH")) for start, end, label in found)
+        return sorted((start, end, NER_LABELS.get(label, "OTH")) for start, end, label in found)
 
     def _model_names(self, toks: list[Token], in_title: set[int], sent: int,
                      ents: list[tuple[int, int, str]]) -> None:

@@ -59,3 +59,9 @@ VESSEL_CUES = frozenset({"ferry", "ship", "vessel", "boat", "tanker", "yacht", "
 VESSEL_PREFIXES = frozenset({"ins", "hms", "uss", "mv", "ss", "rms", "hmas", "hmcs", "usns", "fv"})
 # Generational suffixes that end a name without being its surname ("Joseph R. Biden Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Titles that are also surnames ("Rep. Peter King", "Martin Luther King", "Ann Bishop").
+SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal"})
+# spaCy labels (ours and the usual OntoNotes ones) mapped onto the four entity types of the JSON contract.
+NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "NORP": "OTH", "LOC": "LOC", "GPE": "LOC",
+              "FAC": "LOC", "OTH": "OTH", "MISC": "OTH", "EVENT": "OTH", "LAW": "OTH", "PRODUCT": "OTH",
+              "WORK_OF_ART": "OTH"}

@@ -48,3 +48,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 _BARE_CLAUSE_VERBS = frozenset({"said", "says", "added", "adds", "insisted", "insists", "claimed", "claims",
                                 "argued", "argues", "admitted", "admits", "revealed", "reveals", "stated",
                                 "suggested", "confirmed", "acknowledged", "maintained"})
+
+
+# What carries a speaker's words, not a speaker ("a statement saying", "in an e-mail", "the report said").
+DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
+                            "memo", "message", "interview", "op-ed", "report"})

@@ -1,0 +1,211 @@
+"""The quote reader's cue side: the phrase and speech verb that attribute a quote, read around it.
+
+A mixin of :class:`corroborate.attribution.quotes._Reader` (split from it to keep modules short): the subject
+of a speech verb read backwards from the verb, a colon cue's subject, the cue after a closing mark ("…,” said
+Mr X"), and a described speaker named in apposition. Resolving what a phrase names is the reader's own
+``resolve``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corroborate.attribution.mentions import Token, tokens
+from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _abbreviation, _cue
+from corroborate.attribution.reported import ReportedSpeech
+from corroborate.model import Article, Passage
+from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, _PERSON_PRONOUNS, DOCUMENT_NOUNS
+
+# "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
+_FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
+
+
+@dataclass(slots=True)
+class _Attribution:
+    phrase: str  # the speaker phrase as written
+    start: int
+    end: int
+    cue: str | None
+
+
+class CueReader(ReportedSpeech):
+    """Finds the attribution of a quote; the reader that uses it keeps the quotes and resolves speakers."""
+
+    article: Article
+    text: str
+    passages: list[Passage]
+    quoted: list[tuple[int, int]]
+
+    # -- helpers ----------------------------------------------------------------------------------------
+    def _passage_at(self, pos: int) -> Passage | None:
+        for p in self.passages:
+            if p.start <= pos < p.end:
+                return p
+        return None
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _words(self, p: Passage, start: int | None = None, end: int | None = None) -> list[Token]:
+        s = p.start if start is None else max(p.start, start)
+        e = p.end if end is None else min(p.end, end)
+        return [t for t in tokens(self.text, s, e) if not self._in_quote(t.start)]
+
+    def _attribution(self, toks: list[Token], a: int, b: int, cue: str | None) -> _Attribution:
+        return _Attribution(self.text[toks[a].start:toks[b].end], toks[a].start, toks[b].end, cue)
+
+    def _subject_of_verb(self, p: Passage, toks: list[Token], v: int) -> _Attribution | None:
+        verb = toks[v]
+        if v > 0 and toks[v - 1].lower in _PASSIVE_AUX and verb.lower.endswith("ed"):
+            return None  # "were accused of": the subject is the accused, not the speaker
+        cue = verb.text
+        # "Jacob Young, Tory backbencher and MP for ..., tweeted": a leading name with an appositive.
+        lead = self._leading_subject(toks)
+        if lead and lead[1] < v - 1 and self.text[toks[lead[1]].end:toks[lead[1] + 1].start].strip().startswith(","):
+            lead_ent = self._entity_ending(toks[lead[0]].start, toks[lead[1]].end)
+            if lead_ent is not None and lead_ent.type == "PER":
+                return self._attribution(toks, lead[0], lead[1], cue)
+        if v == 0 or (v == 1 and toks[0].lower in ("and", "but")):
+            # "Added Gibbs: “…": the verb opens the sentence and its subject follows it.
+            np = self._np_forward(toks, v + 1)
+            return self._attribution(toks, *np, cue) if np and toks[np[0]].text[:1].isupper() else None
+        before = self.text[toks[v - 1].end:verb.start]
+        if v >= 2 and toks[v - 1].lower == "which" and "," in self.text[toks[v - 2].end:toks[v - 1].start]:
+            # "X received a letter signed by 42 senators, which stated": the document speaks for who wrote it.
+            nouns = [j for j in range(max(0, v - 10), v - 1) if toks[j].lower in DOCUMENT_NOUNS]
+            ref = self._reference(toks[nouns[-1]].lower, p, toks[v - 1].start) if nouns else None
+            if ref is not None:
+                return _Attribution(self.text[ref[0]:ref[1]], ref[0], ref[1], cue)
+        if "," in before:
+            # "A spokesman for Mr Darmanin, who yesterday accused …, said": skip the relative clause.
+            for k in range(v - 1, -1, -1):
+                if toks[k].lower in ("who", "which") and k > 0 and "," in self.text[toks[k - 1].end:toks[k].start]:
+                    np = self._np_back(toks, k - 1)
+                    return self._attribution(toks, *np, cue) if np else None
+            np = None
+        elif any(toks[k].lower == "who" and "," in self.text[toks[k - 1].end:toks[k].start]
+                 for k in range(max(1, v - 4), v)):
+            # "a spokesman for Mr Darmanin, who yesterday accused …": the verb is inside the relative clause,
+            # whose subject is the nearest name before "who".
+            k = max(k for k in range(max(1, v - 4), v) if toks[k].lower == "who")
+            np = self._np_back(toks, k - 1)
+            if np is not None:
+                cut = [j for j in range(np[0], np[1] + 1) if toks[j].lower in ("for", "of")]
+                np = (cut[-1] + 1, np[1]) if cut else np
+        elif toks[v - 1].lower == "and":
+            np = None
+        else:
+            role = _ROLE_BEFORE_VERB.search(self.text, p.start, verb.start)
+            if role is not None and " president" in role.group(0).lower():
+                # "the new president told": "president" alone is a noun the phrase reader takes.
+                return _Attribution(role.group(0), role.start(), role.end(), cue)
+            np = self._np_back(toks, self._before_bracket(toks, v))
+            if np is not None and np[0] >= 2 and toks[np[0] - 1].lower == "and" and toks[np[0] - 2].text[:1].isupper() \
+                    and not self._gap_breaks(toks[np[0] - 2], toks[np[0] - 1]):
+                # "Zadan and Meron added": a joint statement goes to the first person named (GUIDELINE.md); "the
+                # Health and Human Services Department said" is one name.
+                last = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
+                first = self._np_back(toks, np[0] - 2)
+                np = first if first is not None and last is not None and last.type == "PER" else np
+        if np is None and verb.lower.endswith("ing") and "," in before:
+            # "Mr. Obama on Wednesday disputed that …, saying “…”": a participle after a comma shares the subject of
+            # its clause, the first person or organisation named before it that is no object and no possessive
+            # ("Rice's comments came as Netanyahu turned it down, saying").
+            np = self._clause_subject(toks, v)
+        if np is None:
+            lead = self._leading_subject(toks)
+            np = self._named_apposition(toks, lead) if lead and lead[1] < v else None
+            np = np if np and np[1] < v else None
+        if np is None:
+            # "The presidential hopeful said": a lower-case role reference the noun-phrase readers do not take;
+            # resolve() reads it as it reads a pronoun.
+            m = _ROLE_BEFORE_VERB.search(self.text, p.start, verb.start)
+            if m is not None:
+                return _Attribution(m.group(0), m.start(), m.end(), cue)
+        return self._attribution(toks, *np, cue) if np else None
+
+    def _colon_subject(self, sentence: Passage, toks: list[Token], o: int, long_quote: bool) -> _Attribution | None:
+        """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The
+        committee issued a brief statement:": a colon introduces the quote, and the clause before it names its
+        speaker as its subject (only a person, an organisation or a pronoun: "Here's an excerpt:" names nobody)."""
+        if toks and (self.text[toks[-1].end:o].strip().endswith(":") or (len(toks) >= 2 and long_quote)):
+            # Also a quote of six words or more inside the sentence with no cue at all ("… described “…” across
+            # the land"): words its subject chose to quote, which news attributes to that subject. Shorter ones
+            # stay scare quotes.
+            clause, words = sentence, toks
+        elif not toks and sentence.index > 0 and self.text[self.passages[sentence.index - 1].end - 1:
+                                                           self.passages[sentence.index - 1].end] == ":":
+            clause = self.passages[sentence.index - 1]
+            words = self._words(clause)
+        else:
+            return None
+        lead = self._leading_subject(words)
+        if lead is None:
+            return None
+        phrase = self.text[words[lead[0]].start:words[lead[1]].end]
+        ent = self.lookup.named(phrase) or self._entity_ending(words[lead[0]].start, words[lead[1]].end)
+        if phrase.lower() in _PERSON_PRONOUNS or (ent is not None and ent.type in ("PER", "ORG")):
+            return self._attribution(words, *lead, None)
+        return None
+
+    def _after(self, p: Passage, pos: int) -> _Attribution | None:
+        rest = self.text[pos:p.end]
+        if not rest.strip() or (rest.lstrip()[:1] not in ",—–-" and not rest[:1].isspace()):
+            return None
+        toks = self._words(p, start=pos)
+        if not toks:
+            return None
+        if _cue(toks[0]):  # "…,” said Mr Johnson."
+            np = self._np_forward(toks, 1)
+            if np is None:
+                return None
+            return self._attribution(toks, *self._named_apposition(toks, self._role_then_name(toks, np)),
+                                     toks[0].text)
+        np = self._np_forward(toks, 0)
+        if np is None:
+            return self._described_then_named(toks)
+        staff = self._owned_staff(toks, np)
+        if staff is not None:
+            return self._attribution(toks, np[0], staff - 1, toks[staff].text)
+        named = self._named_apposition(toks, np)
+        first = self._past_apposition(toks, named[1] + 1)
+        np, was_described = named, named != np
+        if first < len(toks) and toks[first].lower == "and":
+            # "… Jeff McCabe (D) and Assistant House Majority Leader Sara Gideon (D) said": a joint statement
+            # goes to the first person named (bench/gold/GUIDELINE.md).
+            first = next((j for j in range(first + 1, min(first + 14, len(toks))) if _cue(toks[j])
+                          and not any(ch in self.text[toks[first].end:toks[j].start] for ch in ".;:!?“”\"")),
+                         first)
+            was_described = was_described or _cue(toks[first])
+        k = first
+        while k < len(toks) and k - first <= 3 and (toks[k].lower in _CUE_FILLER or toks[k].lower in _FUTURE_FILLER):
+            k += 1
+        # The comma that closes an apposition ("Smith, 45, said") is no break between the name and its verb.
+        apposed = k == first and (first > np[1] + 1 or was_described)
+        # "Rev. Ann Vale of St Mary's, told reporters": a stray comma after a person's name is no break either.
+        comma = k < len(toks) and self.text[toks[k - 1].end:toks[k].start].strip() == "," \
+            and self._person_at(toks[np[0]])
+        if k < len(toks) and _cue(toks[k]) and (apposed or comma or not self._gap_breaks(toks[k - 1], toks[k])):
+            cue = self.text[toks[first].start:toks[k].end]
+            return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
+        if self._person_at(toks[np[0]]) and self._comma_before(toks, np[1] + 1):
+            # "“…,” Ann Vale, a Republican trying to unseat Representative Tom Hart, a Democrat, in the Third
+            # District, said": an apposition longer than _past_apposition reads, with commas of its own.
+            for j in range(np[1] + 2, min(np[1] + 30, len(toks))):
+                gap = self.text[toks[j - 1].end:toks[j].start]
+                if any(ch in gap for ch in ";:!?“”\"()") or ("." in gap and not _abbreviation(toks[j - 1].text)):
+                    break
+                if _cue(toks[j]) and gap.strip() == ",":
+                    return self._attribution(toks, np[0], np[1], toks[j].text)
+        return self._described_then_named(toks)
+
+    def _described_then_named(self, toks: list[Token]) -> _Attribution | None:
+        """“…,” the company's chief security officer Joe Sullivan said: a lower-case description ending in a
+        capitalised name right before the verb (the noun-phrase reader stops at "company's")."""
+        for k in range(1, min(len(toks), 10)):
+            if self._gap_breaks(toks[k - 1], toks[k]) and not toks[k - 1].possessive:
+                return None
+            if _cue(toks[k]):
+                return self._attribution(toks, 0, k - 1, toks[k].text) if toks[k - 1].text[:1].isupper() else None
+        return None

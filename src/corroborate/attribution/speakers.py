@@ -1,0 +1,145 @@
+"""Who a settled speaker phrase names: a person at its end, a surname, the body a spokesperson speaks for.
+
+The last step of the quote reader (:mod:`corroborate.attribution.quotes`), after
+:class:`corroborate.attribution.phrases.SpeakerPhrases` has found the phrase: :func:`refine_speaker` reads
+"X of Y", "an AARP spokeswoman", "the Post's editorial board"; :func:`named_speaker` keeps a speaker only
+when the phrase names someone the story knows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from corroborate.attribution.entities import EntityLookup, normalise_name
+from corroborate.model import Entity, Quote
+from corroborate.text.claim_words import TITLES as CLAIM_TITLES
+from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
+from corroborate.text.quote_words import _DETS
+
+# Words that end or make up a title, not a name ("Florida Sen", "Wyoming U", "the Gov").
+_TITLE_WORDS = HONORIFICS | CLAIM_TITLES | {"u", "rep", "reps", "sens", "govs", "state", "the", "a", "an"}
+
+
+def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """The person whose name the phrase's last two or more words are ("Weekly Standard Editor Bill Kristol")."""
+    parts = phrase.split()
+    for k in range(1, len(parts) - 1):
+        tail = lookup.named(" ".join(parts[k:]))
+        if tail is not None and tail.type == "PER":
+            return tail
+    return None
+
+
+def _by_surname(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """The one person of the story whose name ends in this surname ("Murray", "Mr. Murray" -> "Tim Murray"),
+    when the entity stage did not list the surname as an alias. Two people sharing it: nobody."""
+    words = [w for w in phrase.split() if w.strip(".").lower() not in HONORIFICS]
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    surname = normalise_name(words[0])
+    found = {e.name: e for e in lookup.entities
+             if e.type == "PER" and len(e.name.split()) > 1 and normalise_name(e.name.split()[-1]) == surname}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_BODIES = ("ORG", "OTH")  # what a spokesperson speaks for (the typer calls some companies OTH)
+_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
+
+
+def _principal(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """The body a described speaker speaks for: "an AARP spokeswoman" and "a spokesperson for Google" speak
+    for the organisation. (A person before "of" is :func:`refine_speaker`'s, which the reader asks first.)"""
+    words = phrase.split()
+    lowered = [w.strip(".,’'").lower() for w in words]
+    for cut in ("of", "for"):
+        if cut in lowered[1:]:
+            k = lowered.index(cut, 1)
+            ent = lookup.named(" ".join(words[k + 1:]))
+            if ent is not None and ent.type in _BODIES and _SPOKES_NOUNS & set(lowered[:k]):
+                return ent
+    if _SPOKES_NOUNS & set(lowered):
+        # "an AARP spokeswoman": the organisation named just before the noun.
+        k = max(i for i, w in enumerate(lowered) if w in _SPOKES_NOUNS)
+        for first in range(k):
+            ent = lookup.named(" ".join(words[first:k]))
+            if ent is not None and ent.type in _BODIES:
+                return ent
+    return None
+
+
+_OWNED = re.compile(r"(?:the )?(.+?)['’]s ([a-z][a-z -]*)", re.IGNORECASE)
+
+
+def _owner(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """"The Washington Post's editorial board": an organisation's body or staff, unnamed, speaks for it."""
+    m = _OWNED.fullmatch(phrase)
+    if m is None or not m.group(2)[:1].islower():
+        return None
+    ent = lookup.named(m.group(1))
+    return ent if ent is not None and ent.type == "ORG" else None
+
+
+_NAME_RUN = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
+# "an AARP spokeswoman", "a spokesperson for Google": the body a spokesperson speaks for.
+_SPOKES = (re.compile(rf"({_NAME_RUN})\s+spokes(?:person|man|woman)\b"),
+           re.compile(rf"\bspokes(?:person|man|woman)\s+for\s+(?:the\s+)?({_NAME_RUN})"))
+
+
+def refine_speaker(phrase: str, lookup: EntityLookup, earlier: str) -> str | None:
+    """A better speaker for a phrase that names no entity as a whole, or None:
+
+    - "Nanette Lee Miller of Marcum L.L.P.": the person before "of";
+    - "Mark and Condon said in a joint statement": the first person named (the labelling guideline's rule);
+    - "the spokesperson said", after "A spokesperson for Google": the organisation it speaks for, as
+      "spokesperson for Google" (:func:`named_speaker` then resolves it).
+    """
+    words = phrase.split()
+    lowered = [w.lower() for w in words]
+    for cut in ("of", "and"):
+        if cut in lowered[1:-1]:
+            k = lowered.index(cut, 1)
+            head = " ".join(words[:k])
+            ent = lookup.named(head) or _person_at_end(head, lookup) or _by_surname(head, lookup)
+            if ent is not None and ent.type == "PER" and (cut == "of" or words[k + 1][:1].isupper()):
+                return ent.name
+    if len(words) == 2 and lowered[0] == "the" and lowered[1] in _SPOKES_NOUNS - {"representative"}:
+        found, at = None, -1
+        for pattern in _SPOKES:
+            for m in pattern.finditer(earlier):
+                ent = lookup.named(m.group(1))
+                if ent is not None and ent.type in _BODIES and m.start() > at:
+                    found, at = ent, m.start()  # the nearest one before the quote
+        if found is not None:
+            return f"{lowered[1]} for {found.name}"
+    return None
+
+
+def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
+    """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
+    Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
+    (``speaker`` None) while ``speaker_span`` still points at the words that introduced the quote. A
+    capitalised name the entity stage missed stays as written."""
+    if quote.speaker is None:
+        return quote
+    ent = lookup.named(quote.speaker)
+    lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
+    # "the company's chief security officer Joe Sullivan": a description that ends in a known name is that
+    # person; "a spokesman for Mr Darmanin" is not Mr Darmanin.
+    if ent is None and not {"for", "of"} & lowered:
+        ent = _person_at_end(quote.speaker, lookup) or _by_surname(quote.speaker, lookup)
+        if ent is not None:
+            quote = replace(quote, speaker=ent.name)
+    principal = (_principal(quote.speaker, lookup) or _owner(quote.speaker, lookup)) if ent is None else None
+    if principal is not None:
+        return replace(quote, speaker=principal.name)
+    if ent is not None and ent.type in ("PER", "ORG"):
+        # A known person or organisation, whatever its canonical name looks like ("Treasury Secretary Jacob
+        # Lew" holds the noun "secretary" but is a name, not a description).
+        return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
+    words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
+    fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
+    described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
+    if fragment or described or ent is not None:
+        return replace(quote, speaker=None)
+    return quote

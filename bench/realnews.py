@@ -110,7 +110,9 @@ def report(results: dict[str, Any], events: list[GoldEvent], splits: list[str], 
                                                         "pair_recall", "entity_coverage", "type_precision",
                                                         "type_recall"]))
     lines += ["**Timeline** (a gold time expression is matched by the predicted event mention overlapping it; "
-              "precision: predicted mentions on a gold expression that carry its date):", ""]
+              "precision: predicted mentions on a gold expression that carry its date; a predicted ISO week counts "
+              "when all its days lie in the gold month or year, since the guideline resolves to a day, a month or "
+              "a year):", ""]
     lines += _table(["split", "gold", "predicted mentions", "coverage", "date accuracy", "precision"],
                     _rows(results, "timeline", splits, ["gold", "predicted", "coverage", "date_accuracy",
                                                         "precision"]))

@@ -418,3 +418,9 @@ def test_the_main_clause_subject_comes_before_the_opening_clause() -> None:
                           "Hart’s remark, Mr. Vale reminded him of his own gaffes. “I think he very well knows that "
                           "words do not always come out right,” he said with a smile."))
     assert found[-1].speaker == "Tom Vale"
+
+
+def test_described_and_calling_cue_a_partial_quote() -> None:
+    found = direct(quotes("Mayor Ann Vale described the plan as “a reckless harbour gamble.” "
+                          "Tom Hart disagreed, calling it “the best deal in years.”"))
+    assert [q.speaker for q in found] == ["Ann Vale", "Tom Hart"]

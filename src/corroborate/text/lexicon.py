@@ -136,8 +136,9 @@ SPEECH_VERBS = frozenset({
     "stressed", "stresses", "accused", "confirmed", "confirms",
     "denied", "denies", "conceded", "remarked", "commented", "exclaimed", "shouted", "joked",
     "acknowledged", "maintained", "protested", "complained", "complains", "vowed", "promised", "pledged",
-    # Gerund and reply cues of real reporting ("telling a local radio station, “…", "writing “…", "retorted").
-    "telling", "writing", "adding", "noting", "retorted", "recalled",
+    # Gerund and reply cues of real reporting ("telling a local radio station, “…", "writing “…", "retorted"),
+    # and the cues of partial quotes ("described the plan as “…”", "calling it “…”").
+    "telling", "writing", "adding", "noting", "retorted", "recalled", "described", "calling",
 })
 # The verbs among them that also introduce reported speech without quote marks ("X said that ...").
 REPORTING_VERBS = frozenset({

@@ -49,14 +49,8 @@ def quiet_offline_hf() -> None:
     from corroborate.errors import require
 
     torch = require("torch", "semantic")
-    # Deterministic CPU kernels: the same input must give byte-identical JSON. The public switch also imports
-    # torch._inductor to set a flag of torch.compile, which the encoder never uses: 0.8 s of every cold run
-    # (bench/RESULTS.md, "speed"). The kernel switch itself is this one call; the public one is the fallback.
-    set_kernels = getattr(torch._C, "_set_deterministic_algorithms", None)
-    if set_kernels is not None:
-        set_kernels(True, warn_only=True)
-    else:  # pragma: no cover - a torch without the private switch
-        torch.use_deterministic_algorithms(True, warn_only=True)
+    # Deterministic CPU kernels: the same input must give byte-identical JSON.
+    torch.use_deterministic_algorithms(True, warn_only=True)
     try:
         from transformers.utils import logging as hf_logging
 

@@ -252,3 +252,9 @@ def test_a_bare_past_weekday_is_never_six_days_back() -> None:
     assert one("The senator broke with the president Monday over the plan.", "2010-08-15").date == "2010-08-16"
     assert one("The senator had met him last Monday.", "2010-08-15").date == "2010-08-09"
     assert one("The senator broke with the president Tuesday over the plan.", "2010-08-15").date == "2010-08-10"
+
+
+def test_back_in_a_month_is_the_last_one() -> None:
+    # In an August paper, "back in December" is last December, though next December is nearer.
+    assert one("Steele had said back in December that the party would win.", "2010-08-10").date == "2009-12"
+    assert one("Steele will meet voters in December.", "2010-08-10").date == "2010-12"

@@ -86,25 +86,25 @@ def test_unnamed_quotes_stay_out_of_the_brief() -> None:
     assert unnamed_quotes(claims) == {"“We will win,” she said."}
 
 
-def test_sentences_inside_a_quotation_are_not_stated_as_fact() -> None:
-    text = ("A Home Office source said: ‘This letter debacle shows what Priti has been battling. We’ve already "
-            "made every offer the French made.’\n\nThe Home Office declined to comment on the letter.")
+def _inside_quotes(text: str) -> list[str]:
+    """The claims of ``text`` that :func:`inside_quotes` marks as somebody's words."""
     art = Article("a", "o", None, None, None, text)
     passages = {"a": segment(art)}
     claims = extract_claims(art, passages["a"])
     quoted = inside_quotes(passages, claims)
-    assert [c.text for c in claims if c.ref in quoted] == ["We’ve already made every offer the French made.’"]
+    return [c.text for c in claims if c.ref in quoted]
+
+
+def test_sentences_inside_a_quotation_are_not_stated_as_fact() -> None:
+    text = ("A Home Office source said: ‘This letter debacle shows what Priti has been battling. We’ve already "
+            "made every offer the French made.’\n\nThe Home Office declined to comment on the letter.")
+    assert _inside_quotes(text) == ["We’ve already made every offer the French made.’"]
 
 
 def test_a_quotation_in_straight_quotes_is_followed_into_its_next_sentence() -> None:
     text = ('"We have a jobs bill waiting. You have been debating a commemorative coin for baseball?" the '
             'senator asked.\n\nThe Senate adjourned on Friday.')
-    art = Article("a", "o", None, None, None, text)
-    passages = {"a": segment(art)}
-    claims = extract_claims(art, passages["a"])
-    quoted = inside_quotes(passages, claims)
-    assert [c.text for c in claims if c.ref in quoted] == [
-        'You have been debating a commemorative coin for baseball?" the senator asked.']
+    assert _inside_quotes(text) == ['You have been debating a commemorative coin for baseball?" the senator asked.']
 
 
 def test_a_quote_whose_speaker_is_a_pronoun_is_left_out_of_the_brief() -> None:

@@ -172,7 +172,6 @@ def _same_size(a: str, b: str) -> bool:
 
 
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _day_dates(words: set[str], published: date | None) -> set[date] | None:
@@ -184,8 +183,8 @@ def _day_dates(words: set[str], published: date | None) -> set[date] | None:
     for w in words:
         if w in _RELATIVE_DAYS:
             out.add(published + timedelta(days=_RELATIVE_DAYS[w]))
-        elif w in _WEEKDAYS:
-            target = _WEEKDAYS.index(w)
+        elif w in WEEKDAYS:
+            target = WEEKDAYS.index(w)
             out.add(published - timedelta(days=(published.weekday() - target) % 7))
             out.add(published + timedelta(days=(target - published.weekday()) % 7))
         else:

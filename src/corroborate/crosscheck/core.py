@@ -254,8 +254,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
                           if sentence(c.span) == sentence(s))
     quoted = inside_quotes(passages, claims) | unnamed_quotes(claims)
     brief = _brief(statements, members, links, claims, sim, avoid=contested | rewrites | quoted, source=source,
-                   lead_passages=_lead_passages(passages), passages=passages,
-                   config=brief_config or BriefConfig())
+                   passages=passages, config=brief_config or BriefConfig())
     return Story(id=story_id, articles=[a.id for a in articles], statements=statements, conflicts=conflicts,
                  brief=brief, dropped=dropped if conflict_cfg.explain else [])
 
@@ -274,7 +273,7 @@ def _lead_passages(passages: dict[str, list[Passage]]) -> dict[str, set[int]]:
 
 def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: list[Link], claims: list[Claim],
            sim: Similarity, *, avoid: frozenset[tuple[str, int, int]], source: dict[str, str],
-           lead_passages: dict[str, set[int]], passages: dict[str, list[Passage]],
+           passages: dict[str, list[Passage]],
            config: BriefConfig) -> list[BriefSentence]:
     """Order statements for the brief and let :func:`make_brief` choose. Corroborated statements first (most
     sources, then most supported by related statements of other sources, then nearest the top of their
@@ -297,6 +296,7 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
     # The brief leads with the event: a lead sentence (an article's first two), the one most sources back or
     # relate to, even when no other outlet worded it alike enough to merge (real leads rarely are).
     # Somebody's words ("“We already have things on the calendar,” said ...") report a reaction, not the event.
+    lead_passages = _lead_passages(passages)
     leads = [st for st in ranked if any(c.passage in lead_passages.get(c.article, ()) for c in members[id(st)])
              and not all(c.ref in avoid for c in members[id(st)]) and not st.text.lstrip().startswith(OPENERS)]
 

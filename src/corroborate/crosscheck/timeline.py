@@ -212,8 +212,8 @@ class _Resolver:
             # "in February" in May the past one); half a year either way goes by the tense.
             month = MONTHS[(m.group(1) or m.group(2)).lower()]
             ahead, back = (month - p.month) % 12, (p.month - month) % 12
-            if re.search(r"\bback\s+(?:in\s+)?$", sentence[:rel], re.IGNORECASE) or expr.lower().startswith("back"):
-                return month_of(p, -back)  # "back in December": the last one
+            if expr.lower().startswith("back"):
+                return month_of(p, -back)  # "back in December" (the month pattern's lead holds "back in")
             if ahead == back:
                 future = _tense(sentence, rel, rel + len(expr)) == "future"
                 return month_of(p, ahead if future else -back)

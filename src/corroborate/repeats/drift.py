@@ -31,6 +31,7 @@ from functools import cache
 from corroborate.model import Drift
 from corroborate.repeats.drift_numbers import _number_changes, _number_of
 from corroborate.repeats.fingerprint import stem
+from corroborate.text.claim_words import WEEKDAYS
 from corroborate.text.drift_words import (
     _ACTOR_SKIP,
     _CLAUSE_WORDS,
@@ -44,6 +45,7 @@ from corroborate.text.drift_words import (
     HARMLESS,
 )
 from corroborate.text.misquote_words import spelling_variant
+from corroborate.text.quote_words import _PASSIVE_AUX
 from corroborate.text.stopwords import STOPWORDS
 
 # --- curated tables (stems are computed once, lazily) ---------------------------------------------------
@@ -148,10 +150,6 @@ def _looks_like_verb(tok: _Tok) -> bool:
         (tok.low.endswith("ed") and len(tok.low) > 4) or tok.low in _IRREGULAR_PAST)
 
 
-_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-_BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
-
-
 def _actor(toks: list[_Tok], verb: int) -> list[_Tok]:
     """The noun phrase left of a verb that is its likely subject: names and "the X Y", skipping
     auxiliaries, time phrases and appositions such as ", 49," or "(49)"."""
@@ -167,7 +165,7 @@ def _actor(toks: list[_Tok], verb: int) -> list[_Tok]:
                 break
             j -= 1
             continue
-        if not phrase and t.low in _DAYS:
+        if not phrase and t.low in WEEKDAYS:
             j -= 2 if j and toks[j - 1].low == "on" else 1  # a time phrase before the verb ("on Thursday")
             continue
         if not phrase and (t.low in _ACTOR_SKIP or t.role in {"number", "negation"} or t.text in {"(", ")"}
@@ -197,7 +195,7 @@ def _before_same_name(ta: list[_Tok], x: _Tok, tb: list[_Tok], y: _Tok) -> bool:
 
 def _passive(toks: list[_Tok], verb: int) -> bool:
     """A passive verb: a form of "be" right before it ("was foiled", "has been charged")."""
-    return verb > 0 and toks[verb - 1].low in _BE
+    return verb > 0 and toks[verb - 1].low in _PASSIVE_AUX
 
 
 def _actor_key(phrase: list[_Tok]) -> set[str]:

@@ -38,18 +38,17 @@ from typing import Any
 
 from corroborate.attribution.cues import CueReader, _Attribution
 from corroborate.attribution.entities import EntityLookup, extract_entities
+from corroborate.attribution.mentions import Token
 from corroborate.attribution.phrases import (
     _ROLE_REFERENCE,
     DOCUMENT_NOUNS,
     REFERRING_NOUNS,
     _cue,
 )
-from corroborate.attribution.speakers import named_speaker, refine_speaker
+from corroborate.attribution.speakers import _by_surname, agrees, named_speaker, refine_speaker
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
-from corroborate.text.lexicon import (
-    SPEAKER_NOUNS,
-)
+from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import (
     _LEAD_SKIP,
     _PERSON_PRONOUNS,
@@ -57,6 +56,7 @@ from corroborate.text.quote_words import (
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
+_POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
 
 
@@ -84,7 +84,7 @@ class _Reader(CueReader):
         if phrase.lower() in _PERSON_PRONOUNS or _ROLE_REFERENCE.fullmatch(phrase.lower()):
             # "the presidential hopeful said", "the senator added": news refers back to the person just named
             # with a role noun, as with a pronoun.
-            ante = self._antecedent(sentence.index, att.start)
+            ante = self._antecedent(sentence.index, att.start, phrase.lower())
             if ante is None:
                 return None, None
             return ante[0], Span.of(self.article, ante[1], ante[2])
@@ -125,6 +125,7 @@ class _Reader(CueReader):
         self._subjects[p.index] = None  # guards against cycles
         result = None
         toks = self._words(p)
+        owned = False
         for v, t in enumerate(toks):
             if _cue(t):
                 att = self._subject_of_verb(p, toks, v)
@@ -133,44 +134,72 @@ class _Reader(CueReader):
                     if name is not None and span is not None and self._person_like(name):
                         result = (name, span.start, span.end)
                         break
-        if result is None:
+                    # "Her office claims the bill would keep Social Security solvent": the subject is someone's
+                    # belonging; no name later in the sentence is the subject either.
+                    owned = owned or att.phrase.split()[0].lower() in _POSSESSIVE_DETS
+        if result is None and not owned:
             for k in self._main_clause_first(toks):
                 t = toks[k]
                 if t.lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP or t.initial):
-                    ante = self._antecedent(p.index)
+                    ante = self._antecedent(p.index, pronoun=t.lower)
                     result = ante
                     break
                 ents = [e for e in self.lookup.in_range(self.article.id, t.start, p.end)
                         if e[0] == t.start and e[2].type == "PER"]
-                if ents and not self._object_at(toks, k):
-                    s, e, ent = ents[0]
-                    result = (ent.name, s, e)
+                person = (ents[0][2].name, ents[0][0], ents[0][1]) if ents else self._surname_at(toks, k)
+                if person is not None and not self._object_at(toks, k):
+                    result = person
                     break
         self._subjects[p.index] = result
         return result
 
     def _person_like(self, name: str) -> bool:
-        """Can "he"/"she" refer to it: a PER entity, or a phrase that is no ORG/LOC entity ("a spokesman")."""
+        """Can "he"/"she" refer to it: a PER entity, or a phrase that is no ORG/LOC entity ("a spokesman") and
+        no one's belonging ("Her office claims …": "she" is the owner, named earlier, not the office)."""
         ent = self.lookup.named(name)
-        return ent.type == "PER" if ent is not None else True
+        if ent is not None:
+            return ent.type == "PER"
+        return name.split()[0].lower() not in _POSSESSIVE_DETS
 
-    def _antecedent(self, index: int, pos: int | None = None) -> tuple[str, int, int] | None:
+    def _surname_at(self, toks: list[Token], k: int) -> tuple[str, int, int] | None:
+        """"Mr. Trump approached the podium": a person named by honorific and surname, which the entity stage
+        leaves unresolved when the story has several people of that name; the one person it can be (see
+        :func:`corroborate.attribution.speakers._by_surname`), or None."""
+        t = toks[k]
+        if t.lower not in HONORIFICS or k + 1 >= len(toks) or toks[k + 1].possessive \
+                or self.text[t.end:toks[k + 1].start].strip(" ."):
+            return None
+        ent = _by_surname(self.text[t.start:toks[k + 1].end], self.lookup)
+        return (ent.name, t.start, toks[k + 1].end) if ent is not None else None
+
+    def _antecedent(self, index: int, pos: int | None = None,
+                    pronoun: str | None = None) -> tuple[str, int, int] | None:
         if pos is not None:
             # "Mr Johnson laid out a plan which he posted": a person earlier in the same sentence comes first.
             p = next(q for q in self.passages if q.index == index)
             toks = self._words(p, end=pos)
             for k, t in enumerate(toks):
                 ents = [e for e in self.lookup.in_range(self.article.id, t.start, pos)
-                        if e[0] == t.start and e[2].type == "PER"]
+                        if e[0] == t.start and e[2].type == "PER" and agrees(e[2].name, pronoun)]
                 if ents and not self._object_at(toks, k):
                     s, e, ent = ents[0]
                     return (ent.name, s, e)
         earlier = [p for p in self.passages if p.index < index]
+        skipped = False
         for p in reversed(earlier[-3:]):
             subj = self._subject(p)
-            if subj is not None:
+            if subj is None or (skipped and not self._known_person(subj[0])):
+                continue
+            if agrees(subj[0], pronoun):
                 return subj
+            # "Mr. Obama and his wife, Michelle, … “…,” he said": a subject of the other gender is not the one
+            # "he"/"she" refers to; further back, only a person the story knows will do.
+            skipped = True
         return None
+
+    def _known_person(self, name: str) -> bool:
+        ent = self.lookup.named(name)
+        return ent is not None and ent.type == "PER"
 
     # -- quotes -----------------------------------------------------------------------------------------
     def direct(self) -> list[Quote]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.model import Entity, Quote
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
+from corroborate.text.given_names import FEMALE_HONORIFICS, FEMALE_NAMES, MALE_HONORIFICS, MALE_NAMES
 from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import _DETS
 
@@ -31,15 +32,44 @@ def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
     return None
 
 
-def _by_surname(phrase: str, lookup: EntityLookup) -> Entity | None:
+def gender(name: str) -> str | None:
+    """"f", "m" or None (unknown): what a name's honorific ("Mrs. Clinton") or first name ("Michelle Obama")
+    says of its bearer. Titles before the name ("Senator Joni Ernst") are passed over."""
+    for word in (w.strip(".,").lower() for w in name.split()):
+        if word in FEMALE_HONORIFICS:
+            return "f"
+        if word in MALE_HONORIFICS:
+            return "m"
+        if word in _TITLE_WORDS:
+            continue
+        return "f" if word in FEMALE_NAMES else "m" if word in MALE_NAMES else None
+    return None
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def agrees(name: str, pronoun: str | None) -> bool:
+    """Can the pronoun ("he", "she") refer to the named person: yes unless the name says another gender."""
+    want = _PRONOUN_GENDER.get(pronoun or "")
+    found = gender(name) if want else None
+    return found is None or found == want
+
+
+def _by_surname(phrase: str, lookup: EntityLookup, pronoun: str | None = None) -> Entity | None:
     """The one person of the story whose name ends in this surname ("Murray", "Mr. Murray" -> "Tim Murray"),
-    when the entity stage did not list the surname as an alias. Two people sharing it: nobody."""
-    words = [w for w in phrase.split() if w.strip(".").lower() not in HONORIFICS]
+    when the entity stage did not list the surname as an alias. Two people sharing it: nobody -- unless an
+    honorific or the pronoun that refers back tells them apart ("Mr. Trump" or "he" is not Melania Trump)."""
+    words = phrase.split()
+    want = gender(words[0]) if words and words[0].strip(".").lower() in HONORIFICS else None
+    want = want or _PRONOUN_GENDER.get(pronoun or "")
+    words = [w for w in words if w.strip(".").lower() not in HONORIFICS]
     if len(words) != 1 or not words[0][:1].isupper():
         return None
     surname = normalise_name(words[0])
     found = {e.name: e for e in lookup.entities
-             if e.type == "PER" and len(e.name.split()) > 1 and normalise_name(e.name.split()[-1]) == surname}
+             if e.type == "PER" and len(e.name.split()) > 1 and normalise_name(e.name.split()[-1]) == surname
+             and (want is None or gender(e.name) in (None, want))}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

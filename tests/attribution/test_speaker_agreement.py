@@ -1,0 +1,53 @@
+"""Speaker attribution on news patterns: pronoun gender, honorific surnames, possessive subjects."""
+
+from __future__ import annotations
+
+from corroborate.attribution.entities import EntityLookup
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.attribution.speakers import _by_surname, agrees, gender
+from corroborate.ingest.segment import segment
+from corroborate.model import Article, Entity, Quote
+
+
+def direct(text: str) -> list[Quote]:
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    return [q for q in extract_quotes(a, segment(a)) if q.kind == "direct"]
+
+
+def test_gender_from_honorific_or_first_name() -> None:
+    assert gender("Mrs. Vale") == "f" and gender("Mr Vale") == "m"
+    assert gender("Senator Laura Vale") == "f" and gender("Peter Vale") == "m"
+    assert gender("Jordan Vale") is None and gender("Vale") is None
+    assert agrees("Laura Vale", "she") and not agrees("Laura Vale", "he") and agrees("Jordan Vale", "he")
+
+
+def test_honorific_tells_two_people_of_one_surname_apart() -> None:
+    people = [Entity("Peter Vale", "PER", [], []), Entity("Laura Vale", "PER", [], [])]
+    lookup = EntityLookup(people)
+    assert _by_surname("Vale", lookup) is None
+    assert _by_surname("Mr. Vale", lookup) is people[0]
+    assert _by_surname("Ms Vale", lookup) is people[1]
+    assert _by_surname("Vale", lookup, "she") is people[1]
+
+
+def test_he_does_not_refer_back_to_a_woman() -> None:
+    text = ("Peter Brandt opened the harbour on Friday.\n\n"
+            "Peter Brandt later thanked the mayor and her deputy, Laura Kent, for their help.\n\n"
+            "Laura Kent waved to the crowd from the stage.\n\n"
+            "“They have done a wonderful job for this town,” he said.")
+    assert direct(text)[0].speaker == "Peter Brandt"
+
+
+def test_honorific_surname_is_a_subject_when_the_family_shares_it() -> None:
+    text = ("Peter Vale and his wife, Laura Vale, arrived at noon. Tom Hale, an adviser, stood near the door.\n\n"
+            "As Mr. Vale walked to the stage, the rain began.\n\n"
+            "Later he promised “a new harbour for every town on this coast.”")
+    assert direct(text)[0].speaker == "Peter Vale"
+
+
+def test_a_possessive_subject_is_not_what_she_refers_to() -> None:
+    text = ("Senator Laura Kent unveiled a plan to cut the deficit.\n\n"
+            "Her office says the plan would please Tom Hale and save billions over a decade.\n\n"
+            "“These two changes would keep the fund solvent for many years,” she told reporters.")
+    q = direct(text)[0]
+    assert q.speaker == "Laura Kent"

@@ -51,3 +51,17 @@ def test_a_possessive_subject_is_not_what_she_refers_to() -> None:
             "“These two changes would keep the fund solvent for many years,” she told reporters.")
     q = direct(text)[0]
     assert q.speaker == "Laura Kent"
+
+
+def test_a_participle_with_its_agent_is_no_cue() -> None:
+    text = ("Tom Hale, the head of the harbour board, told reporters that failing to pass a plan like the budget "
+            "announced by Mayor Ann Ruiz this week “would badly hurt the fishing fleet.”")
+    q = direct(text)[0]
+    assert q.speaker == "Tom Hale" and q.cue == "told"
+
+
+def test_a_name_and_an_unlisted_verb_after_the_quote() -> None:
+    text = ("Ann Ruiz spoke first. “The budget is a disgrace to this town,” said Ann Ruiz.\n\n"
+            "“It is completely at odds with what the council promised,” summarized Tom Hale.")
+    found = direct(text)
+    assert [(q.speaker, q.cue) for q in found][-1] == ("Tom Hale", "summarized")

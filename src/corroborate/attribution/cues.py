@@ -162,6 +162,9 @@ class CueReader(ReportedSpeech):
                 return None
             return self._attribution(toks, *self._named_apposition(toks, self._role_then_name(toks, np)),
                                      toks[0].text)
+        tail = self._name_and_verb(p, toks)
+        if tail is not None:
+            return tail
         np = self._np_forward(toks, 0)
         if np is None:
             return self._described_then_named(toks)
@@ -199,6 +202,18 @@ class CueReader(ReportedSpeech):
                 if _cue(toks[j]) and gap.strip() == ",":
                     return self._attribution(toks, np[0], np[1], toks[j].text)
         return self._described_then_named(toks)
+
+    def _name_and_verb(self, p: Passage, toks: list[Token]) -> _Attribution | None:
+        """“…,” summarized Dan Senor. / “…,” Senor summarized.: the sentence ends in a known person's name and one
+        past-tense verb that the cue lexicon lacks; news style makes that verb the cue and the person the speaker."""
+        if not 2 <= len(toks) <= 4 or self.text[toks[-1].end:p.end].strip(" .!?"):
+            return None
+        for a, b, verb in ((1, len(toks) - 1, 0), (0, len(toks) - 2, len(toks) - 1)):
+            found = self.lookup.in_range(self.article.id, toks[a].start, toks[b].end)
+            whole = any(t[0] == toks[a].start and t[1] == toks[b].end and t[2].type == "PER" for t in found)
+            if whole and toks[verb].text.islower() and toks[verb].lower.endswith("ed"):
+                return self._attribution(toks, a, b, toks[verb].text)
+        return None
 
     def _described_then_named(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the company's chief security officer Joe Sullivan said: a lower-case description ending in a

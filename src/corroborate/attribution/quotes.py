@@ -305,7 +305,10 @@ class _Reader(CueReader):
                 att = self._after(after, pos)
         if att is None:
             toks = self._words(sentence, end=o)
-            verbs = [k for k, t in enumerate(toks) if _cue(t)]
+            # "the tax deal announced by President Obama": a participle with its agent after it modifies a noun
+            # and introduces no quote.
+            verbs = [k for k, t in enumerate(toks) if _cue(t)
+                     and not (t.lower.endswith("ed") and k + 1 < len(toks) and toks[k + 1].lower == "by")]
             if verbs:
                 att = self._subject_of_verb(sentence, toks, verbs[-1])
                 if att is None:

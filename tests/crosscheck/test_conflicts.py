@@ -11,7 +11,7 @@ import pytest
 
 from corroborate.crosscheck.conflicts import conflict_between
 from corroborate.crosscheck.findings import Finding, merge_findings
-from corroborate.model import Article, Span
+from corroborate.model import Article, Passage, Span
 from tests.conftest import shared_path
 
 
@@ -265,3 +265,23 @@ def test_two_exact_counts_need_a_name_in_common() -> None:
     assert _numbers("Garrard threw for 329 yards and a touchdown.", "Garrard finished with 364 yards on Sunday.")
     # a vague count needs none ("one of whom was pregnant" / "multiple pregnant women")
     assert _numbers("Seven women died, one of whom was pregnant.", "Mr Darmanin said multiple pregnant women died.")
+
+
+def test_a_day_beside_the_same_verb_dates_one_event_in_sentences_worded_apart() -> None:
+    # Worded too differently for the sentence-similarity gate, but each puts its day right by "apologized"
+    # and both name the same participants: the event is dated two ways.
+    a = ("The press secretary of Senator Alma Ruiz had to apologize Saturday for a Twitter post about the "
+         "Harlow Festival during a long address earlier this week.")
+    b = "An aide to Alma Ruiz on Friday apologized for a Twitter post that mocked the Harlow Festival parade."
+    found = conflict_between(a, b)
+    assert found is not None and found.kind == "date"
+    assert sorted(found.values) == ["Friday", "Saturday"]
+    # The day belongs to the verb it stands by, not to every verb of the sentence.
+    from corroborate.crosscheck.rules import rule_claim
+
+    c = ("Weeks of criticism followed before Alma Ruiz's staff apologized for a Twitter post mocking the Harlow "
+         "Festival, whose organisers resigned on Friday.")
+    claim = rule_claim(art("c", "c", c), Passage("c", 0, 0, 0, len(c), c))
+    assert {e for e, _ in claim.dated} == {"resign"}
+    said = "Alma Ruiz apologized, her office said Friday."
+    assert rule_claim(art("d", "d", said), Passage("d", 0, 0, 0, len(said), said)).dated == frozenset()

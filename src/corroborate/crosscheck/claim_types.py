@@ -62,6 +62,9 @@ class Claim:
     names: frozenset[str] = frozenset()  # entity keys mentioned (lower-cased surnames / name words)
     content: frozenset[str] = frozenset()  # content lemmas
     events: frozenset[str] = frozenset()  # event lemmas: verbs and event nouns
+    # (event lemma, day word) where the day word stands right by the verb ("apologized on Friday", "on Friday
+    # apologized", "published Sunday"): the day is then the event's, not the report's or another clause's.
+    dated: frozenset[tuple[str, str]] = frozenset()
     triples: list[tuple[str | None, str, str | None]] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
 

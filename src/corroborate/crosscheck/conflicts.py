@@ -147,12 +147,24 @@ def place_date_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]],
                                [(pa[1], pa[0]), (pb[1], pb[0])], round(min(conf, 0.85), 2)))
         days_a = {t for t in a.times if t.endswith("day")}
         days_b = {t for t in b.times if t.endswith("day")}
-        if days_a and days_b and not _same_days(days_a, days_b, published.get(a.article), published.get(b.article)) \
-                and s >= 0.6 and len(shared) >= 2:
+        pub_a, pub_b = published.get(a.article), published.get(b.article)
+        if len(shared) < 2:
+            continue
+        if days_a and days_b and not _same_days(days_a, days_b, pub_a, pub_b) and s >= 0.6:
             out.append(Finding("date", ("date", events[0]), _event_topic(a, b, events[0], where=False),
                                [(a.span, ", ".join(sorted(d.capitalize() for d in days_a))),
                                 (b.span, ", ".join(sorted(d.capitalize() for d in days_b)))],
                                round(0.4 + 0.3 * s, 2)))
+            continue
+        # Sentences worded apart ("had to apologize Saturday" / "on Friday apologized") still date one event
+        # when each puts its day right by the same verb and they share the participants.
+        attached = sorted((e, da, db) for e, da in a.dated for e2, db in b.dated
+                          if e == e2 and e in events and not _same_days({da}, {db}, pub_a, pub_b))
+        if attached:
+            e, da, db = attached[0]
+            out.append(Finding("date", ("date", e), _event_topic(a, b, e, where=False),
+                               [(a.span, da.capitalize()), (b.span, db.capitalize())],
+                               round(0.4 + 0.3 * max(s, 0.5), 2)))
     return out
 
 

@@ -264,6 +264,27 @@ def _times(tokens: list[Token]) -> list[str]:
     return sorted(set(out))
 
 
+_DAY_GLUE = frozenset(("on", "last", "this", "early", "late", "earlier", "later"))
+
+
+def _dated_events(tokens: list[Token], verbs: list[int]) -> frozenset[tuple[str, str]]:
+    """(verb lemma, day word) for each verb with a day word beside it, only glue words between ("on", "last",
+    "early"): "apologized on Friday", "on Friday apologized", "to apologize Saturday". A day reached through
+    other words may date another clause of the sentence."""
+    out: set[tuple[str, str]] = set()
+    days = {i for i, t in enumerate(tokens) if t.lower in WEEKDAYS or t.lower in ("yesterday", "today", "tonight")}
+    for i in verbs:
+        if tokens[i].lower in REPORTING:
+            continue
+        for step in (1, -1):
+            j = i + step
+            while 0 <= j < len(tokens) and abs(j - i) <= 3 and tokens[j].lower in _DAY_GLUE:
+                j += step
+            if j in days and not _reported_on(tokens, j):
+                out.add((lemma(tokens[i].lower), tokens[j].lower))
+    return frozenset(out)
+
+
 def _frame(tokens: list[Token]) -> str | None:
     for t in tokens:
         f = FRAME_OF.get(t.lower)
@@ -308,10 +329,13 @@ def rule_claim(article: Article, passage: Passage, *, persons: frozenset[str] = 
                   if a == "to" and b.isalpha() and b not in FUNCTION and b not in STOP and len(b) > 2)
     first_subject: str | None = None
     main_named = False
+    verbs = [i for i, t in enumerate(tokens) if i and lowers[i - 1] == "to" and t.lower.isalpha()
+             and t.lower not in FUNCTION and t.lower not in STOP]
     for i, t in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         if not is_verb(t, prev) or (t.lower in LABEL_VERBS and t.lower.endswith("ing")):
             continue
+        verbs.append(i)
         pred = lemma(t.lower)
         who_rng = _np_before(tokens, i)
         obj_rng = _np_after(tokens, i)
@@ -349,6 +373,7 @@ def rule_claim(article: Article, passage: Passage, *, persons: frozenset[str] = 
     claim.numbers = _quantities(tokens, article, frame)
     claim.places = _places(tokens, runs, article, persons)
     claim.times = _times(tokens)
+    claim.dated = _dated_events(tokens, verbs)
     claim.labels = _labels(text, tokens, article, base, first_subject)
     return claim
 

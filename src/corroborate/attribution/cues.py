@@ -15,7 +15,10 @@ from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _abbreviation, _cue
 from corroborate.attribution.reported import ReportedSpeech
 from corroborate.model import Article, Passage
+from corroborate.text.lexicon import DEMONYMS
+from corroborate.text.name_variants import PARTIES
 from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, _PERSON_PRONOUNS, DOCUMENT_NOUNS
+from corroborate.text.stopwords import STOPWORDS
 
 # "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
@@ -160,6 +163,7 @@ class CueReader(ReportedSpeech):
             np = self._np_forward(toks, 1)
             if np is None:
                 return None
+            np = self._modified_noun(toks, np)
             return self._attribution(toks, *self._named_apposition(toks, self._role_then_name(toks, np)),
                                      toks[0].text)
         tail = self._name_and_verb(p, toks)
@@ -202,6 +206,17 @@ class CueReader(ReportedSpeech):
                 if _cue(toks[j]) and gap.strip() == ",":
                     return self._attribution(toks, np[0], np[1], toks[j].text)
         return self._described_then_named(toks)
+
+    def _modified_noun(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+        """"said the Democratic staffer", "said a French diplomat": a phrase that stops at a party or nationality
+        adjective goes on to the common noun it modifies, so that it reads as a description, not as the party."""
+        j = np[1] + 1
+        last = toks[np[1]].lower
+        if (last in PARTIES or last in DEMONYMS) and j < len(toks) and toks[j].text.isalpha() \
+                and toks[j].text.islower() and toks[j].lower not in STOPWORDS and not _cue(toks[j]) \
+                and not self._gap_breaks(toks[np[1]], toks[j]):
+            return (np[0], j)
+        return np
 
     def _name_and_verb(self, p: Passage, toks: list[Token]) -> _Attribution | None:
         """“…,” summarized Dan Senor. / “…,” Senor summarized.: the sentence ends in a known person's name and one

@@ -45,7 +45,14 @@ from corroborate.attribution.phrases import (
     REFERRING_NOUNS,
     _cue,
 )
-from corroborate.attribution.speakers import _by_surname, agrees, named_speaker, refine_speaker
+from corroborate.attribution.speakers import (
+    PARTY_MEMBERS,
+    _by_surname,
+    agrees,
+    common_word,
+    named_speaker,
+    refine_speaker,
+)
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
 from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
@@ -56,6 +63,9 @@ from corroborate.text.quote_words import (
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
+# "the Arizona Republican", "the Ohio Democrat": a party member described by state, a reference back.
+_MEMBERS = "|".join(w.capitalize() for w in sorted(PARTY_MEMBERS))
+_MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS})")
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
 
@@ -81,9 +91,10 @@ class _Reader(CueReader):
             lead = self._leading_subject(toks)
             if lead is not None and toks[lead[1]].lower not in DOCUMENT_NOUNS:
                 return self.resolve(self._attribution(toks, lead[0], lead[1], att.cue), sentence)
-        if phrase.lower() in _PERSON_PRONOUNS or _ROLE_REFERENCE.fullmatch(phrase.lower()):
-            # "the presidential hopeful said", "the senator added": news refers back to the person just named
-            # with a role noun, as with a pronoun.
+        if phrase.lower() in _PERSON_PRONOUNS or _ROLE_REFERENCE.fullmatch(phrase.lower()) \
+                or _MEMBER_REFERENCE.fullmatch(phrase):
+            # "the presidential hopeful said", "the senator added", "the Arizona Republican said": news refers
+            # back to the person just named with a role noun or a party, as with a pronoun.
             ante = self._antecedent(sentence.index, att.start, phrase.lower())
             if ante is None:
                 return None, None
@@ -147,7 +158,9 @@ class _Reader(CueReader):
                 ents = [e for e in self.lookup.in_range(self.article.id, t.start, p.end)
                         if e[0] == t.start and e[2].type == "PER"]
                 person = (ents[0][2].name, ents[0][0], ents[0][1]) if ents else self._surname_at(toks, k)
-                if person is not None and not self._object_at(toks, k):
+                # "… was strikingly grim for an Inaugural Address": a name after "a"/"an" is no person.
+                after_article = k > 0 and toks[k - 1].lower in ("a", "an")
+                if person is not None and not self._object_at(toks, k) and not after_article:
                     result = person
                     break
         self._subjects[p.index] = result
@@ -159,7 +172,7 @@ class _Reader(CueReader):
         ent = self.lookup.named(name)
         if ent is not None:
             return ent.type == "PER"
-        return name.split()[0].lower() not in _POSSESSIVE_DETS
+        return name.split()[0].lower() not in _POSSESSIVE_DETS and not common_word(name)
 
     def _surname_at(self, toks: list[Token], k: int) -> tuple[str, int, int] | None:
         """"Mr. Trump approached the podium": a person named by honorific and surname, which the entity stage

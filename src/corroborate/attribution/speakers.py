@@ -15,8 +15,24 @@ from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.model import Entity, Quote
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.given_names import FEMALE_HONORIFICS, FEMALE_NAMES, MALE_HONORIFICS, MALE_NAMES
-from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
+from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import _DETS
+from corroborate.text.stopwords import STOPWORDS
+
+# A member of a party: "the Arizona Republican", "a Democrat" describe a person, never name one (the party is
+# "Republicans", "the Democratic Party").
+PARTY_MEMBERS = frozenset({"republican", "democrat", "tory", "conservative", "libertarian", "liberal"})
+# Sentence adverbs that open a clause before its subject ("Indeed, as X has said, …").
+_ADVERBS = frozenset({"indeed", "instead", "still", "yet", "again", "later", "earlier", "now", "then"})
+
+
+def common_word(phrase: str) -> bool:
+    """A one-word phrase that is a function word or a common word written with a capital ("Several hours
+    earlier, …", "Indeed, …", "Having …"): the subject reader's stray pick, no speaker."""
+    words = phrase.split()
+    word = words[0].strip(".,’'").lower() if len(words) == 1 else ""
+    return word in STOPWORDS or word in COMMON_CAPITALISED or word in _ADVERBS
+
 
 # Words that end or make up a title, not a name ("Florida Sen", "Wyoming U", "the Gov").
 _TITLE_WORDS = HONORIFICS | CLAIM_TITLES | {"u", "rep", "reps", "sens", "govs", "state", "the", "a", "an"}
@@ -152,6 +168,8 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     capitalised name the entity stage missed stays as written."""
     if quote.speaker is None:
         return quote
+    if quote.speaker.split()[-1].strip(".,").lower() in PARTY_MEMBERS:
+        return replace(quote, speaker=None)  # "The Arizona Republican said" that no earlier person resolved
     ent = lookup.named(quote.speaker)
     lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
     # "the company's chief security officer Joe Sullivan": a description that ends in a known name is that
@@ -168,7 +186,8 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
         # Lew" holds the noun "secretary" but is a name, not a description).
         return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
     words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
-    fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words)
+    fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words) \
+        or common_word(quote.speaker)
     described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
     if fragment or described or ent is not None:
         return replace(quote, speaker=None)

@@ -1,0 +1,44 @@
+"""Speakers that are no names: stray common words, party members, descriptions ending in a party adjective."""
+
+from __future__ import annotations
+
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.ingest.segment import segment
+from corroborate.model import Article, Quote
+
+
+def direct(text: str) -> list[Quote]:
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    return [q for q in extract_quotes(a, segment(a)) if q.kind == "direct"]
+
+
+def test_a_party_member_refers_back_to_the_person_just_named() -> None:
+    text = ("Senator Tom Hale, R-Utah, said the plan was “a costly mistake for every family.”\n\n"
+            "The Utah Republican said the mayor must make “a decision about her future this very week.”")
+    found = direct(text)
+    assert [q.speaker for q in found] == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_party_member_with_nobody_before_is_unattributed() -> None:
+    q = direct("“We will block every one of these bills in the chamber,” a Republican said on Monday.")[0]
+    assert q.speaker is None
+
+
+def test_a_party_adjective_before_a_noun_is_a_description() -> None:
+    text = ("The Democrats met on Monday to plan the week.\n\n"
+            "“We already have plenty of bills on the calendar,” said the Democratic staffer.")
+    q = direct(text)[-1]
+    assert q.speaker is None and q.speaker_span is not None and q.speaker_span.text == "the Democratic staffer"
+
+
+def test_a_stray_capitalised_common_word_is_no_speaker() -> None:
+    text = ("Several hours earlier, a senior official pushed back, saying the report “does not describe the law "
+            "that the agency follows at all.”")
+    assert direct(text)[0].speaker is None
+
+
+def test_a_name_after_an_article_is_not_the_subject_a_pronoun_takes() -> None:
+    text = ("Ann Ruiz spoke for an hour on Friday.\n\n"
+            "Her view was grim for a Victory Speech, a day of parades and flags.\n\n"
+            "“This decline,” she declared, “stops right here and stops right now.”")
+    assert {q.speaker for q in direct(text)} == {"Ann Ruiz"}

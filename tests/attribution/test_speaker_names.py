@@ -42,3 +42,15 @@ def test_a_name_after_an_article_is_not_the_subject_a_pronoun_takes() -> None:
             "Her view was grim for a Victory Speech, a day of parades and flags.\n\n"
             "“This decline,” she declared, “stops right here and stops right now.”")
     assert {q.speaker for q in direct(text)} == {"Ann Ruiz"}
+
+
+def test_a_name_joined_by_and_is_one_speaker() -> None:
+    text = ("Separately, the Fisheries and Coastal Affairs Department said on Friday that boats would be checked, "
+            "“making sure that every harbour in the region follows the same rules.”")
+    assert direct(text)[0].speaker == "Fisheries and Coastal Affairs Department"
+
+
+def test_an_organisation_then_an_unlisted_role_then_a_person() -> None:
+    text = ("The network renewed the show on Friday. “It is an honour to welcome back the whole cast for another "
+            "year,” said Harbour Media Group prexy Tom Hale.")
+    assert direct(text)[0].speaker == "Tom Hale"

@@ -110,7 +110,8 @@ class CueReader(ReportedSpeech):
                 # Health and Human Services Department said" is one name.
                 last = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
                 first = self._np_back(toks, np[0] - 2)
-                np = first if first is not None and last is not None and last.type == "PER" else np
+                whole = self._name_across(toks, first[0], np) if first is not None else None
+                np = whole or (first if first is not None and last is not None and last.type == "PER" else np)
         if np is None and verb.lower.endswith("ing") and "," in before:
             # "Mr. Obama on Wednesday disputed that …, saying “…”": a participle after a comma shares the subject of
             # its clause, the first person or organisation named before it that is no object and no possessive
@@ -163,7 +164,7 @@ class CueReader(ReportedSpeech):
             np = self._np_forward(toks, 1)
             if np is None:
                 return None
-            np = self._modified_noun(toks, np)
+            np = self._person_after_body(toks, self._modified_noun(toks, np))
             return self._attribution(toks, *self._named_apposition(toks, self._role_then_name(toks, np)),
                                      toks[0].text)
         tail = self._name_and_verb(p, toks)
@@ -206,6 +207,31 @@ class CueReader(ReportedSpeech):
                 if _cue(toks[j]) and gap.strip() == ",":
                     return self._attribution(toks, np[0], np[1], toks[j].text)
         return self._described_then_named(toks)
+
+    def _person_after_body(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
+        """"said ABC Entertainment Group prexy Paul Lee": an organisation, one or two lower-case words of a role
+        the lexicon may lack, and a person the story knows, who ends the clause: the person speaks."""
+        body = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
+        j = np[1] + 1
+        if body is None or body.type not in ("ORG", "OTH"):
+            return np
+        while j < len(toks) and j - np[1] <= 2 and toks[j].text.isalpha() and toks[j].text.islower() \
+                and toks[j].lower not in STOPWORDS and not self._gap_breaks(toks[j - 1], toks[j]):
+            j += 1
+        name = self._np_forward(toks, j) if np[1] + 1 < j < len(toks) else None
+        if name is None or self._gap_breaks(toks[j - 1], toks[j]):
+            return np
+        ent = self._entity_ending(toks[name[0]].start, toks[name[1]].end)
+        ends = name[1] + 1 == len(toks) or self.text[toks[name[1]].end:toks[name[1] + 1].start].strip() in (",", ".")
+        return (np[0], name[1]) if ent is not None and ent.type == "PER" and ends else np
+
+    def _name_across(self, toks: list[Token], a: int, np: tuple[int, int]) -> tuple[int, int] | None:
+        """"the Health and Human Services Department said": one name of the story runs across the "and" before
+        the phrase toks[np[0]:np[1] + 1] and ends with it; its first word and np's last, or None."""
+        for start, end, _ in self.lookup.in_range(self.article.id, toks[a].start, toks[np[1]].end):
+            if end == toks[np[1]].end and start < toks[np[0]].start:
+                return next(((k, np[1]) for k in range(a, np[0]) if toks[k].start == start), None)
+        return None
 
     def _modified_noun(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
         """"said the Democratic staffer", "said a French diplomat": a phrase that stops at a party or nationality

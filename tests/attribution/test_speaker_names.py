@@ -54,3 +54,9 @@ def test_an_organisation_then_an_unlisted_role_then_a_person() -> None:
     text = ("The network renewed the show on Friday. “It is an honour to welcome back the whole cast for another "
             "year,” said Harbour Media Group prexy Tom Hale.")
     assert direct(text)[0].speaker == "Tom Hale"
+
+
+def test_a_party_role_before_the_name_of_a_subject_with_two_verbs() -> None:
+    text = ("Republican mayoral nominee Ann Ruiz, whose defeat surprised many, attended and tweeted shortly after "
+            "noon that she came to “honour our town and its many traditions.”")
+    assert direct(text)[0].speaker == "Ann Ruiz"

@@ -119,7 +119,8 @@ class CueReader(ReportedSpeech):
             np = self._clause_subject(toks, v)
         if np is None:
             lead = self._leading_subject(toks)
-            np = self._named_apposition(toks, lead) if lead and lead[1] < v else None
+            # "Democratic presidential nominee Hillary Clinton, whose …, attended and tweeted": past the role.
+            np = self._named_apposition(toks, self._person_after_body(toks, lead)) if lead and lead[1] < v else None
             np = np if np and np[1] < v else None
         if np is None:
             # "The presidential hopeful said": a lower-case role reference the noun-phrase readers do not take;
@@ -209,13 +210,15 @@ class CueReader(ReportedSpeech):
         return self._described_then_named(toks)
 
     def _person_after_body(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
-        """"said ABC Entertainment Group prexy Paul Lee": an organisation, one or two lower-case words of a role
-        the lexicon may lack, and a person the story knows, who ends the clause: the person speaks."""
+        """"said ABC Entertainment Group prexy Paul Lee", "Democratic presidential nominee Hillary Clinton, …": an
+        organisation or a party, up to three lower-case words of a role the lexicon may lack, and a person the
+        story knows, who ends the clause: the person speaks."""
         body = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
         j = np[1] + 1
-        if body is None or body.type not in ("ORG", "OTH"):
+        party = toks[np[1]].lower in PARTIES or toks[np[1]].lower in DEMONYMS
+        if not party and (body is None or body.type not in ("ORG", "OTH")):
             return np
-        while j < len(toks) and j - np[1] <= 2 and toks[j].text.isalpha() and toks[j].text.islower() \
+        while j < len(toks) and j - np[1] <= 3 and toks[j].text.isalpha() and toks[j].text.islower() \
                 and toks[j].lower not in STOPWORDS and not self._gap_breaks(toks[j - 1], toks[j]):
             j += 1
         name = self._np_forward(toks, j) if np[1] + 1 < j < len(toks) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from corroborate.attribution.entities import EntityLookup
 from corroborate.attribution.quotes import extract_quotes
-from corroborate.attribution.speakers import _by_surname, agrees, gender
+from corroborate.attribution.speakers import _by_surname, agrees, gender, named_speaker
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Quote
 
@@ -65,3 +65,18 @@ def test_a_name_and_an_unlisted_verb_after_the_quote() -> None:
             "“It is completely at odds with what the council promised,” summarized Tom Hale.")
     found = direct(text)
     assert [(q.speaker, q.cue) for q in found][-1] == ("Tom Hale", "summarized")
+
+
+def test_a_title_the_story_gave_one_person_when_no_one_is_named_before() -> None:
+    text = ("Attorney General Ann Ruiz spoke in Dover on Friday.\n\n"
+            "The claims spread quickly. Newspapers repeated them. Few checked them.\n\n"
+            "Sometimes the remarks have been plainly untrue.\n\n"
+            "In an interview on Monday, the attorney general said that the record was wrong.\n\n"
+            "“My intention has always been to be completely clear and accurate,” she said.")
+    assert direct(text)[-1].speaker == "Ann Ruiz"
+
+
+def test_a_spokesperson_speaks_for_a_body_typed_as_a_place() -> None:
+    people = [Entity("Dover", "LOC", [], [])]
+    q = Quote("spokesperson for Dover", "said", "We review all such requests carefully", [], "direct")
+    assert named_speaker(q, EntityLookup(people)).speaker == "Dover"

@@ -97,6 +97,11 @@ class _Reader(CueReader):
             # back to the person just named with a role noun or a party, as with a pronoun.
             ante = self._antecedent(sentence.index, att.start, phrase.lower())
             if ante is None:
+                # "In an interview, the attorney general said …" with no person named just before: the one
+                # person the entity stage gave that title to.
+                titled = self.lookup.named(phrase) if phrase.lower() not in _PERSON_PRONOUNS else None
+                if titled is not None and titled.type == "PER":
+                    return titled.name, Span.of(self.article, att.start, att.end)
                 return None, None
             return ante[0], Span.of(self.article, ante[1], ante[2])
         span = Span.of(self.article, att.start, att.end)

@@ -89,7 +89,9 @@ def _by_surname(phrase: str, lookup: EntityLookup, pronoun: str | None = None) -
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-_BODIES = ("ORG", "OTH")  # what a spokesperson speaks for (the typer calls some companies OTH)
+# What a spokesperson speaks for: the typer calls some companies OTH, and some LOC ("Google" after "in"-like
+# cues); whatever has a spokesperson is an organisation (or a place's government) speaking.
+_BODIES = ("ORG", "OTH", "LOC")
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
 
 

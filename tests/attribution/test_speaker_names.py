@@ -60,3 +60,15 @@ def test_a_party_role_before_the_name_of_a_subject_with_two_verbs() -> None:
     text = ("Republican mayoral nominee Ann Ruiz, whose defeat surprised many, attended and tweeted shortly after "
             "noon that she came to “honour our town and its many traditions.”")
     assert direct(text)[0].speaker == "Ann Ruiz"
+
+
+def test_a_cue_set_off_by_commas_inside_the_sentence() -> None:
+    text = ("The mayor met the board on Monday.\n\n"
+            "Her remarks, said Tom Hale, the harbour master, are “entirely in line with what the board has said.”")
+    assert direct(text)[-1].speaker == "Tom Hale"
+
+
+def test_a_name_after_the_cue_that_opens_the_reported_clause_is_no_speaker() -> None:
+    text = ("A spokesman for the council, Tom Hale, said Mr. Brandt was “betting against the harbour and rooting "
+            "for its failure.”")
+    assert direct(text)[0].speaker == "Tom Hale"

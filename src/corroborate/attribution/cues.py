@@ -80,6 +80,15 @@ class CueReader(ReportedSpeech):
             ref = self._reference(toks[nouns[-1]].lower, p, toks[v - 1].start) if nouns else None
             if ref is not None:
                 return _Attribution(self.text[ref[0]:ref[1]], ref[0], ref[1], cue)
+        if "," in before and v + 1 < len(toks) and self._person_at(toks[v + 1]) \
+                and not self.text[verb.end:toks[v + 1].start].strip():
+            # "Her comments, said Josh Earnest, the press secretary, are “…”": a cue set off by commas inside
+            # the sentence, its subject after it.
+            np = self._np_forward(toks, v + 1)
+            # (Not "X, a spokesman, said Mr. Steele was …": there the name opens the reported clause.)
+            if np is not None and np[1] + 1 < len(toks) \
+                    and self.text[toks[np[1]].end:toks[np[1] + 1].start].strip().startswith(","):
+                return self._attribution(toks, *np, cue)
         if "," in before:
             # "A spokesman for Mr Darmanin, who yesterday accused …, said": skip the relative clause.
             for k in range(v - 1, -1, -1):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corroborate.attribution.kinds import name_kind
-from corroborate.attribution.names import bare, fragment_descriptor, person_parts
+from corroborate.attribution.names import bare, fragment_descriptor, opening_verb, person_parts
 from corroborate.model import Article, Passage
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS_DOTTED
 from corroborate.text.lexicon import (
@@ -36,7 +36,6 @@ from corroborate.text.lexicon import (
     LOC_WORDS,
     ORG_WORDS,
     OTH_WORDS,
-    SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLES,
     WEAK_TITLES,
@@ -241,13 +240,13 @@ class ArticleMentions:
         the = run[0] if len(run) > 1 and run[0].text == "The" and not run[0].initial \
             and self.article.text[:run[0].start].rstrip()[-1:] not in ".!?" else None
         first = i
-        # Leading function words and sentence-initial common words ("The", "However", "Migrants"), and a
-        # speech verb that opens a sentence before its speaker ("Added Gibbs: ...").
+        # Leading function words and sentence-initial common words ("The", "However", "Migrants"), and a verb
+        # that opens a sentence before a name ("Added Gibbs: ...", "Having Jackman host …": see opening_verb).
         # An initial "A." is no article "A" ("A. J. Smith").
         while run and run[0].lower not in HONORIFICS and not (len(run) > 1 and self._shown(run[0]).endswith(".")) and (
             run[0].lower in COMMON_CAPITALISED
             or (run[0].initial and (run[0].lower in self.story_lower
-                                    or (run[0].lower in SPEECH_VERBS and len(run) > 1)))
+                                    or (opening_verb(run[0].lower) and len(run) > 1)))
             or run[0].lower in _CONNECTORS
             or (len(run) > 1 and _LED.fullmatch(run[0].text) is not None)
         ):

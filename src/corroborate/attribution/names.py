@@ -8,10 +8,11 @@ organisation). Pure functions over lower-case words; no model, no story state.
 from __future__ import annotations
 
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
-from corroborate.text.lexicon import COUNTRIES, DEMONYMS
+from corroborate.text.lexicon import COUNTRIES, DEMONYMS, SPEECH_VERBS
 from corroborate.text.name_variants import PARTIES, PARTY_TAILS, same_first_name
 from corroborate.text.name_words import NAME_SUFFIXES, TITLE_MODIFIERS
 from corroborate.text.name_words import PERSON_TITLE_WORDS as _SHARED_TITLE_WORDS
+from corroborate.text.stopwords import STOPWORDS
 
 # "General Manager A. J. Smith", "Campaign Manager Robby Mook": "manager" heads a title as "director" does
 # (the shared list lacks it; without it "Manager A. J. Smith" would be the name).
@@ -20,6 +21,13 @@ PERSON_TITLE_WORDS = _SHARED_TITLE_WORDS | frozenset({"manager"})
 # Lower-case words that initials skip ("Defense of Marriage Act" is DOMA with them, "Academy of Motion
 # Picture Arts and Sciences" is AMPAS without them).
 _FUNCTION = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "&"})
+
+
+def opening_verb(word: str) -> bool:
+    """Is the lower-case word a verb that can open a sentence before a name, and so no part of it: a speech
+    verb ("Added Gibbs: …") or a function-word participle ("Having Jackman host the show …", "Being Smith's
+    friend …")? Other words in "-ing" can be names ("Sterling Brown", "Irving Berlin")."""
+    return word in SPEECH_VERBS or (word in STOPWORDS and word.endswith("ing"))
 
 
 def bare(word: str) -> str:

@@ -72,3 +72,10 @@ def test_a_name_after_the_cue_that_opens_the_reported_clause_is_no_speaker() -> 
     text = ("A spokesman for the council, Tom Hale, said Mr. Brandt was “betting against the harbour and rooting "
             "for its failure.”")
     assert direct(text)[0].speaker == "Tom Hale"
+
+
+def test_a_sentence_opening_descriptor_then_a_name() -> None:
+    text = ("Trade weekly Lumen saw the choice as a bold one, writing that the show "
+            "“will put local fishermen in the spotlight at last.”")
+    q = direct(text)[-1]
+    assert q.speaker == "Lumen" and q.speaker_span is not None and q.speaker_span.text == "Trade weekly Lumen"

@@ -219,23 +219,29 @@ class CueReader(ReportedSpeech):
         return self._described_then_named(toks)
 
     def _person_after_body(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
-        """"said ABC Entertainment Group prexy Paul Lee", "Democratic presidential nominee Hillary Clinton, …": an
-        organisation or a party, up to three lower-case words of a role the lexicon may lack, and a person the
-        story knows, who ends the clause: the person speaks."""
+        """"said ABC Entertainment Group prexy Paul Lee", "Democratic presidential nominee Hillary Clinton, …",
+        "Trade publication Variety saw …": an organisation, a party or a sentence's capitalised first word,
+        up to three lower-case words of a role the lexicon may lack, and a name the story knows (a person's,
+        or after a first word any name's), which ends the phrase: that name speaks (named_speaker then keeps
+        only a person or an organisation)."""
         body = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
         j = np[1] + 1
         party = toks[np[1]].lower in PARTIES or toks[np[1]].lower in DEMONYMS
-        if not party and (body is None or body.type not in ("ORG", "OTH")):
+        opener = np[0] == np[1] == 0 and body is None
+        if not party and not opener and (body is None or body.type not in ("ORG", "OTH")):
             return np
         while j < len(toks) and j - np[1] <= 3 and toks[j].text.isalpha() and toks[j].text.islower() \
                 and toks[j].lower not in STOPWORDS and not self._gap_breaks(toks[j - 1], toks[j]):
             j += 1
         name = self._np_forward(toks, j) if np[1] + 1 < j < len(toks) else None
-        if name is None or self._gap_breaks(toks[j - 1], toks[j]):
+        if name is None or self._gap_breaks(toks[j - 1], toks[j]) or toks[name[1]].possessive:
             return np
         ent = self._entity_ending(toks[name[0]].start, toks[name[1]].end)
-        ends = name[1] + 1 == len(toks) or self.text[toks[name[1]].end:toks[name[1] + 1].start].strip() in (",", ".")
-        return (np[0], name[1]) if ent is not None and ent.type == "PER" and ends else np
+        after = toks[name[1] + 1] if name[1] + 1 < len(toks) else None
+        ends = after is None or after.text.islower() \
+            or self.text[toks[name[1]].end:after.start].strip() in (",", ".")
+        kinds = ("PER", "ORG", "OTH") if opener else ("PER",)
+        return (np[0], name[1]) if ent is not None and ent.type in kinds and ends else np
 
     def _name_across(self, toks: list[Token], a: int, np: tuple[int, int]) -> tuple[int, int] | None:
         """"the Health and Human Services Department said": one name of the story runs across the "and" before

@@ -48,6 +48,18 @@ def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
     return None
 
 
+def _named_after_noun(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """"Trade publication Variety", "the news agency Reuters": a common noun right before a name the story
+    knows as an organisation (or an untyped name) describes it; the name speaks."""
+    parts = phrase.split()
+    for k in range(1, len(parts)):
+        if parts[k - 1].isalpha() and parts[k - 1].islower() and parts[k - 1] not in _DETS:
+            tail = lookup.named(" ".join(parts[k:]))
+            if tail is not None and tail.type in ("ORG", "OTH"):
+                return tail
+    return None
+
+
 def gender(name: str) -> str | None:
     """"f", "m" or None (unknown): what a name's honorific ("Mrs. Clinton") or first name ("Michelle Obama")
     says of its bearer. Titles before the name ("Senator Joni Ernst") are passed over."""
@@ -183,6 +195,10 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     principal = (_principal(quote.speaker, lookup) or _owner(quote.speaker, lookup)) if ent is None else None
     if principal is not None:
         return replace(quote, speaker=principal.name)
+    described_body = _named_after_noun(quote.speaker, lookup) if ent is None and not {"for", "of"} & lowered \
+        else None
+    if described_body is not None:
+        return replace(quote, speaker=described_body.name)
     if ent is not None and ent.type in ("PER", "ORG"):
         # A known person or organisation, whatever its canonical name looks like ("Treasury Secretary Jacob
         # Lew" holds the noun "secretary" but is a name, not a description).

@@ -79,3 +79,15 @@ def test_a_sentence_opening_descriptor_then_a_name() -> None:
             "“will put local fishermen in the spotlight at last.”")
     q = direct(text)[-1]
     assert q.speaker == "Lumen" and q.speaker_span is not None and q.speaker_span.text == "Trade weekly Lumen"
+
+
+def test_a_description_then_a_name_in_apposition_after_the_quote() -> None:
+    text = ("The mayor’s “plan for the harbour is highly unusual, if not unprecedented,” the board’s chairman, "
+            "Representative Tom Hale, Republican of Ohio, wrote in a letter on Tuesday.")
+    assert direct(text)[0].speaker == "Tom Hale"
+
+
+def test_a_participle_takes_the_name_in_apposition_to_its_clause_subject() -> None:
+    text = ("On Friday, the aide, Ann Ruiz, 31, who has many followers online, wrote an open letter to the "
+            "mayor, saying he should “try showing a little respect to the fishermen.”")
+    assert direct(text)[0].speaker == "Ann Ruiz"

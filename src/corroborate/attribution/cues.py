@@ -94,7 +94,9 @@ class CueReader(ReportedSpeech):
             for k in range(v - 1, -1, -1):
                 if toks[k].lower in ("who", "which") and k > 0 and "," in self.text[toks[k - 1].end:toks[k].start]:
                     np = self._np_back(toks, k - 1)
-                    return self._attribution(toks, *np, cue) if np else None
+                    if np is not None:
+                        return self._attribution(toks, *np, cue)
+                    break  # "Ann Ruiz, 31, who …, wrote …, saying": no name right before "who"; read on
             np = None
         elif any(toks[k].lower == "who" and "," in self.text[toks[k - 1].end:toks[k].start]
                  for k in range(max(1, v - 4), v)):
@@ -126,6 +128,8 @@ class CueReader(ReportedSpeech):
             # its clause, the first person or organisation named before it that is no object and no possessive
             # ("Rice's comments came as Netanyahu turned it down, saying").
             np = self._clause_subject(toks, v)
+            # "On Friday, the aide, Elizabeth Lauten, 31, …, wrote …, saying": the description's name.
+            np = self._named_apposition(toks, np) if np is not None else None
         if np is None:
             lead = self._leading_subject(toks)
             # "Democratic presidential nominee Hillary Clinton, whose …, attended and tweeted": past the role.
@@ -210,13 +214,20 @@ class CueReader(ReportedSpeech):
         if self._person_at(toks[np[0]]) and self._comma_before(toks, np[1] + 1):
             # "“…,” Ann Vale, a Republican trying to unseat Representative Tom Hart, a Democrat, in the Third
             # District, said": an apposition longer than _past_apposition reads, with commas of its own.
-            for j in range(np[1] + 2, min(np[1] + 30, len(toks))):
-                gap = self.text[toks[j - 1].end:toks[j].start]
-                if any(ch in gap for ch in ";:!?“”\"()") or ("." in gap and not _abbreviation(toks[j - 1].text)):
-                    break
-                if _cue(toks[j]) and gap.strip() == ",":
-                    return self._attribution(toks, np[0], np[1], toks[j].text)
-        return self._described_then_named(toks)
+            long = self._cue_past_commas(toks, np)
+            if long is not None:
+                return long
+        return self._described_then_named(toks) or self._described_then_apposed(toks)
+
+    def _cue_past_commas(self, toks: list[Token], np: tuple[int, int]) -> _Attribution | None:
+        """The person toks[np[0]:np[1] + 1] with the cue verb after its comma-set apposition, or None."""
+        for j in range(np[1] + 2, min(np[1] + 30, len(toks))):
+            gap = self.text[toks[j - 1].end:toks[j].start]
+            if any(ch in gap for ch in ";:!?“”\"()") or ("." in gap and not _abbreviation(toks[j - 1].text)):
+                break
+            if _cue(toks[j]) and gap.strip() == ",":
+                return self._attribution(toks, np[0], np[1], toks[j].text)
+        return None
 
     def _person_after_body(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
         """"said ABC Entertainment Group prexy Paul Lee", "Democratic presidential nominee Hillary Clinton, …",
@@ -273,6 +284,15 @@ class CueReader(ReportedSpeech):
             if whole and toks[verb].text.islower() and toks[verb].lower.endswith("ed"):
                 return self._attribution(toks, a, b, toks[verb].text)
         return None
+
+    def _described_then_apposed(self, toks: list[Token]) -> _Attribution | None:
+        """“…,” the committee’s chairman, Representative Ann Vale, Republican of Ohio, wrote: a lower-case
+        description of up to five words, then a person named in apposition, then the cue past the commas."""
+        k = next((j for j in range(1, min(len(toks), 6)) if self._comma_before(toks, j)), None)
+        if k is None or not toks[0].text.islower() or not self._person_at(toks[k]):
+            return None
+        name = self._np_forward(toks, k)
+        return self._cue_past_commas(toks, name) if name is not None else None
 
     def _described_then_named(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the company's chief security officer Joe Sullivan said: a lower-case description ending in a

@@ -91,3 +91,21 @@ def test_a_participle_takes_the_name_in_apposition_to_its_clause_subject() -> No
     text = ("On Friday, the aide, Ann Ruiz, 31, who has many followers online, wrote an open letter to the "
             "mayor, saying he should “try showing a little respect to the fishermen.”")
     assert direct(text)[0].speaker == "Ann Ruiz"
+
+
+def test_as_a_person_put_it() -> None:
+    text = ("Critics say the cable mattered. As Sen. Ann Ruiz, R-Ohio, put it, “The harbour was the hottest spot "
+            "of all.”")
+    assert direct(text)[0].speaker == "Ann Ruiz"
+
+
+def test_they_after_two_people_is_the_first_named() -> None:
+    text = ("On Friday, Ann Ruiz and Tom Hale released a joint statement on the harbour.\n\n"
+            "“Officials have said many times that the harbour records are public,” they said.")
+    assert direct(text)[-1].speaker == "Ann Ruiz"
+
+
+def test_they_after_one_person_is_unattributed() -> None:
+    text = ("On Friday, Ann Ruiz met the fishermen at the harbour.\n\n"
+            "“Officials have said many times that the harbour records are public,” they said.")
+    assert direct(text)[-1].speaker is None

@@ -20,6 +20,8 @@ from corroborate.text.name_variants import PARTIES
 from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, _PERSON_PRONOUNS, DOCUMENT_NOUNS
 from corroborate.text.stopwords import STOPWORDS
 
+# "As Sen. Rand Paul, R-Ky., put it, “…”": the idiom names the speaker without a cue verb of the lexicon.
+_PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+it[,:]?\s*$")
 # "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
 
@@ -142,6 +144,16 @@ class CueReader(ReportedSpeech):
             if m is not None:
                 return _Attribution(m.group(0), m.start(), m.end(), cue)
         return self._attribution(toks, *np, cue) if np else None
+
+    def _as_put_it(self, sentence: Passage, o: int) -> _Attribution | None:
+        """"As Sen. Rand Paul, R-Ky., put it, “…”": the phrase between "as" and "put it" (its apposition set
+        off by commas dropped) is the speaker."""
+        m = _PUT_IT.search(self.text, sentence.start, o)
+        if m is None:
+            return None
+        toks = [t for t in tokens(self.text, m.start(1), m.end(1))]
+        np = self._np_forward(toks, 0) if toks else None
+        return self._attribution(toks, *np, "put it") if np is not None else None
 
     def _colon_subject(self, sentence: Passage, toks: list[Token], o: int, long_quote: bool) -> _Attribution | None:
         """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The

@@ -105,7 +105,10 @@ class _Reader(CueReader):
                 return None, None
             return ante[0], Span.of(self.article, ante[1], ante[2])
         span = Span.of(self.article, att.start, att.end)
-        if phrase.lower() in ("they", "we", "i"):
+        if phrase.lower() == "they":
+            joint = self._joint_subject(sentence.index)
+            return (joint[0], Span.of(self.article, joint[1], joint[2])) if joint is not None else (None, span)
+        if phrase.lower() in ("we", "i"):
             return None, span
         named = self.lookup.named(phrase)
         if named is not None:
@@ -213,6 +216,24 @@ class _Reader(CueReader):
             # "Mr. Obama and his wife, Michelle, … “…,” he said": a subject of the other gender is not the one
             # "he"/"she" refers to; further back, only a person the story knows will do.
             skipped = True
+        return None
+
+    def _joint_subject(self, index: int) -> tuple[str, int, int] | None:
+        """"Mr. Udall and Mr. Wyden released a joint statement … “…,” they said": two people named as the
+        subject of one of the two sentences before are "they", and a joint statement goes to the first person
+        named (bench/gold/GUIDELINE.md). Anyone else named first there: None."""
+        for p in reversed([q for q in self.passages if q.index < index][-2:]):
+            toks = self._words(p)
+            people = sorted((s, e, ent) for s, e, ent in self.lookup.in_range(self.article.id, p.start, p.end)
+                            if ent.type == "PER")
+            objects = {tok.start for k, tok in enumerate(toks) if self._object_at(toks, k)}
+            first = next((t for t in people if t[0] not in objects), None)
+            if first is None:
+                continue
+            rest = self.text[first[1]:p.end]
+            m = re.match(r"\s+and\s+", rest)
+            second = m is not None and any(s == first[1] + m.end() for s, _, _ in people)
+            return (first[2].name, first[0], first[1]) if second else None
         return None
 
     def _known_person(self, name: str) -> bool:
@@ -332,7 +353,8 @@ class _Reader(CueReader):
                 if att is None:
                     return Quote(None, toks[verbs[-1]].text, span.text, [span], "direct", None)
             else:
-                att = self._colon_subject(sentence, toks, o, len(self.text[s:e].split()) >= _MIN_WORDS_UNATTRIBUTED)
+                att = self._as_put_it(sentence, o) or self._colon_subject(
+                    sentence, toks, o, len(self.text[s:e].split()) >= _MIN_WORDS_UNATTRIBUTED)
         if att is None:
             return Quote(None, None, span.text, [span], "direct", None)
         speaker, sspan = self.resolve(att, sentence)

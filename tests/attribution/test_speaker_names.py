@@ -109,3 +109,9 @@ def test_they_after_one_person_is_unattributed() -> None:
     text = ("On Friday, Ann Ruiz met the fishermen at the harbour.\n\n"
             "“Officials have said many times that the harbour records are public,” they said.")
     assert direct(text)[-1].speaker is None
+
+
+def test_a_person_right_before_the_verb_beats_a_leading_name() -> None:
+    text = ("Tom Hale, who can sing and dance, was “genuinely thrilled” at the offer, Ann Ruiz said, but “he "
+            "wanted to make sure the format would suit his skills.”")
+    assert direct(text)[-1].speaker == "Ann Ruiz"

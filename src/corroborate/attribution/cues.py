@@ -67,7 +67,10 @@ class CueReader(ReportedSpeech):
         cue = verb.text
         # "Jacob Young, Tory backbencher and MP for ..., tweeted": a leading name with an appositive.
         lead = self._leading_subject(toks)
-        if lead and lead[1] < v - 1 and self.text[toks[lead[1]].end:toks[lead[1] + 1].start].strip().startswith(","):
+        # (Not "Jackman, who can sing, was “thrilled” at the offer, Mark said": a person named right before the
+        # verb is its subject.)
+        if lead and not self._person_right_before(toks, v, toks[lead[1]].end) and lead[1] < v - 1 \
+                and self.text[toks[lead[1]].end:toks[lead[1] + 1].start].strip().startswith(","):
             lead_ent = self._entity_ending(toks[lead[0]].start, toks[lead[1]].end)
             if lead_ent is not None and lead_ent.type == "PER":
                 return self._attribution(toks, lead[0], lead[1], cue)
@@ -154,6 +157,13 @@ class CueReader(ReportedSpeech):
         toks = [t for t in tokens(self.text, m.start(1), m.end(1))]
         np = self._np_forward(toks, 0) if toks else None
         return self._attribution(toks, *np, "put it") if np is not None else None
+
+    def _person_right_before(self, toks: list[Token], v: int, after: int) -> bool:
+        """Does a person's name, starting past character ``after``, end right before the verb toks[v]?"""
+        if v == 0 or self.text[toks[v - 1].end:toks[v].start].strip():
+            return False
+        return any(e == toks[v - 1].end and ent.type == "PER"
+                   for _, e, ent in self.lookup.in_range(self.article.id, after, toks[v - 1].end))
 
     def _colon_subject(self, sentence: Passage, toks: list[Token], o: int, long_quote: bool) -> _Attribution | None:
         """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The

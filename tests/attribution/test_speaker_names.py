@@ -115,3 +115,9 @@ def test_a_person_right_before_the_verb_beats_a_leading_name() -> None:
     text = ("Tom Hale, who can sing and dance, was “genuinely thrilled” at the offer, Ann Ruiz said, but “he "
             "wanted to make sure the format would suit his skills.”")
     assert direct(text)[-1].speaker == "Ann Ruiz"
+
+
+def test_a_document_from_a_person_speaks_for_the_person() -> None:
+    text = ("“The charter protects the right to fish,” reads a statement from Mayor Tom Hale's office. "
+            "“Mr. Hale respects that but thinks the nets should be checked.”")
+    assert [q.speaker for q in direct(text)] == ["Tom Hale", "Tom Hale"]

@@ -203,7 +203,7 @@ class CueReader(ReportedSpeech):
             np = self._person_after_body(toks, self._modified_noun(toks, np))
             return self._attribution(toks, *self._named_apposition(toks, self._role_then_name(toks, np)),
                                      toks[0].text)
-        tail = self._name_and_verb(p, toks)
+        tail = self._name_and_verb(p, toks) or self._document_from(toks)
         if tail is not None:
             return tail
         np = self._np_forward(toks, 0)
@@ -294,6 +294,21 @@ class CueReader(ReportedSpeech):
                 and not self._gap_breaks(toks[np[1]], toks[j]):
             return (np[0], j)
         return np
+
+    def _document_from(self, toks: list[Token]) -> _Attribution | None:
+        """“…,” reads a statement from Senate Majority Leader Harry Reid's office: a document from a person or
+        an organisation (or from its office) speaks for it."""
+        if len(toks) < 5 or not (_cue(toks[0]) or toks[0].lower in ("reads", "read")) \
+                or toks[1].lower not in ("a", "an", "the") or toks[2].lower not in DOCUMENT_NOUNS \
+                or toks[3].lower not in ("from", "by"):
+            return None
+        np = self._np_forward(toks, 4)
+        owner = next((k for k in range(np[0], np[1]) if toks[k].possessive), None) if np is not None else None
+        np = (np[0], owner) if np is not None and owner is not None else np  # "X's office" speaks for X
+        ent = self._entity_ending(toks[np[0]].start, toks[np[1]].end) if np is not None else None
+        if np is None or ent is None or ent.type not in ("PER", "ORG"):
+            return None
+        return self._attribution(toks, np[0], np[1], toks[0].text)
 
     def _name_and_verb(self, p: Passage, toks: list[Token]) -> _Attribution | None:
         """“…,” summarized Dan Senor. / “…,” Senor summarized.: the sentence ends in a known person's name and one

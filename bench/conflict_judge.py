@@ -6,12 +6,17 @@
 ``collect`` runs the checker with the judge off on every gold event (bench/gold) and writes each candidate
 conflict's features and its gold label (1 conflict, 0.5 debatable, 0 otherwise; whether it lands on a labelled
 near-miss) to .corroborate/conflict_candidates.jsonl (not committed: it quotes values of the articles).
-``train`` fits a logistic regression on the **tune** half only, on the candidates the judge's rules leave to
-it (``route_model``, recorded by the judge itself), picks the score threshold on tune (the lowest
-whose precision is >= 0.85, debatable counted as half; else the most precise with at least 3 kept), measures
-the precision of score buckets on tune for the calibrated confidence, and writes
-src/corroborate/data/conflict_judge.json. It then prints candidate-level precision and recall on tune and on
-test; the end-to-end figures come from bench/realnews.py.
+``collect`` also runs the two audit pools of bench/conflict_audit.py (ECB+ sub-topics outside the gold, the
+Clust-McMs dev clusters) and keeps the candidates the learned part decides there (split ``pool``), each with
+the label an editor gave the pair of sentences the judge reads (bench/gold/audit_conflicts.json, GUIDELINE.md
+section 7); a candidate no label covers is kept as unreviewed and not trained on.
+
+``train`` fits a logistic regression on the **tune** half and the labelled pool candidates, on the candidates
+the judge's rules leave to it (``route_model``, recorded by the judge itself), picks the score threshold on
+them (the lowest whose precision is >= 0.85, debatable counted as half; else the most precise with at least 3
+kept), measures the precision of score buckets on them for the calibrated confidence, and writes
+src/corroborate/data/conflict_judge.json. It then prints candidate-level precision and recall on tune, the
+pool and test; the end-to-end figures come from bench/realnews.py.
 """
 
 from __future__ import annotations
@@ -55,7 +60,36 @@ def collect(semantic: str) -> None:
                         "features": c.features, "hits": hits, "label": max((w for _, w in hits), default=0.0),
                         "near_miss": any(pair_hit(c.spans, a, b) for a, b in near)}) + "\n")
             print(f"{n}/{len(events)} {event.dataset} {event.event} {time.perf_counter() - start:.0f}s", flush=True)
+        _collect_pools(checker, out)
     print(f"wrote {CANDIDATES}")
+
+
+def _collect_pools(checker: Any, out: Any) -> None:
+    """The audit pools' candidates that reach the learned part, labelled by the pair of sentences it reads."""
+    from bench.conflict_audit import LABELS, WEIGHT, mcms_pool, pool
+    from corroborate.eval.gold import DEFAULT_DATA
+
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
+    by_pair = {(lab["event"], lab["kind"], frozenset((s["doc"], s["s"]) for s in lab["sides"])): lab for lab in labels}
+    events = pool(DEFAULT_DATA) + mcms_pool(DEFAULT_DATA)
+    unreviewed = 0
+    for event in events:
+        report = checker.run_articles(event.articles)
+        out.write(json.dumps({"event": event.event, "split": "pool", "gold": [], "articles": len(event.articles)})
+                  + "\n")
+        for story in report.stories:
+            for c in story.conflicts:
+                f = c.features or {}
+                if f.get("route_model") != 1.0:
+                    continue
+                sides = [event.locate(c.spans[int(f[k])]) for k in ("route_side_a", "route_side_b")]
+                lab = by_pair.get((event.event, c.kind, frozenset((s["doc"], s.get("s")) for s in sides)))
+                unreviewed += lab is None
+                out.write(json.dumps({
+                    "event": event.event, "split": "pool", "kind": c.kind, "values": c.values[:4], "features": f,
+                    "hits": [], "label": WEIGHT[lab["label"]] if lab else None, "near_miss": False,
+                    "sides": [{"doc": s["doc"], "s": s.get("s")} for s in sides]}) + "\n")
+    print(f"pools: {len(events)} events, {unreviewed} model candidates without a label (label them, then rerun)")
 
 
 def _load() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -90,7 +124,8 @@ def train() -> None:
 
     rows, events = _load()
     names = sorted(n for n in rows[0]["features"] if not n.startswith("route_"))
-    tune = [r for r in rows if r["split"] == "tune" and _judged(r)]
+    fit = ("tune", "pool")
+    tune = [r for r in rows if r["split"] in fit and _judged(r) and r["label"] is not None]
     x = np.array([[r["features"][n] for n in names] for r in tune])
     # A debatable pair is half a conflict: it appears once as a positive and once as a negative, weight 0.5.
     xs, ys, ws = [], [], []
@@ -102,12 +137,14 @@ def train() -> None:
     lr = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False, class_weight="balanced")
     lr.fit(np.array(xs), np.array(ys), sample_weight=np.array(ws))
     model: dict[str, Any] = {"weights": {n: round(float(w), 6) for n, w in zip(names, lr.coef_[0], strict=True)}}
-    scored = {split: sorted(((score(r["features"], model), r) for r in rows if r["split"] == split and _judged(r)),
-                            key=lambda t: -t[0]) for split in ("tune", "test")}
-    # Threshold on tune: the lowest score whose kept set is precise enough.
+    scored = {split: sorted(((score(r["features"], model), r) for r in rows
+                             if r["split"] == split and _judged(r) and r["label"] is not None),
+                            key=lambda t: -t[0]) for split in ("tune", "pool", "test")}
+    fitted = sorted(scored["tune"] + scored["pool"], key=lambda t: -t[0])
+    # Threshold on what it was fit on: the lowest score whose kept set is precise enough.
     threshold, best = 1.0, None
-    for p, _ in scored["tune"]:
-        kept = [r for q, r in scored["tune"] if q >= p]
+    for p, _ in fitted:
+        kept = [r for q, r in fitted if q >= p]
         prec = sum(r["label"] for r in kept) / len(kept)
         if prec >= TARGET_PRECISION:
             threshold = p
@@ -117,18 +154,20 @@ def train() -> None:
         threshold = best[0]
     calibration = []
     for low, high in zip(BUCKETS, BUCKETS[1:], strict=False):  # noqa: RUF007
-        inside = [r for q, r in scored["tune"] if low <= q < high or (q == 1.0 and high == 1.0)]
+        inside = [r for q, r in fitted if low <= q < high or (q == 1.0 and high == 1.0)]
         calibration.append({"low": low, "high": high, "n": len(inside),
                             "precision": round(sum(r["label"] for r in inside) / len(inside), 4) if inside else 0.0})
-    model.update({"threshold": threshold, "calibration": calibration, "trained_on": "bench/gold tune half",
+    model.update({"threshold": threshold, "calibration": calibration,
+                  "trained_on": "bench/gold tune half and the labelled audit pools (bench/gold/audit_conflicts.json)",
                   "candidates": len(tune), "positives": sum(1 for r in tune if r["label"] > 0)})
     MODEL.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in model.items() if k != "weights"}, indent=1))
-    for split in ("tune", "test"):
+    for split in ("tune", "pool", "test"):
         kept_model = [r for q, r in scored[split] if q >= threshold]
         kept_rules = [r for r in rows if r["split"] == split and r["features"]["route_keep"]]
-        print(split, "judged", len(scored[split]), "all candidates", sum(1 for r in rows if r["split"] == split),
-              "off:", _metrics([r for r in rows if r["split"] == split], events, split),
+        labelled = [r for r in rows if r["split"] == split and r["label"] is not None]
+        print(split, "judged", len(scored[split]), "all candidates", len(labelled),
+              "off:", _metrics(labelled, events, split),
               "on:", _metrics(kept_model + kept_rules, events, split))
 
 

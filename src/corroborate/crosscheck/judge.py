@@ -341,8 +341,10 @@ def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictCon
         f = features(c, ctx, sides)
         decided = rule(c, sides, f, ctx)
         if cfg.judge == "off":
+            # (route_side_*: which two spans the judge read, so a label can be matched to that pair)
             kept.append(replace(c, features={**f, "route_model": float(decided is None),
-                                             "route_keep": float(decided == KEEP)}))
+                                             "route_keep": float(decided == KEEP),
+                                             "route_side_a": float(sides[0]), "route_side_b": float(sides[1])}))
         elif decided == KEEP:
             kept.append(replace(c, features=f))
         elif decided is not None:

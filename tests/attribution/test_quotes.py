@@ -424,3 +424,10 @@ def test_described_and_calling_cue_a_partial_quote() -> None:
     found = direct(quotes("Mayor Ann Vale described the plan as “a reckless harbour gamble.” "
                           "Tom Hart disagreed, calling it “the best deal in years.”"))
     assert [q.speaker for q in found] == ["Ann Vale", "Tom Hart"]
+
+
+def test_a_day_after_said_dates_the_remark_and_a_when_clause_is_no_remark() -> None:
+    found = [q for q in quotes("Mayor Ana Ruiz said Tuesday the harbour fees were too high for small boats. "
+                               "“We will not pay,” Tom Hale said when asked about the new fees at the pier.")
+             if q.kind == "reported"]
+    assert [(q.speaker, q.text) for q in found] == [("Ana Ruiz", "the harbour fees were too high for small boats")]

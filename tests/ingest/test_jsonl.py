@@ -43,7 +43,7 @@ def test_bad_lines_are_errors_and_the_rest_still_read(tmp_path: Path) -> None:
         "[1, 2]",
         _row(title="No text here"),
         _row(text="   "),
-        _row(text=["a", "list"]),
+        _row(text=["a", ["list", 3]]),
         _row(text="Line eight is fine.", id=True),
         "",
         _row(text="Line ten is fine.", published=20250304),
@@ -55,9 +55,9 @@ def test_bad_lines_are_errors_and_the_rest_still_read(tmp_path: Path) -> None:
         (path, "line 2: not valid JSON (Expecting property name enclosed in double quotes at column 2)"),
         (path, "line 3: field 'title' must be a string, got int"),
         (path, "line 4: expected a JSON object, got list"),
-        (path, "line 5: missing text field 'text'"),
+        (path, "line 5: missing text field 'text' (fields here: title; name the text field with --jsonl-text-field)"),
         (path, "line 6: text field 'text' is empty"),
-        (path, "line 7: field 'text' must be a string, got list"),
+        (path, "line 7: field 'text' must hold strings or lists of strings"),
         (path, "line 8: field 'id' must be a string or an integer, got bool"),
         (path, "line 10: field 'published' must be a string, got int"),
     ]
@@ -108,3 +108,28 @@ def test_example_island_herald() -> None:
     items = list(read_sources([str(REPO / "examples" / "island-herald.jsonl")]))
     assert [type(a) for a in items] == [Article, Article]
     assert {a.outlet for a in items if isinstance(a, Article)} == {"Island Herald"}
+
+
+def test_a_pretty_printed_json_document_is_one_article_not_a_hundred_bad_lines(tmp_path: Path) -> None:
+    # The shape of a BASIL article file: one object over many lines, the body as paragraphs of sentences,
+    # the date under "date".
+    record = {"source": "bay", "title": "Pier reopens", "date": "2025-03-04", "url": "https://bay.example/p",
+              "body-paragraphs": [["The pier reopened on Monday.", "Crowds came early."], ["Fees rise in April."]]}
+    path = tmp_path / "article.json"
+    path.write_text(json.dumps(record, indent=4), encoding="utf-8")
+    missing = list(read_sources([str(path)]))
+    assert len(missing) == 1 and isinstance(missing[0], InputError)
+    assert "missing text field 'text'" in missing[0].error and "body-paragraphs" in missing[0].error
+    (item,) = read_sources([str(path)], config=IngestConfig(jsonl_text_field="body-paragraphs"))
+    assert isinstance(item, Article)
+    assert item.text == "The pier reopened on Monday. Crowds came early.\n\nFees rise in April."
+    assert item.published == "2025-03-04" and item.title == "Pier reopens" and item.meta["format"] == "json"
+
+
+def test_a_json_array_of_articles_reads_each_and_names_the_bad_record(tmp_path: Path) -> None:
+    path = tmp_path / "articles.json"
+    path.write_text(json.dumps([{"text": "The pier reopened on Monday."}, {"title": "no text"}], indent=2),
+                    encoding="utf-8")
+    good, bad = read_sources([str(path)])
+    assert isinstance(good, Article) and good.text == "The pier reopened on Monday."
+    assert isinstance(bad, InputError) and bad.error.startswith("record 2: missing text field 'text'")

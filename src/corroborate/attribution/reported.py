@@ -13,9 +13,13 @@ from typing import Any
 from corroborate.attribution.mentions import Token
 from corroborate.attribution.phrases import SpeakerPhrases
 from corroborate.model import Passage, Quote, Span
+from corroborate.text.claim_words import WEEKDAYS
 from corroborate.text.lexicon import REPORTING_VERBS
 from corroborate.text.quote_words import _BARE_CLAUSE_VERBS
+from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
+
+_DAYS = frozenset((*WEEKDAYS, "today", "yesterday", "tonight"))
 
 
 class ReportedSpeech(SpeakerPhrases):
@@ -54,8 +58,10 @@ class ReportedSpeech(SpeakerPhrases):
         that = next((j for j in range(v + 1, min(v + 8, len(toks))) if toks[j].lower == "that"), None)
         if that is not None and (verb.lower in ("told", "tells") or that - v <= 1):
             k = that + 1
-        elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in ("to", "by", "in", "on", "as", "of"):
-            return None  # "warned Mr Johnson not to …", "told Sky News": no reported clause
+        elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in _NO_CLAUSE:
+            return None  # "warned Mr Johnson not to …", "told Sky News", "said when asked …": no reported clause
+        elif toks[k].lower in _DAYS and k + 1 < len(toks) and toks[k + 1].lower not in _NO_CLAUSE:
+            k += 1  # "said Tuesday Ginsburg's comments were …": the day dates the remark, it is not said
         if k >= len(toks):
             return None
         start, end = trim_quote(self.text, toks[k].start, p.end)

@@ -7,7 +7,8 @@ a file over ``IngestConfig.max_bytes``, an article longer than ``IngestConfig.ma
 malformed HTML, a broken feed, a bad JSONL line.
 
 Formats: ``.txt`` (plain text, with optional headers), ``.html/.htm``, ``.rss/.atom/.xml`` (feeds),
-``.jsonl/.ndjson``. Anything else, and stdin, is recognised by its content.
+``.jsonl/.ndjson/.json`` (JSON Lines, or one JSON document per file). Anything else, and stdin, is recognised
+by its content.
 
 Folders are read recursively in sorted order (deterministic across machines). Hidden files and folders
 are skipped, and so are documentation files (README, LICENSE, ...), so ``corroborate check examples/``
@@ -44,7 +45,7 @@ EXTENSIONS: dict[str, str] = {
     ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".rss": "feed", ".atom": "feed",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",  # the JSON reader reads lines or one document
 }
 # Documentation that lives beside articles in a folder; skipped during folder walks only.
 # ("source" covers the SOURCE.md provenance notes that data folders carry.)

@@ -173,8 +173,8 @@ def sniff_format(text: str) -> str:
             return "html"
         if head.startswith("<?xml"):
             return "feed"  # other XML: the feed reader says it is not a feed, which is the useful message
-    if head.startswith("{"):
-        return "jsonl"
+    if head.startswith("{") or re.match(r"\[\s*\{", head):
+        return "jsonl"  # JSON Lines, or one JSON document (an object, an array of objects)
     if _HTML_START.match(head):
         return "html"
     return "text"

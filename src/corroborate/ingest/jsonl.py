@@ -3,6 +3,11 @@
 A bad line is an InputError for that line ("line 7: not valid JSON (...)"); the other lines still
 yield their articles. Field types are checked, not coerced: a number where a title should be is a
 sign the export is not what the settings say, and guessing would hide that.
+
+A file that is one JSON document (an object, or an array of objects, pretty-printed over many lines: the
+way BASIL and many scrapers store one article per ``.json`` file) is read as that document, not as a
+hundred broken lines. The text field may hold a list of paragraphs, each a string or a list of sentences
+(BASIL's ``body-paragraphs``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from corroborate.config import IngestConfig
 from corroborate.ingest.common import Source, article_id, file_outlet, iso_date, one_line, url_host
 from corroborate.model import Article, InputError
 
+_DATE_FIELDS = ("published", "date", "published_at", "publish_date", "pubDate")
+
 
 class _LineError(Exception):
     """A problem with one line; the message becomes the InputError's."""
@@ -23,22 +30,41 @@ class _LineError(Exception):
 def _string(record: dict[str, Any], name: str, *, required: bool = False) -> str | None:
     if name not in record or record[name] is None:
         if required:
-            raise _LineError(f"missing text field {name!r}")
+            fields = ", ".join(sorted(record)[:12])
+            raise _LineError(f"missing text field {name!r} (fields here: {fields}; name the text field with "
+                             "--jsonl-text-field)")
         return None
     value = record[name]
+    if required and isinstance(value, list) and all(isinstance(p, (str, list)) for p in value):
+        return _paragraphs(value, name)
     if not isinstance(value, str):
         raise _LineError(f"field {name!r} must be a string, got {type(value).__name__}")
     return value
 
 
-def _article(record: Any, *, line: int, source: Source, config: IngestConfig) -> Article:
+def _paragraphs(value: list[Any], name: str) -> str:
+    """Paragraphs, each a string or a list of sentence strings, as text: sentences joined by a space and
+    paragraphs by a blank line (the segmenter reads paragraph breaks from it)."""
+    out = []
+    for p in value:
+        parts = p if isinstance(p, list) else [p]
+        if not all(isinstance(x, str) for x in parts):
+            raise _LineError(f"field {name!r} must hold strings or lists of strings")
+        out.append(" ".join(x.strip() for x in parts if x.strip()))
+    return "\n\n".join(x for x in out if x)
+
+
+def _article(record: Any, *, line: int, source: Source, config: IngestConfig, fmt: str = "jsonl") -> Article:
     if not isinstance(record, dict):
         raise _LineError(f"expected a JSON object, got {type(record).__name__}")
     text = _string(record, config.jsonl_text_field, required=True)
     if not text or not text.strip():
         raise _LineError(f"text field {config.jsonl_text_field!r} is empty")
     title = _string(record, config.jsonl_title_field)
-    published_raw = _string(record, config.jsonl_date_field)
+    # Exports name the date field many ways; the configured name first, then the common ones (BASIL: "date").
+    date_field = next((n for n in (config.jsonl_date_field, *_DATE_FIELDS) if record.get(n) is not None),
+                      config.jsonl_date_field)
+    published_raw = _string(record, date_field)
     outlet = _string(record, config.jsonl_outlet_field)
     url = _string(record, config.jsonl_url_field)
     # An export's own id is kept for reference, but Article.id stays the content hash so duplicates
@@ -47,7 +73,7 @@ def _article(record: Any, *, line: int, source: Source, config: IngestConfig) ->
     if source_id is not None and (isinstance(source_id, bool) or not isinstance(source_id, (str, int))):
         raise _LineError(f"field {config.jsonl_id_field!r} must be a string or an integer, "
                          f"got {type(source_id).__name__}")
-    meta = {"format": "jsonl", "encoding": source.encoding, "line": str(line)}
+    meta = {"format": fmt, "encoding": source.encoding, "line" if fmt == "jsonl" else "record": str(line)}
     if source_id is not None:
         meta["source_id"] = str(source_id)
     published = iso_date(published_raw)
@@ -65,8 +91,37 @@ def _article(record: Any, *, line: int, source: Source, config: IngestConfig) ->
     )
 
 
+def _document(text: str) -> Any | None:
+    """The file as one JSON document, when its first line alone is not JSON but the whole text is (a
+    pretty-printed object or array); None for JSON Lines."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        json.loads(first)
+        return None
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    try:
+        doc = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return doc if isinstance(doc, (dict, list)) else None
+
+
 def read_jsonl(source: Source, *, config: IngestConfig) -> Iterator[Article | InputError]:
-    """Articles from a JSON Lines source, in line order; blank lines are skipped."""
+    """Articles from a JSON Lines source, in line order (blank lines are skipped), or from a file that is one
+    JSON document: an object is one article, an array one per object."""
+    doc = _document(source.text)
+    if doc is not None:
+        records = doc if isinstance(doc, list) else [doc]
+        if not records:
+            yield InputError(source.path, "empty JSON array")
+        for k, record in enumerate(records, start=1):
+            try:
+                yield _article(record, line=k, source=source, config=config, fmt="json")
+            except _LineError as exc:
+                where = f"record {k}: " if isinstance(doc, list) else ""
+                yield InputError(source.path, one_line(f"{where}{exc}"))
+        return
     seen_any = False
     # split("\n"), not splitlines(): JSON strings may hold raw U+2028 or U+0085, which splitlines breaks on.
     for line_no, line in enumerate(source.text.split("\n"), start=1):

@@ -53,3 +53,7 @@ _BARE_CLAUSE_VERBS = frozenset({"said", "says", "added", "adds", "insisted", "in
 # What carries a speaker's words, not a speaker ("a statement saying", "in an e-mail", "the report said").
 DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
                             "memo", "message", "interview", "op-ed", "report"})
+
+# Words that open no reported clause after "said": a preposition or a time clause ("said when asked to ...").
+NO_REPORTED_CLAUSE = frozenset(("to", "by", "in", "on", "as", "of", "at", "with", "during", "for", "about", "from",
+                                "when", "while", "after", "before", "if", "because", "since", "upon", "through"))

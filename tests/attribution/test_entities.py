@@ -285,3 +285,14 @@ def test_every_alias_says_why_it_joined_its_entity() -> None:
     assert patel.aliases and set(patel.why) == set(patel.aliases)
     assert all(patel.why.values())
     assert "surname" in patel.why["Ms Patel"]
+
+
+def test_a_bare_title_several_people_hold_is_no_alias_of_any() -> None:
+    a = art("Senator Alma Ruiz of Oregon opened the hearing on Monday. The senator said the harbour plan was late.\n\n"
+            "Senator Tom Hale of Idaho asked about the budget. The senator said the fees were too high.")
+    found = ents(a)
+    for name in ("Alma Ruiz", "Tom Hale"):
+        e = find(found, name)
+        assert "Senator" not in e.aliases and "Senator" not in e.why
+        # ... but the title in front of each name stays a mention (span) of that person
+        assert [s.text for s in e.spans].count("Senator") == 1

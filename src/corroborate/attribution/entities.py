@@ -288,8 +288,24 @@ def explain_entities(articles: list[Article], passages: dict[str, list[Passage]]
         entity = _entity(key, [mentions[k] for k in ks], by_id)
         entity.why = _reasons(entity, [mentions[k] for k in ks], [merger.why.get(k) for k in ks])
         out.append((entity, entity.why))
+    _drop_shared_titles([e for e, _ in out])
     out.sort(key=lambda t: (-len(t[0].spans), t[0].type, t[0].name))
     return out
+
+
+def _drop_shared_titles(entities: list[Entity]) -> None:
+    """A bare title ("Senator", "President") that several entities of the story hold as an alias names none
+    of them: each "the senator" mention stays with the senator it was resolved to (its span is kept), but
+    the alias list would tell a reader that "Senator" means six different people."""
+    holders = Counter(a.lower() for e in entities for a in e.aliases
+                      if all(w.strip(".") in _NAME_TITLES for w in a.lower().split()))
+    shared = {t for t, n in holders.items() if n > 1}
+    for e in entities:
+        gone = [a for a in e.aliases if a.lower() in shared]
+        if gone:
+            e.aliases = [a for a in e.aliases if a.lower() not in shared]
+            for a in gone:
+                e.why.pop(a, None)
 
 
 def _reasons(entity: Entity, members: list[Mention], why: list[str | None]) -> dict[str, str]:
@@ -318,6 +334,11 @@ class EntityLookup:
         for e in entities:
             for alias in [e.name, *e.aliases]:
                 self._by_name.setdefault(normalise_name(alias), e)
+        # Then the mentions' own words: a bare title several people hold ("the senator") is no alias of any
+        # (_drop_shared_titles), but still reads as the most mentioned of them, as before it was dropped.
+        for e in entities:
+            for s in e.spans:
+                self._by_name.setdefault(normalise_name(s.text), e)
         self._spans: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
         for e in entities:
             for s in e.spans:

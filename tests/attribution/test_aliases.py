@@ -27,3 +27,17 @@ def test_organisations_join_by_acronym_country_and_containment() -> None:
 def test_a_place_added_to_a_name_makes_another_thing() -> None:
     keys = {("ORG", ("supreme", "court")), ("ORG", ("connecticut", "supreme", "court"))}
     assert organisations(keys, {("connecticut",)}) == {}
+
+
+def test_a_paper_named_again_by_its_last_word_joins_the_one_paper_it_ends() -> None:
+    from corroborate.attribution.entities import extract_entities
+    from corroborate.ingest.segment import segment
+    from corroborate.model import Article
+
+    t = ("Justice Ann Vale told The New York Times on Sunday that she regretted it. In the interview, published "
+         "by The Times, she spoke at length. The White House declined to comment. The House will vote on Monday.")
+    a = Article("a1", "bay", None, None, None, t)
+    found = {e.name: e for e in extract_entities([a], {"a1": segment(a)})}
+    assert found["The New York Times"].aliases == ["The Times"]
+    # One word that is no paper's still ends nothing: the House is not the White House.
+    assert "House" in found and found["White House"].aliases == []

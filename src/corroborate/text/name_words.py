@@ -65,3 +65,8 @@ SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal"})
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "NORP": "OTH", "LOC": "LOC", "GPE": "LOC",
               "FAC": "LOC", "OTH": "OTH", "MISC": "OTH", "EVENT": "OTH", "LAW": "OTH", "PRODUCT": "OTH",
               "WORK_OF_ART": "OTH"}
+
+# Last words of newspaper names that news calls a paper by on second reference ("The Times" for The New York
+# Times, "the Post" for The Washington Post), when the story names one such paper.
+NEWSPAPER_TAILS = frozenset({"times", "post", "journal", "tribune", "globe", "herald", "register", "telegraph",
+                             "guardian", "examiner", "chronicle", "inquirer", "gazette", "star", "sun"})

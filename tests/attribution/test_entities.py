@@ -296,3 +296,10 @@ def test_a_bare_title_several_people_hold_is_no_alias_of_any() -> None:
         assert "Senator" not in e.aliases and "Senator" not in e.why
         # ... but the title in front of each name stays a mention (span) of that person
         assert [s.text for s in e.spans].count("Senator") == 1
+
+
+def test_a_post_at_an_organisation_is_no_bare_title_alias() -> None:
+    a = art("“The court must stay out of it,” said Ed Vance, the president of the Harbour Policy Center. "
+            "Vance added that he had written to the justices.")
+    e = find(ents(a), "Ed Vance")
+    assert not {"President", "president"} & set(e.aliases)

@@ -242,9 +242,12 @@ def _entity(key: Key, members: list[Mention], by_id: dict[str, Article]) -> Enti
         name = sorted(fulls, key=lambda s: (_titled(s), -len(s.split()), -fulls[s], s))[0]
     else:
         name = sorted(surfaces, key=lambda s: (-surfaces[s], -len(s), s))[0]
-    aliases = set(surfaces)
+    # A post at an organisation ("Ed Whelan, the president of the Ethics and Public Policy Center") stays a
+    # mention, but its bare title shown as his alias, "President", would read as the country's president.
+    posts = [m for m in members if m.type == "ROLE" and by_id[m.article].text.startswith(" of ", m.end)]
+    aliases = set(surfaces) - ({m.surface for m in posts} - {m.surface for m in members if m not in posts})
     for m in members:
-        if m.type == "ROLE":
+        if m.type == "ROLE" and m not in posts:
             aliases.add(_title_case(m.title or ""))
             if m.surface.isupper():
                 aliases.add(m.surface)

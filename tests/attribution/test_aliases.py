@@ -41,3 +41,19 @@ def test_a_paper_named_again_by_its_last_word_joins_the_one_paper_it_ends() -> N
     assert found["The New York Times"].aliases == ["The Times"]
     # One word that is no paper's still ends nothing: the House is not the White House.
     assert "House" in found and found["White House"].aliases == []
+
+
+def test_the_court_is_the_one_court_of_the_story_and_two_courts_leave_it_alone() -> None:
+    from corroborate.attribution.entities import extract_entities
+    from corroborate.ingest.segment import segment
+    from corroborate.model import Article
+
+    def entities(text: str) -> dict[str, list[str]]:
+        a = Article("a1", "bay", None, None, None, text)
+        return {e.name: e.aliases for e in extract_entities([a], {"a1": segment(a)})}
+
+    one = entities("The Harbour Supreme Court ruled on Monday. The Court said the fees were lawful.")
+    assert one["Harbour Supreme Court"] == ["Court"]
+    two = entities("The Harbour Supreme Court ruled on Monday after the Bay Appeals Court had ruled. "
+                   "The Court said the fees were lawful.")
+    assert two["Harbour Supreme Court"] == [] and two["Bay Appeals Court"] == []

@@ -22,7 +22,7 @@ from itertools import combinations
 
 from corroborate.attribution.names import bare, initials, party_key, same_person, spelling
 from corroborate.text.lexicon import COUNTRIES, DEMONYMS, ORG_WORDS
-from corroborate.text.name_words import NEWSPAPER_TAILS
+from corroborate.text.name_words import SECOND_REFERENCE_TAILS
 
 Key = tuple[str, tuple[str, ...]]
 Join = tuple[Key, str]  # the key joined, and why
@@ -124,9 +124,9 @@ def organisations(keys: set[Key], places: set[tuple[str, ...]]) -> dict[Key, Joi
     for k in named:
         if k[0] == "LOC":
             continue
-        # One word is too short to end a name safely ("House" is not the "White House"), but a paper's last word
-        # is how news names it again ("The Times").
-        least = 1 if k[0] == "ORG" and len(k[1]) == 1 and k[1][0] in NEWSPAPER_TAILS else 2
+        # One word is too short to end a name safely ("House" is not the "White House"), but a paper's or an
+        # institution's last word is how news names it again ("The Times", "the Court").
+        least = 1 if k[0] == "ORG" and len(k[1]) == 1 and k[1][0] in SECOND_REFERENCE_TAILS else 2
         longer = [o for o in named if o[0] == k[0] and len(o[1]) > len(k[1]) >= least and o[1][-len(k[1]):] == k[1]
                   and o[1][:-len(k[1])] not in places]
         if len(longer) == 1:

@@ -66,7 +66,9 @@ NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "NORP": "OTH", "LOC":
               "FAC": "LOC", "OTH": "OTH", "MISC": "OTH", "EVENT": "OTH", "LAW": "OTH", "PRODUCT": "OTH",
               "WORK_OF_ART": "OTH"}
 
-# Last words of newspaper names that news calls a paper by on second reference ("The Times" for The New York
-# Times, "the Post" for The Washington Post), when the story names one such paper.
+# Last words by which news names a paper or an institution again ("The Times" for The New York Times, "the
+# Post", "the Court" for the Supreme Court, "the committee"), when the story names one such name.
 NEWSPAPER_TAILS = frozenset({"times", "post", "journal", "tribune", "globe", "herald", "register", "telegraph",
                              "guardian", "examiner", "chronicle", "inquirer", "gazette", "star", "sun"})
+SECOND_REFERENCE_TAILS = NEWSPAPER_TAILS | frozenset({"court", "committee", "commission", "council", "agency",
+                                                      "ministry", "bureau", "department"})

@@ -66,11 +66,10 @@ def collect(semantic: str) -> None:
 
 def _collect_pools(checker: Any, out: Any) -> None:
     """The audit pools' candidates that reach the learned part, labelled by the pair of sentences it reads."""
-    from bench.conflict_audit import LABELS, WEIGHT, mcms_pool, pool
+    from bench.conflict_audit import LABELS, WEIGHT, label_of, mcms_pool, pool
     from corroborate.eval.gold import DEFAULT_DATA
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
-    by_pair = {(lab["event"], lab["kind"], frozenset((s["doc"], s["s"]) for s in lab["sides"])): lab for lab in labels}
     events = pool(DEFAULT_DATA) + mcms_pool(DEFAULT_DATA)
     unreviewed = 0
     for event in events:
@@ -82,13 +81,14 @@ def _collect_pools(checker: Any, out: Any) -> None:
                 f = c.features or {}
                 if f.get("route_model") != 1.0:
                     continue
-                sides = [event.locate(c.spans[int(f[k])]) for k in ("route_side_a", "route_side_b")]
-                lab = by_pair.get((event.event, c.kind, frozenset((s["doc"], s.get("s")) for s in sides)))
+                sides = [{"doc": loc["doc"], "s": loc.get("s")}
+                         for loc in (event.locate(c.spans[int(f[k])]) for k in ("route_side_a", "route_side_b"))]
+                lab = label_of({"event": event.event, "kind": c.kind, "sides": sides}, labels)
                 unreviewed += lab is None
                 out.write(json.dumps({
                     "event": event.event, "split": "pool", "kind": c.kind, "values": c.values[:4], "features": f,
                     "hits": [], "label": WEIGHT[lab["label"]] if lab else None, "near_miss": False,
-                    "sides": [{"doc": s["doc"], "s": s.get("s")} for s in sides]}) + "\n")
+                    "sides": sides}) + "\n")
     print(f"pools: {len(events)} events, {unreviewed} model candidates without a label (label them, then rerun)")
 
 

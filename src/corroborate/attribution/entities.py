@@ -99,18 +99,12 @@ class _Merger:
         ms = self.mentions
         # "Trump Jr." on its own marks a son beside his father: in such a story "Donald Trump Jr." keeps its
         # suffix and is not "Donald J. Trump" (elsewhere "Joseph R. Biden Jr." is "Joe Biden").
-        juniors = {bare(m.name[0]) for m in ms if m.type in ("PER", "UNK") and len(m.name) == 2
-                   and bare(m.name[1]) in NAME_SUFFIXES}
-
-        def key_of(m: Mention) -> tuple[str, ...]:
-            words = tuple(bare(w) for w in m.name)
-            if len(words) > 2 and words[-1] in NAME_SUFFIXES and words[-2] in juniors:
-                return words
-            return person_key(m.name)
-
-        for k, m in enumerate(ms):
-            if m.type == "PER" and len(m.name) >= 2:
-                self.assign[k] = ("PER", key_of(m))
+        juniors = frozenset(bare(m.name[0]) for m in ms if m.type in ("PER", "UNK") and len(m.name) == 2
+                            and bare(m.name[1]) in NAME_SUFFIXES)
+        keys = {k: person_key(m.name, juniors=juniors) for k, m in enumerate(ms)
+                if m.type == "PER" and len(m.name) >= 2}
+        for k, key in keys.items():
+            self.assign[k] = ("PER", key)
         # One person under several full names: "Liz Cheney" / "Elizabeth Cheney", "Boone Isaacs" / "Cheryl
         # Boone Isaacs" (see aliases.people).
         joins = people(set(self.assign.values()))
@@ -120,8 +114,8 @@ class _Merger:
         surname: dict[str, set[Key]] = defaultdict(set)
         first: dict[str, set[Key]] = defaultdict(set)
         for k in self.assign:
-            surname[key_of(ms[k])[-1]].add(self.assign[k])
-            first[key_of(ms[k])[0]].add(self.assign[k])
+            surname[keys[k][-1]].add(self.assign[k])
+            first[keys[k][0]].add(self.assign[k])
         # Honorific or title + one word ("Ms Patel", "Speaker Boehner"): the one full name with that surname,
         # else a person of its own.
         singles: set[str] = set()
@@ -255,10 +249,10 @@ def _entity(key: Key, members: list[Mention], by_id: dict[str, Article]) -> Enti
         name = sorted(surfaces, key=lambda s: (-surfaces[s], -len(s), s))[0]
     # A post at an organisation ("Ed Whelan, the president of the Ethics and Public Policy Center") stays a
     # mention, but its bare title shown as his alias, "President", would read as the country's president.
-    posts = [m for m in members if m.type == "ROLE" and by_id[m.article].text.startswith(" of ", m.end)]
-    aliases = set(surfaces) - ({m.surface for m in posts} - {m.surface for m in members if m not in posts})
-    for m in members:
-        if m.type == "ROLE" and m not in posts:
+    kept = [m for m in members if not (m.type == "ROLE" and by_id[m.article].text.startswith(" of ", m.end))]
+    aliases = {m.surface for m in kept}
+    for m in kept:
+        if m.type == "ROLE":
             aliases.add(_title_case(m.title or ""))
             if m.surface.isupper():
                 aliases.add(m.surface)

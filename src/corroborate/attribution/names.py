@@ -35,9 +35,13 @@ def bare(word: str) -> str:
     return word.lower().replace(".", "")
 
 
-def person_key(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """A person's key words: bare, without a generational suffix ("Joseph R. Biden Jr." -> joseph r biden)."""
+def person_key(names: tuple[str, ...] | list[str], *, juniors: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A person's key words: bare, without a generational suffix ("Joseph R. Biden Jr." -> joseph r biden),
+    unless the surname before it is one of ``juniors``: a story that says "Trump Jr." on its own tells a son
+    from his father, so "Donald Trump Jr." keeps its suffix there."""
     words = tuple(bare(w) for w in names)
+    if len(words) > 2 and words[-1] in NAME_SUFFIXES and words[-2] in juniors:
+        return words
     while len(words) > 2 and words[-1] in NAME_SUFFIXES:
         words = words[:-1]
     return words

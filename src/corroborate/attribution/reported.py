@@ -13,13 +13,11 @@ from typing import Any
 from corroborate.attribution.mentions import Token
 from corroborate.attribution.phrases import SpeakerPhrases
 from corroborate.model import Passage, Quote, Span
-from corroborate.text.claim_words import WEEKDAYS
+from corroborate.text.claim_words import DAY_WORDS as _DAYS
 from corroborate.text.lexicon import REPORTING_VERBS
 from corroborate.text.quote_words import _BARE_CLAUSE_VERBS
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
-
-_DAYS = frozenset((*WEEKDAYS, "today", "yesterday", "tonight"))
 
 
 class ReportedSpeech(SpeakerPhrases):

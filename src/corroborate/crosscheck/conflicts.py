@@ -145,11 +145,11 @@ def place_date_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]],
             conf = 0.5 + (0.15 if set(a.times) & set(b.times) else 0.0) + 0.2 * max(s, 0.0)
             out.append(Finding("place", ("place", events[0]), _event_topic(a, b, events[0], where=True),
                                [(pa[1], pa[0]), (pb[1], pb[0])], round(min(conf, 0.85), 2)))
+        if len(shared) < 2:
+            continue
         days_a = {t for t in a.times if t.endswith("day")}
         days_b = {t for t in b.times if t.endswith("day")}
         pub_a, pub_b = published.get(a.article), published.get(b.article)
-        if len(shared) < 2:
-            continue
         if days_a and days_b and not _same_days(days_a, days_b, pub_a, pub_b) and s >= 0.6:
             out.append(Finding("date", ("date", events[0]), _event_topic(a, b, events[0], where=False),
                                [(a.span, ", ".join(sorted(d.capitalize() for d in days_a))),

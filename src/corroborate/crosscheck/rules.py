@@ -4,7 +4,6 @@ token list.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from corroborate.crosscheck.claim_types import Claim, Label, Quantity
@@ -12,6 +11,7 @@ from corroborate.model import Article, Passage, Span
 from corroborate.text.claim_words import (
     AUXILIARIES,
     CONJUNCTIONS,
+    DAY_WORDS,
     DETERMINERS,
     EVENT_NOUNS,
     FRAME_OF,
@@ -272,7 +272,7 @@ def _dated_events(tokens: list[Token], verbs: list[int]) -> frozenset[tuple[str,
     "early"): "apologized on Friday", "on Friday apologized", "to apologize Saturday". A day reached through
     other words may date another clause of the sentence."""
     out: set[tuple[str, str]] = set()
-    days = {i for i, t in enumerate(tokens) if t.lower in WEEKDAYS or t.lower in ("yesterday", "today", "tonight")}
+    days = {i for i, t in enumerate(tokens) if t.lower in DAY_WORDS}
     for i in verbs:
         if tokens[i].lower in REPORTING:
             continue
@@ -325,12 +325,11 @@ def rule_claim(article: Article, passage: Passage, *, persons: frozenset[str] = 
     claim.content = frozenset(lemma(w) for w in lowers if w.isalpha() and len(w) > 2 and w not in STOP)
     events = {EVENT_NOUNS[w] for w in lowers if w in EVENT_NOUNS}
     # Infinitives ("due to meet", "to head to Calais") name events too; the shape "to" + bare word is enough.
-    events.update(lemma(b) for a, b in itertools.pairwise(lowers)
-                  if a == "to" and b.isalpha() and b not in FUNCTION and b not in STOP and len(b) > 2)
+    verbs = [i for i in range(1, len(lowers)) if lowers[i - 1] == "to" and lowers[i].isalpha()
+             and lowers[i] not in FUNCTION and lowers[i] not in STOP]
+    events.update(lemma(lowers[i]) for i in verbs if len(lowers[i]) > 2)
     first_subject: str | None = None
     main_named = False
-    verbs = [i for i, t in enumerate(tokens) if i and lowers[i - 1] == "to" and t.lower.isalpha()
-             and t.lower not in FUNCTION and t.lower not in STOP]
     for i, t in enumerate(tokens):
         prev = tokens[i - 1] if i else None
         if not is_verb(t, prev) or (t.lower in LABEL_VERBS and t.lower.endswith("ing")):

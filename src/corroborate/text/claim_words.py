@@ -36,6 +36,8 @@ TITLES = _words("mr mrs ms miss dr prof sir dame lord lady president minister se
                    "prince chancellor senator sen gov governor mayor judge general gen col capt sgt rev pm mp "
                    "counterpart spokesman spokeswoman spokesperson chief")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Words that name one day: a weekday, or the report's own day and its neighbours ("said Tuesday", "apologized today").
+DAY_WORDS = frozenset((*WEEKDAYS, "today", "yesterday", "tonight"))
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 RELATIVE_TIMES = _words("today yesterday tomorrow tonight overnight weekend")

@@ -1,0 +1,239 @@
+"""Quote speakers on news outside the gold: a third labelled pool for corroborate's attribution.
+
+    nice -n 10 .venv/bin/python -m bench.speaker_pool [--semantic auto|off] [--explain] [--write]
+
+The gold's tune half shaped the speaker rules and its test half must stay unread, so this pool gives a third
+figure: about 200 direct quotes sampled by hash from the ECB+ sub-topics no gold file uses and the Clust-McMs dev
+clusters (the events of bench/conflict_audit.py), each read in its article and labelled with its true speaker
+(bench/gold/pool_quotes.json, GUIDELINE.md section 8: locators and names only, no text). One ``check`` runs per
+labelled event, as bench/conflict_audit.py does.
+
+A labelled quote is *found* when a direct quote of the report overlaps its span (the most overlapping one is
+scored). Its speaker is correct by the realnews scorer's rule (the labelled name or one of its forms, middle
+initials and suffixes aside; corroborate.eval.realnews_scores.speaker_correct); 'not names': predicted speakers
+that are no labelled name or form of the event. Words in marks labelled as no quote count when corroborate reports
+them as a direct quote. The pool was read while fixing the errors it shows, so its figures are tune figures.
+
+``--explain`` prints every error with its sentence (to the terminal only; read the article before changing a
+label). ``--write`` puts the table in bench/RESULTS.md (section ``speaker-pool``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.results import write_section
+from corroborate.errors import InputFormatError
+from corroborate.eval.gold import DEFAULT_DATA
+from corroborate.eval.realnews_scores import norm, speaker_correct
+
+LABELS = Path(__file__).parent / "gold" / "pool_quotes.json"
+UNATTRIBUTED = "unattributed"
+
+
+def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
+    labels = json.loads(path.read_text(encoding="utf-8"))["labels"]
+    for lab in labels:
+        missing = [k for k in ("dataset", "event", "doc", "start", "end", "check", "speaker") if k not in lab]
+        if missing:
+            raise InputFormatError(f"{path}: label without {', '.join(missing)}: {lab!r}")
+    return labels
+
+
+def is_quote(lab: dict[str, Any]) -> bool:
+    return lab.get("quote", True) is not False
+
+
+def events_for(labels: list[dict[str, Any]], data: Path) -> list[Any]:
+    """The pool's events that hold a label, in the pools' (sorted) order."""
+    from bench.conflict_audit import mcms_pool, pool
+
+    wanted = {(lab["dataset"], lab["event"]) for lab in labels}
+    return [ev for ev in [*pool(data), *mcms_pool(data)] if (ev.dataset, ev.event) in wanted]
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def resolve(lab: dict[str, Any], event: Any) -> tuple[str, str]:
+    """(article id, quote text) of a label; a locator whose text changed fails loudly rather than scoring noise."""
+    aid = event.doc_article.get(lab["doc"])
+    article = next((a for a in event.articles if a.id == aid), None)
+    if article is None:
+        raise InputFormatError(f"{LABELS}: document {lab['doc']!r} not in event {lab['event']}")
+    text = article.text[lab["start"]:lab["end"]]
+    if fingerprint(text) != lab["check"]:
+        raise InputFormatError(f"{LABELS}: {lab['event']} {lab['doc']} {lab['start']}:{lab['end']} no longer holds "
+                               "the labelled quote (the article text changed)")
+    return article.id, text
+
+
+def best_quote(quotes: list[Any], article: str, start: int, end: int) -> Any:
+    """The direct quote whose spans overlap [start, end) most (ties: the first in report order), or None."""
+    best, most = None, 0
+    for q in quotes:
+        overlap = sum(max(0, min(s.end, end) - max(s.start, start)) for s in q.spans if s.article == article)
+        if overlap > most:
+            best, most = q, overlap
+    return best
+
+
+def forms_of(labels: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """Labelled name -> its normalised forms (the name and its aliases), as speaker_correct expects."""
+    forms: dict[str, set[str]] = {}
+    for lab in labels:
+        if is_quote(lab) and lab["speaker"] != UNATTRIBUTED:
+            name = norm(lab["speaker"])
+            forms.setdefault(name, {name}).update(norm(a) for a in lab.get("aliases", []))
+    return forms
+
+
+def score_event(labels: list[dict[str, Any]], quotes: list[Any], where: dict[int, tuple[str, str]]) -> dict[str, Any]:
+    """Tally of one event: ``where`` maps a label's index in ``labels`` to its (article, text)."""
+    forms = forms_of(labels)
+    known = {f for fs in forms.values() for f in fs}
+    t: dict[str, Any] = {"quotes": 0, "found": 0, "correct": 0, "exact": 0, "gold_unattributed": 0,
+                         "predicted_unattributed": 0, "predicted_speakers": 0, "not_names": 0, "non_quotes": 0,
+                         "non_quotes_reported": 0, "errors": []}
+    for k, lab in enumerate(labels):
+        article, text = where[k]
+        pred = best_quote(quotes, article, lab["start"], lab["end"])
+        if not is_quote(lab):
+            t["non_quotes"] += 1
+            t["non_quotes_reported"] += int(pred is not None)
+            continue
+        t["quotes"] += 1
+        t["gold_unattributed"] += int(lab["speaker"] == UNATTRIBUTED)
+        if pred is None:
+            t["errors"].append({**_row(lab, text), "error": "missed", "predicted": None})
+            continue
+        t["found"] += 1
+        t["predicted_unattributed"] += int(pred.speaker is None)
+        if pred.speaker is not None:
+            t["predicted_speakers"] += 1
+            t["not_names"] += int(norm(pred.speaker) not in known)
+        t["exact"] += int(speaker_correct(pred.speaker, lab["speaker"], forms, exact=True))
+        if speaker_correct(pred.speaker, lab["speaker"], forms):
+            t["correct"] += 1
+        else:
+            t["errors"].append({**_row(lab, text), "error": "speaker", "predicted": pred.speaker, "cue": pred.cue})
+    return t
+
+
+def _row(lab: dict[str, Any], text: str) -> dict[str, Any]:
+    return {"event": lab["event"], "doc": lab["doc"], "start": lab["start"], "end": lab["end"],
+            "gold": lab["speaker"], "note": lab.get("note", ""), "text": text}
+
+
+def merge(tallies: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for t in tallies:
+        for key, value in t.items():
+            out[key] = out.get(key, [] if isinstance(value, list) else 0) + value
+    return out
+
+
+def ratio(n: int, d: int) -> float | None:
+    return n / d if d else None
+
+
+def summarize(t: dict[str, Any]) -> dict[str, Any]:
+    return {"quotes": t["quotes"], "found": t["found"], "recall": ratio(t["found"], t["quotes"]),
+            "speaker_accuracy": ratio(t["correct"], t["found"]), "exact_form": ratio(t["exact"], t["found"]),
+            "not_names": ratio(t["not_names"], t["predicted_speakers"]),
+            "gold_unattributed": ratio(t["gold_unattributed"], t["quotes"]),
+            "predicted_unattributed": ratio(t["predicted_unattributed"], t["found"]),
+            "non_quotes": t["non_quotes"], "non_quotes_reported": t["non_quotes_reported"]}
+
+
+Tallies = dict[str, dict[str, Any]]
+
+
+def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[Tallies, dict[str, Any], float]:
+    """Per-dataset tallies and the run's method; one checker run per labelled event."""
+    from corroborate.eval.realnews import Runner
+
+    runner = Runner(semantic)
+    by_event: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for lab in labels:
+        by_event.setdefault((lab["dataset"], lab["event"]), []).append(lab)
+    tallies: dict[str, list[dict[str, Any]]] = {}
+    start = time.perf_counter()
+    try:
+        for ev in events_for(labels, data):
+            group = by_event[(ev.dataset, ev.event)]
+            where = {k: resolve(lab, ev) for k, lab in enumerate(group)}
+            quotes = [q for s in runner.report(ev).stories for q in s.quotes if q.kind == "direct"]
+            tallies.setdefault(ev.dataset, []).append(score_event(group, quotes, where))
+    finally:
+        runner.close()
+    merged = {name: merge(ts) for name, ts in tallies.items()}
+    merged["all"] = merge(list(merged.values()))
+    return merged, dict(runner.method), time.perf_counter() - start
+
+
+POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters", "all": "both"}
+
+
+def _f(value: Any) -> str:
+    return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, Any], seconds: float) -> str:
+    keys = ["quotes", "found", "recall", "speaker_accuracy", "exact_form", "not_names", "gold_unattributed",
+            "predicted_unattributed", "non_quotes", "non_quotes_reported"]
+    lines = [
+        "## Quote speakers on news outside the gold (`bench/speaker_pool.py`)",
+        "",
+        f"A third labelled pool for attribution: direct quotes sampled by hash from {events} events no gold file "
+        "uses (ECB+ sub-topics outside the gold, Clust-McMs dev clusters), each labelled with its true speaker by "
+        "reading its article (bench/gold/pool_quotes.json, GUIDELINE.md section 8). One `check` per event "
+        f"(NLP {method.get('nlp', '?')}). Found: a direct quote overlaps the labelled span. Speaker accuracy over "
+        "found quotes, by the realnews rule (the labelled name or one of its forms, middle initials and suffixes "
+        "aside); 'not names': predicted speakers that are no labelled name or form. Unattributed: share of quotes "
+        "labelled so, and of found quotes corroborate leaves without a speaker. Non-quotes: words in marks labelled "
+        "as no quote, and how many of them corroborate reports. The pool was read while fixing the errors it "
+        "shows: these are tune figures.",
+        "",
+        "| pool | quotes | found | recall | speaker accuracy | exact form | not names | labelled unattributed "
+        "| predicted unattributed | non-quotes | reported as quotes |",
+        "|---|" + "---:|" * len(keys),
+    ]
+    for name, t in results.items():
+        s = summarize(t)
+        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(_f(s[k]) for k in keys) + " |")
+    lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
+    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--explain", action="store_true", help="print every error with its quote (terminal only)")
+    parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
+    parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
+    args = parser.parse_args(argv)
+    labels = load_labels()
+    results, method, seconds = run(labels, Path(args.data), args.semantic)
+    text = markdown(results, len({(lab["dataset"], lab["event"]) for lab in labels}), method, seconds)
+    if args.notes:
+        text += "\n\n" + args.notes
+    print(text)
+    if args.explain:
+        for err in results["all"]["errors"]:
+            print(json.dumps(err, ensure_ascii=False))
+    if args.write:
+        write_section("speaker-pool", text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

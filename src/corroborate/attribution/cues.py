@@ -24,6 +24,8 @@ from corroborate.text.stopwords import STOPWORDS
 _PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+it[,:]?\s*$")
 # "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
+# What a document does to its words ("the records state", "the letter read").
+_DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
 
 
 @dataclass(slots=True)
@@ -147,6 +149,23 @@ class CueReader(ReportedSpeech):
             if m is not None:
                 return _Attribution(m.group(0), m.start(), m.end(), cue)
         return self._attribution(toks, *np, cue) if np else None
+
+    def _cue_after(self, c: int | None) -> str | None:
+        """The words before the speech verb (or "according to") that follow a quote's closing mark ``c`` in its
+        sentence: the quote's own attribution, also one that names nobody the reader could resolve ("a local
+        barber told", "the records state", "…,” according to the friend", "…,” he added" with no "he" before it).
+        None when the sentence goes on with no cue."""
+        p = self._passage_at(c) if c is not None else None
+        if p is None:
+            return None
+        toks = self._words(p, start=c + 1)[:20]
+        for k, t in enumerate(toks):
+            if t.lower == "according" and k + 1 < len(toks) and toks[k + 1].lower == "to":
+                return "according to"
+            if _cue(t) or t.lower in _DOCUMENT_VERBS:
+                # "…,” said a witness": the subject after the verb.
+                return " ".join(x.lower for x in (toks[:k] or toks[k + 1:k + 3]))
+        return None
 
     def _as_put_it(self, sentence: Passage, o: int) -> _Attribution | None:
         """"As Sen. Rand Paul, R-Ky., put it, “…”": the phrase between "as" and "put it" (its apposition set

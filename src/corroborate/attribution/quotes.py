@@ -67,6 +67,8 @@ _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
 _MEMBERS = "|".join(w.capitalize() for w in sorted(PARTY_MEMBERS))
 _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS})")
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
+_NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 _QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
 
 
@@ -275,15 +277,27 @@ class _Reader(CueReader):
                 prev = last_by_para.get(para) or (last_by_para.get(para - 1) if starts_para else None)
                 carried = self._reported_before(paragraphs.get(para - 1)) \
                     if starts_para and prev is None and para - 1 not in last_by_para else None
-                if prev is not None and prev.speaker is not None:
+                if prev is not None and prev.speaker is not None and self._carries(prev.speaker, c):
                     quote = Quote(prev.speaker, None, quote.text, quote.spans, "direct", prev.speaker_span)
-                elif carried is not None:
+                elif carried is not None and self._carries(carried[0], c):
                     quote = Quote(carried[0], None, quote.text, quote.spans, "direct", carried[1])
                 elif words < _MIN_WORDS_UNATTRIBUTED:
                     continue
             out.append(quote)
             last_by_para[para] = quote
         return out
+
+    def _carries(self, speaker: str, c: int | None) -> bool:
+        """May a quote with no speaker of its own take ``speaker``, the one of the quote before it: not when a cue
+        after its closing mark introduces someone else ("“…,” a local barber told …", "…,” said an officer",
+        "…,” according to the friend", "…,” the records state"), nor when its "he"/"she" cannot be the speaker
+        before. ("…,” said the prosecutor" refers back, as a pronoun does.)"""
+        own = (self._cue_after(c) or "").split()
+        if not own:
+            return True
+        if own[-1] in ("he", "she"):
+            return agrees(speaker, own[-1])
+        return own[0] not in _NEW_SOURCE and own[-1] not in DOCUMENT_NOUNS and own[-1] != "records"
 
     def _reported_before(self, paragraph: list[Passage] | None) -> tuple[str, Span] | None:
         """"Rubio also said that … ¶ “Russia, China …”": a paragraph that opens with an unattributed quote after a

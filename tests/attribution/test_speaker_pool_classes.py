@@ -1,0 +1,35 @@
+"""Speaker error classes found on the speaker pool outside the gold (bench/speaker_pool.py), on made-up text."""
+
+from __future__ import annotations
+
+from corroborate.attribution.entities import extract_entities
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.ingest.segment import segment
+from corroborate.model import Article
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    passages = segment(a)
+    found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}))
+    return [(q.speaker, q.text.split()[0]) for q in found if q.kind == "direct"]
+
+
+def test_a_quote_with_its_own_unnamed_source_does_not_take_the_speaker_before() -> None:
+    text = ("Maria Lopez, the mayor of Brookdale, spoke on Monday. “We have waited long enough for this bridge,” "
+            "Lopez said. “Nobody here trusts the contractor any more after all the delays,” a local shopkeeper "
+            "told reporters. “The money went somewhere else entirely, everybody knows it,” according to a "
+            "neighbour. “It was a long winter for every family on this street,” Lopez said.")
+    assert speakers(text) == [("Maria Lopez", "We"), (None, "Nobody"), (None, "The"), ("Maria Lopez", "It")]
+
+
+def test_he_after_a_woman_does_not_take_her_quote() -> None:
+    text = ("Maria Lopez, the mayor of Brookdale, spoke on Monday. “We have waited long enough for this bridge,” "
+            "Lopez said. “The contractor will have to explain every single delay to the council,” he added.")
+    assert speakers(text)[1] == (None, "The")
+
+
+def test_a_quote_with_no_cue_of_its_own_still_continues_the_speaker_before() -> None:
+    text = ("Maria Lopez, the mayor of Brookdale, spoke on Monday. “We have waited long enough for this bridge,” "
+            "Lopez said. “The contractor will have to explain every single delay to the council.”")
+    assert speakers(text) == [("Maria Lopez", "We"), ("Maria Lopez", "The")]

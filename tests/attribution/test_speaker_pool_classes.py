@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from corroborate.attribution.entities import extract_entities
+from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.quotes import extract_quotes
+from corroborate.attribution.speakers import named_speaker
 from corroborate.ingest.segment import segment
-from corroborate.model import Article
+from corroborate.model import Article, Entity, Quote, Span
 
 
 def speakers(text: str) -> list[tuple[str | None, str]]:
@@ -33,3 +34,19 @@ def test_a_quote_with_no_cue_of_its_own_still_continues_the_speaker_before() -> 
     text = ("Maria Lopez, the mayor of Brookdale, spoke on Monday. “We have waited long enough for this bridge,” "
             "Lopez said. “The contractor will have to explain every single delay to the council.”")
     assert speakers(text) == [("Maria Lopez", "We"), ("Maria Lopez", "The")]
+
+
+def _said(speaker: str, *entities: Entity) -> str | None:
+    a = Article("a1", "outlet-a1", None, None, None, f"“The harbour will be dredged before summer,” {speaker} said.")
+    quote = Quote(speaker, "said", "The harbour will be dredged before summer,", [Span.of(a, 1, 43)], "direct",
+                  Span.of(a, 46, 46 + len(speaker)))
+    return named_speaker(quote, EntityLookup(list(entities))).speaker
+
+
+def test_the_subject_of_a_speech_verb_typed_as_a_thing_still_speaks() -> None:
+    # The typer took a surname or a company named once for a thing or a place; a speech verb says it speaks.
+    assert _said("Okonjo", Entity("Okonjo", "OTH", [], [])) == "Okonjo"
+    assert _said("Tarvex", Entity("Tarvex", "LOC", [], [])) == "Tarvex"
+    # Known places, and things by their head word, stay no speaker.
+    assert _said("Iraq", Entity("Iraq", "LOC", [], [])) is None
+    assert _said("Hudson River", Entity("Hudson River", "LOC", [], [])) is None

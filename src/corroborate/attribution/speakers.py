@@ -15,7 +15,16 @@ from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.model import Entity, Quote
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.given_names import FEMALE_HONORIFICS, FEMALE_NAMES, MALE_HONORIFICS, MALE_NAMES
-from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS
+from corroborate.text.lexicon import (
+    CAPITALS,
+    COMMON_CAPITALISED,
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    LOC_WORDS,
+    OTH_WORDS,
+    SPEAKER_NOUNS,
+)
 from corroborate.text.quote_words import _DETS
 from corroborate.text.stopwords import STOPWORDS
 
@@ -175,6 +184,15 @@ def refine_speaker(phrase: str, lookup: EntityLookup, earlier: str) -> str | Non
     return None
 
 
+def _may_speak(name: str) -> bool:
+    """Can a name typed as a place or a thing be a speaker: not a country, a capital or a nationality, and no
+    head word of a place or a thing ("Iraq", "Washington", "Hudson River", "the Paris Agreement")."""
+    words = {w.strip(".,’'").lower() for w in name.split()}
+    lowered = name.lower()
+    return name[:1].isupper() and not common_word(name) and lowered not in COUNTRIES and lowered not in CAPITALS \
+        and lowered not in DEMONYMS and not words & (LOC_WORDS | OTH_WORDS | _TITLE_WORDS)
+
+
 def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
     Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
@@ -202,6 +220,10 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     if ent is not None and ent.type in ("PER", "ORG"):
         # A known person or organisation, whatever its canonical name looks like ("Treasury Secretary Jacob
         # Lew" holds the noun "secretary" but is a name, not a description).
+        return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
+    if ent is not None and ent.type in ("OTH", "LOC") and quote.cue is not None and _may_speak(ent.name):
+        # "“…,” Bower said", "Microsoft said": the typer took a person or a company the story names once for a
+        # place or a thing; the subject of a speech verb speaks, unless it is a known place.
         return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
     words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
     fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words) \

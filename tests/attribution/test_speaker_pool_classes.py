@@ -50,3 +50,12 @@ def test_the_subject_of_a_speech_verb_typed_as_a_thing_still_speaks() -> None:
     # Known places, and things by their head word, stay no speaker.
     assert _said("Iraq", Entity("Iraq", "LOC", [], [])) is None
     assert _said("Hudson River", Entity("Hudson River", "LOC", [], [])) is None
+
+
+def test_a_speaker_is_named_without_the_title_the_entity_stage_kept_before_the_name() -> None:
+    coach = Entity("Riverton Hawks GM Tom Keller", "PER", ["Keller", "Tom Keller"], [])
+    player = Entity("League Mvp Dario Fenwick", "PER", ["Fenwick", "Dario Fenwick"], [])
+    assert _said("Keller", coach) == "Tom Keller"
+    assert _said("Fenwick", player) == "Dario Fenwick"
+    # A first name opening the name is part of it, not a title ("Mary Jo Vance" is not "Jo Vance").
+    assert _said("Vance", Entity("Mary Jo Vance", "PER", ["Vance", "Jo Vance"], [])) == "Mary Jo Vance"

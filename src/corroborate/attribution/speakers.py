@@ -184,6 +184,26 @@ def refine_speaker(phrase: str, lookup: EntityLookup, earlier: str) -> str | Non
     return None
 
 
+# Roles that sports and business copy writes before a name ("Angels GM Tony Reagins", "Super Bowl MVP Drew Brees").
+_ROLE_WORDS = frozenset({"mvp", "gm", "ceo", "coach", "defender", "quarterback", "manager", "owner", "director",
+                         "attorney", "officer"})
+
+
+def plain_name(ent: Entity) -> str:
+    """A person's name without the title or team the entity stage kept in front of it ("Los Angeles Angels GM
+    Tony Reagins", "Super Bowl Mvp Drew Brees" -> "Tony Reagins", "Drew Brees"): the longest alias of two or more
+    words that ends the name and opens with a first name, when what it leaves out opens with none ("Mary Jo
+    White" stays whole); or one after a role word ("Super Bowl MVP Drew Brees")."""
+    words = ent.name.split()
+    given = FEMALE_NAMES | MALE_NAMES
+    if len(words) < 3 or words[0].strip(".,").lower() in given:
+        return ent.name
+    tails = [a for a in ent.aliases if 2 <= len(a.split()) < len(words) and words[-len(a.split()):] == a.split()
+             and (a.split()[0].lower() in given
+                  or {w.strip(".,").lower() for w in words[:-len(a.split())]} & (CLAIM_TITLES | _ROLE_WORDS))]
+    return max(tails, key=lambda a: (len(a.split()), a)) if tails else ent.name
+
+
 def _may_speak(name: str) -> bool:
     """Can a name typed as a place or a thing be a speaker: not a country, a capital or a nationality, and no
     head word of a place or a thing ("Iraq", "Washington", "Hudson River", "the Paris Agreement")."""
@@ -220,7 +240,8 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
     if ent is not None and ent.type in ("PER", "ORG"):
         # A known person or organisation, whatever its canonical name looks like ("Treasury Secretary Jacob
         # Lew" holds the noun "secretary" but is a name, not a description).
-        return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
+        name = plain_name(ent) if ent.type == "PER" else ent.name
+        return quote if quote.speaker == name else replace(quote, speaker=name)
     if ent is not None and ent.type in ("OTH", "LOC") and quote.cue is not None and _may_speak(ent.name):
         # "“…,” Bower said", "Microsoft said": the typer took a person or a company the story names once for a
         # place or a thing; the subject of a speech verb speaks, unless it is a known place.

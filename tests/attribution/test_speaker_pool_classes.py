@@ -59,3 +59,29 @@ def test_a_speaker_is_named_without_the_title_the_entity_stage_kept_before_the_n
     assert _said("Fenwick", player) == "Dario Fenwick"
     # A first name opening the name is part of it, not a title ("Mary Jo Vance" is not "Jo Vance").
     assert _said("Vance", Entity("Mary Jo Vance", "PER", ["Vance", "Jo Vance"], [])) == "Mary Jo Vance"
+
+
+def test_he_said_after_a_long_quote_refers_past_its_sentences() -> None:
+    # One sentence a line, as some feeds print it: the quote is read across its lines.
+    text = ("Tom Reyes threw the ball away on the last play.\nHe later said he regretted it.\n“I was looking for the "
+            "open man.\nThen the safety came down on me.\nThere was nobody left to throw to.\nI had to throw it "
+            "away,” he said.")
+    assert speakers(text) == [("Tom Reyes", "I")]
+
+
+def test_she_said_after_according_to_refers_to_the_source() -> None:
+    text = ("Internet traffic was also hit, according to Dana Whitfield, an analyst at Corvane Networks. The "
+            "routes came back in the evening. “It is significant that so much was lost at once,” she said.")
+    assert speakers(text) == [("Dana Whitfield", "It")]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject_not_the_name_it_met() -> None:
+    text = ("Mayor Tom Park flew to Denver on Friday. On Saturday, he met Governor Jim Adler. “We agreed on almost "
+            "everything that matters to the valley,” he said.")
+    assert speakers(text) == [("Tom Park", "We")]
+
+
+def test_a_capitalised_participle_opening_a_sentence_is_no_speaker() -> None:
+    text = ("Coupled with heavy rain, the floods could displace thousands of families, said Ms Ortega. “Many homes "
+            "on the river will not survive another winter,” she added.")
+    assert speakers(text)[0][0] != "Coupled"

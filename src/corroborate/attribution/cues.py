@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _abbreviation, _cue
 from corroborate.attribution.reported import ReportedSpeech
+from corroborate.attribution.speakers import agrees
 from corroborate.model import Article, Passage
 from corroborate.text.lexicon import DEMONYMS
 from corroborate.text.name_variants import PARTIES
@@ -24,6 +25,8 @@ from corroborate.text.stopwords import STOPWORDS
 _PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+it[,:]?\s*$")
 # "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
+# Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
+_NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 # What a document does to its words ("the records state", "the letter read").
 _DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
 
@@ -165,6 +168,29 @@ class CueReader(ReportedSpeech):
             if _cue(t) or t.lower in _DOCUMENT_VERBS:
                 # "…,” said a witness": the subject after the verb.
                 return " ".join(x.lower for x in (toks[:k] or toks[k + 1:k + 3]))
+        return None
+
+    def _carries(self, speaker: str, c: int | None) -> bool:
+        """May a quote with no speaker of its own take ``speaker``, the one of the quote before it: not when a cue
+        after its closing mark introduces someone else ("“…,” a local barber told …", "…,” said an officer",
+        "…,” according to the friend", "…,” the records state"), nor when its "he"/"she" cannot be the speaker
+        before. ("…,” said the prosecutor" refers back, as a pronoun does.)"""
+        own = (self._cue_after(c) or "").split()
+        if not own:
+            return True
+        if own[-1] in ("he", "she"):
+            return agrees(speaker, own[-1])
+        return own[0] not in _NEW_SOURCE and own[-1] not in DOCUMENT_NOUNS and own[-1] != "records"
+
+    def _according_to(self, toks: list[Token]) -> tuple[str, int, int] | None:
+        """"…, according to Danny McPherson, chief security officer …": the person a sentence's facts come from,
+        whom a "he said" after it refers to when the sentence has no subject of its own that is a person."""
+        for k in range(len(toks) - 2):
+            if toks[k].lower == "according" and toks[k + 1].lower == "to":
+                found = [t for t in self.lookup.in_range(self.article.id, toks[k + 2].start, toks[-1].end)
+                         if t[0] == toks[k + 2].start and t[2].type == "PER"]
+                if found:
+                    return found[0][2].name, found[0][0], found[0][1]
         return None
 
     def _as_put_it(self, sentence: Passage, o: int) -> _Attribution | None:

@@ -67,8 +67,6 @@ _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
 _MEMBERS = "|".join(w.capitalize() for w in sorted(PARTY_MEMBERS))
 _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS})")
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-# Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
-_NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 _QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
 
 
@@ -161,7 +159,9 @@ class _Reader(CueReader):
         if result is None and not owned:
             for k in self._main_clause_first(toks):
                 t = toks[k]
-                if t.lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP or t.initial):
+                # (Also "On Sunday, he met …": a pronoun after an opening phrase's comma.)
+                opener = 0 < k <= 4 and self.text[toks[k - 1].end:t.start].strip() == ","
+                if t.lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP or t.initial or opener):
                     ante = self._antecedent(p.index, pronoun=t.lower)
                     result = ante
                     break
@@ -173,6 +173,8 @@ class _Reader(CueReader):
                 if person is not None and not self._object_at(toks, k) and not after_article:
                     result = person
                     break
+        if result is None and not owned:
+            result = self._according_to(toks)
         self._subjects[p.index] = result
         return result
 
@@ -182,7 +184,9 @@ class _Reader(CueReader):
         ent = self.lookup.named(name)
         if ent is not None:
             return ent.type == "PER"
-        return name.split()[0].lower() not in _POSSESSIVE_DETS and not common_word(name)
+        # ("Coupled with …, land subsidence …": a capitalised participle opening the sentence is no one.)
+        participle = len(name.split()) == 1 and name.lower().endswith(("ed", "ing"))
+        return name.split()[0].lower() not in _POSSESSIVE_DETS and not common_word(name) and not participle
 
     def _surname_at(self, toks: list[Token], k: int) -> tuple[str, int, int] | None:
         """"Mr. Trump approached the podium": a person named by honorific and surname, which the entity stage
@@ -207,7 +211,8 @@ class _Reader(CueReader):
                 if ents and not self._object_at(toks, k):
                     s, e, ent = ents[0]
                     return (ent.name, s, e)
-        earlier = [p for p in self.passages if p.index < index]
+        # (Sentences wholly inside a quote have no subject to refer to and are not counted.)
+        earlier = [p for p in self.passages if p.index < index and self._words(p)]
         skipped = False
         for p in reversed(earlier[-3:]):
             subj = self._subject(p)
@@ -286,18 +291,6 @@ class _Reader(CueReader):
             out.append(quote)
             last_by_para[para] = quote
         return out
-
-    def _carries(self, speaker: str, c: int | None) -> bool:
-        """May a quote with no speaker of its own take ``speaker``, the one of the quote before it: not when a cue
-        after its closing mark introduces someone else ("“…,” a local barber told …", "…,” said an officer",
-        "…,” according to the friend", "…,” the records state"), nor when its "he"/"she" cannot be the speaker
-        before. ("…,” said the prosecutor" refers back, as a pronoun does.)"""
-        own = (self._cue_after(c) or "").split()
-        if not own:
-            return True
-        if own[-1] in ("he", "she"):
-            return agrees(speaker, own[-1])
-        return own[0] not in _NEW_SOURCE and own[-1] not in DOCUMENT_NOUNS and own[-1] != "records"
 
     def _reported_before(self, paragraph: list[Passage] | None) -> tuple[str, Span] | None:
         """"Rubio also said that … ¶ “Russia, China …”": a paragraph that opens with an unattributed quote after a

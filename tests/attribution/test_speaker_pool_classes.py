@@ -85,3 +85,12 @@ def test_a_capitalised_participle_opening_a_sentence_is_no_speaker() -> None:
     text = ("Coupled with heavy rain, the floods could displace thousands of families, said Ms Ortega. “Many homes "
             "on the river will not survive another winter,” she added.")
     assert speakers(text)[0][0] != "Coupled"
+
+
+def test_a_description_then_a_name_in_commas_before_the_cue_names_the_speaker() -> None:
+    text = ("Deputy Luis Varga died in 2019. “I just thank God that the trial is over now,” the deputy's mother, "
+            "Rosa Varga, said.")
+    assert speakers(text)[-1] == ("Rosa Varga", "I")
+    text = ("Nora Quill was shot at her desk. “She was more than a receptionist to all of us,” Quill's son, "
+            "Peter Quill, said after the hearing.")
+    assert speakers(text)[-1] == ("Peter Quill", "She")

@@ -253,7 +253,7 @@ class CueReader(ReportedSpeech):
             return tail
         np = self._np_forward(toks, 0)
         if np is None:
-            return self._described_then_named(toks)
+            return self._described_then_named(toks) or self._described_then_apposed(toks)
         staff = self._owned_staff(toks, np)
         if staff is not None:
             return self._attribution(toks, np[0], staff - 1, toks[staff].text)
@@ -288,7 +288,7 @@ class CueReader(ReportedSpeech):
 
     def _cue_past_commas(self, toks: list[Token], np: tuple[int, int]) -> _Attribution | None:
         """The person toks[np[0]:np[1] + 1] with the cue verb after its comma-set apposition, or None."""
-        for j in range(np[1] + 2, min(np[1] + 30, len(toks))):
+        for j in range(np[1] + 1, min(np[1] + 30, len(toks))):
             gap = self.text[toks[j - 1].end:toks[j].start]
             if any(ch in gap for ch in ";:!?“”\"()") or ("." in gap and not _abbreviation(toks[j - 1].text)):
                 break
@@ -369,9 +369,11 @@ class CueReader(ReportedSpeech):
 
     def _described_then_apposed(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the committee’s chairman, Representative Ann Vale, Republican of Ohio, wrote: a lower-case
-        description of up to five words, then a person named in apposition, then the cue past the commas."""
+        description of up to five words, then a person named in apposition, then the cue past the commas ("…,” the
+        deputy's mother, Rosa Ortiz, said)."""
         k = next((j for j in range(1, min(len(toks), 6)) if self._comma_before(toks, j)), None)
-        if k is None or not toks[0].text.islower() or not self._person_at(toks[k]):
+        # (Also "Kafoury's son, Charlie, said": the description opens with its owner's name.)
+        if k is None or not (toks[0].text.islower() or toks[0].possessive) or not self._person_at(toks[k]):
             return None
         name = self._np_forward(toks, k)
         return self._cue_past_commas(toks, name) if name is not None else None

@@ -1,0 +1,49 @@
+"""The speaker pool outside the gold: scoring on made-up quotes, and the labels themselves (locators, no text)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bench.speaker_pool import events_for, load_labels, resolve, score_event, summarize
+
+from corroborate.model import Quote, Span
+from tests.conftest import shared_path
+
+
+def _quote(speaker: str | None, start: int, end: int, article: str = "a1") -> Quote:
+    return Quote(speaker, "said", "x", [Span(article, start, end, "x" * (end - start))], "direct", None)
+
+
+def test_a_label_is_scored_against_the_quote_that_overlaps_it_most() -> None:
+    labels = [
+        {"event": "e", "doc": "d", "start": 10, "end": 50, "speaker": "Paul D. Ryan", "aliases": ["Ryan"]},
+        {"event": "e", "doc": "d", "start": 60, "end": 90, "speaker": "unattributed"},
+        {"event": "e", "doc": "d", "start": 100, "end": 120, "speaker": "Acme Corp", "aliases": ["Acme"]},
+        {"event": "e", "doc": "d", "start": 130, "end": 140, "speaker": None, "quote": False},
+        {"event": "e", "doc": "d", "start": 200, "end": 230, "speaker": "Ann Vale"},
+    ]
+    where = dict.fromkeys(range(len(labels)), ("a1", "x"))
+    quotes = [_quote("Paul Ryan", 5, 30), _quote("Ryan", 20, 50),  # the second overlaps the first label most
+              _quote(None, 60, 90), _quote("Mr. Smith", 100, 120), _quote("Acme", 130, 140)]
+    t = score_event(labels, quotes, where)
+    s = summarize(t)
+    assert (t["quotes"], t["found"], t["correct"]) == (4, 3, 2)
+    assert s["speaker_accuracy"] == 2 / 3 and s["recall"] == 3 / 4
+    assert (t["non_quotes"], t["non_quotes_reported"]) == (1, 1)
+    assert t["predicted_speakers"] == 2 and t["not_names"] == 1  # "Mr. Smith" is no labelled name
+    assert [e["error"] for e in t["errors"]] == ["speaker", "missed"]
+
+
+def test_the_labels_are_locators_into_the_data() -> None:
+    data = shared_path("data")
+    labels = load_labels()
+    quotes = [lab for lab in labels if lab.get("quote", True) is not False]
+    assert len(quotes) >= 200 and len({(lab["dataset"], lab["event"]) for lab in quotes}) >= 90
+    for lab in labels:
+        assert len(lab.get("note", "")) <= 160  # a note in the labeller's words, never a copied passage
+        assert lab["speaker"] is None or len(lab["speaker"].split()) <= 8
+    kinds = Counter("unattributed" if lab["speaker"] == "unattributed" else "named" for lab in quotes)
+    assert kinds["named"] > kinds["unattributed"] > 0
+    by_event = {(ev.dataset, ev.event): ev for ev in events_for(labels, data)}
+    for lab in labels:  # every locator still holds the labelled words (their hash)
+        assert resolve(lab, by_event[(lab["dataset"], lab["event"])])[1]

@@ -94,3 +94,15 @@ def test_a_description_then_a_name_in_commas_before_the_cue_names_the_speaker() 
     text = ("Nora Quill was shot at her desk. “She was more than a receptionist to all of us,” Quill's son, "
             "Peter Quill, said after the hearing.")
     assert speakers(text)[-1] == ("Peter Quill", "She")
+
+
+def test_and_inside_an_organisation_name_before_a_person_does_not_make_a_joint_statement() -> None:
+    text = ("Mara Fell checked into a clinic on Monday. “The clinic she is in is not a licensed treatment "
+            "centre,” Oregon Department of Health and Human Care deputy director Ilse Brandt told reporters.")
+    assert speakers(text)[-1] == ("Ilse Brandt", "The")
+
+
+def test_the_company_said_refers_back_to_the_organisation_named_last() -> None:
+    text = ("Shares of Vortana Telecom fell on Tuesday. The Vortana Telecom Group said the breach was contained. "
+            "“There is no evidence of any link between the two incidents at this stage,” the company said.")
+    assert speakers(text)[-1][1] == "There" and speakers(text)[-1][0] in ("Vortana Telecom Group", "Vortana Telecom")

@@ -27,6 +27,8 @@ _PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+i
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
 # Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
+# "the company said": nouns that refer back to the organisation just named.
+_ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
 # What a document does to its words ("the records state", "the letter read").
 _DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
 
@@ -182,6 +184,17 @@ class CueReader(ReportedSpeech):
             return agrees(speaker, own[-1])
         return own[0] not in _NEW_SOURCE and own[-1] not in DOCUMENT_NOUNS and own[-1] != "records"
 
+    def _last_organisation(self, sentence: Passage, pos: int) -> str | None:
+        """The organisation named last before ``pos``, in this sentence or the three before it (quoted words
+        aside), or None."""
+        earlier = [p for p in self.passages if p.index < sentence.index][-3:]
+        for start, end in [(sentence.start, pos)] + [(p.start, p.end) for p in reversed(earlier)]:
+            found = [t for t in self.lookup.in_range(self.article.id, start, end)
+                     if t[2].type == "ORG" and not self._in_quote(t[0])]
+            if found:
+                return max(found, key=lambda t: t[0])[2].name
+        return None
+
     def _according_to(self, toks: list[Token]) -> tuple[str, int, int] | None:
         """"…, according to Danny McPherson, chief security officer …": the person a sentence's facts come from,
         whom a "he said" after it refers to when the sentence has no subject of its own that is a person."""
@@ -267,6 +280,9 @@ class CueReader(ReportedSpeech):
                           and not any(ch in self.text[toks[first].end:toks[j].start] for ch in ".;:!?“”\"")),
                          first)
             was_described = was_described or _cue(toks[first])
+            person = self._person_before_cue(toks, np, first) if _cue(toks[first]) else None
+            if person is not None:
+                return person
         k = first
         while k < len(toks) and k - first <= 3 and (toks[k].lower in _CUE_FILLER or toks[k].lower in _FUTURE_FILLER):
             k += 1
@@ -285,6 +301,18 @@ class CueReader(ReportedSpeech):
             if long is not None:
                 return long
         return self._described_then_named(toks) or self._described_then_apposed(toks)
+
+    def _person_before_cue(self, toks: list[Token], np: tuple[int, int], v: int) -> _Attribution | None:
+        """"“…,” California Department of Alcohol and Drug Program deputy director Ann Vale told …": when the
+        phrase before "and" is no person, the "and" joins an organisation's name and the person whose name ends
+        right before the cue toks[v] speaks."""
+        lead = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
+        if lead is not None and lead.type == "PER":
+            return None
+        found = [t for t in self.lookup.in_range(self.article.id, toks[np[1]].end, toks[v - 1].end)
+                 if t[1] == toks[v - 1].end and t[2].type == "PER"]
+        return _Attribution(self.text[found[0][0]:found[0][1]], found[0][0], found[0][1], toks[v].text) if found \
+            else None
 
     def _cue_past_commas(self, toks: list[Token], np: tuple[int, int]) -> _Attribution | None:
         """The person toks[np[0]:np[1] + 1] with the cue verb after its comma-set apposition, or None."""

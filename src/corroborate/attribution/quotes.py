@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corroborate.attribution.cues import CueReader, _Attribution
+from corroborate.attribution.cues import _ORG_NOUNS, CueReader, _Attribution
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token
 from corroborate.attribution.phrases import (
@@ -123,6 +123,11 @@ class _Reader(CueReader):
             ref = self._reference(words[1], sentence, att.start)
             if ref is not None:
                 return ref[2].name, span
+        if len(words) == 2 and words[0] == "the" and words[1] in _ORG_NOUNS:
+            # "“…,” the company said", after "Microsoft has rushed out a fix": the organisation named last.
+            org = self._last_organisation(sentence, att.start)
+            if org is not None:
+                return org, span
         if words[-1] in DOCUMENT_NOUNS and len(words) > 1:
             # "the Washington Post report said": the name before the noun wrote it.
             raw = self.text[att.start:att.end]

@@ -27,8 +27,6 @@ _PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+i
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
 # Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
-# "the company said": nouns that refer back to the organisation just named.
-_ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
 # What a document does to its words ("the records state", "the letter read").
 _DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
 
@@ -183,28 +181,6 @@ class CueReader(ReportedSpeech):
         if own[-1] in ("he", "she"):
             return agrees(speaker, own[-1])
         return own[0] not in _NEW_SOURCE and own[-1] not in DOCUMENT_NOUNS and own[-1] != "records"
-
-    def _last_organisation(self, sentence: Passage, pos: int) -> str | None:
-        """The organisation named last before ``pos``, in this sentence or the three before it (quoted words
-        aside), or None."""
-        earlier = [p for p in self.passages if p.index < sentence.index][-3:]
-        for start, end in [(sentence.start, pos)] + [(p.start, p.end) for p in reversed(earlier)]:
-            found = [t for t in self.lookup.in_range(self.article.id, start, end)
-                     if t[2].type == "ORG" and not self._in_quote(t[0])]
-            if found:
-                return max(found, key=lambda t: t[0])[2].name
-        return None
-
-    def _according_to(self, toks: list[Token]) -> tuple[str, int, int] | None:
-        """"…, according to Danny McPherson, chief security officer …": the person a sentence's facts come from,
-        whom a "he said" after it refers to when the sentence has no subject of its own that is a person."""
-        for k in range(len(toks) - 2):
-            if toks[k].lower == "according" and toks[k + 1].lower == "to":
-                found = [t for t in self.lookup.in_range(self.article.id, toks[k + 2].start, toks[-1].end)
-                         if t[0] == toks[k + 2].start and t[2].type == "PER"]
-                if found:
-                    return found[0][2].name, found[0][0], found[0][1]
-        return None
 
     def _as_put_it(self, sentence: Passage, o: int) -> _Attribution | None:
         """"As Sen. Rand Paul, R-Ky., put it, “…”": the phrase between "as" and "put it" (its apposition set

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corroborate.attribution.cues import _ORG_NOUNS, CueReader, _Attribution
+from corroborate.attribution.cues import CueReader, _Attribution
 from corroborate.attribution.entities import EntityLookup, extract_entities
 from corroborate.attribution.mentions import Token
 from corroborate.attribution.phrases import (
@@ -45,6 +45,7 @@ from corroborate.attribution.phrases import (
     REFERRING_NOUNS,
     _cue,
 )
+from corroborate.attribution.reported import _ORG_NOUNS
 from corroborate.attribution.speakers import (
     PARTY_MEMBERS,
     _by_surname,

@@ -19,6 +19,9 @@ from corroborate.text.quote_words import _BARE_CLAUSE_VERBS
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
 
+# "the company said": nouns that refer back to the organisation just named.
+_ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
+
 
 class ReportedSpeech(SpeakerPhrases):
     """Reported-speech readers; the quote reader supplies the methods declared below."""
@@ -29,6 +32,29 @@ class ReportedSpeech(SpeakerPhrases):
     _subject_of_verb: Any
     _attribution: Any
     resolve: Any
+    _in_quote: Any
+
+    def _last_organisation(self, sentence: Passage, pos: int) -> str | None:
+        """The organisation named last before ``pos``, in this sentence or the three before it (quoted words
+        aside), or None."""
+        earlier = [p for p in self.passages if p.index < sentence.index][-3:]
+        for start, end in [(sentence.start, pos)] + [(p.start, p.end) for p in reversed(earlier)]:
+            found = [t for t in self.lookup.in_range(self.article.id, start, end)
+                     if t[2].type == "ORG" and not self._in_quote(t[0])]
+            if found:
+                return max(found, key=lambda t: t[0])[2].name
+        return None
+
+    def _according_to(self, toks: list[Token]) -> tuple[str, int, int] | None:
+        """"…, according to Danny McPherson, chief security officer …": the person a sentence's facts come from,
+        whom a "he said" after it refers to when the sentence has no subject of its own that is a person."""
+        for k in range(len(toks) - 2):
+            if toks[k].lower == "according" and toks[k + 1].lower == "to":
+                found = [t for t in self.lookup.in_range(self.article.id, toks[k + 2].start, toks[-1].end)
+                         if t[0] == toks[k + 2].start and t[2].type == "PER"]
+                if found:
+                    return found[0][2].name, found[0][0], found[0][1]
+        return None
 
     def reported(self) -> list[Quote]:
         out: list[Quote] = []

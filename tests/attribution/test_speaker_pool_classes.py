@@ -106,3 +106,29 @@ def test_the_company_said_refers_back_to_the_organisation_named_last() -> None:
     text = ("Shares of Vortana Telecom fell on Tuesday. The Vortana Telecom Group said the breach was contained. "
             "“There is no evidence of any link between the two incidents at this stage,” the company said.")
     assert speakers(text)[-1][1] == "There" and speakers(text)[-1][0] in ("Vortana Telecom Group", "Vortana Telecom")
+
+
+def test_said_then_a_role_then_a_name_names_the_speaker() -> None:
+    text = ("Critics were quick to respond.\n“There is nothing brave about breaking a promise to your own people,” "
+            "said commentator Lena Hartwell, a former speechwriter.")
+    assert speakers(text) == [("Lena Hartwell", "There")]
+
+
+def test_a_place_then_a_role_then_a_name_before_was_quoted_as_saying() -> None:
+    text = ("A strong quake hit the island on Sunday.\n“Two people from the village were hurt but their condition "
+            "is good,” Marlow governor Tomas Ekberg was quoted as saying.")
+    assert speakers(text) == [("Tomas Ekberg", "Two")]
+
+
+def test_no_subject_is_guessed_for_a_quote_whose_own_cue_names_nobody() -> None:
+    text = ("Ravi Kant has been asked to lead the agency, a senior official said on Tuesday.\nKant has been “the "
+            "whole team's first and only choice” for the job, which would make him the top doctor, said the "
+            "official, who is close to the talks.")
+    assert speakers(text) == [(None, "the")]
+
+
+def test_speech_reported_in_the_sentence_before_beats_a_quote_further_back() -> None:
+    text = ("“We will appeal the ruling as soon as we can,” said Ann Vale, the defence lawyer.\nThe hearing lasted "
+            "two hours.\nMany doctors in the county backed the plan, Dr. Omar Haddad said.\n“Maybe the minister saw "
+            "a little of that in her work.”")
+    assert speakers(text) == [("Ann Vale", "We"), ("Omar Haddad", "Maybe")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _abbreviation, _cue
 from corroborate.attribution.reported import ReportedSpeech
-from corroborate.attribution.speakers import agrees
+from corroborate.attribution.speakers import _by_surname, agrees
 from corroborate.model import Article, Passage
 from corroborate.text.lexicon import DEMONYMS
 from corroborate.text.name_variants import PARTIES
@@ -24,7 +24,8 @@ from corroborate.text.stopwords import STOPWORDS
 # "As Sen. Rand Paul, R-Ky., put it, “…”": the idiom names the speaker without a cue verb of the lexicon.
 _PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+it[,:]?\s*$")
 # "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
-_FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would"})
+# "X was quoted as saying" names X the same way.
+_FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would", "was", "quoted", "as"})
 # Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 # What a document does to its words ("the records state", "the letter read").
@@ -196,6 +197,8 @@ class CueReader(ReportedSpeech):
         """Does a person's name, starting past character ``after``, end right before the verb toks[v]?"""
         if v == 0 or self.text[toks[v - 1].end:toks[v].start].strip():
             return False
+        if toks[v - 1].text[:1].isupper() and _by_surname(toks[v - 1].text, self.lookup) is not None:
+            return True  # "…, Dr. Terry said": the one person of the story with that surname
         return any(e == toks[v - 1].end and ent.type == "PER"
                    for _, e, ent in self.lookup.in_range(self.article.id, after, toks[v - 1].end))
 
@@ -231,7 +234,7 @@ class CueReader(ReportedSpeech):
         if not toks:
             return None
         if _cue(toks[0]):  # "…,” said Mr Johnson."
-            np = self._np_forward(toks, 1)
+            np = self._np_forward(toks, 1) or self._role_before_name(toks, 1)
             if np is None:
                 return None
             np = self._person_after_body(toks, self._modified_noun(toks, np))
@@ -246,7 +249,7 @@ class CueReader(ReportedSpeech):
         staff = self._owned_staff(toks, np)
         if staff is not None:
             return self._attribution(toks, np[0], staff - 1, toks[staff].text)
-        named = self._named_apposition(toks, np)
+        named = self._named_apposition(toks, self._person_after_body(toks, np))
         first = self._past_apposition(toks, named[1] + 1)
         np, was_described = named, named != np
         if first < len(toks) and toks[first].lower == "and":
@@ -290,6 +293,17 @@ class CueReader(ReportedSpeech):
         return _Attribution(self.text[found[0][0]:found[0][1]], found[0][0], found[0][1], toks[v].text) if found \
             else None
 
+    def _role_before_name(self, toks: list[Token], j: int) -> tuple[int, int] | None:
+        """"said commentator Patrick J. Buchanan": up to three lower-case words of a role from toks[j], then a
+        person the story knows; that person's words, or None."""
+        k = j
+        while k < len(toks) and k - j < 3 and toks[k].text.isalpha() and toks[k].text.islower() \
+                and toks[k].lower not in STOPWORDS and not self._gap_breaks(toks[k - 1], toks[k]):
+            k += 1
+        name = self._np_forward(toks, k) if j < k < len(toks) and not self._gap_breaks(toks[k - 1], toks[k]) else None
+        ent = self._entity_ending(toks[name[0]].start, toks[name[1]].end) if name is not None else None
+        return name if ent is not None and ent.type == "PER" else None
+
     def _cue_past_commas(self, toks: list[Token], np: tuple[int, int]) -> _Attribution | None:
         """The person toks[np[0]:np[1] + 1] with the cue verb after its comma-set apposition, or None."""
         for j in range(np[1] + 1, min(np[1] + 30, len(toks))):
@@ -301,7 +315,8 @@ class CueReader(ReportedSpeech):
         return None
 
     def _person_after_body(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
-        """"said ABC Entertainment Group prexy Paul Lee", "Democratic presidential nominee Hillary Clinton, …",
+        """"said ABC Entertainment Group prexy Paul Lee", "Qeshm governor Mehdi Irannejad was quoted as saying",
+        "Democratic presidential nominee Hillary Clinton, …",
         "Trade publication Variety saw …": an organisation, a party or a sentence's capitalised first word,
         up to three lower-case words of a role the lexicon may lack, and a name the story knows (a person's,
         or after a first word any name's), which ends the phrase: that name speaks (named_speaker then keeps
@@ -310,7 +325,7 @@ class CueReader(ReportedSpeech):
         j = np[1] + 1
         party = toks[np[1]].lower in PARTIES or toks[np[1]].lower in DEMONYMS
         opener = np[0] == np[1] == 0 and body is None
-        if not party and not opener and (body is None or body.type not in ("ORG", "OTH")):
+        if not party and not opener and (body is None or body.type not in ("ORG", "OTH", "LOC")):
             return np
         while j < len(toks) and j - np[1] <= 3 and toks[j].text.isalpha() and toks[j].text.islower() \
                 and toks[j].lower not in STOPWORDS and not self._gap_breaks(toks[j - 1], toks[j]):

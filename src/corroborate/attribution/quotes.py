@@ -190,8 +190,9 @@ class _Reader(CueReader):
         ent = self.lookup.named(name)
         if ent is not None:
             return ent.type == "PER"
-        # ("Coupled with …, land subsidence …": a capitalised participle opening the sentence is no one.)
-        participle = len(name.split()) == 1 and name.lower().endswith(("ed", "ing"))
+        # ("Coupled with …, land subsidence …", "Ultimately, …": a capitalised participle or adverb opening the
+        # sentence is no one.)
+        participle = len(name.split()) == 1 and name.lower().endswith(("ed", "ing", "ly"))
         return name.split()[0].lower() not in _POSSESSIVE_DETS and not common_word(name) and not participle
 
     def _surname_at(self, toks: list[Token], k: int) -> tuple[str, int, int] | None:
@@ -288,6 +289,13 @@ class _Reader(CueReader):
                 prev = last_by_para.get(para) or (last_by_para.get(para - 1) if starts_para else None)
                 carried = self._reported_before(paragraphs.get(para - 1)) \
                     if starts_para and prev is None and para - 1 not in last_by_para else None
+                before = self.passages[sentence.index - 1] if sentence.index > 0 else None
+                if prev is not None and before is not None and prev.spans[-1].end < before.start \
+                        and not self.text[sentence.start:o].strip():
+                    # "…, Dr. Terry said. “Maybe …”": speech reported by someone in the sentence right before
+                    # beats a quote further back (feeds with no paragraph breaks hold whole articles in one).
+                    carried = self._reported_before([before])
+                    prev = None if carried is not None else prev
                 if prev is not None and prev.speaker is not None and self._carries(prev.speaker, c):
                     quote = Quote(prev.speaker, None, quote.text, quote.spans, "direct", prev.speaker_span)
                 elif carried is not None and self._carries(carried[0], c):
@@ -365,7 +373,7 @@ class _Reader(CueReader):
                 att = self._subject_of_verb(sentence, toks, verbs[-1])
                 if att is None:
                     return Quote(None, toks[verbs[-1]].text, span.text, [span], "direct", None)
-            else:
+            elif self._cue_after(c) in (None, "according to"):  # (a speech verb after it that named nobody: no guess)
                 att = self._as_put_it(sentence, o) or self._colon_subject(
                     sentence, toks, o, len(self.text[s:e].split()) >= _MIN_WORDS_UNATTRIBUTED)
         if att is None:

@@ -132,3 +132,19 @@ def test_speech_reported_in_the_sentence_before_beats_a_quote_further_back() -> 
             "two hours.\nMany doctors in the county backed the plan, Dr. Omar Haddad said.\n“Maybe the minister saw "
             "a little of that in her work.”")
     assert speakers(text) == [("Ann Vale", "We"), ("Omar Haddad", "Maybe")]
+
+
+def test_a_colon_after_a_name_or_after_his_words_introduces_that_person() -> None:
+    text = ("Expect quake experts in the papers tomorrow, such as the seismologist Dr Ilse Marrow:\n“We should stop "
+            "saying the coast is safe from earthquakes.”")
+    assert speakers(text) == [("Ilse Marrow", "We")]
+    text = ("Team owner Karl Brandt has said, in so many words, that the club will not sign the striker.\nHis exact "
+            "words:\n“We met the player and were impressed, but we are not going to be a factor.”")
+    assert speakers(text) == [("Karl Brandt", "We")]
+
+
+def test_a_short_quote_with_a_cue_hands_its_speaker_to_the_next_quote() -> None:
+    text = ("The justice got some support on Wednesday, with Vermont Sen. Ada Quist backing her comments. While the "
+            "candidate declined to comment on whether they were wise, she said on the radio she agrees Reed is a "
+            "“total opportunist” and said “the record is quite clear that he changes his mind every week.”")
+    assert speakers(text)[-1] == ("Ada Quist", "the")

@@ -9,20 +9,17 @@ Mr X"), and a described speaker named in apposition. Resolving what a phrase nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _abbreviation, _cue
-from corroborate.attribution.reported import ReportedSpeech
+from corroborate.attribution.reported import ReportedSpeech, _Attribution
 from corroborate.attribution.speakers import _by_surname, agrees
 from corroborate.model import Article, Passage
 from corroborate.text.lexicon import DEMONYMS
 from corroborate.text.name_variants import PARTIES
-from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, _PERSON_PRONOUNS, DOCUMENT_NOUNS
+from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, DOCUMENT_NOUNS
 from corroborate.text.stopwords import STOPWORDS
 
-# "As Sen. Rand Paul, R-Ky., put it, “…”": the idiom names the speaker without a cue verb of the lexicon.
-_PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+it[,:]?\s*$")
 # "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
 # "X was quoted as saying" names X the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would", "was", "quoted", "as"})
@@ -30,14 +27,6 @@ _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 # What a document does to its words ("the records state", "the letter read").
 _DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
-
-
-@dataclass(slots=True)
-class _Attribution:
-    phrase: str  # the speaker phrase as written
-    start: int
-    end: int
-    cue: str | None
 
 
 class CueReader(ReportedSpeech):
@@ -183,16 +172,6 @@ class CueReader(ReportedSpeech):
             return agrees(speaker, own[-1])
         return own[0] not in _NEW_SOURCE and own[-1] not in DOCUMENT_NOUNS and own[-1] != "records"
 
-    def _as_put_it(self, sentence: Passage, o: int) -> _Attribution | None:
-        """"As Sen. Rand Paul, R-Ky., put it, “…”": the phrase between "as" and "put it" (its apposition set
-        off by commas dropped) is the speaker."""
-        m = _PUT_IT.search(self.text, sentence.start, o)
-        if m is None:
-            return None
-        toks = [t for t in tokens(self.text, m.start(1), m.end(1))]
-        np = self._np_forward(toks, 0) if toks else None
-        return self._attribution(toks, *np, "put it") if np is not None else None
-
     def _person_right_before(self, toks: list[Token], v: int, after: int) -> bool:
         """Does a person's name, starting past character ``after``, end right before the verb toks[v]?"""
         if v == 0 or self.text[toks[v - 1].end:toks[v].start].strip():
@@ -201,30 +180,6 @@ class CueReader(ReportedSpeech):
             return True  # "…, Dr. Terry said": the one person of the story with that surname
         return any(e == toks[v - 1].end and ent.type == "PER"
                    for _, e, ent in self.lookup.in_range(self.article.id, after, toks[v - 1].end))
-
-    def _colon_subject(self, sentence: Passage, toks: list[Token], o: int, long_quote: bool) -> _Attribution | None:
-        """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The
-        committee issued a brief statement:": a colon introduces the quote, and the clause before it names its
-        speaker as its subject (only a person, an organisation or a pronoun: "Here's an excerpt:" names nobody)."""
-        if toks and (self.text[toks[-1].end:o].strip().endswith(":") or (len(toks) >= 2 and long_quote)):
-            # Also a quote of six words or more inside the sentence with no cue at all ("… described “…” across
-            # the land"): words its subject chose to quote, which news attributes to that subject. Shorter ones
-            # stay scare quotes.
-            clause, words = sentence, toks
-        elif not toks and sentence.index > 0 and self.text[self.passages[sentence.index - 1].end - 1:
-                                                           self.passages[sentence.index - 1].end] == ":":
-            clause = self.passages[sentence.index - 1]
-            words = self._words(clause)
-        else:
-            return None
-        lead = self._leading_subject(words)
-        if lead is None:
-            return None
-        phrase = self.text[words[lead[0]].start:words[lead[1]].end]
-        ent = self.lookup.named(phrase) or self._entity_ending(words[lead[0]].start, words[lead[1]].end)
-        if phrase.lower() in _PERSON_PRONOUNS or (ent is not None and ent.type in ("PER", "ORG")):
-            return self._attribution(words, *lead, None)
-        return None
 
     def _after(self, p: Passage, pos: int) -> _Attribution | None:
         rest = self.text[pos:p.end]

@@ -280,8 +280,9 @@ class _Reader(CueReader):
                 quote = self._closed_later(quote, e, found[k + 1] if k + 1 < len(found) else None) or quote
             if words < _MIN_WORDS:
                 # Too short to list, but "“He's cool,” Murray said of Cowan. “Tom Brady …”": a short quote that
-                # opens its sentence with a named speaker still hands that speaker to the next one.
-                if quote.speaker is not None and not self.text[sentence.start:o].strip():
+                # opens its sentence with a named speaker (or has a cue: 'Ann answered, “Yes.”') still hands that
+                # speaker to the next one.
+                if quote.speaker is not None and (quote.cue is not None or not self.text[sentence.start:o].strip()):
                     last_by_para[para] = quote
                 continue
             if quote.speaker is None and quote.speaker_span is None:

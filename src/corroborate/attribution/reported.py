@@ -1,4 +1,5 @@
-"""Reported speech: "X said (that) …", "X told Y that …", "according to X, …", each with its speaker.
+"""Reported speech: "X said (that) …", "X told Y that …", "according to X, …", each with its speaker; and the
+direct quotes introduced with no speech verb ("X shot back: “…”", "As X put it, “…”").
 
 Mixed into the quote reader (:mod:`corroborate.attribution.quotes`), whose subject finder and speaker resolver
 it uses. Passive cues ("were accused of") name no speaker; "said last night: ‘…" is the cue of a direct quote,
@@ -8,19 +9,34 @@ read there.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from corroborate.attribution.mentions import Token
+from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import SpeakerPhrases
 from corroborate.model import Passage, Quote, Span
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
 from corroborate.text.lexicon import REPORTING_VERBS
-from corroborate.text.quote_words import _BARE_CLAUSE_VERBS
+from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
 
 # "the company said": nouns that refer back to the organisation just named.
 _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
+
+# "His exact words:", "Her statement:": the owner's words introduce the quote.
+_OWN_WORDS = {"his": "he", "her": "she"}
+_WORDS_NOUNS = frozenset({"words", "statement", "reply", "response", "answer", "message"})
+# "As Sen. Rand Paul, R-Ky., put it, “…”": the idiom names the speaker without a cue verb of the lexicon.
+_PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+it[,:]?\s*$")
+
+
+@dataclass(slots=True)
+class _Attribution:
+    phrase: str  # the speaker phrase as written
+    start: int
+    end: int
+    cue: str | None
 
 
 class ReportedSpeech(SpeakerPhrases):
@@ -55,6 +71,54 @@ class ReportedSpeech(SpeakerPhrases):
                 if found:
                     return found[0][2].name, found[0][0], found[0][1]
         return None
+
+    def _as_put_it(self, sentence: Passage, o: int) -> _Attribution | None:
+        """"As Sen. Rand Paul, R-Ky., put it, “…”": the phrase between "as" and "put it" (its apposition set
+        off by commas dropped) is the speaker."""
+        m = _PUT_IT.search(self.text, sentence.start, o)
+        if m is None:
+            return None
+        toks = [t for t in tokens(self.text, m.start(1), m.end(1))]
+        np = self._np_forward(toks, 0) if toks else None
+        return self._attribution(toks, *np, "put it") if np is not None else None
+
+    def _colon_subject(self, sentence: Passage, toks: list[Token], o: int, long_quote: bool) -> _Attribution | None:
+        """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The
+        committee issued a brief statement:": a colon introduces the quote, and the clause before it names its
+        speaker as its subject (only a person, an organisation or a pronoun: "Here's an excerpt:" names nobody)."""
+        if toks and (self.text[toks[-1].end:o].strip().endswith(":") or (len(toks) >= 2 and long_quote)):
+            # Also a quote of six words or more inside the sentence with no cue at all ("… described “…” across
+            # the land"): words its subject chose to quote, which news attributes to that subject. Shorter ones
+            # stay scare quotes.
+            clause, words = sentence, toks
+        elif not toks and sentence.index > 0 and self.text[self.passages[sentence.index - 1].end - 1:
+                                                           self.passages[sentence.index - 1].end] == ":":
+            clause = self.passages[sentence.index - 1]
+            words = self._words(clause)
+        else:
+            return None
+        named = self._colon_after_name(clause, words)
+        if named is not None:
+            return named
+        lead = self._leading_subject(words)
+        if lead is None:
+            return None
+        phrase = self.text[words[lead[0]].start:words[lead[1]].end]
+        ent = self.lookup.named(phrase) or self._entity_ending(words[lead[0]].start, words[lead[1]].end)
+        if phrase.lower() in _PERSON_PRONOUNS or (ent is not None and ent.type in ("PER", "ORG")):
+            return self._attribution(words, *lead, None)
+        return None
+
+    def _colon_after_name(self, clause: Passage, words: list[Token]) -> _Attribution | None:
+        """"… such as the prophetic Dr Ann Vale: “…”" (a person named right before the colon), "His exact
+        words: “…”" (his or her words, statement or reply: the person "he"/"she" refers to), or None."""
+        if not words or not self.text[words[-1].end:clause.end].strip().startswith(":"):
+            return None
+        if words[0].lower in _OWN_WORDS and len(words) <= 4 and words[-1].lower in _WORDS_NOUNS:
+            return _Attribution(_OWN_WORDS[words[0].lower], words[0].start, words[0].end, None)
+        found = [t for t in self.lookup.in_range(self.article.id, words[0].start, words[-1].end)
+                 if t[1] == words[-1].end and t[2].type == "PER"]
+        return _Attribution(self.text[found[0][0]:found[0][1]], found[0][0], found[0][1], None) if found else None
 
     def reported(self) -> list[Quote]:
         out: list[Quote] = []

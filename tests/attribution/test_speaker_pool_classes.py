@@ -148,3 +148,18 @@ def test_a_short_quote_with_a_cue_hands_its_speaker_to_the_next_quote() -> None:
             "candidate declined to comment on whether they were wise, she said on the radio she agrees Reed is a "
             "“total opportunist” and said “the record is quite clear that he changes his mind every week.”")
     assert speakers(text)[-1] == ("Ada Quist", "the")
+
+
+def test_a_remark_announced_ahead_is_attributed_to_the_subject_before_expected_to() -> None:
+    text = ("In her speech to the assembly on Wednesday, Ms Vane is expected to say that the country will remain "
+            "“an active defender of our shared democratic values” against its rivals.")
+    assert speakers(text)[0][0] in ("Ms Vane", "Vane")
+    text = ("Mr Orr said he almost interrupted Kell to tell him Kell that “I am going to decide this only on what is "
+            "good for the town and its families.”")
+    assert speakers(text)[0][0] != "Kell"
+
+
+def test_a_participle_the_entity_stage_kept_before_a_name_is_dropped() -> None:
+    assert _said("Lin", Entity("Describing Naing Lin", "PER", [], [])) == "Naing Lin"
+    manning = Entity("Manning Fielding Jones", "PER", ["Manning"], [])  # a first name the story uses alone
+    assert _said("Manning Fielding Jones", manning) == "Manning Fielding Jones"

@@ -114,7 +114,11 @@ class CueReader(ReportedSpeech):
             if role is not None and " president" in role.group(0).lower():
                 # "the new president told": "president" alone is a noun the phrase reader takes.
                 return _Attribution(role.group(0), role.start(), role.end(), cue)
-            np = self._np_back(toks, self._before_bracket(toks, v))
+            j = self._before_bracket(toks, v)
+            announced = v >= 3 and toks[v - 1].lower == "to" and toks[v - 2].lower in _FUTURE_FILLER - {"to", "as"}
+            while announced and j > 1 and toks[j].lower in _FUTURE_FILLER | {"is", "are"}:
+                j -= 1  # "Ms Truss is expected to say that …": the subject before the announced remark
+            np = self._np_back(toks, j)
             if np is not None and np[0] >= 2 and toks[np[0] - 1].lower == "and" and toks[np[0] - 2].text[:1].isupper() \
                     and not self._gap_breaks(toks[np[0] - 2], toks[np[0] - 1]):
                 # "Zadan and Meron added": a joint statement goes to the first person named (GUIDELINE.md); "the

@@ -196,6 +196,8 @@ def plain_name(ent: Entity) -> str:
     White" stays whole); or one after a role word ("Super Bowl MVP Drew Brees")."""
     words = ent.name.split()
     given = FEMALE_NAMES | MALE_NAMES
+    if len(words) >= 3 and words[0].lower().endswith("ing") and words[0] not in (a.split()[0] for a in ent.aliases):
+        return " ".join(words[1:])  # "Describing Naing Lin": a participle that opened the sentence
     if len(words) < 3 or words[0].strip(".,").lower() in given:
         return ent.name
     tails = [a for a in ent.aliases if 2 <= len(a.split()) < len(words) and words[-len(a.split()):] == a.split()

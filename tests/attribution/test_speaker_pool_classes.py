@@ -163,3 +163,9 @@ def test_a_participle_the_entity_stage_kept_before_a_name_is_dropped() -> None:
     assert _said("Lin", Entity("Describing Naing Lin", "PER", [], [])) == "Naing Lin"
     manning = Entity("Manning Fielding Jones", "PER", ["Manning"], [])  # a first name the story uses alone
     assert _said("Manning Fielding Jones", manning) == "Manning Fielding Jones"
+
+
+def test_a_role_and_a_name_alone_after_the_quote_name_its_speaker() -> None:
+    text = ("The poet Nadia Orme read first. “I only ask that you care before it is too late for all of us,” said "
+            "Orme. “We must act now and leave no one behind in the years to come,” band member Jonah Kyte.")
+    assert speakers(text)[-1] == ("Jonah Kyte", "We")

@@ -199,7 +199,7 @@ class CueReader(ReportedSpeech):
             np = self._person_after_body(toks, self._modified_noun(toks, np))
             return self._attribution(toks, *self._named_apposition(toks, self._role_then_name(toks, np)),
                                      toks[0].text)
-        tail = self._name_and_verb(p, toks) or self._document_from(toks)
+        tail = self._name_and_verb(p, toks) or self._document_from(toks) or self._name_alone(p, pos, toks)
         if tail is not None:
             return tail
         np = self._np_forward(toks, 0)
@@ -344,6 +344,18 @@ class CueReader(ReportedSpeech):
             if whole and toks[verb].text.islower() and toks[verb].lower.endswith("ed"):
                 return self._attribution(toks, a, b, toks[verb].text)
         return None
+
+    def _name_alone(self, p: Passage, pos: int, toks: list[Token]) -> _Attribution | None:
+        """“…,” Blackpink member Jennie Kim.: after the closing comma, only a person the story knows (with a role
+        before the name) ends the sentence, with no verb; that person speaks."""
+        comma = self.text[pos:toks[0].start].strip().startswith(",") if toks else False
+        comma = comma or self.text[max(0, pos - 4):pos].rstrip("”\"' `").endswith(",")
+        if not 1 <= len(toks) <= 6 or not comma \
+                or self.text[toks[-1].end:p.end].strip(" .") or any(_cue(t) for t in toks):
+            return None
+        found = [t for t in self.lookup.in_range(self.article.id, toks[0].start, toks[-1].end)
+                 if t[1] == toks[-1].end and t[2].type == "PER"]
+        return _Attribution(self.text[found[0][0]:found[0][1]], found[0][0], found[0][1], None) if found else None
 
     def _described_then_apposed(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the committee’s chairman, Representative Ann Vale, Republican of Ohio, wrote: a lower-case

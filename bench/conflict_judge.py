@@ -116,26 +116,14 @@ def _metrics(kept: list[dict[str, Any]], events: list[dict[str, Any]], split: st
             "false_per_article": sum(1 for r in kept if not r["label"]) / articles if articles else None}
 
 
-# What the same-fact model reads: the cross-encoder's two probabilities and the kind of value. With about a
-# hundred labelled candidates, the twenty lexical features over-fit (GUIDELINE.md section 7, the pools).
-SAME_FACT_FEATURES = ("bias", "nli_contradiction", "nli_entailment", "kind_date", "kind_entity", "kind_number",
-                      "kind_place", "kind_quote")
-
-
-def train(which: str = "lexical") -> None:
+def train() -> None:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     from corroborate.crosscheck.judge import score
 
     rows, events = _load()
-    if which == "same_fact":  # candidates the cross-encoder read (collected on the semantic path)
-        rows = [r for r in rows if "nli_contradiction" in r["features"] or not _judged(r)]
-        names = list(SAME_FACT_FEATURES)
-    else:
-        rows = [{**r, "features": {k: v for k, v in r["features"].items() if not k.startswith("nli_")}}
-                for r in rows]
-        names = sorted(n for n in rows[0]["features"] if not n.startswith("route_"))
+    names = sorted(n for n in rows[0]["features"] if not n.startswith("route_"))
     fit = ("tune", "pool")
     tune = [r for r in rows if r["split"] in fit and _judged(r) and r["label"] is not None]
     x = np.array([[r["features"][n] for n in names] for r in tune])
@@ -172,11 +160,7 @@ def train(which: str = "lexical") -> None:
     model.update({"threshold": threshold, "calibration": calibration,
                   "trained_on": "bench/gold tune half and the labelled audit pools (bench/gold/audit_conflicts.json)",
                   "candidates": len(tune), "positives": sum(1 for r in tune if r["label"] > 0)})
-    shipped = json.loads(MODEL.read_text(encoding="utf-8"))
-    # The lexical model sits at the top of the file, the same-fact one under "same_fact"; each run writes its own.
-    out = {**shipped, "same_fact": model} if which == "same_fact" else {**model, **({"same_fact": shipped[
-        "same_fact"]} if "same_fact" in shipped else {})}
-    MODEL.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    MODEL.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in model.items() if k != "weights"}, indent=1))
     for split in ("tune", "pool", "test"):
         kept_model = [r for q, r in scored[split] if q >= threshold]
@@ -192,14 +176,12 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("collect")
     c.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
-    t = sub.add_parser("train")
-    t.add_argument("--model", default="same_fact", choices=("same_fact", "lexical"),
-                   help="same_fact: the cross-encoder's model (semantic path); lexical: the model without it")
+    sub.add_parser("train")
     args = parser.parse_args()
     if args.cmd == "collect":
         collect(args.semantic)
     else:
-        train(args.model)
+        train()
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
-"""Build ``src/corroborate/data/same_fact.safetensors``: the same-fact reader's fine-tuned top layers and head.
+"""Build ``train/work/same_fact.safetensors``: the same-fact reader's fine-tuned top layers and head (issue 20's
+learned-judgement attempt; not shipped, see train/same_fact.py).
 
     nice -n 10 .venv/bin/python -m train.nli [--shared ../shared] [--epochs 2] [--tuned 2] [--limit N]
 
-The model is all-MiniLM-L6-v2 read as a cross-encoder (``corroborate.crosscheck.same_fact``): its bottom
+The model is all-MiniLM-L6-v2 read as a cross-encoder (``train/same_fact.py``): its bottom
 layers stay the wheel's and are run once per training pair (their states are kept in memory); only the top
 ``--tuned`` layers and a three-way head over [CLS] and the mean state are trained, on CPU, on the pairs of
 ``train/nli_data.py``. Batches hold pairs of one length, so nothing is padded, as at inference. Seeded: the
@@ -25,12 +26,12 @@ from pathlib import Path
 
 import numpy as np
 
-from corroborate.crosscheck import same_fact
 from corroborate.ingest import encoder
+from train import same_fact
 from train.nli_data import LABELS, Pair, pairs
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "src/corroborate" / same_fact.WEIGHTS
+OUT = same_fact.WEIGHTS
 SEED = 7
 BATCH = 32
 

@@ -349,9 +349,7 @@ class Checker:
             quotes = {a.id: extract_quotes(a, sub[a.id], entities=story.entities, nlp=nlp) for a in members}
             story.quotes = [q for a in members for q in quotes[a.id]]
             misquotes, dropped = review(find_misquotes(quotes, {a.id: a for a in members}),
-                                        JudgeContext.for_story(members, sub, repeats,
-                                                             semantic=self.embedder is not None),
-                                        self.config.conflicts)
+                                        JudgeContext.for_story(members, sub, repeats), self.config.conflicts)
             story.conflicts.extend(misquotes)
             story.brief.extend(disagreements(story.conflicts))
             if self.config.conflicts.explain:

@@ -221,25 +221,3 @@ def test_text_in_another_language_is_not_judged() -> None:
                  ["dalam", "merangkumi"], "the same quote in different wording", 0.8)
     kept, dropped = review([c], JudgeContext({"x": x, "y": y}, {"x": px, "y": py}, [], []))
     assert not kept and "not English" in dropped[0].explanation
-
-
-def test_on_the_semantic_path_the_cross_encoder_reads_what_the_rules_leave() -> None:
-    import pytest
-
-    from corroborate.crosscheck import same_fact
-    from corroborate.ingest.embed import semantic_available
-
-    if not (semantic_available() and same_fact.available()):
-        pytest.skip("MiniLM (corroborate[semantic]) or data/same_fact.safetensors not installed")
-    deaths = Conflict("number", [_span(A, "27"), _span(B, "29")], ["27", "29"], "deaths", 0.7)
-    same = Conflict("number", [_span(B, "Two hundred"), _span(C, "About 200")], ["Two hundred", "About 200"],
-                    "homes", 0.7)
-    semantic = replace(_ctx(), cross_encoder=True)
-    kept, _dropped = review([deaths, same], semantic, ConflictConfig(judge="off"))
-    by_values = {tuple(c.values): c.features for c in kept}
-    read = by_values[("27", "29")]
-    assert 0.0 <= read["nli_contradiction"] <= 1.0 and "nli_entailment" in read
-    assert "nli_contradiction" not in by_values[("Two hundred", "About 200")]  # a rule decided it: not read
-    lexical = review([deaths], _ctx(), ConflictConfig(judge="off"))[0][0].features
-    assert "nli_contradiction" not in lexical
-    assert JudgeContext.for_story([A, B], {"a": PA, "b": PB}, None, semantic=False).cross_encoder is False

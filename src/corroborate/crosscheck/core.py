@@ -210,7 +210,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     links, sim = align(claims, embedder=embedder, config=cfg, pairs=pairs)
     related_sim = cfg.supports_semantic if sim.semantic else cfg.supports_lexical
     source, why = source_of(articles, repeats.reuse if repeats is not None else [])
-    judge_ctx = JudgeContext.for_story(articles, passages, repeats, semantic=sim.semantic)
+    judge_ctx = JudgeContext.for_story(articles, passages, repeats)
     spun = {a for a, n in judge_ctx.self_repeats.items() if n >= MIN_SELF_REPEATS}
     sentence_rewrites = _rewrites(list(repeats.groups) if repeats is not None else [], spun)
     # Repeats work on sentences, claims on clauses: a clause of a rewritten sentence is a rewrite too.

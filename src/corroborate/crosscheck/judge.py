@@ -19,15 +19,12 @@ judge decides, precision first:
 Text that is not English is left alone (the readers are built for English; two translations of one remark
 are no misquote). The misquote test itself is :mod:`corroborate.crosscheck.quote_change`.
 
-3. **Independent reports: a learned judgement.** On the semantic path the two sentences are read together by
-   the same-fact cross-encoder (:mod:`corroborate.crosscheck.same_fact`), and a logistic regression over its
-   entailment and contradiction probabilities and the kind of value decides (``same_fact`` in
-   ``data/conflict_judge.json``). Without MiniLM a logistic regression over lexical features of the two sides
+3. **Independent reports: a learned judgement.** A logistic regression over features of the two sides
    (kind, how alike the sentences are, shared names, whether each side also states the other's value, where
-   they sit in their articles, quotes) decides. Both are trained by bench/conflict_judge.py on the tune half
-   of the project's gold labels and the labelled audit pools. A score is quantised to 1e-4 before the
-   threshold, so float noise cannot flip a decision; the confidence shown is the precision measured for the
-   score's bucket on what the model was fit on.
+   they sit in their articles, quotes) trained on the tune half of the project's gold labels
+   (bench/conflict_judge.py; coefficients in ``data/conflict_judge.json``). Its score is quantised to 1e-4
+   before the threshold, so float noise cannot flip a decision; the confidence shown is the precision
+   measured for the score's bucket on the tune half.
 """
 
 from __future__ import annotations
@@ -44,7 +41,6 @@ from importlib import resources
 from typing import Any
 
 from corroborate.config import ConflictConfig
-from corroborate.crosscheck import same_fact
 from corroborate.crosscheck.conflicts import DRIFT_MIN_SIMILARITY, containment
 from corroborate.crosscheck.independence import source_of
 from corroborate.crosscheck.quote_change import names_only, quote_changed
@@ -73,19 +69,16 @@ class JudgeContext:  # no slots: the indexes below are cached on first use
     passages: dict[str, list[Passage]]
     groups: list[RepeatGroup] = field(default_factory=list)
     reuse: list[Reuse] = field(default_factory=list)
-    # Read independent reports with the same-fact cross-encoder (crosscheck/same_fact.py): the semantic path.
-    cross_encoder: bool = False
 
     @classmethod
-    def for_story(cls, articles: Iterable[Article], passages: dict[str, list[Passage]], repeats: Any | None,
-                  *, semantic: bool = False) -> JudgeContext:
+    def for_story(cls, articles: Iterable[Article], passages: dict[str, list[Passage]], repeats: Any | None
+                  ) -> JudgeContext:
         """The context of one story: the repeats stage's groups that touch its articles and the reuse between
-        them (the judge looks up only this story's passages, so the rest of the batch is left out).
-        ``semantic``: the run has MiniLM, so the same-fact reader judges, where its weights ship."""
+        them (the judge looks up only this story's passages, so the rest of the batch is left out)."""
         by_id = {a.id: a for a in articles}
         groups = [g for g in repeats.groups if any(m.article in by_id for m in g.members)] if repeats else []
         reuse = [r for r in repeats.reuse if r.copy in by_id and r.original in by_id] if repeats else []
-        return cls(by_id, passages, groups, reuse, semantic and same_fact.available())
+        return cls(by_id, passages, groups, reuse)
 
     @functools.cached_property
     def source(self) -> dict[str, str]:
@@ -220,38 +213,13 @@ def features(c: Conflict, ctx: JudgeContext, sides: tuple[int, int] | None = Non
 
 
 @functools.cache
-def _models() -> dict[str, object]:
+def _model() -> dict[str, object]:
     text = resources.files("corroborate").joinpath("data/conflict_judge.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
-def _model(f: dict[str, float] | None = None) -> dict[str, object]:
-    """The model for a candidate's features: the same-fact one when the cross-encoder read it (and one was
-    trained), else the lexical one."""
-    models = _models()
-    if f is not None and "nli_contradiction" in f and "same_fact" in models:
-        return models["same_fact"]  # type: ignore[return-value]
-    return models
-
-
-def read_pairs(c: Conflict, sides: tuple[int, int], ctx: JudgeContext) -> tuple[str, str]:
-    """The two sentences the same-fact reader compares: those holding the judged sides."""
-    out = []
-    for k in sides:
-        _i, p = ctx.sentence(c.spans[k])
-        out.append(p.text if p else c.spans[k].text)
-    return out[0], out[1]
-
-
-def same_fact_features(pairs: list[tuple[str, str]]) -> list[dict[str, float]]:
-    """What the cross-encoder says of each pair: entailment (one fact alike) and contradiction (one fact,
-    different values), both ways averaged and rounded (crosscheck/same_fact.py)."""
-    probs = same_fact.probabilities(pairs)
-    return [{"nli_entailment": float(p[0]), "nli_contradiction": float(p[2])} for p in probs]
-
-
 def score(f: dict[str, float], model: dict[str, object] | None = None) -> float:
-    m = model or _model(f)
+    m = model or _model()
     weights = m["weights"]
     assert isinstance(weights, dict)
     z = sum(float(w) * f.get(name, 0.0) for name, w in sorted(weights.items()))
@@ -261,7 +229,7 @@ def score(f: dict[str, float], model: dict[str, object] | None = None) -> float:
 def calibrated(p: float, model: dict[str, object] | None = None) -> float:
     """The precision measured on the tune half for scores like ``p`` (the model's own score when its bucket
     held too few candidates to measure)."""
-    m = model or _models()
+    m = model or _model()
     for row in m.get("calibration", []):  # type: ignore[union-attr]
         if row["low"] <= p < row["high"] or (p == 1.0 and row["high"] == 1.0):
             return float(row["precision"]) if row["n"] >= 5 else p
@@ -367,19 +335,11 @@ def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictCon
     cfg = config or ConflictConfig()
     kept: list[Conflict] = []
     dropped: list[Conflict] = []
-    judged = []
+    threshold = cfg.min_score if cfg.min_score is not None else float(_model().get("threshold", 0.5))  # type: ignore[arg-type]
     for c in conflicts:
         sides = _sides(c, ctx)
         f = features(c, ctx, sides)
-        judged.append((c, sides, f, rule(c, sides, f, ctx)))
-    if ctx.cross_encoder:  # one batch for the story: the candidates the rules leave to the learned part
-        todo = [n for n, (_c, _s, _f, decided) in enumerate(judged) if decided is None]
-        read = same_fact_features([read_pairs(judged[n][0], judged[n][1], ctx) for n in todo])
-        for n, extra in zip(todo, read, strict=True):
-            judged[n][2].update(extra)
-    for c, sides, f, decided in judged:
-        model = _model(f)
-        threshold = cfg.min_score if cfg.min_score is not None else float(model.get("threshold", 0.5))  # type: ignore[arg-type]
+        decided = rule(c, sides, f, ctx)
         if cfg.judge == "off":
             # (route_side_*: which two spans the judge read, so a label can be matched to that pair)
             kept.append(replace(c, features={**f, "route_model": float(decided is None),
@@ -390,9 +350,9 @@ def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictCon
         elif decided is not None:
             dropped.append(_drop(c, decided, f))
         else:
-            p = score(f, model)
+            p = score(f)
             if p >= threshold:
-                kept.append(replace(c, confidence=calibrated(p, model), features=f))
+                kept.append(replace(c, confidence=calibrated(p), features=f))
             else:
                 dropped.append(_drop(c, "the judge does not find the same fact stated two ways", f, p))
     return kept, dropped

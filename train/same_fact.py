@@ -1,17 +1,18 @@
-"""The same-fact reader: do two sentences state one fact alike, state it differently, or say other things?
+"""The same-fact reader (an experiment, not shipped): do two sentences state one fact alike, state it
+differently, or say other things?
 
-A cross-encoder on the all-MiniLM-L6-v2 weights corroborate already ships with: the pair goes through the model
-as one input (``[CLS] a [SEP] b [SEP]``), so every word of one side can look at the other, which sentence
-vectors cannot (two sentences that differ in one figure have nearly the same vector). Its bottom layers are
-the wheel's, unchanged; its top layers and a three-way head (entailment, neutral, contradiction) were
-fine-tuned on CPU by ``train/nli.py`` on open data (SICK, part of MNLI, and MRPC news pairs with one shared
-value changed, FactCC-style); they ship in ``data/same_fact.safetensors``, and the figures of that training
-are in its metadata and bench/RESULTS.md.
+A cross-encoder on the all-MiniLM-L6-v2 weights corroborate already uses: the pair goes through the model as
+one input (``[CLS] a [SEP] b [SEP]``), so every word of one side can look at the other, which sentence vectors
+cannot (two sentences that differ in one figure have nearly the same vector). Its bottom layers are the
+wheel's, unchanged; its top layers and a three-way head (entailment, neutral, contradiction) are fine-tuned on
+CPU by ``train/nli.py`` on open data (SICK, part of MNLI, and MRPC news pairs with one shared value changed,
+FactCC-style) into ``train/work/same_fact.safetensors`` (not committed: 14 MB).
 
-The conflict judge (:mod:`corroborate.crosscheck.judge`) reads it on the semantic path for candidates between
-independent reports. Determinism: the pair is read both ways and the probabilities averaged; inputs of equal
-length share a forward pass, unpadded, as the encoder's (docs/DETERMINISM.md); probabilities are rounded to
-1e-4.
+Issue 20 asked for a learned same-fact judgement; this is the one focused attempt. On the conflict judge's
+candidates it did not tell true disagreements from false ones, and as a ranker of value-difference pairs it
+put no gold conflict in any kind's top 5 (bench/RESULTS.md, "Conflict judge"), so the package does not ship or
+call it. ``bench/conflict_ceiling.py --scorer cross`` reruns the ranking. Determinism as the encoder's: the pair
+is read both ways and averaged, inputs of equal length share an unpadded pass, probabilities are rounded to 1e-4.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Sequence
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,15 +28,15 @@ import numpy as np
 from corroborate.ingest import encoder
 
 MAX_SIDE = 60  # word pieces per side: a pair is at most 123 positions
-WEIGHTS = "data/same_fact.safetensors"
+WEIGHTS = Path(__file__).resolve().parent / "work" / "same_fact.safetensors"
 LABELS = ("entailment", "neutral", "contradiction")
 _lock = threading.Lock()
 _state: dict[str, Any] = {}
 
 
 def available() -> bool:
-    """Whether the fine-tuned weights ship with this install (they are built by ``train/nli.py``)."""
-    return resources.files("corroborate").joinpath(WEIGHTS).is_file()
+    """Whether ``train/nli.py`` has built the fine-tuned weights on this machine."""
+    return WEIGHTS.is_file()
 
 
 def pair_ids(pairs: Sequence[tuple[str, str]]) -> list[list[int]]:
@@ -63,8 +64,7 @@ def load() -> tuple[Any, Any, dict[str, Any]]:
 
             torch, _tok, base = encoder.load()
             st = require("safetensors", "semantic", purpose="the same-fact weights")
-            path = resources.files("corroborate").joinpath(WEIGHTS)
-            with resources.as_file(path) as file, st.safe_open(str(file), framework="pt") as fh:
+            with st.safe_open(str(WEIGHTS), framework="pt") as fh:
                 meta = json.loads(fh.metadata()["corroborate"])
                 tuned = {k: fh.get_tensor(k).float() for k in fh.keys()}  # noqa: SIM118 - safe_open has no iteration
             weights = {name: p.detach() for name, p in base.named_parameters()}

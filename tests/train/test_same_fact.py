@@ -1,15 +1,17 @@
-"""The same-fact cross-encoder: pair layout, symmetry, batch independence, and what it says of made-up pairs."""
+"""The same-fact cross-encoder (train/same_fact.py, not shipped): pair layout, symmetry, batch independence,
+and what it says of made-up pairs."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from corroborate.crosscheck import same_fact
 from corroborate.ingest.embed import semantic_available
+from train import same_fact
 
 needs_model = pytest.mark.skipif(not (semantic_available() and same_fact.available()),
-                                 reason="MiniLM (corroborate[semantic]) or data/same_fact.safetensors not installed")
+                                 reason="MiniLM (corroborate[semantic]) not installed, or "
+                                        "train/work/same_fact.safetensors not built (python -m train.nli)")
 
 SAME = ("The ferry carrying 200 passengers sank off Calais on Monday, officials said.",
         "Officials said the ferry, which had 200 passengers on board, went down near Calais on Monday.")

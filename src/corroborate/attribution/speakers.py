@@ -190,10 +190,10 @@ _ROLE_WORDS = frozenset({"mvp", "gm", "ceo", "coach", "defender", "quarterback",
 
 
 def plain_name(ent: Entity) -> str:
-    """A person's name without the title or team the entity stage kept in front of it ("Los Angeles Angels GM
-    Tony Reagins", "Super Bowl Mvp Drew Brees" -> "Tony Reagins", "Drew Brees"): the longest alias of two or more
-    words that ends the name and opens with a first name, when what it leaves out opens with none ("Mary Jo
-    White" stays whole); or one after a role word ("Super Bowl MVP Drew Brees")."""
+    """A person's name without the title, team or stray participle the entity stage kept in front of it ("Los
+    Angeles Angels GM Tony Reagins", "Super Bowl Mvp Drew Brees", "Describing Naing Lin" -> "Tony Reagins", "Drew
+    Brees", "Naing Lin"): the longest alias of two or more words that ends the name and opens with a first name or
+    follows a role word, when the name itself opens with no first name ("Mary Jo White" stays whole)."""
     words = ent.name.split()
     given = FEMALE_NAMES | MALE_NAMES
     if len(words) >= 3 and words[0].lower().endswith("ing") and words[0] not in (a.split()[0] for a in ent.aliases):

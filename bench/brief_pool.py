@@ -1,0 +1,227 @@
+"""The brief's first sentence on news outside the gold: a labelled pool for the lead choice (issue 24).
+
+    nice -n 10 .venv/bin/python -m bench.brief_pool [--semantic auto|off] [--explain] [--dump FILE] [--write]
+
+The gold's tune half shaped the lead rules and its test half must stay unread, so this pool gives a third figure:
+about 50 events sampled by hash from the ECB+ sub-topics no gold file uses and the English articles of the
+Clust-McMs dev clusters (the events of bench/conflict_audit.py), each with at least two articles. Every sentence
+of every article's lead was read and labelled: acceptable as a brief's first sentence (it states the event: who
+did what, and when or where when the articles say), or why not (bench/gold/pool_brief.json, GUIDELINE.md
+section 9: locators only, no text). One ``check`` runs per event, on the event's articles.
+
+Hit: the first sentence of the brief of the story holding most of the event's articles cites an acceptable
+sentence (as the gold's ``first_sentence_hit`` does); 'reads': its own span, the text shown, lies in one. A first
+sentence in no acceptable sentence is classed by its label (quote, future, background, detail, other); one that
+no label covers is 'unread': read it, label it, and run again. The pool was read while fixing the classes it
+shows, so its figures are tune figures.
+
+``--explain`` prints every miss with its sentence (terminal only); ``--dump FILE`` writes each sampled event's
+lead sentences and brief to FILE (outside the repository) for labelling. ``--write`` puts the table in
+bench/RESULTS.md (section ``brief-pool``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from bench.results import write_section
+from corroborate.errors import InputFormatError
+from corroborate.eval.gold import DEFAULT_DATA
+
+LABELS = Path(__file__).parent / "gold" / "pool_brief.json"
+PER_POOL = 25  # events drawn from each pool
+CLASSES = ("quote", "future", "background", "detail", "other")
+_EN = frozenset("the and of to in was is said".split())
+_MS = frozenset("yang dan di untuk dengan ini itu tidak kepada".split())
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def english(text: str) -> bool:
+    """An English article, not a Malay, Chinese or Tamil one: English function words, few Malay ones."""
+    words = re.findall(r"[a-z]+", text.lower())
+    en, ms = sum(w in _EN for w in words), sum(w in _MS for w in words)
+    return en >= 5 and en > 3 * ms
+
+
+def english_only(event: Any) -> Any:
+    """The event restricted to its English articles (in place; a McMs cluster mixes languages)."""
+    keep = [a for a in event.articles if english(a.text)]
+    names = {event.article_doc[a.id] for a in keep}
+    event.articles = keep
+    event.doc_article = {n: aid for n, aid in event.doc_article.items() if n in names}
+    event.article_doc = {aid: n for n, aid in event.doc_article.items()}
+    event.sentences = {k: v for k, v in event.sentences.items() if k[0] in names}
+    return event
+
+
+def _order(event: Any) -> str:
+    return hashlib.sha1(f"{event.dataset}:{event.event}".encode()).hexdigest()
+
+
+def sample(data: Path, per_pool: int = PER_POOL) -> list[Any]:
+    """The pool: from each source, the events with two articles or more, first ``per_pool`` in hash order."""
+    from bench.conflict_audit import mcms_pool, pool
+
+    ecb = [e for e in pool(data) if len(e.articles) >= 2]
+    mcms = [e for e in (english_only(e) for e in mcms_pool(data)) if len(e.articles) >= 2]
+    return [e for group in (ecb, mcms) for e in sorted(group, key=_order)[:per_pool]]
+
+
+def load_labels(path: Path = LABELS) -> dict[tuple[str, str], dict[str, Any]]:
+    rows = json.loads(path.read_text(encoding="utf-8"))["labels"]
+    out = {}
+    for row in rows:
+        missing = [k for k in ("dataset", "event", "docs", "sentences") if k not in row]
+        if missing:
+            raise InputFormatError(f"{path}: label without {', '.join(missing)}: {row.get('event')!r}")
+        for s in row["sentences"]:
+            if s.get("label") not in ("event", *CLASSES):
+                raise InputFormatError(f"{path}: {row['event']} {s}: label must be event or one of {CLASSES}")
+        out[(row["dataset"], row["event"])] = row
+    return out
+
+
+def sentence_labels(row: dict[str, Any], event: Any) -> dict[tuple[str, int], str]:
+    """(doc, sentence index) -> label; a locator whose sentence changed fails loudly."""
+    out = {}
+    for s in row["sentences"]:
+        key = (str(s["doc"]), int(s["s"]))
+        if key not in event.sentences or fingerprint(event.sentences[key][2]) != s["check"]:
+            raise InputFormatError(f"{LABELS}: {row['event']} {key} no longer names the labelled sentence")
+        out[key] = s["label"]
+    return out
+
+
+def _key(event: Any, span: Any) -> tuple[str, int] | None:
+    loc = event.locate(span)
+    return (loc["doc"], int(loc["s"])) if "s" in loc else None
+
+
+def score_event(event: Any, row: dict[str, Any], brief: list[Any]) -> dict[str, Any]:
+    labels = sentence_labels(row, event)
+    first = brief[0] if brief else None
+    own = _key(event, first.citations[0]) if first and first.citations else None
+    cited = [_key(event, c) for c in first.citations] if first else []
+    label = labels.get(own) if own else None
+    t = {"events": 1, "hit": int(any(labels.get(k) == "event" for k in cited if k)),
+         "reads": int(label == "event"), "class": label or ("none" if first is None else "unread")}
+    t["miss"] = None if t["hit"] else {"event": event.event, "own": own, "label": t["class"],
+                                      "text": first.text if first else None, "note": row.get("note", "")}
+    return t
+
+
+def run(data: Path, semantic: str) -> tuple[dict[str, list[dict[str, Any]]], list[Any], dict[str, Any], float]:
+    from corroborate.eval.realnews import Runner
+    from corroborate.eval.realnews_facts import main_story
+
+    labels = load_labels() if LABELS.exists() else {}
+    events = sample(data)
+    runner = Runner(semantic)
+    tallies: dict[str, list[dict[str, Any]]] = {}
+    briefs = []
+    start = time.perf_counter()
+    try:
+        for ev in events:
+            story = main_story(ev, list(runner.report(ev).stories))
+            brief = story.brief if story is not None else []
+            briefs.append((ev, brief))
+            row = labels.get((ev.dataset, ev.event))
+            if row is not None:
+                tallies.setdefault(ev.dataset, []).append(score_event(ev, row, brief))
+    finally:
+        runner.close()
+    return tallies, briefs, dict(runner.method), time.perf_counter() - start
+
+
+def summarize(ts: list[dict[str, Any]]) -> dict[str, Any]:
+    n = len(ts)
+    classes = Counter(t["class"] for t in ts if not t["reads"])
+    return {"events": n, "hit": sum(t["hit"] for t in ts) / n if n else None,
+            "reads": sum(t["reads"] for t in ts) / n if n else None, **{c: classes.get(c, 0) for c in
+                                                                         (*CLASSES, "unread")}}
+
+
+POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)", "all": "both"}
+
+
+def _f(value: Any) -> str:
+    return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], seconds: float) -> str:
+    keys = ["events", "hit", "reads", *CLASSES, "unread"]
+    lines = [
+        "## The brief's first sentence on news outside the gold (`bench/brief_pool.py`)",
+        "",
+        "A labelled pool for issue 24 (the brief's first sentence states the event): events sampled by hash from "
+        "the ECB+ sub-topics no gold file uses and the English articles of the Clust-McMs dev clusters, two "
+        "articles or more each. Every lead sentence was read and labelled as stating the event or not, and why "
+        "(bench/gold/pool_brief.json, GUIDELINE.md section 9). One `check` per event "
+        f"(NLP {method.get('nlp', '?')}); the brief of the story holding most of the event's articles. Hit: its "
+        "first sentence cites an acceptable sentence; reads: the sentence shown is one. The other columns count "
+        "first sentences that are no acceptable sentence, by the label of the sentence shown (quote: somebody's "
+        "words; future: what is planned or expected; background: earlier events or context; detail: a side fact, "
+        "reaction or aftermath; other: a headline fragment, another event; unread: no label). The pool was read "
+        "while fixing the classes it shows: these are tune figures.",
+        "",
+        "| pool | " + " | ".join(keys) + " |",
+        "|---|" + "---:|" * len(keys),
+    ]
+    groups = {**tallies, "all": [t for ts in tallies.values() for t in ts]}
+    for name, ts in groups.items():
+        s = summarize(ts)
+        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(_f(s[k]) for k in keys) + " |")
+    lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
+    return "\n".join(lines)
+
+
+def dump(briefs: list[Any], path: Path, lead: int = 4) -> None:
+    """Each event's first ``lead`` sentences per article and its brief, for reading (outside the repository)."""
+    out = []
+    for ev, brief in briefs:
+        docs = {}
+        for (doc, s), (_a, _b, text) in sorted(ev.sentences.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+            if len(docs.setdefault(doc, [])) < lead:
+                docs[doc].append({"s": s, "check": fingerprint(text), "text": text})
+        out.append({"dataset": ev.dataset, "event": ev.event, "docs": docs,
+                    "brief": [{"cites": [_key(ev, c) for c in b.citations], "text": b.text} for b in brief[:3]]})
+    path.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
+    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--explain", action="store_true", help="print every miss with its sentence (terminal only)")
+    parser.add_argument("--dump", default=None, help="write the sample's leads and briefs to this JSON file")
+    parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
+    parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
+    args = parser.parse_args(argv)
+    tallies, briefs, method, seconds = run(Path(args.data), args.semantic)
+    if args.dump:
+        dump(briefs, Path(args.dump))
+    text = markdown(tallies, method, seconds)
+    if args.notes:
+        text += "\n\n" + args.notes
+    print(text)
+    if args.explain:
+        for t in (t for ts in tallies.values() for t in ts if t["miss"]):
+            print(json.dumps(t["miss"], ensure_ascii=False))
+    if args.write:
+        write_section("brief-pool", text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from corroborate.config import BriefConfig
 from corroborate.model import BriefSentence, Conflict, Passage, Span, Statement
-from corroborate.text.claim_words import lemma
+from corroborate.text.claim_words import DAY_WORDS, lemma
 from corroborate.text.lexicon import COMMON_CAPITALISED, DEMONYMS, SPEECH_VERBS
 from corroborate.text.stopwords import STOPWORDS
 
@@ -73,6 +73,17 @@ def _sentence(text: str) -> bool:
     a pronoun, which has nothing to refer back to at the top."""
     words = text.split()
     return text.rstrip().endswith(SENTENCE_ENDS) and bool(words) and words[0].lower() not in _PRONOUN_OPENERS
+
+
+_WHEN = re.compile(rf"\b(?i:{'|'.join(sorted(DAY_WORDS))}|last night|this morning)\b")
+
+
+def states_when(text: str) -> bool:
+    """Whether a sentence dates what it reports to the days of the news: a weekday, "yesterday", "today", "last
+    night" (a month and day, "At that March 2 event", as often dates the background). A lead that says when
+    tells the news; one that does not is more often the background a feature opens with ("While he was
+    replacing the motor ..., an electrician was electrocuted")."""
+    return bool(_WHEN.search(text))
 
 
 def make_brief(statements: list[Statement], *,

@@ -32,6 +32,7 @@ from corroborate.crosscheck.brief import (
     inside_quotes,
     is_prose,
     make_brief,
+    states_when,
     supported,
     unnamed_quotes,
     within,
@@ -300,9 +301,11 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
     leads = [st for st in ranked if any(c.passage in lead_passages.get(c.article, ()) for c in members[id(st)])
              and not all(c.ref in avoid for c in members[id(st)]) and not st.text.lstrip().startswith(OPENERS)]
 
-    def lead_key(st: Statement) -> tuple[int, int, str]:
+    def lead_key(st: Statement) -> tuple[int, bool, int, str]:
         sources, others, passage, article = key(st)
-        return (sources + others, passage, article)  # sources and related sources count alike here
+        # Sources and related sources count alike here. Of leads equally backed, the one that dates its happening
+        # states the news (the court's sentence, not the crime a feature opens with).
+        return (sources + others, passage, not states_when(st.text), article)
 
     # Every lead in that order, so that when the best one has no usable wording (a 64-word lead that quotes a
     # whole letter) the next lead opens the brief, not the most corroborated later line.

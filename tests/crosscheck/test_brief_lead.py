@@ -1,0 +1,34 @@
+"""The brief's first sentence states the event (issue 24): which lead opens the brief, on made-up articles."""
+
+from __future__ import annotations
+
+from corroborate.crosscheck.brief import states_when
+from corroborate.crosscheck.core import cross_check
+from corroborate.ingest.segment import segment
+from corroborate.model import Article
+
+
+def test_a_lead_says_when_by_a_day_word() -> None:
+    assert states_when("A council was fined by a court on Tuesday over the fall.")
+    assert states_when("Yesterday , police said the road would stay shut .")
+    assert states_when("A fire broke out at the depot last night.")
+    assert not states_when("While fixing a gate, a gardener slipped from a ladder and broke his arm.")
+    assert not states_when("At that March 2 event, the mayor spoke of the town's schools.")  # a past date
+    assert not states_when("Mondays are quiet at the market.")
+
+
+def _check(*articles: Article):
+    return cross_check(list(articles), {a.id: segment(a) for a in articles}, story_id="s1", repeats=None)
+
+
+def test_of_leads_equally_backed_the_dated_one_opens_the_brief() -> None:
+    # Two outlets, one lead each, nothing merged: the feature's scene-setting opener (whose article sorts first)
+    # against the court's decision, which says when.
+    a = Article("a", "Wire A", None, "2024-05-07", None,
+                "While fixing a gate, a gardener slipped from a tall ladder and broke both arms in an Elmton park.\n\n"
+                "The ladder had no safety feet and nobody was holding it at the time.")
+    b = Article("b", "Wire B", None, "2024-05-07", None,
+                "A landscaping firm was fined $20,000 by a district court on Tuesday over a worker's fall in Elmton."
+                "\n\nIts owner pleaded guilty to failing to give staff proper equipment and training.")
+    st = _check(a, b)
+    assert st.brief[0].text.startswith("A landscaping firm was fined")

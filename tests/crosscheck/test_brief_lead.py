@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from corroborate.crosscheck.brief import states_when
+from corroborate.crosscheck.brief import make_brief, states_when
 from corroborate.crosscheck.core import cross_check
 from corroborate.ingest.segment import segment
-from corroborate.model import Article
+from corroborate.model import Article, Span, Statement
 
 
 def test_a_lead_says_when_by_a_day_word() -> None:
@@ -32,3 +32,21 @@ def test_of_leads_equally_backed_the_dated_one_opens_the_brief() -> None:
                 "\n\nIts owner pleaded guilty to failing to give staff proper equipment and training.")
     st = _check(a, b)
     assert st.brief[0].text.startswith("A landscaping firm was fined")
+
+
+def test_of_a_statements_lead_wordings_an_articles_first_opens_the_brief() -> None:
+    # Copies of one wire chain a statement to another outlet's second lead sentence, which is shorter: both are
+    # leads, but the wire's first sentence states the event, the second line a moment of it.
+    wire = Article("w", "wire", None, None, None,
+                   "A champion stopped his challenger in the sixth round on Saturday to keep three title belts.")
+    other = Article("o", "blog", None, None, None,
+                    "The champion won again. The champion floored his man with a right in the fifth round.")
+    first = wire.text
+    second = other.text.split(". ")[1]
+    spans = [Span.of(wire, 0, len(first)), Span.of(other, other.text.index(second), len(other.text))]
+    merged = Statement(first, spans, ["wire", "blog"], 2)
+    wordings = lambda _s: [(second, spans[::-1]), (first, spans)]  # noqa: E731 -- shortest first
+    leads = frozenset((s.article, s.start, s.end) for s in spans)
+    brief = make_brief([merged], sentence_of=wordings, similarity=lambda x, y: 0.0, leads=[merged],
+                       lead_spans=leads, first_spans=frozenset({(wire.id, 0, len(first))}))
+    assert brief[0].text.startswith("A champion stopped")

@@ -91,6 +91,7 @@ def make_brief(statements: list[Statement], *,
                similarity: Callable[[str, str], float], avoid: frozenset[tuple[str, int, int]] = frozenset(),
                skip: Callable[[Statement], bool] | None = None, config: BriefConfig | None = None,
                leads: Sequence[Statement] = (), lead_spans: frozenset[tuple[str, int, int]] = frozenset(),
+               first_spans: frozenset[tuple[str, int, int]] = frozenset(),
                sources: Callable[[list[Span]], int] | None = None) -> list[BriefSentence]:
     """Choose brief sentences from ``statements`` (already ordered most corroborated first).
 
@@ -100,9 +101,9 @@ def make_brief(statements: list[Statement], *,
     (asked only of otherwise usable candidates, in order) can veto a candidate for the caller's reasons.
     ``leads`` (best first) are tried for the first sentence before ``statements``: the first usable one opens
     the brief, in a wording that is not a quotation, preferring one that lies in ``lead_spans`` (articles'
-    lead sentences). ``sources`` counts the independent sources of a list of
-    spans: a brief sentence shows the count of the citations it keeps (the outlets that state its fact), never
-    more than its statement's."""
+    lead sentences), and of those one in ``first_spans`` (articles' first lead sentences). ``sources`` counts
+    the independent sources of a list of spans: a brief sentence shows the count of the citations it keeps (the
+    outlets that state its fact), never more than its statement's."""
     cfg = config or BriefConfig()
     chosen: list[tuple[BriefSentence, frozenset[str]]] = []
     taken: set[int] = set()
@@ -119,8 +120,10 @@ def make_brief(statements: list[Statement], *,
             continue
         if lead:
             # A wording that is itself an article's lead opens the brief, not the shortest member: a statement
-            # can hold the lede of every outlet and one line on a related event ("X was also arrested").
-            options.sort(key=lambda o: not within(o[1][0], lead_spans))
+            # can hold the lede of every outlet and one line on a related event ("X was also arrested"). Of the
+            # leads, an article's first: a statement chained through copies holds the wire's lede and another
+            # outlet's second line (a knockdown in the fifth round of a fight stopped in the sixth).
+            options.sort(key=lambda o: (not within(o[1][0], lead_spans), not within(o[1][0], first_spans)))
         text, citations = options[0]
         if st.independent_sources <= 1 and singles >= cfg.max_single_source:
             continue

@@ -365,6 +365,8 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
                       skip=repeats_fact, config=cfg, leads=leads,
                       lead_spans=frozenset((p.article, p.start, p.end) for aid, ps in passages.items()
                                            for p in ps if p.index in lead_passages.get(aid, ())),
+                      first_spans=frozenset((p.article, p.start, p.end) for aid, ps in passages.items()
+                                            for p in ps if p.index == min(lead_passages.get(aid) or (-1,))),
                       sources=lambda spans: len({source.get(s.article, s.article) for s in spans}))
 
 

@@ -50,3 +50,13 @@ def test_of_a_statements_lead_wordings_an_articles_first_opens_the_brief() -> No
     brief = make_brief([merged], sentence_of=wordings, similarity=lambda x, y: 0.0, leads=[merged],
                        lead_spans=leads, first_spans=frozenset({(wire.id, 0, len(first))}))
     assert brief[0].text.startswith("A champion stopped")
+
+
+def test_a_slogan_or_a_sentence_that_continues_another_never_opens_the_brief() -> None:
+    from corroborate.crosscheck.brief import _sentence
+
+    assert not _sentence("Critical browser patch now available : go get it !")
+    assert not _sentence("But the minister said the plan would go ahead regardless .")
+    assert not _sentence("For although the army retook the region, its rival could still recover lost ground.")
+    assert _sentence("For the first time, the council met in the new town hall on Monday.")
+    assert _sentence("Although it rained, thousands marched through the capital on Sunday.")

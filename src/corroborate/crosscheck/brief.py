@@ -65,14 +65,22 @@ SENTENCE_ENDS = (".", "!", '"', "”", "’", "'", "''")
 
 
 _PRONOUN_OPENERS = frozenset(("he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these"))
+# Openers that continue the sentence before: "But ...", "For although ... , Russia could still recover".
+_LINK_OPENERS = frozenset(("and", "but", "or", "nor", "yet", "so", "however"))
+_SUBORDINATORS = frozenset(("although", "though", "while", "if", "since", "because", "as"))
 
 
 def _sentence(text: str) -> bool:
     """A sentence that can open a brief: it ends as sentences do (a headline, "Williams' DUI arrest just the
-    latest for Chargers", tells an angle, not the event, and reads as a fragment), and it does not open with
-    a pronoun, which has nothing to refer back to at the top."""
-    words = text.split()
-    return text.rstrip().endswith(SENTENCE_ENDS) and bool(words) and words[0].lower() not in _PRONOUN_OPENERS
+    latest for Chargers", tells an angle, not the event, and reads as a fragment; one that ends in "!", "Critical
+    IE patch now available: go get it!", is a slogan), and it does not open with a pronoun or a conjunction,
+    which have nothing to refer back to at the top."""
+    words = [w.lower().strip(",") for w in text.split()]
+    stripped = text.rstrip()
+    if not words or not stripped.endswith(SENTENCE_ENDS) or stripped.endswith("!"):
+        return False
+    return words[0] not in _PRONOUN_OPENERS | _LINK_OPENERS \
+        and not (words[0] == "for" and len(words) > 1 and words[1] in _SUBORDINATORS)
 
 
 _WHEN = re.compile(rf"\b(?i:{'|'.join(sorted(DAY_WORDS))}|last night|this morning)\b")

@@ -60,3 +60,17 @@ def test_a_slogan_or_a_sentence_that_continues_another_never_opens_the_brief() -
     assert not _sentence("For although the army retook the region, its rival could still recover lost ground.")
     assert _sentence("For the first time, the council met in the new town hall on Monday.")
     assert _sentence("Although it rained, thousands marched through the capital on Sunday.")
+
+
+def test_an_articles_first_sentence_outranks_its_second_backed_by_one_source_more() -> None:
+    # The second sentences give the season's toll, which both outlets state; the first says what happened today.
+    a = Article("a", "Wire A", None, "2024-07-02", None,
+                "Nine people died of water-borne diseases in the flooded town of Karimpur on Monday, officials said."
+                "\n\nThe death toll from the monsoon floods has reached 1,559 since June, the disaster agency said."
+                "\n\nDoctors said clinics had run out of rehydration salts by the evening.")
+    b = Article("b", "Wire B", None, "2024-07-02", None,
+                "Aid groups warned that cholera was spreading through camps across the flooded south."
+                "\n\nThe monsoon floods have killed 1,559 people since June, according to the disaster agency."
+                "\n\nMany families have slept in the open for weeks.")
+    st = _check(a, b)
+    assert st.brief[0].text.startswith("Nine people died")

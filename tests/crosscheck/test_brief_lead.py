@@ -74,3 +74,25 @@ def test_an_articles_first_sentence_outranks_its_second_backed_by_one_source_mor
                 "\n\nMany families have slept in the open for weeks.")
     st = _check(a, b)
     assert st.brief[0].text.startswith("Nine people died")
+
+
+def test_a_long_first_lead_still_opens_the_brief() -> None:
+    # 70 words: over the brief's 60-word limit, under half as much again; the short line after it is a side fact.
+    names = ", ".join(f"Fund{chr(65 + k % 26)}{chr(97 + k // 26)}" for k in range(42))
+    lede = ("A coalition of pension funds and insurers, including " + names
+            + ", said on Tuesday it would cut the emissions of the companies it holds by half before the end of 2030.")
+    side = "Its members together oversee some ten trillion dollars of assets."
+    art = Article("p", "wire", None, None, None, f"{lede} {side}")
+    first, second = statement(art, lede, 1), statement(art, side, 1)
+    assert 60 < len(lede.split()) <= 90
+    brief = make_brief([first, second], sentence_of=lambda s: [(s.text, s.spans)], similarity=lambda x, y: 0.0,
+                       leads=[first, second], lead_spans=frozenset((s.article, s.start, s.end)
+                                                                   for s in (*first.spans, *second.spans)),
+                       first_spans=frozenset((s.article, s.start, s.end) for s in first.spans))
+    assert brief[0].text.startswith("A coalition")
+
+
+def statement(article: Article, text: str, sources: int) -> Statement:
+    start = article.text.index(text)
+    span = Span.of(article, start, start + len(text))
+    return Statement(text, [span], [article.outlet], sources, single_source=sources <= 1)

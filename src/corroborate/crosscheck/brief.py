@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corroborate.config import BriefConfig
@@ -113,6 +114,9 @@ def make_brief(statements: list[Statement], *,
     the independent sources of a list of spans: a brief sentence shows the count of the citations it keeps (the
     outlets that state its fact), never more than its statement's."""
     cfg = config or BriefConfig()
+    # An article's first sentence may run half as long again as other brief sentences when it quotes nobody (a
+    # wire lede that lists a coalition's members): the next lead would be a side fact of the event.
+    long_lead = replace(cfg, max_words=cfg.max_words * 3 // 2)
     chosen: list[tuple[BriefSentence, frozenset[str]]] = []
     taken: set[int] = set()
     singles = 0
@@ -122,7 +126,9 @@ def make_brief(statements: list[Statement], *,
         if (lead and chosen) or id(st) in taken:
             continue
         options = [(t, cs) for t, cs in sentence_of(st)
-                   if cs and _usable(t, cfg) and (cs[0].article, cs[0].start, cs[0].end) not in avoid
+                   if cs and (_usable(t, cfg) or (lead and within(cs[0], first_spans) and not any(
+                       q in t for q in '"“”') and _usable(t, long_lead)))
+                   and (cs[0].article, cs[0].start, cs[0].end) not in avoid
                    and not (lead and (t.lstrip().startswith(OPENERS) or not _sentence(t)))]
         if not options:
             continue

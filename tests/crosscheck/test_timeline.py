@@ -165,10 +165,10 @@ def test_any_mix_of_time_words_resolves_or_says_why(pieces: list[str], published
     ("Today, the Senate voted.", "Today", False),
 ])
 def test_programme_titles_are_not_dates(sentence: str, expression: str, is_title: bool) -> None:
-    from corroborate.crosscheck.timeline import _title
+    from corroborate.text.dates import is_title as title
 
     start = sentence.index(expression)
-    assert _title(sentence, start, start + len(expression)) is is_title
+    assert title(sentence, start, start + len(expression)) is is_title
 
 
 def test_a_programme_title_gets_no_timeline_event() -> None:
@@ -258,3 +258,16 @@ def test_back_in_a_month_is_the_last_one() -> None:
     # In an August paper, "back in December" is last December, though next December is nearer.
     assert one("Steele had said back in December that the party would win.", "2010-08-10").date == "2009-12"
     assert one("Steele will meet voters in December.", "2010-08-10").date == "2010-12"
+
+
+# -- classes the timeline pool showed (bench/timeline_pool.py); made-up sentences, dated Friday 26 Nov 2021 --
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The minister took office last October after the vote.", "2021-10"),
+    ("At last March's summit the leaders agreed on little.", "2021-03"),
+    ("The plant will open next April, the firm said.", "2022-04"),
+    ("The army seized power in February last year.", "2020-02"),
+    ("The port closed in June this year for repairs.", "2021-06"),
+])
+def test_a_month_with_last_next_or_a_year_word_is_that_month(text: str, expected: str) -> None:
+    assert one(text).date == expected

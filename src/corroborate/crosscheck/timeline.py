@@ -49,16 +49,18 @@ from corroborate.text.dates import (
     PATTERNS,
     WEEKDAYS,
     ago,
+    is_title,
     iso_week,
+    month_in_year,
+    month_last,
     month_of,
     nearest_year,
     read_dateline,
     season_year,
     shifted,
 )
-from corroborate.text.time_words import _FINITE_PAST, _FUTURE, _PAST, _STOP
+from corroborate.text.time_words import _STOP, tense_at
 
-_PRESENT_AUX = re.compile(r"\b(?:is|are|am|will|be)\s+(?:\w+\s+){0,2}$", re.I)
 # "as soon as Friday", "as early as Thursday": a day still to come, whatever the tense of the sentence.
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 # Capitalised words opening a quotation right before a weekday: the weekday ends a title ("Fox News Sunday").
@@ -133,24 +135,6 @@ class _Found:
     sort: date | None
 
 
-def _tense(sentence: str, pos: int, end: int) -> str:
-    """'past' or 'future' by the verb-group marker nearest to the expression (default past)."""
-    best: tuple[int, str] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
-        for m in pattern.finditer(sentence):
-            if m.start() >= pos and m.end() <= end:
-                continue
-            dist = pos - m.end() if m.end() <= pos else m.start() - end
-            this = tense
-            # "is no longer invited", "will be held": a participle after a present or future auxiliary.
-            if tense == "past" and m.group(0).lower() not in _FINITE_PAST \
-                    and _PRESENT_AUX.search(sentence[:m.start()]):
-                this = "future"
-            if best is None or dist < best[0]:
-                best = (dist, this)
-    return best[1] if best else "past"
-
-
 class _Resolver:
     def __init__(self, article: Article, story_dates: list[tuple[str, date]],
                  reference: tuple[date | None, str | None] | None = None) -> None:
@@ -202,6 +186,10 @@ class _Resolver:
             return iso_week(d), None, monday
         if kind == "month_rel":
             return month_of(p, {"this": 0, "last": -1, "next": 1}[m.group(1).lower()])
+        if kind == "month_last":
+            return month_last(m.group(1).lower(), MONTHS[m.group(2).lower()], p)
+        if kind == "month_in_year":
+            return month_in_year(m.group(2).lower(), MONTHS[m.group(1).lower()], p)
         if kind == "season":
             return season_year(m.group(1).lower(), m.group(2).lower(), p)
         if kind == "year":
@@ -215,7 +203,7 @@ class _Resolver:
             if expr.lower().startswith("back"):
                 return month_of(p, -back)  # "back in December" (the month pattern's lead holds "back in")
             if ahead == back:
-                future = _tense(sentence, rel, rel + len(expr)) == "future"
+                future = tense_at(sentence, rel, rel + len(expr)) == "future"
                 return month_of(p, ahead if future else -back)
             return month_of(p, ahead if ahead < back else -back)
         # weekday
@@ -228,7 +216,7 @@ class _Resolver:
         elif mod == "next":
             d = p + timedelta(days=ahead or 7)
         elif mod in ("until", "this", "before") or _EARLIEST.search(sentence[:rel]) \
-                or _tense(sentence, rel, rel + len(expr)) == "future":
+                or tense_at(sentence, rel, rel + len(expr)) == "future":
             d = p + timedelta(days=ahead)
         elif back == 6 and mod in ("", "on"):
             # A bare weekday six days back is written "last Monday"; "broke with Obama Monday" in a paper dated
@@ -272,7 +260,7 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                     continue  # the dateline states when the article appeared, not an event
                 if skip is not None and skip[0] <= p.start + s < skip[1]:
                     continue  # the dateline line ("Updated : November 11 , 2011"): when it appeared
-                if kind in ("day", "week", "month_rel", "year") and _title(sentence, s, e):
+                if kind in ("day", "week", "month_rel", "year") and is_title(sentence, s, e):
                     continue  # ABC's "This Week", "Tonight": the name of a programme, not a date
                 if kind == "weekday" and (GENERIC.search(sentence[:s]) or (_QUOTED_NAME.search(sentence[:s])
                                           and re.match(r"[,.]?[\"”]", sentence[e:]))):
@@ -304,19 +292,6 @@ def _anaphors(article: Article, pending: list[tuple[Passage, re.Match[str], str,
         note = f"'{m.group(0)}' counted from '{anchor.expression}' ({anchor.date}) before it"
         out.append(_Found(article, p, start, p.start + m.end(), m.group(0), moved[0], note, moved[1]))
     return out
-
-
-def _title(sentence: str, start: int, end: int) -> bool:
-    """A relative-day expression that is a title: inside quotation marks that hold nothing else, capitalised
-    mid-sentence on every word ("This Week"), or after a broadcaster's possessive ("NBC's Today")."""
-    expr = sentence[start:end]
-    before, after = sentence[:start].rstrip(), sentence[end:].lstrip()
-    if before and after and before[-1] in "\"“‘'`" and after[0] in "\"”’'`,.":
-        return True
-    words = expr.split()
-    if start > 0 and len(words) > 1 and all(w[:1].isupper() for w in words):
-        return True
-    return bool(re.search(r"\b[A-Z]{2,}['’]s\s*$", before)) and expr[:1].isupper()
 
 
 def _anchor_weekdays(found: list[_Found]) -> None:

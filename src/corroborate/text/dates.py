@@ -44,6 +44,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_rel", re.compile(r"\b(?:(?:earlier|later)\s+(?:in\s+)?|(?:at\s+)?the\s+end\s+of\s+)?"
                              r"(this|last|next)\s+month(?:['’]s)?\b", re.I)),
     ("season", re.compile(r"\b(this|last|next)\s+(spring|summer|fall|autumn)\b", re.I)),
+    # "last October", "next March's vote": the one before or after P's month; "in February last year": that
+    # month of the year named. Before "year" and "month", which would take "last year" and "in February".
+    ("month_last", re.compile(r"\b(?i:(last|this|next))\s+" + _FULL_MONTH + r"(?:['’]s)?\b")),
+    ("month_in_year", re.compile(r"\b(?:" + _MONTH_LEAD + r")?" + _FULL_MONTH
+                                 + r",?\s+(?i:(last|this|next))\s+year\b")),
     ("year", re.compile(r"\b(this|last|next)\s+year\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?i:(on|last|next|this|by|until|since|from|before|after))\s+)?"
                            r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?"
@@ -55,7 +60,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"attack|attacks|report|hearing|speech|deadline|event)\b))\b")),
     # A year: 1800-2099 standing alone as a word, not an amount ("$2008", "2,008"), a time ("20:08") or a
     # count of something ("2000 people" is rare in news, "the 2008 event" common).
-    ("year_num", re.compile(r"(?<![\w$£€#,.:/-])(?:(?i:fiscal)\s+)?(1[89]\d{2}|20\d{2})(?![\w%,.:/-]\d|[\w%])")),
+    ("year_num", re.compile(r"(?<![\w$£€#,.:/-])(?:(?i:fiscal)\s+)?(1[89]\d{2}|20\d{2})"
+                            r"(?![\w%,.:/-]\d|[\w%])")),
 ]
 # Anaphoric dates, counted from the date named just before them ("On that same day", "the following year",
 # "the day before", "later that day"): (pattern, unit, shift). They are matched before PATTERNS, so that "the
@@ -94,6 +100,19 @@ saturday sunday
 """.split())  # noqa: SIM905 -- a word list reads better as one string
 _DL_OTHER = 2  # other capitalised words allowed: a place or an agency ("TNN ... MUMBAI")
 _ALPHA = re.compile(r"[^\W\d_]+")
+
+
+def is_title(sentence: str, start: int, end: int) -> bool:
+    """A relative-day expression that is a title: inside quotation marks that hold nothing else, capitalised
+    mid-sentence on every word ("This Week"), or after a broadcaster's possessive ("NBC's Today")."""
+    expr = sentence[start:end]
+    before, after = sentence[:start].rstrip(), sentence[end:].lstrip()
+    if before and after and before[-1] in "\"“‘'`" and after[0] in "\"”’'`,.":
+        return True
+    words = expr.split()
+    if start > 0 and len(words) > 1 and all(w[:1].isupper() for w in words):
+        return True
+    return bool(re.search(r"\b[A-Z]{2,}['’]s\s*$", before)) and expr[:1].isupper()
 
 
 def _month(name: str) -> int:
@@ -178,6 +197,22 @@ def month_of(p: date, shift: int) -> tuple[str, None, date]:
     k = p.year * 12 + p.month - 1 + shift
     d = date(k // 12, k % 12 + 1, 1)
     return d.isoformat()[:7], None, d
+
+
+def month_last(mod: str, month: int, p: date) -> tuple[str, None, date]:
+    """"last October": the latest October before P's month; "next March": the first after it; "this June": P's
+    year's."""
+    if mod == "last":
+        return month_of(p, -((p.month - month) % 12 or 12))
+    if mod == "next":
+        return month_of(p, (month - p.month) % 12 or 12)
+    return month_of(p, month - p.month)
+
+
+def month_in_year(mod: str, month: int, p: date) -> tuple[str, None, date]:
+    """"in February last year": that month of the year before P (this: P's year; next: the year after)."""
+    y = p.year + {"this": 0, "last": -1, "next": 1}[mod]
+    return month_of(date(y, month, 1), 0)
 
 
 def season_year(mod: str, season: str, p: date) -> tuple[str, None, date]:

@@ -271,3 +271,14 @@ def test_back_in_a_month_is_the_last_one() -> None:
 ])
 def test_a_month_with_last_next_or_a_year_word_is_that_month(text: str, expected: str) -> None:
     assert one(text).date == expected
+
+
+def test_a_numeric_dateline_reads_day_first_when_that_is_nearer_the_story() -> None:
+    dated = art("The plant reopened on Friday, police said.", published="2010-09-10", aid="d1")
+    numeric = art("11 / 09 / 2010\nWorker charged\nShe argued with colleagues on Thursday evening, police said.",
+                  published=None, aid="n1")
+    event = next(e for e in timeline(dated, numeric) if e.spans[0].article == "n1")
+    assert event.date == "2010-09-09"  # day first: 11 September, not 9 November
+    assert event.note and "day first" in event.note
+    alone = timeline(art(numeric.text, published=None, aid="n2"))
+    assert alone[0].date == "2010-11-04"  # nothing to compare with: month first, as US sites print it

@@ -48,3 +48,16 @@ def test_a_bare_month_needs_a_preposition_or_an_event_noun() -> None:
     assert _kinds("back in December")["month"] == "back in December"
     assert _kinds("the June decision")["month"] == "June"
     assert "month" not in _kinds("May said she would go")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("11 / 09 / 2010", "2010-09-11"),  # read 9 November first; 11 September is the other reading
+    ("25 / 09 / 2010", None),  # 25 is no month: one reading only
+    ("09 / 09 / 2010", None),  # both readings the same day
+    ("Updated : November 11 , 2011", None),  # a month name: no second reading
+])
+def test_the_day_first_reading_of_a_numeric_dateline(line: str, expected: str | None) -> None:
+    from corroborate.text.dates import day_first
+
+    found = day_first(line)
+    assert (found.isoformat() if found else None) == expected

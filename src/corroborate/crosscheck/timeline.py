@@ -49,6 +49,7 @@ from corroborate.text.dates import (
     PATTERNS,
     WEEKDAYS,
     ago,
+    day_first,
     is_title,
     iso_week,
     month_in_year,
@@ -106,7 +107,23 @@ def _references(articles: list[Article]) -> dict[str, Reference]:
         words = " ".join(a.text[start:end].split())
         out[a.id] = ((found if has_year else None, f"published date read from the dateline '{words}'"),
                      (start, end))
-    return out
+    return _day_first(articles, out)
+
+
+def _day_first(articles: list[Article], refs: dict[str, Reference]) -> dict[str, Reference]:
+    """A numeric dateline that reads both ways ("11 / 09 / 2010") is read day first when that puts it nearer
+    to the story's other dated articles (Sep 10, 2010: a British site's September 11, not November 9)."""
+    for a in articles:
+        (d, _), skip = refs[a.id]
+        other = day_first(a.text[skip[0]:skip[1]]) if d is not None and skip is not None else None
+        dates = [r[0][0] for k, r in refs.items() if k != a.id and r[0][0] is not None]
+        if other is None or d is None or not dates:
+            continue
+        if min(abs((other - x).days) for x in dates) < min(abs((d - x).days) for x in dates):
+            words = " ".join(a.text[skip[0]:skip[1]].split())  # type: ignore[index]
+            refs[a.id] = ((other, f"published date read day first from the dateline '{words}', nearer to the "
+                                  "story's other articles"), skip)
+    return refs
 
 
 def _dateline_year(article: Article, skip: tuple[int, int], story_dates: list[tuple[str, date]]

@@ -148,6 +148,18 @@ def read_dateline(text: str) -> tuple[int, int, date, bool] | None:
     return None
 
 
+def day_first(line: str) -> date | None:
+    """The other reading of a numeric dateline whose two numbers could each be the month ("11 / 09 / 2010":
+    November 9 as read, September 11 day-first), or None when the line is no such date."""
+    if _DL_DAY_MONTH.search(line) or _DL_MONTH_DAY.search(line):
+        return None
+    m = _DL_NUMERIC.search(line)
+    if not m or int(m.group(1)) > 12 or int(m.group(1)) == int(m.group(2)):
+        return None
+    y = int(m.group(3))
+    return _make(y + 2000 if y < 100 else y, int(m.group(2)), int(m.group(1)))
+
+
 def _only_date(line: str) -> bool:
     rest = _DL_MONTH_DAY.sub(" ", _DL_DAY_MONTH.sub(" ", line))
     words = [w for w in _ALPHA.findall(rest) if w.lower() not in _DL_WORDS and w.lower() not in MONTHS]

@@ -282,3 +282,9 @@ def test_a_numeric_dateline_reads_day_first_when_that_is_nearer_the_story() -> N
     assert event.note and "day first" in event.note
     alone = timeline(art(numeric.text, published=None, aid="n2"))
     assert alone[0].date == "2010-11-04"  # nothing to compare with: month first, as US sites print it
+
+
+def test_due_to_a_cause_is_no_future() -> None:
+    text = "The lawyers were discharged on Friday due to disagreements with their client."
+    assert one(text, "2021-11-29").date == "2021-11-26"
+    assert one("The envoy is due to arrive on Friday.", "2021-11-29").date == "2021-12-03"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 # "plans to" is a verb group ("she plans to"), not the noun of "his plans to address".
-_FUTURE = re.compile(r"\b(?:will|won['’]t|shall|due to|set to|going to|expected to|scheduled|"
+# "due to" after a verb "to be" only: "is due to appear", not "discharged due to disagreements".
+_FUTURE = re.compile(r"\b(?:will|won['’]t|shall|(?<=is |be |['’]s )due to|(?<=was |are )due to|(?<=were |been )due to|"
+                     r"set to|going to|expected to|scheduled|"
                      r"(?<!his )(?<!her )(?<!its )(?<!the )(?<!their )(?<!our )plans? to|"
                      r"is to|are to|upcoming|is|are|(?<!\d )(?<!\d)am)\b|['’]ll\b", re.I)
 

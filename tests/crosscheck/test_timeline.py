@@ -163,6 +163,7 @@ def test_any_mix_of_time_words_resolves_or_says_why(pieces: list[str], published
     ('He appeared on "Tonight" with the host.', "Tonight", True),
     ("He said this week that he would stay.", "this week", False),
     ("Today, the Senate voted.", "Today", False),
+    ('"Today, we restored the rules," she said.', "Today", False),  # a quotation it opens
 ])
 def test_programme_titles_are_not_dates(sentence: str, expression: str, is_title: bool) -> None:
     from corroborate.text.dates import is_title as title
@@ -288,3 +289,7 @@ def test_due_to_a_cause_is_no_future() -> None:
     text = "The lawyers were discharged on Friday due to disagreements with their client."
     assert one(text, "2021-11-29").date == "2021-11-26"
     assert one("The envoy is due to arrive on Friday.", "2021-11-29").date == "2021-12-03"
+
+
+def test_today_opening_a_quotation_is_a_date() -> None:
+    assert one('"Today, the council restored the old rules," the mayor said.').date == FRIDAY

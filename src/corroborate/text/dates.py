@@ -107,7 +107,9 @@ def is_title(sentence: str, start: int, end: int) -> bool:
     mid-sentence on every word ("This Week"), or after a broadcaster's possessive ("NBC's Today")."""
     expr = sentence[start:end]
     before, after = sentence[:start].rstrip(), sentence[end:].lstrip()
-    if before and after and before[-1] in "\"“‘'`" and after[0] in "\"”’'`,.":
+    # A quotation holding only the expression ('"Today",' or '"This Week,"'), not one it opens ('"Today, we ...').
+    if before and after and before[-1] in "\"“‘'`" and (after[0] in "\"”’'`" or (after[0] in ",." and
+                                                             after[1:2] and after[1] in "\"”’'`")):
         return True
     words = expr.split()
     if start > 0 and len(words) > 1 and all(w[:1].isupper() for w in words):

@@ -293,3 +293,12 @@ def test_due_to_a_cause_is_no_future() -> None:
 
 def test_today_opening_a_quotation_is_a_date() -> None:
     assert one('"Today, the council restored the old rules," the mayor said.').date == FRIDAY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At the end of July, thieves robbed a jewellery store.", "2021-07"),
+    ("By mid-2024, the scheme will cover every shop.", "2024"),
+    ("Hot August inflation data lifted bets on a rate rise.", "2021-08"),
+])
+def test_month_and_year_leads(text: str, expected: str) -> None:
+    assert one(text).date == expected

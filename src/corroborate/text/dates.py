@@ -27,7 +27,8 @@ _YEAR = r"(?:\s*,?\s+(\d{4})\b)?"
 _PREP = r"(?:(?i:on|from|since|until|till|by|before|after)\s+)?"
 _COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 # Words between "in" and a bare month or year that keep the month a date: "back in", "early", "mid-".
-_MONTH_LEAD = r"(?:(?i:in|since|until|till|by|from|during|through|back in|early|late|mid|mid-|sometime in)\s+|mid-)"
+_MONTH_LEAD = r"(?:(?i:in|since|until|till|by|from|during|through|back in|early|late|mid|mid-|sometime in|" \
+              r"(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+|mid-)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -57,10 +58,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ("the June decision", "a March debate"), never alone ("May" is also a name and a verb).
     ("month", re.compile(r"\b(?:" + _MONTH_LEAD + _FULL_MONTH + r"|" + _FULL_MONTH
                          + r"(?=\s+(?:decision|ruling|election|elections|primary|debate|vote|meeting|summit|"
-                         r"attack|attacks|report|hearing|speech|deadline|event)\b))\b")),
+                         r"attack|attacks|report|hearing|speech|deadline|event|inflation)\b))\b")),
     # A year: 1800-2099 standing alone as a word, not an amount ("$2008", "2,008"), a time ("20:08") or a
     # count of something ("2000 people" is rare in news, "the 2008 event" common).
-    ("year_num", re.compile(r"(?<![\w$£€#,.:/-])(?:(?i:fiscal)\s+)?(1[89]\d{2}|20\d{2})"
+    # "mid-2024" is a year too.
+    ("year_num", re.compile(r"(?:(?<=\bmid-)|(?<![\w$£€#,.:/-]))(?:(?i:fiscal)\s+)?(1[89]\d{2}|20\d{2})"
                             r"(?![\w%,.:/-]\d|[\w%])")),
 ]
 # Anaphoric dates, counted from the date named just before them ("On that same day", "the following year",

@@ -302,3 +302,10 @@ def test_today_opening_a_quotation_is_a_date() -> None:
 ])
 def test_month_and_year_leads(text: str, expected: str) -> None:
     assert one(text).date == expected
+
+
+def test_a_month_after_since_or_a_past_copula_is_the_last_one() -> None:
+    # In a November paper, the nearer February is three months ahead; these say it is over.
+    assert one("The last big storm to hit the coast was in February, officials said.").date == "2021-02"
+    assert one("Prices have doubled since February across the region.").date == "2021-02"
+    assert one("Voters go to the polls in February to choose.").date == "2022-02"  # nothing says it is over

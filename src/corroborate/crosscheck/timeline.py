@@ -67,6 +67,8 @@ _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 # Capitalised words opening a quotation right before a weekday: the weekday ends a title ("Fox News Sunday").
 _QUOTED_NAME = re.compile(r"[\"“](?:[A-Z][\w'’.-]*\s+){1,4}$")
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
+# "The last quake was in February": a past copula right before the month dates what is over.
+_WAS = re.compile(r"\b(?:was|were)\s+$", re.I)
 _MAX_TEXT = 180
 _SIMILAR = 0.2
 
@@ -217,8 +219,8 @@ class _Resolver:
             # "in February" in May the past one); half a year either way goes by the tense.
             month = MONTHS[(m.group(1) or m.group(2)).lower()]
             ahead, back = (month - p.month) % 12, (p.month - month) % 12
-            if expr.lower().startswith("back"):
-                return month_of(p, -back)  # "back in December" (the month pattern's lead holds "back in")
+            if expr.lower().startswith(("back", "since")) or _WAS.search(sentence[:rel]):
+                return month_of(p, -back)  # "back in December", "since March", "the quake was in February"
             if ahead == back:
                 future = tense_at(sentence, rel, rel + len(expr)) == "future"
                 return month_of(p, ahead if future else -back)

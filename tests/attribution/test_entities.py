@@ -314,3 +314,13 @@ def test_a_son_named_with_his_suffix_alone_is_not_his_father() -> None:
     # Without "Varga Jr." on its own, the suffix is one person's full name, as before.
     b = art("Tomas K. Varga Jr. spoke in Ohio on Monday. Tomas Varga said the rally was large.")
     assert "Tomas Varga" in find(ents(b), "Tomas K. Varga Jr").aliases
+
+
+def test_party_labels_time_zones_and_month_abbreviations_are_no_entities() -> None:
+    a = Article("a", "Wire", None, None, None,
+                "Sen. Ted Cruz (R-Texas) spoke on Oct. 5 at 6:41 p.m. PDT in Austin. "
+                "Rep. Jan Schakowsky (D-Ill.) answered him in Chicago.")
+    names = {e.name for e in ents(a)}
+    assert not names & {"R-Texas", "D-Ill", "D-Ill.", "Oct", "Oct.", "PDT"}
+    assert {"Austin", "Chicago"} <= names and any("Cruz" in n for n in names)
+    assert any("Schakowsky" in n for n in names)  # "Jan" the given name stays a name

@@ -20,6 +20,7 @@ from corroborate.config import BriefConfig
 from corroborate.model import BriefSentence, Conflict, Passage, Span, Statement
 from corroborate.text.claim_words import DAY_WORDS, lemma
 from corroborate.text.lexicon import COMMON_CAPITALISED, DEMONYMS, SPEECH_VERBS
+from corroborate.text.numbers import TENS, UNITS, quantity
 from corroborate.text.stopwords import STOPWORDS
 
 if TYPE_CHECKING:
@@ -139,6 +140,9 @@ def make_brief(statements: list[Statement], *,
             # outlet's second line (a knockdown in the fifth round of a fight stopped in the sixth).
             options.sort(key=lambda o: (not within(o[1][0], lead_spans), not within(o[1][0], first_spans)))
         text, citations = options[0]
+        # Every wording's citations pass the check, a count fact's fragments too (each holds the count, but
+        # the same number can count other things: "two people" found alive in a sentence on two deaths).
+        citations = supported(text, citations, counts=True)
         if st.independent_sources <= 1 and singles >= cfg.max_single_source:
             continue
         words = content_words(text)
@@ -189,10 +193,65 @@ def citation_supports(sentence: str, cited: str) -> bool:
     return min(shared / len(ws), shared / len(wc)) >= SUPPORT_OVERLAP
 
 
-def supported(text: str, citations: list[Span]) -> list[Span]:
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def states_verbatim(sentence: str, fragment: str) -> bool:
+    """Whether ``sentence`` says ``fragment`` word for word, and the fragment says something (two content words
+    or more): a count fact's fragment ("three deaths") then states the sentence's count, where a fragment that
+    only shares the number ("three hikers") states another."""
+    return len(content_words(fragment)) >= 2 and f" {_norm(fragment)} " in f" {_norm(sentence)} "
+
+
+# A count fact's fragment ("killing 27 people") shares the sentence's count, and a count of ten or more seldom
+# recurs by chance in one story; a small one does ("two people" found alive, "two sons", "two deaths").
+DISTINCT_COUNT = 10
+
+
+def distinct_count(fragment: str) -> bool:
+    """A short fragment that states one exact count of ten or more (a year is no count)."""
+    q = quantity(fragment)
+    return len(fragment.split()) <= 10 and q is not None and q[0] == q[1] \
+        and q[0] >= DISTINCT_COUNT and not (1900 <= q[0] <= 2100 and re.search(r"\b(?:19|20)\d\d\b", fragment))
+
+
+_NUMBER_WORDS = frozenset([*UNITS, *TENS])
+# Counted nouns that say nothing of who is counted: the same small number of people turns up as the dead, the
+# survivors and the suspects of one story ("two people" found "without vital signs" next to "two deaths").
+_VAGUE_COUNTED = frozenset(["people", "persons", "person", "others"])
+
+
+def _counted(fragment: str) -> tuple[str, str] | None:
+    """A fragment's number and the word it counts ("bodies of the two women" -> ("two", "women"))."""
+    words = _WORD.findall(fragment.lower())
+    at = next((k for k, w in enumerate(words) if w.isdigit() or w in _NUMBER_WORDS), None)
+    noun = next((w for w in words[at + 1:] if not (w.isdigit() or w in _NUMBER_WORDS or w in _STOP)), None) \
+        if at is not None else None
+    return (words[at], noun) if at is not None and noun is not None else None
+
+
+def count_supports(sentence: str, fragment: str) -> bool:
+    """Whether a count fact's fragment (merged with the sentence by its count) states the sentence's count: it
+    has a distinct count, or counts what the sentence counts ("bodies of the two women" for "the deaths of two
+    women"), or counts something named; a bare count of people the sentence does not count says too little."""
+    if distinct_count(fragment):
+        return True
+    counted = _counted(fragment)
+    if counted is None:
+        return True
+    number, noun = counted
+    if number in set(_WORD.findall(sentence.lower())) and lemma(noun) in content_words(sentence):
+        return True
+    return noun not in _VAGUE_COUNTED
+
+
+def supported(text: str, citations: list[Span], *, counts: bool = False) -> list[Span]:
     """The citations of a brief sentence worded ``text`` that state its fact; the first citation (the
-    sentence's own span) is always kept."""
-    return citations[:1] + [c for c in citations[1:] if c.text == text or citation_supports(text, c.text)]
+    sentence's own span) is always kept. With ``counts`` (a count fact's fragments, merged by their count), a
+    fragment that states the sentence's count (:func:`count_supports`) stays too."""
+    return citations[:1] + [c for c in citations[1:] if c.text == text or states_verbatim(text, c.text)
+                            or citation_supports(text, c.text) or (counts and count_supports(text, c.text))]
 
 
 # -- quotes ------------------------------------------------------------------------------------------------

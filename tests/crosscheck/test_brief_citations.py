@@ -1,0 +1,60 @@
+"""The brief's citations: every span a sentence cites states its fact (issue 24; the classes of the citation
+pool, bench/citation_pool.py). Made-up sentences only."""
+
+from __future__ import annotations
+
+from corroborate.crosscheck.brief import content_words, make_brief, supported
+from corroborate.model import Article, Span, Statement
+
+
+def _span(article: Article, text: str) -> Span:
+    start = article.text.index(text)
+    return Span.of(article, start, start + len(text))
+
+
+def _jaccard(x: str, y: str) -> float:
+    a, b = content_words(x), content_words(y)
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+LINE = "The gale flattened barns and flooded roads across the valley, where three deaths were confirmed."
+OWN = Article("own", "courier", None, None, None, LINE)
+OTHER = Article("other", "herald", None, None, None,
+                "Three deaths were reported in the valley on Monday. "
+                "Rescuers said three people had been found alive near the pass. "
+                "Police recovered the bodies of the three victims. He faces three counts of theft. "
+                "The ferry sank off the cape, killing 41 people.")
+
+
+def test_a_count_facts_fragments_are_cited_only_where_they_state_the_sentences_fact() -> None:
+    # A count fact cites every fragment holding its number; the same words as the sentence's stay, a bare count
+    # of people that only shares the number ("three people" found alive) goes.
+    own = Span.of(OWN, 0, len(LINE))
+    same, hikers = _span(OTHER, "Three deaths"), _span(OTHER, "three people")
+    line = "The storm caused the deaths of three victims in the valley, officials said on Monday."
+    mine = Span("own", 0, len(line), line)
+    bodies, alive = _span(OTHER, "bodies of the three victims"), _span(OTHER, "three people")
+    st = Statement(LINE, [own, same, hikers], ["courier", "herald"], 2, single_source=False)
+    brief = make_brief([st], sentence_of=lambda s: [(LINE, [own, same, hikers])], similarity=_jaccard)
+    assert brief[0].citations == [own, same]
+    # The same number counting the same thing stays ("three victims").
+    st = Statement(line, [mine, bodies, alive], ["courier", "herald"], 2, single_source=False)
+    brief = make_brief([st], sentence_of=lambda s: [(line, [mine, bodies, alive])], similarity=_jaccard)
+    assert brief[0].citations == [mine, bodies]
+
+
+def test_a_fragment_the_sentence_states_word_for_word_supports_it() -> None:
+    own = Span.of(OWN, 0, len(LINE))
+    assert supported(LINE, [own, _span(OTHER, "Three deaths"), _span(OTHER, "three people")]) \
+        == [own, _span(OTHER, "Three deaths")]
+
+
+def test_a_fragment_with_a_count_that_seldom_recurs_stays_with_its_count_fact() -> None:
+    line = "The mayor spoke after the ferry went down off the cape with the loss of 41 lives."
+    own = Span("own", 0, len(line), line)
+    killed, alive = _span(OTHER, "killing 41 people"), _span(OTHER, "three people")
+    st = Statement(line, [own, killed, alive], ["courier", "herald"], 2, single_source=False)
+    brief = make_brief([st], sentence_of=lambda s: [(line, [own, killed, alive])], similarity=_jaccard)
+    assert brief[0].citations == [own, killed]
+    # Outside a count fact the check alone decides.
+    assert supported(line, [own, killed]) == [own]

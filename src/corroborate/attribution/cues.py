@@ -15,6 +15,7 @@ from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _abbreviation, _c
 from corroborate.attribution.reported import ReportedSpeech, _Attribution
 from corroborate.attribution.speakers import _by_surname, agrees
 from corroborate.model import Article, Passage
+from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
 from corroborate.text.lexicon import DEMONYMS
 from corroborate.text.name_variants import PARTIES
 from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, DOCUMENT_NOUNS
@@ -140,6 +141,8 @@ class CueReader(ReportedSpeech):
             np = self._named_apposition(toks, self._person_after_body(toks, lead)) if lead and lead[1] < v else None
             np = np if np and np[1] < v else None
         if np is None:
+            np = self._body_phrase(toks, v)
+        if np is None:
             # "The presidential hopeful said": a lower-case role reference the noun-phrase readers do not take;
             # resolve() reads it as it reads a pronoun.
             m = _ROLE_BEFORE_VERB.search(self.text, p.start, verb.start)
@@ -203,6 +206,9 @@ class CueReader(ReportedSpeech):
         if tail is not None:
             return tail
         np = self._np_forward(toks, 0)
+        body = self._body_phrase(toks, next((k for k in range(1, min(4, len(toks))) if _cue(toks[k])), 0))
+        if np is None and body is not None:
+            return self._attribution(toks, *body, toks[body[1] + 1].text)  # "“…,” a clinic posting said"
         if np is None:
             return self._described_then_named(toks) or self._described_then_apposed(toks)
         staff = self._owned_staff(toks, np)
@@ -239,6 +245,15 @@ class CueReader(ReportedSpeech):
             if long is not None:
                 return long
         return self._described_then_named(toks) or self._described_then_apposed(toks)
+
+    def _body_phrase(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+        """"the website reads", "a clinic posting said", "a union spokesman said": a body noun after an article,
+        with what speaks for the body after it, right before the verb toks[v] (resolve() finds the body)."""
+        for k in (v - 2, v - 3):
+            if k >= 0 and toks[k].lower in ("the", "a", "an") and toks[k + 1].lower in BODY_NOUNS \
+                    and (k + 2 == v or toks[k + 2].lower in BODY_VOICES):
+                return k, v - 1
+        return None
 
     def _person_before_cue(self, toks: list[Token], np: tuple[int, int], v: int) -> _Attribution | None:
         """"“…,” California Department of Alcohol and Drug Program deputy director Ann Vale told …": when the

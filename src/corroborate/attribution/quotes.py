@@ -45,7 +45,6 @@ from corroborate.attribution.phrases import (
     REFERRING_NOUNS,
     _cue,
 )
-from corroborate.attribution.reported import _ORG_NOUNS
 from corroborate.attribution.speakers import (
     PARTY_MEMBERS,
     _by_surname,
@@ -86,6 +85,9 @@ class _Reader(CueReader):
     def resolve(self, att: _Attribution, sentence: Passage) -> tuple[str | None, Span | None]:
         """Speaker name and the span that names it (the antecedent's span for a pronoun)."""
         phrase = re.sub(r"\s+", " ", att.phrase)
+        author = self._document_author(att) if phrase.lower().split()[-1] in DOCUMENT_NOUNS else None
+        if author is not None:
+            return author[0], Span.of(self.article, author[1], author[2])
         if phrase.lower().split()[-1] in DOCUMENT_NOUNS:
             # "Steele issued a statement saying: ...": the statement speaks for the clause's subject.
             toks = self._words(sentence, end=att.start)
@@ -124,11 +126,10 @@ class _Reader(CueReader):
             ref = self._reference(words[1], sentence, att.start)
             if ref is not None:
                 return ref[2].name, span
-        if len(words) == 2 and words[0] == "the" and words[1] in _ORG_NOUNS:
-            # "“…,” the company said", after "Microsoft has rushed out a fix": the organisation named last.
-            org = self._last_organisation(sentence, att.start)
-            if org is not None:
-                return org, span
+        # "“…,” the company said", after "Microsoft has rushed out a fix"; "a clinic posting said".
+        org = self._body_reference(words, sentence, att.start)
+        if org is not None:
+            return org, span
         if words[-1] in DOCUMENT_NOUNS and len(words) > 1:
             # "the Washington Post report said": the name before the noun wrote it.
             raw = self.text[att.start:att.end]

@@ -15,6 +15,7 @@ from typing import Any
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import SpeakerPhrases
 from corroborate.model import Passage, Quote, Span
+from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
 from corroborate.text.lexicon import REPORTING_VERBS
 from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS
@@ -24,6 +25,8 @@ from corroborate.text.quotemarks import trim_quote
 # "the company said": nouns that refer back to the organisation just named.
 _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
 
+# "a statement from X", "a post by X": the author after a document noun.
+_FROM_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 # "His exact words:", "Her statement:": the owner's words introduce the quote.
 _OWN_WORDS = {"his": "he", "her": "she"}
 _WORDS_NOUNS = frozenset({"words", "statement", "reply", "response", "answer", "message"})
@@ -60,6 +63,35 @@ class ReportedSpeech(SpeakerPhrases):
             if found:
                 return max(found, key=lambda t: t[0])[2].name
         return None
+
+    def _body_reference(self, words: list[str], sentence: Passage, pos: int) -> str | None:
+        """"the clinic said", "a union spokesman said", "the website reads": the organisation or site the noun
+        refers back to -- the nearest earlier name that holds the noun ("Mayo Clinic", "Union of Commissioners")
+        or follows it ("the website Weird Whitstable"); for "the company" and its like, else the organisation
+        named last (:meth:`_last_organisation`)."""
+        voiced = len(words) == 3 and words[0] in ("the", "a", "an") and words[2] in BODY_VOICES
+        if not ((len(words) == 2 and words[0] == "the") or voiced) or words[1] not in BODY_NOUNS:
+            return None
+        noun = words[1]
+        named = [(s, ent.name) for s, _e, ent in self.lookup.in_range(self.article.id, 0, pos)
+                 if not self._in_quote(s) and (noun in ent.name.lower().split()
+                                               or re.search(rf"\b{noun}\s+$", self.text[max(0, s - 20):s], re.I))]
+        if named:
+            return max(named)[1]
+        return self._last_organisation(sentence, pos) if len(words) == 2 and noun in _ORG_NOUNS else None
+
+    def _document_author(self, att: _Attribution) -> tuple[str, int, int] | None:
+        """"“…,” reads a statement from Senate Majority Leader Ann Vale's office": the person or organisation
+        named right after a document noun and "from"/"by"/"of" wrote the document, which speaks for them."""
+        m = _FROM_AUTHOR.match(self.text, att.end)
+        if m is None:
+            return None
+        stop = re.search(r"[,.;:!?\n“”\"]", self.text[m.end():m.end() + 80])
+        end = m.end() + (stop.start() if stop else 80)
+        # (A person before an organisation: "Senate Majority Leader Ann Vale's office" is hers.)
+        found = sorted((t[2].type != "PER", t[0], t[1], t[2].name) for t in
+                       self.lookup.in_range(self.article.id, m.end(), end) if t[2].type in ("PER", "ORG"))
+        return (found[0][3], found[0][1], found[0][2]) if found else None
 
     def _according_to(self, toks: list[Token]) -> tuple[str, int, int] | None:
         """"…, according to Danny McPherson, chief security officer …": the person a sentence's facts come from,

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.model import Entity, Quote
+from corroborate.text.body_nouns import BODY_NOUNS
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.given_names import FEMALE_HONORIFICS, FEMALE_NAMES, MALE_HONORIFICS, MALE_NAMES
 from corroborate.text.lexicon import (
@@ -25,7 +26,7 @@ from corroborate.text.lexicon import (
     OTH_WORDS,
     SPEAKER_NOUNS,
 )
-from corroborate.text.quote_words import _DETS
+from corroborate.text.quote_words import _DETS, DOCUMENT_NOUNS
 from corroborate.text.stopwords import STOPWORDS
 
 # A member of a party: "the Arizona Republican", "a Democrat" describe a person, never name one (the party is
@@ -41,6 +42,15 @@ def common_word(phrase: str) -> bool:
     words = phrase.split()
     word = words[0].strip(".,’'").lower() if len(words) == 1 else ""
     return word in STOPWORDS or word in COMMON_CAPITALISED or word in _ADVERBS
+
+
+def opening_modifier(phrase: str) -> bool:
+    """A one-word phrase that is a capitalised adverb or participle ("Fortunately, the police …, saying",
+    "Leading invertebrate researcher says"): a sentence's first word that the subject reader took for a
+    name. (A surname such as "Manning" is an entity of the story and never asked about.)"""
+    words = phrase.split()
+    word = words[0].strip(".,’'") if len(words) == 1 else ""
+    return len(word) > 5 and word[:1].isupper() and word[1:].islower() and word.lower().endswith(("ly", "ing"))
 
 
 # Words that end or make up a title, not a name ("Florida Sen", "Wyoming U", "the Gov").
@@ -211,8 +221,10 @@ def _may_speak(name: str) -> bool:
     head word of a place or a thing ("Iraq", "Washington", "Hudson River", "the Paris Agreement")."""
     words = {w.strip(".,’'").lower() for w in name.split()}
     lowered = name.lower()
+    # ("Mayo Clinic", "Mount Sinai Hospital" speak, as bodies do; "the Tweet" is a document, no speaker.)
     return name[:1].isupper() and not common_word(name) and lowered not in COUNTRIES and lowered not in CAPITALS \
-        and lowered not in DEMONYMS and not words & (LOC_WORDS | OTH_WORDS | _TITLE_WORDS)
+        and lowered not in DEMONYMS and not words & ((LOC_WORDS | OTH_WORDS | _TITLE_WORDS) - BODY_NOUNS) \
+        and not words & DOCUMENT_NOUNS
 
 
 def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
@@ -250,7 +262,7 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
         return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
     words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
     fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words) \
-        or common_word(quote.speaker)
+        or common_word(quote.speaker) or opening_modifier(quote.speaker)
     described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
     if fragment or described or ent is not None:
         return replace(quote, speaker=None)

@@ -1,0 +1,18 @@
+"""Common nouns that refer back to a named organisation or site ("the clinic said", "a union spokesman", "the
+website reads"), read by :mod:`corroborate.attribution.reported`."""
+
+from __future__ import annotations
+
+# Nouns that name what kind of body an organisation is: "Mayo Clinic" is "the clinic", "Union of Commissioners"
+# "the union", "the website Weird Whitstable" "the website".
+BODY_NOUNS = frozenset({
+    "company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group", "clinic", "hospital", "union",
+    "website", "site", "blog", "council", "committee", "foundation", "newspaper", "paper", "tabloid", "magazine",
+    "network", "broadcaster", "university", "college", "school", "department", "charity", "organisation",
+    "organization", "institute", "museum", "channel", "club", "association", "federation", "league",
+})
+# What speaks for a body in "a clinic posting said", "a union spokesman said", "an airline statement said".
+BODY_VOICES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "posting", "post", "statement", "release", "note", "notice",
+    "announcement", "message",
+})

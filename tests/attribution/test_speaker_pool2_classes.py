@@ -1,0 +1,49 @@
+"""Speaker error classes found on the second speaker pool (FNC-1 bodies, bench/speaker_pool.py), on made-up text."""
+
+from __future__ import annotations
+
+from corroborate.attribution.entities import extract_entities
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.ingest.segment import segment
+from corroborate.model import Article
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    passages = segment(a)
+    found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}))
+    return [(q.speaker, q.text.split()[0]) for q in found if q.kind == "direct"]
+
+
+def test_a_capitalised_adverb_or_participle_opening_the_sentence_is_no_speaker() -> None:
+    text = ("The bakery on Elm Road was robbed twice in March. Thankfully, the guards caught up with the thief, "
+            "saying, “He was arrested and admitted taking the money from the till.”\n\n"
+            "Leading pastry chef says “a robbery is the least of our worries” about the new rent.")
+    assert speakers(text) == [(None, "He"), (None, "a")]
+
+
+def test_a_post_and_the_text_of_a_site_are_cues() -> None:
+    text = ("Nora Quill joined the band in 2001 and left it a year later.\n\n"
+            "“I was never part of that band and never will be!” she posted on her page. “Please leave my family "
+            "out of this story from now on.”")
+    assert speakers(text) == [("Nora Quill", "I"), ("Nora Quill", "Please")]
+
+
+def test_a_statement_from_someone_speaks_for_its_author_after_a_cue_verb() -> None:
+    # ("reads" is a cue now; "a statement from X" after it still names X.)
+    text = ("Lawmakers met on Monday in the capital.\n\n"
+            "“The new law protects every worker in the state,” reads a statement from Senate Majority Leader "
+            "Harriet Vane's office. “Senator Vane respects that but thinks the bill should wait a year.”")
+    assert speakers(text) == [("Harriet Vane", "The"), ("Harriet Vane", "Senator")]
+
+
+def test_a_body_noun_refers_back_to_the_body_named_before() -> None:
+    clinic = ("Ann Vale visited the Mayfield Clinic on Monday. “We are looking at all the options for the "
+              "patients,” a clinic posting said.")
+    assert speakers(clinic) == [("Mayfield Clinic", "We")]
+    site = ("Photos of the crab appeared on the website Strange Tales. The website reads: “Crabbing is a popular "
+            "activity for children here.”")
+    assert speakers(site) == [("Strange Tales", "Crabbing")]
+    union = ("The Union of Harbour Pilots met on Friday. In a statement, a union spokesman said: “It is with great "
+             "sadness that we heard the news today.”\n\n“On this day of mourning, the pilots are hit hard.”")
+    assert speakers(union) == [("Union of Harbour Pilots", "It"), ("Union of Harbour Pilots", "On")]

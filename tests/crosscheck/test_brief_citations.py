@@ -3,7 +3,7 @@ pool, bench/citation_pool.py). Made-up sentences only."""
 
 from __future__ import annotations
 
-from corroborate.crosscheck.brief import content_words, make_brief, supported
+from corroborate.crosscheck.brief import citation_supports, content_words, make_brief, supported
 from corroborate.model import Article, Span, Statement
 
 
@@ -58,3 +58,14 @@ def test_a_fragment_with_a_count_that_seldom_recurs_stays_with_its_count_fact() 
     assert brief[0].citations == [own, killed]
     # Outside a count fact the check alone decides.
     assert supported(line, [own, killed]) == [own]
+
+
+def test_a_span_telling_what_had_happened_before_does_not_support_the_news() -> None:
+    sentence = "Mark Dunne, 40, has been charged with the theft of the paintings."
+    assert not citation_supports(sentence, "Mark Dunne, 40, had been questioned over a burglary in the week "
+                                           "before the theft.")
+    # The past perfect of somebody's report, or of a sentence that is itself in it, is no earlier fact.
+    assert citation_supports(sentence, "Police said Mark Dunne, 40, had been charged with the theft of the "
+                                       "paintings.")
+    assert citation_supports("Dunne had been charged with the theft of the paintings, police said.",
+                             "Mark Dunne had been charged with the theft of the paintings on Monday.")

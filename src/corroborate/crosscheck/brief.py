@@ -181,13 +181,29 @@ def make_brief(statements: list[Statement], *,
 SUPPORT_OVERLAP = 0.3
 
 
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|recently|just|never|long)\s+)?(?:been\s+)?"
+                         r"[a-z]+(?:ed|en|wn|ne|t)\b", re.I)
+# What opens a clause that is not the sentence's main one: the outlet's "had" after these is somebody's report or
+# a relative clause ("saying he had been told", "who had fled").
+_CLAUSE_OPENER = re.compile(r"\b(?:that|saying|said|says|say|who|which|when|after|before|because|since|where|"
+                            r"while|if|as)\b|[\"“”]", re.I)
+
+
+def tells_before(text: str) -> bool:
+    """Whether a sentence's main clause is in the past perfect ("Dunne had been questioned over a burglary the
+    week before"): it tells what happened before the news, so it states an earlier fact than a sentence that
+    is not."""
+    m = _PLUPERFECT.search(text)
+    return m is not None and not _CLAUSE_OPENER.search(text[:m.start()])
+
+
 def citation_supports(sentence: str, cited: str) -> bool:
     """Whether ``cited`` states what the brief ``sentence`` says, judged by the content words they share: most
     spans merged into one statement say the same thing, but a merge that chains through a third sentence
     brings in spans on the same topic that state another fact (a denial of the report the sentence is about,
-    last year's totals next to this week's)."""
+    last year's totals next to this week's, what somebody had done the week before)."""
     ws, wc = content_words(sentence), content_words(cited)
-    if not ws or not wc:
+    if not ws or not wc or (tells_before(cited) and not _PLUPERFECT.search(sentence)):
         return False
     shared = len(ws & wc)
     return min(shared / len(ws), shared / len(wc)) >= SUPPORT_OVERLAP

@@ -47,3 +47,30 @@ def test_a_body_noun_refers_back_to_the_body_named_before() -> None:
     union = ("The Union of Harbour Pilots met on Friday. In a statement, a union spokesman said: “It is with great "
              "sadness that we heard the news today.”\n\n“On this day of mourning, the pilots are hit hard.”")
     assert speakers(union) == [("Union of Harbour Pilots", "It"), ("Union of Harbour Pilots", "On")]
+
+
+def test_a_colon_after_told_someone_gives_the_subject_not_the_object() -> None:
+    text = ("Consultant surgeon Nilo Sorvin told the Daily Planet:\n\n"
+            "“This is a clear case of a patient who should not have had surgery performed on her at all.”")
+    assert speakers(text) == [("Nilo Sorvin", "This")]
+
+
+def test_a_statement_of_an_owners_role_set_off_by_commas_is_the_named_persons() -> None:
+    text = ("Hillcrest University's new president, John Thorne, released a statement that said in part:\n\n"
+            "“The Hillcrest University community is extremely saddened by the shootings this morning.”")
+    assert speakers(text) == [("John Thorne", "The")]
+
+
+def test_as_someone_pointed_out_names_the_speaker_of_a_later_quote() -> None:
+    text = ("And, as Professor Tom Parley also pointed out, there is also “a real chance of five degrees or more, "
+            "which would be a disaster”.")
+    assert speakers(text) == [("Tom Parley", "a")]
+
+
+def test_a_name_runs_on_past_a_lower_case_particle_and_a_role_written_as_a_title_is_dropped() -> None:
+    sheikh = ("Sheikh Hamid al Rashed, spokesman of the Harbour Committee, said: “The men of the committee will "
+              "force every boat to leave.”")
+    assert speakers(sheikh) == [("Sheikh Hamid al Rashed", "The")]
+    defector = ("Defector Cho Min-soo, of the Korea Institute, said: “People in the north think being fat is good "
+                "for the leader.”")
+    assert speakers(defector) == [("Cho Min-soo", "People")]

@@ -142,7 +142,8 @@ class _Reader(CueReader):
         ent = None if headed_by_noun else self._entity_ending(att.start, att.end)
         if ent is not None and ent.type in ("PER", "ORG"):
             return ent.name, span
-        return phrase, span
+        whole = self._name_past_particle(att)  # "Sheikh Hamid al Rashed", read as far as "al"
+        return (whole[0], Span.of(self.article, whole[1], whole[2])) if whole else (phrase, span)
 
     # -- subjects and pronouns --------------------------------------------------------------------------
     def _subject(self, p: Passage) -> tuple[str, int, int] | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corroborate.attribution.mentions import Token, tokens
-from corroborate.attribution.phrases import SpeakerPhrases
+from corroborate.attribution.phrases import SpeakerPhrases, _cue
 from corroborate.model import Passage, Quote, Span
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
@@ -25,8 +25,14 @@ from corroborate.text.quotemarks import trim_quote
 # "the company said": nouns that refer back to the organisation just named.
 _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
 
+# "And, as Professor Ann Vale also pointed out, there is “…”": the idiom's subject says the quoted words.
+_AS_NOTED = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:also\s+)?(?:pointed out|observed|noted),[^,;:“”\"]{0,80}$")
+# Lower-case particles inside a name, after which the name goes on ("al Rashed", "bin Salman", "van Gogh").
+_PARTICLE = re.compile(r"\s+(?:al|el|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le)[\s-]+[A-Z]")
 # "a statement from X", "a post by X": the author after a document noun.
 _FROM_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
+# "X's new president, ": an owner's role noun before a name in apposition.
+_OWNER_ROLE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+")
 # "His exact words:", "Her statement:": the owner's words introduce the quote.
 _OWN_WORDS = {"his": "he", "her": "she"}
 _WORDS_NOUNS = frozenset({"words", "statement", "reply", "response", "answer", "message"})
@@ -80,6 +86,24 @@ class ReportedSpeech(SpeakerPhrases):
             return max(named)[1]
         return self._last_organisation(sentence, pos) if len(words) == 2 and noun in _ORG_NOUNS else None
 
+    def _owner_apposed(self, att: _Attribution) -> _Attribution:
+        """"Hillcrest University's new president, Ann Vale, released a statement": the person set off by commas
+        after the owner's role noun is the subject, not the owner."""
+        m = _OWNER_ROLE.match(self.text, att.end)
+        people = [t for t in self.lookup.in_range(self.article.id, m.end(), m.end() + 60)
+                  if t[0] == m.end() and t[2].type == "PER"] if m is not None else []
+        if people and self.text[people[0][1]:people[0][1] + 1] == ",":
+            return _Attribution(self.text[people[0][0]:people[0][1]], people[0][0], people[0][1], att.cue)
+        return att
+
+    def _name_past_particle(self, att: _Attribution) -> tuple[str, int, int] | None:
+        """"Sheikh Hamid al Rashed": a person's name that starts with the phrase and runs on past a lower-case
+        particle the phrase reader stopped at ("al", "bin", "de", "van")."""
+        m = _PARTICLE.match(self.text, att.end)
+        people = [t for t in self.lookup.in_range(self.article.id, att.start, att.end + 40)
+                  if t[0] == att.start and t[1] > att.end and t[2].type == "PER"] if m is not None else []
+        return (people[0][2].name, people[0][0], people[0][1]) if people else None
+
     def _document_author(self, att: _Attribution) -> tuple[str, int, int] | None:
         """"“…,” reads a statement from Senate Majority Leader Ann Vale's office": the person or organisation
         named right after a document noun and "from"/"by"/"of" wrote the document, which speaks for them."""
@@ -107,7 +131,7 @@ class ReportedSpeech(SpeakerPhrases):
     def _as_put_it(self, sentence: Passage, o: int) -> _Attribution | None:
         """"As Sen. Rand Paul, R-Ky., put it, “…”": the phrase between "as" and "put it" (its apposition set
         off by commas dropped) is the speaker."""
-        m = _PUT_IT.search(self.text, sentence.start, o)
+        m = _PUT_IT.search(self.text, sentence.start, o) or _AS_NOTED.search(self.text, sentence.start, o)
         if m is None:
             return None
         toks = [t for t in tokens(self.text, m.start(1), m.end(1))]
@@ -127,6 +151,11 @@ class ReportedSpeech(SpeakerPhrases):
                                                            self.passages[sentence.index - 1].end] == ":":
             clause = self.passages[sentence.index - 1]
             words = self._words(clause)
+            cues = [v for v, t in enumerate(words) if _cue(t)]
+            # "Surgeon Ann Vale told BuzzFeed News: ¶ “…”": the subject of the clause's speech verb, not its object.
+            told = self._subject_of_verb(clause, words, cues[-1]) if cues else None
+            if told is not None:
+                return self._owner_apposed(told)
         else:
             return None
         named = self._colon_after_name(clause, words)

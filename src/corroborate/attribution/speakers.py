@@ -196,7 +196,7 @@ def refine_speaker(phrase: str, lookup: EntityLookup, earlier: str) -> str | Non
 
 # Roles that sports and business copy writes before a name ("Angels GM Tony Reagins", "Super Bowl MVP Drew Brees").
 _ROLE_WORDS = frozenset({"mvp", "gm", "ceo", "coach", "defender", "quarterback", "manager", "owner", "director",
-                         "attorney", "officer"})
+                         "attorney", "officer", "defector"})
 
 
 def plain_name(ent: Entity) -> str:
@@ -210,6 +210,8 @@ def plain_name(ent: Entity) -> str:
         return " ".join(words[1:])  # "Describing Naing Lin": a participle that opened the sentence
     if len(words) < 3 or words[0].strip(".,").lower() in given:
         return ent.name
+    if words[0].strip(".,").lower() in _ROLE_WORDS and words[1][:1].isupper():
+        return " ".join(words[1:])  # "Defector Cho Min-soo", "Coach Ann Vale": a role written as a title
     tails = [a for a in ent.aliases if 2 <= len(a.split()) < len(words) and words[-len(a.split()):] == a.split()
              and (a.split()[0].lower() in given
                   or {w.strip(".,").lower() for w in words[:-len(a.split())]} & (CLAIM_TITLES | _ROLE_WORDS))]

@@ -69,3 +69,11 @@ def test_a_span_telling_what_had_happened_before_does_not_support_the_news() -> 
                                        "paintings.")
     assert citation_supports("Dunne had been charged with the theft of the paintings, police said.",
                              "Mark Dunne had been charged with the theft of the paintings on Monday.")
+
+
+def test_a_headline_supports_a_long_sentence_that_states_most_of_its_words() -> None:
+    sentence = ("The city council has approved a new tram line linking the old harbour to the airport, ending "
+                "three years of debate among residents, shop owners and the regional transport authority.")
+    assert citation_supports(sentence, "City council approves harbour tram line")
+    # Two shared names make no headline of the same fact.
+    assert not citation_supports(sentence, "Harbour cafes angry at delays")

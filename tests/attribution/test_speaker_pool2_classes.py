@@ -74,3 +74,9 @@ def test_a_name_runs_on_past_a_lower_case_particle_and_a_role_written_as_a_title
     defector = ("Defector Cho Min-soo, of the Korea Institute, said: “People in the north think being fat is good "
                 "for the leader.”")
     assert speakers(defector) == [("Cho Min-soo", "People")]
+
+
+def test_a_quote_with_no_cue_of_its_own_in_a_sentence_opening_with_according_to_is_the_sources() -> None:
+    text = ("Harbor Corp is closing its streaming service. According to TechNews, multiple sources that include "
+            "“several prominent employees at Harbor and Beats” have confirmed the plan.")
+    assert speakers(text) == [("TechNews", "several")]

@@ -29,6 +29,8 @@ _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "air
 _AS_NOTED = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:also\s+)?(?:pointed out|observed|noted),[^,;:“”\"]{0,80}$")
 # Lower-case particles inside a name, after which the name goes on ("al Rashed", "bin Salman", "van Gogh").
 _PARTICLE = re.compile(r"\s+(?:al|el|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le)[\s-]+[A-Z]")
+# "According to TechNews, …": a sentence that opens with its source, a name (resolve() types it).
+_ACCORDING_OPENING = re.compile(r"\s*According to ((?:the\s+)?[A-Z][^,;:“”\"]{1,60}?),\s")
 # "a statement from X", "a post by X": the author after a document noun.
 _FROM_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 # "X's new president, ": an owner's role noun before a name in apposition.
@@ -137,6 +139,12 @@ class ReportedSpeech(SpeakerPhrases):
         toks = [t for t in tokens(self.text, m.start(1), m.end(1))]
         np = self._np_forward(toks, 0) if toks else None
         return self._attribution(toks, *np, "put it") if np is not None else None
+
+    def _according_opening(self, sentence: Passage, o: int) -> _Attribution | None:
+        """"According to TechNews, sources that include “…” have confirmed …": a quote with no cue of its own in
+        a sentence that opens by naming its source has that source's words."""
+        m = _ACCORDING_OPENING.match(self.text, sentence.start, o)
+        return _Attribution(m.group(1), m.start(1), m.end(1), "according to") if m is not None else None
 
     def _colon_subject(self, sentence: Passage, toks: list[Token], o: int, long_quote: bool) -> _Attribution | None:
         """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The

@@ -77,3 +77,13 @@ def test_a_headline_supports_a_long_sentence_that_states_most_of_its_words() -> 
     assert citation_supports(sentence, "City council approves harbour tram line")
     # Two shared names make no headline of the same fact.
     assert not citation_supports(sentence, "Harbour cafes angry at delays")
+
+
+def test_a_span_giving_another_figure_for_the_same_thing_states_another_fact() -> None:
+    sentence = "Coast guards seized four rifles and 200 rounds of ammunition from the smugglers' boat on Monday."
+    # The season's totals next to this week's seizure.
+    assert not citation_supports(sentence, "So far this year coast guards have seized 19 rifles and 2,400 rounds "
+                                           "of ammunition from smugglers.")
+    # A hedged figure the sentence's value fits, or the same figure in words, still supports.
+    assert citation_supports(sentence, "Four rifles and about 200 rounds of ammunition were seized from the "
+                                       "smugglers' boat, coast guards said.")

@@ -209,13 +209,37 @@ def _headline(text: str) -> bool:
     return len(stripped.split()) <= 12 and not stripped.endswith((".", "!", "?", '"', "”", "'"))
 
 
+_NUMBER_WORDS = frozenset([*UNITS, *TENS])
+_FIGURE = re.compile(r"\b((?:at least |more than |about |around |nearly |some |up to )?(?:\d[\d,]*(?:\.\d+)?|"
+                     rf"(?:{'|'.join(sorted(_NUMBER_WORDS))})(?:[ -](?:{'|'.join(sorted(UNITS))}))?)"
+                     r"(?: (?:million|billion|thousand|hundred))?) ([a-z]+)", re.I)
+
+
+def figures(text: str) -> dict[str, list[tuple[float, float]]]:
+    """The counted things of a text with the values it gives them ("home to 200,000 people" -> people: 200000)."""
+    out: dict[str, list[tuple[float, float]]] = {}
+    for m in _FIGURE.finditer(re.sub(r"(\d) , (\d)", r"\1,\2", text)):
+        q = quantity(m.group(1))
+        if q is not None and m.group(2).lower() not in _STOP:
+            out.setdefault(lemma(m.group(2)), []).append(q)
+    return out
+
+
+def other_figures(sentence: str, cited: str) -> bool:
+    """Whether ``cited`` gives a thing the sentence counts only values it cannot have (120,000 people where the
+    sentence says 200,000; the season's 14 rifles seized next to this week's six): another figure, another fact."""
+    a, b = figures(sentence), figures(cited)
+    return any(not any(max(x[0], y[0]) <= min(x[1], y[1]) for x in a[n] for y in b[n]) for n in a.keys() & b.keys())
+
+
 def citation_supports(sentence: str, cited: str) -> bool:
     """Whether ``cited`` states what the brief ``sentence`` says, judged by the content words they share: most
     spans merged into one statement say the same thing, but a merge that chains through a third sentence
     brings in spans on the same topic that state another fact (a denial of the report the sentence is about,
     last year's totals next to this week's, what somebody had done the week before)."""
     ws, wc = content_words(sentence), content_words(cited)
-    if not ws or not wc or (tells_before(cited) and not _PLUPERFECT.search(sentence)):
+    if not ws or not wc or (tells_before(cited) and not _PLUPERFECT.search(sentence)) \
+            or other_figures(sentence, cited):
         return False
     shared = len(ws & wc)
     # A headline names the fact in a few words: most of its words stated, not a share of a long sentence's.
@@ -246,7 +270,6 @@ def distinct_count(fragment: str) -> bool:
         and q[0] >= DISTINCT_COUNT and not (1900 <= q[0] <= 2100 and re.search(r"\b(?:19|20)\d\d\b", fragment))
 
 
-_NUMBER_WORDS = frozenset([*UNITS, *TENS])
 # Counted nouns that say nothing of who is counted: the same small number of people turns up as the dead, the
 # survivors and the suspects of one story ("two people" found "without vital signs" next to "two deaths").
 _VAGUE_COUNTED = frozenset(["people", "persons", "person", "others"])

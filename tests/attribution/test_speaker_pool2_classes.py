@@ -80,3 +80,9 @@ def test_a_quote_with_no_cue_of_its_own_in_a_sentence_opening_with_according_to_
     text = ("Harbor Corp is closing its streaming service. According to TechNews, multiple sources that include "
             "“several prominent employees at Harbor and Beats” have confirmed the plan.")
     assert speakers(text) == [("TechNews", "several")]
+
+
+def test_the_body_noun_after_a_name_and_the_body_issuing_a_statement() -> None:
+    text = ("The doctor worked at the Parkside Endoscopy clinic in Manhattan. The clinic declined to comment, but "
+            "last week issued a statement saying “a biopsy of the vocal cords” was never performed there.")
+    assert speakers(text) == [("Parkside Endoscopy", "a")]

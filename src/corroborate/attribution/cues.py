@@ -250,7 +250,7 @@ class CueReader(ReportedSpeech):
         """"the website reads", "a clinic posting said", "a union spokesman said": a body noun after an article,
         with what speaks for the body after it, right before the verb toks[v] (resolve() finds the body)."""
         for k in (v - 2, v - 3):
-            if k >= 0 and toks[k].lower in ("the", "a", "an") and toks[k + 1].lower in BODY_NOUNS \
+            if 0 <= k < v - 1 < len(toks) and toks[k].lower in ("the", "a", "an") and toks[k + 1].lower in BODY_NOUNS \
                     and (k + 2 == v or toks[k + 2].lower in BODY_VOICES):
                 return k, v - 1
         return None

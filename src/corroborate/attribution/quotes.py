@@ -91,7 +91,7 @@ class _Reader(CueReader):
         if phrase.lower().split()[-1] in DOCUMENT_NOUNS:
             # "Steele issued a statement saying: ...": the statement speaks for the clause's subject.
             toks = self._words(sentence, end=att.start)
-            lead = self._leading_subject(toks)
+            lead = self._leading_subject(toks) or self._body_phrase(toks, 2)  # (or "The clinic … issued")
             if lead is not None and toks[lead[1]].lower not in DOCUMENT_NOUNS:
                 return self.resolve(self._attribution(toks, lead[0], lead[1], att.cue), sentence)
         if phrase.lower() in _PERSON_PRONOUNS or _ROLE_REFERENCE.fullmatch(phrase.lower()) \

@@ -74,16 +74,18 @@ class ReportedSpeech(SpeakerPhrases):
 
     def _body_reference(self, words: list[str], sentence: Passage, pos: int) -> str | None:
         """"the clinic said", "a union spokesman said", "the website reads": the organisation or site the noun
-        refers back to -- the nearest earlier name that holds the noun ("Mayo Clinic", "Union of Commissioners")
-        or follows it ("the website Weird Whitstable"); for "the company" and its like, else the organisation
-        named last (:meth:`_last_organisation`)."""
+        refers back to -- the nearest earlier name that holds the noun ("Mayo Clinic", "Union of Commissioners"),
+        follows it ("the website Weird Whitstable") or comes right before it; for "the company" and its like,
+        else the organisation named last (:meth:`_last_organisation`)."""
         voiced = len(words) == 3 and words[0] in ("the", "a", "an") and words[2] in BODY_VOICES
         if not ((len(words) == 2 and words[0] == "the") or voiced) or words[1] not in BODY_NOUNS:
             return None
         noun = words[1]
-        named = [(s, ent.name) for s, _e, ent in self.lookup.in_range(self.article.id, 0, pos)
+        # (Also "Manhattan's Yorkville Endoscopy clinic": the noun right after the name.)
+        named = [(s, ent.name) for s, e, ent in self.lookup.in_range(self.article.id, 0, pos)
                  if not self._in_quote(s) and (noun in ent.name.lower().split()
-                                               or re.search(rf"\b{noun}\s+$", self.text[max(0, s - 20):s], re.I))]
+                                               or re.search(rf"\b{noun}\s+$", self.text[max(0, s - 20):s], re.I)
+                                               or re.match(rf"\s+{noun}\b", self.text[e:e + 20], re.I))]
         if named:
             return max(named)[1]
         return self._last_organisation(sentence, pos) if len(words) == 2 and noun in _ORG_NOUNS else None

@@ -86,3 +86,8 @@ def test_the_body_noun_after_a_name_and_the_body_issuing_a_statement() -> None:
     text = ("The doctor worked at the Parkside Endoscopy clinic in Manhattan. The clinic declined to comment, but "
             "last week issued a statement saying “a biopsy of the vocal cords” was never performed there.")
     assert speakers(text) == [("Parkside Endoscopy", "a")]
+
+
+def test_a_site_name_goes_on_past_its_dot() -> None:
+    text = "Writes Harbor.com on Jan. 2: “The airline will order its staff to keep men and women apart on every flight.”"
+    assert speakers(text) == [("Harbor.com", "The")]

@@ -85,6 +85,8 @@ class _Reader(CueReader):
     def resolve(self, att: _Attribution, sentence: Passage) -> tuple[str | None, Span | None]:
         """Speaker name and the span that names it (the antecedent's span for a pronoun)."""
         phrase = re.sub(r"\s+", " ", att.phrase)
+        if suffix := self._site_suffix(att):  # "Writes RT.com:": the site, not the broadcaster "RT"
+            return phrase + suffix, Span.of(self.article, att.start, att.end + len(suffix))
         author = self._document_author(att) if phrase.lower().split()[-1] in DOCUMENT_NOUNS else None
         if author is not None:
             return author[0], Span.of(self.article, author[1], author[2])

@@ -31,6 +31,7 @@ _AS_NOTED = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:also\s+)?(?:pointed out|obs
 _PARTICLE = re.compile(r"\s+(?:al|el|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le)[\s-]+[A-Z]")
 # "According to TechNews, …": a sentence that opens with its source, a name (resolve() types it).
 _ACCORDING_OPENING = re.compile(r"\s*According to ((?:the\s+)?[A-Z][^,;:“”\"]{1,60}?),\s")
+_SITE_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|com\.au)\b")
 # "a statement from X", "a post by X": the author after a document noun.
 _FROM_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 # "X's new president, ": an owner's role noun before a name in apposition.
@@ -107,6 +108,11 @@ class ReportedSpeech(SpeakerPhrases):
         people = [t for t in self.lookup.in_range(self.article.id, att.start, att.end + 40)
                   if t[0] == att.start and t[1] > att.end and t[2].type == "PER"] if m is not None else []
         return (people[0][2].name, people[0][0], people[0][1]) if people else None
+
+    def _site_suffix(self, att: _Attribution) -> str:
+        """".com" of "RT.com", which the phrase reader leaves out: the site's name goes on past its dot."""
+        m = _SITE_SUFFIX.match(self.text, att.end)
+        return m.group(0) if m is not None and att.phrase[-1:].isalnum() else ""
 
     def _document_author(self, att: _Attribution) -> tuple[str, int, int] | None:
         """"“…,” reads a statement from Senate Majority Leader Ann Vale's office": the person or organisation

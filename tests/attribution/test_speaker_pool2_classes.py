@@ -89,5 +89,5 @@ def test_the_body_noun_after_a_name_and_the_body_issuing_a_statement() -> None:
 
 
 def test_a_site_name_goes_on_past_its_dot() -> None:
-    text = "Writes Harbor.com on Jan. 2: “The airline will order its staff to keep men and women apart on every flight.”"
+    text = "Writes Harbor.com on Jan. 2: “The airline will order its staff to keep men and women apart on flights.”"
     assert speakers(text) == [("Harbor.com", "The")]

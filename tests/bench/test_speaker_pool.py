@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bench.speaker_pool import events_for, load_labels, resolve, score_event, summarize
+from bench.speaker_pool import (
+    FNC,
+    FNC_LABELS,
+    events_for,
+    load_labels,
+    markdown,
+    merge,
+    resolve,
+    score_event,
+    summarize,
+)
 
 from corroborate.model import Quote, Span
 from tests.conftest import shared_path
@@ -41,9 +51,37 @@ def test_the_labels_are_locators_into_the_data() -> None:
     assert len(quotes) >= 200 and len({(lab["dataset"], lab["event"]) for lab in quotes}) >= 90
     for lab in labels:
         assert len(lab.get("note", "")) <= 160  # a note in the labeller's words, never a copied passage
-        assert lab["speaker"] is None or len(lab["speaker"].split()) <= 8
+        assert lab["speaker"] is None or len(lab["speaker"].split()) <= 10  # names only
     kinds = Counter("unattributed" if lab["speaker"] == "unattributed" else "named" for lab in quotes)
     assert kinds["named"] > kinds["unattributed"] > 0
     by_event = {(ev.dataset, ev.event): ev for ev in events_for(labels, data)}
     for lab in labels:  # every locator still holds the labelled words (their hash)
         assert resolve(lab, by_event[(lab["dataset"], lab["event"])])[1]
+
+
+def test_the_second_pool_is_locators_into_the_fnc1_bodies() -> None:
+    data = shared_path("data")
+    labels = load_labels(FNC_LABELS)
+    quotes = [lab for lab in labels if lab.get("quote", True) is not False]
+    assert len(labels) == 150 and len({lab["event"] for lab in labels}) == 84 and len(quotes) >= 120
+    assert {lab["dataset"] for lab in labels} == {FNC}
+    for lab in labels:
+        assert len(lab.get("note", "")) <= 160  # the labeller's words, never a copied passage
+        assert lab["speaker"] is None or len(lab["speaker"].split()) <= 10  # names only
+    kinds = Counter("unattributed" if lab["speaker"] == "unattributed" else "named" for lab in quotes)
+    assert kinds["named"] > kinds["unattributed"] > 0
+    by_event = {ev.event: ev for ev in events_for(labels, data)}
+    assert set(by_event) == {lab["event"] for lab in labels}
+    for lab in labels:  # every locator still holds the labelled words (their hash)
+        assert resolve(lab, by_event[lab["event"]])[1]
+
+
+def test_the_second_pool_is_scored_apart_from_the_first() -> None:
+    first = {"dataset": "ecbplus", "event": "e", "doc": "d", "start": 0, "end": 10, "speaker": "Ann Vale"}
+    second = {"dataset": FNC, "event": "fnc-1", "doc": "fnc_1", "start": 0, "end": 10, "speaker": "unattributed"}
+    where = {0: ("a1", "x")}
+    merged = {"ecbplus": merge([score_event([first], [_quote("Ann Vale", 0, 10)], where)])}
+    merged["all"] = merge(list(merged.values()))
+    merged[FNC] = merge([score_event([second], [_quote("Ann Vale", 0, 10)], where)])
+    assert summarize(merged["all"])["speaker_accuracy"] == 1.0 and summarize(merged[FNC])["speaker_accuracy"] == 0.0
+    assert "pool 2: FNC-1 bodies" in markdown(merged, 1, {}, 0.0)

@@ -51,7 +51,7 @@ def test_the_labels_are_locators_into_the_data() -> None:
     assert len(quotes) >= 200 and len({(lab["dataset"], lab["event"]) for lab in quotes}) >= 90
     for lab in labels:
         assert len(lab.get("note", "")) <= 160  # a note in the labeller's words, never a copied passage
-        assert lab["speaker"] is None or len(lab["speaker"].split()) <= 10  # names only
+        assert lab["speaker"] is None or len(lab["speaker"].split()) <= 8
     kinds = Counter("unattributed" if lab["speaker"] == "unattributed" else "named" for lab in quotes)
     assert kinds["named"] > kinds["unattributed"] > 0
     by_event = {(ev.dataset, ev.event): ev for ev in events_for(labels, data)}

@@ -91,3 +91,18 @@ def test_the_body_noun_after_a_name_and_the_body_issuing_a_statement() -> None:
 def test_a_site_name_goes_on_past_its_dot() -> None:
     text = "Writes Harbor.com on Jan. 2: “The airline will order its staff to keep men and women apart on flights.”"
     assert speakers(text) == [("Harbor.com", "The")]
+
+
+def test_a_bodys_name_goes_on_past_of_the_and_and_speaks_for_the_group() -> None:
+    union = ("The Union of Harbour Pilots of the Northern Coast met on Friday. In a statement, a union spokesman "
+             "said: “It is with great sadness that we heard the news today.”")
+    assert speakers(union) == [("Union of Harbour Pilots of the Northern Coast", "It")]
+    group = ("Reports came from the Foundation for Relief and Reconciliation in the Middle East, a charity that "
+             "supports a local church. In a message posted online, the group said: “The rebels are now less than "
+             "two kilometres from the city centre.”")
+    assert speakers(group) == [("Foundation for Relief and Reconciliation in the Middle East", "The")]
+
+
+def test_a_place_adverb_opening_the_sentence_is_no_speaker() -> None:
+    text = "Nearby, a banner on the fence reads: “We stand with the workers of the port, one town, one voice.”"
+    assert speakers(text) == [(None, "We")]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corroborate.attribution.kinds import name_kind
-from corroborate.attribution.names import bare, fragment_descriptor, opening_verb, person_parts
+from corroborate.attribution.names import bare, body_goes_on, fragment_descriptor, opening_verb, person_parts
 from corroborate.model import Article, Passage
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS_DOTTED
 from corroborate.text.lexicon import (
@@ -42,8 +42,7 @@ from corroborate.text.lexicon import (
 )
 from corroborate.text.name_words import _CONNECTORS, NER_LABELS, SURNAME_TITLES
 
-# A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or a dotted
-# acronym ("U.K.").
+# A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or an acronym ("U.K.").
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-]|['’](?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z] ?\. ?$")  # "A. " or "A . " right before a word
@@ -127,10 +126,11 @@ def _joins(words: list[str], k: int) -> bool:
         return False
     if w in ("of", "for"):
         # "Ministry of Defence", "Defense of Marriage Act"; not "Martha Raddatz of ABC News" (a person of an
-        # organisation): after a name of two words or more, only a head word on the left joins.
-        return left[-1] in heads or (right[-1] in heads and len(left) == 1)
+        # organisation): after a name of two words or more, only a head word on the left joins (or body_goes_on).
+        return left[-1] in heads or (right[-1] in heads and len(left) == 1) or body_goes_on(words, k)
     if w == "and":
-        return right[-1] in heads and left[-1] not in heads and " ".join(left) not in COUNTRIES
+        return body_goes_on(words, k) or (
+            right[-1] in heads and left[-1] not in heads and " ".join(left) not in COUNTRIES)
     return True  # name particles: de, von, van, al, bin, ...
 
 
@@ -228,6 +228,9 @@ class ArticleMentions:
                       and j + 1 not in in_title and _joined(text, toks[j - 1], toks[j])
                       and _joined(text, toks[j], toks[j + 1])):
                     j += 2
+                elif body_goes_on([t.lower for t in toks[i:j + 3]], j - i) and _is_cap(toks[j + 2]) and all(
+                        _joined(text, a, b) for a, b in zip(toks[j - 1:j + 2], toks[j:j + 3], strict=True)):
+                    j += 3  # "Union of Commissioners of the National Police": a body's name past "of the"
                 else:
                     break
             self._run(toks, i, j, sent, None)

@@ -8,7 +8,7 @@ organisation). Pure functions over lower-case words; no model, no story state.
 from __future__ import annotations
 
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
-from corroborate.text.lexicon import COUNTRIES, DEMONYMS, SPEECH_VERBS
+from corroborate.text.lexicon import COUNTRIES, DEMONYMS, ORG_WORDS, SPEECH_VERBS
 from corroborate.text.name_variants import PARTIES, PARTY_TAILS, same_first_name
 from corroborate.text.name_words import NAME_SUFFIXES, TITLE_MODIFIERS
 from corroborate.text.name_words import PERSON_TITLE_WORDS as _SHARED_TITLE_WORDS
@@ -141,3 +141,17 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _same_middle(a: str, b: str) -> bool:
     return a == b or ((len(a) == 1 or len(b) == 1) and a[:1] == b[:1])
+
+
+def body_goes_on(words: list[str], k: int) -> bool:
+    """Does a body's name (lower-case ``words``, opened by a body's head word, "the" aside: "union", "foundation")
+    go on past the connector at ``k``: "of the"/"in the" ("Union of Commissioners of the National Police", "...
+    in the Middle East"; the word after "the" must be capitalised, which the caller checks) or "and" after an
+    "of"/"for" ("Foundation for Relief and Reconciliation")?"""
+    if words[:1] == ["the"]:
+        words, k = words[1:], k - 1
+    if k < 1 or not words or words[0] not in ORG_WORDS:
+        return False
+    if words[k] == "and":
+        return any(w in ("of", "for") for w in words[1:k]) and len(words) > k + 1
+    return len(words) > k + 2 and words[k] in ("of", "for", "in") and words[k + 1] == "the"

@@ -14,6 +14,7 @@ from typing import Any
 
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import SpeakerPhrases, _cue
+from corroborate.attribution.speakers import body_name
 from corroborate.model import Passage, Quote, Span
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
@@ -67,8 +68,10 @@ class ReportedSpeech(SpeakerPhrases):
         aside), or None."""
         earlier = [p for p in self.passages if p.index < sentence.index][-3:]
         for start, end in [(sentence.start, pos)] + [(p.start, p.end) for p in reversed(earlier)]:
-            found = [t for t in self.lookup.in_range(self.article.id, start, end)
-                     if t[2].type == "ORG" and not self._in_quote(t[0])]
+            # (Also a body's name the typer took for a place by its last word: "Foundation for Relief and
+            # Reconciliation in the Middle East".)
+            found = [t for t in self.lookup.in_range(self.article.id, start, end) if not self._in_quote(t[0]) and (
+                t[2].type == "ORG" or body_name(t[2].name))]
             if found:
                 return max(found, key=lambda t: t[0])[2].name
         return None

@@ -23,6 +23,7 @@ from corroborate.text.lexicon import (
     DEMONYMS,
     HONORIFICS,
     LOC_WORDS,
+    ORG_WORDS,
     OTH_WORDS,
     SPEAKER_NOUNS,
 )
@@ -33,7 +34,8 @@ from corroborate.text.stopwords import STOPWORDS
 # "Republicans", "the Democratic Party").
 PARTY_MEMBERS = frozenset({"republican", "democrat", "tory", "conservative", "libertarian", "liberal"})
 # Sentence adverbs that open a clause before its subject ("Indeed, as X has said, …").
-_ADVERBS = frozenset({"indeed", "instead", "still", "yet", "again", "later", "earlier", "now", "then"})
+_ADVERBS = frozenset({"indeed", "instead", "still", "yet", "again", "later", "earlier", "now", "then", "nearby",
+                      "elsewhere", "meanwhile"})
 
 
 def common_word(phrase: str) -> bool:
@@ -218,15 +220,24 @@ def plain_name(ent: Entity) -> str:
     return max(tails, key=lambda a: (len(a.split()), a)) if tails else ent.name
 
 
+_BODY_NAME = re.compile(rf"(?:{'|'.join(sorted(ORG_WORDS))}) (?:of|for) ", re.IGNORECASE)
+
+
+def body_name(name: str) -> bool:
+    """A name a body's head word opens before "of"/"for" ("Foundation for Relief and Reconciliation in the Middle
+    East", "Union of Commissioners"): an organisation, whatever the typer made of its last word."""
+    return _BODY_NAME.match(name) is not None
+
+
 def _may_speak(name: str) -> bool:
     """Can a name typed as a place or a thing be a speaker: not a country, a capital or a nationality, and no
     head word of a place or a thing ("Iraq", "Washington", "Hudson River", "the Paris Agreement")."""
     words = {w.strip(".,’'").lower() for w in name.split()}
     lowered = name.lower()
     # ("Mayo Clinic", "Mount Sinai Hospital" speak, as bodies do; "the Tweet" is a document, no speaker.)
-    return name[:1].isupper() and not common_word(name) and lowered not in COUNTRIES and lowered not in CAPITALS \
-        and lowered not in DEMONYMS and not words & ((LOC_WORDS | OTH_WORDS | _TITLE_WORDS) - BODY_NOUNS) \
-        and not words & DOCUMENT_NOUNS
+    return body_name(name) or (name[:1].isupper() and not common_word(name) and lowered not in COUNTRIES
+                               and lowered not in CAPITALS and lowered not in DEMONYMS and not words & DOCUMENT_NOUNS
+                               and not words & ((LOC_WORDS | OTH_WORDS | _TITLE_WORDS) - BODY_NOUNS))
 
 
 def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:

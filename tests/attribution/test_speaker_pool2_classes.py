@@ -106,3 +106,13 @@ def test_a_bodys_name_goes_on_past_of_the_and_and_speaks_for_the_group() -> None
 def test_a_place_adverb_opening_the_sentence_is_no_speaker() -> None:
     text = "Nearby, a banner on the fence reads: “We stand with the workers of the port, one town, one voice.”"
     assert speakers(text) == [(None, "We")]
+
+
+def test_they_after_an_organisations_quote_is_the_organisation_and_two_people_stay_the_first() -> None:
+    group = ("The Harbour Rescue Association runs the lifeboats on the coast. In a message posted online, "
+             "the association said: “The storm is now less than two kilometres from the port.”\n\n"
+             "“The mayor says he misjudged the weather. Anyone here knows the boats can do little,” they added.")
+    name = "Harbour Rescue Association"
+    assert speakers(group) == [(name, "The"), (name, "The")]
+    pair = "Ann Vale and Tom Hart met reporters. “We will not give up on this town,” they said."
+    assert speakers(pair) == [("Ann Vale", "We")]

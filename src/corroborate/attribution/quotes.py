@@ -279,6 +279,8 @@ class _Reader(CueReader):
             if sentence is None:
                 continue
             quote = self._attribute(o, s, e, c, sentence)
+            # "“…,” the group said. ¶ “…,” they added.": "they" after a body's quote is that body.
+            quote = self._body_they(quote, last_by_para.get(para) or last_by_para.get(para - 1))
             if c is None and quote.speaker is None and quote.speaker_span is None and words >= _MIN_WORDS_UNATTRIBUTED:
                 # (Shorter pieces left open are mostly a straight closing mark read as an opening one.)
                 quote = self._closed_later(quote, e, found[k + 1] if k + 1 < len(found) else None) or quote

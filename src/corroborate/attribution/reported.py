@@ -112,6 +112,15 @@ class ReportedSpeech(SpeakerPhrases):
                   if t[0] == att.start and t[1] > att.end and t[2].type == "PER"] if m is not None else []
         return (people[0][2].name, people[0][0], people[0][1]) if people else None
 
+    def _body_they(self, quote: Quote, prev: Quote | None) -> Quote:
+        """A quote that "they" said, with no two people before it to be "they", after a quote of an organisation:
+        the organisation's (a quote of a person or of nobody keeps "they" unresolved)."""
+        they = quote.speaker is None and quote.speaker_span is not None and quote.speaker_span.text.lower() == "they"
+        ent = self.lookup.named(prev.speaker) if they and prev is not None and prev.speaker is not None else None
+        if ent is None or not (ent.type == "ORG" or body_name(ent.name)):
+            return quote
+        return Quote(ent.name, quote.cue, quote.text, quote.spans, "direct", prev.speaker_span)
+
     def _site_suffix(self, att: _Attribution) -> str:
         """".com" of "RT.com", which the phrase reader leaves out: the site's name goes on past its dot."""
         m = _SITE_SUFFIX.match(self.text, att.end)

@@ -116,3 +116,15 @@ def test_they_after_an_organisations_quote_is_the_organisation_and_two_people_st
     assert speakers(group) == [(name, "The"), (name, "The")]
     pair = "Ann Vale and Tom Hart met reporters. “We will not give up on this town,” they said."
     assert speakers(pair) == [("Ann Vale", "We")]
+
+
+def test_a_source_named_after_according_to_behind_the_quote_speaks() -> None:
+    named = "The airline said nothing. “The plane was kept on the ground for an hour,” according to Ann Vale, a pilot."
+    assert speakers(named) == [("Ann Vale", "The")]
+    outlet = ("The Globe reports that the passenger was booked on a flight to Dallas on Tuesday. Then the man flipped "
+              "out, whereupon he began “lecturing the attendants and the pilot about their manners,” according to the "
+              "tabloid.")
+    assert speakers(outlet) == [("Globe", "lecturing")]
+    report = ("Ann Vale spoke on Monday. “The contractor will explain every single delay to the council,” according "
+              "to the report.")
+    assert speakers(report) == [(None, "The")]

@@ -381,7 +381,7 @@ class _Reader(CueReader):
                 if att is None:
                     return Quote(None, toks[verbs[-1]].text, span.text, [span], "direct", None)
             elif self._cue_after(c) in (None, "according to"):  # (a speech verb after it that named nobody: no guess)
-                att = self._as_put_it(sentence, o) or self._colon_subject(
+                att = self._according_after(c) or self._as_put_it(sentence, o) or self._colon_subject(
                     sentence, toks, o, len(self.text[s:e].split()) >= _MIN_WORDS_UNATTRIBUTED)
             att = att or self._according_opening(sentence, o)
         if att is None:

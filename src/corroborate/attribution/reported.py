@@ -16,10 +16,10 @@ from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import SpeakerPhrases, _cue
 from corroborate.attribution.speakers import body_name
 from corroborate.model import Passage, Quote, Span
-from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
+from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES, PRESS_HEADS, PRESS_NOUNS
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
 from corroborate.text.lexicon import REPORTING_VERBS
-from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS
+from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS, DOCUMENT_NOUNS
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
 
@@ -30,6 +30,7 @@ _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "air
 _AS_NOTED = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:also\s+)?(?:pointed out|observed|noted),[^,;:“”\"]{0,80}$")
 # Lower-case particles inside a name, after which the name goes on ("al Rashed", "bin Salman", "van Gogh").
 _PARTICLE = re.compile(r"\s+(?:al|el|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le)[\s-]+[A-Z]")
+_ACCORDING_AFTER = re.compile(r"[\s,.’'”\"]*according to (the [a-z]+\b|(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)")
 # "According to TechNews, …": a sentence that opens with its source, a name (resolve() types it).
 _ACCORDING_OPENING = re.compile(r"\s*According to ((?:the\s+)?[A-Z][^,;:“”\"]{1,60}?),\s")
 _SITE_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|com\.au)\b")
@@ -90,6 +91,9 @@ class ReportedSpeech(SpeakerPhrases):
                  if not self._in_quote(s) and (noun in ent.name.lower().split()
                                                or re.search(rf"\b{noun}\s+$", self.text[max(0, s - 20):s], re.I)
                                                or re.match(rf"\s+{noun}\b", self.text[e:e + 20], re.I))]
+        if noun in PRESS_NOUNS:  # "according to the tabloid", after "The Post reports": the outlet named last
+            named = [(s, ent.name) for s, _e, ent in self.lookup.in_range(self.article.id, 0, pos)
+                     if not self._in_quote(s) and ent.name.split()[-1].lower() in PRESS_HEADS]
         if named:
             return max(named)[1]
         return self._last_organisation(sentence, pos) if len(words) == 2 and noun in _ORG_NOUNS else None
@@ -159,6 +163,15 @@ class ReportedSpeech(SpeakerPhrases):
         toks = [t for t in tokens(self.text, m.start(1), m.end(1))]
         np = self._np_forward(toks, 0) if toks else None
         return self._attribution(toks, *np, "put it") if np is not None else None
+
+    def _according_after(self, c: int | None) -> _Attribution | None:
+        """"“…,” according to Ann Vale." or "… according to the tabloid": the source named after the quote (a
+        report or statement there stays unread: its author is no clause subject)."""
+        m = _ACCORDING_AFTER.match(self.text, c + 1) if c is not None else None
+        phrase = m.group(1).rstrip(".") if m is not None else ""
+        if not phrase or phrase.split()[-1].lower() in DOCUMENT_NOUNS:
+            return None
+        return _Attribution(phrase, m.start(1), m.start(1) + len(phrase), "according to")
 
     def _according_opening(self, sentence: Passage, o: int) -> _Attribution | None:
         """"According to TechNews, sources that include “…” have confirmed …": a quote with no cue of its own in

@@ -16,3 +16,11 @@ BODY_VOICES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "posting", "post", "statement", "release", "note", "notice",
     "announcement", "message",
 })
+# Nouns for a newspaper or magazine ("according to the tabloid"), and the last words of their names ("The Post",
+# "Daily Mail"): the outlet the noun refers back to.
+PRESS_NOUNS = frozenset({"newspaper", "paper", "tabloid", "magazine", "daily", "weekly"})
+PRESS_HEADS = frozenset({
+    "post", "times", "news", "mail", "herald", "press", "telegraph", "guardian", "journal", "star", "sun",
+    "express", "mirror", "tribune", "gazette", "chronicle", "observer", "independent", "standard", "record",
+    "magazine", "inquirer", "globe", "today", "examiner", "courier", "bulletin", "register", "dispatch",
+})

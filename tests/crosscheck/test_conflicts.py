@@ -214,6 +214,7 @@ def test_a_collective_source_is_no_named_actor() -> None:
 
     assert not _who_ok("Authorities") and not _who_ok("Local officials")
     assert _who_ok("Jane Porter") and _who_ok("The Red Cross")
+    assert not _who_ok(" ") and not _who_ok("") and not _who_ok(None)  # a parse left an actor of spaces
 
 
 def test_negation_reads_spaced_contractions_and_not_the_number_sign() -> None:

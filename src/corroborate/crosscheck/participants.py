@@ -30,8 +30,9 @@ _GENERIC_WHO = frozenset(("it", "this", "that", "they", "he", "she", "we", "i", 
 
 
 def _who_ok(who: str | None) -> bool:
-    last = who.lower().split()[-1] if who else ""
-    return bool(who) and last not in _GENERIC_WHO and last not in COLLECTIVE_ACTORS and bool(name_key(who))
+    words = (who or "").lower().split()  # a parse can leave an actor of spaces only (an FNC-1 body did)
+    return bool(words) and words[-1] not in _GENERIC_WHO and words[-1] not in COLLECTIVE_ACTORS \
+        and bool(name_key(who or ""))
 
 
 def participant_findings(claims: list[Claim], pairs: Iterable[tuple[int, int]], sim: Callable[[int, int], float],

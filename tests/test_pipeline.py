@@ -45,3 +45,29 @@ def test_cached_runs_write_the_same_bytes_lexical(tmp_path: Path) -> None:
 @pytest.mark.skipif(not semantic_available(), reason="MiniLM (corroborate[semantic]) not installed")
 def test_cached_runs_write_the_same_bytes_semantic(tmp_path: Path) -> None:
     _contract(tmp_path, Config(semantic="on"))
+
+
+def test_a_story_whose_cross_check_fails_is_reported_and_the_batch_goes_on(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import corroborate.crosscheck.core as core
+
+    ferry = tmp_path / "ferry.txt"
+    ferry.write_text("The ferry sank off Calais on Monday. Officials said 27 people died.", encoding="utf-8")
+    budget = tmp_path / "budget.txt"
+    budget.write_text("The city council passed its budget on Tuesday after a long debate.", encoding="utf-8")
+    real = core.cross_check
+
+    def flaky(articles, passages, **kwargs):
+        if any("ferry" in a.text for a in articles):
+            raise IndexError("list index out of range")
+        return real(articles, passages, **kwargs)
+
+    monkeypatch.setattr(core, "cross_check", flaky)
+    report = Checker(config=Config(semantic="off", nlp="off", cache="off")).run([ferry, budget])
+    assert len(report.stories) == 2  # both stories are there ...
+    broken = [e for e in report.errors if "cross-check failed" in e.error]
+    assert len(broken) == 1 and "ferry.txt" in broken[0].path and "IndexError" in broken[0].error
+    assert "\n" not in broken[0].error
+    failed = next(s for s in report.stories if not s.statements)
+    assert failed.articles and not failed.brief  # ... the failed one with its articles and nothing made up
+    assert any(s.statements or s.brief for s in report.stories if s is not failed)

@@ -99,6 +99,7 @@ class Checker:
         self.engine = engine or make_engine(self.config.engine, scheduler=self.config.scheduler)
         # Opened on first use: a Checker that never reads or writes the cache touches no file.
         self.cache = open_cache(self.config.cache)
+        self._story_errors: list[InputError] = []  # the last run's stories whose cross-check failed
         self.embedder = (make_embedder(self.config.semantic, threads=self.config.threads, persist=self.cache)
                          if embedder == "auto" else embedder)
         self.progress = progress or (lambda _stage, _done, _total: None)
@@ -190,7 +191,7 @@ class Checker:
         checked = self._timed("cross-check", lambda: self._stories(articles, passages, groups, repeats, parsed))
 
         report = Report(articles=articles, method=self.method(), removed=removed, repeats=repeats.groups,
-                        reuse=repeats.reuse, stories=checked)
+                        reuse=repeats.reuse, stories=checked, errors=list(self._story_errors))
         from corroborate.crosscheck.core import methods as crosscheck_methods
         from corroborate.stories.cluster import method as describe_stories
 
@@ -328,6 +329,29 @@ class Checker:
 
     def _stories(self, articles: list[Article], passages: dict[str, list[Passage]],
                  groups: list[tuple[str, list[str]]], repeats: Any, nlp: Any) -> list[Story]:
+        by_id = {a.id: a for a in articles}
+        stories: list[Story] = []
+        self._story_errors = []
+        for number, (story_id, ids) in enumerate(groups, start=1):
+            self.progress("cross-check", number - 1, len(groups))
+            members = [by_id[i] for i in ids]
+            sub = {i: passages[i] for i in ids}
+            try:
+                stories.append(self._story(story_id, members, sub, repeats, nlp))
+            except Exception as exc:  # one story's failure must not lose the batch
+                # The rest of the batch goes on: the story keeps its articles, without what failed, and the
+                # failure is one line naming its files (stderr and the JSON ``errors``), as a bad input is.
+                paths = ", ".join(sorted(a.path or a.id for a in members))
+                self._story_errors.append(InputError(paths, f"story {story_id}: cross-check failed "
+                                                            f"({type(exc).__name__}: {exc}); its articles are "
+                                                            f"listed without statements"))
+                stories.append(Story(story_id, list(ids)))
+        self.progress("cross-check", len(groups), len(groups))
+        return stories
+
+    def _story(self, story_id: str, members: list[Article], sub: dict[str, list[Passage]], repeats: Any,
+               nlp: Any) -> Story:
+        """One story's cross-check, entities, quotes, misquotes and timeline."""
         from corroborate.attribution.entities import extract_entities
         from corroborate.attribution.misquotes import find_misquotes
         from corroborate.attribution.quotes import extract_quotes
@@ -336,28 +360,20 @@ class Checker:
         from corroborate.crosscheck.judge import JudgeContext, review
         from corroborate.crosscheck.timeline import build_timeline
 
-        by_id = {a.id: a for a in articles}
-        stories: list[Story] = []
-        for number, (story_id, ids) in enumerate(groups, start=1):
-            self.progress("cross-check", number - 1, len(groups))
-            members = [by_id[i] for i in ids]
-            sub = {i: passages[i] for i in ids}
-            story = cross_check(members, sub, story_id=story_id, repeats=repeats,
-                                embedder=self.embedder, nlp=nlp, align_config=self.config.align,
-                                brief_config=self.config.brief, conflict_config=self.config.conflicts)
-            story.entities = extract_entities(members, sub, nlp=nlp)
-            quotes = {a.id: extract_quotes(a, sub[a.id], entities=story.entities, nlp=nlp) for a in members}
-            story.quotes = [q for a in members for q in quotes[a.id]]
-            misquotes, dropped = review(find_misquotes(quotes, {a.id: a for a in members}),
-                                        JudgeContext.for_story(members, sub, repeats), self.config.conflicts)
-            story.conflicts.extend(misquotes)
-            story.brief.extend(disagreements(story.conflicts))
-            if self.config.conflicts.explain:
-                story.dropped.extend(dropped)
-            story.timeline = build_timeline(members, sub, nlp=nlp)
-            stories.append(story)
-        self.progress("cross-check", len(groups), len(groups))
-        return stories
+        story = cross_check(members, sub, story_id=story_id, repeats=repeats,
+                            embedder=self.embedder, nlp=nlp, align_config=self.config.align,
+                            brief_config=self.config.brief, conflict_config=self.config.conflicts)
+        story.entities = extract_entities(members, sub, nlp=nlp)
+        quotes = {a.id: extract_quotes(a, sub[a.id], entities=story.entities, nlp=nlp) for a in members}
+        story.quotes = [q for a in members for q in quotes[a.id]]
+        misquotes, dropped = review(find_misquotes(quotes, {a.id: a for a in members}),
+                                    JudgeContext.for_story(members, sub, repeats), self.config.conflicts)
+        story.conflicts.extend(misquotes)
+        story.brief.extend(disagreements(story.conflicts))
+        if self.config.conflicts.explain:
+            story.dropped.extend(dropped)
+        story.timeline = build_timeline(members, sub, nlp=nlp)
+        return story
 
     def close(self) -> None:
         self.engine.close()

@@ -17,8 +17,9 @@ them as a direct quote. The pool was read while fixing the errors it shows, so i
 A second pool, on different news, checks the same rules again (bench/gold/pool_quotes_fnc.json, GUIDELINE.md
 section 11): 150 quoted spans sampled by hash from 84 FNC-1 article bodies (../shared/data/fnc1), each body checked
 as one article on its own. Its first figure, measured before any fix it prompted, is the fresh one; the pool was
-read while fixing the errors it shows, so its later figures are tune figures too. ``--pool 1`` or ``--pool 2``
-scores one pool only.
+read while fixing the errors it shows, so its later figures are tune figures too. A third pool
+(bench/gold/pool_quotes_fnc2.json, GUIDELINE.md section 13) takes 100 quoted spans from the next 58 FNC-1 bodies in
+the same hash order. ``--pool 1``, ``--pool 2`` or ``--pool 3`` scores one pool only.
 
 ``--explain`` prints every error with its sentence (to the terminal only; read the article before changing a
 label). ``--write`` puts the table in bench/RESULTS.md (section ``speaker-pool``).
@@ -41,16 +42,21 @@ from corroborate.eval.realnews_scores import norm, speaker_correct
 
 LABELS = Path(__file__).parent / "gold" / "pool_quotes.json"
 FNC_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc.json"
-FNC = "fnc1"  # the dataset name of the second pool's labels
+FNC2_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc2.json"
+FNC = "fnc1"  # the dataset name of the second and third pools' labels
+FNC3 = "fnc1-pool3"  # the third pool's row: FNC-1 bodies the second pool did not use
 UNATTRIBUTED = "unattributed"
 
 
-def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
+def load_labels(path: Path = LABELS, row: str | None = None) -> list[dict[str, Any]]:
+    """Labels of one pool file; ``row`` names the table row of an FNC-1 pool (both share the dataset name)."""
     labels = json.loads(path.read_text(encoding="utf-8"))["labels"]
     for lab in labels:
         missing = [k for k in ("dataset", "event", "doc", "start", "end", "check", "speaker") if k not in lab]
         if missing:
             raise InputFormatError(f"{path}: label without {', '.join(missing)}: {lab!r}")
+        if row is not None:
+            lab["_row"] = row
     return labels
 
 
@@ -97,7 +103,7 @@ def fingerprint(text: str) -> str:
 
 def resolve(lab: dict[str, Any], event: Any) -> tuple[str, str]:
     """(article id, quote text) of a label; a locator whose text changed fails loudly rather than scoring noise."""
-    source = FNC_LABELS if lab["dataset"] == FNC else LABELS
+    source = (FNC2_LABELS if lab.get("_row") == FNC3 else FNC_LABELS) if lab["dataset"] == FNC else LABELS
     aid = event.doc_article.get(lab["doc"])
     article = next((a for a in event.articles if a.id == aid), None)
     if article is None:
@@ -205,19 +211,20 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[Tallie
             group = by_event[(ev.dataset, ev.event)]
             where = {k: resolve(lab, ev) for k, lab in enumerate(group)}
             quotes = [q for s in runner.report(ev).stories for q in s.quotes if q.kind == "direct"]
-            tallies.setdefault(ev.dataset, []).append(score_event(group, quotes, where))
+            tallies.setdefault(group[0].get("_row", ev.dataset), []).append(score_event(group, quotes, where))
     finally:
         runner.close()
-    merged = {name: merge(ts) for name, ts in tallies.items() if name != FNC}
+    merged = {name: merge(ts) for name, ts in tallies.items() if name not in (FNC, FNC3)}
     if merged:
         merged["all"] = merge(list(merged.values()))
-    if FNC in tallies:
-        merged[FNC] = merge(tallies[FNC])
+    for name in (FNC, FNC3):
+        if name in tallies:
+            merged[name] = merge(tallies[name])
     return merged, dict(runner.method), time.perf_counter() - start
 
 
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters", "all": "both",
-         FNC: "pool 2: FNC-1 bodies"}
+         FNC: "pool 2: FNC-1 bodies", FNC3: "pool 3: FNC-1 bodies after pool 2's"}
 
 
 def _f(value: Any) -> str:
@@ -240,7 +247,8 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
         "as no quote, and how many of them corroborate reports. The pool was read while fixing the errors it "
         "shows: these are tune figures. Pool 2 (bench/gold/pool_quotes_fnc.json, GUIDELINE.md section 11): quotes "
         "sampled by hash from FNC-1 article bodies, each body checked on its own; only its figure before the fixes "
-        "it prompted was fresh.",
+        "it prompted was fresh. Pool 3 (bench/gold/pool_quotes_fnc2.json, GUIDELINE.md section 13): the same on "
+        "the FNC-1 bodies that follow pool 2's in hash order; likewise only its first figure was fresh.",
         "",
         "| pool | quotes | found | recall | speaker accuracy | exact form | not names | labelled unattributed "
         "| predicted unattributed | non-quotes | reported as quotes |",
@@ -260,9 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--explain", action="store_true", help="print every error with its quote (terminal only)")
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
-    parser.add_argument("--pool", default="all", choices=("1", "2", "all"), help="score one pool only")
+    parser.add_argument("--pool", default="all", choices=("1", "2", "3", "all"), help="score one pool only")
     args = parser.parse_args(argv)
-    labels = [*(load_labels() if args.pool != "2" else []), *(load_labels(FNC_LABELS) if args.pool != "1" else [])]
+    wanted = {"1", "2", "3"} if args.pool == "all" else {args.pool}
+    labels = [*(load_labels() if "1" in wanted else []), *(load_labels(FNC_LABELS, FNC) if "2" in wanted else []),
+              *(load_labels(FNC2_LABELS, FNC3) if "3" in wanted else [])]
     results, method, seconds = run(labels, Path(args.data), args.semantic)
     text = markdown(results, len({(lab["dataset"], lab["event"]) for lab in labels if lab["dataset"] != FNC}),
                     method, seconds)
@@ -270,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         text += "\n\n" + args.notes
     print(text)
     if args.explain:
-        for err in [e for name in ("all", FNC) for e in results.get(name, {}).get("errors", [])]:
+        for err in [e for name in ("all", FNC, FNC3) for e in results.get(name, {}).get("errors", [])]:
             print(json.dumps(err, ensure_ascii=False))
     if args.write:
         write_section("speaker-pool", text)

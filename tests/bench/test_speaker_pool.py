@@ -6,6 +6,8 @@ from collections import Counter
 
 from bench.speaker_pool import (
     FNC,
+    FNC2_LABELS,
+    FNC3,
     FNC_LABELS,
     events_for,
     load_labels,
@@ -85,3 +87,18 @@ def test_the_second_pool_is_scored_apart_from_the_first() -> None:
     merged[FNC] = merge([score_event([second], [_quote("Ann Vale", 0, 10)], where)])
     assert summarize(merged["all"])["speaker_accuracy"] == 1.0 and summarize(merged[FNC])["speaker_accuracy"] == 0.0
     assert "pool 2: FNC-1 bodies" in markdown(merged, 1, {}, 0.0)
+
+
+def test_the_third_pool_uses_fnc1_bodies_the_second_did_not() -> None:
+    data = shared_path("data")
+    second, third = load_labels(FNC_LABELS, FNC), load_labels(FNC2_LABELS, FNC3)
+    assert len(third) == 100 and len({lab["event"] for lab in third}) == 58
+    assert not {lab["event"] for lab in second} & {lab["event"] for lab in third}
+    assert {lab["dataset"] for lab in third} == {FNC} and {lab["_row"] for lab in third} == {FNC3}
+    for lab in third:
+        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10  # names and notes, no text
+    by_event = {ev.event: ev for ev in events_for(third, data)}
+    for lab in third:  # every locator still holds the labelled words (their hash)
+        assert resolve(lab, by_event[lab["event"]])[1]
+    merged = {FNC3: merge([score_event([third[0]], [], {0: ("a1", "x")})])}
+    assert "pool 3: FNC-1 bodies" in markdown(merged, 0, {}, 0.0)

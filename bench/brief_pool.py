@@ -37,7 +37,9 @@ from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 
 LABELS = Path(__file__).parent / "gold" / "pool_brief.json"
+LABELS2 = Path(__file__).parent / "gold" / "pool_brief2.json"
 PER_POOL = 25  # events drawn from each pool
+PER_POOL2 = 15  # pool 2: the next events of each source in the same order, after pool 1's
 CLASSES = ("quote", "future", "background", "detail", "other")
 _EN = frozenset(["the", "and", "of", "to", "in", "was", "is", "said"])
 _MS = frozenset(["yang", "dan", "di", "untuk", "dengan", "ini", "itu", "tidak", "kepada"])
@@ -69,13 +71,14 @@ def _order(event: Any) -> str:
     return hashlib.sha1(f"{event.dataset}:{event.event}".encode()).hexdigest()
 
 
-def sample(data: Path, per_pool: int = PER_POOL) -> list[Any]:
-    """The pool: from each source, the events with two articles or more, first ``per_pool`` in hash order."""
+def sample(data: Path, per_pool: int = PER_POOL, skip: int = 0) -> list[Any]:
+    """The pool: from each source, the events with two articles or more, in hash order, ``per_pool`` of them
+    after the first ``skip`` (pool 2 skips pool 1's)."""
     from bench.conflict_audit import mcms_pool, pool
 
     ecb = [e for e in pool(data) if len(e.articles) >= 2]
     mcms = [e for e in (english_only(e) for e in mcms_pool(data)) if len(e.articles) >= 2]
-    return [e for group in (ecb, mcms) for e in sorted(group, key=_order)[:per_pool]]
+    return [e for group in (ecb, mcms) for e in sorted(group, key=_order)[skip:skip + per_pool]]
 
 
 def load_labels(path: Path = LABELS) -> dict[tuple[str, str], dict[str, Any]]:
@@ -121,12 +124,14 @@ def score_event(event: Any, row: dict[str, Any], brief: list[Any]) -> dict[str, 
     return t
 
 
-def run(data: Path, semantic: str) -> tuple[dict[str, list[dict[str, Any]]], list[Any], dict[str, Any], float]:
+def run(data: Path, semantic: str,
+        which: int = 1) -> tuple[dict[str, list[dict[str, Any]]], list[Any], dict[str, Any], float]:
     from corroborate.eval.realnews import Runner
     from corroborate.eval.realnews_facts import main_story
 
-    labels = load_labels() if LABELS.exists() else {}
-    events = sample(data)
+    path = LABELS if which == 1 else LABELS2
+    labels = load_labels(path) if path.exists() else {}
+    events = sample(data) if which == 1 else sample(data, PER_POOL2, skip=PER_POOL)
     runner = Runner(semantic)
     tallies: dict[str, list[dict[str, Any]]] = {}
     briefs = []
@@ -205,10 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=str(DEFAULT_DATA))
     parser.add_argument("--explain", action="store_true", help="print every miss with its sentence (terminal only)")
     parser.add_argument("--dump", default=None, help="write the sample's leads and briefs to this JSON file")
+    parser.add_argument("--pool", type=int, default=1, choices=(1, 2), help="pool 2: the next 15 events of each source")
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
     args = parser.parse_args(argv)
-    tallies, briefs, method, seconds = run(Path(args.data), args.semantic)
+    tallies, briefs, method, seconds = run(Path(args.data), args.semantic, args.pool)
     if args.dump:
         dump(briefs, Path(args.dump))
     text = markdown(tallies, method, seconds)

@@ -15,8 +15,9 @@ from corroborate.text.name_words import PERSON_TITLE_WORDS as _SHARED_TITLE_WORD
 from corroborate.text.stopwords import STOPWORDS
 
 # "General Manager A. J. Smith", "Campaign Manager Robby Mook": "manager" heads a title as "director" does
-# (the shared list lacks it; without it "Manager A. J. Smith" would be the name).
-PERSON_TITLE_WORDS = _SHARED_TITLE_WORDS | frozenset({"manager"})
+# (the shared list lacks it; without it "Manager A. J. Smith" would be the name); "Command Sgt. Maj. John
+# Kurak": the abbreviated rank "Maj." is a title as "major" is.
+PERSON_TITLE_WORDS = _SHARED_TITLE_WORDS | frozenset({"manager", "maj"})
 
 # Lower-case words that initials skip ("Defense of Marriage Act" is DOMA with them, "Academy of Motion
 # Picture Arts and Sciences" is AMPAS without them).

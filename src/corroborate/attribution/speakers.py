@@ -229,6 +229,26 @@ def body_name(name: str) -> bool:
     return _BODY_NAME.match(name) is not None
 
 
+# Head words of a body's name before "for"/"of" that the shared list lacks ("Syrian Observatory for Human Rights").
+_BODY_HEADS = frozenset({"observatory", "centre", "center"})
+_NAME_JOINS = frozenset({"for", "of", "and", "the", "on", "in"})
+
+
+def body_before_for(phrase: str) -> str | None:
+    """"the Syrian Observatory for Human Rights": a capitalised name whose head word names a body before
+    "for"/"of" is that body as a whole, not the person or thing after "for" ("Human Rights"); None otherwise."""
+    words = phrase.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    cut = next((k for k, w in enumerate(words) if w.lower() in ("for", "of")), None)
+    if cut is None or cut == 0 or cut == len(words) - 1 \
+            or words[cut - 1].strip(".,").lower() not in ORG_WORDS | _BODY_HEADS:
+        return None
+    if not all(w[:1].isupper() or w.lower() in _NAME_JOINS for w in words):
+        return None
+    return " ".join(words)
+
+
 def _may_speak(name: str) -> bool:
     """Can a name typed as a place or a thing be a speaker: not a country, a capital or a nationality, and no
     head word of a place or a thing ("Iraq", "Washington", "Hudson River", "the Paris Agreement")."""

@@ -1,0 +1,28 @@
+"""Speaker error classes found on the third speaker pool (FNC-1 bodies, bench/speaker_pool.py), on made-up text."""
+
+from __future__ import annotations
+
+from corroborate.attribution.entities import extract_entities
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.ingest.segment import segment
+from corroborate.model import Article
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    passages = segment(a)
+    found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}))
+    return [(q.speaker, q.text.split()[0]) for q in found if q.kind == "direct"]
+
+
+def test_an_abbreviated_military_rank_is_no_part_of_the_name() -> None:
+    text = ("The rifle went missing after a training exercise on the base.\n\n"
+            "Retired Command Sgt. Maj. Ada Stone, who led the base for years, said lockdowns are common. "
+            "“Some of them have lasted for months,” Stone said.")
+    assert speakers(text) == [("Ada Stone", "Some")]
+
+
+def test_a_body_named_with_for_speaks_as_a_whole() -> None:
+    text = ("Fighters raided the market on Sunday.\n\n"
+            "“The traders pay a tax on each sale,” the Eastern Observatory for Human Rights said.")
+    assert speakers(text) == [("Eastern Observatory for Human Rights", "The")]

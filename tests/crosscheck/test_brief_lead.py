@@ -96,3 +96,15 @@ def statement(article: Article, text: str, sources: int) -> Statement:
     start = article.text.index(text)
     span = Span.of(article, start, start + len(text))
     return Statement(text, [span], [article.outlet], sources, single_source=sources <= 1)
+
+
+def test_a_line_that_answers_another_or_ends_at_an_initial_never_opens_the_brief() -> None:
+    # A McMs page that starts at its second line ("Shoppers will, however, get ...") and a headline cut at the
+    # period of "K.C." both read as sentences to the lead rules; neither states the event on its own.
+    from corroborate.crosscheck.brief import _sentence
+
+    assert not _sentence("Shoppers will, however, get their deposit back at any of the return points.")
+    assert not _sentence("Hawks clinch title with 3 - 1 win in K .")
+    assert _sentence("The plan, costly as it is, was approved by the council on Monday.")
+    assert _sentence("The minister flew to the U . S . on Monday for talks in Washington .")
+    assert _sentence("The firm moved its head office to the U.S.")

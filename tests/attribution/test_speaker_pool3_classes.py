@@ -26,3 +26,12 @@ def test_a_body_named_with_for_speaks_as_a_whole() -> None:
     text = ("Fighters raided the market on Sunday.\n\n"
             "“The traders pay a tax on each sale,” the Eastern Observatory for Human Rights said.")
     assert speakers(text) == [("Eastern Observatory for Human Rights", "The")]
+
+
+def test_a_particle_joined_to_a_name_is_part_of_it() -> None:
+    before = "“We are in a long war with no end in sight,” group spokesman Abu Karim al-Masri said."
+    after = "He said the fight would reach “the hearts of your homes,” said group head Abu Samir al-Hadi."
+    assert speakers(before) == [("Abu Karim al-Masri", "We")]
+    assert speakers(after) == [("Abu Samir al-Hadi", "the")]
+    role = "“The committee will meet on Monday,” Head of the committee Omar al-Rawi said."
+    assert speakers(role) == [("Omar al-Rawi", "The")]

@@ -9,25 +9,26 @@ Mr X"), and a described speaker named in apposition. Resolving what a phrase nam
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _abbreviation, _cue
 from corroborate.attribution.reported import ReportedSpeech, _Attribution
-from corroborate.attribution.speakers import _by_surname, agrees
-from corroborate.model import Article, Passage
+from corroborate.attribution.speakers import JOINED_PARTICLE, _by_surname, agrees
+from corroborate.model import Article, Entity, Passage
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
 from corroborate.text.lexicon import DEMONYMS
 from corroborate.text.name_variants import PARTIES
 from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, DOCUMENT_NOUNS
 from corroborate.text.stopwords import STOPWORDS
 
-# "Mr. Rubio is expected to say", "she is set to tell": remarks announced ahead are attributed the same way.
-# "X was quoted as saying" names X the same way.
+# "Mr. Rubio is expected to say", "X was quoted as saying": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would", "was", "quoted", "as"})
 # Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 # What a document does to its words ("the records state", "the letter read").
 _DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
+_JOINED_TAIL = re.compile(r"\s+(" + JOINED_PARTICLE.pattern + ")")  # "Abu Firas" al-Suri
 
 
 class CueReader(ReportedSpeech):
@@ -51,7 +52,21 @@ class CueReader(ReportedSpeech):
     def _words(self, p: Passage, start: int | None = None, end: int | None = None) -> list[Token]:
         s = p.start if start is None else max(p.start, start)
         e = p.end if end is None else min(p.end, end)
-        return [t for t in tokens(self.text, s, e) if not self._in_quote(t.start)]
+        toks = [t for t in tokens(self.text, s, e) if not self._in_quote(t.start)]
+        # "Abu Firas al-Suri": a particle joined to a name's next part reads as a capitalised word of the name.
+        return [replace(t, text=t.text[:1].upper() + t.text[1:]) if k and JOINED_PARTICLE.fullmatch(t.text)
+                and toks[k - 1].text[:1].isupper() and not self.text[toks[k - 1].end:t.start].strip() else t
+                for k, t in enumerate(toks)]
+
+    def _entity_ending(self, start: int, end: int) -> Entity | None:
+        """The story's name ending at ``end``; past a joined particle it left out, that person with it added
+        ("Head of the committee Hakem" al-Zameli: the capitalised end of the name, "Hakem al-Zameli")."""
+        ent, tail = super()._entity_ending(start, end), _JOINED_TAIL.search(self.text, start, end)
+        inner = super()._entity_ending(start, tail.start()) if ent is None and tail and tail.end() == end else None
+        if inner is None or inner.type != "PER":
+            return ent
+        head = re.search(r"(?<!\S)(?:[A-Z]\S*\s+)*[A-Z]\S*$", inner.name)
+        return replace(inner, name=f"{head.group(0) if head else inner.name} {tail.group(1)}")
 
     def _attribution(self, toks: list[Token], a: int, b: int, cue: str | None) -> _Attribution:
         return _Attribution(self.text[toks[a].start:toks[b].end], toks[a].start, toks[b].end, cue)

@@ -49,9 +49,9 @@ from corroborate.attribution.speakers import (
     PARTY_MEMBERS,
     _by_surname,
     agrees,
-    body_before_for,
     common_word,
     named_speaker,
+    phrase_name,
     refine_speaker,
 )
 from corroborate.ingest.segment import segment
@@ -140,8 +140,8 @@ class _Reader(CueReader):
             owner = self._entity_ending(att.start, att.start + len(head))
             if owner is not None and owner.type in ("PER", "ORG"):
                 return owner.name, span
-        if (body := body_before_for(phrase)) is not None:
-            return body, span  # "the Syrian Observatory for Human Rights said": not "Human Rights"
+        if (whole := phrase_name(phrase)) is not None:
+            return whole, span  # "the Syrian Observatory for Human Rights said": not "Human Rights"
         headed_by_noun = any(w in SPEAKER_NOUNS for w in words) and (
             words[-1] in SPEAKER_NOUNS or "for" in words or "of" in words)
         ent = None if headed_by_noun else self._entity_ending(att.start, att.end)

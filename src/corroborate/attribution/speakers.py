@@ -234,9 +234,18 @@ _BODY_HEADS = frozenset({"observatory", "centre", "center"})
 _NAME_JOINS = frozenset({"for", "of", "and", "the", "on", "in"})
 
 
-def body_before_for(phrase: str) -> str | None:
-    """"the Syrian Observatory for Human Rights": a capitalised name whose head word names a body before
-    "for"/"of" is that body as a whole, not the person or thing after "for" ("Human Rights"); None otherwise."""
+# A name's last part joined to a lower-case particle ("al-Suri", "bin-Laden"), and the capitalised words before it.
+JOINED_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu|ad|as|ash|ar|at|az)-[A-Z][\w'’]*")
+_JOINED_NAME = re.compile(r"(?<!\S)(?:[A-Z]\S*\s+)+" + JOINED_PARTICLE.pattern + "$")
+
+
+def phrase_name(phrase: str) -> str | None:
+    """The name a phrase holds as a whole, or None: "the Syrian Observatory for Human Rights" (a capitalised
+    name whose head word names a body before "for"/"of" is that body, not "Human Rights"); "Head of the committee
+    Omar al-Rawi" (a role before a name that ends in a joined particle: the name)."""
+    joined = _JOINED_NAME.search(phrase)
+    if joined is not None and joined.start() > 0:
+        return joined.group(0)
     words = phrase.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]

@@ -108,3 +108,12 @@ def test_a_line_that_answers_another_or_ends_at_an_initial_never_opens_the_brief
     assert _sentence("The plan, costly as it is, was approved by the council on Monday.")
     assert _sentence("The minister flew to the U . S . on Monday for talks in Washington .")
     assert _sentence("The firm moved its head office to the U.S.")
+
+
+def test_a_line_that_tells_what_usually_happens_never_opens_the_brief() -> None:
+    # A page that starts at a later line of its story: what the agency would typically do is background.
+    from corroborate.crosscheck.brief import _sentence
+
+    assert not _sentence("The league would typically suspend a player for two games after such a hearing.")
+    assert not _sentence("A review usually takes about a month once a complaint is filed.")
+    assert _sentence("The league suspended the striker for two games after a hearing on Monday.")

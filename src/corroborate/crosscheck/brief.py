@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from corroborate.config import BriefConfig
-from corroborate.crosscheck.lead_text import continues_another, cut_at_initial
+from corroborate.crosscheck.lead_text import continues_another, cut_at_initial, habitual
 from corroborate.model import BriefSentence, Conflict, Passage, Span, Statement
 from corroborate.text.claim_words import DAY_WORDS, lemma
 from corroborate.text.lexicon import COMMON_CAPITALISED, DEMONYMS, SPEECH_VERBS
@@ -84,7 +84,7 @@ def _sentence(text: str) -> bool:
         return False
     return words[0] not in _PRONOUN_OPENERS | _LINK_OPENERS \
         and not (words[0] == "for" and len(words) > 1 and words[1] in _SUBORDINATORS) \
-        and not continues_another(text) and not cut_at_initial(text)
+        and not continues_another(text) and not cut_at_initial(text) and not habitual(text)
 
 
 _WHEN = re.compile(rf"\b(?i:{'|'.join(sorted(DAY_WORDS))}|last night|this morning)\b")

@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import re
 
-# A wire dateline: the place in capitals, then a colon or a dash ("SEOUL:", "NEW DELHI -", "LONDON/WINDSOR:",
-# "WINDSOR, England:").
-_DATELINE = re.compile(r"^[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*(?:, [A-Z][A-Za-z.]+)?\s*(?::|-|–|—)\s")
 # A connective inside the sentence's opening words ("Consumers will, however, be able ..."): it answers a
 # sentence before it, which a brief's first sentence does not have.
 _INNER_LINKS = frozenset(("however", "meanwhile", "instead", "nonetheless", "nevertheless"))
 _INNER_SPAN = 6
-
-
-def opens_with_dateline(text: str) -> bool:
-    """Whether a sentence opens with a wire dateline, as an article's first sentence does: a McMs article may
-    start at a later line of its story ("Interpol would typically issue a red notice ..."), which has none."""
-    return bool(_DATELINE.match(text.lstrip()))
+# What usually happens, not what did: "Interpol would typically issue a red notice after a request".
+_HABITUAL = re.compile(r"\b(?:would|will|can|may|does|do)\s+(?:typically|usually|normally|generally|ordinarily)\b"
+                       r"|\b(?:typically|usually|normally|ordinarily)\s+(?:issues?|takes?|gets?|comes?|happens?)\b",
+                       re.I)
 
 
 def continues_another(text: str) -> bool:
@@ -45,3 +40,9 @@ def cut_at_initial(text: str) -> bool:
     if len(tokens) < 3 or tokens[-1] != "." or not re.fullmatch(r"[A-Z]", tokens[-2]):
         return False
     return tokens[-3] != "."
+
+
+def habitual(text: str) -> bool:
+    """Whether a sentence tells what usually happens ("Interpol would typically issue a red notice ..."): the
+    background of a story, never its event."""
+    return bool(_HABITUAL.search(text))

@@ -1,6 +1,7 @@
 """The brief's first sentence on news outside the gold: a labelled pool for the lead choice (issue 24).
 
-    nice -n 10 .venv/bin/python -m bench.brief_pool [--semantic auto|off] [--explain] [--dump FILE] [--write]
+    nice -n 10 .venv/bin/python -m bench.brief_pool [--pool 1|2] [--semantic auto|off] [--explain] [--dump FILE]
+        [--write]
 
 The gold's tune half shaped the lead rules and its test half must stay unread, so this pool gives a third figure:
 about 50 events sampled by hash from the ECB+ sub-topics no gold file uses and the English articles of the
@@ -13,7 +14,9 @@ Hit: the first sentence of the brief of the story holding most of the event's ar
 sentence (as the gold's ``first_sentence_hit`` does); 'reads': its own span, the text shown, lies in one. A first
 sentence in no acceptable sentence is classed by its label (quote, future, background, detail, other); one that
 no label covers is 'unread': read it, label it, and run again. The pool was read while fixing the classes it
-shows, so its figures are tune figures.
+shows, so its figures are tune figures. Pool 2 (``--pool 2``, bench/gold/pool_brief2.json, GUIDELINE.md section
+14) is the next 15 events of each source in the same order, labelled alike after pool 1's fixes; ``--write``
+scores both pools.
 
 ``--explain`` prints every miss with its sentence (terminal only); ``--dump FILE`` writes each sampled event's
 lead sentences and brief to FILE (outside the repository) for labelling. ``--write`` puts the table in
@@ -164,7 +167,8 @@ def _f(value: Any) -> str:
     return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], seconds: float) -> str:
+def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], seconds: float,
+             pool2: dict[str, list[dict[str, Any]]] | None = None) -> str:
     keys = ["events", "hit", "reads", *CLASSES, "unread"]
     lines = [
         "## The brief's first sentence on news outside the gold (`bench/brief_pool.py`)",
@@ -172,7 +176,8 @@ def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], s
         "A labelled pool for issue 24 (the brief's first sentence states the event): events sampled by hash from "
         "the ECB+ sub-topics no gold file uses and the English articles of the Clust-McMs dev clusters, two "
         "articles or more each. Every lead sentence was read and labelled as stating the event or not, and why "
-        "(bench/gold/pool_brief.json, GUIDELINE.md section 9). One `check` per event "
+        "(bench/gold/pool_brief.json, GUIDELINE.md section 9; pool 2: the next 15 events of each source, "
+        "bench/gold/pool_brief2.json, section 14). One `check` per event "
         f"(NLP {method.get('nlp', '?')}); the brief of the story holding most of the event's articles. Hit: its "
         "first sentence cites an acceptable sentence; reads: the sentence shown is one. The other columns count "
         "first sentences that are no acceptable sentence, by the label of the sentence shown (quote: somebody's "
@@ -183,10 +188,11 @@ def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], s
         "| pool | " + " | ".join(keys) + " |",
         "|---|" + "---:|" * len(keys),
     ]
-    groups = {**tallies, "all": [t for ts in tallies.values() for t in ts]}
-    for name, ts in groups.items():
-        s = summarize(ts)
-        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(_f(s[k]) for k in keys) + " |")
+    for prefix, pool in (("", tallies), ("pool 2: ", pool2 or {})):
+        groups = {**pool, "all": [t for ts in pool.values() for t in ts]} if pool else {}
+        for name, ts in groups.items():
+            s = summarize(ts)
+            lines.append(f"| {prefix}{POOLS.get(name, name)} | " + " | ".join(_f(s[k]) for k in keys) + " |")
     lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
     return "\n".join(lines)
 
@@ -217,7 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     tallies, briefs, method, seconds = run(Path(args.data), args.semantic, args.pool)
     if args.dump:
         dump(briefs, Path(args.dump))
-    text = markdown(tallies, method, seconds)
+    pool2 = None
+    if args.write:  # the section shows both pools: pool 1's rows, then pool 2's (GUIDELINE.md section 14)
+        other, _b, _m, more = run(Path(args.data), args.semantic, 3 - args.pool)
+        tallies, pool2 = (tallies, other) if args.pool == 1 else (other, tallies)
+        seconds += more
+    text = markdown(tallies, method, seconds, pool2)
     if args.notes:
         text += "\n\n" + args.notes
     print(text)

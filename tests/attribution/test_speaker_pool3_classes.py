@@ -35,3 +35,9 @@ def test_a_particle_joined_to_a_name_is_part_of_it() -> None:
     assert speakers(after) == [("Abu Samir al-Hadi", "the")]
     role = "“The committee will meet on Monday,” Head of the committee Omar al-Rawi said."
     assert speakers(role) == [("Omar al-Rawi", "The")]
+
+
+def test_a_named_persons_relative_is_not_that_person() -> None:
+    text = ("Ann Vale was a reporter in the city for ten years.\n\n"
+            "Vale's mother said she was a kind woman who “has always tried to help the weak and the poor.”")
+    assert speakers(text) == [(None, "has")]

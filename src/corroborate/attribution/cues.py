@@ -152,9 +152,10 @@ class CueReader(ReportedSpeech):
             np = self._named_apposition(toks, np) if np is not None else None
         if np is None:
             lead = self._leading_subject(toks)
-            # "Democratic presidential nominee Hillary Clinton, whose …, attended and tweeted": past the role.
+            # "Democratic presidential nominee Hillary Clinton, whose …, tweeted": past the role; "Vale's mother": none.
+            owner = lead and toks[lead[1]].possessive and "," not in self.text[toks[lead[1]].end:verb.start]
             np = self._named_apposition(toks, self._person_after_body(toks, lead)) if lead and lead[1] < v else None
-            np = np if np and np[1] < v else None
+            np = np if np and np[1] < v and not owner else None
         if np is None:
             np = self._body_phrase(toks, v)
         if np is None:

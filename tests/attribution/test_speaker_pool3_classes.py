@@ -41,3 +41,8 @@ def test_a_named_persons_relative_is_not_that_person() -> None:
     text = ("Ann Vale was a reporter in the city for ten years.\n\n"
             "Vale's mother said she was a kind woman who “has always tried to help the weak and the poor.”")
     assert speakers(text) == [(None, "has")]
+
+
+def test_a_surname_ending_in_ly_is_no_adverb() -> None:
+    text = "The league is growing.\n\nDeputy commissioner Ann Daly says there is “nothing new to report on it.”"
+    assert speakers(text) == [("Ann Daly", "nothing")]

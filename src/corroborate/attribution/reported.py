@@ -64,6 +64,15 @@ class ReportedSpeech(SpeakerPhrases):
     resolve: Any
     _in_quote: Any
 
+    def _np_back(self, toks: list[Token], j: int) -> tuple[int, int] | None:
+        """The noun phrase ending at toks[j], read backwards; a surname in "-ly" right after a capitalised word
+        ("Bill Daly says") is the name's last word, not an adverb the reader skips."""
+        np = super()._np_back(toks, j)
+        if np is not None and np[1] == j - 1 and toks[j].text[:1].isupper() and toks[j].lower.endswith("ly") \
+                and not toks[j].initial and not self._gap_breaks(toks[j - 1], toks[j]):
+            return np[0], j
+        return np
+
     def _last_organisation(self, sentence: Passage, pos: int) -> str | None:
         """The organisation named last before ``pos``, in this sentence or the three before it (quoted words
         aside), or None."""

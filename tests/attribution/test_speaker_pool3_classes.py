@@ -46,3 +46,9 @@ def test_a_named_persons_relative_is_not_that_person() -> None:
 def test_a_surname_ending_in_ly_is_no_adverb() -> None:
     text = "The league is growing.\n\nDeputy commissioner Ann Daly says there is “nothing new to report on it.”"
     assert speakers(text) == [("Ann Daly", "nothing")]
+
+
+def test_a_long_title_with_of_before_a_name_and_its_verb() -> None:
+    text = ("The army said the weapons were dropped by mistake.\n\n“The coalition lied about the drops of food and "
+            "arms,” Deputy Chief of Staff of the Iranian Armed Forces Brigadier General Omar Rahimi said.")
+    assert speakers(text) == [("Omar Rahimi", "The")]

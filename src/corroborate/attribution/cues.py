@@ -226,7 +226,7 @@ class CueReader(ReportedSpeech):
         if np is None and body is not None:
             return self._attribution(toks, *body, toks[body[1] + 1].text)  # "“…,” a clinic posting said"
         if np is None:
-            return self._described_then_named(toks) or self._described_then_apposed(toks)
+            return self._described_then_named(toks) or self._described_then_apposed(toks) or self._titled_name(toks)
         staff = self._owned_staff(toks, np)
         if staff is not None:
             return self._attribution(toks, np[0], staff - 1, toks[staff].text)
@@ -260,7 +260,7 @@ class CueReader(ReportedSpeech):
             long = self._cue_past_commas(toks, np)
             if long is not None:
                 return long
-        return self._described_then_named(toks) or self._described_then_apposed(toks)
+        return self._described_then_named(toks) or self._described_then_apposed(toks) or self._titled_name(toks)
 
     def _body_phrase(self, toks: list[Token], v: int) -> tuple[int, int] | None:
         """"the website reads", "a clinic posting said", "a union spokesman said": a body noun after an article,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corroborate.attribution.mentions import Token, tokens
+from corroborate.attribution.names import person_parts
 from corroborate.attribution.phrases import SpeakerPhrases, _cue
 from corroborate.attribution.speakers import body_name
 from corroborate.model import Passage, Quote, Span
@@ -72,6 +73,25 @@ class ReportedSpeech(SpeakerPhrases):
                 and not toks[j].initial and not self._gap_breaks(toks[j - 1], toks[j]):
             return np[0], j
         return np
+
+    def _titled_name(self, toks: list[Token]) -> _Attribution | None:
+        """“…,” Deputy Chief of Staff of the Iranian Armed Forces Brigadier General Massoud Jazayeri said.: a long
+        capitalised title (with "of"/"the" inside) ending in a person the story knows, then the cue verb."""
+        for k in range(1, min(len(toks), 20)):
+            gap = self.text[toks[k - 1].end:toks[k].start]
+            if any(ch in gap for ch in ",.;:!?“”\"()") or not (toks[k - 1].text[:1].isupper() or toks[k - 1].lower
+                                                                  in ("of", "the", "for", "and")):
+                return None
+            if _cue(toks[k]):
+                ends = [t[2] for t in self.lookup.in_range(self.article.id, toks[0].start, toks[k - 1].end)
+                        if t[1] == toks[k - 1].end and t[2].type in ("PER", "OTH")]
+                parts = person_parts(ends[0].name.split()) if ends else None
+                # (A name typed as a thing counts after a title only: "... Brigadier General Massoud Jazayeri".)
+                if parts is None or (ends[0].type == "OTH" and parts[0] == parts[1]):
+                    return None
+                n = len(ends[0].name.split()) - parts[1]
+                return self._attribution(toks, k - n, k - 1, toks[k].text) if 2 <= n < k + 1 else None
+        return None
 
     def _last_organisation(self, sentence: Passage, pos: int) -> str | None:
         """The organisation named last before ``pos``, in this sentence or the three before it (quoted words

@@ -35,6 +35,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bench.pools import cell, fingerprint
 from bench.results import write_section
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
@@ -46,10 +47,6 @@ PER_POOL2 = 15  # pool 2: the next events of each source in the same order, afte
 CLASSES = ("quote", "future", "background", "detail", "other")
 _EN = frozenset(["the", "and", "of", "to", "in", "was", "is", "said"])
 _MS = frozenset(["yang", "dan", "di", "untuk", "dengan", "ini", "itu", "tidak", "kepada"])
-
-
-def fingerprint(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def english(text: str) -> bool:
@@ -163,10 +160,6 @@ def summarize(ts: list[dict[str, Any]]) -> dict[str, Any]:
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)", "all": "both"}
 
 
-def _f(value: Any) -> str:
-    return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
 def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], seconds: float,
              pool2: dict[str, list[dict[str, Any]]] | None = None) -> str:
     keys = ["events", "hit", "reads", *CLASSES, "unread"]
@@ -192,7 +185,7 @@ def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], s
         groups = {**pool, "all": [t for ts in pool.values() for t in ts]} if pool else {}
         for name, ts in groups.items():
             s = summarize(ts)
-            lines.append(f"| {prefix}{POOLS.get(name, name)} | " + " | ".join(_f(s[k]) for k in keys) + " |")
+            lines.append(f"| {prefix}{POOLS.get(name, name)} | " + " | ".join(cell(s[k]) for k in keys) + " |")
     lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
     return "\n".join(lines)
 

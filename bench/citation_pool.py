@@ -29,10 +29,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.brief_pool import fingerprint, sample
+from bench.brief_pool import sample
+from bench.pools import cell, fingerprint
 from bench.results import write_section
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
+from corroborate.eval.realnews_scores import ratio
 
 LABELS = Path(__file__).parent / "gold" / "pool_citations.json"
 TOP = 5  # the acceptance counts the citations of the first five brief sentences
@@ -131,17 +133,13 @@ def score_event(event: Any, sents: list[dict], labels: dict) -> dict[str, Any]:
     return {"t": t, "rows": rows}
 
 
-def _ratio(a: float, b: float) -> float | None:
-    return a / b if b else None
-
-
 def summarize(t: Counter) -> dict[str, Any]:
     return {"sentences": t["sentences"], "bare": t["bare"], "labelled": t["labelled"],
-            "unlabelled": t["unlabelled"], "support": _ratio(t["support"], t["labelled"]),
-            "strict": _ratio(t["strict"], t["labelled"]), "others": t["others"],
-            "others_support": _ratio(t["others_support"], t["others"]),
-            "check_precision": _ratio(t["kept_supports"], t["kept"]),
-            "check_recall": _ratio(t["kept_supports"], t["cand_supports"])}
+            "unlabelled": t["unlabelled"], "support": ratio(t["support"], t["labelled"]),
+            "strict": ratio(t["strict"], t["labelled"]), "others": t["others"],
+            "others_support": ratio(t["others_support"], t["others"]),
+            "check_precision": ratio(t["kept_supports"], t["kept"]),
+            "check_recall": ratio(t["kept_supports"], t["cand_supports"])}
 
 
 def run(data: Path, semantic: str) -> tuple[list[tuple[Any, list[dict]]], dict[str, Any], float]:
@@ -198,10 +196,6 @@ def dump(results: list[tuple[Any, list[dict]]], path: Path) -> None:
     path.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-def _f(value: Any) -> str:
-    return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)", "all": "both"}
 COLUMNS = ("sentences", "bare", "labelled", "unlabelled", "support", "strict", "others", "others_support",
            "check_precision", "check_recall")
@@ -227,7 +221,7 @@ def markdown(totals: dict[str, Counter], method: dict[str, Any], seconds: float)
     ]
     for name in sorted(totals, key=lambda n: (n == "all", n)):
         s = summarize(totals[name])
-        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(_f(s[k]) for k in COLUMNS) + " |")
+        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(cell(s[k]) for k in COLUMNS) + " |")
     lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
     return "\n".join(lines)
 

@@ -28,17 +28,17 @@ label). ``--write`` puts the table in bench/RESULTS.md (section ``speaker-pool``
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from bench.pools import cell, fingerprint
 from bench.results import write_section
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
-from corroborate.eval.realnews_scores import norm, speaker_correct
+from corroborate.eval.realnews_scores import norm, ratio, speaker_correct
 
 LABELS = Path(__file__).parent / "gold" / "pool_quotes.json"
 FNC_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc.json"
@@ -95,10 +95,6 @@ def events_for(labels: list[dict[str, Any]], data: Path) -> list[Any]:
     first = [*pool(data), *mcms_pool(data)] if any(d != FNC for d, _ in wanted) else []
     bodies = {int(e.removeprefix("fnc-")) for d, e in wanted if d == FNC}
     return [ev for ev in [*first, *fnc_pool(data, bodies)] if (ev.dataset, ev.event) in wanted]
-
-
-def fingerprint(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def resolve(lab: dict[str, Any], event: Any) -> tuple[str, str]:
@@ -180,10 +176,6 @@ def merge(tallies: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def ratio(n: int, d: int) -> float | None:
-    return n / d if d else None
-
-
 def summarize(t: dict[str, Any]) -> dict[str, Any]:
     return {"quotes": t["quotes"], "found": t["found"], "recall": ratio(t["found"], t["quotes"]),
             "speaker_accuracy": ratio(t["correct"], t["found"]), "exact_form": ratio(t["exact"], t["found"]),
@@ -227,10 +219,6 @@ POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev 
          FNC: "pool 2: FNC-1 bodies", FNC3: "pool 3: FNC-1 bodies after pool 2's"}
 
 
-def _f(value: Any) -> str:
-    return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
 def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, Any], seconds: float) -> str:
     keys = ["quotes", "found", "recall", "speaker_accuracy", "exact_form", "not_names", "gold_unattributed",
             "predicted_unattributed", "non_quotes", "non_quotes_reported"]
@@ -256,7 +244,7 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
     ]
     for name, t in results.items():
         s = summarize(t)
-        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(_f(s[k]) for k in keys) + " |")
+        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(cell(s[k]) for k in keys) + " |")
     lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
     return "\n".join(lines)
 

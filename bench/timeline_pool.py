@@ -25,7 +25,6 @@ in bench/RESULTS.md (section ``timeline-pool``).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -33,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.pools import cell, fingerprint
 from bench.results import write_section
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
@@ -40,10 +40,6 @@ from corroborate.eval.gold import DEFAULT_DATA
 LABELS = Path(__file__).parent / "gold" / "pool_timeline.json"
 NONE = "none"
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)", "all": "both"}
-
-
-def fingerprint(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 def precision_of(value: str) -> str:
@@ -154,10 +150,6 @@ def run(data: Path) -> dict[str, dict[str, Any]]:
     return {name: merge(ts) for name, ts in groups.items()}
 
 
-def _f(value: Any) -> str:
-    return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
 def markdown(merged: dict[str, dict[str, Any]]) -> str:
     keys = ["events", "gold", "matched", "coverage", "date_accuracy", "precision", "false_dates"]
     lines = [
@@ -178,7 +170,7 @@ def markdown(merged: dict[str, dict[str, Any]]) -> str:
     for name, t in merged.items():
         s = summarize(t)
         lab = t["labels"]
-        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(_f(s[k]) for k in keys) + " | "
+        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(cell(s[k]) for k in keys) + " | "
                      + " / ".join(str(lab[k]) for k in ("day", "month", "year", "range", NONE)) + " |")
     return "\n".join(lines)
 

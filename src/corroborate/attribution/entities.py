@@ -33,6 +33,8 @@ from corroborate.attribution.mentions import ArticleMentions, Mention
 from corroborate.attribution.names import bare, person_key
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Span
+from corroborate.text.claim_words import MONTHS as MONTH_NAMES
+from corroborate.text.dates import MONTHS as DATE_MONTHS
 from corroborate.text.lexicon import CAPITALS, COUNTRIES, LOC_PREPOSITIONS, ORG_CUES
 from corroborate.text.name_words import NAME_SUFFIXES, VESSEL_CUES
 from corroborate.text.name_words import NAME_TITLES as _NAME_TITLES
@@ -308,8 +310,8 @@ def explain_entities(articles: list[Article], passages: dict[str, list[Passage]]
 # ("R-Texas" typed as a place, "Oct" and "PDT" as things).
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 _TIME_ZONES = frozenset({"PDT", "PST", "EDT", "EST", "CDT", "CST", "MDT", "MST", "GMT", "UTC", "BST"})
-_MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                                  "dec"})
+# The date reader's month words less the full names: "jan" ... "dec" and "sept" ("may" is a full name).
+_MONTH_ABBREVIATIONS = frozenset(DATE_MONTHS) - frozenset(MONTH_NAMES)
 _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
 
 

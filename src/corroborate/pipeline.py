@@ -99,7 +99,6 @@ class Checker:
         self.engine = engine or make_engine(self.config.engine, scheduler=self.config.scheduler)
         # Opened on first use: a Checker that never reads or writes the cache touches no file.
         self.cache = open_cache(self.config.cache)
-        self._story_errors: list[InputError] = []  # the last run's stories whose cross-check failed
         self.embedder = (make_embedder(self.config.semantic, threads=self.config.threads, persist=self.cache)
                          if embedder == "auto" else embedder)
         self.progress = progress or (lambda _stage, _done, _total: None)
@@ -188,10 +187,11 @@ class Checker:
             known = {a.id for a in articles}
             groups = [(sid, [i for i in ids if i in known]) for sid, ids in stories]
             groups = [(sid, ids) for sid, ids in groups if ids]
-        checked = self._timed("cross-check", lambda: self._stories(articles, passages, groups, repeats, parsed))
+        checked, failed = self._timed("cross-check",
+                                      lambda: self._stories(articles, passages, groups, repeats, parsed))
 
         report = Report(articles=articles, method=self.method(), removed=removed, repeats=repeats.groups,
-                        reuse=repeats.reuse, stories=checked, errors=list(self._story_errors))
+                        reuse=repeats.reuse, stories=checked, errors=failed)
         from corroborate.crosscheck.core import methods as crosscheck_methods
         from corroborate.stories.cluster import method as describe_stories
 
@@ -328,10 +328,11 @@ class Checker:
             self.cache = None
 
     def _stories(self, articles: list[Article], passages: dict[str, list[Passage]],
-                 groups: list[tuple[str, list[str]]], repeats: Any, nlp: Any) -> list[Story]:
+                 groups: list[tuple[str, list[str]]], repeats: Any, nlp: Any) -> tuple[list[Story], list[InputError]]:
+        """The stories, and one error for each whose cross-check failed."""
         by_id = {a.id: a for a in articles}
         stories: list[Story] = []
-        self._story_errors = []
+        failed: list[InputError] = []
         for number, (story_id, ids) in enumerate(groups, start=1):
             self.progress("cross-check", number - 1, len(groups))
             members = [by_id[i] for i in ids]
@@ -342,12 +343,12 @@ class Checker:
                 # The rest of the batch goes on: the story keeps its articles, without what failed, and the
                 # failure is one line naming its files (stderr and the JSON ``errors``), as a bad input is.
                 paths = ", ".join(sorted(a.path or a.id for a in members))
-                self._story_errors.append(InputError(paths, f"story {story_id}: cross-check failed "
+                failed.append(InputError(paths, f"story {story_id}: cross-check failed "
                                                             f"({type(exc).__name__}: {exc}); its articles are "
                                                             f"listed without statements"))
                 stories.append(Story(story_id, list(ids)))
         self.progress("cross-check", len(groups), len(groups))
-        return stories
+        return stories, failed
 
     def _story(self, story_id: str, members: list[Article], sub: dict[str, list[Passage]], repeats: Any,
                nlp: Any) -> Story:

@@ -85,17 +85,7 @@ def probabilities(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
 
     model, head, _meta = load()
     both = [p for a, b in pairs for p in ((a, b), (b, a))]
-    ids = pair_ids(both)
-    groups: dict[int, list[int]] = {}
-    for i, seq in enumerate(ids):
-        groups.setdefault(len(seq), []).append(i)
-    out = np.zeros((len(both), 3))
+    states = encoder.forward(pair_ids(both), model=model)  # unpadded, grouped by length, as the encoder's
     with torch.inference_mode():
-        for length in sorted(groups):
-            members = groups[length]
-            for start in range(0, len(members), encoder.BATCH):
-                part = members[start:start + encoder.BATCH]
-                last = model(input_ids=torch.tensor([ids[i] for i in part], dtype=torch.long))[-1]
-                probs = torch.softmax(head(pooled(last)), dim=-1).numpy()
-                out[part] = probs
+        out = torch.softmax(head(torch.stack([pooled(s[-1]) for s in states])), dim=-1).numpy()
     return np.round((out[0::2] + out[1::2]) / 2, 4)

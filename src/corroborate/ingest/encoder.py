@@ -248,14 +248,15 @@ class MiniLM:
         return Model()
 
 
-def forward(sequences: Sequence[Sequence[int]]) -> list[tuple[Any, ...]]:
+def forward(sequences: Sequence[Sequence[int]], model: Any = None) -> list[tuple[Any, ...]]:
     """Hidden states (every layer, [CLS] and [SEP] included) of each id sequence, in input order.
 
     Sequences of equal length go through the model together, at most :data:`BATCH` at a time, in a fixed order
     (by length, then input position), so nothing is padded and the result of a sequence does not depend on
-    the others.
+    the others. ``model``: another :class:`MiniLM` to run the same way (train/same_fact.py's), else this one.
     """
-    torch, _tokenizer, model = load()
+    torch, _tokenizer, loaded_model = load()
+    model = loaded_model if model is None else model
     groups: dict[int, list[int]] = defaultdict(list)
     for i, seq in enumerate(sequences):
         groups[len(seq)].append(i)

@@ -1,6 +1,6 @@
 """Timeline dates on news outside the gold: a labelled pool of time expressions (issue 24).
 
-    nice -n 10 .venv/bin/python -m bench.timeline_pool [--explain] [--write]
+    nice -n 10 .venv/bin/python -m bench.timeline_pool [--pool 1|2|all] [--explain] [--write]
 
 The gold's tune half shaped the timeline rules and its test half must stay unread, so this pool gives a third
 figure: 150 time expressions sampled by hash over the ECB+ sub-topics no gold file uses and the English articles
@@ -18,7 +18,13 @@ overlaps), date accuracy (of those, dated right), precision (reported expression
 dated right; one overlapping a 'none' label counts as wrong). The pool was read while fixing the classes it
 shows, so its figures are tune figures.
 
-``--explain`` prints every miss and wrong date with its expression (terminal only). ``--write`` puts the table
+Pool 2 (bench/gold/pool_timeline2.json, GUIDELINE.md section 16) holds 130 more expressions of the same events
+that pool 1 did not sample, drawn by hash from three strata: reported by the timeline, found only by the wider
+scan, and relative or anaphoric ('the next day', 'two days later', 'earlier this month'); its rows come per
+source and per stratum. Its first figure was measured before any fix it prompted; later ones are tune figures.
+
+``--pool`` picks the labels (default ``all``: both pools, each on its own rows). ``--explain`` prints every
+miss and wrong date with its expression (terminal only). ``--write`` puts the table
 in bench/RESULTS.md (section ``timeline-pool``).
 """
 
@@ -38,8 +44,12 @@ from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 
 LABELS = Path(__file__).parent / "gold" / "pool_timeline.json"
+LABELS2 = Path(__file__).parent / "gold" / "pool_timeline2.json"
+FILES = {"1": LABELS, "2": LABELS2}
 NONE = "none"
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)", "all": "both"}
+STRATA = {"reported": "reported by the timeline", "scan": "found only by the wider scan",
+          "relative": "relative or anaphoric"}
 
 
 def precision_of(value: str) -> str:
@@ -71,6 +81,7 @@ class PoolEvent:
     articles: list[Any]
     doc_article: dict[str, str]
     split: str = "pool"
+    source: Path = LABELS
     gold: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {"timeline": []})
     nones: list[dict[str, Any]] = field(default_factory=list)
 
@@ -80,12 +91,12 @@ class PoolEvent:
         article = next(a for a in self.articles if a.id == self.doc_article[str(row["doc"])])
         span = Span.of(article, int(row["start"]), int(row["end"]))
         if fingerprint(span.text) != row["check"]:
-            raise InputFormatError(f"{LABELS}: {row['event']} {row['doc']} {row['start']}:{row['end']} no longer "
+            raise InputFormatError(f"{self.source}: {row['event']} {row['doc']} {row['start']}:{row['end']} no longer "
                                    "names the labelled expression")
         return span
 
 
-def pool_events(data: Path, rows: list[dict[str, Any]]) -> list[PoolEvent]:
+def pool_events(data: Path, rows: list[dict[str, Any]], source: Path = LABELS) -> list[PoolEvent]:
     """The labelled events, in label order of first appearance, with their labels attached."""
     from bench.brief_pool import english_only
     from bench.conflict_audit import mcms_pool, pool
@@ -97,9 +108,9 @@ def pool_events(data: Path, rows: list[dict[str, Any]]) -> list[PoolEvent]:
     for r in rows:
         key = (r["dataset"], r["event"])
         if key not in found:
-            raise InputFormatError(f"{LABELS}: event {key} not found under {data}")
+            raise InputFormatError(f"{source}: event {key} not found under {data}")
         ev = out.setdefault(key, PoolEvent(r["dataset"], r["event"], found[key].articles,
-                                           dict(found[key].doc_article)))
+                                           dict(found[key].doc_article), source=source))
         (ev.nones if r["date"] == NONE else ev.gold["timeline"]).append(r)
     return list(out.values())
 
@@ -140,14 +151,29 @@ def summarize(t: dict[str, Any]) -> dict[str, Any]:
     return s
 
 
-def run(data: Path) -> dict[str, dict[str, Any]]:
+def _tallies(data: Path, rows: list[dict[str, Any]], source: Path) -> dict[str, dict[str, Any]]:
+    """Per source and both sources together: the merged tally of ``rows``."""
     from corroborate.eval.realnews_scores import merge
 
     tallies: dict[str, list[dict[str, Any]]] = {}
-    for ev in pool_events(data, load_labels()):
+    for ev in pool_events(data, rows, source):
         tallies.setdefault(ev.dataset, []).append(score_event(ev))
     groups = {**tallies, "all": [t for ts in tallies.values() for t in ts]}
     return {name: merge(ts) for name, ts in groups.items()}
+
+
+def run(data: Path, pools: str = "all") -> dict[str, dict[str, Any]]:
+    """Table rows, keyed 'pool|group': each pool per source and both; pool 2 also per stratum."""
+    out: dict[str, dict[str, Any]] = {}
+    for pool in ("1", "2") if pools == "all" else (pools,):
+        rows = load_labels(FILES[pool])
+        for name, t in _tallies(data, rows, FILES[pool]).items():
+            out[f"{pool}|{name}"] = t
+        for stratum in STRATA:
+            part = [r for r in rows if r.get("stratum") == stratum]
+            if part:
+                out[f"{pool}|{stratum}"] = _tallies(data, part, FILES[pool])["all"]
+    return out
 
 
 def markdown(merged: dict[str, dict[str, Any]]) -> str:
@@ -162,15 +188,20 @@ def markdown(merged: dict[str, dict[str, Any]]) -> str:
         "GUIDELINE.md section 10). `build_timeline` per event, scored by the gold's timeline scorer: coverage "
         "(labelled dates a reported expression overlaps), date accuracy (of those), precision (reported "
         "expressions on a label, dated right; on a 'none' label: a false date). The pool was read while fixing "
-        "the classes it shows: these are tune figures.",
+        "the classes it shows: these are tune figures. Pool 2 (bench/gold/pool_timeline2.json, GUIDELINE.md section "
+        "16): 130 more expressions of the same events, drawn by hash from three strata (reported by the timeline, "
+        "found only by the wider scan, relative or anaphoric), read before any fix it prompted; its rows per "
+        "stratum follow its rows per source.",
         "",
-        "| pool | " + " | ".join(keys) + " | day / month / year / range / none labels |",
-        "|---|" + "---:|" * (len(keys) + 1),
+        "| pool | rows | " + " | ".join(keys) + " | day / month / year / range / none labels |",
+        "|---|---|" + "---:|" * (len(keys) + 1),
     ]
-    for name, t in merged.items():
+    for key, t in merged.items():
+        pool, name = key.split("|")
         s = summarize(t)
         lab = t["labels"]
-        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(cell(s[k]) for k in keys) + " | "
+        lines.append(f"| {pool} | {POOLS.get(name) or STRATA.get(name, name)} | "
+                     + " | ".join(cell(s[k]) for k in keys) + " | "
                      + " / ".join(str(lab[k]) for k in ("day", "month", "year", "range", NONE)) + " |")
     return "\n".join(lines)
 
@@ -178,19 +209,22 @@ def markdown(merged: dict[str, dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--pool", choices=["1", "2", "all"], default="all", help="which labels (default: both)")
     parser.add_argument("--explain", action="store_true", help="print every miss and wrong date (terminal only)")
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
     args = parser.parse_args(argv)
-    merged = run(Path(args.data))
+    merged = run(Path(args.data), args.pool)
     text = markdown(merged)
     if args.notes:
         text += "\n\n" + args.notes
     print(text)
     if args.explain:
-        for key in ("missed", "wrong_date", "false"):
-            for row in merged["all"].get(key, []):
-                print(key, json.dumps(row, ensure_ascii=False))
+        for name, t in merged.items():
+            if name.endswith("|all"):
+                for key in ("missed", "wrong_date", "false"):
+                    for row in t.get(key, []):
+                        print(name[0], key, json.dumps(row, ensure_ascii=False))
     if args.write:
         write_section("timeline-pool", text)
     return 0

@@ -6,7 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from bench.timeline_pool import PoolEvent, fingerprint, load_labels, pool_events, precision_of, score_event, summarize
+from bench.timeline_pool import (
+    LABELS2,
+    STRATA,
+    PoolEvent,
+    fingerprint,
+    load_labels,
+    pool_events,
+    precision_of,
+    run,
+    score_event,
+    summarize,
+)
 
 from corroborate.errors import InputFormatError
 from corroborate.model import Article
@@ -75,3 +86,24 @@ def test_the_labels_are_locators_into_the_data() -> None:
     for ev in events:
         for row in ev.gold["timeline"] + ev.nones:
             ev.span(row)  # raises when the offsets no longer name the labelled expression
+
+
+def test_pool_2_is_fresh_locators_in_three_strata() -> None:
+    data = shared_path("data")
+    first, second = load_labels(), load_labels(LABELS2)
+    assert 120 <= len(second) <= 150 and {r["stratum"] for r in second} == set(STRATA)
+    taken = {(r["doc"], r["start"], r["end"]) for r in first}
+    for row in second:
+        assert 0 < len(row["note"]) <= 160 and row["end"] - row["start"] <= 40
+        # no expression of pool 1 again: pool 2 is read fresh
+        assert not any(d == row["doc"] and s < row["end"] and row["start"] < e for d, s, e in taken)
+    for ev in pool_events(data, second, LABELS2):
+        assert ev.source == LABELS2
+        for row in ev.gold["timeline"] + ev.nones:
+            ev.span(row)
+
+
+def test_both_pools_score_on_their_own_rows() -> None:
+    rows = run(shared_path("data"), "all")
+    assert {"1|all", "2|all", "2|relative", "2|reported", "2|scan"} <= set(rows)
+    assert "1|relative" not in rows  # pool 1 has no strata

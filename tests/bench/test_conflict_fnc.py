@@ -1,0 +1,38 @@
+"""The FNC-1 flag pool: groups, label matching by sentence offsets, and the labels themselves (locators)."""
+
+from __future__ import annotations
+
+import pytest
+from bench.conflict_fnc import GROUPS, check_labels, events, groups, label_of, load_labels, score
+
+from tests.conftest import shared_path
+
+
+def _flag(event: str, kind: str, *where: tuple[str, int]) -> dict:
+    return {"event": event, "kind": kind, "sides": [{"doc": d, "s": 0, "start": at, "value": "v"} for d, at in where]}
+
+
+def test_a_flag_takes_the_label_whose_sentences_hold_its_spans() -> None:
+    labels = [{"event": "fncg-1", "kind": "number", "label": "false",
+               "sides": [{"doc": "fnc_5", "start": 100, "end": 180}, {"doc": "fnc_9", "start": 0, "end": 60}]}]
+    assert label_of(_flag("fncg-1", "number", ("fnc_9", 10), ("fnc_5", 120)), labels) is not None
+    assert label_of(_flag("fncg-1", "number", ("fnc_9", 10), ("fnc_5", 180)), labels) is None  # past the sentence
+    assert label_of(_flag("fncg-1", "date", ("fnc_9", 10), ("fnc_5", 120)), labels) is None  # another kind
+    result = score([_flag("fncg-1", "number", ("fnc_9", 10), ("fnc_5", 120)), _flag("fncg-2", "date")], labels, 8)
+    assert (result["labelled"], result["unreviewed"], result["false"], result["precision"]) == (1, 1, 1, 0.0)
+
+
+def test_the_pool_and_its_labels_resolve_in_the_data() -> None:
+    data = shared_path("data")
+    if not (data / "fnc1" / "competition_test_stances.csv").is_file():
+        pytest.skip("the FNC-1 data in ../shared is needed to build the pool")
+    pool = groups(data)
+    assert len(pool) == GROUPS
+    bodies = [b for _, bs in pool for b, _ in bs]
+    assert len(bodies) == len(set(bodies))  # a body serves one group only
+    assert all(3 <= len(bs) <= 8 for _, bs in pool) and sum(any(s == "disagree" for _, s in bs) for _, bs in pool) >= 30
+    labels = load_labels()
+    check_labels(labels, events(data))  # every locator still holds the words it was labelled on
+    for lab in labels:
+        assert lab["label"] in {"true", "debatable", "false"} and lab["why"]
+        assert all(len(side["value"].split()) <= 5 for side in lab["sides"])  # a value, never a sentence

@@ -1,0 +1,148 @@
+"""Words of an article as the mention reader sees them, and the role titles among them.
+
+Split from :mod:`corroborate.attribution.mentions` to keep modules short: the tokenizer (a word's core without
+its possessive "’s", and whether it opens its sentence or a quotation), whether two words are adjacent parts
+of one name, and the lexicon's role titles ("Home Secretary") found in a run of words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from corroborate.attribution.names import body_goes_on
+from corroborate.text.abbreviations import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS_DOTTED
+from corroborate.text.lexicon import (
+    COMMON_CAPITALISED,
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    LOC_WORDS,
+    ORG_WORDS,
+    OTH_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLES,
+)
+from corroborate.text.name_words import SURNAME_TITLES
+
+# A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or an acronym ("U.K.").
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-]|['’](?=\w))*")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z] ?\. ?$")  # "A. " or "A . " right before a word
+_INITIAL = re.compile(r"[A-Z] ?\.\s")
+_MAX_TITLE_WORDS = 5
+# First words of the titles: most words start none, and need no window search.
+_TITLE_STARTS = frozenset(t.split()[0] for t in TITLES) | frozenset(TITLE_ABBREVIATIONS)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int  # end of the core word, without a possessive "’s"
+    text: str  # the core word
+    possessive: bool
+    initial: bool  # first word of its sentence or of a quotation
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    out: list[Token] = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group(0)
+        poss = bool(_POSSESSIVE.search(word)) and len(word) > 2
+        core_end = m.end() - 2 if poss else m.end()
+        before = text[start:m.start()].rstrip()
+        initial = not out or (before[-1:] in "“‘\"'(:" if before else True)
+        out.append(Token(m.start(), core_end, text[m.start():core_end], poss, initial))
+    return out
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Are two words adjacent parts of one name: only spaces between them, or the dot of "Ms.", of an
+    abbreviated title ("Sen. Marco Rubio") or of a middle initial ("Paul D. Ryan")?"""
+    gap = text[a.end:b.start] if not a.possessive else "x"
+    if gap.strip() == "":
+        return "\n" not in gap
+    if gap.strip() != "." or "\n" in gap:
+        return False
+    if a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS_DOTTED:
+        return True
+    # An initial: one capital letter after a capitalised word, before a name ("Plan B. The" is no name), or
+    # after another initial ("A. J. Smith", and "A . J . Smith" in the tokenised text of some corpora).
+    return len(a.text) == 1 and a.text.isupper() and _is_cap(b) and b.lower not in COMMON_CAPITALISED \
+        and ((text[max(0, a.start - 2):a.start].strip() != "" and text[a.start - 2:a.start - 1].isalpha())
+             or _INITIAL_BEFORE.search(text, max(0, a.start - 6), a.start) is not None
+             or (len(b.text) == 1 and _INITIAL.match(text, b.start) is not None))
+
+
+def _joins(words: list[str], k: int) -> bool:
+    """Does the lower-case connector words[k] join one name ("Ministry of Defence", "Nationality and Borders
+    Bill", "Charles de Gaulle") rather than sit between two ("Boris Johnson and Emmanuel Macron")?"""
+    heads = ORG_WORDS | LOC_WORDS | OTH_WORDS
+    left, right, w = words[:k], words[k + 1:], words[k]
+    if not left or not right:
+        return False
+    if w in ("of", "for"):
+        # "Ministry of Defence", "Defense of Marriage Act"; not "Martha Raddatz of ABC News" (a person of an
+        # organisation): after a name of two words or more, only a head word on the left joins (or body_goes_on).
+        return left[-1] in heads or (right[-1] in heads and len(left) == 1) or body_goes_on(words, k)
+    if w == "and":
+        return body_goes_on(words, k) or (
+            right[-1] in heads and left[-1] not in heads and " ".join(left) not in COUNTRIES)
+    return True  # name particles: de, von, van, al, bin, ...
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _surname(text: str, toks: list[Token], i: int) -> bool:
+    """Is the title word toks[i] the surname that ends a name: right after a capitalised first name (no
+    title, place or demonym: "Saudi King Salman" is a title) and before no further name word?"""
+    if toks[i].lower not in SURNAME_TITLES or i == 0 or not _joined(text, toks[i - 1], toks[i]):
+        return False
+    prev = toks[i - 1]
+    if not _is_cap(prev) or prev.initial or prev.lower in _TITLE_STARTS or prev.lower in DEMONYMS \
+            or prev.lower in COUNTRIES or prev.lower in COMMON_CAPITALISED or prev.lower in HONORIFICS:
+        return False
+    return not (i + 1 < len(toks) and _is_cap(toks[i + 1]) and _joined(text, toks[i], toks[i + 1]))
+
+
+def _titles(text: str, toks: list[Token]) -> list[tuple[int, int, str, str | None, bool]]:
+    """Role titles: (first token, last token + 1, title key, nationality, former), longest match first."""
+    out = []
+    i = 0
+    while i < len(toks):
+        found = None
+        if toks[i].lower not in _TITLE_STARTS or _surname(text, toks, i):
+            i += 1
+            continue
+        for n in range(min(_MAX_TITLE_WORDS, len(toks) - i), 0, -1):
+            window = toks[i:i + n]
+            if any(not _joined(text, a, b) for a, b in itertools.pairwise(window)):
+                continue
+            phrase = " ".join(t.lower for t in window)
+            key = TITLE_ABBREVIATIONS.get(phrase) if n == 1 and window[0].text.isupper() else None
+            key = key or (phrase if phrase in TITLES else None)
+            if key:
+                found = (n, key)
+                break
+        if not found:
+            i += 1
+            continue
+        n, key = found
+        nationality, former = None, False
+        if i > 0:
+            prev = toks[i - 1]
+            if prev.lower in DEMONYMS and not prev.possessive:
+                nationality = prev.text.capitalize()
+            elif prev.possessive and prev.lower in COUNTRIES:
+                nationality = COUNTRIES[prev.lower]
+        former = any(t.lower == "former" for t in toks[max(0, i - 3):i])
+        out.append((i, i + n, key, nationality, former))
+        i += n
+    return out

@@ -1,0 +1,228 @@
+"""Who a quote's attribution names: the quote reader's speaker side.
+
+The base of :class:`corroborate.attribution.quotes._Reader` (split from it to keep modules short). ``resolve``
+turns the phrase the cue reader found into a speaker: an entity's canonical name, a document's author, the
+antecedent of a pronoun or of a role reference ("the senator added", "the Arizona Republican said"), the body a
+"the company said" refers back to, or the phrase as written when it is headed by a common noun. Each sentence's
+subject is kept for the pronouns after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corroborate.attribution.cues import CueReader, _Attribution
+from corroborate.attribution.entities import EntityLookup
+from corroborate.attribution.mentions import Token
+from corroborate.attribution.phrases import (
+    _ROLE_REFERENCE,
+    DOCUMENT_NOUNS,
+    REFERRING_NOUNS,
+    _cue,
+)
+from corroborate.attribution.speakers import (
+    PARTY_MEMBERS,
+    _by_surname,
+    agrees,
+    common_word,
+    phrase_name,
+    refine_speaker,
+)
+from corroborate.model import Article, Passage, Span
+from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
+from corroborate.text.quote_words import (
+    _LEAD_SKIP,
+    _PERSON_PRONOUNS,
+)
+
+# "the Arizona Republican", "the Ohio Democrat": a party member described by state, a reference back.
+_MEMBERS = "|".join(w.capitalize() for w in sorted(PARTY_MEMBERS))
+_MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS})")
+_POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+class SpeakerResolver(CueReader):
+    """Speakers of one article's quotes; keeps the per-sentence subjects that pronouns resolve to."""
+
+    article: Article
+    text: str
+    passages: list[Passage]
+    lookup: EntityLookup
+    _subjects: dict[int, tuple[str, int, int] | None]
+
+    def resolve(self, att: _Attribution, sentence: Passage) -> tuple[str | None, Span | None]:
+        """Speaker name and the span that names it (the antecedent's span for a pronoun)."""
+        phrase = re.sub(r"\s+", " ", att.phrase)
+        if suffix := self._site_suffix(att):  # "Writes RT.com:": the site, not the broadcaster "RT"
+            return phrase + suffix, Span.of(self.article, att.start, att.end + len(suffix))
+        author = self._document_author(att) if phrase.lower().split()[-1] in DOCUMENT_NOUNS else None
+        if author is not None:
+            return author[0], Span.of(self.article, author[1], author[2])
+        if phrase.lower().split()[-1] in DOCUMENT_NOUNS:
+            # "Steele issued a statement saying: ...": the statement speaks for the clause's subject.
+            toks = self._words(sentence, end=att.start)
+            lead = self._leading_subject(toks) or self._body_phrase(toks, 2)  # (or "The clinic … issued")
+            if lead is not None and toks[lead[1]].lower not in DOCUMENT_NOUNS:
+                return self.resolve(self._attribution(toks, lead[0], lead[1], att.cue), sentence)
+        if phrase.lower() in _PERSON_PRONOUNS or _ROLE_REFERENCE.fullmatch(phrase.lower()) \
+                or _MEMBER_REFERENCE.fullmatch(phrase):
+            # "the presidential hopeful said", "the senator added", "the Arizona Republican said": news refers
+            # back to the person just named with a role noun or a party, as with a pronoun.
+            ante = self._antecedent(sentence.index, att.start, phrase.lower())
+            if ante is None:
+                # "In an interview, the attorney general said …" with no person named just before: the one
+                # person the entity stage gave that title to.
+                titled = self.lookup.named(phrase) if phrase.lower() not in _PERSON_PRONOUNS else None
+                if titled is not None and titled.type == "PER":
+                    return titled.name, Span.of(self.article, att.start, att.end)
+                return None, None
+            return ante[0], Span.of(self.article, ante[1], ante[2])
+        span = Span.of(self.article, att.start, att.end)
+        if phrase.lower() == "they":
+            joint = self._joint_subject(sentence.index)
+            return (joint[0], Span.of(self.article, joint[1], joint[2])) if joint is not None else (None, span)
+        if phrase.lower() in ("we", "i"):
+            return None, span
+        named = self.lookup.named(phrase)
+        if named is not None:
+            return named.name, span
+        earlier = [p for p in self.passages if p.index < sentence.index][-4:]
+        refined = refine_speaker(phrase, self.lookup, " ".join(p.text for p in earlier))
+        if refined is not None:
+            return refined, span
+        words = phrase.lower().split()
+        if len(words) == 2 and words[0] == "the" and words[1] in REFERRING_NOUNS:
+            # "“…,” the aide said", after "An aide to the House Ways and Means Committee said …".
+            ref = self._reference(words[1], sentence, att.start)
+            if ref is not None:
+                return ref[2].name, span
+        # "“…,” the company said", after "Microsoft has rushed out a fix"; "a clinic posting said".
+        org = self._body_reference(words, sentence, att.start)
+        if org is not None:
+            return org, span
+        if words[-1] in DOCUMENT_NOUNS and len(words) > 1:
+            # "the Washington Post report said": the name before the noun wrote it.
+            raw = self.text[att.start:att.end]
+            head = re.sub(r"['’]s$", "", raw[:len(raw) - len(raw.split()[-1])].rstrip())
+            owner = self._entity_ending(att.start, att.start + len(head))
+            if owner is not None and owner.type in ("PER", "ORG"):
+                return owner.name, span
+        if (whole := phrase_name(phrase)) is not None:
+            return whole, span  # "the Syrian Observatory for Human Rights said": not "Human Rights"
+        headed_by_noun = any(w in SPEAKER_NOUNS for w in words) and (
+            words[-1] in SPEAKER_NOUNS or "for" in words or "of" in words)
+        ent = None if headed_by_noun else self._entity_ending(att.start, att.end)
+        if ent is not None and ent.type in ("PER", "ORG"):
+            return ent.name, span
+        whole = self._name_past_particle(att)  # "Sheikh Hamid al Rashed", read as far as "al"
+        return (whole[0], Span.of(self.article, whole[1], whole[2])) if whole else (phrase, span)
+
+    # -- subjects and pronouns --------------------------------------------------------------------------
+    def _subject(self, p: Passage) -> tuple[str, int, int] | None:
+        if p.index in self._subjects:
+            return self._subjects[p.index]
+        self._subjects[p.index] = None  # guards against cycles
+        result = None
+        toks = self._words(p)
+        owned = False
+        for v, t in enumerate(toks):
+            if _cue(t):
+                att = self._subject_of_verb(p, toks, v)
+                if att is not None:
+                    name, span = self.resolve(att, p)
+                    if name is not None and span is not None and self._person_like(name):
+                        result = (name, span.start, span.end)
+                        break
+                    # "Her office claims the bill would keep Social Security solvent": the subject is someone's
+                    # belonging; no name later in the sentence is the subject either.
+                    owned = owned or att.phrase.split()[0].lower() in _POSSESSIVE_DETS
+        if result is None and not owned:
+            for k in self._main_clause_first(toks):
+                t = toks[k]
+                # (Also "On Sunday, he met …": a pronoun after an opening phrase's comma.)
+                opener = 0 < k <= 4 and self.text[toks[k - 1].end:t.start].strip() == ","
+                if t.lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP or t.initial or opener):
+                    ante = self._antecedent(p.index, pronoun=t.lower)
+                    result = ante
+                    break
+                ents = [e for e in self.lookup.in_range(self.article.id, t.start, p.end)
+                        if e[0] == t.start and e[2].type == "PER"]
+                person = (ents[0][2].name, ents[0][0], ents[0][1]) if ents else self._surname_at(toks, k)
+                # "… was strikingly grim for an Inaugural Address": a name after "a"/"an" is no person.
+                after_article = k > 0 and toks[k - 1].lower in ("a", "an")
+                if person is not None and not self._object_at(toks, k) and not after_article:
+                    result = person
+                    break
+        if result is None and not owned:
+            result = self._according_to(toks)
+        self._subjects[p.index] = result
+        return result
+
+    def _person_like(self, name: str) -> bool:
+        """Can "he"/"she" refer to it: a PER entity, or a phrase that is no ORG/LOC entity ("a spokesman") and
+        no one's belonging ("Her office claims …": "she" is the owner, named earlier, not the office)."""
+        ent = self.lookup.named(name)
+        if ent is not None:
+            return ent.type == "PER"
+        # ("Coupled with …, land subsidence …", "Ultimately, …": a capitalised participle or adverb opening the
+        # sentence is no one.)
+        participle = len(name.split()) == 1 and name.lower().endswith(("ed", "ing", "ly"))
+        return name.split()[0].lower() not in _POSSESSIVE_DETS and not common_word(name) and not participle
+
+    def _surname_at(self, toks: list[Token], k: int) -> tuple[str, int, int] | None:
+        """"Mr. Trump approached the podium": a person named by honorific and surname, which the entity stage
+        leaves unresolved when the story has several people of that name; the one person it can be (see
+        :func:`corroborate.attribution.speakers._by_surname`), or None."""
+        t = toks[k]
+        if t.lower not in HONORIFICS or k + 1 >= len(toks) or toks[k + 1].possessive \
+                or self.text[t.end:toks[k + 1].start].strip(" ."):
+            return None
+        ent = _by_surname(self.text[t.start:toks[k + 1].end], self.lookup)
+        return (ent.name, t.start, toks[k + 1].end) if ent is not None else None
+
+    def _antecedent(self, index: int, pos: int | None = None,
+                    pronoun: str | None = None) -> tuple[str, int, int] | None:
+        if pos is not None:
+            # "Mr Johnson laid out a plan which he posted": a person earlier in the same sentence comes first.
+            p = next(q for q in self.passages if q.index == index)
+            toks = self._words(p, end=pos)
+            for k, t in enumerate(toks):
+                ents = [e for e in self.lookup.in_range(self.article.id, t.start, pos)
+                        if e[0] == t.start and e[2].type == "PER" and agrees(e[2].name, pronoun)]
+                if ents and not self._object_at(toks, k):
+                    s, e, ent = ents[0]
+                    return (ent.name, s, e)
+        # (Sentences wholly inside a quote have no subject to refer to and are not counted.)
+        earlier = [p for p in self.passages if p.index < index and self._words(p)]
+        skipped = False
+        for p in reversed(earlier[-3:]):
+            subj = self._subject(p)
+            if subj is None or (skipped and not self._known_person(subj[0])):
+                continue
+            if agrees(subj[0], pronoun):
+                return subj
+            # "Mr. Obama and his wife, Michelle, … “…,” he said": a subject of the other gender is not the one
+            # "he"/"she" refers to; further back, only a person the story knows will do.
+            skipped = True
+        return None
+
+    def _joint_subject(self, index: int) -> tuple[str, int, int] | None:
+        """"Mr. Udall and Mr. Wyden released a joint statement … “…,” they said": two people named as the
+        subject of one of the two sentences before are "they", and a joint statement goes to the first person
+        named (bench/gold/GUIDELINE.md). Anyone else named first there: None."""
+        for p in reversed([q for q in self.passages if q.index < index][-2:]):
+            toks = self._words(p)
+            people = sorted((s, e, ent) for s, e, ent in self.lookup.in_range(self.article.id, p.start, p.end)
+                            if ent.type == "PER")
+            objects = {tok.start for k, tok in enumerate(toks) if self._object_at(toks, k)}
+            first = next((t for t in people if t[0] not in objects), None)
+            if first is None:
+                continue
+            rest = self.text[first[1]:p.end]
+            m = re.match(r"\s+and\s+", rest)
+            second = m is not None and any(s == first[1] + m.end() for s, _, _ in people)
+            return (first[2].name, first[0], first[1]) if second else None
+        return None
+
+    def _known_person(self, name: str) -> bool:
+        ent = self.lookup.named(name)
+        return ent is not None and ent.type == "PER"

@@ -19,7 +19,8 @@ section 11): 150 quoted spans sampled by hash from 84 FNC-1 article bodies (../s
 as one article on its own. Its first figure, measured before any fix it prompted, is the fresh one; the pool was
 read while fixing the errors it shows, so its later figures are tune figures too. A third pool
 (bench/gold/pool_quotes_fnc2.json, GUIDELINE.md section 13) takes 100 quoted spans from the next 58 FNC-1 bodies in
-the same hash order. ``--pool 1``, ``--pool 2`` or ``--pool 3`` scores one pool only.
+the same hash order, and a fourth (bench/gold/pool_quotes_fnc3.json, GUIDELINE.md section 15) 108 spans from the
+next 60. ``--pool 1`` to ``--pool 4`` scores one pool only.
 
 ``--explain`` prints every error with its sentence (to the terminal only; read the article before changing a
 label). ``--write`` puts the table in bench/RESULTS.md (section ``speaker-pool``).
@@ -43,8 +44,10 @@ from corroborate.eval.realnews_scores import norm, ratio, speaker_correct
 LABELS = Path(__file__).parent / "gold" / "pool_quotes.json"
 FNC_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc.json"
 FNC2_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc2.json"
+FNC3_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc3.json"
 FNC = "fnc1"  # the dataset name of the second and third pools' labels
 FNC3 = "fnc1-pool3"  # the third pool's row: FNC-1 bodies the second pool did not use
+FNC4 = "fnc1-pool4"  # the fourth pool's row: FNC-1 bodies after the third pool's
 UNATTRIBUTED = "unattributed"
 
 
@@ -99,7 +102,8 @@ def events_for(labels: list[dict[str, Any]], data: Path) -> list[Any]:
 
 def resolve(lab: dict[str, Any], event: Any) -> tuple[str, str]:
     """(article id, quote text) of a label; a locator whose text changed fails loudly rather than scoring noise."""
-    source = (FNC2_LABELS if lab.get("_row") == FNC3 else FNC_LABELS) if lab["dataset"] == FNC else LABELS
+    rows = {FNC3: FNC2_LABELS, FNC4: FNC3_LABELS}
+    source = rows.get(lab.get("_row", ""), FNC_LABELS) if lab["dataset"] == FNC else LABELS
     aid = event.doc_article.get(lab["doc"])
     article = next((a for a in event.articles if a.id == aid), None)
     if article is None:
@@ -206,17 +210,18 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[Tallie
             tallies.setdefault(group[0].get("_row", ev.dataset), []).append(score_event(group, quotes, where))
     finally:
         runner.close()
-    merged = {name: merge(ts) for name, ts in tallies.items() if name not in (FNC, FNC3)}
+    merged = {name: merge(ts) for name, ts in tallies.items() if name not in (FNC, FNC3, FNC4)}
     if merged:
         merged["all"] = merge(list(merged.values()))
-    for name in (FNC, FNC3):
+    for name in (FNC, FNC3, FNC4):
         if name in tallies:
             merged[name] = merge(tallies[name])
     return merged, dict(runner.method), time.perf_counter() - start
 
 
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters", "all": "both",
-         FNC: "pool 2: FNC-1 bodies", FNC3: "pool 3: FNC-1 bodies after pool 2's"}
+         FNC: "pool 2: FNC-1 bodies", FNC3: "pool 3: FNC-1 bodies after pool 2's",
+         FNC4: "pool 4: FNC-1 bodies after pool 3's"}
 
 
 def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, Any], seconds: float) -> str:
@@ -236,7 +241,9 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
         "shows: these are tune figures. Pool 2 (bench/gold/pool_quotes_fnc.json, GUIDELINE.md section 11): quotes "
         "sampled by hash from FNC-1 article bodies, each body checked on its own; only its figure before the fixes "
         "it prompted was fresh. Pool 3 (bench/gold/pool_quotes_fnc2.json, GUIDELINE.md section 13): the same on "
-        "the FNC-1 bodies that follow pool 2's in hash order; likewise only its first figure was fresh.",
+        "the FNC-1 bodies that follow pool 2's in hash order; likewise only its first figure was fresh. Pool 4 "
+        "(bench/gold/pool_quotes_fnc3.json, GUIDELINE.md section 15): the next FNC-1 bodies after pool 3's; "
+        "likewise.",
         "",
         "| pool | quotes | found | recall | speaker accuracy | exact form | not names | labelled unattributed "
         "| predicted unattributed | non-quotes | reported as quotes |",
@@ -256,11 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--explain", action="store_true", help="print every error with its quote (terminal only)")
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
-    parser.add_argument("--pool", default="all", choices=("1", "2", "3", "all"), help="score one pool only")
+    parser.add_argument("--pool", default="all", choices=("1", "2", "3", "4", "all"), help="score one pool only")
     args = parser.parse_args(argv)
-    wanted = {"1", "2", "3"} if args.pool == "all" else {args.pool}
+    wanted = {"1", "2", "3", "4"} if args.pool == "all" else {args.pool}
     labels = [*(load_labels() if "1" in wanted else []), *(load_labels(FNC_LABELS, FNC) if "2" in wanted else []),
-              *(load_labels(FNC2_LABELS, FNC3) if "3" in wanted else [])]
+              *(load_labels(FNC2_LABELS, FNC3) if "3" in wanted else []),
+              *(load_labels(FNC3_LABELS, FNC4) if "4" in wanted else [])]
     results, method, seconds = run(labels, Path(args.data), args.semantic)
     text = markdown(results, len({(lab["dataset"], lab["event"]) for lab in labels if lab["dataset"] != FNC}),
                     method, seconds)
@@ -268,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         text += "\n\n" + args.notes
     print(text)
     if args.explain:
-        for err in [e for name in ("all", FNC, FNC3) for e in results.get(name, {}).get("errors", [])]:
+        for err in [e for name in ("all", FNC, FNC3, FNC4) for e in results.get(name, {}).get("errors", [])]:
             print(json.dumps(err, ensure_ascii=False))
     if args.write:
         write_section("speaker-pool", text)

@@ -151,10 +151,10 @@ def run(data: Path, semantic: str) -> tuple[list[tuple[Any, list[dict]]], dict[s
     record: dict[tuple[str, str, int, int], list[Any]] = {}
     real = core.supported
 
-    def recording(text: str, citations: list[Any]) -> list[Any]:
+    def recording(text: str, citations: list[Any], **kw: Any) -> list[Any]:
         if citations:
             record.setdefault((text, citations[0].article, citations[0].start, citations[0].end), list(citations))
-        return real(text, citations)
+        return real(text, citations, **kw)
 
     runner = Runner(semantic)
     out = []

@@ -90,7 +90,8 @@ def make_brief(statements: list[Statement], *,
                skip: Callable[[Statement], bool] | None = None, config: BriefConfig | None = None,
                leads: Sequence[Statement] = (), lead_spans: frozenset[tuple[str, int, int]] = frozenset(),
                first_spans: frozenset[tuple[str, int, int]] = frozenset(),
-               sources: Callable[[list[Span]], int] | None = None) -> list[BriefSentence]:
+               sources: Callable[[list[Span]], int] | None = None,
+               cosine: Callable[[str, str], float] | None = None) -> list[BriefSentence]:
     """Choose brief sentences from ``statements`` (already ordered most corroborated first).
 
     ``sentence_of`` gives the readable wordings of a statement with their citations, best first (the first
@@ -101,7 +102,9 @@ def make_brief(statements: list[Statement], *,
     the brief, in a wording that is not a quotation, preferring one that lies in ``lead_spans`` (articles'
     lead sentences), and of those one in ``first_spans`` (articles' first lead sentences). ``sources`` counts
     the independent sources of a list of spans: a brief sentence shows the count of the citations it keeps (the
-    outlets that state its fact), never more than its statement's."""
+    outlets that state its fact), never more than its statement's. ``cosine`` (sentence-vector similarity, the
+    semantic path) lets the citation check keep a close paraphrase (:func:`supported`): pass the one that
+    ``sentence_of`` used, or the check here drops what it kept."""
     cfg = config or BriefConfig()
     # An article's first sentence may run half as long again as other brief sentences when it quotes nobody (a
     # wire lede that lists a coalition's members): the next lead would be a side fact of the event.
@@ -130,7 +133,7 @@ def make_brief(statements: list[Statement], *,
         text, citations = options[0]
         # Every wording's citations pass the check, a count fact's fragments too (each holds the count, but
         # the same number can count other things: "two people" found alive in a sentence on two deaths).
-        citations = supported(text, citations, counts=True)
+        citations = supported(text, citations, counts=True, cosine=cosine)
         if st.independent_sources <= 1 and singles >= cfg.max_single_source:
             continue
         words = content_words(text)

@@ -2,12 +2,14 @@
 
 A brief sentence cites its own span and the spans of the other members of its statement; a merge that chains
 through a third sentence brings in spans on the same topic that state another fact, so each citation is checked
-(:func:`supported`). Moved out of :mod:`corroborate.crosscheck.brief` unchanged.
+(:func:`supported`). The lexical rule reads shared content words; on the default path MiniLM sentence vectors
+also let a close paraphrase through (:func:`paraphrase_supports`), with the same guards against another figure.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from corroborate.model import Span
 from corroborate.text.claim_words import lemma
@@ -74,13 +76,24 @@ _FIGURE = re.compile(r"\b((?:at least |more than |about |around |nearly |some |u
                      r"(?: (?:million|billion|thousand|hundred))?) ([a-z]+)", re.I)
 
 
+# A sum in dollars ("S$34,000 worth of items", "$50,856"): counted as money, whatever word follows it.
+_MONEY = re.compile(r"(?<![A-Za-z])(?:US|S|A|C|NZ|HK)?\$ ?(\d[\d,]*(?:\.\d+)?(?: (?:million|billion))?)")
+# A unit written onto its number ("winds of 169kmh"): read as "169 kmh", so two speeds disagree as two counts do.
+_GLUED_UNIT = re.compile(r"(\d)(kmh|kph|mph|km|kg|mm|cm|ft|lbs?)\b", re.I)
+
+
 def figures(text: str) -> dict[str, list[tuple[float, float]]]:
     """The counted things of a text with the values it gives them ("home to 200,000 people" -> people: 200000)."""
     out: dict[str, list[tuple[float, float]]] = {}
+    text = _GLUED_UNIT.sub(r"\1 \2", text)
     for m in _FIGURE.finditer(re.sub(r"(\d) , (\d)", r"\1,\2", text)):
         q = quantity(m.group(1))
         if q is not None and m.group(2).lower() not in _STOP:
             out.setdefault(lemma(m.group(2)), []).append(q)
+    for m in _MONEY.finditer(text):
+        q = quantity(m.group(1))
+        if q is not None:
+            out.setdefault("$", []).append(q)
     return out
 
 
@@ -158,9 +171,47 @@ def count_supports(sentence: str, fragment: str) -> bool:
     return noun not in _VAGUE_COUNTED
 
 
-def supported(text: str, citations: list[Span], *, counts: bool = False) -> list[Span]:
+# The semantic path. A supporting span that the lexical rule drops most often states the sentence's fact inside a
+# longer sentence in other words ("Cantor was beaten Tuesday night by a political novice" / "In one of the most
+# stunning primary upsets ..., Eric Cantor was soundly defeated on Tuesday by a Tea Party-backed economics
+# professor"): few of the cited span's words are the sentence's. When the two sentence vectors are this close
+# (all-MiniLM-L6-v2 cosine, rounded to two decimals so that a float's last bits never flip a decision), the check
+# asks for 40% of the sentence's content words and 20% of the cited span's instead of 30% of each, and the
+# figure and past-perfect guards still hold. Chosen on the tune half of the citation labels and the citation
+# pool (GUIDELINE.md sections 6 and 12; bench/RESULTS.md, brief-pool): cosine alone did no better than the
+# words (at 0.75 it adds a partial or unsupported citation for every two supporting ones), and looser shares
+# or a lower cosine bring in spans that state a side fact of the same event.
+PARAPHRASE_COSINE = 0.70
+PARAPHRASE_SENTENCE_SHARE = 0.4
+PARAPHRASE_CITED_SHARE = 0.2
+
+
+def paraphrase_supports(sentence: str, cited: str, cosine: float) -> bool:
+    """Whether ``cited`` states the brief ``sentence``'s fact in other words: their sentence vectors are close
+    (``cosine``), it states much of the sentence, and it gives no figure the sentence cannot have and no earlier
+    fact."""
+    if round(cosine, 2) < PARAPHRASE_COSINE:
+        return False
+    ws, wc = content_words(sentence), content_words(cited)
+    if not ws or not wc or (tells_before(cited) and not _PLUPERFECT.search(sentence)) \
+            or other_figures(sentence, cited):
+        return False
+    shared = len(ws & wc)
+    return shared / len(ws) >= PARAPHRASE_SENTENCE_SHARE and shared / len(wc) >= PARAPHRASE_CITED_SHARE
+
+
+def states_fact(sentence: str, cited: str, cosine: Callable[[str, str], float] | None = None) -> bool:
+    """The check on one citation: the lexical rule, or with ``cosine`` (sentence-vector similarity, the default
+    path) a close paraphrase too."""
+    return citation_supports(sentence, cited) or (
+        cosine is not None and paraphrase_supports(sentence, cited, cosine(sentence, cited)))
+
+
+def supported(text: str, citations: list[Span], *, counts: bool = False,
+              cosine: Callable[[str, str], float] | None = None) -> list[Span]:
     """The citations of a brief sentence worded ``text`` that state its fact; the first citation (the
     sentence's own span) is always kept. With ``counts`` (a count fact's fragments, merged by their count), a
-    fragment that states the sentence's count (:func:`count_supports`) stays too."""
+    fragment that states the sentence's count (:func:`count_supports`) stays too; with ``cosine`` (the
+    semantic path), a close paraphrase (:func:`paraphrase_supports`)."""
     return citations[:1] + [c for c in citations[1:] if c.text == text or states_verbatim(text, c.text)
-                            or citation_supports(text, c.text) or (counts and count_supports(text, c.text))]
+                            or states_fact(text, c.text, cosine) or (counts and count_supports(text, c.text))]

@@ -332,14 +332,21 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         return {(q.frame, q.low) for c in members[id(st)] for q in c.numbers
                 if q.frame and q.high == q.low and q.low > 1}
 
+    def vectors_cosine(x: str, y: str) -> float:
+        u, v = sim.embedder.encode([x, y])
+        return float(u @ v)
+
+    # On the semantic path the citation check also keeps a close paraphrase (crosscheck/citations.py).
+    cosine = vectors_cosine if sim.semantic else None
+
     def sentence_of(st: Statement) -> list[tuple[str, list[Span]]]:
         ms = members[id(st)]
         if any(c.text == st.text for c in ms):
             # The representative wording first, then the other members' own wordings; each cites all.
             texts = [st.text, *sorted({c.text for c in ms} - {st.text}, key=lambda t: (len(t), t))]
             # Only the spans that state what the wording says (its own span first, always kept).
-            return [(t, supported(t, sorted(st.spans, key=lambda s, t=t: (s.text != t, s.article, s.start))))
-                    for t in texts]
+            return [(t, supported(t, sorted(st.spans, key=lambda s, t=t: (s.text != t, s.article, s.start)),
+                                  cosine=cosine)) for t in texts]
         # A count fact: cite every fragment (each states the same count of the same event), and read the
         # sentence (not a rewrite) whose other words other sources also state, so the count is not the only
         # corroborated thing in it.
@@ -357,9 +364,7 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         return False
 
     if sim.semantic:
-        def similarity(x: str, y: str) -> float:
-            u, v = sim.embedder.encode([x, y])
-            return float(u @ v)
+        similarity = vectors_cosine
         cfg = replace(config, max_similarity=config.semantic_max_similarity)
     else:
         def similarity(x: str, y: str) -> float:
@@ -372,7 +377,7 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
                                            for p in ps if p.index in lead_passages.get(aid, ())),
                       first_spans=frozenset((p.article, p.start, p.end) for aid, ps in passages.items()
                                             for p in ps if p.index == min(lead_passages.get(aid) or (-1,))),
-                      sources=lambda spans: len({source.get(s.article, s.article) for s in spans}))
+                      sources=lambda spans: len({source.get(s.article, s.article) for s in spans}), cosine=cosine)
 
 
 def _published_dates(articles: Iterable[Article]) -> dict[str, date | None]:

@@ -75,6 +75,17 @@ class Runner:
             self.method = dict(self.reports[key].method)
         return self.reports[key]
 
+    def cosine(self) -> Callable[[str, str], float] | None:
+        """The checker's sentence-vector similarity when it runs the semantic path, else None."""
+        embedder = getattr(self.checker(), "embedder", None)
+        if embedder is None:
+            return None
+
+        def cosine(x: str, y: str) -> float:
+            u, v = embedder.encode([x, y])
+            return float(u @ v)
+        return cosine
+
     def close(self) -> None:
         if self._checker is not None:
             self._checker.close()
@@ -88,7 +99,12 @@ def split_groups(events: list[GoldEvent], split: str | None = None) -> dict[str,
     return {**{s: g for s, g in groups.items() if g}, "all": list(events)}
 
 
-def score_event(task: str, event: GoldEvent, report: Report) -> dict[str, Any]:
+def score_event(task: str, event: GoldEvent, report: Report,
+                cosine: Callable[[str, str], float] | None = None) -> dict[str, Any]:
+    """One event's tally; the brief's citation check is re-run with ``cosine`` (the checker's sentence vectors)
+    when the check ran on the semantic path, so its precision and recall are the shipped check's."""
+    if task == "brief":
+        return score_brief(event, list(report.stories), cosine=cosine)
     return SCORERS[task][0](event, list(report.stories))
 
 
@@ -101,7 +117,7 @@ def evaluate(task: str, events: list[GoldEvent], runner: Runner, *, split: str |
     """Scores of one task per split, with the audit rows of every event scored when ``explain``."""
     if task not in SCORERS:
         raise ValueError(f"unknown task {task!r}; expected one of {', '.join(TASKS)}")
-    tallies = {(e.dataset, e.event): score_event(task, e, runner.report(e)) for e in events}
+    tallies = {(e.dataset, e.event): score_event(task, e, runner.report(e), runner.cosine()) for e in events}
     scores = {}
     for name, group in split_groups(events, split).items():
         if group:

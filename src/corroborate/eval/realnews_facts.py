@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from itertools import combinations
 from typing import Any
 
-from corroborate.crosscheck.brief import citation_supports
+from corroborate.crosscheck.citations import states_fact
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import GoldEvent
 from corroborate.eval.realnews_scores import BRIEF_TOP, QUOTE_MARK, add_counts, norm, overlaps, ratio, where
@@ -199,10 +200,11 @@ def citation_labels(event: GoldEvent) -> dict[tuple[str, str], str]:
     return out
 
 
-def _score_citations(event: GoldEvent, brief: list[Any], t: dict[str, Any]) -> None:
+def _score_citations(event: GoldEvent, brief: list[Any], t: dict[str, Any],
+                     cosine: Callable[[str, str], float] | None = None) -> None:
     """Support of the citations of the first brief sentences that carry a label, and the automatic check
-    (:func:`~corroborate.crosscheck.brief.citation_supports`) re-run on every labelled citation to another
-    span, whether the brief still shows it or not."""
+    (:func:`~corroborate.crosscheck.citations.states_fact`, with ``cosine`` on the semantic path) re-run on every
+    labelled citation to another span, whether the brief still shows it or not."""
     labels = citation_labels(event)
     for b in brief[:BRIEF_TOP]:
         if b.text.startswith(DISAGREE) or not b.citations:
@@ -222,7 +224,7 @@ def _score_citations(event: GoldEvent, brief: list[Any], t: dict[str, Any]) -> N
     for (own, cited), label in sorted(labels.items()):
         if own == cited:
             continue  # the sentence's own span: always kept, nothing to judge
-        keep = citation_supports(event.span(json.loads(own)).text, event.span(json.loads(cited)).text)
+        keep = states_fact(event.span(json.loads(own)).text, event.span(json.loads(cited)).text, cosine)
         t["check_labelled"] += 1
         t["check_supports"] += int(label == "supports")
         t["check_kept"] += int(keep)
@@ -230,7 +232,8 @@ def _score_citations(event: GoldEvent, brief: list[Any], t: dict[str, Any]) -> N
         t["check_kept_supports"] += int(keep and label == "supports")
 
 
-def score_brief(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
+def score_brief(event: GoldEvent, stories: list[Story], *,
+                cosine: Callable[[str, str], float] | None = None) -> dict[str, Any]:
     facts = sorted(event.gold["brief_facts"], key=lambda f: (f.get("rank", 99), f.get("fact", "")))
     support = [[event.sentence_span(loc) for loc in f.get("support", [])] for f in facts]
     story = main_story(event, stories)
@@ -258,7 +261,7 @@ def score_brief(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
             if QUOTE_MARK.search(b.text) and not names_someone(b.text, aliases):
                 t["unnamed_quotes"] += 1
                 t["unnamed"].append({"event": event.event, "split": event.split, "story": s.id, "text": b.text})
-    _score_citations(event, brief, t)
+    _score_citations(event, brief, t, cosine)
     return t
 
 

@@ -1,0 +1,72 @@
+"""The citation check's semantic path (crosscheck/citations.py): a close paraphrase that shares few words with
+the brief sentence still supports it, unless it gives another figure. Made-up sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from corroborate.crosscheck.citations import (
+    PARAPHRASE_COSINE,
+    citation_supports,
+    other_figures,
+    paraphrase_supports,
+    supported,
+)
+from corroborate.model import Span
+
+SENTENCE = "The mayor of Dunmore was beaten on Tuesday by a retired teacher from the county."
+# The same fact inside a longer sentence in other words: most of the sentence's words, few of its own.
+LONGER = ("In one of the biggest upsets the valley has seen in decades, Dunmore mayor Ann Ross was soundly beaten at "
+          "the polls on Tuesday by a retired teacher who had never held office and ran on a promise to fix roads.")
+
+
+def _span(article: str, text: str) -> Span:
+    return Span(article, 0, len(text), text)
+
+
+def test_a_close_paraphrase_is_kept_on_the_semantic_path_only() -> None:
+    own, cited = _span("a", SENTENCE), _span("b", LONGER)
+    assert not citation_supports(SENTENCE, LONGER)  # the lexical rule cannot see it
+    assert supported(SENTENCE, [own, cited]) == [own]
+    assert supported(SENTENCE, [own, cited], cosine=lambda _a, _b: 0.81) == [own, cited]
+
+
+def test_vectors_that_are_not_close_keep_the_lexical_answer() -> None:
+    own, cited = _span("a", SENTENCE), _span("b", LONGER)
+    assert supported(SENTENCE, [own, cited], cosine=lambda _a, _b: PARAPHRASE_COSINE - 0.05) == [own]
+
+
+def test_cosine_is_rounded_before_the_threshold() -> None:
+    # A last-bit difference in the vectors cannot flip the decision: 0.6999999 reads as 0.70.
+    assert paraphrase_supports(SENTENCE, LONGER, PARAPHRASE_COSINE - 1e-7)
+
+
+def test_another_speed_written_onto_its_unit_is_another_figure() -> None:
+    a = "Storm Ada reached the coast with winds of 160kmh on Monday evening."
+    b = "Storm Ada was packing winds of 140kmh as it neared the coast on Monday, forecasters said."
+    assert other_figures(a, b)
+    assert not paraphrase_supports(a, b, 0.9)
+
+
+def test_another_sum_in_dollars_is_another_figure() -> None:
+    a = "Tan was charged with stealing S$12,000 worth of jewellery from his employer on Monday."
+    b = "Tan was sentenced in March for stealing jewellery worth $31,500 from his employer and two neighbours."
+    assert other_figures(a, b)
+    assert not paraphrase_supports(a, b, 0.9)
+    assert paraphrase_supports(a, b.replace("$31,500", "$12,000"), 0.9)
+
+
+def test_make_brief_keeps_the_paraphrase_its_wording_was_given_with() -> None:
+    from corroborate.crosscheck.brief import make_brief
+    from corroborate.model import BriefSentence, Statement
+
+    own, cited = _span("a", SENTENCE), _span("b", LONGER)
+    st = Statement(SENTENCE, [own, cited], ["gazette", "herald"], 2)
+
+    def brief(cosine: Callable[[str, str], float] | None) -> list[BriefSentence]:
+        return make_brief([st], sentence_of=lambda s: [(s.text, supported(s.text, s.spans, cosine=cosine))],
+                          similarity=lambda _x, _y: 0.0, cosine=cosine)
+
+    # The brief re-runs the check on its wording's citations: with the same cosine it keeps the paraphrase.
+    assert brief(lambda _a, _b: 0.81)[0].citations == [own, cited]
+    assert brief(None)[0].citations == [own]

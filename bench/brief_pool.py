@@ -42,8 +42,10 @@ from corroborate.eval.gold import DEFAULT_DATA
 
 LABELS = Path(__file__).parent / "gold" / "pool_brief.json"
 LABELS2 = Path(__file__).parent / "gold" / "pool_brief2.json"
+LABELS3 = Path(__file__).parent / "gold" / "pool_brief3.json"
 PER_POOL = 25  # events drawn from each pool
 PER_POOL2 = 15  # pool 2: the next events of each source in the same order, after pool 1's
+FNC_GROUPS = 10  # pool 3: FNC-1 claim groups beside the ECB+ and McMs events pools 1-2 left (bench/fnc_groups.py)
 CLASSES = ("quote", "future", "background", "detail", "other")
 _EN = frozenset(["the", "and", "of", "to", "in", "was", "is", "said"])
 _MS = frozenset(["yang", "dan", "di", "untuk", "dengan", "ini", "itu", "tidak", "kepada"])
@@ -79,6 +81,20 @@ def sample(data: Path, per_pool: int = PER_POOL, skip: int = 0) -> list[Any]:
     ecb = [e for e in pool(data) if len(e.articles) >= 2]
     mcms = [e for e in (english_only(e) for e in mcms_pool(data)) if len(e.articles) >= 2]
     return [e for group in (ecb, mcms) for e in sorted(group, key=_order)[skip:skip + per_pool]]
+
+
+def sample3(data: Path) -> list[Any]:
+    """Pool 3: every event of both sources that pools 1-2 left, then the first FNC-1 claim groups."""
+    from bench.fnc_groups import events
+
+    return [*sample(data, 1000, skip=PER_POOL + PER_POOL2), *events(data, FNC_GROUPS)]
+
+
+def pool_events(data: Path, which: int) -> tuple[Path, list[Any]]:
+    """A pool's label file and events."""
+    if which == 3:
+        return LABELS3, sample3(data)
+    return (LABELS, sample(data)) if which == 1 else (LABELS2, sample(data, PER_POOL2, skip=PER_POOL))
 
 
 def load_labels(path: Path = LABELS) -> dict[tuple[str, str], dict[str, Any]]:
@@ -129,9 +145,8 @@ def run(data: Path, semantic: str,
     from corroborate.eval.realnews import Runner
     from corroborate.eval.realnews_facts import main_story
 
-    path = LABELS if which == 1 else LABELS2
+    path, events = pool_events(data, which)
     labels = load_labels(path) if path.exists() else {}
-    events = sample(data) if which == 1 else sample(data, PER_POOL2, skip=PER_POOL)
     runner = Runner(semantic)
     tallies: dict[str, list[dict[str, Any]]] = {}
     briefs = []
@@ -157,11 +172,14 @@ def summarize(ts: list[dict[str, Any]]) -> dict[str, Any]:
                                                                          (*CLASSES, "unread")}}
 
 
-POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)", "all": "both"}
+POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)",
+         "fnc1": "FNC-1 claim groups", "all": "all"}
+PREFIX = {1: "", 2: "pool 2: ", 3: "pool 3: "}
 
 
-def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], seconds: float,
-             pool2: dict[str, list[dict[str, Any]]] | None = None) -> str:
+def markdown(pools: list[tuple[str, dict[str, list[dict[str, Any]]]]], method: dict[str, Any],
+             seconds: float) -> str:
+    """The table: each pool's rows (per source, then all) under its prefix."""
     keys = ["events", "hit", "reads", *CLASSES, "unread"]
     lines = [
         "## The brief's first sentence on news outside the gold (`bench/brief_pool.py`)",
@@ -170,7 +188,8 @@ def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], s
         "the ECB+ sub-topics no gold file uses and the English articles of the Clust-McMs dev clusters, two "
         "articles or more each. Every lead sentence was read and labelled as stating the event or not, and why "
         "(bench/gold/pool_brief.json, GUIDELINE.md section 9; pool 2: the next 15 events of each source, "
-        "bench/gold/pool_brief2.json, section 14). One `check` per event "
+        "bench/gold/pool_brief2.json, section 14; pool 3: the events of both sources pools 1-2 left and 10 FNC-1 "
+        "claim groups, bench/gold/pool_brief3.json, section 17). One `check` per event "
         f"(NLP {method.get('nlp', '?')}); the brief of the story holding most of the event's articles. Hit: its "
         "first sentence cites an acceptable sentence; reads: the sentence shown is one. The other columns count "
         "first sentences that are no acceptable sentence, by the label of the sentence shown (quote: somebody's "
@@ -181,7 +200,7 @@ def markdown(tallies: dict[str, list[dict[str, Any]]], method: dict[str, Any], s
         "| pool | " + " | ".join(keys) + " |",
         "|---|" + "---:|" * len(keys),
     ]
-    for prefix, pool in (("", tallies), ("pool 2: ", pool2 or {})):
+    for prefix, pool in pools:
         groups = {**pool, "all": [t for ts in pool.values() for t in ts]} if pool else {}
         for name, ts in groups.items():
             s = summarize(ts)
@@ -209,19 +228,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=str(DEFAULT_DATA))
     parser.add_argument("--explain", action="store_true", help="print every miss with its sentence (terminal only)")
     parser.add_argument("--dump", default=None, help="write the sample's leads and briefs to this JSON file")
-    parser.add_argument("--pool", type=int, default=1, choices=(1, 2), help="pool 2: the next 15 events of each source")
+    parser.add_argument("--pool", type=int, default=1, choices=(1, 2, 3),
+                        help="pool 2: the next 15 events of each source; pool 3: the rest and 10 FNC-1 claim groups")
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
     args = parser.parse_args(argv)
     tallies, briefs, method, seconds = run(Path(args.data), args.semantic, args.pool)
     if args.dump:
         dump(briefs, Path(args.dump))
-    pool2 = None
-    if args.write:  # the section shows both pools: pool 1's rows, then pool 2's (GUIDELINE.md section 14)
-        other, _b, _m, more = run(Path(args.data), args.semantic, 3 - args.pool)
-        tallies, pool2 = (tallies, other) if args.pool == 1 else (other, tallies)
-        seconds += more
-    text = markdown(tallies, method, seconds, pool2)
+    pools = {args.pool: tallies}
+    if args.write:  # the section shows every pool, in order (GUIDELINE.md sections 9, 14 and 17)
+        for which in sorted(set(PREFIX) - {args.pool}):
+            pools[which], _b, _m, more = run(Path(args.data), args.semantic, which)
+            seconds += more
+    text = markdown([(PREFIX[w], pools[w]) for w in sorted(pools)], method, seconds)
     if args.notes:
         text += "\n\n" + args.notes
     print(text)

@@ -19,7 +19,8 @@ Standard library only. What is resolved, against the published date P:
   "last summer" -> the year of the last summer over; "in 2008", "fiscal 2012" -> "2008", "2012"; "eight years
   ago", "a month ago", "three weeks ago" -> a year, a month, a week;
 * anaphors: "the following year", "the day before", "later that day" -> counted from the nearest date named
-  before them in the same or the previous sentence (with a note); nothing before them, no event.
+  before them in the same or the previous sentence (with a note; :mod:`corroborate.crosscheck.timeline_anchor`);
+  nothing before them, no event.
 
 Not dates: programme titles ("This Week", NBC's "Today", "Fox News Sunday"), habits ("every Tuesday").
 
@@ -36,10 +37,11 @@ Events with the same date and similar wording merge across articles into one eve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from corroborate.crosscheck.timeline_anchor import Found as _Found
+from corroborate.crosscheck.timeline_anchor import Pending, anaphors, anchor_weekdays
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, Span, TimelineEvent
 from corroborate.text.dates import (
@@ -58,7 +60,6 @@ from corroborate.text.dates import (
     nearest_year,
     read_dateline,
     season_year,
-    shifted,
 )
 from corroborate.text.time_words import _STOP, tense_at
 
@@ -140,18 +141,6 @@ def _dateline_year(article: Article, skip: tuple[int, int], story_dates: list[tu
             if d is not None and abs((d - ref).days) <= 183:
                 return d, f"published date read from the dateline '{words}', its year from {aid}"
     return None, None
-
-
-@dataclass(slots=True)
-class _Found:
-    article: Article
-    passage: Passage
-    start: int
-    end: int
-    expression: str
-    date: str | None
-    note: str | None
-    sort: date | None
 
 
 class _Resolver:
@@ -261,7 +250,7 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
     text = article.text
     dateline = _DATELINE.match(text)
     out: list[_Found] = []
-    pending: list[tuple[Passage, re.Match[str], str, int]] = []
+    pending: list[Pending] = []
     for p in passages:
         sentence = text[p.start:p.end]
         taken: list[tuple[int, int]] = []
@@ -292,44 +281,8 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                 if iso is not None and res.dateline_note and note is None:
                     note = res.dateline_note
                 out.append(_Found(article, p, p.start + s, p.start + e, m.group(0), iso, note, key))
-    _anchor_weekdays(out)
-    return out + _anaphors(article, pending, out)
-
-
-def _anaphors(article: Article, pending: list[tuple[Passage, re.Match[str], str, int]],
-              found: list[_Found]) -> list[_Found]:
-    """"the following year", "later that day": counted from the nearest date named before them in the same
-    or the previous sentence; left out when there is none (they date nothing on their own)."""
-    out = []
-    for p, m, unit, shift in pending:
-        start = p.start + m.start()
-        before = [f for f in found if f.start < start and f.date and p.index - f.passage.index <= 1]
-        anchor = max(before, key=lambda f: f.start, default=None)
-        moved = shifted(anchor.date, unit, shift) if anchor is not None and anchor.date else None
-        if anchor is None or moved is None:
-            continue
-        note = f"'{m.group(0)}' counted from '{anchor.expression}' ({anchor.date}) before it"
-        out.append(_Found(article, p, start, p.start + m.end(), m.group(0), moved[0], note, moved[1]))
-    return out
-
-
-def _anchor_weekdays(found: list[_Found]) -> None:
-    """In an undated article, "on Wednesday" next to "November 24" (a Wednesday) in one paragraph is that day."""
-    dated = [f for f in found if f.sort is not None and f.date and len(f.date) == 10]
-    for f in found:
-        if f.date is not None:
-            continue
-        m = re.search(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", f.expression)
-        if not m or re.match(r"\s*(last|next)\b", f.expression, re.I):
-            continue
-        wd = WEEKDAYS.index(m.group(1).lower())
-        for g in dated:
-            if g.article.id == f.article.id and g.passage.paragraph == f.passage.paragraph and g.sort \
-                    and g.sort.weekday() == wd:
-                f.date, f.sort = g.date, g.sort
-                f.note = (f"article undated: '{f.expression}' taken as {g.date}, the {m.group(1)} named as "
-                          f"'{g.expression}' in the same paragraph")
-                break
+    anchor_weekdays(out)
+    return out + anaphors(article, pending, out)
 
 
 def _event_text(text: str, p: Passage, start: int, end: int) -> str:

@@ -166,6 +166,9 @@ class _Resolver:
             if m.group(3):
                 d = date(int(m.group(3)), month, dnum)
                 return d.isoformat(), None, d
+            if m.group(4) and p is not None:  # "on Feb 1 last year": that day of the year named
+                d = date(p.year + {"this": 0, "last": -1, "next": 1}[m.group(4).lower()], month, dnum)
+                return d.isoformat(), None, d
             if p is not None:
                 d = nearest_year(month, dnum, p)
                 if d is None:
@@ -173,7 +176,7 @@ class _Resolver:
                 return d.isoformat(), None, d
             return self._year_from_story(expr, month, dnum)
         if kind == "month_year":
-            d = date(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
+            d = date(int(m.group(2)), MONTHS[m.group(1).lower().rstrip(" .")], 1)
             return d.isoformat()[:7], None, d
         if kind == "year_num":
             y = int(m.group(1))

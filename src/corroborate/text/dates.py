@@ -23,7 +23,8 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11
 MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\s?\.)?"
 _FULL_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_YEAR = r"(?:\s*,?\s+(\d{4})\b)?"
+# The year of a day: "June 24, 2005", or a year word ("on Feb 1 last year", group 4) counted from the article.
+_YEAR = r"(?:\s*,?\s+(\d{4})\b|\s+(?i:(last|this|next))\s+year\b)?"
 _PREP = r"(?:(?i:on|from|since|until|till|by|before|after)\s+)?"
 _COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 # Words between "in" and a bare month or year that keep the month a date: "back in", "early", "mid-".
@@ -36,7 +37,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(_PREP + r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE + _YEAR)),
     ("month_day", re.compile(_PREP + r"\b" + MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:.]\s*\d)"
                              + _YEAR)),
-    ("month_year", re.compile(r"\b(?:" + _MONTH_LEAD + r")?" + _FULL_MONTH + r",?\s+(\d{4})\b")),
+    # "June 2005", and the short forms of some sites and corpora ("Oct. 2011", "Oct . 2011", "Sept 2011").
+    ("month_year", re.compile(r"\b(?:" + _MONTH_LEAD + r")?" + MONTH_RE + r",?\s+(\d{4})\b")),
     ("ago", re.compile(r"\b" + _COUNT + r"[\s-]+days?\s+ago\b", re.I)),
     ("ago_long", re.compile(r"\b" + _COUNT + r"[\s-]+(weeks?|months?|years?)\s+ago\b", re.I)),
     ("day", re.compile(r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))"

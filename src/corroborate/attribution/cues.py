@@ -20,6 +20,9 @@ from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, DOCUMENT_NOU
 
 # "Mr. Rubio is expected to say", "X was quoted as saying": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would", "was", "quoted", "as"})
+# Prepositions after which a name right before the verb is no subject ("the home in Tulsa told"); not "for",
+# "of", "to", "by", "from", which tie a speaker to the body it speaks for ("a spokesman for Microsoft said").
+_PLACED_IN = frozenset({"in", "into", "at", "against", "with", "about", "like", "than", "on", "near", "amid"})
 # Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 # What a document does to its words ("the records state", "the letter read").
@@ -93,6 +96,18 @@ class CueReader(CuePhrases):
             while announced and j > 1 and toks[j].lower in _FUTURE_FILLER | {"is", "are"}:
                 j -= 1  # "Ms Truss is expected to say that …": the subject before the announced remark
             np = self._np_back(toks, j)
+            if np is not None and np[0] > 0 and toks[np[0] - 1].lower in _PLACED_IN \
+                    and not self._gap_breaks(toks[np[0] - 1], toks[np[0]]):
+                # "A man answering the door at the home in Tulsa told", "A hoax report … against Dunn says": a
+                # name after such a preposition is where or about whom, not who speaks; the subject is further back.
+                np = None
+            if np is not None and np[0] >= 3 and toks[np[0] - 1].lower == "by" and toks[np[0] - 2].lower == "quoted":
+                # "He was quoted by Mr Hale as saying": the one who quotes is not the speaker; the subject before
+                # "was quoted" is.
+                k = np[0] - 3
+                while k >= 0 and toks[k].lower in ("was", "is", "were", "are", "been", "being", "has", "had"):
+                    k -= 1
+                np = self._np_back(toks, k) if k >= 0 else None
             if np is not None and np[0] >= 2 and toks[np[0] - 1].lower == "and" and toks[np[0] - 2].text[:1].isupper() \
                     and not self._gap_breaks(toks[np[0] - 2], toks[np[0] - 1]):
                 # "Zadan and Meron added": a joint statement goes to the first person named (GUIDELINE.md); "the
@@ -100,7 +115,11 @@ class CueReader(CuePhrases):
                 last = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
                 first = self._np_back(toks, np[0] - 2)
                 whole = self._name_across(toks, first[0], np) if first is not None else None
-                np = whole or (first if first is not None and last is not None and last.type == "PER" else np)
+                # (Not "Producer and Jackson's friend Teddy Riley recalled": a capitalised word the story knows as
+                # no one is a description of the person named last.)
+                head = self._entity_ending(toks[first[0]].start, toks[first[1]].end) if first is not None else None
+                named = head is not None and head.type in ("PER", "ORG")
+                np = whole or (first if named and last is not None and last.type == "PER" else np)
         if np is None and verb.lower.endswith("ing") and "," in before:
             # "Mr. Obama on Wednesday disputed that …, saying “…”": a participle after a comma shares the subject of
             # its clause, the first person or organisation named before it that is no object and no possessive

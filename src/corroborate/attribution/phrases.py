@@ -102,8 +102,9 @@ class SpeakerPhrases:
                 continue
             break
         first = k + 1
-        while first <= last and toks[first].lower in ("for", "of"):
-            first += 1
+        while first <= last and (toks[first].lower in ("for", "of")
+                                 or (toks[first].initial and toks[first].lower in _SUBORDINATORS)):
+            first += 1  # (and "As Breslow warns, “…”": the capitalised conjunction that opens the sentence)
         if first > last or toks[first].lower in COMMON_CAPITALISED - _DETS - {"one"}:
             return None if first > last else ((first, last) if first == last and toks[first].lower in
                                               SPEAKER_NOUNS else None)
@@ -230,8 +231,10 @@ class SpeakerPhrases:
         for k in range(v):
             if toks[k].possessive or self._object_at(toks, k):
                 continue
-            if toks[k].lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP):
-                return (k, k)  # "He also rebuked them, saying …"
+            if toks[k].lower in _PERSON_PRONOUNS and (k == 0 or toks[k - 1].lower in _LEAD_SKIP
+                                                      or self.text[toks[k - 1].end:toks[k].start].strip() == ","):
+                # "He also rebuked them, saying …"; "Instead of pressing charges, she offered …, telling him"
+                return (k, k)
             role = _ROLE_REFERENCE.match(self.text, toks[k].start, toks[v].start) if toks[k].lower == "the" else None
             if role is not None:
                 # "In his speech the senator also took a swipe at X, calling …": resolve() reads the role noun.
@@ -266,8 +269,12 @@ class SpeakerPhrases:
 
     def _main_clause_first(self, toks: list[Token]) -> list[int]:
         """Word indices to look for a subject in: "When Mr. Biden went after him, Mr. Ryan reminded …" reads the
-        main clause after the comma first, then the opening subordinate clause."""
-        if not toks or toks[0].lower not in _SUBORDINATORS:
+        main clause after the comma first, then the opening subordinate clause. So does an opening participle
+        phrase ("Asked by Senator Ann Vale whether Tom Reed's dismissal …, Peter Lamb was adamant"): the people it
+        names are not the sentence's subject."""
+        participle = bool(toks) and len(toks[0].text) > 4 and toks[0].text[:1].isupper() \
+            and toks[0].lower.endswith(("ed", "ing")) and not self._person_at(toks[0])
+        if not toks or (toks[0].lower not in _SUBORDINATORS and not participle):
             return list(range(len(toks)))
         comma = next((j for j in range(1, min(len(toks), 25)) if "," in self.text[toks[j - 1].end:toks[j].start]),
                      None)

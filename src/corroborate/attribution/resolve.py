@@ -29,6 +29,7 @@ from corroborate.attribution.speakers import (
     refine_speaker,
 )
 from corroborate.model import Article, Passage, Span
+from corroborate.text.claim_words import PERSON_NOUNS
 from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import (
     _LEAD_SKIP,
@@ -38,6 +39,9 @@ from corroborate.text.quote_words import (
 # "the Arizona Republican", "the Ohio Democrat": a party member described by state, a reference back.
 _MEMBERS = "|".join(w.capitalize() for w in sorted(PARTY_MEMBERS))
 _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS})")
+# Nouns of a person an article leaves unnamed ("a fighter", "a witness", "a man").
+_UNNAMED_PEOPLE = (SPEAKER_NOUNS - {"government", "ministry", "office", "report", "reports", "statement", "police"}) \
+    | PERSON_NOUNS | {"fighter", "militant", "resident", "neighbour", "neighbor", "relative"}
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 class SpeakerResolver(CueReader):
@@ -196,6 +200,10 @@ class SpeakerResolver(CueReader):
         skipped = False
         for p in reversed(earlier[-3:]):
             subj = self._subject(p)
+            if subj is None and self._unnamed_subject(p):
+                # "An Isis fighter was quick to deny the claims, saying …. He was quoted …": "he" is that unnamed
+                # person, not someone named further back.
+                return None
             if subj is None or (skipped and not self._known_person(subj[0])):
                 continue
             if agrees(subj[0], pronoun):
@@ -222,6 +230,19 @@ class SpeakerResolver(CueReader):
             second = m is not None and any(s == first[1] + m.end() for s, _, _ in people)
             return (first[2].name, first[0], first[1]) if second else None
         return None
+
+    def _unnamed_subject(self, p: Passage) -> bool:
+        """Does the sentence open with an unnamed person ("A fighter", "An Isis fighter", "Another witness")?"""
+        toks = self._words(p)
+        k = 0
+        while k < len(toks) and toks[k].lower in _LEAD_SKIP:
+            k += 1
+        if k + 1 >= len(toks) or toks[k].lower not in ("a", "an", "another"):
+            return False
+        j = k + 1
+        while j < min(k + 3, len(toks) - 1) and toks[j].text[:1].isupper():
+            j += 1  # "An Isis fighter": a name that modifies the noun
+        return toks[j].lower in _UNNAMED_PEOPLE
 
     def _known_person(self, name: str) -> bool:
         ent = self.lookup.named(name)

@@ -1,0 +1,62 @@
+"""Speaker error classes found on the fourth speaker pool (FNC-1 bodies, bench/speaker_pool.py), on made-up text."""
+
+from __future__ import annotations
+
+from corroborate.attribution.entities import extract_entities
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.ingest.segment import segment
+from corroborate.model import Article
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    passages = segment(a)
+    found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}))
+    return [(q.speaker, q.text.split()[0]) for q in found if q.kind == "direct"]
+
+
+def test_an_opening_participle_phrase_names_no_subject() -> None:
+    text = ("The agency chief spoke to senators on Tuesday.\n\n"
+            "Asked by Senator Ann Vale whether Tom Reed's dismissal would slow the inquiry, Peter Lamb was adamant."
+            "\n\n“Nobody can stop the people of this agency from doing their work,” he said.")
+    assert speakers(text) == [("Peter Lamb", "Nobody")]
+
+
+def test_a_name_after_a_place_preposition_is_no_subject() -> None:
+    place = ("The family home was quiet on Tuesday.\n\n"
+             "A man answering the door at the family home in Tulsa told The Herald, “I cannot talk right now, I am "
+             "sorry.”")
+    about = ("Nora Bell did not file charges against Carl Dunn.\n\n"
+             "A hoax report that spread amid new claims against Dunn says the actress “told the station that she "
+             "too had been hurt” by him.")
+    assert speakers(place) == [(None, "I")]
+    assert speakers(about) == [(None, "told")]
+
+
+def test_who_quotes_someone_is_not_the_speaker() -> None:
+    text = ("Tom Hale, a reporter for the Daily Star, said the claims were weak.\n\n"
+            "A fighter was quick to deny the claims, saying the group had no time. He was quoted by Mr Hale as "
+            "saying: “If this were true, it would be a policy we could not hide.”\n\n"
+            "“People are shot and left in the desert, so nobody has time to collect their bodies,” he added.")
+    assert speakers(text) == [(None, "If"), (None, "People")]
+
+
+def test_a_cue_after_an_opening_as() -> None:
+    text = ("Markets fell sharply on Tuesday.\n\n"
+            "As the analyst Ruth Baker noted this morning, prices rose. As Baker warns, “if that is the spread of "
+            "the conflict, it would be a big escalation for the region.”")
+    assert speakers(text) == [("Ruth Baker", "if")]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_participles_subject() -> None:
+    text = ("Nora Bell was beaten by a man last year.\n\n"
+            "But instead of pressing charges, she offered her attacker a choice, telling him, “I can press charges, "
+            "or you can hold up a sign for eight hours.”")
+    assert speakers(text) == [("Nora Bell", "I")]
+
+
+def test_a_capitalised_role_joined_by_and_is_no_first_speaker() -> None:
+    text = ("Michael Dunn was a caring father.\n\n"
+            "Producer and Dunn’s friend Teddy Rowe recalled, “He read them a book every day, and there was not one "
+            "day missed.”")
+    assert speakers(text) == [("Teddy Rowe", "He")]

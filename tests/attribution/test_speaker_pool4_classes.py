@@ -60,3 +60,24 @@ def test_a_capitalised_role_joined_by_and_is_no_first_speaker() -> None:
             "Producer and Dunn’s friend Teddy Rowe recalled, “He read them a book every day, and there was not one "
             "day missed.”")
     assert speakers(text) == [("Teddy Rowe", "He")]
+
+
+def test_a_description_with_its_complement_then_the_name() -> None:
+    text = ("The hearing ran late on Thursday.\n\n"
+            "“It is hard to ignore that one of our leaders is not here today,” said the top Democrat on the panel, "
+            "Ruth Okafor.")
+    assert speakers(text) == [("Ruth Okafor", "It")]
+
+
+def test_a_persons_relation_named_in_apposition_speaks() -> None:
+    text = ("Fan Lung was rushed to the hospital on Monday.\n\n"
+            "Lung's lover, Zhang Hung, 21, said she is fine with it. “It does not matter that he has lost it,” she "
+            "told the agency. “He has five children already.”")
+    assert speakers(text) == [("Zhang Hung", "It"), ("Zhang Hung", "He")]
+
+
+def test_one_of_a_group_then_the_name_in_apposition() -> None:
+    text = ("The group imposed taxes on every family.\n\n"
+            "One of the prominent tribal figures in the province, Sheikh Mohammad Abu Karim, said, “The gangs imposed "
+            "a fee on every family if a son did not join.”")
+    assert speakers(text) == [("Sheikh Mohammad Abu Karim", "The")]

@@ -146,12 +146,20 @@ class SpeakerPhrases:
     def _named_apposition(self, toks: list[Token], np: tuple[int, int]) -> tuple[int, int]:
         """"said the spokesman, Nick Merrill": a described speaker followed by a name in apposition is that name."""
         words = [t.lower for t in toks[np[0]:np[1] + 1]]
-        if not (words[0] in ("the", "a", "an", "his", "her", "its", "their") or words[-1] in SPEAKER_NOUNS):
-            return np  # "Representative Barney Frank, Democrat of Massachusetts": a name already
         k = np[1] + 1
-        if k < len(toks) and toks[k].lower in ("of", "for"):
-            # "the Democratic leader of the Senate, Justin Alfond": past the description's complement.
-            k = next((j for j in range(k + 1, min(k + 7, len(toks))) if self._comma_before(toks, j)), k)
+        if toks[np[1]].possessive:
+            # "Lung's lover, Zhang Hung, 21, said": the owner's relation noun, then the person in apposition.
+            while k < len(toks) and k - np[1] <= 3 and toks[k].text.isalpha() and toks[k].text.islower():
+                k += 1
+            if k == np[1] + 1:
+                return np
+        elif not (words[0] in ("the", "a", "an", "his", "her", "its", "their", "one") or words[-1] in SPEAKER_NOUNS):
+            return np  # "Representative Barney Frank, Democrat of Massachusetts": a name already
+        if k < len(toks) and toks[k].lower in ("of", "for", "on", "at", "in"):
+            # "the Democratic leader of the Senate, Justin Alfond", "the top Democrat on the committee, Mark
+            # Warner": past the description's complement.
+            # ("One of the prominent tribal figures in the province, Sheikh Ann Vale, said": ten words at most.)
+            k = next((j for j in range(k + 1, min(k + 11, len(toks))) if self._comma_before(toks, j)), k)
         if not self._comma_before(toks, k) or not toks[k].text[:1].isupper():
             return np
         name = self._np_forward(toks, k)

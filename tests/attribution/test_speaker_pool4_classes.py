@@ -81,3 +81,20 @@ def test_one_of_a_group_then_the_name_in_apposition() -> None:
             "One of the prominent tribal figures in the province, Sheikh Mohammad Abu Karim, said, “The gangs imposed "
             "a fee on every family if a son did not join.”")
     assert speakers(text) == [("Sheikh Mohammad Abu Karim", "The")]
+
+
+def test_captioned_and_tweeting_are_cues() -> None:
+    caption = ("Nora Bell took to Instagram on Wednesday.\n\n"
+               "“I was never treated badly by anyone on that show at all,” she captioned a photo of her character.")
+    tweet = ("Carl Dunn fired the director on Tuesday.\n\n"
+             "Dunn's running mate, Ruth Baker, picked up on this after the news, tweeting, “The firing shows how "
+             "frightened the team is over the inquiry.”")
+    assert speakers(caption) == [("Nora Bell", "I")]
+    assert speakers(tweet) == [("Ruth Baker", "The")]
+
+
+def test_as_reported_by_names_the_source() -> None:
+    text = ("Protesters raised their hands on Sunday.\n\n"
+            "As reported by Quartz, “The gesture is a result of training from protest leaders, who told people to "
+            "raise their hands.”")
+    assert speakers(text) == [("Quartz", "The")]

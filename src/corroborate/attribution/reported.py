@@ -33,7 +33,7 @@ _AS_NOTED = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:also\s+)?(?:pointed out|obs
 _PARTICLE = re.compile(r"\s+(?:al|el|bin|ibn|abu|de|da|di|du|van|von|der|den|la|le)[\s-]+[A-Z]")
 _ACCORDING_AFTER = re.compile(r"[\s,.’'”\"]*according to (the [a-z]+\b|(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*)*)")
 # "According to TechNews, …": a sentence that opens with its source, a name (resolve() types it).
-_ACCORDING_OPENING = re.compile(r"\s*According to ((?:the\s+)?[A-Z][^,;:“”\"]{1,60}?),\s")
+_ACCORDING_OPENING = re.compile(r"\s*(?:According to|As reported by) ((?:the\s+)?[A-Z][^,;:“”\"]{1,60}?),\s")
 _SITE_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|com\.au)\b")
 # "a statement from X", "a post by X": the author after a document noun.
 _FROM_AUTHOR = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
@@ -203,8 +203,8 @@ class ReportedSpeech(SpeakerPhrases):
         return _Attribution(phrase, m.start(1), m.start(1) + len(phrase), "according to")
 
     def _according_opening(self, sentence: Passage, o: int) -> _Attribution | None:
-        """"According to TechNews, sources that include “…” have confirmed …": a quote with no cue of its own in
-        a sentence that opens by naming its source has that source's words."""
+        """"According to TechNews, sources that include “…” have confirmed …", "As reported by Quartz, “…”": a
+        quote with no cue of its own in a sentence that opens by naming its source has that source's words."""
         m = _ACCORDING_OPENING.match(self.text, sentence.start, o)
         return _Attribution(m.group(1), m.start(1), m.end(1), "according to") if m is not None else None
 

@@ -139,8 +139,9 @@ SPEECH_VERBS = frozenset({
     # Gerund and reply cues of real reporting ("telling a local radio station, “…", "writing “…", "retorted"),
     # and the cues of partial quotes ("described the plan as “…”", "calling it “…”").
     "telling", "writing", "adding", "noting", "retorted", "recalled", "described", "calling",
-    # A reply, a post and the text of a sign, site or message ("she posted on Instagram", "the alert read").
-    "answered", "posted", "read", "reads",
+    # A reply, a post and the text of a sign, site or message ("she posted on Instagram", "the alert read",
+    # "she captioned a photo", "tweeting, “…").
+    "answered", "posted", "read", "reads", "captioned", "tweeting",
 })
 # The verbs among them that also introduce reported speech without quote marks ("X said that ...").
 REPORTING_VERBS = frozenset({

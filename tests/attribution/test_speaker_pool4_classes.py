@@ -98,3 +98,11 @@ def test_as_reported_by_names_the_source() -> None:
             "As reported by Quartz, “The gesture is a result of training from protest leaders, who told people to "
             "raise their hands.”")
     assert speakers(text) == [("Quartz", "The")]
+
+
+def test_a_photo_caption_does_not_end_a_quotation() -> None:
+    text = ("Mr Nash said the invoice was a shock.\n\n"
+            "“I told her I would not be paying her the money for the party at all.\n\n"
+            "Julie Lawrence and her husband Simon\n\n"
+            "“I would have sympathised with her about the cost, but I cannot believe the way she went about it.”")
+    assert speakers(text) == [("Mr Nash", "I"), ("Mr Nash", "I")]

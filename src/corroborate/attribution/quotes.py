@@ -96,6 +96,10 @@ class _Reader(SpeakerResolver):
             if quote.speaker is None and quote.speaker_span is None:
                 starts_para = self.text[paragraphs[para][0].start:o].strip() == ""
                 prev = last_by_para.get(para) or (last_by_para.get(para - 1) if starts_para else None)
+                if prev is None and starts_para and self._caption(paragraphs.get(para - 1)):
+                    # "“…” ¶ Julie Lawrence and her husband Simon ¶ “…”": a photo caption between two paragraphs
+                    # of one quotation does not end it.
+                    prev = last_by_para.get(para - 2)
                 carried = self._reported_before(paragraphs.get(para - 1)) \
                     if starts_para and prev is None and para - 1 not in last_by_para else None
                 before = self.passages[sentence.index - 1] if sentence.index > 0 else None
@@ -114,6 +118,13 @@ class _Reader(SpeakerResolver):
             out.append(quote)
             last_by_para[para] = quote
         return out
+
+    def _caption(self, paragraph: list[Passage] | None) -> bool:
+        """Is the paragraph a photo caption: one short line with no closing punctuation and no quotation mark?"""
+        if not paragraph or len(paragraph) > 1:
+            return False
+        line = paragraph[0].text.strip()
+        return 0 < len(line.split()) <= 10 and line[-1:].isalnum() and _QUOTE_MARK.search(line) is None
 
     def _reported_before(self, paragraph: list[Passage] | None) -> tuple[str, Span] | None:
         """"Rubio also said that … ¶ “Russia, China …”": a paragraph that opens with an unattributed quote after a

@@ -33,3 +33,24 @@ def dated(text: str, expression: str, published: str | None = FRIDAY) -> Timelin
 def test_a_day_or_month_with_its_year_words(text: str, expression: str, expected: str) -> None:
     assert dated(text, expression).date == expected
 
+
+def test_a_yearless_day_takes_the_year_of_a_date_just_named() -> None:
+    # Dated 26 Nov 2021: "Aug 8" alone is the last Aug 8 (2021); two days before "Aug 10, 2020" it is 2020.
+    text = "The girl was killed on Aug 10, 2020. On Aug 8, her mother took a train to the coast."
+    event = dated(text, "On Aug 8")
+    assert event.date == "2020-08-08" and event.note and "Aug 10, 2020" in event.note
+
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    # Near the article's date: this year's, whatever the text named before.
+    ("The quakes of Nov 19, 1985 and Nov 19, 2017 killed many. On Nov 19, the alarm sounded again.",
+     "On Nov 19", "2021-11-19"),
+    # Two years fit: no safe choice, the article's date decides.
+    ("The floods of Aug 3, 2018 and Aug 5, 2019 ruined the farm. On Aug 4, rain fell again.", "On Aug 4",
+     "2021-08-04"),
+    # Far from the date named before it.
+    ("The girl was killed on Aug 10, 2020. The trial opens on Jan 20.", "on Jan 20", "2022-01-20"),
+])
+def test_a_yearless_day_keeps_the_year_nearest_the_article_without_a_safe_anchor(text: str, expression: str,
+                                                                                 expected: str) -> None:
+    assert dated(text, expression).date == expected

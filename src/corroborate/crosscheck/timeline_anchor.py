@@ -2,7 +2,8 @@
 
 :mod:`corroborate.crosscheck.timeline` finds and resolves each time expression; this module holds the readings
 that need a date the text named just before: anaphors ("the next day", "later that day", "the following
-year"), and a weekday of an undated article that a dated day of its paragraph names.
+year"), a yearless day next to a full date, and a weekday of an undated article that a dated day of its
+paragraph names.
 """
 
 from __future__ import annotations
@@ -12,7 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from corroborate.model import Article, Passage
-from corroborate.text.dates import WEEKDAYS, shifted
+from corroborate.text.dates import MONTH_RE, WEEKDAYS, nearest_year, shifted
+
+# A yearless day is read against a date the text gave only when that date is this close to it and the article's
+# own date is far from it: recent news is the common case ("the killing on Aug 10, 2021 ... On Aug 8, she ..."
+# in a September 2022 report; not "Sept 19, 2017 ... on Sept 19" in a Sept 20 report of this year's quake).
+_NEAR_TEXT = 14
+_FAR_FROM_REFERENCE = 31
+_YEARLESS = re.compile(r"\b" + MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + MONTH_RE)
 
 
 @dataclass(slots=True)
@@ -30,6 +38,31 @@ class Found:
 
 
 Pending = tuple[Passage, re.Match[str], str, int]
+
+
+def years_from_text(found: list[Found], reference: date | None) -> None:
+    """A month-day without a year ("On Aug 8") takes the year of a full date the article named before it
+    ("Aug 10, 2021") within two weeks of it, when the year nearest the article's date puts it over a month away
+    from that date and every such full date agrees on the year; with a note."""
+    if reference is None:
+        return
+    for f in found:
+        if f.sort is None or not f.date or len(f.date) != 10 or re.search(r"\d{4}|\byear\b", f.expression, re.I) \
+                or not _YEARLESS.search(f.expression) or abs((f.sort - reference).days) <= _FAR_FROM_REFERENCE:
+            continue
+        fits: dict[int, Found] = {}
+        for g in found:
+            if g.start < f.start and g.sort is not None and g.date and len(g.date) == 10 \
+                    and re.search(r"\d{4}", g.expression):
+                d = nearest_year(f.sort.month, f.sort.day, g.sort)
+                if d is not None and abs((d - g.sort).days) <= _NEAR_TEXT:
+                    fits[d.year] = g
+        if len(fits) == 1:
+            g = next(iter(fits.values()))
+            d = nearest_year(f.sort.month, f.sort.day, g.sort)
+            if d is not None and d != f.sort:
+                f.date, f.sort = d.isoformat(), d
+                f.note = f"year of '{f.expression}' taken from '{g.expression}' named before it"
 
 
 def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> list[Found]:

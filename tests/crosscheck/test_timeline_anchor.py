@@ -21,6 +21,45 @@ def dated(text: str, expression: str, published: str | None = FRIDAY) -> Timelin
     return next(e for e in timeline(text, published) if e.expression == expression)
 
 
+# -- anaphors: counted from the date the text just gave, never from the article's date --
+
+@pytest.mark.parametrize(("text", "expression", "expected"), [
+    ("The ferry sank on Nov 3. Two days later, the captain was arrested.", "Two days later", "2021-11-05"),
+    ("The ferry sank on Nov 3. The pilot died a day later in hospital.", "a day later", "2021-11-04"),
+    ("The ferry sank on Nov 3. Three days earlier, a storm warning was issued.", "Three days earlier",
+     "2021-10-31"),
+    ("The ferry sank on Nov 3. Hours later, divers reached the wreck.", "Hours later", "2021-11-03"),
+    ("The ferry sank on Nov 3. A few minutes earlier, the crew sent a call.", "A few minutes earlier",
+     "2021-11-03"),
+    ("The ferry sank on Nov 3. The following week, an inquiry opened.", "The following week", "2021-W45"),
+    ("The port closed in March 2019. Two months later, it reopened.", "Two months later", "2019-05"),
+    ("The plant opened in 2011. Three years later, it shut.", "Three years later", "2014"),
+])
+def test_a_counted_anaphor_counts_from_the_date_before_it(text: str, expression: str, expected: str) -> None:
+    event = dated(text, expression)
+    assert event.date == expected and event.note and "counted from" in event.note
+
+
+def test_an_anaphor_dated_so_anchors_the_next_one() -> None:
+    text = "The ferry sank on Nov 3. The next day, divers found two men. Two days later, the captain was charged."
+    assert dated(text, "Two days later").date == "2021-11-06"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The next week, he left the city.", []),  # was 'next week' counted from the article's date
+    ("Two days later, the captain was arrested.", []),
+    ("Hours later, divers reached the wreck.", []),
+    ("The ship sailed in 2011. The next week, it sank.", ["2011"]),  # a year is no anchor for a week
+])
+def test_an_anaphor_without_a_safe_anchor_stays_undated(text: str, found: list[str]) -> None:
+    assert [e.expression for e in timeline(text)] == found
+
+
+def test_an_anaphor_far_from_its_date_stays_undated() -> None:
+    text = "The ferry sank on Nov 3. Divers searched the wreck. Crews towed it. Two days later, the captain quit."
+    assert [e.expression for e in timeline(text)] == ["on Nov 3"]
+
+
 # -- a day's year from the words beside it --
 
 @pytest.mark.parametrize(("text", "expression", "expected"), [

@@ -18,9 +18,9 @@ Standard library only. What is resolved, against the published date P:
   to P (half a year either way goes by the tense); "earlier this month", "last month" -> "2021-11", "2021-10";
   "last summer" -> the year of the last summer over; "in 2008", "fiscal 2012" -> "2008", "2012"; "eight years
   ago", "a month ago", "three weeks ago" -> a year, a month, a week;
-* anaphors: "the following year", "the day before", "later that day" -> counted from the nearest date named
-  before them in the same or the previous sentence (with a note; :mod:`corroborate.crosscheck.timeline_anchor`);
-  nothing before them, no event.
+* anaphors: "the following year", "the day before", "later that day", "two days later", "the following week"
+  -> counted from the nearest date named before them in the same sentence or the one before it (with a note;
+  :mod:`corroborate.crosscheck.timeline_anchor`); nothing there, no event: never the article's own date.
 
 Not dates: programme titles ("This Week", NBC's "Today", "Fox News Sunday"), habits ("every Tuesday").
 

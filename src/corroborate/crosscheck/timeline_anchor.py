@@ -1,9 +1,8 @@
 """Dates the timeline reads from other dates of the same text, not from the article's date.
 
 :mod:`corroborate.crosscheck.timeline` finds and resolves each time expression; this module holds the readings
-that need a date the text named just before: anaphors ("the next day", "later that day", "the following
-year"), a yearless day next to a full date, and a weekday of an undated article that a dated day of its
-paragraph names.
+that need a date the text named just before: anaphors ("the next day", "two days later", "that night", "the
+following week"), and a weekday of an undated article that a dated day of its paragraph names.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from corroborate.model import Article, Passage
-from corroborate.text.dates import MONTH_RE, WEEKDAYS, nearest_year, shifted
+from corroborate.text.dates import MONTH_RE, WEEKDAYS, counted, nearest_year, shifted
 
 # A yearless day is read against a date the text gave only when that date is this close to it and the article's
 # own date is far from it: recent news is the common case ("the killing on Aug 10, 2021 ... On Aug 8, she ..."
@@ -37,7 +36,7 @@ class Found:
     sort: date | None
 
 
-Pending = tuple[Passage, re.Match[str], str, int]
+Pending = tuple[Passage, re.Match[str], str, int | None]
 
 
 def years_from_text(found: list[Found], reference: date | None) -> None:
@@ -66,14 +65,17 @@ def years_from_text(found: list[Found], reference: date | None) -> None:
 
 
 def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> list[Found]:
-    """"the following year", "later that day": counted from the nearest date named before them in the same
-    or the previous sentence; left out when there is none (they date nothing on their own)."""
-    out = []
-    for p, m, unit, shift in pending:
+    """"the following year", "later that day", "two days later": counted from the nearest date named before them
+    in the same sentence or the sentence before (an anaphor dated so is an anchor for the next one: "On Nov 3 ...
+    The next day ... Two days later"). The sentence before counts across a paragraph break, since news paragraphs
+    are often one sentence long. Left out when there is none: the article's own date is no anchor, since "the
+    next day" is the day after the event just told, not after publication."""
+    out: list[Found] = []
+    for p, m, unit, shift in sorted(pending, key=lambda t: t[0].start + t[1].start()):
         start = p.start + m.start()
-        before = [f for f in found if f.start < start and f.date and p.index - f.passage.index <= 1]
+        before = [f for f in found + out if f.start < start and f.date and p.index - f.passage.index <= 1]
         anchor = max(before, key=lambda f: f.start, default=None)
-        moved = shifted(anchor.date, unit, shift) if anchor is not None and anchor.date else None
+        moved = shifted(anchor.date, unit, counted(m, shift)) if anchor is not None and anchor.date else None
         if anchor is None or moved is None:
             continue
         note = f"'{m.group(0)}' counted from '{anchor.expression}' ({anchor.date}) before it"

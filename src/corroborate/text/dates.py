@@ -68,22 +68,49 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?![\w%,.:/-]\d|[\w%])")),
 ]
 # Anaphoric dates, counted from the date named just before them ("On that same day", "the following year",
-# "the day before", "later that day"): (pattern, unit, shift). They are matched before PATTERNS, so that "the
-# next year" is not read as "next year".
-ANAPHORS: list[tuple[re.Pattern[str], str, int]] = [
+# "the day before", "later that day", "two days later"): (pattern, unit, shift). They are matched before
+# PATTERNS, so that "the next year" is not read as "next year" and "the following week" not as "next week"
+# counted from the article's date. A shift of None is counted by the match: its group ``n`` ("two", "3") in the
+# direction of its group ``way`` ("later" on, "earlier" back).
+_LATER = r"(?P<way>later|earlier)\b"
+ANAPHORS: list[tuple[re.Pattern[str], str, int | None]] = [
     (re.compile(r"\b(?:later|earlier)\s+(?:in\s+)?(?:that|the)\s+(?:same\s+)?day\b", re.I), "day", 0),
     (re.compile(r"\b(?:on\s+)?(?:that|the)\s+same\s+(?:day|night|morning|afternoon|evening)\b|"
                 r"\b(?:on\s+)?that\s+(?:day|night|morning|afternoon|evening)\b", re.I), "day", 0),
+    # "hours later", "a few minutes earlier": the day of the date just named (an adverb, so no object of its
+    # own; "hours after the vote" counts from the vote, which may be no date named, and is left alone).
+    (re.compile(r"\b(?:(?:a\s+few|several|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+                r"(?:hours?|minutes?|moments?)\s+(?:later|earlier)\b", re.I), "day", 0),
     (re.compile(r"\bthe\s+(?:next|following)\s+(?:day|morning|night|evening)\b|\bthe\s+day\s+after\b",
                 re.I), "day", 1),
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+(?:day|night|evening)\b|\bthe\s+(?:day|night)\s+before\b",
                 re.I), "day", -1),
+    (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+" + _LATER, re.I),
+     "day", None),
+    (re.compile(r"\b(?:that|the\s+same|that\s+same)\s+week\b", re.I), "week", 0),
+    (re.compile(r"\bthe\s+(?:next|following)\s+week\b", re.I), "week", 1),
+    (re.compile(r"\bthe\s+(?:previous|preceding)\s+week\b|\bthe\s+week\s+before\b", re.I), "week", -1),
     (re.compile(r"\b(?:that|the\s+same|that\s+same)\s+month\b", re.I), "month", 0),
-    (re.compile(r"\bthe\s+(?:next|following)\s+month\b|\ba\s+month\s+later\b", re.I), "month", 1),
+    (re.compile(r"\bthe\s+(?:next|following)\s+month\b", re.I), "month", 1),
+    (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+months?\s+" + _LATER,
+                re.I), "month", None),
     (re.compile(r"\b(?:that|the\s+same|that\s+same)\s+year\b", re.I), "year", 0),
     (re.compile(r"\bthe\s+(?:next|following)\s+year\b|\ba\s+year\s+later\b", re.I), "year", 1),
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+year\b|\ba\s+year\s+(?:earlier|before)\b", re.I), "year", -1),
+    (re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years\s+" + _LATER, re.I),
+     "year", None),
 ]
+
+
+def counted(m: re.Match[str], shift: int | None) -> int:
+    """An anaphor's shift: the pattern's own, or the match's count in its direction ("two days earlier": -2)."""
+    if shift is not None:
+        return shift
+    n = m.group("n").lower()
+    k = NUMBERS.get(n) or int(n)
+    return k if m.group("way").lower() == "later" else -k
+
+
 # Generic dates that date nothing ("every Tuesday") are not matched: "every" before a weekday is checked by
 # the timeline, which knows the sentence.
 GENERIC = re.compile(r"\b(?:every|each)\s+$", re.I)
@@ -262,9 +289,9 @@ def ago(m: re.Match[str], p: date) -> tuple[str, None, date]:
 
 def shifted(anchor: str, unit: str, shift: int) -> tuple[str, date] | None:
     """An ISO value ``anchor`` ("2012-06-14", "2012-06", "2012") moved by ``shift`` units of ``unit`` ("day",
-    "month", "year"), at that unit's precision; None when the anchor is too coarse (a year for a day) or a
-    week."""
-    if "W" in anchor or len(anchor) < {"day": 10, "month": 7, "year": 4}[unit]:
+    "week", "month", "year"), at that unit's precision (a week as its ISO week); None when the anchor is too
+    coarse (a year for a day) or a week."""
+    if "W" in anchor or len(anchor) < {"day": 10, "week": 10, "month": 7, "year": 4}[unit]:
         return None
     y = int(anchor[:4])
     if unit == "year":
@@ -273,5 +300,9 @@ def shifted(anchor: str, unit: str, shift: int) -> tuple[str, date] | None:
     if unit == "month":
         value, _, d = month_of(date(y, m, 1), shift)
         return value, d
-    d = date(y, m, int(anchor[8:10])) + timedelta(days=shift)
+    d = date(y, m, int(anchor[8:10]))
+    if unit == "week":
+        d += timedelta(days=7 * shift)
+        return iso_week(d), d - timedelta(days=d.weekday())
+    d += timedelta(days=shift)
     return d.isoformat(), d

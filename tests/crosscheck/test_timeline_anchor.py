@@ -93,3 +93,12 @@ def test_a_yearless_day_takes_the_year_of_a_date_just_named() -> None:
 def test_a_yearless_day_keeps_the_year_nearest_the_article_without_a_safe_anchor(text: str, expression: str,
                                                                                  expected: str) -> None:
     assert dated(text, expression).date == expected
+
+
+# -- a bare month's direction --
+
+def test_a_month_opening_a_sentence_told_in_the_past_is_the_last_one() -> None:
+    # In a November paper the next February is nearer; "In February, the council said" is over.
+    assert dated("In February, the council said it would act.", "In February").date == "2021-02"
+    assert dated("In February, the council will meet again.", "In February").date == "2022-02"
+    assert dated("In February, voters elect a new mayor.", "In February").date == "2022-02"

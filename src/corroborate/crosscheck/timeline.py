@@ -70,6 +70,9 @@ _QUOTED_NAME = re.compile(r"[\"“](?:[A-Z][\w'’.-]*\s+){1,4}$")
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
 # "The last quake was in February": a past copula right before the month dates what is over.
 _WAS = re.compile(r"\b(?:was|were)\s+$", re.I)
+# "In January, it said ...": a month opening the sentence, then a short subject and a past verb: the month of
+# what was said or done, so the last one, even where the next is nearer.
+_OPENS_PAST = re.compile(r"\s*,\s*(?:[\w'’.-]+\s+){1,4}?(?:said|announced|was|were|had|\w+ed)\b", re.I)
 _MAX_TEXT = 180
 _SIMILAR = 0.2
 
@@ -211,7 +214,8 @@ class _Resolver:
             # "in February" in May the past one); half a year either way goes by the tense.
             month = MONTHS[(m.group(1) or m.group(2)).lower()]
             ahead, back = (month - p.month) % 12, (p.month - month) % 12
-            if expr.lower().startswith(("back", "since")) or _WAS.search(sentence[:rel]):
+            if expr.lower().startswith(("back", "since")) or _WAS.search(sentence[:rel]) \
+                    or (not sentence[:rel].strip() and _OPENS_PAST.match(sentence[rel + len(expr):])):
                 return month_of(p, -back)  # "back in December", "since March", "the quake was in February"
             if ahead == back:
                 future = tense_at(sentence, rel, rel + len(expr)) == "future"

@@ -106,3 +106,36 @@ def test_a_photo_caption_does_not_end_a_quotation() -> None:
             "Julie Lawrence and her husband Simon\n\n"
             "“I would have sympathised with her about the cost, but I cannot believe the way she went about it.”")
     assert speakers(text) == [("Mr Nash", "I"), ("Mr Nash", "I")]
+
+
+def test_a_relation_set_off_by_dashes_speaks() -> None:
+    text = ("Fan Lung was rushed to the hospital on Monday.\n\n"
+            "Lung's lover — Zhang Hung, 21 — said she is fine with it.\n\n"
+            "“It does not matter that he has lost it,” she told the agency. “He has five children already.”")
+    assert speakers(text) == [("Zhang Hung", "It"), ("Zhang Hung", "He")]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_just_named() -> None:
+    body = ("The Foreign Office told the Daily Mail it is looking into the reports, but it has no staff in the "
+            "region.\n\n"
+            "“The incident occurred last weekend, and so we have received the reports in the last few days,” a "
+            "spokesman said.")
+    person = ("Ann Vale was taken to a hospital in the city.\n\n"
+              "“She is in a stable condition and will stay with us for some days,” a spokesman said.")
+    assert speakers(body) == [("Foreign Office", "The")]
+    assert speakers(person) == [(None, "She")]
+
+
+def test_an_owners_website_speaks_for_the_owner() -> None:
+    text = ("The Acme Corporation sells the class.\n\n"
+            "Acme Corporation's website states: “The latest research shows that the body will burn more calories for "
+            "hours after the class.”")
+    assert speakers(text) == [("Acme Corporation", "The")]
+
+
+def test_a_statement_announced_in_the_paragraph_before_is_its_persons() -> None:
+    text = ("The council released a statement on Thursday, in which spokeswoman Ann Vale addressed the cost of the "
+            "plan.\n\n"
+            "“Without getting into the details of our talks with residents, the law is clear that such payments are "
+            "not allowed.”")
+    assert speakers(text) == [("Ann Vale", "Without")]

@@ -23,6 +23,8 @@ _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "
 # Prepositions after which a name right before the verb is no subject ("the home in Tulsa told"); not "for",
 # "of", "to", "by", "from", which tie a speaker to the body it speaks for ("a spokesman for Microsoft said").
 _PLACED_IN = frozenset({"in", "into", "at", "against", "with", "about", "like", "than", "on", "near", "amid"})
+# Where a person or a body publishes its words ("Fitness First's website states").
+_SITE_NOUNS = frozenset({"website", "site", "blog", "page", "account", "posting"})
 # Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 # What a document does to its words ("the records state", "the letter read").
@@ -133,6 +135,10 @@ class CueReader(CuePhrases):
             owner = lead and toks[lead[1]].possessive and "," not in self.text[toks[lead[1]].end:verb.start]
             np = self._named_apposition(toks, self._person_after_body(toks, lead)) if lead and lead[1] < v else None
             np = np if np and np[1] < v and not owner else None
+            if owner and lead[1] == v - 2 and toks[v - 1].lower in DOCUMENT_NOUNS | _SITE_NOUNS:
+                # "Fitness First's website states: “…”", "Reid's statement said": the owner's text is the owner's
+                # words (unlike "Vale's mother said").
+                np = lead
         if np is None:
             np = self._body_phrase(toks, v)
         if np is None:

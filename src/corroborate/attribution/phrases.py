@@ -160,7 +160,9 @@ class SpeakerPhrases:
             # Warner": past the description's complement.
             # ("One of the prominent tribal figures in the province, Sheikh Ann Vale, said": ten words at most.)
             k = next((j for j in range(k + 1, min(k + 11, len(toks))) if self._comma_before(toks, j)), k)
-        if not self._comma_before(toks, k) or not toks[k].text[:1].isupper():
+        # (A dash sets the name off as a comma does: "Lung's lover — Zhang Hung, 21 — said".)
+        dash = 0 < k < len(toks) and self.text[toks[k - 1].end:toks[k].start].strip() in ("—", "–", "--")
+        if not (self._comma_before(toks, k) or dash) or not toks[k].text[:1].isupper():
             return np
         name = self._np_forward(toks, k)
         if name is None or toks[name[0]].lower in ("the", "a", "an"):

@@ -135,6 +135,14 @@ class _Reader(SpeakerResolver):
         toks = self._words(p)
         cues = [v for v, t in enumerate(toks) if _cue(t)]
         att = self._subject_of_verb(p, toks, cues[-1]) if cues else None
+        if att is None and not cues and any(t.lower == "statement" for t in toks):
+            # "The NSC released a statement on Thursday, in which spokeswoman Caitlin Hayden addressed … ¶ “…”": the
+            # one person the sentence names (no object) speaks the statement quoted next.
+            people = [(s, e, ent) for s, e, ent in self.lookup.in_range(self.article.id, p.start, p.end)
+                      if ent.type == "PER" and not any(t.start == s and self._object_at(toks, k)
+                                                       for k, t in enumerate(toks))]
+            if len({ent.name for _, _, ent in people}) == 1:
+                return people[0][2].name, Span.of(self.article, people[0][0], people[0][1])
         if att is None:
             return None
         name, span = self.resolve(att, p)

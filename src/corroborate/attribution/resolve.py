@@ -42,6 +42,7 @@ _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS}
 # Nouns of a person an article leaves unnamed ("a fighter", "a witness", "a man").
 _UNNAMED_PEOPLE = (SPEAKER_NOUNS - {"government", "ministry", "office", "report", "reports", "statement", "police"}) \
     | PERSON_NOUNS | {"fighter", "militant", "resident", "neighbour", "neighbor", "relative"}
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 class SpeakerResolver(CueReader):
@@ -101,6 +102,10 @@ class SpeakerResolver(CueReader):
                 return ref[2].name, span
         # "“…,” the company said", after "Microsoft has rushed out a fix"; "a clinic posting said".
         org = self._body_reference(words, sentence, att.start)
+        if org is None and len(words) == 2 and words[0] in ("a", "an") and words[1] in _SPOKESPEOPLE:
+            # "The Foreign Office told the Daily Mail … ¶ “…,” a spokesman said": an unnamed spokesperson right
+            # after a sentence whose subject is an organisation speaks for it.
+            org = self._body_before(sentence)
         if org is not None:
             return org, span
         if words[-1] in DOCUMENT_NOUNS and len(words) > 1:
@@ -230,6 +235,15 @@ class SpeakerResolver(CueReader):
             second = m is not None and any(s == first[1] + m.end() for s, _, _ in people)
             return (first[2].name, first[0], first[1]) if second else None
         return None
+
+    def _body_before(self, sentence: Passage) -> str | None:
+        """The organisation that opens the sentence before ``sentence`` as its subject ("The Foreign Office told
+        …", "Fitness First's online promotion …"), or None."""
+        before = [p for p in self.passages if p.index == sentence.index - 1]
+        toks = self._words(before[0]) if before else []
+        lead = self._leading_subject(toks) if toks else None
+        ent = self._entity_ending(toks[lead[0]].start, toks[lead[1]].end) if lead is not None else None
+        return ent.name if ent is not None and ent.type == "ORG" else None
 
     def _unnamed_subject(self, p: Passage) -> bool:
         """Does the sentence open with an unnamed person ("A fighter", "An Isis fighter", "Another witness")?"""

@@ -37,6 +37,13 @@ class Found:
 
 
 Pending = tuple[Passage, re.Match[str], str, int | None]
+# "the day before", "two days after", "hours after": a preposition when words follow it, an adverb when the
+# clause ends ("the day before, police said"), "that" follows ("the day before that") or another preposition
+# or a conjunction does ("a meeting the day before by the mission", "the day before and ...").
+_PREPOSITION = re.compile(r"(?:after|before)$", re.I)
+_ADVERB = re.compile(r"\s*(?:[,.;:!?)\"”’]|$|(?:that|this|by|in|at|on|with|for|from|to|of|as|and|but|or|when|"
+                     r"while|during)\b)", re.I)
+_OBJECT_CHARS = 50  # how far into its object a date may start ("hours after delivering a reading at Monday's")
 
 
 def years_from_text(found: list[Found], reference: date | None) -> None:
@@ -71,15 +78,25 @@ def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> li
     are often one sentence long. Left out when there is none: the article's own date is no anchor, since "the
     next day" is the day after the event just told, not after publication."""
     out: list[Found] = []
+    text = article.text
     for p, m, unit, shift in sorted(pending, key=lambda t: t[0].start + t[1].start()):
-        start = p.start + m.start()
-        before = [f for f in found + out if f.start < start and f.date and p.index - f.passage.index <= 1]
-        anchor = max(before, key=lambda f: f.start, default=None)
+        start, end = p.start + m.start(), p.start + m.end()
+        if _PREPOSITION.search(m.group(0)) and not _ADVERB.match(text[end:p.end]):
+            # Its object is the event it counts from: a date named there, or none ("the day before Obama's
+            # inauguration" is no day after a date told before it).
+            ahead = [f for f in found if f.passage.index == p.index and f.date and end <= f.start <= end
+                     + _OBJECT_CHARS and not re.search(r"[,;.]\s", text[end:f.start])]
+            anchor = min(ahead, key=lambda f: f.start, default=None)
+            where = "after it"
+        else:
+            before = [f for f in found + out if f.start < start and f.date and p.index - f.passage.index <= 1]
+            anchor = max(before, key=lambda f: f.start, default=None)
+            where = "before it"
         moved = shifted(anchor.date, unit, counted(m, shift)) if anchor is not None and anchor.date else None
         if anchor is None or moved is None:
             continue
-        note = f"'{m.group(0)}' counted from '{anchor.expression}' ({anchor.date}) before it"
-        out.append(Found(article, p, start, p.start + m.end(), m.group(0), moved[0], note, moved[1]))
+        note = f"'{m.group(0)}' counted from '{anchor.expression}' ({anchor.date}) {where}"
+        out.append(Found(article, p, start, end, m.group(0), moved[0], note, moved[1]))
     return out
 
 

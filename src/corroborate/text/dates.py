@@ -87,6 +87,12 @@ ANAPHORS: list[tuple[re.Pattern[str], str, int | None]] = [
                 re.I), "day", -1),
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+" + _LATER, re.I),
      "day", None),
+    # With "after"/"before" they may take an object ("two days before the June 24 murder", "hours after
+    # Monday's funeral"): the timeline counts those from a date inside the object, not from one before them.
+    (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
+                r"(?P<way>after|before)\b", re.I), "day", None),
+    (re.compile(r"\b(?:(?:a\s+few|several|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+                r"(?:hours?|minutes?|moments?)\s+(?:after|before)\b", re.I), "day", 0),
     (re.compile(r"\b(?:that|the\s+same|that\s+same)\s+week\b", re.I), "week", 0),
     (re.compile(r"\bthe\s+(?:next|following)\s+week\b", re.I), "week", 1),
     (re.compile(r"\bthe\s+(?:previous|preceding)\s+week\b|\bthe\s+week\s+before\b", re.I), "week", -1),
@@ -108,7 +114,7 @@ def counted(m: re.Match[str], shift: int | None) -> int:
         return shift
     n = m.group("n").lower()
     k = NUMBERS.get(n) or int(n)
-    return k if m.group("way").lower() == "later" else -k
+    return k if m.group("way").lower() in ("later", "after") else -k
 
 
 # Generic dates that date nothing ("every Tuesday") are not matched: "every" before a weekday is checked by

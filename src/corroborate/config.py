@@ -64,13 +64,18 @@ class RepeatsConfig:
     exact_min_words: int = 3  # an exact repeat of a short line still counts ("Read more below")
     min_reuse_share: float = 0.1  # reuse below this share of the copy's text is not reported
     max_paraphrase_partners: int = 10  # paraphrase pairs kept per passage group (its closest partners)
+    # When a paraphrase pair is a rewrite, so that its drift is reported (corroborate.repeats.rewrites):
+    rewrite_similarity: float = 0.85  # a one-to-one pair this alike, between any two articles
+    rewrite_copy_share: float = 0.3  # or the articles share this share of their passages verbatim
+    self_rewrite_pairs: int = 4  # or the article pairs this many of its passages one-to-one with itself
     seed: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("near_threshold", "paraphrase_threshold", "lexical_paraphrase_threshold", "min_reuse_share"):
+        for name in ("near_threshold", "paraphrase_threshold", "lexical_paraphrase_threshold", "min_reuse_share",
+                     "rewrite_similarity", "rewrite_copy_share"):
             _check_unit(name, getattr(self, name))
-        if self.min_words < 1 or self.exact_min_words < 1 or self.max_paraphrase_partners < 1:
-            raise ValueError("min_words, exact_min_words and max_paraphrase_partners must be >= 1")
+        if min(self.min_words, self.exact_min_words, self.max_paraphrase_partners, self.self_rewrite_pairs) < 1:
+            raise ValueError("min_words, exact_min_words, max_paraphrase_partners and self_rewrite_pairs must be >= 1")
         if self.shingle_size < 1 or self.num_perm < 16:
             raise ValueError("shingle_size must be >= 1 and num_perm >= 16")
 

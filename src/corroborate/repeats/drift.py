@@ -95,8 +95,14 @@ def _tokenise(text: str) -> list[_Tok]:
     return out
 
 
+# A clitic split off by a tokenised source ("hadn ' t", "It ' s" in ECB+) is joined back, so that it does not
+# read as a negation or a word added against the same text written normally.
+_SPLIT_CLITIC = re.compile(r"(?<=\w) ' (?=(?:t|s|re|ve|ll|d|m)\b)")
+
+
 def _prepare(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).translate(_QUOTES).replace("–", "-").replace("—", "-")
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).replace("–", "-").replace("—", "-")
+    return _SPLIT_CLITIC.sub("'", text)
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -29,6 +29,7 @@ from corroborate.model import Article, Drift, Passage, RepeatGroup, Reuse, Span
 from corroborate.repeats.drift import detect_drift
 from corroborate.repeats.fingerprint import content_terms, exact_key, jaccard, minhash_batch, shingles, stem, words
 from corroborate.repeats.reuse import _original, _reuse
+from corroborate.repeats.rewrites import rewrite_drift_only
 from corroborate.text.calendar_words import _CALENDAR_TEXT
 from corroborate.unionfind import UnionFind
 
@@ -153,6 +154,8 @@ def find_repeats(articles: list[Article], passages: dict[str, list[Passage]], *,
 
     groups.sort(key=lambda g: (order[g.members[0].article], g.members[0].start, _KIND_ORDER[g.kind],
                                [(order[m.article], m.start, m.end) for m in g.members]))
+    counters["drift_not_rewrite"] = rewrite_drift_only(groups, {a.id: len(passages.get(a.id, [])) for a in articles},
+                                                       config)
     counters["drift_flagged"] = sum(1 for g in groups if g.drift is not None)
     reuse = _reuse(articles, flat, groups, order, by_id, min_share=config.min_reuse_share)
     counters["reuse_pairs"] = len(reuse)

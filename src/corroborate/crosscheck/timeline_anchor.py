@@ -93,8 +93,8 @@ def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> li
             anchor = max(before, key=lambda f: f.start, default=None)
             where = "before it"
         moved = shifted(anchor.date, unit, counted(m, shift)) if anchor is not None and anchor.date else None
-        if anchor is None or moved is None:
-            continue
+        if anchor is None or moved is None or (where == "after it" and moved[0] == anchor.date):
+            continue  # "hours after Monday's funeral": the date in its object already dates the sentence
         note = f"'{m.group(0)}' counted from '{anchor.expression}' ({anchor.date}) {where}"
         out.append(Found(article, p, start, end, m.group(0), moved[0], note, moved[1]))
     return out

@@ -139,3 +139,15 @@ def test_a_statement_announced_in_the_paragraph_before_is_its_persons() -> None:
             "“Without getting into the details of our talks with residents, the law is clear that such payments are "
             "not allowed.”")
     assert speakers(text) == [("Ann Vale", "Without")]
+
+
+def test_the_statement_is_by_whoever_issued_it() -> None:
+    body = ("The Northern Water Board issued a brief statement on Monday about the leak.\n\n"
+            "“The pipe will be repaired by the end of the week and the supply is safe,” the statement said.")
+    person = ("Ann Vale released a statement after the vote, thanking her staff.\n\n"
+              "“We ran a campaign we can be proud of, and I thank every volunteer,” the statement said.")
+    nobody = ("The vote was held on Monday.\n\n"
+              "“We ran a campaign we can be proud of, and I thank every volunteer,” the statement said.")
+    assert speakers(body) == [("Northern Water Board", "The")]
+    assert speakers(person) == [("Ann Vale", "We")]
+    assert speakers(nobody) == [(None, "We")]

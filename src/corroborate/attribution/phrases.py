@@ -51,6 +51,11 @@ class SpeakerPhrases:
                 before = _POSSESSIVE_END.sub("", self.text[start:m.start()].rstrip())
                 found = [t for t in self.lookup.in_range(self.article.id, start, m.start())
                          if t[1] == start + len(before)]
+                issued = _ISSUED.search(before) if noun in DOCUMENT_NOUNS and not found else None
+                if issued is not None:
+                    # "The NSC released a statement on Thursday …": who issued the document wrote it.
+                    at = start + len(before[:issued.start()].rstrip())
+                    found = [t for t in self.lookup.in_range(self.article.id, start, at) if t[1] == at]
                 link = _LINK.match(self.text, m.end(), end)
                 if not found and link is not None:
                     found = [t for t in self.lookup.in_range(self.article.id, link.end(), end)
@@ -308,6 +313,9 @@ REFERRING_NOUNS = DOCUMENT_NOUNS | {"aide", "spokesman", "spokeswoman", "spokesp
 # said" has.
 _NOUNS = _NP_WORDS | DOCUMENT_NOUNS
 _POSSESSIVE_END = re.compile(r"['’]s$")
+# "X issued a statement", "X has released a brief statement": X wrote the document the verb takes.
+_ISSUED = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+)*(?:issued|released|put out|published|sent|posted)"
+                     r"\s+(?:a|an|the|its|his|her|their)(?:\s+[a-z][\w-]*){0,2}\s*$")
 # "a letter from Representative X", "an aide to the House Ways and Means Committee", "the report, by X".
 _LINK = re.compile(r",?\s*(?:for|to|from|by|of|signed by)\s+(?:the\s+)?")
 

@@ -117,3 +117,19 @@ def test_a_line_that_tells_what_usually_happens_never_opens_the_brief() -> None:
     assert not _sentence("The league would typically suspend a player for two games after such a hearing.")
     assert not _sentence("A review usually takes about a month once a complaint is filed.")
     assert _sentence("The league suspended the striker for two games after a hearing on Monday.")
+
+
+def test_of_leads_equally_backed_and_placed_the_one_more_outlets_state_opens_the_brief() -> None:
+    # Two outlets lead with the news in nearly the same words (one statement, two sources); the third opens
+    # with a teaser that only relates to it. Backers and places tie, so the article order decided before.
+    a = Article("a", "Daily A", None, None, None,
+                "With the fair only days away, the council is reportedly readying some changes for the crowds in "
+                "Elmton.\n\nThe square was last changed in 2010.")
+    b = Article("b", "Daily B", None, None, None,
+                "Elmton council will fence off its town square for the fair to keep the crowds safe.\n\n"
+                "Gates will open at nine.")
+    c = Article("c", "Daily C", None, None, None,
+                "Elmton council will fence off the town square for the fair to keep crowds safe, a spokesman said.\n\n"
+                "Tickets cost five pounds.")
+    st = _check(a, b, c)
+    assert st.brief[0].text.startswith("Elmton council will fence off")

@@ -303,14 +303,16 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
 
     firsts = {aid: min(lead) for aid, lead in lead_passages.items() if lead}
 
-    def lead_key(st: Statement) -> tuple[int, bool, int, str]:
+    def lead_key(st: Statement) -> tuple[int, int, bool, int, str]:
         sources, others, passage, article = key(st)
         # Sources and related sources count alike here, but an article's second lead sentence needs one more to
         # pass a first: the second gives a figure other outlets repeat (the season's toll), the first the news
         # (the day's deaths). Of leads equally backed, the one that dates its happening states the news (the
-        # court's sentence, not the crime a feature opens with).
+        # court's sentence, not the crime a feature opens with); then the one more outlets state, not one outlet's
+        # line the others only relate to (a teaser, "the company is preparing some changes", against the
+        # news two outlets lead with).
         second = not any(firsts.get(c.article) == c.passage for c in members[id(st)])
-        return (sources + others + second, passage, not states_when(st.text), article)
+        return (sources + others + second, passage, not states_when(st.text), sources, article)
 
     # Every lead in that order, so that when the best one has no usable wording (a 64-word lead that quotes a
     # whole letter) the next lead opens the brief, not the most corroborated later line.

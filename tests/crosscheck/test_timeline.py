@@ -309,3 +309,25 @@ def test_a_month_after_since_or_a_past_copula_is_the_last_one() -> None:
     assert one("The last big storm to hit the coast was in February, officials said.").date == "2021-02"
     assert one("Prices have doubled since February across the region.").date == "2021-02"
     assert one("Voters go to the polls in February to choose.").date == "2022-02"  # nothing says it is over
+
+
+# -- a weekday typed with a slip (the tune half's 'Wednedsay'); made-up sentences, dated Friday 26 Nov 2021 --
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The senator said Wednedsay he would keep his view.", "2021-11-24"),
+    ("The ferry sank on Thrusday off the coast.", "2021-11-25"),
+    ("Talks ended on Tuesdya without a deal.", "2021-11-23"),
+    ("The mayor spoke Wendesday about the plan.", "2021-11-24"),
+])
+def test_a_misspelled_weekday_is_that_weekday(text: str, expected: str) -> None:
+    assert one(text).date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sundry items were sold at the fair.",
+    "The Thursby family moved to the coast.",
+    "The market opens on Mondays and Fridays.",
+    "Monarch butterflies crossed the valley.",
+])
+def test_a_word_that_only_starts_like_a_weekday_is_no_date(text: str) -> None:
+    assert timeline(art(text)) == []

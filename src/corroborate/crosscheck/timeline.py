@@ -60,6 +60,7 @@ from corroborate.text.dates import (
     nearest_year,
     read_dateline,
     season_year,
+    weekday_name,
 )
 from corroborate.text.time_words import _STOP, tense_at
 
@@ -223,7 +224,7 @@ class _Resolver:
             return month_of(p, ahead if ahead < back else -back)
         # weekday
         mod = (m.group(1) or "").lower()
-        target = WEEKDAYS.index(m.group(2).lower())
+        target = WEEKDAYS.index(weekday_name(m.group(2)) or "")
         back = (p.weekday() - target) % 7
         ahead = (target - p.weekday()) % 7
         if mod == "last":
@@ -277,6 +278,8 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                     continue  # the dateline line ("Updated : November 11 , 2011"): when it appeared
                 if kind in ("day", "week", "month_rel", "year") and is_title(sentence, s, e):
                     continue  # ABC's "This Week", "Tonight": the name of a programme, not a date
+                if kind == "weekday" and weekday_name(m.group(2)) is None:
+                    continue  # "Sundry", "Monarch": a word that merely starts like a weekday
                 if kind == "weekday" and (GENERIC.search(sentence[:s]) or (_QUOTED_NAME.search(sentence[:s])
                                           and re.match(r"[,.]?[\"”]", sentence[e:]))):
                     continue  # "every Tuesday": a habit; "Fox News Sunday": a programme; neither a date

@@ -53,8 +53,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_in_year", re.compile(r"\b(?:" + _MONTH_LEAD + r")?" + _FULL_MONTH
                                  + r",?\s+(?i:(last|this|next))\s+year\b")),
     ("year", re.compile(r"\b(this|last|next)\s+year\b", re.I)),
+    # A weekday, or a word typed close to one ("Wednedsay", "Thrusday"): weekday_name() says which, or none.
     ("weekday", re.compile(r"\b(?:(?i:(on|last|next|this|by|until|since|from|before|after))\s+)?"
-                           r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?"
+                           r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                           r"(?:Mo|Tu|Te|We|Th|Fr|Sa|Su)[a-z]{4,8})(?:['’]s)?"
                            r"(?:\s+(night|morning|afternoon|evening))?\b")),
     # A bare month: after a preposition ("in September", "back in December"), or before an event noun
     # ("the June decision", "a March debate"), never alone ("May" is also a name and a verb).
@@ -138,6 +140,30 @@ saturday sunday
 """.split())  # noqa: SIM905 -- a word list reads better as one string
 _DL_OTHER = 2  # other capitalised words allowed: a place or an agency ("TNN ... MUMBAI")
 _ALPHA = re.compile(r"[^\W\d_]+")
+
+
+def _typos(a: str, b: str) -> int:
+    """Edits between two words, an adjacent swap counting one (optimal string alignment distance)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def weekday_name(word: str) -> str | None:
+    """The weekday ``word`` names, lower-case: itself, or the one it is one slip from ("Wednedsay", "Thrusday",
+    "Firday"; two for the long names: "Wendesday"), still ending in "day" or holding its letters. A plural
+    ("Mondays": a habit) or a word that is no slip ("Sundry", "Thursby", "Monarch") is none."""
+    w = word.lower()
+    if w in WEEKDAYS:
+        return w
+    best = min(WEEKDAYS, key=lambda d: _typos(w, d))
+    if w == best + "s" or w[:1] != best[:1] or not (w.endswith("day") or sorted(w) == sorted(best)):
+        return None
+    return best if _typos(w, best) <= (2 if len(best) >= 8 else 1) else None
 
 
 def is_title(sentence: str, start: int, end: int) -> bool:

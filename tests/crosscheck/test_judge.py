@@ -221,3 +221,42 @@ def test_text_in_another_language_is_not_judged() -> None:
                  ["dalam", "merangkumi"], "the same quote in different wording", 0.8)
     kept, dropped = review([c], JudgeContext({"x": x, "y": y}, {"x": px, "y": py}, [], []))
     assert not kept and "not English" in dropped[0].explanation
+
+
+def test_a_long_article_that_restates_a_few_points_is_not_spun() -> None:
+    # Seven sentences each restated right after it: in a 14-sentence page that is a spinner's work, in an
+    # 80-sentence feature it is an author making a point twice now and then (GUIDELINE.md section 19).
+    pairs = [(f"The council cut the {w} budget by a third.", f"A third of the {w} budget was cut by the council.")
+             for w in ("school", "park", "road", "library", "police", "museum", "harbour")]
+    filler = [f"Item {k} of the plan was read aloud at the meeting." for k in range(66)]
+    for name, lines in (("short", [s for p in pairs for s in p]), ("long", [s for p in pairs for s in p] + filler)):
+        art, ps = _article(name, lines)
+        groups = [RepeatGroup("paraphrase", [Span.of(art, ps[k].start, ps[k].end),
+                                             Span.of(art, ps[k + 1].start, ps[k + 1].end)], "within")
+                  for k in range(0, 14, 2)]
+        ctx = JudgeContext({name: art}, {name: ps}, groups, [])
+        c = Conflict("drift", [_span(art, "school"), _span(art, "park")], ["school", "park"],
+                     "wording changed in a rewrite", 0.7)
+        kept, dropped = review([c], ctx)
+        if name == "short":
+            assert ctx.spun == {"short"} and kept
+        else:
+            assert ctx.spun == frozenset() and not kept and dropped
+
+
+def test_a_denial_that_names_its_alternative_is_no_negation_conflict() -> None:
+    # "not A; instead B" against "B": both reports say the same two things.
+    x, px = _article("x", ["Local pilots are not employed by the Harlow airline, which instead hires pilots from "
+                           "abroad, the report said."])
+    y, py = _article("y", ["Instead, the Harlow airline employs pilots from abroad, including Norway."])
+    c = Conflict("negation", [Span.of(x, px[0].start, px[0].end), Span.of(y, py[0].start, py[0].end)],
+                 ["negative", "positive"], "whether the airline employed: affirmed in one source, denied in the "
+                 "other", 0.7)
+    kept, dropped = review([c], JudgeContext({"x": x, "y": y}, {"x": px, "y": py}, [], []))
+    assert not kept and "alternative" in dropped[0].explanation
+    # Nor between two bodies that reuse one report's text (the rewrite kept the meaning).
+    group = RepeatGroup("paraphrase", list(c.spans), "across")
+    copies = JudgeContext({"x": x, "y": y}, {"x": px, "y": py}, [group], [Reuse("y", "x", 0.6, "y repeats x")])
+    assert copies.copies(*c.spans)
+    kept, dropped = review([c], copies)
+    assert not kept and "alternative" in dropped[0].explanation

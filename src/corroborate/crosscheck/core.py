@@ -49,7 +49,7 @@ from corroborate.crosscheck.conflicts import (
 )
 from corroborate.crosscheck.findings import dedupe_conflicts, merge_findings
 from corroborate.crosscheck.independence import independence, source_of
-from corroborate.crosscheck.judge import MIN_SELF_REPEATS, JudgeContext, review
+from corroborate.crosscheck.judge import JudgeContext, review
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.text.claim_words import FRAMES
 from corroborate.unionfind import UnionFind
@@ -143,7 +143,7 @@ def _rewrites(groups: list[RepeatGroup], spun: set[str]) -> frozenset[tuple[str,
     """Spans that rewrite another passage of the same article (the sloppy scrape's "spun" copies), as the
     repeats stage judged them: position alone cannot tell, since scrapes interleave the rewrite anywhere.
     Only in ``spun`` articles, those that repeat themselves sentence by sentence as the judge counts it
-    (crosscheck/judge.py, MIN_SELF_REPEATS): a page that restates its headline in its lead is no spun copy,
+    (crosscheck/judge.py, JudgeContext.spun): a page that restates its headline in its lead is no spun copy,
     and its lead must not be shown as a "spun rewrite" or kept out of the brief."""
     out: set[tuple[str, int, int]] = set()
     for g in groups:
@@ -212,7 +212,7 @@ def cross_check(articles: list[Article], passages: dict[str, list[Passage]], *, 
     related_sim = cfg.supports_semantic if sim.semantic else cfg.supports_lexical
     source, why = source_of(articles, repeats.reuse if repeats is not None else [])
     judge_ctx = JudgeContext.for_story(articles, passages, repeats)
-    spun = {a for a, n in judge_ctx.self_repeats.items() if n >= MIN_SELF_REPEATS}
+    spun = set(judge_ctx.spun)
     sentence_rewrites = _rewrites(list(repeats.groups) if repeats is not None else [], spun)
     # Repeats work on sentences, claims on clauses: a clause of a rewritten sentence is a rewrite too.
     rewrites = sentence_rewrites | {c.ref for c in claims if within(c.span, sentence_rewrites)}

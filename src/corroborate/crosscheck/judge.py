@@ -55,6 +55,11 @@ KINDS = ("number", "entity", "role", "place", "date", "negation", "drift", "quot
 # lead). At 3, ordinary ECB+ pages were read as spun and 39 of 83 flags on them were drift between
 # independent reports (GUIDELINE.md section 7). A short spun article with under 6 rewritten sentences is missed.
 MIN_SELF_REPEATS = 6
+# ... and they must be one sentence in ten of it: long FNC-1 bodies (118 and 172 sentences) restate a point now
+# and then (11 and 16 such groups, 0.09 of their sentences), and three of five flags on 40 FNC-1 story groups
+# were drift between two neighbouring sentences of such a body (GUIDELINE.md section 19); the seeds' spun
+# article has 8-9 in 67 sentences (0.12-0.13).
+SPUN_SHARE = 0.1
 MAX_REWRITE_GAP = 2  # sentences apart, inside such an article, for a sentence and its interleaved rewrite
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
@@ -115,9 +120,16 @@ class JudgeContext:  # no slots: the indexes below are cached on first use
                 counts[aid] = counts.get(aid, 0) + 1
         return counts
 
+    @functools.cached_property
+    def spun(self) -> frozenset[str]:
+        """The articles that repeat themselves sentence by sentence (a spinner's work): at least
+        :data:`MIN_SELF_REPEATS` interleaved rewrites, and at least :data:`SPUN_SHARE` of their sentences."""
+        return frozenset(aid for aid, n in self.self_repeats.items()
+                         if n >= max(MIN_SELF_REPEATS, SPUN_SHARE * len(self.passages.get(aid, []))))
+
     def _spun(self, p: Passage, groups: set[int]) -> bool:
         """A sentence of an article that repeats itself, rewritten inside it (the spun copy of a sentence)."""
-        return self.self_repeats.get(p.article, 0) >= MIN_SELF_REPEATS and any(
+        return p.article in self.spun and any(
             self.groups[g].scope == "within" and self.groups[g].kind == "paraphrase" for g in groups)
 
     def sentence(self, span: Span) -> tuple[int, Passage | None]:
@@ -143,7 +155,7 @@ class JudgeContext:  # no slots: the indexes below are cached on first use
             return True  # a spinner's rewrite against what it rewrote or what others report
         if a.article != b.article:
             return bool(ga & gb) and self._copy_source.get(a.article) == self._copy_source.get(b.article)
-        if self.self_repeats.get(a.article, 0) < MIN_SELF_REPEATS:
+        if a.article not in self.spun:
             return False
         return bool(ga & gb) or 0 < abs(ia - ib) <= MAX_REWRITE_GAP
 
@@ -271,7 +283,7 @@ def _rewritten(a: Span, b: Span, f: dict[str, float], ctx: JudgeContext) -> bool
     pairing different facts."""
     if f["rewrite_cover"] < DRIFT_MIN_SIMILARITY:
         return False
-    spun = any(ctx.self_repeats.get(s.article, 0) >= MIN_SELF_REPEATS for s in (a, b))
+    spun = a.article in ctx.spun or b.article in ctx.spun
     return spun or a.article == b.article or f["rewrite_order"] >= MIN_COPY_ORDER
 
 
@@ -315,16 +327,31 @@ def rule(c: Conflict, sides: tuple[int, int], f: dict[str, float], ctx: JudgeCon
         return "an edited copy, not a single changed fact"
     if c.kind == "drift" and not _rewritten(c.spans[i], c.spans[j], f, ctx):
         return "a rewrite keeps most of its words; these two sentences tell the fact apart"
+    if c.kind == "negation" and _denies_for_another(c, sides, ctx):
+        return "the denial comes with its alternative ('not A; instead B'), which the other side affirms"
     if f["copies"]:
         return KEEP
-    if c.kind == "quote" and any(ctx.self_repeats.get(s.article, 0) >= MIN_SELF_REPEATS
-                                 for s in (c.spans[i], c.spans[j])):
+    if c.kind == "quote" and (c.spans[i].article in ctx.spun or c.spans[j].article in ctx.spun):
         # A remark worded in substance otherwise by an article a spinner rewrote (it repeats itself, sentence
         # by sentence): the spinner's words put in the speaker's mouth, even when its original is gone.
         return KEEP
     if c.kind == "drift":
         return "drift needs a passage and its copy; these are independent reports"
     return None
+
+
+_ALTERNATIVE = re.compile(r"\b(?:instead|rather than|but rather)\b", re.IGNORECASE)
+
+
+def _denies_for_another(c: Conflict, sides: tuple[int, int], ctx: JudgeContext) -> bool:
+    """A denial that names what holds instead ("Saudi women are not employed ..., which instead hires women
+    from other countries"): an independent report affirming the verb is most often affirming that
+    alternative, two facts that both hold (FNC-1 pool, GUIDELINE.md section 19)."""
+    neg = next((c.spans[k] for k in sides if c.values[k] == "negative"), None)
+    if neg is None:
+        return False
+    _, p = ctx.sentence(neg)
+    return bool(_ALTERNATIVE.search(p.text if p else neg.text))
 
 
 def review(conflicts: Iterable[Conflict], ctx: JudgeContext, config: ConflictConfig | None = None

@@ -286,3 +286,58 @@ def test_a_day_beside_the_same_verb_dates_one_event_in_sentences_worded_apart() 
     assert {e for e, _ in claim.dated} == {"resign"}
     said = "Alma Ruiz apologized, her office said Friday."
     assert rule_claim(art("d", "d", said), Passage("d", 0, 0, 0, len(said), said)).dated == frozenset()
+
+
+def test_counts_one_article_gives_in_two_sentences_are_two_facts() -> None:
+    # Article x gives an average and a maximum; outlet y repeats the average: nobody disputes either figure.
+    from corroborate.crosscheck.conflicts import number_findings
+    from corroborate.crosscheck.rules import rule_claim
+    from corroborate.model import Passage
+
+    def claims(*docs: tuple[str, str]) -> list:
+        full = {aid: " ".join(t for a, t in docs if a == aid) for aid, _ in docs}
+        out, pos = [], {}
+        for aid, text in docs:
+            start = pos.get(aid, 0)
+            out.append(rule_claim(art(aid, aid, full[aid]), Passage(aid, len(out), 0, start, start + len(text), text)))
+            pos[aid] = start + len(text) + 1
+        return out
+
+    average = "The Dover crab grows to five inches on average."
+    most = "A Dover crab from the same beach measured 10 inches across."
+    assert not number_findings(claims(("x", average), ("x", most), ("y", average)), lambda i, j: True)
+    assert number_findings(claims(("x", most), ("y", average)), lambda i, j: True)
+    # A figure an outlet gives alone is a rival one: z measures the one crab at 10 inches, y at five.
+    alone = "The Dover crab measured 10 inches across."
+    assert number_findings(claims(("x", average), ("x", most), ("y", average), ("z", alone)), lambda i, j: True)
+
+
+def test_a_ceiling_or_a_floor_is_no_rival_figure() -> None:
+    # "no more than 10 inches" holds for a five-inch average; "at least three" for ten dead.
+    assert not _numbers("The Dover crab grows to an average of five inches.",
+                        "The Dover crab normally grows to no more than 10 inches.")
+    assert not _numbers("The Harlow quake killed ten people.", "The Harlow quake killed at least three people.")
+    found = _numbers("The Harlow quake killed ten people.", "The Harlow quake killed at least 30 people.")
+    assert found and "30 or more" in found[0].labels.values()
+    assert _numbers("The Dover crab grows to five inches.", "The Dover crab grows to 10 inches.")
+
+
+def test_a_drift_value_goes_to_the_sentence_that_says_it() -> None:
+    # The pair's drift reads its first member against its second; the original is the second one here.
+    from corroborate.crosscheck.conflicts import drift_findings
+    from corroborate.model import Drift, RepeatGroup, Span
+
+    a = art("a", "a", "The ferry was escorting five boats when the incident happened.")
+    b = art("b", "b", "The ferry was escorting five boats when the attack happened.")
+    sa, sb = Span.of(a, 0, len(a.text)), Span.of(b, 0, len(b.text))
+    g = RepeatGroup("paraphrase", [sa, sb], "across", 0.9, Drift((("incident", "attack"),), ("name",), "changed"),
+                    original=sb)
+    found = drift_findings([g])
+    assert found and {(s.article, v) for s, v in found[0].sides} == {("a", "incident"), ("b", "attack")}
+    # A near group's original may repeat a member word for word: the value goes to a member that says it.
+    c = art("c", "c", "The ferry was escorting five boats when the incident happened.")
+    sc = Span.of(c, 0, len(c.text))
+    g = RepeatGroup("near", [sa, sc, sb], "across", 0.9, Drift((("incident", "attack"),), ("name",), "changed"),
+                    original=sa)
+    found = drift_findings([g])
+    assert found and {(s.article, v) for s, v in found[0].sides} == {("a", "incident"), ("b", "attack")}

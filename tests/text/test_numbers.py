@@ -14,6 +14,8 @@ from corroborate.text.numbers import compatible, quantity
     ("1.2 million", (1_200_000, 1_200_000)), ("$5,687.75", (5687.75, 5687.75)),
     ("one hundred and five", (105, 105)), ("a dozen", (12, 12)), ("38-year-old", (38, 38)),
     ("more than 100", (100, math.inf)), ("nearly 200", (160, 200)), ("about 50", (45, 55)),
+    # a ceiling is no floor, though it says "more than"
+    ("no more than 10 inches", (0, 10)), ("no more than ten", (0, 10)), ("up to 200", (0, 200)),
 ])
 def test_quantity(text: str, interval: tuple[float, float]) -> None:
     assert quantity(text) == pytest.approx(interval)

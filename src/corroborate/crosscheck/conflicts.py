@@ -44,6 +44,7 @@ from corroborate.text.claim_words import (
     WEEKDAYS,
     lemma,
     negation_at,
+    number_value,
     tokenize,
 )
 from corroborate.text.conflict_words import LIGHT_VERBS, REGIONS, SITES
@@ -60,7 +61,15 @@ _TOLL_HEADS = frozenset(("person", "people", "migrant", "victim", "life", "death
 def _count_label(q: Quantity) -> str:
     if q.high == q.low:
         return "one" if q.low == 1 else str(q.low)
+    if q.low == 0 and q.high is not None:
+        return f"at most {q.high}"
     return "more than one" if q.low <= 2 else f"{q.low} or more"
+
+
+def _figure(q: Quantity) -> bool:
+    """A count written as a figure, exact or bounded ("10", "at least 10", "no more than ten"), not a vague
+    word ("dozens", "multiple") or a bare plural."""
+    return q.high == q.low or any(number_value(w) is not None for w in q.surface.lower().split())
 
 
 def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) -> list[Finding]:
@@ -69,7 +78,7 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
     for i, c in enumerate(claims):
         for q in c.numbers:
             by_head[("head", q.head)].append((i, q))
-            if q.frame and q.high == q.low and (q.head in _TOLL_HEADS or q.head == q.frame):
+            if q.frame and _figure(q) and (q.head in _TOLL_HEADS or q.head == q.frame):
                 by_head[("toll", q.frame)].append((i, q))
     # Counts one sentence gives side by side ("404 yards rushing and 440 yards receiving") are two facts that
     # both hold, whoever else repeats either of them (ECB+ audit, GUIDELINE.md section 7).
@@ -78,6 +87,14 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
     for (scope, head), qs in sorted(by_head.items()):
         if len(qs) < 2 or not any(q.explicit for _, q in qs):
             continue
+        # Likewise a count no outlet gives without the other one beside it (in another sentence): an average
+        # and a maximum, this quake's toll and an earlier one's. It is a second fact of the outlets that give
+        # both, not a rival figure (ECB+ audit and FNC-1 pool, GUIDELINE.md sections 7 and 19). A figure some
+        # outlet gives alone stays a candidate: one outlet's "923 rounds from the boat" against the others'
+        # "300 rounds", where they give 923 as the season's total (a gold conflict).
+        stated: dict[tuple[int, int | None], set[str]] = defaultdict(set)
+        for i, q in qs:
+            stated[(q.low, q.high)].add(claims[i].article)
         for x in range(len(qs)):
             i, qa = qs[x]
             for y in range(x + 1, len(qs)):
@@ -85,12 +102,13 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
                 if i == j or qa.compatible(qb) or not (qa.explicit or qb.explicit):
                     continue
                 if (qa.frame and qb.frame and qa.frame != qb.frame) or \
-                        any((qa.head, qa.low) in t and (qb.head, qb.low) in t for t in together):
-                    continue  # killed six / injured two; or both counts stated in one sentence
+                        any((qa.head, qa.low) in t and (qb.head, qb.low) in t for t in together) or \
+                        _beside(stated[(qa.low, qa.high)], stated[(qb.low, qb.high)]):
+                    continue  # killed six / injured two; both counts in one sentence; one always beside the other
                 same_frame = qa.frame is not None and qa.frame == qb.frame
                 if not (same_frame or related(i, j)):
                     continue
-                exact = qa.high == qa.low and qb.high == qb.low
+                exact = _figure(qa) and _figure(qb)
                 if scope == "head" and exact and not claims[i].names & claims[j].names:
                     # Two exact counts of one noun with no name in common: another player's yards, another
                     # quake's toll (ECB+ audit). A count without a name in either sentence is no exception.
@@ -103,13 +121,19 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
     return out
 
 
+def _beside(a: set[str], b: set[str]) -> bool:
+    """Whether every article that gives one count also gives the other."""
+    return a <= b or b <= a
+
+
 _PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people", "life": "lives"}
 
 
 def _plural(head: str) -> str:
     words = head.split()
     last = words[-1]
-    words[-1] = _PLURALS.get(last, last if last.endswith("s") else last + "s")
+    words[-1] = _PLURALS.get(last, last if last.endswith("s") else last + "es" if last.endswith(("ch", "sh", "x"))
+                             else last + "s")
     return " ".join(words)
 
 
@@ -283,6 +307,12 @@ def _is_day(word: str) -> bool:
     return w in WEEKDAYS or w in MONTHS or w in ("today", "yesterday", "tomorrow")
 
 
+def _says(text: str, words: list[str], other: list[str]) -> bool:
+    """Whether ``text`` holds every one of ``words`` and not every one of ``other`` (the other wording)."""
+    low = text.lower()
+    return all(w.lower() in low for w in words) and not (other and all(w.lower() in low for w in other))
+
+
 _DRIFT_AS = {"negation": "negation", "number": "number", "actor": "entity", "name": "entity"}
 
 
@@ -294,9 +324,19 @@ def drift_findings(groups: Iterable[RepeatGroup], *, typed: bool = False) -> lis
     for g in groups:
         if g.drift is None or len(g.members) < 2 or set(g.drift.kinds) <= {"substitution"}:
             continue  # a weak substitution alone is more often a harmless synonym than a distortion
-        first = g.original or g.members[0]
-        second = next(m for m in g.members if m != first)
-        old = "; ".join(o for o, _ in g.drift.changed if o) or "(nothing)"
+        olds = [o for o, _ in g.drift.changed if o]
+        news = [n for _, n in g.drift.changed if n]
+        # Each value goes to a member that says it: a pair group's drift reads its first member against its
+        # second, whichever is the original, and a near group's members may repeat the original word for
+        # word. A value put on a sentence that does not hold it ("attack" shown for a sentence saying
+        # "incident") misleads the editor (tune gold, GUIDELINE.md section 19).
+        first = next((m for m in sorted(g.members, key=lambda m: m != (g.original or g.members[0]))
+                      if _says(m.text, olds, news)), None)
+        second = next((m for m in g.members if m != first and _says(m.text, news, olds)), None)
+        if first is None or second is None:  # words the text does not show as written ("n't", a lemma)
+            first = g.original or g.members[0]
+            second = next(m for m in g.members if m != first)
+        old = "; ".join(olds) or "(nothing)"
         new = "; ".join(n for _, n in g.drift.changed if n) or "(nothing)"
         conf = max(DRIFT_CONFIDENCE.get(k, 0.5) for k in g.drift.kinds)
         key = ("drift", *sorted("|".join(sorted((o.lower(), n.lower()))) for o, n in g.drift.changed))

@@ -42,6 +42,7 @@ from corroborate.text.claim_words import (
     number_value,
     tokenize,
 )
+from corroborate.text.numbers import HEDGES, bound
 
 
 def _np_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -174,7 +175,18 @@ def _quantities(tokens: list[Token], article: Article, frame: str | None) -> lis
         if not _nounish(words[-1]):
             continue
         if value is not None:
-            add(phrase, value, value, i, mods[-1])
+            # "no more than 10 inches" is a ceiling and "at least 3 people" a floor, not the figure itself
+            # (an average of five against no more than 10 was a number conflict, GUIDELINE.md section 19).
+            before = [tok.lower for tok in tokens[max(0, i - 3):i]]
+            hedged = bound(" ".join(before))
+            hedge = next((h.split() for h in HEDGES if before[-len(h.split()):] == h.split()), [])
+            first = i - len(hedge) if hedged else i  # the span reads "no more than 10 inches"
+            if hedged == "at most":
+                add(phrase, 0, value, first, mods[-1])
+            elif hedged == "at least":
+                add(phrase, value, None, first, mods[-1])
+            else:
+                add(phrase, value, value, i, mods[-1])
         elif vague is not None:
             add(phrase, vague, None, i, mods[-1])
     for i in range(n - 1):

@@ -26,6 +26,10 @@ APPROX = ("about", "around", "approximately", "roughly", "nearly", "almost", "so
           "up to", "more than", "over", "at least", "less than", "under", "fewer than", "just over",
           "just under", "upwards of", "as many as")
 _LOWER_BOUND = ("more than", "over", "at least", "upwards of", "just over")
+# A ceiling, not a hedge: "grows to no more than 10 inches" holds for five (read before "more than").
+_AT_MOST = ("no more than", "not more than", "at most", "no bigger than", "no larger than", "up to", "less than",
+            "fewer than", "as many as")
+HEDGES = tuple(sorted(_AT_MOST + _LOWER_BOUND, key=lambda h: -len(h.split())))  # longest first
 _UPPER_BOUND = ("less than", "under", "fewer than", "up to", "as many as", "just under", "nearly", "almost",
                 "close to")
 _NUMBER = re.compile(r"[$£€]?\d[\d,]*(?:\.\d+)?")
@@ -64,6 +68,7 @@ def quantity(text: str) -> tuple[float, float] | None:
             return (float(lo), float(hi))
     value: float | None = None
     m = _NUMBER.search(low)
+    before = low[:m.start()] if m else ""
     if m:
         digits = m.group(0).lstrip("$£€").replace(",", "")
         try:
@@ -82,11 +87,14 @@ def quantity(text: str) -> tuple[float, float] | None:
                                           or words[j] in ("and", "a", "an")):
                     j += 1
                 value = _words_value(words[i:j])
+                before = " ".join(words[:i])
                 break
     if value is None:
         return None
     lo, hi = value, value
-    if any(re.search(rf"\b{h}\b", low) for h in _LOWER_BOUND):
+    if bound(before) == "at most":
+        lo, hi = 0.0, value
+    elif any(re.search(rf"\b{h}\b", low) for h in _LOWER_BOUND):
         lo, hi = value, math.inf
     elif any(re.search(rf"\b{h}\b", low) for h in _UPPER_BOUND):
         lo, hi = value * 0.8, value
@@ -103,3 +111,14 @@ def compatible(a: str, b: str) -> bool | None:
         return None
     # A point figure and a rounded one: "5,687.75" vs "5,700" is rounding only when the other is hedged.
     return qa[0] <= qb[1] and qb[0] <= qa[1]
+
+
+def bound(before: str) -> str | None:
+    """'at most' or 'at least' when the words right before a figure bound it ("no more than 10", "up to 10",
+    "at least 3", "more than 1,400"), else None."""
+    words = " ".join(before.lower().split()[-3:])
+    if any(words == h or words.endswith(" " + h) for h in _AT_MOST):
+        return "at most"
+    if any(words == h or words.endswith(" " + h) for h in _LOWER_BOUND):
+        return "at least"
+    return None

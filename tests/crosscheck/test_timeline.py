@@ -331,3 +331,14 @@ def test_a_misspelled_weekday_is_that_weekday(text: str, expected: str) -> None:
 ])
 def test_a_word_that_only_starts_like_a_weekday_is_no_date(text: str) -> None:
     assert timeline(art(text)) == []
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The tax cuts expire at the end of the year.", FRIDAY, "2021-12-31"),
+    ("The plant will close by the end of next year.", FRIDAY, "2022-12-31"),
+    ("Sales had doubled by the end of last year.", FRIDAY, "2020-12-31"),
+    ("At the end of the year, sales had risen again.", "2022-01-10", "2021-12-31"),  # the year just over
+    ("The tax cuts expire at the end of the year.", "2022-01-10", "2022-12-31"),
+])
+def test_the_end_of_the_year_is_its_last_day(text: str, published: str, expected: str) -> None:
+    assert one(text, published).date == expected

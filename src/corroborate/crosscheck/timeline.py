@@ -62,7 +62,7 @@ from corroborate.text.dates import (
     season_year,
     weekday_name,
 )
-from corroborate.text.time_words import _STOP, tense_at
+from corroborate.text.time_words import _PAST, _STOP, tense_at
 
 # "as soon as Friday", "as early as Thursday": a day still to come, whatever the tense of the sentence.
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
@@ -210,6 +210,13 @@ class _Resolver:
         if kind == "year":
             y = p.year + {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
             return str(y), None, date(y, 1, 1)
+        if kind == "year_end":
+            y = p.year + {"the": 0, "this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+            if m.group(1).lower() == "the" and p.month <= 2 and _PAST.search(sentence) \
+                    and tense_at(sentence, rel, rel + len(expr)) == "past":
+                y -= 1  # "at the end of the year, sales had risen" in a January paper: the year just over
+            d = date(y, 12, 31)
+            return d.isoformat(), None, d
         if kind == "month":
             # The nearer of the last and the next such month ("in November" in August is the coming one,
             # "in February" in May the past one); half a year either way goes by the tense.

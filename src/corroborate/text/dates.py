@@ -52,6 +52,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_last", re.compile(r"\b(?i:(last|this|next))\s+" + _FULL_MONTH + r"(?:['’]s)?\b")),
     ("month_in_year", re.compile(r"\b(?:" + _MONTH_LEAD + r")?" + _FULL_MONTH
                                  + r",?\s+(?i:(last|this|next))\s+year\b")),
+    # "at the end of the year", "by the end of next year": a deadline or a turn of the year, its last day.
+    ("year_end", re.compile(r"\b(?:(?:at|by|before|until|till|through)\s+)?the\s+end\s+of\s+(the|this|last|next)"
+                            r"\s+year\b", re.I)),
     ("year", re.compile(r"\b(this|last|next)\s+year\b", re.I)),
     # A weekday, or a word typed close to one ("Wednedsay", "Thrusday"): weekday_name() says which, or none.
     ("weekday", re.compile(r"\b(?:(?i:(on|last|next|this|by|until|since|from|before|after))\s+)?"

@@ -14,7 +14,9 @@ bodies related to one headline (stance agree, discuss or disagree) report one cl
 * one ``check`` per group, each body its own source (FNC-1 gives no outlet and no date);
 * every flag is read with both sentences in their bodies and labelled in bench/gold/audit_conflicts_fnc.json
   (GUIDELINE.md section 19, with section 7's labels and classes): locators only (body, sentence offsets in the
-  body, a fingerprint of the sentence, the value), no text.
+  body, a fingerprint of the sentence, the value), no text;
+* a sample of real disagreements between bodies (``natural`` in the same file) gives a recall figure: one is
+  found when a flag of any kind holds both its sentences.
 
 A label side covers a flag side when the flag's span starts inside the labelled sentence of the same body, so
 the labels survive a change of segmentation; a fingerprint that no longer matches fails loudly. Its first
@@ -103,8 +105,9 @@ def events(data: Path, n: int = GROUPS) -> list[Any]:
     return out
 
 
-def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
-    return json.loads(path.read_text(encoding="utf-8"))["labels"] if path.exists() else []
+def load_labels(path: Path = LABELS, section: str = "labels") -> list[dict[str, Any]]:
+    """The flag labels, or (``section="natural"``) the disagreements between bodies read for recall."""
+    return json.loads(path.read_text(encoding="utf-8")).get(section, []) if path.exists() else []
 
 
 def check_labels(labels: list[dict[str, Any]], evs: list[Any]) -> None:
@@ -135,10 +138,10 @@ def flags(evs: list[Any], semantic: str) -> tuple[list[dict[str, Any]], int, flo
     return found, articles, seconds
 
 
-def label_of(flag: dict[str, Any], labels: list[dict[str, Any]]) -> dict[str, Any] | None:
+def label_of(flag: dict[str, Any], labels: list[dict[str, Any]], *, any_kind: bool = False) -> dict[str, Any] | None:
     """The label of the same group and kind whose sides' sentences hold the flag's sentences."""
     for lab in labels:
-        if lab["event"] != flag["event"] or lab["kind"] != flag["kind"]:
+        if lab["event"] != flag["event"] or (lab["kind"] != flag["kind"] and not any_kind):
             continue
         if all(any(s["doc"] == side["doc"] and side["start"] <= s["start"] < side["end"] for s in flag["sides"])
                for side in lab["sides"]):
@@ -146,8 +149,12 @@ def label_of(flag: dict[str, Any], labels: list[dict[str, Any]]) -> dict[str, An
     return None
 
 
-def score(found: list[dict[str, Any]], labels: list[dict[str, Any]], articles: int) -> dict[str, Any]:
+def score(found: list[dict[str, Any]], labels: list[dict[str, Any]], articles: int,
+          natural: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    natural = natural or []
     labelled = [(f, label_of(f, labels)) for f in found]
+    # A natural disagreement is found when some flag, of any kind, holds both its sentences.
+    hit = sum(1 for nat in natural if any(label_of(f, [nat], any_kind=True) for f in found))
     judged = [(f, lab) for f, lab in labelled if lab is not None]
     by_kind: dict[str, Counter[str]] = {}
     for f, lab in labelled:
@@ -156,7 +163,8 @@ def score(found: list[dict[str, Any]], labels: list[dict[str, Any]], articles: i
     return {"flags": len(found), "articles": articles, "per_article": len(found) / max(articles, 1),
             "labelled": len(judged), "unreviewed": len(found) - len(judged),
             "false": sum(1 for _, lab in judged if lab["label"] == "false"),
-            "precision": value / len(judged) if judged else None, "by_kind": by_kind}
+            "precision": value / len(judged) if judged else None, "by_kind": by_kind,
+            "natural": len(natural), "natural_found": hit}
 
 
 def markdown(r: dict[str, Any], n_events: int, *, semantic: str, seconds: float) -> str:
@@ -168,10 +176,11 @@ def markdown(r: dict[str, Any], n_events: int, *, semantic: str, seconds: float)
         "Every flag is matched to an editor's label in bench/gold/audit_conflicts_fnc.json (true, debatable = "
         "half, false).",
         "",
-        "| groups | articles | flags | flags / article | labelled | unreviewed | false | precision of labelled |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| groups | articles | flags | flags / article | labelled | unreviewed | false | precision of labelled "
+        "| natural disagreements found |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {n_events} | {r['articles']} | {r['flags']} | {cell(r['per_article'])} | {r['labelled']} | "
-        f"{r['unreviewed']} | {r['false']} | {cell(r['precision'])} |",
+        f"{r['unreviewed']} | {r['false']} | {cell(r['precision'])} | {r['natural_found']} of {r['natural']} |",
         "", "| kind | true | debatable | false | unreviewed |", "|---|---:|---:|---:|---:|",
     ]
     for kind, counts in sorted(r["by_kind"].items()):
@@ -191,10 +200,10 @@ def main() -> None:
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
     args = parser.parse_args()
     evs = events(Path(args.data), args.groups)
-    labels = load_labels()
-    check_labels(labels, evs)
+    labels, natural = load_labels(), load_labels(section="natural")
+    check_labels([*labels, *natural], evs)
     found, articles, seconds = flags(evs, args.semantic)
-    result = score(found, labels, articles)
+    result = score(found, labels, articles, natural)
     if args.dump:
         dumped = [{**f, "label": (label_of(f, labels) or {}).get("label")} for f in found]
         Path(args.dump).write_text(json.dumps(dumped, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -20,6 +20,10 @@ def test_a_flag_takes_the_label_whose_sentences_hold_its_spans() -> None:
     assert label_of(_flag("fncg-1", "date", ("fnc_9", 10), ("fnc_5", 120)), labels) is None  # another kind
     result = score([_flag("fncg-1", "number", ("fnc_9", 10), ("fnc_5", 120)), _flag("fncg-2", "date")], labels, 8)
     assert (result["labelled"], result["unreviewed"], result["false"], result["precision"]) == (1, 1, 1, 0.0)
+    # A natural disagreement is found by a flag of any kind that holds both its sentences.
+    natural = [{**labels[0], "kind": "entity"}, {**labels[0], "event": "fncg-3"}]
+    result = score([_flag("fncg-1", "number", ("fnc_9", 10), ("fnc_5", 120))], labels, 8, natural)
+    assert (result["natural"], result["natural_found"]) == (2, 1)
 
 
 def test_the_pool_and_its_labels_resolve_in_the_data() -> None:
@@ -31,8 +35,9 @@ def test_the_pool_and_its_labels_resolve_in_the_data() -> None:
     bodies = [b for _, bs in pool for b, _ in bs]
     assert len(bodies) == len(set(bodies))  # a body serves one group only
     assert all(3 <= len(bs) <= 8 for _, bs in pool) and sum(any(s == "disagree" for _, s in bs) for _, bs in pool) >= 30
-    labels = load_labels()
-    check_labels(labels, events(data))  # every locator still holds the words it was labelled on
+    labels, natural = load_labels(), load_labels(section="natural")
+    check_labels([*labels, *natural], events(data))  # every locator still holds the words it was labelled on
+    assert natural and all(nat["why"] for nat in natural)
     for lab in labels:
         assert lab["label"] in {"true", "debatable", "false"} and lab["why"]
         assert all(len(side["value"].split()) <= 5 for side in lab["sides"])  # a value, never a sentence

@@ -314,7 +314,7 @@ def test_a_month_after_since_or_a_past_copula_is_the_last_one() -> None:
 # -- a weekday typed with a slip (the tune half's 'Wednedsay'); made-up sentences, dated Friday 26 Nov 2021 --
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The senator said Wednedsay he would keep his view.", "2021-11-24"),
+    ("The coach said Wednedsay the team would travel.", "2021-11-24"),
     ("The ferry sank on Thrusday off the coast.", "2021-11-25"),
     ("Talks ended on Tuesdya without a deal.", "2021-11-23"),
     ("The mayor spoke Wendesday about the plan.", "2021-11-24"),
@@ -334,11 +334,11 @@ def test_a_word_that_only_starts_like_a_weekday_is_no_date(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
-    ("The tax cuts expire at the end of the year.", FRIDAY, "2021-12-31"),
+    ("The lease runs out at the end of the year.", FRIDAY, "2021-12-31"),
     ("The plant will close by the end of next year.", FRIDAY, "2022-12-31"),
     ("Sales had doubled by the end of last year.", FRIDAY, "2020-12-31"),
     ("At the end of the year, sales had risen again.", "2022-01-10", "2021-12-31"),  # the year just over
-    ("The tax cuts expire at the end of the year.", "2022-01-10", "2022-12-31"),
+    ("The lease runs out at the end of the year.", "2022-01-10", "2022-12-31"),
 ])
 def test_the_end_of_the_year_is_its_last_day(text: str, published: str, expected: str) -> None:
     assert one(text, published).date == expected

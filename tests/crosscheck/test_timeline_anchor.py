@@ -56,19 +56,38 @@ def test_an_anaphor_without_a_safe_anchor_stays_undated(text: str, found: list[s
 
 
 def test_an_anaphor_far_from_its_date_stays_undated() -> None:
-    text = "The ferry sank on Nov 3. Divers searched the wreck. Crews towed it. Two days later, the captain quit."
+    text = "The ferry sank on Nov 3.\n\nDivers searched the wreck. Crews towed it. Two days later, the captain quit."
     assert [e.expression for e in timeline(text)] == ["on Nov 3"]
+
+
+def test_an_anaphor_counts_from_the_one_date_of_its_paragraph_or_the_one_before() -> None:
+    # Quoted lines come between the date and the anaphor; the paragraph before holds one day only.
+    text = ('The mayor hinted on Tuesday that she may stand down. "We will see. Nothing is decided."'
+            "\n\nShe took it back later that day in a short note.")
+    event = dated(text, "later that day")
+    assert event.date == "2021-11-23" and event.note and "on Tuesday" in event.note
+
+
+@pytest.mark.parametrize("text", [
+    # Two days named before it: no safe anchor.
+    "The ferry sank on Nov 3. The inquiry opened on Nov 10. Divers searched. Crews towed it. Later that day, "
+    "the captain quit.",
+    # A stretch of time to come, not a day after the last one named.
+    "The line failed on Saturday. Crews will add capacity over the next day or two.",
+])
+def test_no_safe_paragraph_anchor(text: str) -> None:
+    assert all("counted from" not in (e.note or "") for e in timeline(text))
 
 
 
 @pytest.mark.parametrize(("text", "expression", "expected"), [
     # "before"/"after" with an object: counted from the date inside it, not from a date told before it.
-    ("The bill passed on Nov 3. The rule took effect the day before the Nov 20 vote.", "the day before",
+    ("The bill passed on Nov 3. The curfew began the day before the Nov 20 parade.", "the day before",
      "2021-11-19"),
-    ("The bill passed on Nov 3. He was shot two days before the Nov 20 vote.", "two days before", "2021-11-18"),
+    ("The bill passed on Nov 3. He was hurt two days before the Nov 20 parade.", "two days before", "2021-11-18"),
     # An adverb (the clause ends, or another preposition follows): counted from the date before it, as before.
     ("The ferry sank on Nov 3. She had left port the day before, police said.", "the day before", "2021-11-02"),
-    ("An Aug. 16 cable described a meeting the day before by the mission.", "the day before", "2021-08-15"),
+    ("A memo dated Aug. 16 described a briefing the day before by the staff.", "the day before", "2021-08-15"),
 ])
 def test_before_or_after_counts_from_its_object_or_the_date_before(text: str, expression: str,
                                                                   expected: str) -> None:
@@ -76,8 +95,8 @@ def test_before_or_after_counts_from_its_object_or_the_date_before(text: str, ex
 
 
 @pytest.mark.parametrize(("text", "expression", "expected"), [
-    ("Hours after delivering a reading at Monday's funeral, she flew to New York.", "Monday's", "2021-11-22"),
-    ("Moments after the Tuesday shooting, an officer was seen kneeling.", "Tuesday", "2021-11-23"),
+    ("Hours after speaking at Monday's meeting, the envoy left for Geneva.", "Monday's", "2021-11-22"),
+    ("Minutes after the Tuesday crash, a driver was seen calling for help.", "Tuesday", "2021-11-23"),
 ])
 def test_hours_after_a_dated_object_adds_no_second_mention(text: str, expression: str, expected: str) -> None:
     # The same day as its object: the date inside it dates the sentence, shown by its own words.
@@ -85,17 +104,17 @@ def test_hours_after_a_dated_object_adds_no_second_mention(text: str, expression
 
 
 def test_before_an_event_with_no_date_stays_undated() -> None:
-    # Was the day before Nov 3: the rule took effect the day before an inauguration the text never dates.
-    text = "The bill passed on Nov 3. The rule took effect the day before the inauguration."
+    # Was the day before Nov 3: the curfew began the day before a parade the text never dates.
+    text = "The bill passed on Nov 3. The curfew began the day before the parade."
     assert [e.expression for e in timeline(text)] == ["on Nov 3"]
 
 # -- a day's year from the words beside it --
 
 @pytest.mark.parametrize(("text", "expression", "expected"), [
-    ("The army seized power on Feb 1 last year.", "on Feb 1 last year", "2020-02-01"),  # was Feb 1, 2022
-    ("Staff got the wrong dose on Oct 22 last year.", "on Oct 22 last year", "2020-10-22"),
+    ("The council took office on Feb 1 last year.", "on Feb 1 last year", "2020-02-01"),  # was Feb 1, 2022
+    ("The depot flooded on Oct 22 last year.", "on Oct 22 last year", "2020-10-22"),
     ("The port reopens on March 3 next year.", "on March 3 next year", "2022-03-03"),
-    ("Her mother was shot in Oct . 2011 in Brooklyn.", "in Oct . 2011", "2011-10"),  # was the year 2011
+    ("The mill burned in Oct . 2011 near the river.", "in Oct . 2011", "2011-10"),  # was the year 2011
     ("The factory closed in Sept 2011, workers said.", "in Sept 2011", "2011-09"),
 ])
 def test_a_day_or_month_with_its_year_words(text: str, expression: str, expected: str) -> None:
@@ -104,7 +123,7 @@ def test_a_day_or_month_with_its_year_words(text: str, expression: str, expected
 
 def test_a_yearless_day_takes_the_year_of_a_date_just_named() -> None:
     # Dated 26 Nov 2021: "Aug 8" alone is the last Aug 8 (2021); two days before "Aug 10, 2020" it is 2020.
-    text = "The girl was killed on Aug 10, 2020. On Aug 8, her mother took a train to the coast."
+    text = "The old bridge fell on Aug 10, 2020. On Aug 8, engineers had checked its cables."
     event = dated(text, "On Aug 8")
     assert event.date == "2020-08-08" and event.note and "Aug 10, 2020" in event.note
 
@@ -117,7 +136,7 @@ def test_a_yearless_day_takes_the_year_of_a_date_just_named() -> None:
     ("The floods of Aug 3, 2018 and Aug 5, 2019 ruined the farm. On Aug 4, rain fell again.", "On Aug 4",
      "2021-08-04"),
     # Far from the date named before it.
-    ("The girl was killed on Aug 10, 2020. The trial opens on Jan 20.", "on Jan 20", "2022-01-20"),
+    ("The old bridge fell on Aug 10, 2020. The inquiry opens on Jan 20.", "on Jan 20", "2022-01-20"),
 ])
 def test_a_yearless_day_keeps_the_year_nearest_the_article_without_a_safe_anchor(text: str, expression: str,
                                                                                  expected: str) -> None:

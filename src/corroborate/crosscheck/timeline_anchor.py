@@ -15,8 +15,8 @@ from corroborate.model import Article, Passage
 from corroborate.text.dates import MONTH_RE, WEEKDAYS, counted, nearest_year, shifted
 
 # A yearless day is read against a date the text gave only when that date is this close to it and the article's
-# own date is far from it: recent news is the common case ("the killing on Aug 10, 2021 ... On Aug 8, she ..."
-# in a September 2022 report; not "Sept 19, 2017 ... on Sept 19" in a Sept 20 report of this year's quake).
+# own date is far from it: recent news is the common case ("the bridge fell on May 4, 2019 ... On May 2, ..."
+# in an autumn 2020 report; not "March 3, 2015 ... on March 3" in a March 4 report of this year's storm).
 _NEAR_TEXT = 14
 _FAR_FROM_REFERENCE = 31
 _YEARLESS = re.compile(r"\b" + MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + MONTH_RE)
@@ -43,12 +43,14 @@ Pending = tuple[Passage, re.Match[str], str, int | None]
 _PREPOSITION = re.compile(r"(?:after|before)$", re.I)
 _ADVERB = re.compile(r"\s*(?:[,.;:!?)\"”’]|$|(?:that|this|by|in|at|on|with|for|from|to|of|as|and|but|or|when|"
                      r"while|during)\b)", re.I)
+# "over the next day or two", "within the following week": a stretch of time to come, no date.
+_STRETCH = re.compile(r"\b(?:over|within|during|for|in|through)\s+$", re.I)
 _OBJECT_CHARS = 50  # how far into its object a date may start ("hours after delivering a reading at Monday's")
 
 
 def years_from_text(found: list[Found], reference: date | None) -> None:
-    """A month-day without a year ("On Aug 8") takes the year of a full date the article named before it
-    ("Aug 10, 2021") within two weeks of it, when the year nearest the article's date puts it over a month away
+    """A month-day without a year ("On May 2") takes the year of a full date the article named before it
+    ("May 4, 2019") within two weeks of it, when the year nearest the article's date puts it over a month away
     from that date and every such full date agrees on the year; with a note."""
     if reference is None:
         return
@@ -81,8 +83,10 @@ def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> li
     text = article.text
     for p, m, unit, shift in sorted(pending, key=lambda t: t[0].start + t[1].start()):
         start, end = p.start + m.start(), p.start + m.end()
+        if _STRETCH.search(text[p.start:start]) and re.match(r"the\s+(?:next|following)\b", m.group(0), re.I):
+            continue
         if _PREPOSITION.search(m.group(0)) and not _ADVERB.match(text[end:p.end]):
-            # Its object is the event it counts from: a date named there, or none ("the day before Obama's
+            # Its object is the event it counts from: a date named there, or none ("the day before the
             # inauguration" is no day after a date told before it).
             ahead = [f for f in found if f.passage.index == p.index and f.date and end <= f.start <= end
                      + _OBJECT_CHARS and not re.search(r"[,;.]\s", text[end:f.start])]
@@ -90,14 +94,29 @@ def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> li
             where = "after it"
         else:
             before = [f for f in found + out if f.start < start and f.date and p.index - f.passage.index <= 1]
-            anchor = max(before, key=lambda f: f.start, default=None)
+            anchor = max(before, key=lambda f: f.start, default=None) \
+                or _paragraph_anchor(p, found + out, start, unit, text)
             where = "before it"
         moved = shifted(anchor.date, unit, counted(m, shift)) if anchor is not None and anchor.date else None
         if anchor is None or moved is None or (where == "after it" and moved[0] == anchor.date):
-            continue  # "hours after Monday's funeral": the date in its object already dates the sentence
+            continue  # "hours after Monday's vote": the date in its object already dates the sentence
         note = f"'{m.group(0)}' counted from '{anchor.expression}' ({anchor.date}) {where}"
         out.append(Found(article, p, start, end, m.group(0), moved[0], note, moved[1]))
     return out
+
+
+def _paragraph_anchor(p: Passage, found: list[Found], start: int, unit: str, text: str) -> Found | None:
+    """Nothing dated in the sentence or the one before: the one date of the paragraph so far, or, when the
+    anaphor opens its paragraph, of the paragraph before ("The mayor hinted on Tuesday ... 'We will see.'" /
+    "She took it back later that day"); only dates fine enough to count from (a day for "that
+    day"), and two different ones there make none safe."""
+    # What segmentation split the paragraphs on: a blank line right before the passage.
+    opens = p.paragraph > 0 and re.search(r"\n[ \t]*\n\s*$", text[:p.start]) is not None
+    para = p.paragraph - 1 if opens else p.paragraph
+    fine = {"day": 10, "week": 10, "month": 7, "year": 4}[unit]
+    window = [f for f in found if f.start < start and f.date and len(f.date) >= fine and "W" not in f.date
+              and f.passage.paragraph in (para, p.paragraph)]
+    return window[-1] if window and len({f.date for f in window}) == 1 else None
 
 
 def anchor_weekdays(found: list[Found]) -> None:

@@ -92,8 +92,8 @@ ANAPHORS: list[tuple[re.Pattern[str], str, int | None]] = [
                 re.I), "day", -1),
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+" + _LATER, re.I),
      "day", None),
-    # With "after"/"before" they may take an object ("two days before the June 24 murder", "hours after
-    # Monday's funeral"): the timeline counts those from a date inside the object, not from one before them
+    # With "after"/"before" they may take an object ("two days before the June 24 vote", "hours after
+    # Monday's meeting"): the timeline counts those from a date inside the object, not from one before them
     # (and drops them when that gives the object's own date, which already dates the sentence).
     (re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
                 r"(?P<way>after|before)\b", re.I), "day", None),

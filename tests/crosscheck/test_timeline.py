@@ -342,3 +342,8 @@ def test_a_word_that_only_starts_like_a_weekday_is_no_date(text: str) -> None:
 ])
 def test_the_end_of_the_year_is_its_last_day(text: str, published: str, expected: str) -> None:
     assert one(text, published).date == expected
+
+
+def test_a_relative_date_in_all_capitals_is_emphasis_not_a_title() -> None:
+    assert one("The club had an awful season LAST YEAR, fans said.").date == "2020"
+    assert timeline(art("The senator appeared on This Week to defend the plan.")) == []  # still a title

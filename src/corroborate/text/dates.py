@@ -179,7 +179,8 @@ def is_title(sentence: str, start: int, end: int) -> bool:
                                                              after[1:2] and after[1] in "\"”’'`")):
         return True
     words = expr.split()
-    if start > 0 and len(words) > 1 and all(w[:1].isupper() for w in words):
+    # Capitals on every word mid-sentence make a title ("This Week"); all capitals are emphasis ("LAST YEAR").
+    if start > 0 and len(words) > 1 and all(w[:1].isupper() for w in words) and not expr.isupper():
         return True
     return bool(re.search(r"\b[A-Z]{2,}['’]s\s*$", before)) and expr[:1].isupper()
 

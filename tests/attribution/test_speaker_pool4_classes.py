@@ -151,3 +151,18 @@ def test_the_statement_is_by_whoever_issued_it() -> None:
     assert speakers(body) == [("Northern Water Board", "The")]
     assert speakers(person) == [("Ann Vale", "We")]
     assert speakers(nobody) == [(None, "We")]
+
+
+def test_an_unnamed_source_keeps_no_name_from_near_it() -> None:
+    owner = ("Tom Hale was killed last year.\n\n"
+             "This former rebel said he was asked to find a channel to the government or Hale's family. Like the "
+             "others, he named a price. “They ask for a million, and they want the money first,” he said.")
+    one = ("Tom Hale was killed last year.\n\n"
+           "One of the three sources seeking to act as middlemen said he was approached by a leader.\n\n"
+           "He said: “They ask for a million, and they will send proof, but they want the money first,” he said.")
+    beside = ("Tom Hale was shown in a new video on Tuesday.\n\n"
+              "A masked fighter, the Daily Star reports, appears beside Hale saying, “I am back, and I am back "
+              "because of your policy.”")
+    assert speakers(owner) == [(None, "They")]
+    assert speakers(one) == [(None, "They")]
+    assert speakers(beside) == [(None, "I")]

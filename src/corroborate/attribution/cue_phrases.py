@@ -18,11 +18,15 @@ from corroborate.attribution.reported import ReportedSpeech, _Attribution
 from corroborate.attribution.speakers import JOINED_PARTICLE
 from corroborate.model import Article, Entity, Passage
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
-from corroborate.text.lexicon import DEMONYMS
+from corroborate.text.claim_words import PERSON_NOUNS
+from corroborate.text.lexicon import DEMONYMS, SPEAKER_NOUNS
 from corroborate.text.name_variants import PARTIES
-from corroborate.text.quote_words import DOCUMENT_NOUNS
+from corroborate.text.quote_words import _LEAD_SKIP, DOCUMENT_NOUNS
 from corroborate.text.stopwords import STOPWORDS
 
+# Nouns of a person an article leaves unnamed ("a fighter", "a witness", "a man", "one of the sources").
+_UNNAMED_PEOPLE = (SPEAKER_NOUNS - {"government", "ministry", "office", "report", "reports", "statement", "police"}) \
+    | PERSON_NOUNS | {"fighter", "militant", "rebel", "resident", "neighbour", "neighbor", "relative", "nurse"}
 _JOINED_TAIL = re.compile(r"\s+(" + JOINED_PARTICLE.pattern + ")")  # "Abu Firas" al-Suri
 
 
@@ -62,6 +66,16 @@ class CuePhrases(ReportedSpeech):
             return ent
         head = re.search(r"(?<!\S)(?:[A-Z]\S*\s+)*[A-Z]\S*$", inner.name)
         return replace(inner, name=f"{head.group(0) if head else inner.name} {tail.group(1)}")
+
+    def _opens_unnamed(self, toks: list[Token]) -> bool:
+        """Do the words open with an unnamed person: a determiner and a person noun within four words ("An Isis
+        fighter", "This former Syrian rebel", "One of the three sources")?"""
+        k = 0
+        while k < len(toks) and toks[k].lower in _LEAD_SKIP:
+            k += 1
+        if k + 1 >= len(toks) or toks[k].lower not in ("a", "an", "another", "this", "that", "one"):
+            return False
+        return any(t.lower in _UNNAMED_PEOPLE for t in toks[k + 1:k + 5])
 
     def _attribution(self, toks: list[Token], a: int, b: int, cue: str | None) -> _Attribution:
         return _Attribution(self.text[toks[a].start:toks[b].end], toks[a].start, toks[b].end, cue)

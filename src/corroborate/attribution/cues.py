@@ -16,13 +16,10 @@ from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _cue
 from corroborate.attribution.reported import _Attribution
 from corroborate.attribution.speakers import _by_surname, agrees
 from corroborate.model import Passage
-from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, DOCUMENT_NOUNS
+from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, DOCUMENT_NOUNS, PLACED_IN
 
 # "Mr. Rubio is expected to say", "X was quoted as saying": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would", "was", "quoted", "as"})
-# Prepositions after which a name right before the verb is no subject ("the home in Tulsa told"); not "for",
-# "of", "to", "by", "from", which tie a speaker to the body it speaks for ("a spokesman for Microsoft said").
-_PLACED_IN = frozenset({"in", "into", "at", "against", "with", "about", "like", "than", "on", "near", "amid"})
 # Where a person or a body publishes its words ("Fitness First's website states").
 _SITE_NOUNS = frozenset({"website", "site", "blog", "page", "account", "posting"})
 # Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
@@ -98,7 +95,7 @@ class CueReader(CuePhrases):
             while announced and j > 1 and toks[j].lower in _FUTURE_FILLER | {"is", "are"}:
                 j -= 1  # "Ms Truss is expected to say that …": the subject before the announced remark
             np = self._np_back(toks, j)
-            if np is not None and np[0] > 0 and toks[np[0] - 1].lower in _PLACED_IN \
+            if np is not None and np[0] > 0 and toks[np[0] - 1].lower in PLACED_IN \
                     and not self._gap_breaks(toks[np[0] - 1], toks[np[0]]):
                 # "A man answering the door at the home in Tulsa told", "A hoax report … against Dunn says": a
                 # name after such a preposition is where or about whom, not who speaks; the subject is further back.
@@ -122,6 +119,8 @@ class CueReader(CuePhrases):
                 head = self._entity_ending(toks[first[0]].start, toks[first[1]].end) if first is not None else None
                 named = head is not None and head.type in ("PER", "ORG")
                 np = whole or (first if named and last is not None and last.type == "PER" else np)
+        if np is None and verb.lower.endswith("ing") and "," in before and self._opens_unnamed(toks):
+            return None  # "A masked fighter, the Times reports, appears beside Sotloff saying": that fighter
         if np is None and verb.lower.endswith("ing") and "," in before:
             # "Mr. Obama on Wednesday disputed that …, saying “…”": a participle after a comma shares the subject of
             # its clause, the first person or organisation named before it that is no object and no possessive

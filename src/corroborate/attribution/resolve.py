@@ -29,7 +29,6 @@ from corroborate.attribution.speakers import (
     refine_speaker,
 )
 from corroborate.model import Article, Passage, Span
-from corroborate.text.claim_words import PERSON_NOUNS
 from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import (
     _LEAD_SKIP,
@@ -39,9 +38,6 @@ from corroborate.text.quote_words import (
 # "the Arizona Republican", "the Ohio Democrat": a party member described by state, a reference back.
 _MEMBERS = "|".join(w.capitalize() for w in sorted(PARTY_MEMBERS))
 _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS})")
-# Nouns of a person an article leaves unnamed ("a fighter", "a witness", "a man").
-_UNNAMED_PEOPLE = (SPEAKER_NOUNS - {"government", "ministry", "office", "report", "reports", "statement", "police"}) \
-    | PERSON_NOUNS | {"fighter", "militant", "resident", "neighbour", "neighbor", "relative"}
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
@@ -144,6 +140,9 @@ class SpeakerResolver(CueReader):
                     # "Her office claims the bill would keep Social Security solvent": the subject is someone's
                     # belonging; no name later in the sentence is the subject either.
                     owned = owned or att.phrase.split()[0].lower() in _POSSESSIVE_DETS
+        # "This former rebel said he was asked to reach the government or Foley's family": the subject is an
+        # unnamed person; no name later in the sentence is the subject either.
+        owned = owned or (result is None and self._opens_unnamed(toks))
         if result is None and not owned:
             for k in self._main_clause_first(toks):
                 t = toks[k]
@@ -246,17 +245,8 @@ class SpeakerResolver(CueReader):
         return ent.name if ent is not None and ent.type == "ORG" else None
 
     def _unnamed_subject(self, p: Passage) -> bool:
-        """Does the sentence open with an unnamed person ("A fighter", "An Isis fighter", "Another witness")?"""
-        toks = self._words(p)
-        k = 0
-        while k < len(toks) and toks[k].lower in _LEAD_SKIP:
-            k += 1
-        if k + 1 >= len(toks) or toks[k].lower not in ("a", "an", "another"):
-            return False
-        j = k + 1
-        while j < min(k + 3, len(toks) - 1) and toks[j].text[:1].isupper():
-            j += 1  # "An Isis fighter": a name that modifies the noun
-        return toks[j].lower in _UNNAMED_PEOPLE
+        """Does the sentence open with an unnamed person ("A fighter", "This former rebel")?"""
+        return self._opens_unnamed(self._words(p))
 
     def _known_person(self, name: str) -> bool:
         ent = self.lookup.named(name)

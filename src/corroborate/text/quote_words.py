@@ -29,6 +29,12 @@ _NP_WORDS = SPEAKER_NOUNS | _NP_ADJ | ORG_WORDS
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 
+# Prepositions after which a name right before a speech verb is no subject ("the home in Tulsa told"); not "for",
+# "of", "to", "by", "from", which tie a speaker to the body it speaks for ("a spokesman for Microsoft said").
+PLACED_IN = frozenset({"in", "into", "at", "against", "with", "about", "like", "than", "on", "near", "amid", "beside",
+                       "behind", "alongside"})
+
+
 _CUE_FILLER = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "reported", "quoted", "as",
                          "also", "later", "reportedly", "then", "once", "again", "previously"})
 

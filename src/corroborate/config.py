@@ -65,14 +65,16 @@ class RepeatsConfig:
     min_reuse_share: float = 0.1  # reuse below this share of the copy's text is not reported
     max_paraphrase_partners: int = 10  # paraphrase pairs kept per passage group (its closest partners)
     # When a paraphrase pair is a rewrite, so that its drift is reported (corroborate.repeats.rewrites):
-    rewrite_similarity: float = 0.85  # a one-to-one pair this alike, between any two articles
+    rewrite_similarity: float = 0.85  # a one-to-one pair this alike, between any two articles,
+    lexical_rewrite_similarity: float = 0.75  # (the same on the lexical scale)
+    rewrite_word_order: float = 0.6  # that keeps this much of its words in order
     rewrite_copy_share: float = 0.3  # or the articles share this share of their passages verbatim
     self_rewrite_pairs: int = 4  # or the article pairs this many of its passages one-to-one with itself
     seed: int = 1
 
     def __post_init__(self) -> None:
         for name in ("near_threshold", "paraphrase_threshold", "lexical_paraphrase_threshold", "min_reuse_share",
-                     "rewrite_similarity", "rewrite_copy_share"):
+                     "rewrite_similarity", "lexical_rewrite_similarity", "rewrite_word_order", "rewrite_copy_share"):
             _check_unit(name, getattr(self, name))
         if min(self.min_words, self.exact_min_words, self.max_paraphrase_partners, self.self_rewrite_pairs) < 1:
             raise ValueError("min_words, exact_min_words, max_paraphrase_partners and self_rewrite_pairs must be >= 1")

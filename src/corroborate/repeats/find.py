@@ -154,8 +154,8 @@ def find_repeats(articles: list[Article], passages: dict[str, list[Passage]], *,
 
     groups.sort(key=lambda g: (order[g.members[0].article], g.members[0].start, _KIND_ORDER[g.kind],
                                [(order[m.article], m.start, m.end) for m in g.members]))
-    counters["drift_not_rewrite"] = rewrite_drift_only(groups, {a.id: len(passages.get(a.id, [])) for a in articles},
-                                                       config)
+    sizes = {a.id: len(passages.get(a.id, [])) for a in articles}
+    counters["drift_not_rewrite"] = rewrite_drift_only(groups, sizes, config, lexical=method == "lexical")
     counters["drift_flagged"] = sum(1 for g in groups if g.drift is not None)
     reuse = _reuse(articles, flat, groups, order, by_id, min_share=config.min_reuse_share)
     counters["reuse_pairs"] = len(reuse)

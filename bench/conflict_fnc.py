@@ -171,8 +171,9 @@ def markdown(r: dict[str, Any], n_events: int, *, semantic: str, seconds: float)
     lines = [
         "## Conflict flags on FNC-1 story groups: an editor's audit (`bench/conflict_fnc.py`)",
         "",
-        f"{n_events} groups of FNC-1 bodies related to one headline (3-8 bodies, at least one disputing it; "
-        f"GUIDELINE.md section 19), one `check` per group ({semantic} semantic path), each body its own source. "
+        f"{n_events} groups of FNC-1 bodies related to one headline (3-8 bodies each, {r['disputed']} groups with a "
+        f"body disputing it; GUIDELINE.md section 19), one `check` per group ({semantic} semantic path), each body "
+        "its own source. "
         "Every flag is matched to an editor's label in bench/gold/audit_conflicts_fnc.json (true, debatable = "
         "half, false).",
         "",
@@ -204,6 +205,7 @@ def main() -> None:
     check_labels([*labels, *natural], evs)
     found, articles, seconds = flags(evs, args.semantic)
     result = score(found, labels, articles, natural)
+    result["disputed"] = sum("disagree" in ev.gold["stances"].values() for ev in evs)
     if args.dump:
         dumped = [{**f, "label": (label_of(f, labels) or {}).get("label")} for f in found]
         Path(args.dump).write_text(json.dumps(dumped, indent=1, ensure_ascii=False), encoding="utf-8")

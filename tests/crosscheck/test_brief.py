@@ -107,6 +107,14 @@ def test_a_quotation_in_straight_quotes_is_followed_into_its_next_sentence() -> 
     assert _inside_quotes(text) == ['You have been debating a commemorative coin for baseball?" the senator asked.']
 
 
+def test_every_sentence_of_a_straight_quotation_is_somebodys_words() -> None:
+    # The middle sentences hold no quotation mark at all: they are still inside the quotation.
+    text = ('"What have you been doing, Tom?" the mayor asked. "You have been renaming a park. You have voted on '
+            'a new flag for the town hall. That is not fixing a single road," he said.\n\nThe council met on Monday.')
+    assert _inside_quotes(text) == ["You have voted on a new flag for the town hall.",
+                                    'That is not fixing a single road," he said.']
+
+
 def test_a_quote_whose_speaker_is_a_pronoun_is_left_out_of_the_brief() -> None:
     text = ("He did pledge to “eradicate from the face of the Earth” Islamic terrorism.\n\n"
             "Senator Jane Roe called the plan “a good start” on Monday.")

@@ -180,9 +180,10 @@ def inside_quotes(passages: dict[str, list[Passage]], claims: list[Claim]) -> fr
                 depth, paragraph, open_straight = 0, p.paragraph, False
             text = _APOSTROPHE.sub("", p.text)
             # Straight double quotes carry no direction: an odd count opens or closes a quotation
-            # ('You've been debating a coin for baseball?"' closes one opened a sentence earlier).
+            # ('You've been debating a coin for baseball?"' closes one opened a sentence earlier), and every
+            # sentence while one is open, with a mark or without, is inside it.
             straight = text.count('"') % 2
-            if depth > 0 or (straight and not text.lstrip().startswith('"') and open_straight):
+            if depth > 0 or (open_straight and not text.lstrip().startswith('"')):
                 inside.add((article, p.start, p.end))
             open_straight = open_straight != bool(straight)
             depth = max(0, depth + text.count("“") + text.count("‘") - text.count("”") - text.count("’"))

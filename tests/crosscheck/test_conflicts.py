@@ -341,3 +341,17 @@ def test_a_drift_value_goes_to_the_sentence_that_says_it() -> None:
                     original=sa)
     found = drift_findings([g])
     assert found and {(s.article, v) for s, v in found[0].sides} == {("a", "incident"), ("b", "attack")}
+
+
+def test_an_institution_described_is_the_group_named_not_a_rival_actor() -> None:
+    from corroborate.crosscheck.participants import participant_findings
+    from corroborate.crosscheck.rules import rule_claim
+
+    def actors(a: str, b: str) -> list:
+        claims = [rule_claim(art(k, k, t), Passage(k, 0, 0, 0, len(t), t)) for k, t in (("a", a), ("b", b))]
+        return participant_findings(claims, [(0, 1)], lambda i, j: 1.0, min_sim=0.3)
+
+    placed = "placed Reggie Moss on the injured list on Wednesday."
+    assert not actors(f"The team {placed}", f"The Harlow Hawks {placed}")  # the team is the Hawks
+    assert actors(f"The team {placed}", f"Dale Ross {placed}")  # a person is no team
+    assert actors("The government cancelled the Calais meeting.", "Ms. Patel cancelled the Calais meeting.")

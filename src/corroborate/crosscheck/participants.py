@@ -111,12 +111,21 @@ def _description_and_name(wa: str | None, wb: str | None) -> bool:
     """A description ("the 23-year-old", "a suspected Mafia leader", "the flaw") against a name or another
     description: news refers to one participant both ways, so the two are not shown as different actors,
     unless the description names an institution."""
-    def described(p: str) -> bool:
+    def described(p: str, other: str) -> bool:
         words = p.split()
         head = words[-1]
-        return (words[0].lower() in DETERMINERS or not words[0][:1].isupper()) and not head[:1].isupper() \
-            and head.lower() not in INSTITUTIONS
-    return bool(wa) and bool(wb) and (described(wa) or described(wb))
+        if not (words[0].lower() in DETERMINERS or not words[0][:1].isupper()) or head[:1].isupper():
+            return False
+        # An institution described ("the team", "the club") against a group's name ("The Saints", "the Harlow
+        # Hawks") is that group (ECB+ audit: 'the team' against 'The New Orleans Saints' placing one player).
+        return head.lower() not in INSTITUTIONS or _group_name(other)
+    return bool(wa) and bool(wb) and (described(wa, wb) or described(wb, wa))  # type: ignore[arg-type]
+
+
+def _group_name(p: str) -> bool:
+    """A capitalised plural name ("the Saints", "New Orleans Saints"): a team, a party or a band, not a person."""
+    last = p.split()[-1]
+    return last[:1].isupper() and last.endswith("s") and not last.endswith(("ss", "'s", "’s"))
 
 
 def _overlap(a: str | None, b: str | None) -> bool:

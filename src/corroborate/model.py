@@ -106,8 +106,12 @@ class Reuse:
 
     copy: str
     original: str
-    share: float
+    share: float  # of the copy's text, in any repeat of the original (exact, near or paraphrase)
     why: str
+    # Of the copy's text, in exact or near-duplicate repeats of the original: what tells a copy (syndication,
+    # an edited wire story) from two reports of one event, which share paraphrases and quoted remarks. None in
+    # a report made before it was measured: ``share`` stands in.
+    verbatim: float | None = None
 
 
 @dataclass(slots=True)

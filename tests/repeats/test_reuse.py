@@ -114,3 +114,14 @@ def test_examples_follow_the_readme(examples_reuse: tuple[dict[str, str], list])
     for (copy, original), why in pairs.items():
         if "Coast Wire" in (copy, original) and "daily-buzz" not in (copy, original):
             assert "published" not in why and "no time of day" in why
+
+
+def test_reuse_says_how_much_is_word_for_word() -> None:
+    # Three of the copy's four sentences are the original's word for word; an own-words retelling is not.
+    r = _reuse("2024-05-01", "2024-05-01")
+    assert r.verbatim is not None and 0.5 < r.verbatim <= r.share
+    assert "word for word" in r.why
+    retold = ("Port Elin saw a ferry run aground on Monday night, the harbour master said. Two members of its "
+              "crew were hurt when it grounded. Shops in the town stayed open late for the stranded travellers.")
+    r = _reuse("2024-05-01", "2024-05-01", copy_text=retold)
+    assert r.verbatim == 0.0

@@ -89,7 +89,7 @@ class JudgeContext:  # no slots: the indexes below are cached on first use
     def source(self) -> dict[str, str]:
         """Article id -> its independent source (copies and one outlet's articles share one), as the
         statements count them."""
-        return source_of(list(self.articles.values()), self.reuse)[0]
+        return source_of(list(self.articles.values()), self.reuse, word_for_word=False)[0]
 
     @functools.cached_property
     def _members(self) -> dict[tuple[str, int, int], set[int]]:
@@ -102,7 +102,7 @@ class JudgeContext:  # no slots: the indexes below are cached on first use
     @functools.cached_property
     def _copy_source(self) -> dict[str, str]:
         """Sources by text reuse only: two articles of one outlet are one source, but not one text."""
-        return source_of([replace(a, outlet=a.id) for a in self.articles.values()], self.reuse)[0]
+        return source_of([replace(a, outlet=a.id) for a in self.articles.values()], self.reuse, word_for_word=False)[0]
 
     @functools.cached_property
     def self_repeats(self) -> dict[str, int]:

@@ -180,6 +180,7 @@ def _reuse(articles: list[Article], flat: list[Passage], groups: list[RepeatGrou
            by_id: dict[str, Article], *, min_share: float) -> list[Reuse]:
     """For every pair of articles sharing repeats: the share of the copy's text that repeats the original."""
     covered: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)  # (article, other) -> spans
+    verbatim: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)  # the same, exact and near only
     for g in groups:
         if g.scope != "across":
             continue
@@ -187,12 +188,15 @@ def _reuse(articles: list[Article], flat: list[Passage], groups: list[RepeatGrou
         for m in g.members:
             for other in ids - {m.article}:
                 covered[m.article, other].add((m.start, m.end))
+                if g.kind != "paraphrase":
+                    verbatim[m.article, other].add((m.start, m.end))
     by_article: dict[str, list[Passage]] = defaultdict(list)
     for p in flat:
         by_article[p.article].append(p)
 
-    def share(article: str, other: str) -> tuple[float, list[Passage]]:
-        spans = covered.get((article, other), set())
+    def share(article: str, other: str, within: dict[tuple[str, str], set[tuple[int, int]]] = covered
+              ) -> tuple[float, list[Passage]]:
+        spans = within.get((article, other), set())
         mine = by_article[article]
         hit = [p for p in mine if any(s < p.end and p.start < e for s, e in spans)]
         total = sum(len(p.text) for p in mine)
@@ -218,5 +222,8 @@ def _reuse(articles: list[Article], flat: list[Passage], groups: list[RepeatGrou
             why = f"{pct} of the copy's text {sentences} repeats the original, {direction.reason}"
         else:
             why = f"{pct} of one article's text {sentences} is shared with the other; {direction.reason}"
-        out.append(Reuse(copy=copy.id, original=original.id, share=round(value, 4), why=why))
+        word_for_word = share(copy.id, original.id, verbatim)[0]
+        why += f"; {round(word_for_word * 100)}% word for word"
+        out.append(Reuse(copy=copy.id, original=original.id, share=round(value, 4), why=why,
+                         verbatim=round(word_for_word, 4)))
     return out

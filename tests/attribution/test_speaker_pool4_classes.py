@@ -166,3 +166,11 @@ def test_an_unnamed_source_keeps_no_name_from_near_it() -> None:
     assert speakers(owner) == [(None, "They")]
     assert speakers(one) == [(None, "They")]
     assert speakers(beside) == [(None, "I")]
+
+
+def test_a_party_and_state_label_after_a_name_is_no_speaker() -> None:
+    # "(R-Va.)" sits between the name and "had argued": the name is the speaker, the label describes it.
+    for text, speaker in (("Rep. Tom Vance (R-Va.) had argued that the motto needed a vote.", "Tom Vance"),
+                          ("Sen. Jane Roe, D-Ill., has said that the plan was a good start.", "Jane Roe")):
+        art = Article("a", "o", None, None, None, text)
+        assert [q.speaker for q in extract_quotes(art, segment(art))] == [speaker]

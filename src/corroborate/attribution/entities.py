@@ -36,7 +36,7 @@ from corroborate.model import Article, Entity, Passage, Span
 from corroborate.text.claim_words import MONTHS as MONTH_NAMES
 from corroborate.text.dates import MONTHS as DATE_MONTHS
 from corroborate.text.lexicon import CAPITALS, COUNTRIES, LOC_PREPOSITIONS, ORG_CUES
-from corroborate.text.name_words import NAME_SUFFIXES, VESSEL_CUES
+from corroborate.text.name_words import NAME_SUFFIXES, PARTY_STATE, VESSEL_CUES
 from corroborate.text.name_words import NAME_TITLES as _NAME_TITLES
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
@@ -308,7 +308,6 @@ def explain_entities(articles: list[Article], passages: dict[str, list[Passage]]
 # and state ("Sen. Ted Cruz (R-Texas)", "D-Ill."), a time zone after a clock time ("6:41 p.m. PDT") and a
 # month abbreviation before a day ("Oct. 5"). On the tune half they made 30 one-word entities of 27 events
 # ("R-Texas" typed as a place, "Oct" and "PDT" as things).
-_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 _TIME_ZONES = frozenset({"PDT", "PST", "EDT", "EST", "CDT", "CST", "MDT", "MST", "GMT", "UTC", "BST"})
 # The date reader's month words less the full names: "jan" ... "dec" and "sept" ("may" is a full name).
 _MONTH_ABBREVIATIONS = frozenset(DATE_MONTHS) - frozenset(MONTH_NAMES)
@@ -317,7 +316,7 @@ _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
 
 def _not_a_name(span: Span, by_id: dict[str, Article]) -> bool:
     text = span.text.strip()
-    if _PARTY_STATE.match(text) or text in _TIME_ZONES:
+    if PARTY_STATE.match(text) or text in _TIME_ZONES:
         return True
     after = by_id[span.article].text[span.end:span.end + 12] if span.article in by_id else ""
     return text.lower().rstrip(".") in _MONTH_ABBREVIATIONS and bool(_DAY_AFTER.match(after))

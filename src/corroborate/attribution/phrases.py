@@ -16,7 +16,7 @@ from corroborate.attribution.names import PERSON_TITLE_WORDS
 from corroborate.model import Entity, Passage
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
 from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS, SPEECH_VERBS
-from corroborate.text.name_words import TITLE_MODIFIERS
+from corroborate.text.name_words import PARTY_STATE, TITLE_MODIFIERS
 from corroborate.text.quote_words import (
     _CUE_FILLER,
     _DETS,
@@ -78,11 +78,17 @@ class SpeakerPhrases:
         initial = len(a.text) == 1 and a.text.isupper()
         return bool(gap) and not (gap == "." and (a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS or initial))
 
+    def _party_label(self, toks: list[Token], j: int) -> bool:
+        """A party-and-state label set off after a name ("Rep. Randy Forbes (R-Va.) had argued", "Sen. Jane
+        Roe, D-Ill., has said"): it describes the name before it and is no speaker."""
+        return j > 0 and bool(PARTY_STATE.match(toks[j].text)) and \
+            self.text[toks[j - 1].end:toks[j].start].strip() in ("(", ",")
+
     # -- speaker phrases --------------------------------------------------------------------------------
     def _np_back(self, toks: list[Token], j: int) -> tuple[int, int] | None:
         """The noun phrase ending at toks[j], read backwards: (first token, last token) or None."""
-        while j >= 0 and (toks[j].lower in _SKIP_BEFORE_VERB or toks[j].lower.endswith("ly")) \
-                and toks[j].lower not in _PERSON_PRONOUNS:
+        while j >= 0 and (((toks[j].lower in _SKIP_BEFORE_VERB or toks[j].lower.endswith("ly"))
+                          and toks[j].lower not in _PERSON_PRONOUNS) or self._party_label(toks, j)):
             j -= 1
         if j < 0:
             return None

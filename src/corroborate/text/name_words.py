@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _CONNECTORS = frozenset({"of", "and", "for", "de", "du", "la", "le", "von", "van", "der", "al", "bin", "el"})
 
 # Words that make a run of capitalised words a title plus a name, not a name ("Weekly Standard Editor Bill
@@ -72,3 +74,7 @@ NEWSPAPER_TAILS = frozenset({"times", "post", "journal", "tribune", "globe", "he
                              "guardian", "examiner", "chronicle", "inquirer", "gazette", "star", "sun"})
 SECOND_REFERENCE_TAILS = NEWSPAPER_TAILS | frozenset({"court", "committee", "commission", "council", "agency",
                                                       "ministry", "bureau", "department"})
+
+# A member's party and state after a politician's name ("Sen. Ted Cruz (R-Texas)", "Rep. Randy Forbes, R-Va."):
+# it describes the name before it, and names nobody.
+PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")

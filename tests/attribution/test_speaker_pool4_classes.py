@@ -174,3 +174,14 @@ def test_a_party_and_state_label_after_a_name_is_no_speaker() -> None:
                           ("Sen. Jane Roe, D-Ill., has said that the plan was a good start.", "Jane Roe")):
         art = Article("a", "o", None, None, None, text)
         assert [q.speaker for q in extract_quotes(art, segment(art))] == [speaker]
+
+
+def test_a_day_and_a_place_after_the_cue_are_no_reported_clause() -> None:
+    # The cue closes a direct quote; "Wednesday in a speech ..." says when and where, not what was said.
+    text = 'The vote is "not putting people back to work," Mayor Tom Vance said Wednesday in a speech on the budget.'
+    art = Article("a", "o", None, None, None, text)
+    assert [(q.kind, q.text) for q in extract_quotes(art, segment(art))] == [
+        ("direct", "not putting people back to work")]
+    # A day before a clause still dates the remark and the clause is reported.
+    art = Article("a", "o", None, None, None, "Mayor Tom Vance said Tuesday the budget would pass before the recess.")
+    assert [q.text for q in extract_quotes(art, segment(art))] == ["the budget would pass before the recess"]

@@ -279,7 +279,9 @@ class ReportedSpeech(SpeakerPhrases):
             k = that + 1
         elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in _NO_CLAUSE:
             return None  # "warned Mr Johnson not to …", "told Sky News", "said when asked …": no reported clause
-        elif toks[k].lower in _DAYS and k + 1 < len(toks) and toks[k + 1].lower not in _NO_CLAUSE:
+        elif toks[k].lower in _DAYS and (k + 1 >= len(toks) or toks[k + 1].lower in _NO_CLAUSE):
+            return None  # "said Wednesday in a speech pushing his bill": when and where, no reported clause
+        elif toks[k].lower in _DAYS:
             k += 1  # "said Tuesday Ginsburg's comments were …": the day dates the remark, it is not said
         if k >= len(toks):
             return None

@@ -182,6 +182,8 @@ def test_a_day_and_a_place_after_the_cue_are_no_reported_clause() -> None:
     art = Article("a", "o", None, None, None, text)
     assert [(q.kind, q.text) for q in extract_quotes(art, segment(art))] == [
         ("direct", "not putting people back to work")]
+    art = Article("a", "o", None, None, None, "Mayor Tom Vance said Tuesday night on a radio show that he would run.")
+    assert extract_quotes(art, segment(art)) == []
     # A day before a clause still dates the remark and the clause is reported.
     art = Article("a", "o", None, None, None, "Mayor Tom Vance said Tuesday the budget would pass before the recess.")
     assert [q.text for q in extract_quotes(art, segment(art))] == ["the budget would pass before the recess"]

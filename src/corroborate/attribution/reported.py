@@ -24,6 +24,7 @@ from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS, D
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
 
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # "the company said": nouns that refer back to the organisation just named.
 _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
 
@@ -279,10 +280,12 @@ class ReportedSpeech(SpeakerPhrases):
             k = that + 1
         elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in _NO_CLAUSE:
             return None  # "warned Mr Johnson not to …", "told Sky News", "said when asked …": no reported clause
-        elif toks[k].lower in _DAYS and (k + 1 >= len(toks) or toks[k + 1].lower in _NO_CLAUSE):
-            return None  # "said Wednesday in a speech pushing his bill": when and where, no reported clause
         elif toks[k].lower in _DAYS:
-            k += 1  # "said Tuesday Ginsburg's comments were …": the day dates the remark, it is not said
+            # "said Tuesday Ginsburg's comments were …": the day (and its part) dates the remark, it is not said;
+            # "said Wednesday in a speech", "said Tuesday night on Fox News": when and where, no reported clause.
+            k += 2 if k + 1 < len(toks) and toks[k + 1].lower in _DAY_PARTS else 1
+            if k >= len(toks) or toks[k].lower in _NO_CLAUSE:
+                return None
         if k >= len(toks):
             return None
         start, end = trim_quote(self.text, toks[k].start, p.end)

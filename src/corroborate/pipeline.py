@@ -356,6 +356,7 @@ class Checker:
         from corroborate.attribution.entities import extract_entities
         from corroborate.attribution.misquotes import find_misquotes
         from corroborate.attribution.quotes import extract_quotes
+        from corroborate.crosscheck.ages import age_candidates
         from corroborate.crosscheck.brief import disagreements
         from corroborate.crosscheck.core import cross_check
         from corroborate.crosscheck.judge import JudgeContext, review
@@ -367,8 +368,10 @@ class Checker:
         story.entities = extract_entities(members, sub, nlp=nlp)
         quotes = {a.id: extract_quotes(a, sub[a.id], entities=story.entities, nlp=nlp) for a in members}
         story.quotes = [q for a in members for q in quotes[a.id]]
-        misquotes, dropped = review(find_misquotes(quotes, {a.id: a for a in members}),
-                                    JudgeContext.for_story(members, sub, repeats), self.config.conflicts)
+        # Misquotes and ages need the quotes and entities, which come after the cross-check; judged alike.
+        candidates = [*find_misquotes(quotes, {a.id: a for a in members}),
+                      *age_candidates(members, story.entities)]
+        misquotes, dropped = review(candidates, JudgeContext.for_story(members, sub, repeats), self.config.conflicts)
         story.conflicts.extend(misquotes)
         story.brief.extend(disagreements(story.conflicts))
         if self.config.conflicts.explain:

@@ -41,6 +41,7 @@ from importlib import resources
 from typing import Any
 
 from corroborate.config import ConflictConfig
+from corroborate.crosscheck.ages import age_drop
 from corroborate.crosscheck.conflicts import DRIFT_MIN_SIMILARITY, containment
 from corroborate.crosscheck.independence import source_of
 from corroborate.crosscheck.quote_change import names_only, quote_changed
@@ -220,6 +221,7 @@ def features(c: Conflict, ctx: JudgeContext, sides: tuple[int, int] | None = Non
         "position_gap": abs((ia / n_a) - (ib / n_b)) if ia >= 0 and ib >= 0 else 1.0,
         "values": float(len(set(v.lower() for v in c.values))),
         "value_words": min(max(len(va.split()), len(vb.split())), 10) / 10,
+        "age": float(bool(c.features and c.features.get("age"))),  # a person's age (crosscheck/ages.py)
     })
     return f
 
@@ -329,6 +331,8 @@ def rule(c: Conflict, sides: tuple[int, int], f: dict[str, float], ctx: JudgeCon
         return "the values can be the same figure"
     if va.strip().lower() == vb.strip().lower() or ("(nothing)" in (va, vb) and not _negation_only(va, vb)):
         return "the two sides give the same value"
+    if f.get("age"):  # read per person, so the same slot is known: its own rules (crosscheck/ages.py)
+        return age_drop(c, ctx.source, ctx.articles) or KEEP
     if c.kind == "quote" and names_only(c.values):
         return "one remark given to different speakers is not flagged as a misquote"
     if c.kind == "quote" and quote_changed(va, vb) is None:

@@ -41,6 +41,21 @@ def test_cached_runs_write_the_same_bytes_lexical(tmp_path: Path) -> None:
     _contract(tmp_path, Config(semantic="off"))
 
 
+@pytest.mark.skipif(not nlp_pkg.available("cnn"), reason="NLP model not built: run `make model`")
+def test_a_wholly_cached_run_does_not_load_the_pipeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import corroborate.nlp.loader as loader
+
+    files = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
+    config = Config(semantic="off", cache=str(tmp_path / "cache.sqlite"))
+    first, _ = _run(files, config)
+    loads: list[str] = []
+    real = loader._load
+    monkeypatch.setattr(loader, "_load", lambda model_dir: loads.append(model_dir) or real(model_dir))
+    again, stages = _run(files, config)
+    assert again == first  # the report names the same pipeline, from its meta.json
+    assert loads == [] and "load models" not in stages  # its parses were all cached: the model stays on disk
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not semantic_available(), reason="MiniLM (corroborate[semantic]) not installed")
 def test_cached_runs_write_the_same_bytes_semantic(tmp_path: Path) -> None:

@@ -221,12 +221,8 @@ class Checker:
         gives go to the embedder, so those sentences are not encoded a second time."""
         if self.config.nlp == "off" or not self._nlp_installed():
             return self.nlp()
-        self.progress("load models", 0, 1)
-        nlp = self._timed("load models", self.nlp)
-        self.progress("load models", 1, 1)
-        if nlp is None:
-            return None
         from corroborate.crosscheck.claims import clauses
+        from corroborate.nlp import parses
         from corroborate.nlp.parses import ParsedArticle, ParsedPipeline, ParseJob, model_digest, parse_article
 
         variant = self.nlp_variant()
@@ -247,6 +243,15 @@ class Checker:
                 continue  # a damaged entry is a miss: parsed again, and rewritten
 
         todo = [j for j in jobs if j.key not in found]
+        if todo or self._nlp_loaded:
+            self.progress("load models", 0, 1)
+            nlp = self._timed("load models", self.nlp)
+            self.progress("load models", 1, 1)
+            if nlp is None:
+                return None
+        else:  # every parse is cached: the trained pipeline loads only if a stage asks for a text not parsed
+            nlp = self._nlp = parses.LazyPipeline(variant)
+            self._nlp_loaded = True
         self.progress("parse", len(jobs) - len(todo), len(jobs))
         if todo:
             results = self._timed("parse", lambda: self.engine.map(parse_article, todo))

@@ -92,6 +92,27 @@ def load_pipeline(variant: str = "auto") -> spacy.Language:
     return _load(str(_model_dir(variant)))
 
 
+def model_meta(variant: str = "auto") -> dict:
+    """The contents of the variant's meta.json (what a loaded pipeline reports as ``nlp.meta``)."""
+    return json.loads((_model_dir(variant) / "meta.json").read_text(encoding="utf-8"))
+
+
+def load_vocab(variant: str = "auto") -> spacy.vocab.Vocab:
+    """The pipeline's vocabulary without its trained components: its language's lexical attributes and the
+    model's vocab directory. Enough to read back Docs the pipeline made (a DocBin carries its own strings),
+    at a fraction of the cost of :func:`load_pipeline`; the caller has checked :func:`available`."""
+    return _vocab(str(_model_dir(variant)))
+
+
+@functools.lru_cache(maxsize=3)
+def _vocab(model_dir: str) -> spacy.vocab.Vocab:
+    path = Path(model_dir)
+    spacy = import_spacy()
+    vocab = spacy.util.get_lang_class(json.loads((path / "meta.json").read_text(encoding="utf-8"))["lang"])().vocab
+    vocab.from_disk(path / "vocab")
+    return vocab
+
+
 def import_spacy() -> ModuleType:
     """spaCy, imported without thinc importing torch. thinc probes torch (and CUDA) at import for its PyTorch
     shims, which these pipelines never use: the MiniLM layer hands thinc numpy arrays from

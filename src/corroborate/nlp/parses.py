@@ -5,7 +5,8 @@ The cross-check stages ask the pipeline for two things per article: ``nlp.pipe(s
 article, so any engine can run it (a pure, picklable function of a :class:`ParseJob`), and places each
 sentence's entities at its offset in the article: each text is parsed once, where it used to be parsed again
 as a whole article for the mentions. The parses travel as one spaCy DocBin per article. :class:`ParsedPipeline`
-then answers the stages' calls from those parses, and runs the real pipeline only for a text it was not given.
+then answers the stages' calls from those parses, and runs the real pipeline only for a text it was not given;
+over a :class:`LazyPipeline` (every parse came from the cache) that pipeline is loaded only then.
 
 With the MiniLM pipeline the sentence pass also returns the sentences' MiniLM vectors
 (:func:`corroborate.ingest.encoder.collecting`): the embedder does not encode those sentences again.
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from corroborate.nlp.loader import MINILM_DIR, load_pipeline, model_dir
+from corroborate.nlp.loader import MINILM_DIR, load_pipeline, load_vocab, model_dir, model_meta
 
 SENTENCE_BATCH = 64  # what crosscheck/parsed.py passes to nlp.pipe: the same call gives the same parse
 _SEP = "\x1f"  # between sentence texts in a cache key (a unit separator cannot occur in a passage)
@@ -135,6 +136,42 @@ def parse_article(job: ParseJob) -> ParsedArticle:
     return ParsedArticle(_pack(sentences), _placed_entities(job, sentences), vectors)
 
 
+class LazyPipeline:
+    """The shipped pipeline, loaded on first use. Until then its parses read back with :func:`load_vocab` (the
+    same Docs, tested: tags, morphology, lemmas, the parse, entities and lexical attributes) and its name
+    from meta.json: a re-run whose parses are all cached does not load the trained components (0.1-0.2 s,
+    more on a cold disk). Only for a variant that :func:`~corroborate.nlp.loader.available` said can load."""
+
+    def __init__(self, variant: str) -> None:
+        self.variant = variant
+        self._nlp: Any = None
+
+    @property
+    def loaded(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.variant)
+        return self._nlp
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self._nlp.meta if self._nlp is not None else model_meta(self.variant)
+
+    @property
+    def vocab(self) -> Any:
+        return self._nlp.vocab if self._nlp is not None else load_vocab(self.variant)
+
+    def __call__(self, text: str) -> Any:
+        return self.loaded(text)
+
+    def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Any]:
+        return iter(self.loaded.pipe(texts, **kwargs))
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # not the pipeline's: e.g. copy and pickle probing a half-made instance
+            raise AttributeError(name)
+        return getattr(self.loaded, name)
+
+
 class ParsedPipeline:
     """A loaded pipeline seen through parses already made; anything else is the pipeline's own."""
 
@@ -161,9 +198,10 @@ class ParsedPipeline:
         stored = self._sentences.get(_text_key(_SEP.join(texts)))
         if stored is None or stored[0] != len(texts) or batch_size not in (None, SENTENCE_BATCH) or kwargs:
             return iter(self._nlp.pipe(texts, batch_size=batch_size, **kwargs))
+        vocab = self._nlp.vocab  # first: over a LazyPipeline this imports spaCy (without torch) for the DocBin
         from spacy.tokens import DocBin
 
-        return iter(DocBin().from_bytes(stored[1]).get_docs(self._nlp.vocab))
+        return iter(DocBin().from_bytes(stored[1]).get_docs(vocab))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._nlp, name)  # meta, vocab, pipe_names...: the loaded pipeline's own

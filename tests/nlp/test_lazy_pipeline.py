@@ -84,3 +84,20 @@ def test_a_text_not_parsed_ahead_loads_the_pipeline(loads: list[str]) -> None:
     other = "The harbour reopened on Friday."
     assert [t.dep_ for t in parsed(other)] == [t.dep_ for t in nlp_pkg.load_pipeline("cnn")(other)]
     assert loads and lazy.vocab is nlp_pkg.load_pipeline("cnn").vocab  # loaded: its own vocab from now on
+
+
+def test_spacy_imports_without_its_command_line_which_still_works() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from corroborate.nlp.loader import import_spacy\n"
+        "spacy = import_spacy()\n"
+        "print(sorted(m for m in sys.modules if m == 'torch' or m.startswith(('spacy.cli', 'weasel', 'httpx'))))\n"
+        "print(sorted(spacy.info()) == sorted(__import__('spacy.cli.info', fromlist=['info']).info()))\n"
+        "from spacy.cli import download, train_cli\n"
+        "print(callable(download) and callable(train_cli))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:3] == ["[]", "True", "True"]

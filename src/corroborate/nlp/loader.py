@@ -114,22 +114,38 @@ def _vocab(model_dir: str) -> spacy.vocab.Vocab:
 
 
 def import_spacy() -> ModuleType:
-    """spaCy, imported without thinc importing torch. thinc probes torch (and CUDA) at import for its PyTorch
-    shims, which these pipelines never use: the MiniLM layer hands thinc numpy arrays from
-    :mod:`corroborate.ingest.encoder`, which imports torch itself when it first runs. The probe was 0.8 of the
-    1.15 s of ``import spacy`` on every run, the lexical and the cached ones included."""
+    """spaCy, imported without thinc importing torch and without spaCy's command line. thinc probes torch (and
+    CUDA) at import for its PyTorch shims, which these pipelines never use: the MiniLM layer hands thinc numpy
+    arrays from :mod:`corroborate.ingest.encoder`, which imports torch itself when it first runs. The probe was
+    0.8 of the 1.15 s of ``import spacy`` on every run, the lexical and the cached ones included. spaCy's
+    package init imports ``spacy.cli.info`` for ``spacy.info``, and with it every command (download, project:
+    requests, httpx, weasel), another 0.13 of the 0.4 s left; ``spacy.info`` imports it when called instead,
+    and ``import spacy.cli`` afterwards is the real one."""
     import sys
 
-    if "thinc" not in sys.modules and "torch" not in sys.modules:
-        sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError meanwhile
+    if "spacy" not in sys.modules:
+        stubs: dict[str, ModuleType | None] = {"spacy.cli.info": ModuleType("spacy.cli.info")}
+        stubs["spacy.cli.info"].info = _info  # type: ignore[union-attr]
+        if "thinc" not in sys.modules and "torch" not in sys.modules:
+            stubs["torch"] = None  # "import torch" raises ImportError meanwhile
+        stubs = {name: stub for name, stub in stubs.items() if name not in sys.modules}
+        sys.modules.update(stubs)  # type: ignore[arg-type]
         try:
             import spacy
         finally:
-            if "torch" in sys.modules and sys.modules["torch"] is None:
-                del sys.modules["torch"]
+            for name, stub in stubs.items():
+                if name in sys.modules and sys.modules[name] is stub:
+                    del sys.modules[name]
     import spacy
 
     return spacy
+
+
+def _info(*args: object, **kwargs: object) -> object:
+    """``spacy.info``, its module imported on first call (see :func:`import_spacy`)."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 @functools.lru_cache(maxsize=3)

@@ -28,11 +28,11 @@ _TOKEN = ("text", "whitespace_", "lower_", "norm_", "shape_", "prefix_", "suffix
 
 def _everything(doc) -> tuple:
     """All a stage could read from a parsed Doc: token annotations and lexical attributes, the morphology, the
-    tree, the entities and the sentences."""
+    tree, the entities, the sentences and the noun chunks."""
     tokens = [(*(getattr(t, a) for a in _TOKEN), str(t.morph), t.head.i, [c.i for c in t.children]) for t in doc]
     flags = tuple(doc.has_annotation(a) for a in ("TAG", "POS", "MORPH", "LEMMA", "DEP", "ENT_IOB", "SENT_START"))
     return (tokens, [(e.start_char, e.end_char, e.label_) for e in doc.ents],
-            [(s.start, s.end) for s in doc.sents], flags)
+            [(s.start, s.end) for s in doc.sents], [(c.start, c.end) for c in doc.noun_chunks], flags)
 
 
 @pytest.fixture()

@@ -108,7 +108,12 @@ def load_vocab(variant: str = "auto") -> spacy.vocab.Vocab:
 def _vocab(model_dir: str) -> spacy.vocab.Vocab:
     path = Path(model_dir)
     spacy = import_spacy()
-    vocab = spacy.util.get_lang_class(json.loads((path / "meta.json").read_text(encoding="utf-8"))["lang"])().vocab
+    from spacy.vocab import create_vocab
+
+    # What Language makes its vocab with (the language's lexical attributes), without the rest of a blank
+    # pipeline: building its tokenizer cost more than the vocab itself.
+    lang = json.loads((path / "meta.json").read_text(encoding="utf-8"))["lang"]
+    vocab = create_vocab(lang, spacy.util.get_lang_class(lang).Defaults)
     vocab.from_disk(path / "vocab")
     return vocab
 

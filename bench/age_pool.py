@@ -5,7 +5,9 @@
 Pools (none of the held-out test half is read): the BASIL gold's tune events, the ECB+ gold's tune sub-topics
 and the ECB+ sub-topics outside the gold (bench/conflict_audit.pool), the Clust-McMs dev clusters, and every
 FNC-1 story group of 3+ related bodies (bench/conflict_fnc.groups, no cap on groups). Per event: the story's
-entities, the ages read per person, and the age candidates with the judge's decision (kept or the drop reason).
+entities, the ages read per person, and the age candidates with the judge's decision (kept or the drop reason),
+each article its own source: the repeats stage does not run here, so two copies of one text (one source to
+``check``, which then drops the candidate) count as two.
 Each candidate is matched to its label in bench/gold/audit_ages.json (GUIDELINE.md section 20): locators only
 (dataset, event, the two sides' documents and sentences with a fingerprint of the sentence, the ages), no text.
 ``--dump FILE`` writes every candidate with its sentences to FILE (outside the repository) for reading.

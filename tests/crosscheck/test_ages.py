@@ -6,7 +6,7 @@ from pathlib import Path
 
 from corroborate.attribution.entities import extract_entities
 from corroborate.config import Config, ConflictConfig
-from corroborate.crosscheck.ages import age_candidates, read_ages
+from corroborate.crosscheck.ages import age_candidates, bare, read_ages
 from corroborate.crosscheck.judge import JudgeContext, review
 from corroborate.ingest.segment import segment
 from corroborate.model import Article
@@ -21,7 +21,7 @@ def _story(texts: dict[str, str], dates: dict[str, str] | None = None) -> tuple[
 
 def _ages(text: str, extra: str = "Marta Quell spoke to reporters. Quell said little.") -> dict[str, list[int]]:
     arts, _, ents = _story({"a": text, "b": extra})
-    return {ents[n].name: [age for _, age in sides] for n, sides in read_ages(arts[0], ents).items()}
+    return {bare(ents[n].name): [age for _, age in sides] for n, sides in read_ages(arts[0], ents).items()}
 
 
 def test_the_clear_age_patterns_are_read_for_the_person() -> None:
@@ -31,6 +31,9 @@ def test_the_clear_age_patterns_are_read_for_the_person() -> None:
     assert _ages("Marta Quell, aged 41, crossed the river.") == {"Marta Quell": [41]}
     assert _ages("Marta Quell, the 41-year-old pilot, crossed the river.") == {"Marta Quell": [41]}
     assert _ages("A 13-year-old girl named Marta Quell crossed the river.") == {"Marta Quell": [13]}
+    # in words, and with the age kept at the front of the entity's name by the entity stage
+    assert _ages("Sixty-year-old Marta Quell crossed the river.") == {"Marta Quell": [60]}
+    assert _ages("The twenty-seven-year-old pilot Marta Quell crossed the river.") == {"Marta Quell": [27]}
 
 
 def test_ranges_hedges_lists_and_modifiers_are_not_an_age() -> None:

@@ -28,7 +28,7 @@ from datetime import date
 
 from corroborate.crosscheck.findings import Finding, merge_findings
 from corroborate.model import Article, Conflict, Entity, Span
-from corroborate.text.claim_words import REPORTING
+from corroborate.text.claim_words import REPORTING, number_value
 from corroborate.text.stopwords import STOPWORDS
 
 # The detector's confidence; stated as the judge's pooled bucket says (judge.MEASURED). Ages read on natural
@@ -44,9 +44,16 @@ _AFTER = re.compile(r",\s+(?:aged\s+)?" + _AGE + r"(?:\s+years\s+old)?(?=\s*[,;)
                     r"|,?\s+aged\s+" + _AGE + r"\b(?![-.]\d|\s+(?:or|to|and)\b|,?\s+respectively)"
                     # "Petrov, the 42-year-old fisherman," (not "Petrov, the 42-year-old victim's mother")
                     r"|,\s+(?:the|a|an)\s+" + _AGE + r"-year-old\b(?![^,.;]{0,30}['’]s\b)")
-_YEAR_OLD = re.compile(r"(?<![\d-])" + _AGE + r"-year-old\b")
+# in figures or in words ("Sixty-year-old", "twenty-seven-year-old")
+_YEAR_OLD = re.compile(r"(?<![\w-])(\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)-year-old\b")
+_AGE_PREFIX = re.compile(r"^\S+-year-old\s+")  # the entity stage may keep a sentence's first words in a name
 _FILLER = re.compile(r"[A-Za-z]+")
 MAX_FILLER = 3  # words between "41-year-old" and the name: "Russian fisherman", "Jewish boy named"
+
+
+def bare(name: str) -> str:
+    """A name without an age the entity stage kept in it ("Sixty-year-old Sharron Smith" -> "Sharron Smith")."""
+    return _AGE_PREFIX.sub("", name)
 
 
 def _hedged(text: str, start: int) -> bool:
@@ -73,7 +80,7 @@ def _mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, int]]:
     """(start, end, entity index) of every person's name or alias in ``text``, longest first at a place."""
     found: list[tuple[int, int, int]] = []
     for n, e in enumerate(entities):
-        for alias in sorted({e.name, *e.aliases}, key=lambda a: (-len(a), a)):
+        for alias in sorted({bare(a) for a in (e.name, *e.aliases)}, key=lambda a: (-len(a), a)):
             if len(alias) < 3:
                 continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
@@ -89,7 +96,7 @@ def read_ages(article: Article, entities: list[Entity]) -> dict[int, list[tuple[
     index = {id(e): k for k, e in enumerate(entities)}
     text = article.text
     mentions = _mentions(text, people)
-    names = [{w for a in (e.name, *e.aliases) for w in a.split()} for e in people]
+    names = [{w for a in (e.name, *e.aliases) for w in bare(a).split()} for e in people]
     found: dict[int, dict[int, tuple[Span, int]]] = defaultdict(dict)  # entity -> number offset -> side
 
     def add(n: int, s: int, e: int, at: int, age: int) -> None:
@@ -103,7 +110,8 @@ def read_ages(article: Article, entities: list[Entity]) -> dict[int, list[tuple[
                 add(n, s, m.end(), m.start(g), int(m.group(g)))
     others = [set().union(*(names[k] for k in range(len(people)) if k != n)) for n in range(len(people))]
     for m in _YEAR_OLD.finditer(text):
-        if _hedged(text, m.start()):
+        age = number_value(m.group(1))
+        if age is None or not 0 < age < 120 or _hedged(text, m.start()):
             continue
         after = [(s, e, n) for s, e, n in mentions if s >= m.end()]
         if after:
@@ -111,7 +119,7 @@ def read_ages(article: Article, entities: list[Entity]) -> dict[int, list[tuple[
             between = text[m.end():s]
             if re.fullmatch(r"[A-Za-z ]*", between) and _filler_ok(_FILLER.findall(between), others[n]) \
                     and not _modifier(text, e):
-                add(n, m.start(), e, m.start(1), int(m.group(1)))
+                add(n, m.start(), e, m.start(1), age)
     return {index[id(people[n])]: sorted(sides.values(), key=lambda x: x[0].start) for n, sides in found.items()}
 
 
@@ -130,7 +138,8 @@ def age_candidates(articles: list[Article], entities: list[Entity]) -> list[Conf
         for n, sides in read_ages(a, entities).items():
             if len({age for _, age in sides}) == 1:  # two ages in one article: two people, or a birthday
                 per[n].extend((span, str(age)) for span, age in sides)
-    findings = [Finding("number", ("age", entities[n].name), f"age of {entities[n].name}", sides, AGE_CONFIDENCE)
+    findings = [Finding("number", ("age", entities[n].name), f"age of {bare(entities[n].name)}", sides,
+                        AGE_CONFIDENCE)
                 for n, sides in sorted(per.items()) if len({v for _, v in sides}) > 1]
     return [Conflict(c.kind, c.spans, c.values, c.explanation, c.confidence, features={"age": 1.0})
             for c in merge_findings(findings, by_id)]

@@ -16,6 +16,8 @@ judge decides, precision first:
    share words are not a rewrite, nor are two sentences that read the same. Conflicts between copies keep
    the detector's confidence: they are what the seeds and planted rewrites measure. A negation added
    between copies is a change even though one side of it is empty.
+A person's age (:mod:`corroborate.crosscheck.ages`) is read per person, so the same slot is known: kept when two
+independent sources give two ages within 60 days of each other, its confidence lowered to its measured bucket.
 Text that is not English is left alone (the readers are built for English; two translations of one remark
 are no misquote). The misquote test itself is :mod:`corroborate.crosscheck.quote_change`.
 

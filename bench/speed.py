@@ -49,7 +49,8 @@ STATE = Path(__file__).resolve().parent / "speed.json"
 ISSUE_PATHS = ("src/corroborate/pipeline.py", "src/corroborate/config.py", "src/corroborate/ingest/embed.py",
                "src/corroborate/ingest/encoder.py", "src/corroborate/ingest/cache.py", "src/corroborate/store/blobs.py",
                "src/corroborate/nlp", "src/corroborate/engines", "src/corroborate/commands/check.py",
-               "src/corroborate/attribution/mentions.py")  # mentions: takes the parse stage's entities
+               "src/corroborate/attribution/mentions.py",  # mentions: takes the parse stage's entities
+               "src/corroborate/repeats/find.py", "src/corroborate/repeats/lsh.py")  # LSH without scipy
 
 CHILD = r"""
 import hashlib, json, sys, time

@@ -187,3 +187,16 @@ def test_a_day_and_a_place_after_the_cue_are_no_reported_clause() -> None:
     # A day before a clause still dates the remark and the clause is reported.
     art = Article("a", "o", None, None, None, "Mayor Tom Vance said Tuesday the budget would pass before the recess.")
     assert [q.text for q in extract_quotes(art, segment(art))] == ["the budget would pass before the recess"]
+
+
+def test_the_cue_of_a_quote_before_it_opens_no_reported_clause() -> None:
+    text = '"This is a felony," said Rep. Tom Vance, R-Calif., who has been leading the charge for more details.'
+    art = Article("a", "o", None, None, None, text)
+    assert [(q.kind, q.text) for q in extract_quotes(art, segment(art))] == [("direct", "This is a felony")]
+
+
+def test_an_answer_is_no_reported_clause() -> None:
+    art = Article("a", "o", None, None, None, "Mr. Tom Vance said no and went on to win the primary against her.")
+    assert extract_quotes(art, segment(art)) == []
+    art = Article("a", "o", None, None, None, "Mr. Tom Vance said no one was hurt in the fire on Monday.")
+    assert [q.text for q in extract_quotes(art, segment(art))] == ["no one was hurt in the fire on Monday"]

@@ -25,6 +25,8 @@ from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
 
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+# A quotation closed right before the cue verb: "“This is a felony,” said Rep. X".
+_QUOTE_CLOSED = re.compile(r"[,.?!]\s*[\"”’']\s*$")
 # "the company said": nouns that refer back to the organisation just named.
 _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
 
@@ -274,6 +276,8 @@ class ReportedSpeech(SpeakerPhrases):
             return None
         if re.match(r"[^.!?“”‘\"]{0,40}?[:,]\s*[“‘\"'«]", follow):
             return None  # "said last night: ‘…": the cue of a direct quote
+        if _QUOTE_CLOSED.search(self.text[p.start:verb.start]):
+            return None  # "“… a felony,” said Rep. X, who …": the cue of the quote before it, its speaker after
         k = v + 1
         that = next((j for j in range(v + 1, min(v + 8, len(toks))) if toks[j].lower == "that"), None)
         if that is not None and (verb.lower in ("told", "tells") or that - v <= 1):
@@ -288,6 +292,9 @@ class ReportedSpeech(SpeakerPhrases):
                 return None
         if k >= len(toks):
             return None
+        if toks[k].lower in ("no", "yes") and (k + 1 == len(toks) or toks[k + 1].lower in ("and", "but", "or", "to")
+                                               or self.text[toks[k].end:toks[k + 1].start].strip()):
+            return None  # "said no and went on to win": an answer, not a reported clause ("said no one was hurt" is)
         start, end = trim_quote(self.text, toks[k].start, p.end)
         while end > start and self.text[end - 1] in ".!?":
             end -= 1

@@ -1,0 +1,250 @@
+"""Entities on news outside the gold: a labelled pool for the names and types of the report's entity list.
+
+    nice -n 10 .venv/bin/python -m bench.entity_pool [--semantic auto|off] [--explain] [--write]
+    nice -n 10 .venv/bin/python -m bench.entity_pool --sample    # the draw, with context (terminal only)
+
+The gold's entity figures come from BASIL and ECB+ events whose test half must stay unread, and the tune half
+shaped the rules, so this pool gives a separate figure on news nobody labelled entities for: the flag-audit pools
+(bench/conflict_audit.py ``pool()`` and ``mcms_pool()``) and the FNC-1 claim groups of bench/fnc_groups.py. One
+``check`` runs per event (default path); per event the listed entities are taken in SHA-1 order of
+``dataset:event:name`` (at most ``PER_EVENT``), and the first ``SIZE`` of all of them in SHA-1 order are labelled
+(bench/gold/pool_entities.json, GUIDELINE.md section 22). A label is a locator (the mention the entity was listed
+by, as character offsets, with the fingerprint of its words), the entity's true name and type, or ``entity:
+false`` when the words name nothing (a common word, a title fragment, a motto).
+
+Scoring finds the entity of the current report whose mention overlaps the locator most. *Name right*: its name is
+the labelled name or one of the labelled forms (the realnews normaliser); *listed non-entities*: labels with
+``entity: false`` still listed; *type right*: over listed real entities; *dropped*: real entities no longer listed.
+The pool was read while fixing the errors it shows, so only its first figure is fresh; later ones are tune
+figures. ``--write`` puts the table in bench/RESULTS.md (section ``entity-pool``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.pools import cell, fingerprint
+from bench.results import write_section
+from corroborate.errors import InputFormatError
+from corroborate.eval.gold import DEFAULT_DATA
+from corroborate.eval.realnews_scores import norm, ratio
+
+LABELS = Path(__file__).parent / "gold" / "pool_entities.json"
+PER_EVENT, SIZE, FNC_GROUPS = 2, 150, 40
+ROWS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters",
+        "fnc1": "FNC-1 claim groups", "all": "all"}
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def all_events(data: Path) -> list[Any]:
+    from bench import fnc_groups
+    from bench.conflict_audit import mcms_pool, pool
+
+    return [*pool(data), *mcms_pool(data), *fnc_groups.events(data, FNC_GROUPS)]
+
+
+def entities(report: Any) -> list[Any]:
+    """Every story's entities, in report order."""
+    return [e for story in report.stories for e in story.entities]
+
+
+def locator(ent: Any, event: Any) -> Any:
+    """The mention an entity is read by: the first span (article order, then offset) whose words are its name,
+    else its first span."""
+    order = {a.id: k for k, a in enumerate(event.articles)}
+    spans = sorted(ent.spans, key=lambda s: (order.get(s.article, len(order)), s.start, s.end))
+    return next((s for s in spans if s.text == ent.name), spans[0]) if spans else None
+
+
+def draw(events: list[Any], runner: Any) -> list[dict[str, Any]]:
+    """The sample: per event up to PER_EVENT listed entities in hash order, then the first SIZE in hash order."""
+    picks = []
+    for ev in events:
+        ents = sorted(entities(runner.report(ev)), key=lambda e: _sha(f"{ev.dataset}:{ev.event}:{e.name}"))
+        for ent in ents[:PER_EVENT]:
+            span = locator(ent, ev)
+            if span is not None:
+                picks.append((_sha(f"{ev.dataset}:{ev.event}:{ent.name}"), ev, ent, span))
+    picks.sort(key=lambda p: p[0])
+    out = []
+    for _, ev, ent, span in picks[:SIZE]:
+        out.append({"dataset": ev.dataset, "event": ev.event, "doc": ev.article_doc[span.article],
+                    "start": span.start, "end": span.end, "check": fingerprint(span.text),
+                    "listed": ent.name, "listed_type": ent.type, "aliases": list(ent.aliases), "_ev": ev})
+    return out
+
+
+def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
+    labels = json.loads(path.read_text(encoding="utf-8"))["labels"]
+    for lab in labels:
+        missing = [k for k in ("dataset", "event", "doc", "start", "end", "check", "entity") if k not in lab]
+        if lab.get("entity") and not {"name", "type"} <= lab.keys():
+            missing.append("name/type")
+        if missing:
+            raise InputFormatError(f"{path}: label without {', '.join(missing)}: {lab!r}")
+    return labels
+
+
+def resolve(lab: dict[str, Any], event: Any) -> str:
+    """The article id of a label; a locator whose words changed fails loudly rather than scoring noise."""
+    aid = event.doc_article.get(lab["doc"])
+    article = next((a for a in event.articles if a.id == aid), None)
+    if article is None:
+        raise InputFormatError(f"{LABELS}: document {lab['doc']!r} not in event {lab['event']}")
+    if fingerprint(article.text[lab["start"]:lab["end"]]) != lab["check"]:
+        raise InputFormatError(f"{LABELS}: {lab['event']} {lab['doc']} {lab['start']}:{lab['end']} no longer "
+                               "holds the labelled words (the article text changed)")
+    return article.id
+
+
+def listed_at(entities: list[Any], article: str, start: int, end: int) -> Any:
+    """The entity whose mentions overlap [start, end) most (ties: the first listed), or None."""
+    best, most = None, 0
+    for ent in entities:
+        overlap = sum(max(0, min(s.end, end) - max(s.start, start)) for s in ent.spans if s.article == article)
+        if overlap > most:
+            best, most = ent, overlap
+    return best
+
+
+def score_label(lab: dict[str, Any], ent: Any) -> dict[str, Any]:
+    t = {"labels": 1, "entities": int(bool(lab["entity"])), "non_entities": int(not lab["entity"]),
+         "non_entities_listed": 0, "listed": 0, "name_right": 0, "type_right": 0, "dropped": 0, "errors": []}
+    if not lab["entity"]:
+        t["non_entities_listed"] = int(ent is not None)
+        if ent is not None:
+            t["errors"].append({**_row(lab), "error": "not an entity", "listed": ent.name, "listed_type": ent.type})
+        return t
+    if ent is None:
+        t["dropped"] = 1
+        t["errors"].append({**_row(lab), "error": "dropped"})
+        return t
+    t["listed"] = 1
+    forms = {norm(lab["name"]), *(norm(f) for f in lab.get("forms", []))}
+    t["name_right"] = int(norm(ent.name) in forms)
+    t["type_right"] = int(ent.type == lab["type"])
+    if not t["name_right"] or not t["type_right"]:
+        t["errors"].append({**_row(lab), "error": "name" if not t["name_right"] else "type", "listed": ent.name,
+                            "listed_type": ent.type})
+    return t
+
+
+def _row(lab: dict[str, Any]) -> dict[str, Any]:
+    return {k: lab.get(k) for k in ("event", "doc", "start", "end", "name", "type", "note")}
+
+
+def merge(tallies: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for t in tallies:
+        for key, value in t.items():
+            out[key] = out.get(key, [] if isinstance(value, list) else 0) + value
+    return out
+
+
+def summarize(t: dict[str, Any]) -> dict[str, Any]:
+    listed = t["listed"] + t["non_entities_listed"]
+    return {"labels": t["labels"], "entities": t["entities"], "non_entities": t["non_entities"],
+            "name_precision": ratio(t["name_right"], listed), "type_accuracy": ratio(t["type_right"], t["listed"]),
+            "both_right": ratio(t.get("both_right", 0), listed),
+            "non_entities_listed": t["non_entities_listed"], "dropped": t["dropped"]}
+
+
+def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[dict[str, Any], dict[str, Any], float]:
+    from corroborate.eval.realnews import Runner
+
+    runner = Runner(semantic)
+    wanted: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for lab in labels:
+        wanted.setdefault((lab["dataset"], lab["event"]), []).append(lab)
+    rows: dict[str, list[dict[str, Any]]] = {}
+    start = time.perf_counter()
+    try:
+        for ev in all_events(data):
+            for lab in wanted.get((ev.dataset, ev.event), []):
+                aid = resolve(lab, ev)
+                t = score_label(lab, listed_at(entities(runner.report(ev)), aid, lab["start"], lab["end"]))
+                t["both_right"] = int(t["name_right"] and t["type_right"])
+                rows.setdefault(ev.dataset, []).append(t)
+    finally:
+        runner.close()
+    merged = {name: merge(ts) for name, ts in sorted(rows.items())}
+    merged["all"] = merge(list(merged.values()))
+    return merged, dict(runner.method), time.perf_counter() - start
+
+
+def markdown(results: dict[str, dict[str, Any]], method: dict[str, Any], seconds: float) -> str:
+    keys = ["labels", "entities", "non_entities", "name_precision", "type_accuracy", "both_right",
+            "non_entities_listed", "dropped"]
+    lines = [
+        "## Entities on news outside the gold (`bench/entity_pool.py`)",
+        "",
+        "Listed entities sampled by hash from events nobody labelled entities for (the ECB+ sub-topics outside the "
+        "gold, the Clust-McMs dev clusters, 40 FNC-1 claim groups), each read in its articles and labelled with "
+        "its true name and type, or as no entity (bench/gold/pool_entities.json, GUIDELINE.md section 22). One "
+        f"`check` per event (NLP {method.get('nlp', '?')}). Name precision: listed labels whose entity carries the "
+        "true name (a stray word kept, a part cut or a non-entity is wrong); type accuracy over listed real "
+        "entities; both right: name and type; non-entities listed and real entities dropped are counts. The "
+        "pool was read while fixing the errors it shows: only its first figure was fresh.",
+        "",
+        "| pool | labels | entities | non-entities | name precision | type accuracy | both right "
+        "| non-entities listed | entities dropped |",
+        "|---|" + "---:|" * len(keys),
+    ]
+    for name, t in results.items():
+        s = summarize(t)
+        lines.append(f"| {ROWS.get(name, name)} | " + " | ".join(cell(s[k]) for k in keys) + " |")
+    lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
+    return "\n".join(lines)
+
+
+def sample(data: Path, semantic: str) -> None:
+    """Print the draw with each mention's sentence, for labelling (terminal only: no text is stored)."""
+    from corroborate.eval.realnews import Runner
+
+    runner = Runner(semantic)
+    try:
+        for row in draw(all_events(data), runner):
+            ev = row.pop("_ev")
+            text = next(a.text for a in ev.articles if a.id == ev.doc_article[row["doc"]])
+            row["context"] = text[max(0, row["start"] - 120):row["end"] + 120].replace("\n", " ")
+            print(json.dumps(row, ensure_ascii=False))
+    finally:
+        runner.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
+    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--sample", action="store_true", help="print the draw with context (terminal only)")
+    parser.add_argument("--explain", action="store_true", help="print every error (terminal only)")
+    parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
+    parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
+    args = parser.parse_args(argv)
+    if args.sample:
+        sample(Path(args.data), args.semantic)
+        return 0
+    results, method, seconds = run(load_labels(), Path(args.data), args.semantic)
+    text = markdown(results, method, seconds)
+    if args.notes:
+        text += "\n\n" + args.notes
+    print(text)
+    if args.explain:
+        for err in results["all"]["errors"]:
+            print(json.dumps(err, ensure_ascii=False))
+    if args.write:
+        write_section("entity-pool", text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

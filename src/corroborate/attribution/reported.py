@@ -20,13 +20,24 @@ from corroborate.model import Passage, Quote, Span
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES, PRESS_HEADS, PRESS_NOUNS
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
 from corroborate.text.lexicon import REPORTING_VERBS
-from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS, DOCUMENT_NOUNS
+from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS, COLLECTIVE_SPEAKERS, DOCUMENT_NOUNS
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
 
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
-# A quotation closed right before the cue verb: "“This is a felony,” said Rep. X".
-_QUOTE_CLOSED = re.compile(r"[,.?!]\s*[\"”’']\s*$")
+# A quotation closed right before the cue verb: "“This is a felony,” said Rep. X" (also the tokenised "a felony , ''").
+_QUOTE_CLOSED = re.compile(r"[,.?!]\s*(?:''|[\"”’'])\s*$")
+# "has not yet said how …", "did n't say", "never claimed": what the source did not say is no reported clause.
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)(?:\s+[a-z]+)?\s*$")
+# "said earlier that …", "said last week that …": a time before "that" dates the remark (before the clause).
+_TIME_FIRST = frozenset({"earlier", "later", "last", "early", "recently", "previously", "this"})
+# "which locals said had lain …", "that Apple claims has been …": a finite verb first, the clause's subject is
+# the relative pronoun before the cue, so the span is a fragment.
+_GAP_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "can",
+                        "may", "might", "did", "does", "do"})
+# "…, ' said Ann Vale": a quotation's own cue inside a span "according to" closes.
+_QUOTE_CUE = re.compile(r"[,.?!]\s*(?:''|[\"”’'])\s*(?:said|says|added|told)\b")
+_DENY = frozenset({"denied", "denies", "deny", "denying"})
 # "the company said": nouns that refer back to the organisation just named.
 _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
 
@@ -278,12 +289,20 @@ class ReportedSpeech(SpeakerPhrases):
             return None  # "said last night: ‘…": the cue of a direct quote
         if _QUOTE_CLOSED.search(self.text[p.start:verb.start]):
             return None  # "“… a felony,” said Rep. X, who …": the cue of the quote before it, its speaker after
+        if verb.lower in _DENY or _NEGATED.search(self.text[p.start:verb.start]):
+            return None  # "denied that …", "has not yet said how …": the clause is not what the source said
         k = v + 1
         that = next((j for j in range(v + 1, min(v + 8, len(toks))) if toks[j].lower == "that"), None)
         if that is not None and (verb.lower in ("told", "tells") or that - v <= 1):
             k = that + 1
         elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in _NO_CLAUSE:
             return None  # "warned Mr Johnson not to …", "told Sky News", "said when asked …": no reported clause
+        elif toks[k].lower in _TIME_FIRST or (toks[k].lower in _DAYS and that is not None and that - k <= 5):
+            # "said earlier that …", "said today (10 October) that …": the clause starts after "that"; with no
+            # "that" ("said last week they made …") where the time ends is unclear, so nothing is listed.
+            if that is None or that - k > 5:
+                return None
+            k = that + 1
         elif toks[k].lower in _DAYS:
             # "said Tuesday Ginsburg's comments were …": the day (and its part) dates the remark, it is not said;
             # "said Wednesday in a speech", "said Tuesday night on Fox News": when and where, no reported clause.
@@ -298,14 +317,24 @@ class ReportedSpeech(SpeakerPhrases):
         start, end = trim_quote(self.text, toks[k].start, p.end)
         while end > start and self.text[end - 1] in ".!?":
             end -= 1
-        if len(self.text[start:end].split()) < 4:
+        if len(self.text[start:end].split()) < 4 or toks[k].lower in _GAP_VERBS:
             return None
+        if verb.lower in ("added", "adds") and toks[k].text[:1].isdigit():
+            return None  # "Sosa added 12 points for the Cardinals": a total on the field, not speech
         att = self._subject_of_verb(p, toks, v)
-        if att is None:
-            return None
+        if att is None or att.start >= verb.end:
+            return None  # "…, said Paul Vale, a researcher with …": the speaker follows the cue, nothing is reported
         speaker, sspan = self.resolve(att, p)
+        if speaker is not None and self._common_plural(speaker, att):
+            speaker = None
         span = Span.of(self.article, start, end)
         return Quote(speaker, verb.text, span.text, [span], "reported", sspan)
+
+    def _common_plural(self, speaker: str, att: _Attribution) -> bool:
+        """"Detectives said …", "Relatives insisted …", "Bankers have said …": one capitalised plural person noun
+        that no entity knows is a generic collective, not a name."""
+        word = att.phrase.strip()
+        return speaker == word and word.lower() in COLLECTIVE_SPEAKERS and self.lookup.named(word) is None
 
     def _according(self, p: Passage, toks: list[Token], v: int) -> Quote | None:
         np = self._np_forward(toks, v + 2)
@@ -315,10 +344,16 @@ class ReportedSpeech(SpeakerPhrases):
         before = self.text[p.start:phrase_start].strip(" ,")
         after = self.text[phrase_end:p.end].strip(" ,")
         if not before:
+            if not self.text[phrase_end:p.end].lstrip(" ").startswith(","):
+                # "According to a report from TMZ published …", "According to the officers involved in …": the
+                # source phrase runs on past the noun phrase read, so where the reported clause starts is unclear.
+                return None
             start = phrase_end + (len(self.text[phrase_end:p.end]) - len(self.text[phrase_end:p.end].lstrip(" ,")))
             end = p.end
         elif not after.strip(".!? "):
             start, end = p.start, p.start + len(self.text[p.start:phrase_start].rstrip(" ,"))
+            if _QUOTE_CUE.search(self.text, start, end):
+                return None  # "“There was blood,” said Ann Vale, … according to the Post": a quote with its own cue
         else:
             return None  # "by, according to the minister, urging": the reported part is not a clause of its own
         start, end = trim_quote(self.text, start, end)

@@ -63,3 +63,15 @@ DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "lette
 # Words that open no reported clause after "said": a preposition or a time clause ("said when asked to ...").
 NO_REPORTED_CLAUSE = frozenset(("to", "by", "in", "on", "as", "of", "at", "with", "during", "for", "about", "from",
                                 "when", "while", "after", "before", "if", "because", "since", "upon", "through"))
+
+# Plural person nouns that open a sentence capitalised ("Detectives said …", "Relatives insisted …"): a generic
+# collective speaks, not someone named (GUIDELINE.md section 8: such speakers are unattributed).
+COLLECTIVE_SPEAKERS = frozenset({
+    "detectives", "investigators", "relatives", "bankers", "residents", "neighbours", "neighbors", "doctors",
+    "nurses", "prosecutors", "lawyers", "attorneys", "researchers", "scientists", "economists", "traders",
+    "investors", "protesters", "protestors", "activists", "organisers", "organizers", "observers", "authorities",
+    "firefighters", "rescuers", "paramedics", "medics", "students", "teachers", "parents", "villagers", "locals",
+    "survivors", "victims", "fans", "workers", "employees", "passengers", "soldiers", "troops", "militants",
+    "rebels", "officials", "analysts", "experts", "witnesses", "sources", "critics", "diplomats", "campaigners",
+    "lawmakers", "officers", "police", "families", "friends", "colleagues", "insiders", "aides",
+})

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corroborate.attribution.kinds import name_kind
-from corroborate.attribution.name_tokens import Token, _is_cap, _joined, _joins, _titles, tokens
+from corroborate.attribution.name_tokens import Token, _is_cap, _joined, _joins, _titles, title_case, tokens
 from corroborate.attribution.names import bare, body_goes_on, fragment_descriptor, opening_verb, person_parts
 from corroborate.model import Article, Passage
+from corroborate.text.claim_words import WEEKDAYS
 from corroborate.text.lexicon import (
     COMMON_CAPITALISED,
     COUNTRIES,
@@ -35,6 +36,8 @@ from corroborate.text.lexicon import (
 )
 from corroborate.text.name_words import _CONNECTORS, NER_LABELS
 
+# First words of days' names ("Black Friday", "Cyber Monday"), kept with their weekday.
+_DAY_NAMES = frozenset({"good", "black", "cyber", "super", "ash", "holy", "maundy", "bloody", "palm", "easter"})
 # "Republican-led", "Saudi-backed", "London-based": a modifier before a name, no part of it.
 _LED = re.compile(r"[A-Z][\w.]*-(?:led|controlled|backed|based|owned|run|dominated|funded)")
 
@@ -73,10 +76,22 @@ class ArticleMentions:
     def build(self, *, nlp: Any = None) -> list[Mention]:
         ents = self._model_ents(nlp) if nlp is not None else None
         self._ents = ents or []
+        text = self.article.text
+        read, prose = [], False
         for p in self.passages:
-            toks = tokens(self.article.text, p.start, p.end)
-            titles = _titles(self.article.text, toks)
+            toks = tokens(text, p.start, p.end)
+            # The headline is the article's first line with words in it, after any dateline ("DECEMBER 16, 2008").
+            read.append((p, toks, title_case(text, toks, p.start, p.end, opens=not prose,
+                                             story_lower=self.story_lower)))
+            prose = prose or any(t.text[:1].islower() and len(t.text) >= 4 and t.text.isalpha() for t in toks)
+        # Words in title case (a headline, a quoted title or motto) are name words only where the article also
+        # capitalises them inside a sentence elsewhere ("Sox Make Offer To Teixeira": "Sox", "Teixeira").
+        known = {t.lower for _, toks, cased in read for k, t in enumerate(toks)
+                 if k not in cased and not t.initial and _is_cap(t)}
+        for p, toks, cased in read:
+            titles = _titles(text, toks)
             in_title = {k for a, b, *_ in titles for k in range(a, b)}
+            in_title |= {k for k in cased if toks[k].lower not in known}
             first_new = len(self.mentions)
             if ents is None:
                 self._rule_names(toks, in_title, p.index)
@@ -128,6 +143,11 @@ class ArticleMentions:
         ):
             run, i = run[1:], i + 1
         while run and run[-1].lower in _CONNECTORS:
+            run = run[:-1]
+        # A weekday after a name dates the sentence and is no part of the name ("Microsoft Wednesday took the
+        # step", "detective Joe Coffey Monday"); "Good Friday" and "Super Tuesday" are days' names.
+        while len(run) > 1 and run[-1].lower in WEEKDAYS and not (
+                len(run) == 2 and (run[0].lower in self.story_lower or run[0].lower in _DAY_NAMES)):
             run = run[:-1]
         if not run:
             return

@@ -146,3 +146,43 @@ def _titles(text: str, toks: list[Token]) -> list[tuple[int, int, str, str | Non
         out.append((i, i + n, key, nationality, former))
         i += n
     return out
+
+
+_HEADLINE_LOWER = frozenset({"a", "an", "the", "of", "on", "in", "to", "for", "and", "at", "by", "as"})
+# A quoted stretch short enough to be a title, motto or slogan ("In God We Trust", “Angel in a White Coat”).
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{3,90})[”\"]")
+
+
+def title_case(text: str, toks: list[Token], start: int, end: int, *, opens: bool,
+               story_lower: set[str]) -> set[int]:
+    """Indices of the words of toks (one passage, text[start:end]) written in title case, where a capital proves
+    nothing: the headline that opens an article (``opens``: a line whose only lower-case words are short function
+    words) and a quoted title or motto. A stretch is title case when every word of four letters or
+    more is capitalised and capitalised words the story also writes in lower case (short common ones aside:
+    "To", "The") sit inside it (two in a headline: "Sox Make Offer ...", "Fired Accountant Goes ..."; one in
+    quotes, where the common capitalised words of any length count too: "In God We Trust"). A name in such a
+    stretch is still read where the article also writes its words capitalised elsewhere (see
+    ArticleMentions.build)."""
+    stretches: list[tuple[int, int, bool]] = []
+    # A headline is a line of its own: a sentence that opens an article ("The Union of Harbour Pilots met on
+    # Friday.") has a lower-case word other than these, or ends in a full stop.
+    if opens and toks and not text[start:end].rstrip().endswith(".") and all(
+            t.lower in _HEADLINE_LOWER for t in toks if t.text[:1].islower()):
+        stretches.append((0, len(toks), False))
+    for m in _QUOTED.finditer(text, start, end):
+        idx = [k for k, t in enumerate(toks) if m.start(1) <= t.start and t.end <= m.end(1)]
+        if len(idx) >= 2:
+            stretches.append((idx[0], idx[-1] + 1, True))
+    out: set[int] = set()
+    for a, b, quoted in stretches:
+        words = toks[a:b]
+        long = [t for t in words if t.text.isalpha() and len(t.text) >= 4]
+        capitalised = [t for t in words if t.text.isalpha() and len(t.text) >= 3 and _is_cap(t)]
+        if len(long if not quoted else capitalised) < (2 if quoted else 3) or not all(_is_cap(t) for t in long):
+            continue
+        common = sum(1 for t in words[1:] if _is_cap(t) and t.text.isalpha() and (
+            (t.lower in story_lower and (len(t.text) >= 4 or t.lower not in COMMON_CAPITALISED))
+            or (quoted and t.lower in COMMON_CAPITALISED)))
+        if common >= (1 if quoted else 2):
+            out.update(range(a, b))
+    return out

@@ -71,3 +71,17 @@ def test_a_quote_with_its_own_cue_is_not_what_the_source_reported() -> None:
             "The women were found in the kitchen at noon, ' said Ann Vale, who lives next door, according to the "
             "Dunmore Herald.")
     assert reported(text) == []
+
+
+def test_a_source_after_an_inverted_cue_is_not_reported() -> None:
+    text = ("The bridge in Dunmore was closed for repairs on Monday.\n\n"
+            "Traffic will be diverted through the old town until March, said the Dunmore Herald newspaper in Leeds.\n\n"
+            "Ann Vale, 45, said the company had known about the cracks for years.")
+    assert reported(text) == [("Ann Vale", "the company had known about the cracks for years")]
+
+
+def test_an_object_after_confirmed_is_no_clause() -> None:
+    text = ("The actress has entered a clinic in Malibu.\n\n"
+            "Her agent Tom Reed confirmed the actress's stay at the clinic in Malibu.\n\n"
+            "Her agent Tom Reed confirmed that the actress would stay for a month.")
+    assert reported(text) == [("Tom Reed", "the actress would stay for a month")]

@@ -19,7 +19,7 @@ from corroborate.attribution.speakers import body_name
 from corroborate.model import Passage, Quote, Span
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES, PRESS_HEADS, PRESS_NOUNS
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
-from corroborate.text.lexicon import REPORTING_VERBS
+from corroborate.text.lexicon import REPORTING_VERBS, SPEAKER_NOUNS
 from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS, COLLECTIVE_SPEAKERS, DOCUMENT_NOUNS
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
@@ -37,6 +37,13 @@ _GAP_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "would
                         "may", "might", "did", "does", "do"})
 # "…, ' said Ann Vale": a quotation's own cue inside a span "according to" closes.
 _QUOTE_CUE = re.compile(r"[,.?!]\s*(?:''|[\"”’'])\s*(?:said|says|added|told)\b")
+# "confirmed the actress's stay", "maintained the fiction that …": with no "that", a determiner after these verbs
+# opens their object more often than a clause, so nothing is listed.
+_OBJECT_VERBS = frozenset({"confirmed", "confirms", "maintained", "maintains", "acknowledged", "admitted", "admits",
+                           "revealed", "reveals"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+# "…, said the Egyptian news agency." / "…, said the Herald newspaper in Leeds, …": the source after the cue.
+_SOURCE_NOUNS = PRESS_NOUNS | BODY_NOUNS | SPEAKER_NOUNS | {"agency"}
 _DENY = frozenset({"denied", "denies", "deny", "denying"})
 # "the company said": nouns that refer back to the organisation just named.
 _ORG_NOUNS = frozenset({"company", "firm", "ministry", "agency", "carrier", "airline", "bank", "group"})
@@ -319,6 +326,11 @@ class ReportedSpeech(SpeakerPhrases):
             end -= 1
         if len(self.text[start:end].split()) < 4 or toks[k].lower in _GAP_VERBS:
             return None
+        if k == v + 1 and verb.lower in _OBJECT_VERBS and toks[k].lower in _DETERMINERS:
+            return None  # "confirmed the report to the Times": an object, not a reported clause
+        after_comma = self.text[p.start:verb.start].rstrip().endswith(",")
+        if toks[k].lower == "the" and after_comma and self._source_next(toks, k):
+            return None  # "…, said the Egyptian news agency.": the source after an inverted cue, nothing reported
         if verb.lower in ("added", "adds") and toks[k].text[:1].isdigit():
             return None  # "Sosa added 12 points for the Cardinals": a total on the field, not speech
         att = self._subject_of_verb(p, toks, v)
@@ -329,6 +341,15 @@ class ReportedSpeech(SpeakerPhrases):
             speaker = None
         span = Span.of(self.article, start, end)
         return Quote(speaker, verb.text, span.text, [span], "reported", sspan)
+
+    def _source_next(self, toks: list[Token], k: int) -> bool:
+        """A press, body or speaker noun within six words of ``k`` that ends its phrase (the sentence, a comma,
+        "in"/"of"/"at" follow): "the MENA news agency.", "the Herald newspaper in Leeds"; not "the company had"."""
+        for j in range(k + 1, min(k + 7, len(toks))):
+            if toks[j].lower in _SOURCE_NOUNS:
+                return j + 1 == len(toks) or toks[j + 1].lower in ("in", "of", "at") \
+                    or "," in self.text[toks[j].end:toks[j + 1].start]
+        return False
 
     def _common_plural(self, speaker: str, att: _Attribution) -> bool:
         """"Detectives said …", "Relatives insisted …", "Bankers have said …": one capitalised plural person noun

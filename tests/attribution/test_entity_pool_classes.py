@@ -50,3 +50,10 @@ def test_a_headline_after_a_dateline_is_read_as_a_headline() -> None:
     found = names(text)
     assert not any("Offer" in n or "Make" in n for n in found), found
 
+
+def test_a_newspaper_named_after_its_city_is_an_organisation() -> None:
+    found = {e.name: e.type for e in ents(
+        "Kelowna Courier columnist Dale Rusk wrote that the league will grow. The plan was first reported by "
+        "the Saudi daily Fajrun, and Kelowna Courier readers were told on Tuesday.")}
+    assert found.get("Kelowna Courier") == "ORG", found
+    assert found.get("Fajrun") == "ORG", found

@@ -82,6 +82,11 @@ def collect_mentions(articles: list[Article], passages: dict[str, list[Passage]]
     for m in out:
         if m.type in ("PER", "UNK") and not m.honorific and _words(m) in vessels:
             m.type = "OTH"
+    # A name the story once gives as a newspaper ("Kelowna Courier columnist") is that paper everywhere.
+    papers = {_words(m) for m in out if m.press}
+    for m in out:
+        if m.type in ("PER", "UNK", "LOC", "OTH") and not m.honorific and _words(m) in papers:
+            m.type = "ORG"
     return out
 
 

@@ -38,6 +38,9 @@ from corroborate.text.name_words import _CONNECTORS, NER_LABELS
 
 # First words of days' names ("Black Friday", "Cyber Monday"), kept with their weekday.
 _DAY_NAMES = frozenset({"good", "black", "cyber", "super", "ash", "holy", "maundy", "bloody", "palm", "easter"})
+# The words around a newspaper's name that make it one ("... columnist", "the daily ...").
+_PRESS_AFTER = frozenset({"columnist", "columnists", "editorial", "editorials", "op-ed"})
+_PRESS_BEFORE = frozenset({"daily", "tabloid", "broadsheet", "newspaper"})
 # "Republican-led", "Saudi-backed", "London-based": a modifier before a name, no part of it.
 _LED = re.compile(r"[A-Z][\w.]*-(?:led|controlled|backed|based|owned|run|dominated|funded)")
 
@@ -60,6 +63,7 @@ class Mention:
     sentence: int = -1  # passage index
     initial: bool = False  # starts its sentence or quotation (so its capital proves little)
     model_type: str | None = None  # the spaCy pipeline's label for an overlapping entity, when one ran
+    press: bool = False  # named as a newspaper here ("X columnist", "the daily X")
 
 
 class ArticleMentions:
@@ -180,6 +184,9 @@ class ArticleMentions:
             head = next((kind for s, e, kind in self._ents if s <= run[-1].start < e), None)
             ruled = head if head in ("ORG", "LOC", "OTH") else "PER"
         kind = forced or ruled
+        press = not honorific and self._press(toks, i, i + len(run))
+        if press:
+            kind = "ORG"
         if kind == "PER" and not honorific and self._person(toks, i, run, sent):
             return
         if kind == "PER" and len(names) > 1:
@@ -191,7 +198,17 @@ class ArticleMentions:
             surface, start = f"The {surface}", the.start
         prev = toks[i - 1].lower if i > 0 else None
         self.mentions.append(Mention(self.article.id, start, run[-1].end, surface, tuple(names), kind,
-                                     honorific=honorific, cue=prev, sentence=sent, initial=run[0].initial))
+                                     honorific=honorific, cue=prev, sentence=sent, initial=run[0].initial,
+                                     press=press))
+
+    def _press(self, toks: list[Token], i: int, j: int) -> bool:
+        """Is toks[i:j] a newspaper by the word around it: "Vancouver Province columnist" (no place), "the Saudi
+        daily Ajel" (no thing)? A paper named after its city is read as the city otherwise."""
+        text = self.article.text
+        if j < len(toks) and toks[j].lower in _PRESS_AFTER and text[toks[j - 1].end:toks[j].start].strip() in (
+                "", "'s", "’s"):
+            return True
+        return i > 0 and toks[i - 1].lower in _PRESS_BEFORE and text[toks[i - 1].end:toks[i].start].strip() == ""
 
     def _shown(self, tok: Token) -> str:
         """A word as the name shows it: a middle initial keeps its dot ("Paul D. Ryan")."""

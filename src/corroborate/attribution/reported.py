@@ -30,7 +30,9 @@ _QUOTE_CLOSED = re.compile(r"[,.?!]\s*(?:''|[\"”’'])\s*$")
 # "has not yet said how …", "did n't say", "never claimed": what the source did not say is no reported clause.
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)(?:\s+[a-z]+)?\s*$")
 # "said earlier that …", "said last week that …": a time before "that" dates the remark (before the clause).
-_TIME_FIRST = frozenset({"earlier", "later", "last", "early", "recently", "previously", "this"})
+_TIME_FIRST = frozenset({"earlier", "later", "last", "early", "recently", "previously"})
+# "said this week that …" (a time), not "said this is a major improvement" (a pronoun).
+_THIS_TIME = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "weekend"})
 # "which locals said had lain …", "that Apple claims has been …": a finite verb first, the clause's subject is
 # the relative pronoun before the cue, so the span is a fragment.
 _GAP_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "can",
@@ -43,6 +45,7 @@ _OBJECT_VERBS = frozenset({"confirmed", "confirms", "maintained", "maintains", "
                            "revealed", "reveals"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 # "…, said the Egyptian news agency." / "…, said the Herald newspaper in Leeds, …": the source after the cue.
+_PHRASE_END = re.compile(r"\s*(?:[,.!?]|(?:in|of|at)\b|$)")
 _SOURCE_NOUNS = PRESS_NOUNS | BODY_NOUNS | SPEAKER_NOUNS | {"agency"}
 _DENY = frozenset({"denied", "denies", "deny", "denying"})
 # "the company said": nouns that refer back to the organisation just named.
@@ -304,7 +307,8 @@ class ReportedSpeech(SpeakerPhrases):
             k = that + 1
         elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in _NO_CLAUSE:
             return None  # "warned Mr Johnson not to …", "told Sky News", "said when asked …": no reported clause
-        elif toks[k].lower in _TIME_FIRST or (toks[k].lower in _DAYS and that is not None and that - k <= 5):
+        elif toks[k].lower in _TIME_FIRST or (toks[k].lower in _DAYS and that is not None and that - k <= 5) or (
+                toks[k].lower == "this" and k + 1 < len(toks) and toks[k + 1].lower in _THIS_TIME):
             # "said earlier that …", "said today (10 October) that …": the clause starts after "that"; with no
             # "that" ("said last week they made …") where the time ends is unclear, so nothing is listed.
             if that is None or that - k > 5:
@@ -329,7 +333,7 @@ class ReportedSpeech(SpeakerPhrases):
         if k == v + 1 and verb.lower in _OBJECT_VERBS and toks[k].lower in _DETERMINERS:
             return None  # "confirmed the report to the Times": an object, not a reported clause
         after_comma = self.text[p.start:verb.start].rstrip().endswith(",")
-        if toks[k].lower == "the" and after_comma and self._source_next(toks, k):
+        if toks[k].lower == "the" and after_comma and self._source_next(p, toks, k):
             return None  # "…, said the Egyptian news agency.": the source after an inverted cue, nothing reported
         if verb.lower in ("added", "adds") and toks[k].text[:1].isdigit():
             return None  # "Sosa added 12 points for the Cardinals": a total on the field, not speech
@@ -342,13 +346,13 @@ class ReportedSpeech(SpeakerPhrases):
         span = Span.of(self.article, start, end)
         return Quote(speaker, verb.text, span.text, [span], "reported", sspan)
 
-    def _source_next(self, toks: list[Token], k: int) -> bool:
-        """A press, body or speaker noun within six words of ``k`` that ends its phrase (the sentence, a comma,
-        "in"/"of"/"at" follow): "the MENA news agency.", "the Herald newspaper in Leeds"; not "the company had"."""
+    def _source_next(self, p: Passage, toks: list[Token], k: int) -> bool:
+        """A press, body or speaker noun within six words of ``k`` that ends its phrase (a comma, the sentence's
+        end, "in"/"of"/"at" follow): "the MENA news agency.", "the Herald newspaper in Leeds"; not "the company
+        had", nor "the company “encourages …”" (the words read skip quoted ones, so the text decides)."""
         for j in range(k + 1, min(k + 7, len(toks))):
             if toks[j].lower in _SOURCE_NOUNS:
-                return j + 1 == len(toks) or toks[j + 1].lower in ("in", "of", "at") \
-                    or "," in self.text[toks[j].end:toks[j + 1].start]
+                return _PHRASE_END.match(self.text, toks[j].end, p.end) is not None
         return False
 
     def _common_plural(self, speaker: str, att: _Attribution) -> bool:

@@ -57,3 +57,10 @@ def test_a_newspaper_named_after_its_city_is_an_organisation() -> None:
         "the Saudi daily Fajrun, and Kelowna Courier readers were told on Tuesday.")}
     assert found.get("Kelowna Courier") == "ORG", found
     assert found.get("Fajrun") == "ORG", found
+
+
+def test_a_country_named_with_its_demonym_is_a_place() -> None:
+    found = {e.name: e.type for e in ents(
+        "Saudi Arabia, the United Arab Emirates and Bahrain joined the strikes, officials in Riyadh said.")}
+    assert found.get("Saudi Arabia") == "LOC", found
+    assert found.get("United Arab Emirates") == "LOC", found

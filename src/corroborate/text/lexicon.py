@@ -53,6 +53,16 @@ COUNTRIES = {
     "ukraine": "Ukrainian", "uk": "British", "u.k": "British", "united kingdom": "British", "us": "American",
     "usa": "American", "united states": "American", "vietnam": "Vietnamese", "wales": "Welsh",
     "yemen": "Yemeni", "europe": "European",
+    # Countries whose adjective the demonyms below already hold ("Saudi"): without them "Saudi Arabia" read
+    # as a demonym before a word (OTH). Names that are also first names (Jordan, Georgia) are left out.
+    "saudi arabia": "Saudi", "united arab emirates": "Emirati", "uae": "Emirati", "qatar": "Qatari",
+    "lebanon": "Lebanese", "oman": "Omani", "bahrain": "Bahraini", "south korea": "Korean",
+    "north korea": "Korean", "korea": "Korean", "taiwan": "Taiwanese", "thailand": "Thai",
+    "philippines": "Filipino", "indonesia": "Indonesian", "malaysia": "Malaysian", "bangladesh": "Bangladeshi",
+    "sri lanka": "Sri Lankan", "nepal": "Nepali", "ghana": "Ghanaian", "kenya": "Kenyan", "uganda": "Ugandan",
+    "rwanda": "Rwandan", "zimbabwe": "Zimbabwean", "south africa": "South African", "peru": "Peruvian",
+    "chile": "Chilean", "colombia": "Colombian", "venezuela": "Venezuelan", "cuba": "Cuban", "haiti": "Haitian",
+    "jamaica": "Jamaican", "bolivia": "Bolivian", "uruguay": "Uruguayan", "paraguay": "Paraguayan",
 }
 # Nationalities, peoples, religions and regions used as adjectives: UNER-style NER tags them as no name.
 # Words that are also first names ("Christian", "Roman") are left out on purpose.

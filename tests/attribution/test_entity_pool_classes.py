@@ -64,3 +64,10 @@ def test_a_country_named_with_its_demonym_is_a_place() -> None:
         "Saudi Arabia, the United Arab Emirates and Bahrain joined the strikes, officials in Riyadh said.")}
     assert found.get("Saudi Arabia") == "LOC", found
     assert found.get("United Arab Emirates") == "LOC", found
+
+
+def test_a_name_beside_a_place_noun_is_a_place() -> None:
+    found = {e.name: e.type for e in ents(
+        "Gunmen struck the town of Qarvelo on Sunday. Flooding also hit the Marvejols region overnight.")}
+    assert found.get("Qarvelo") == "LOC", found
+    assert found.get("Marvejols") == "LOC", found

@@ -41,6 +41,8 @@ _DAY_NAMES = frozenset({"good", "black", "cyber", "super", "ash", "holy", "maund
 # The words around a newspaper's name that make it one ("... columnist", "the daily ...").
 _PRESS_AFTER = frozenset({"columnist", "columnists", "editorial", "editorials", "op-ed"})
 _PRESS_BEFORE = frozenset({"daily", "tabloid", "broadsheet", "newspaper"})
+# Lower-case nouns that make the name beside them a place ("the town of X", "the X region").
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "county", "island"})
 # "Republican-led", "Saudi-backed", "London-based": a modifier before a name, no part of it.
 _LED = re.compile(r"[A-Z][\w.]*-(?:led|controlled|backed|based|owned|run|dominated|funded)")
 
@@ -187,6 +189,8 @@ class ArticleMentions:
         press = not honorific and self._press(toks, i, i + len(run))
         if press:
             kind = "ORG"
+        elif kind in ("OTH", "UNK", "PER") and not honorific and self._place(toks, i, i + len(run)):
+            kind = "LOC"
         if kind == "PER" and not honorific and self._person(toks, i, run, sent):
             return
         if kind == "PER" and len(names) > 1:
@@ -209,6 +213,15 @@ class ArticleMentions:
                 "", "'s", "’s"):
             return True
         return i > 0 and toks[i - 1].lower in _PRESS_BEFORE and text[toks[i - 1].end:toks[i].start].strip() == ""
+
+    def _place(self, toks: list[Token], i: int, j: int) -> bool:
+        """Is toks[i:j] a place by the noun around it: "the town of Qarvan", "the Marvejols region"?"""
+        text = self.article.text
+        if j < len(toks) and toks[j].lower in _PLACE_NOUNS and text[toks[j - 1].end:toks[j].start] == " " \
+                and not toks[j - 1].possessive:
+            return True
+        return i > 1 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_NOUNS \
+            and not _is_cap(toks[i - 2]) and text[toks[i - 2].end:toks[i].start] == " of "
 
     def _shown(self, tok: Token) -> str:
         """A word as the name shows it: a middle initial keeps its dot ("Paul D. Ryan")."""

@@ -20,7 +20,13 @@ from corroborate.model import Passage, Quote, Span
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES, PRESS_HEADS, PRESS_NOUNS
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
 from corroborate.text.lexicon import REPORTING_VERBS, SPEAKER_NOUNS
-from corroborate.text.quote_words import _BARE_CLAUSE_VERBS, _PERSON_PRONOUNS, COLLECTIVE_SPEAKERS, DOCUMENT_NOUNS
+from corroborate.text.quote_words import (
+    _BARE_CLAUSE_VERBS,
+    _PERSON_PRONOUNS,
+    COLLECTIVE_SPEAKERS,
+    DOCUMENT_NOUNS,
+    GAP_VERBS,
+)
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
 
@@ -33,10 +39,6 @@ _NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)(?:\s+[a-z]+)?\s*$")
 _TIME_FIRST = frozenset({"earlier", "later", "last", "early", "recently", "previously"})
 # "said this week that …" (a time), not "said this is a major improvement" (a pronoun).
 _THIS_TIME = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "weekend"})
-# "which locals said had lain …", "that Apple claims has been …": a finite verb first, the clause's subject is
-# the relative pronoun before the cue, so the span is a fragment.
-_GAP_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "can",
-                        "may", "might", "did", "does", "do"})
 # "…, ' said Ann Vale": a quotation's own cue inside a span "according to" closes.
 _QUOTE_CUE = re.compile(r"[,.?!]\s*(?:''|[\"”’'])\s*(?:said|says|added|told)\b")
 # "confirmed the actress's stay", "maintained the fiction that …": with no "that", a determiner after these verbs
@@ -328,7 +330,7 @@ class ReportedSpeech(SpeakerPhrases):
         start, end = trim_quote(self.text, toks[k].start, p.end)
         while end > start and self.text[end - 1] in ".!?":
             end -= 1
-        if len(self.text[start:end].split()) < 4 or toks[k].lower in _GAP_VERBS:
+        if len(self.text[start:end].split()) < 4 or toks[k].lower in GAP_VERBS:
             return None
         if k == v + 1 and verb.lower in _OBJECT_VERBS and toks[k].lower in _DETERMINERS:
             return None  # "confirmed the report to the Times": an object, not a reported clause

@@ -75,3 +75,8 @@ COLLECTIVE_SPEAKERS = frozenset({
     "rebels", "officials", "analysts", "experts", "witnesses", "sources", "critics", "diplomats", "campaigners",
     "lawmakers", "officers", "police", "families", "friends", "colleagues", "insiders", "aides",
 })
+
+# "which locals said had lain …", "that Apple claims has been …": a finite verb right after the cue means the
+# clause's subject is the relative pronoun before it, so the reported span would be a fragment.
+GAP_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "can",
+                       "may", "might", "did", "does", "do"})

@@ -71,3 +71,8 @@ def test_a_name_beside_a_place_noun_is_a_place() -> None:
         "Gunmen struck the town of Qarvelo on Sunday. Flooding also hit the Marvejols region overnight.")}
     assert found.get("Qarvelo") == "LOC", found
     assert found.get("Marvejols") == "LOC", found
+
+
+def test_a_malay_honorific_is_no_part_of_the_name() -> None:
+    found = names("Mahkamah mendengar bahawa Encik Lim Boon Teck mengaku bersalah. Encik Lim didenda.")
+    assert "Encik Lim Boon Teck" not in found and "Lim Boon Teck" in found, found

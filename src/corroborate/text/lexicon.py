@@ -10,6 +10,7 @@ from __future__ import annotations
 HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
     "fr", "sr", "sra", "mme", "mlle", "m", "herr", "frau",
+    "encik", "puan", "cik",  # Malay ("Encik Tong", "Puan Siti"): Singapore and Malaysian outlets
 })
 
 # Role titles, lower case, longest first when matched. A title directly before a name ("Home Secretary

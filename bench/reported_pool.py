@@ -77,9 +77,12 @@ def resolve(lab: dict[str, Any], event: Any) -> tuple[str, str]:
 
 
 def best_quote(quotes: list[Any], article: str, start: int, end: int) -> Any:
-    """The reported quote with exactly the span [start, end), else the one whose spans overlap it most (ties: the
-    first), or None. (A clause reported inside another one's span, "X said Y lied when he claimed Z", is its own.)"""
+    """The reported quote with exactly the span [start, end), else one starting at ``start``, else the one whose
+    spans overlap it most (ties: the first), or None. (A clause reported inside another one's span, "X said Y lied
+    when he claimed Z", is its own.)"""
     exact = [q for q in quotes if any((s.article, s.start, s.end) == (article, start, end) for s in q.spans)]
+    # (Then one that starts where the label does: the same cue's clause, cut shorter by a fix.)
+    exact = exact or [q for q in quotes if any((s.article, s.start) == (article, start) for s in q.spans)]
     if exact:
         return exact[0]
     best, most = None, 0

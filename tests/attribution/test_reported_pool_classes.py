@@ -92,3 +92,10 @@ def test_an_object_after_confirmed_is_no_clause() -> None:
             "Her agent Tom Reed confirmed the actress's stay at the clinic in Malibu.\n\n"
             "Her agent Tom Reed confirmed that the actress would stay for a month.")
     assert reported(text) == [("Tom Reed", "the actress would stay for a month")]
+
+
+def test_a_semicolon_ends_the_reported_clause() -> None:
+    text = ("The council met in Dunmore on Monday.\n\n"
+            "One source told the Herald that the road plan could be dropped; another source says the council will "
+            "vote on it in May.")
+    assert reported(text) == [(None, "the road plan could be dropped"), (None, "the council will vote on it in May")]

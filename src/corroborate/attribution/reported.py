@@ -328,6 +328,11 @@ class ReportedSpeech(SpeakerPhrases):
                                                or self.text[toks[k].end:toks[k + 1].start].strip()):
             return None  # "said no and went on to win": an answer, not a reported clause ("said no one was hurt" is)
         start, end = trim_quote(self.text, toks[k].start, p.end)
+        semi = self.text.find(";", start, end)
+        if semi != -1 and not self._in_quote(semi):
+            # "… integrated into iTunes; another source says …": a semicolon opens a clause of its own, which may be
+            # someone else's words or the writer's; the reported clause ends before it.
+            end = len(self.text[:semi].rstrip())
         while end > start and self.text[end - 1] in ".!?":
             end -= 1
         if len(self.text[start:end].split()) < 4 or toks[k].lower in GAP_VERBS:

@@ -35,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.pools import cell, fingerprint
+from bench.pools import fingerprint, pool_arguments, table_row
 from bench.results import write_section
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
@@ -204,7 +204,7 @@ def markdown(pools: list[tuple[str, dict[str, list[dict[str, Any]]]]], method: d
         groups = {**pool, "all": [t for ts in pool.values() for t in ts]} if pool else {}
         for name, ts in groups.items():
             s = summarize(ts)
-            lines.append(f"| {prefix}{POOLS.get(name, name)} | " + " | ".join(cell(s[k]) for k in keys) + " |")
+            lines.append(table_row(f"{prefix}{POOLS.get(name, name)}", s, keys))
     lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
     return "\n".join(lines)
 
@@ -224,14 +224,10 @@ def dump(briefs: list[Any], path: Path, lead: int = 4) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
-    parser.add_argument("--data", default=str(DEFAULT_DATA))
-    parser.add_argument("--explain", action="store_true", help="print every miss with its sentence (terminal only)")
+    pool_arguments(parser, explain="print every miss with its sentence (terminal only)", data=str(DEFAULT_DATA))
     parser.add_argument("--dump", default=None, help="write the sample's leads and briefs to this JSON file")
     parser.add_argument("--pool", type=int, default=1, choices=(1, 2, 3),
                         help="pool 2: the next 15 events of each source; pool 3: the rest and 10 FNC-1 claim groups")
-    parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
-    parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
     args = parser.parse_args(argv)
     tallies, briefs, method, seconds = run(Path(args.data), args.semantic, args.pool)
     if args.dump:

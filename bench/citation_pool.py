@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.brief_pool import sample
-from bench.pools import cell, fingerprint
+from bench.pools import fingerprint, pool_arguments, table_row
 from bench.results import write_section
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
@@ -221,19 +221,15 @@ def markdown(totals: dict[str, Counter], method: dict[str, Any], seconds: float)
     ]
     for name in sorted(totals, key=lambda n: (n == "all", n)):
         s = summarize(totals[name])
-        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(cell(s[k]) for k in COLUMNS) + " |")
+        lines.append(table_row(POOLS.get(name, name), s, COLUMNS))
     lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
-    parser.add_argument("--data", default=str(DEFAULT_DATA))
-    parser.add_argument("--explain", action="store_true", help="print every labelled citation not 'supports'")
+    pool_arguments(parser, explain="print every labelled citation not 'supports'", data=str(DEFAULT_DATA))
     parser.add_argument("--dump", default=None, help="write the sampled candidates to this JSON file")
-    parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
-    parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
     args = parser.parse_args(argv)
     results, method, seconds = run(Path(args.data), args.semantic)
     if args.dump:

@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.pools import cell, fingerprint
+from bench.pools import fingerprint, pool_arguments, table_row
 from bench.results import write_section
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
@@ -251,18 +251,14 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
     ]
     for name, t in results.items():
         s = summarize(t)
-        lines.append(f"| {POOLS.get(name, name)} | " + " | ".join(cell(s[k]) for k in keys) + " |")
+        lines.append(table_row(POOLS.get(name, name), s, keys))
     lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
-    parser.add_argument("--data", default=str(DEFAULT_DATA))
-    parser.add_argument("--explain", action="store_true", help="print every error with its quote (terminal only)")
-    parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
-    parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
+    pool_arguments(parser, explain="print every error with its quote (terminal only)", data=str(DEFAULT_DATA))
     parser.add_argument("--pool", default="all", choices=("1", "2", "3", "4", "all"), help="score one pool only")
     args = parser.parse_args(argv)
     wanted = {"1", "2", "3", "4"} if args.pool == "all" else {args.pool}

@@ -186,7 +186,8 @@ def test_a_spelling_variant_inside_a_quote_is_no_misquote() -> None:
 
 
 def test_drift_between_two_reports_needs_a_copy_that_keeps_the_word_order() -> None:
-    from corroborate.crosscheck.judge import _rewritten, _word_order
+    from corroborate.crosscheck.judge import _rewritten
+    from corroborate.repeats.rewrites import word_order as _word_order
 
     copy_a = "The mafia boss of the district hanged himself in his cell on Tuesday, police said."
     copy_b = "The mafia boss of the district hanged himself in his cell on Wednesday, police said."

@@ -31,7 +31,6 @@ are no misquote). The misquote test itself is :mod:`corroborate.crosscheck.quote
 
 from __future__ import annotations
 
-import difflib
 import functools
 import itertools
 import json
@@ -48,6 +47,7 @@ from corroborate.crosscheck.conflicts import DRIFT_MIN_SIMILARITY, containment
 from corroborate.crosscheck.independence import source_of
 from corroborate.crosscheck.quote_change import names_only, quote_changed
 from corroborate.model import Article, Conflict, Passage, RepeatGroup, Reuse, Span
+from corroborate.repeats.rewrites import word_order
 from corroborate.text.numbers import compatible
 from corroborate.text.stopwords import NEGATIONS, STOPWORDS
 
@@ -213,7 +213,7 @@ def features(c: Conflict, ctx: JudgeContext, sides: tuple[int, int] | None = Non
         "sentence_jaccard": _jaccard(wa, wb),
         "sentence_cover": len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0,
         "rewrite_cover": containment(ta, tb),
-        "rewrite_order": _word_order(ta, tb),
+        "rewrite_order": round(word_order(ta, tb), 4),
         **_language(ta, "a"), **_language(tb, "b"),
         "names_jaccard": _jaccard(na, nb),
         # Each side also states the other's value: two facts side by side, not a disagreement.
@@ -281,11 +281,6 @@ def _one_change(va: str, vb: str, ctx: JudgeContext, a: Span, b: Span) -> bool:
     if a.article == b.article:
         return True
     return any({r.copy, r.original} == {a.article, b.article} and r.share >= SYNDICATED_SHARE for r in ctx.reuse)
-
-
-def _word_order(a: str, b: str) -> float:
-    wa, wb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
-    return round(difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).ratio(), 4) if wa and wb else 0.0
 
 
 MIN_COPY_ORDER = 0.8  # word-sequence similarity of a sentence and its edited copy in another article

@@ -5,7 +5,7 @@ Everything here is deterministic and model-free, so it runs the same in every wo
 * :func:`normalise` is what "exact repeat" means: two passages are exact repeats when their normal forms
   are equal, i.e. they differ only in case, quote style (’ vs '), dash style (- vs –), non-breaking
   spaces, punctuation and spacing. A caption scraped once with "-" and once with "–" is one text.
-* :func:`shingles` + :func:`minhash` feed MinHash LSH for near-duplicates.
+* :func:`shingles` feed MinHash LSH for near-duplicates (:mod:`corroborate.repeats.lsh`).
 * :func:`content_terms` (stop words dropped, suffixes stripped, number words turned into digits) is shared
   by the lexical paraphrase fallback and by drift detection, so "cancelled"/"cancels" and
   "twenty-seven"/"27" compare equal in both.
@@ -16,14 +16,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from corroborate.text.stopwords import _NUMBER_WORDS, _SCALES, _TENS, _UNITS, NEGATIONS, STOPWORDS
-
-if TYPE_CHECKING:
-    from datasketch import LeanMinHash
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
@@ -68,24 +63,6 @@ def shingles(text: str, k: int) -> set[str]:
     if len(ws) < k:
         return {" ".join(ws)} if ws else set()
     return {" ".join(ws[i:i + k]) for i in range(len(ws) - k + 1)}
-
-
-def minhash(tokens: Iterable[str], *, num_perm: int, seed: int) -> LeanMinHash:
-    """A frozen MinHash of the tokens (a LeanMinHash is small and picklable, fit to ship to workers)."""
-    return minhash_batch([tokens], num_perm=num_perm, seed=seed)[0]
-
-
-def minhash_batch(token_sets: Iterable[Iterable[str]], *, num_perm: int, seed: int) -> list[LeanMinHash]:
-    """MinHashes of many token sets; the permutations are drawn once, not once per set (the slow part)."""
-    from datasketch import LeanMinHash, MinHash
-
-    out: list[LeanMinHash] = []
-    template = MinHash(num_perm=num_perm, seed=seed)
-    for toks in token_sets:
-        m = MinHash(num_perm=num_perm, seed=seed, permutations=template.permutations, scheme=template.scheme)
-        m.update_batch([t.encode("utf-8") for t in sorted(set(toks))])
-        out.append(LeanMinHash(m))
-    return out
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

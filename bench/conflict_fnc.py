@@ -1,6 +1,6 @@
 """Conflict flags on FNC-1 story groups: a third audit pool, natural news nobody tuned the judge on.
 
-    nice -n 10 .venv/bin/python -m bench.conflict_fnc [--semantic auto|off] [--dump FILE] [--write]
+    nice -n 10 .venv/bin/python -m bench.conflict_fnc [--pool 1|2] [--semantic auto|off] [--dump FILE] [--write]
 
 FNC-1 (../shared/data/fnc1, SOURCE.md) pairs real headlines with real article bodies from many outlets. The
 bodies related to one headline (stance agree, discuss or disagree) report one claim, so they are a story as
@@ -22,8 +22,12 @@ A label side covers a flag side when the flag's span starts inside the labelled 
 the labels survive a change of segmentation; a fingerprint that no longer matches fails loudly. Its first
 figure, measured before any fix it prompted, is the fresh one; later figures are tune figures.
 
+``--pool 2`` scores the next 18 groups of the same order (41-58, events ``fncg-40`` .. ``fncg-57``) against
+their own labels, bench/gold/audit_conflicts_fnc2.json (GUIDELINE.md section 24): fresh news for a second reading.
+The order is prefix-stable (asking for more groups never changes the earlier ones), so the two pools share no body.
+
 ``--dump FILE`` writes every flag with its sentences to FILE (outside the repository) for reading.
-``--write`` puts the table in bench/RESULTS.md (section ``conflict-fnc``).
+``--write`` puts the table in bench/RESULTS.md (section ``conflict-fnc``, or ``conflict-fnc2`` for pool 2).
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ from corroborate.eval.gold import DEFAULT_DATA
 LABELS = Path(__file__).parent / "gold" / "audit_conflicts_fnc.json"
 DATASET = "fnc1"
 GROUPS = 40
+# pool -> (first group, end group, labels file, RESULTS section, GUIDELINE section)
+POOLS = {1: (0, GROUPS, LABELS, "conflict-fnc", 19),
+         2: (GROUPS, 58, LABELS.with_name("audit_conflicts_fnc2.json"), "conflict-fnc2", 24)}
 MIN_BODIES, MAX_BODIES = 3, 8
 RELATED = ("agree", "discuss", "disagree")
 
@@ -80,9 +87,9 @@ def groups(data: Path, n: int = GROUPS) -> list[tuple[str, list[tuple[int, str]]
     return out
 
 
-def events(data: Path, n: int = GROUPS) -> list[Any]:
-    """The groups as events ``fncg-K`` (K: the group's place in the pool), document ``fnc_ID`` per body, its
-    sentences the ingest segmenter's, keyed (document, index)."""
+def events(data: Path, n: int = GROUPS, first: int = 0) -> list[Any]:
+    """Groups ``first`` .. ``n - 1`` as events ``fncg-K`` (K: the group's place in the order), document
+    ``fnc_ID`` per body, its sentences the ingest segmenter's, keyed (document, index)."""
     from corroborate.eval.gold import GoldEvent, article_id
     from corroborate.ingest.segment import segment
     from corroborate.model import Article
@@ -92,6 +99,8 @@ def events(data: Path, n: int = GROUPS) -> list[Any]:
         rows = {int(r["Body ID"]): r["articleBody"] for r in csv.DictReader(fh)}
     out = []
     for k, (_headline, bodies) in enumerate(groups(data, n)):
+        if k < first:
+            continue
         ev = GoldEvent(DATASET, f"fncg-{k}", "tune", path, {})
         ev.gold["stances"] = {f"fnc_{b}": s for b, s in bodies}
         for bid, _stance in sorted(bodies):
@@ -110,17 +119,17 @@ def load_labels(path: Path = LABELS, section: str = "labels") -> list[dict[str, 
     return json.loads(path.read_text(encoding="utf-8")).get(section, []) if path.exists() else []
 
 
-def check_labels(labels: list[dict[str, Any]], evs: list[Any]) -> None:
+def check_labels(labels: list[dict[str, Any]], evs: list[Any], path: Path = LABELS) -> None:
     """Every label side's sentence offsets still hold the words it was labelled on."""
     by_name = {ev.event: ev for ev in evs}
     for lab in labels:
         ev = by_name.get(lab["event"])
         if ev is None:
-            raise InputFormatError(f"{LABELS}: event {lab['event']!r} is not in the pool")
+            raise InputFormatError(f"{path}: event {lab['event']!r} is not in the pool")
         for side in lab["sides"]:
             text = ev.article(side["doc"]).text[side["start"]:side["end"]]
             if fingerprint(text) != side["check"]:
-                raise InputFormatError(f"{LABELS}: {lab['event']} {side['doc']} {side['start']}:{side['end']} no "
+                raise InputFormatError(f"{path}: {lab['event']} {side['doc']} {side['start']}:{side['end']} no "
                                        "longer holds the labelled sentence")
 
 
@@ -167,15 +176,16 @@ def score(found: list[dict[str, Any]], labels: list[dict[str, Any]], articles: i
             "natural": len(natural), "natural_found": hit}
 
 
-def markdown(r: dict[str, Any], n_events: int, *, semantic: str, seconds: float) -> str:
+def markdown(r: dict[str, Any], n_events: int, *, semantic: str, seconds: float, pool: int = 1) -> str:
+    first, end, path, _, guide = POOLS[pool]
     lines = [
-        "## Conflict flags on FNC-1 story groups: an editor's audit (`bench/conflict_fnc.py`)",
+        "## Conflict flags on FNC-1 story groups: an editor's audit (`bench/conflict_fnc.py`"
+        + (f" `--pool {pool}`)" if pool > 1 else ")"),
         "",
-        f"{n_events} groups of FNC-1 bodies related to one headline (3-8 bodies each, {r['disputed']} groups with a "
-        f"body disputing it; GUIDELINE.md section 19), one `check` per group ({semantic} semantic path), each body "
-        "its own source. "
-        "Every flag is matched to an editor's label in bench/gold/audit_conflicts_fnc.json (true, debatable = "
-        "half, false).",
+        f"{n_events} groups of FNC-1 bodies related to one headline (groups {first + 1}-{end} of the order; 3-8 "
+        f"bodies each, {r['disputed']} groups with a body disputing it; GUIDELINE.md section {guide}), one `check` "
+        f"per group ({semantic} semantic path), each body its own source. "
+        f"Every flag is matched to an editor's label in bench/gold/{path.name} (true, debatable = half, false).",
         "",
         "| groups | articles | flags | flags / article | labelled | unreviewed | false | precision of labelled "
         "| natural disagreements found |",
@@ -195,26 +205,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--semantic", default="auto", choices=("auto", "on", "off"))
     parser.add_argument("--data", default=str(DEFAULT_DATA))
-    parser.add_argument("--groups", type=int, default=GROUPS)
+    parser.add_argument("--pool", type=int, default=1, choices=sorted(POOLS))
     parser.add_argument("--dump", default=None, help="write every flag with its sentences to this JSON file")
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
     args = parser.parse_args()
-    evs = events(Path(args.data), args.groups)
-    labels, natural = load_labels(), load_labels(section="natural")
-    check_labels([*labels, *natural], evs)
+    first, end, path, section, _ = POOLS[args.pool]
+    evs = events(Path(args.data), end, first)
+    labels, natural = load_labels(path), load_labels(path, section="natural")
+    check_labels([*labels, *natural], evs, path)
     found, articles, seconds = flags(evs, args.semantic)
     result = score(found, labels, articles, natural)
     result["disputed"] = sum("disagree" in ev.gold["stances"].values() for ev in evs)
     if args.dump:
         dumped = [{**f, "label": (label_of(f, labels) or {}).get("label")} for f in found]
         Path(args.dump).write_text(json.dumps(dumped, indent=1, ensure_ascii=False), encoding="utf-8")
-    text = markdown(result, len(evs), semantic=args.semantic, seconds=seconds)
+    text = markdown(result, len(evs), semantic=args.semantic, seconds=seconds, pool=args.pool)
     if args.notes:
         text += "\n\n" + args.notes
     print(text)
     if args.write:
-        write_section("conflict-fnc", text)
+        write_section(section, text)
 
 
 if __name__ == "__main__":

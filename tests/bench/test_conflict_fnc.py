@@ -41,3 +41,21 @@ def test_the_pool_and_its_labels_resolve_in_the_data() -> None:
     for lab in labels:
         assert lab["label"] in {"true", "debatable", "false"} and lab["why"]
         assert all(len(side["value"].split()) <= 5 for side in lab["sides"])  # a value, never a sentence
+
+
+def test_pool_2_is_the_next_groups_of_the_same_order_with_its_own_labels() -> None:
+    from bench.conflict_fnc import POOLS
+
+    data = shared_path("data")
+    if not (data / "fnc1" / "competition_test_stances.csv").is_file():
+        pytest.skip("the FNC-1 data in ../shared is needed to build the pool")
+    first, end, path, _, _ = POOLS[2]
+    assert groups(data, end)[:first] == groups(data)  # asking for more groups never changes the earlier ones
+    evs = events(data, end, first)
+    assert [ev.event for ev in evs] == [f"fncg-{k}" for k in range(first, end)]
+    assert not {d for ev in evs for d in ev.gold["stances"]} & {d for ev in events(data) for d in ev.gold["stances"]}
+    labels, natural = load_labels(path), load_labels(path, section="natural")
+    check_labels([*labels, *natural], evs, path)
+    assert len(natural) >= 20 and all(nat["why"] and len(nat["sides"]) == 2 for nat in natural)
+    for lab in [*labels, *natural]:
+        assert all(len(side["value"].split()) <= 5 for side in lab["sides"])

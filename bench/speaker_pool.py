@@ -20,7 +20,8 @@ as one article on its own. Its first figure, measured before any fix it prompted
 read while fixing the errors it shows, so its later figures are tune figures too. A third pool
 (bench/gold/pool_quotes_fnc2.json, GUIDELINE.md section 13) takes 100 quoted spans from the next 58 FNC-1 bodies in
 the same hash order, and a fourth (bench/gold/pool_quotes_fnc3.json, GUIDELINE.md section 15) 108 spans from the
-next 60. ``--pool 1`` to ``--pool 4`` scores one pool only.
+next 60, and a fifth (bench/gold/pool_quotes_fnc4.json, GUIDELINE.md section 23) 115 spans from the 60 after those.
+``--pool 1`` to ``--pool 5`` scores one pool only.
 
 ``--explain`` prints every error with its sentence (to the terminal only; read the article before changing a
 label). ``--write`` puts the table in bench/RESULTS.md (section ``speaker-pool``).
@@ -45,9 +46,11 @@ LABELS = Path(__file__).parent / "gold" / "pool_quotes.json"
 FNC_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc.json"
 FNC2_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc2.json"
 FNC3_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc3.json"
+FNC4_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc4.json"
 FNC = "fnc1"  # the dataset name of the second and third pools' labels
 FNC3 = "fnc1-pool3"  # the third pool's row: FNC-1 bodies the second pool did not use
 FNC4 = "fnc1-pool4"  # the fourth pool's row: FNC-1 bodies after the third pool's
+FNC5 = "fnc1-pool5"  # the fifth pool's row: FNC-1 bodies after the fourth pool's
 UNATTRIBUTED = "unattributed"
 
 
@@ -102,7 +105,7 @@ def events_for(labels: list[dict[str, Any]], data: Path) -> list[Any]:
 
 def resolve(lab: dict[str, Any], event: Any) -> tuple[str, str]:
     """(article id, quote text) of a label; a locator whose text changed fails loudly rather than scoring noise."""
-    rows = {FNC3: FNC2_LABELS, FNC4: FNC3_LABELS}
+    rows = {FNC3: FNC2_LABELS, FNC4: FNC3_LABELS, FNC5: FNC4_LABELS}
     source = rows.get(lab.get("_row", ""), FNC_LABELS) if lab["dataset"] == FNC else LABELS
     aid = event.doc_article.get(lab["doc"])
     article = next((a for a in event.articles if a.id == aid), None)
@@ -210,10 +213,10 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[Tallie
             tallies.setdefault(group[0].get("_row", ev.dataset), []).append(score_event(group, quotes, where))
     finally:
         runner.close()
-    merged = {name: merge(ts) for name, ts in tallies.items() if name not in (FNC, FNC3, FNC4)}
+    merged = {name: merge(ts) for name, ts in tallies.items() if name not in (FNC, FNC3, FNC4, FNC5)}
     if merged:
         merged["all"] = merge(list(merged.values()))
-    for name in (FNC, FNC3, FNC4):
+    for name in (FNC, FNC3, FNC4, FNC5):
         if name in tallies:
             merged[name] = merge(tallies[name])
     return merged, dict(runner.method), time.perf_counter() - start
@@ -221,7 +224,7 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[Tallie
 
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters", "all": "both",
          FNC: "pool 2: FNC-1 bodies", FNC3: "pool 3: FNC-1 bodies after pool 2's",
-         FNC4: "pool 4: FNC-1 bodies after pool 3's"}
+         FNC4: "pool 4: FNC-1 bodies after pool 3's", FNC5: "pool 5: FNC-1 bodies after pool 4's"}
 
 
 def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, Any], seconds: float) -> str:
@@ -243,6 +246,7 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
         "it prompted was fresh. Pool 3 (bench/gold/pool_quotes_fnc2.json, GUIDELINE.md section 13): the same on "
         "the FNC-1 bodies that follow pool 2's in hash order; likewise only its first figure was fresh. Pool 4 "
         "(bench/gold/pool_quotes_fnc3.json, GUIDELINE.md section 15): the next FNC-1 bodies after pool 3's; "
+        "likewise. Pool 5 (bench/gold/pool_quotes_fnc4.json, GUIDELINE.md section 23): the next after pool 4's; "
         "likewise.",
         "",
         "| pool | quotes | found | recall | speaker accuracy | exact form | not names | labelled unattributed "
@@ -259,12 +263,13 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pool_arguments(parser, explain="print every error with its quote (terminal only)", data=str(DEFAULT_DATA))
-    parser.add_argument("--pool", default="all", choices=("1", "2", "3", "4", "all"), help="score one pool only")
+    parser.add_argument("--pool", default="all", choices=("1", "2", "3", "4", "5", "all"), help="score one pool only")
     args = parser.parse_args(argv)
-    wanted = {"1", "2", "3", "4"} if args.pool == "all" else {args.pool}
+    wanted = {"1", "2", "3", "4", "5"} if args.pool == "all" else {args.pool}
     labels = [*(load_labels() if "1" in wanted else []), *(load_labels(FNC_LABELS, FNC) if "2" in wanted else []),
               *(load_labels(FNC2_LABELS, FNC3) if "3" in wanted else []),
-              *(load_labels(FNC3_LABELS, FNC4) if "4" in wanted else [])]
+              *(load_labels(FNC3_LABELS, FNC4) if "4" in wanted else []),
+              *(load_labels(FNC4_LABELS, FNC5) if "5" in wanted else [])]
     results, method, seconds = run(labels, Path(args.data), args.semantic)
     text = markdown(results, len({(lab["dataset"], lab["event"]) for lab in labels if lab["dataset"] != FNC}),
                     method, seconds)
@@ -272,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         text += "\n\n" + args.notes
     print(text)
     if args.explain:
-        for err in [e for name in ("all", FNC, FNC3, FNC4) for e in results.get(name, {}).get("errors", [])]:
+        for err in [e for name in ("all", FNC, FNC3, FNC4, FNC5) for e in results.get(name, {}).get("errors", [])]:
             print(json.dumps(err, ensure_ascii=False))
     if args.write:
         write_section("speaker-pool", text)

@@ -8,6 +8,9 @@ from bench.speaker_pool import (
     FNC,
     FNC2_LABELS,
     FNC3,
+    FNC3_LABELS,
+    FNC4_LABELS,
+    FNC5,
     FNC_LABELS,
     events_for,
     load_labels,
@@ -102,3 +105,20 @@ def test_the_third_pool_uses_fnc1_bodies_the_second_did_not() -> None:
         assert resolve(lab, by_event[lab["event"]])[1]
     merged = {FNC3: merge([score_event([third[0]], [], {0: ("a1", "x")})])}
     assert "pool 3: FNC-1 bodies" in markdown(merged, 0, {}, 0.0)
+
+
+def test_the_fifth_pool_uses_fnc1_bodies_no_earlier_pool_did() -> None:
+    data = shared_path("data")
+    earlier = [*load_labels(FNC_LABELS), *load_labels(FNC2_LABELS), *load_labels(FNC3_LABELS)]
+    fifth = load_labels(FNC4_LABELS, FNC5)
+    quotes = [lab for lab in fifth if lab.get("quote", True) is not False]
+    assert len(fifth) == 115 and len({lab["event"] for lab in fifth}) == 60 and len(quotes) >= 100
+    assert not {lab["event"] for lab in earlier} & {lab["event"] for lab in fifth}
+    assert {lab["dataset"] for lab in fifth} == {FNC} and {lab["_row"] for lab in fifth} == {FNC5}
+    for lab in fifth:
+        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10  # names and notes, no text
+    by_event = {ev.event: ev for ev in events_for(fifth, data)}
+    for lab in fifth:  # every locator still holds the labelled words (their hash)
+        assert resolve(lab, by_event[lab["event"]])[1]
+    merged = {FNC5: merge([score_event([fifth[0]], [], {0: ("a1", "x")})])}
+    assert "pool 5: FNC-1 bodies" in markdown(merged, 0, {}, 0.0)

@@ -43,9 +43,11 @@ from corroborate.eval.gold import DEFAULT_DATA
 LABELS = Path(__file__).parent / "gold" / "pool_brief.json"
 LABELS2 = Path(__file__).parent / "gold" / "pool_brief2.json"
 LABELS3 = Path(__file__).parent / "gold" / "pool_brief3.json"
+LABELS4 = Path(__file__).parent / "gold" / "pool_brief4.json"
 PER_POOL = 25  # events drawn from each pool
 PER_POOL2 = 15  # pool 2: the next events of each source in the same order, after pool 1's
 FNC_GROUPS = 10  # pool 3: FNC-1 claim groups beside the ECB+ and McMs events pools 1-2 left (bench/fnc_groups.py)
+FNC_GROUPS4 = 58  # pool 4: the FNC-1 claim groups after pool 3's, up to this one (GUIDELINE.md section 26)
 CLASSES = ("quote", "future", "background", "detail", "other")
 _EN = frozenset(["the", "and", "of", "to", "in", "was", "is", "said"])
 _MS = frozenset(["yang", "dan", "di", "untuk", "dengan", "ini", "itu", "tidak", "kepada"])
@@ -90,8 +92,17 @@ def sample3(data: Path) -> list[Any]:
     return [*sample(data, 1000, skip=PER_POOL + PER_POOL2), *events(data, FNC_GROUPS)]
 
 
+def sample4(data: Path) -> list[Any]:
+    """Pool 4: the FNC-1 claim groups after pool 3's (groups 11 to ``FNC_GROUPS4``), read for nothing before."""
+    from bench.fnc_groups import events
+
+    return events(data, FNC_GROUPS4)[FNC_GROUPS:]
+
+
 def pool_events(data: Path, which: int) -> tuple[Path, list[Any]]:
     """A pool's label file and events."""
+    if which == 4:
+        return LABELS4, sample4(data)
     if which == 3:
         return LABELS3, sample3(data)
     return (LABELS, sample(data)) if which == 1 else (LABELS2, sample(data, PER_POOL2, skip=PER_POOL))
@@ -174,7 +185,7 @@ def summarize(ts: list[dict[str, Any]]) -> dict[str, Any]:
 
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)",
          "fnc1": "FNC-1 claim groups", "all": "all"}
-PREFIX = {1: "", 2: "pool 2: ", 3: "pool 3: "}
+PREFIX = {1: "", 2: "pool 2: ", 3: "pool 3: ", 4: "pool 4: "}
 
 
 def markdown(pools: list[tuple[str, dict[str, list[dict[str, Any]]]]], method: dict[str, Any],
@@ -226,8 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pool_arguments(parser, explain="print every miss with its sentence (terminal only)", data=str(DEFAULT_DATA))
     parser.add_argument("--dump", default=None, help="write the sample's leads and briefs to this JSON file")
-    parser.add_argument("--pool", type=int, default=1, choices=(1, 2, 3),
-                        help="pool 2: the next 15 events of each source; pool 3: the rest and 10 FNC-1 claim groups")
+    parser.add_argument("--pool", type=int, default=1, choices=(1, 2, 3, 4),
+                        help="pool 2: the next 15 events of each source; pool 3: the rest and 10 FNC-1 claim "
+                             "groups; pool 4: FNC-1 claim groups 11-58")
     args = parser.parse_args(argv)
     tallies, briefs, method, seconds = run(Path(args.data), args.semantic, args.pool)
     if args.dump:

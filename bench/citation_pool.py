@@ -29,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.brief_pool import sample
+from bench.brief_pool import sample, sample4
 from bench.pools import fingerprint, pool_arguments, table_row
 from bench.results import write_section
 from corroborate.errors import InputFormatError
@@ -37,6 +37,7 @@ from corroborate.eval.gold import DEFAULT_DATA
 from corroborate.eval.realnews_scores import ratio
 
 LABELS = Path(__file__).parent / "gold" / "pool_citations.json"
+LABELS2 = Path(__file__).parent / "gold" / "pool_citations2.json"  # pool 2: brief pool 4's events (section 26)
 TOP = 5  # the acceptance counts the citations of the first five brief sentences
 PER_EVENT = 6  # candidates drawn per event, in hash order
 VALUE = {"supports": 1.0, "partial": 0.5, "unsupported": 0.0}
@@ -142,7 +143,7 @@ def summarize(t: Counter) -> dict[str, Any]:
             "check_recall": ratio(t["kept_supports"], t["cand_supports"])}
 
 
-def run(data: Path, semantic: str) -> tuple[list[tuple[Any, list[dict]]], dict[str, Any], float]:
+def run(data: Path, semantic: str, which: int = 1) -> tuple[list[tuple[Any, list[dict]]], dict[str, Any], float]:
     """Every sampled event's first brief sentences with their candidates (recorded as the check sees them)."""
     import corroborate.crosscheck.core as core
     from corroborate.eval.realnews import Runner
@@ -161,7 +162,7 @@ def run(data: Path, semantic: str) -> tuple[list[tuple[Any, list[dict]]], dict[s
     start = time.perf_counter()
     core.supported = recording  # the bench reads the candidates; the check itself runs unchanged
     try:
-        for ev in sample(data):
+        for ev in (sample(data) if which == 1 else sample4(data)):
             record.clear()
             story = main_story(ev, list(runner.report(ev).stories))
             out.append((ev, candidates(ev, story.brief if story is not None else [], record)))
@@ -196,12 +197,16 @@ def dump(results: list[tuple[Any, list[dict]]], path: Path) -> None:
     path.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)", "all": "both"}
+POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)",
+         "fnc1": "FNC-1 claim groups 11-58", "all": "all"}
 COLUMNS = ("sentences", "bare", "labelled", "unlabelled", "support", "strict", "others", "others_support",
            "check_precision", "check_recall")
 
 
-def markdown(totals: dict[str, Counter], method: dict[str, Any], seconds: float) -> str:
+PREFIX = {1: "", 2: "pool 2: "}
+
+
+def markdown(pools: list[tuple[str, dict[str, Counter]]], method: dict[str, Any], seconds: float) -> str:
     lines = [
         "## The brief's citations on news outside the gold (`bench/citation_pool.py`)",
         "",
@@ -210,7 +215,8 @@ def markdown(totals: dict[str, Counter], method: dict[str, Any], seconds: float)
         f"(NLP {method.get('nlp', '?')}), the brief of the story holding most of the event's articles. Of the "
         f"first {TOP} sentences' candidate citations to other spans (the statement's spans before the check), "
         f"{PER_EVENT} per event drawn in hash order, each labelled supports / partial / unsupported by reading both "
-        "sentences (bench/gold/pool_citations.json, GUIDELINE.md section 12). Support: labelled citations shown, "
+        "sentences (bench/gold/pool_citations.json, GUIDELINE.md section 12; pool 2: brief pool 4's FNC-1 claim "
+        "groups, bench/gold/pool_citations2.json, section 26). Support: labelled citations shown, "
         "own spans included (they support), partial half; strict: supports only; others_support: citations to "
         "other spans only; bare: sentences citing no other outlet; check precision / recall: of the labelled "
         "candidates, supporting share of those kept / kept share of the supporting ones. The pool was read "
@@ -219,22 +225,22 @@ def markdown(totals: dict[str, Counter], method: dict[str, Any], seconds: float)
         "| pool | " + " | ".join(COLUMNS) + " |",
         "|---|" + "---:|" * len(COLUMNS),
     ]
-    for name in sorted(totals, key=lambda n: (n == "all", n)):
-        s = summarize(totals[name])
-        lines.append(table_row(POOLS.get(name, name), s, COLUMNS))
+    for prefix, totals in pools:
+        for name in sorted(totals, key=lambda n: (n == "all", n)):
+            s = summarize(totals[name])
+            lines.append(table_row(prefix + POOLS.get(name, name), s, COLUMNS))
     lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    pool_arguments(parser, explain="print every labelled citation not 'supports'", data=str(DEFAULT_DATA))
-    parser.add_argument("--dump", default=None, help="write the sampled candidates to this JSON file")
-    args = parser.parse_args(argv)
-    results, method, seconds = run(Path(args.data), args.semantic)
-    if args.dump:
-        dump(results, Path(args.dump))
-    labels = load_labels() if LABELS.exists() else {}
+def score(data: Path, semantic: str, which: int, dump_to: str | None = None
+          ) -> tuple[dict[str, Counter], list[dict], dict[str, Any], float]:
+    """One pool's totals per source and its shown citations short of support."""
+    results, method, seconds = run(data, semantic, which)
+    if dump_to:
+        dump(results, Path(dump_to))
+    path = LABELS if which == 1 else LABELS2
+    labels = load_labels(path) if path.exists() else {}
     totals: dict[str, Counter] = {}
     misses = []
     for ev, sents in results:
@@ -242,7 +248,23 @@ def main(argv: list[str] | None = None) -> int:
         for name in (ev.dataset, "all"):
             totals.setdefault(name, Counter()).update(scored["t"])
         misses += [r for r in scored["rows"] if r["label"] != "supports" and r["shown"]]
-    text = markdown(totals, method, seconds)
+    return totals, misses, method, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    pool_arguments(parser, explain="print every labelled citation not 'supports'", data=str(DEFAULT_DATA))
+    parser.add_argument("--dump", default=None, help="write the sampled candidates to this JSON file")
+    parser.add_argument("--pool", type=int, default=1, choices=(1, 2),
+                        help="pool 2: the FNC-1 claim groups of brief pool 4 (GUIDELINE.md section 26)")
+    args = parser.parse_args(argv)
+    totals, misses, method, seconds = score(Path(args.data), args.semantic, args.pool, args.dump)
+    pools = {args.pool: totals}
+    if args.write:  # the section shows both pools, in order (GUIDELINE.md sections 12 and 26)
+        for which in sorted(set(PREFIX) - {args.pool}):
+            pools[which], _m, _x, more = score(Path(args.data), args.semantic, which)
+            seconds += more
+    text = markdown([(PREFIX[w], pools[w]) for w in sorted(pools)], method, seconds)
     if args.notes:
         text += "\n\n" + args.notes
     print(text)

@@ -131,6 +131,13 @@ def organisations(keys: set[Key], places: set[tuple[str, ...]]) -> dict[Key, Joi
                   and o[1][:-len(k[1])] not in places]
         if len(longer) == 1:
             u.join(k, longer[0], f"the end of the one longer name '{' '.join(longer[0][1])}'")
+        if k[0] == "ORG" and len(k[1]) == 1:
+            # A body's head word alone is how news names it again: "the House" for the "House of
+            # Representatives", "the Academy" for the "Academy of Motion Picture Arts and Sciences".
+            bodies = [o for o in named if o[0] == "ORG" and len(o[1]) >= 3 and o[1][0] == k[1][0]
+                      and o[1][1] in ("of", "for")]
+            if len(bodies) == 1:
+                u.join(k, bodies[0], f"the first word of the one name '{' '.join(bodies[0][1])}'")
         if k[0] == "ORG" and len(k[1]) >= 2 and all(w in _GENERIC_TAILS for w in k[1][1:]):
             short = ("ORG", k[1][:1])
             if short in keys:

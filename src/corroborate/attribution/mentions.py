@@ -158,7 +158,7 @@ class ArticleMentions:
         if not run:
             return
         words = [t.lower for t in run]
-        split = next((k for k, w in enumerate(words) if w in _CONNECTORS and not _joins(words, k)), None)
+        split = next((k for k, w in enumerate(words) if w in _CONNECTORS and not self._connects(run, words, k)), None)
         if split is not None and forced is None:
             # "Boris Johnson and Emmanuel Macron", "Home Office and Sky News": two names, not one.
             k = split
@@ -185,6 +185,11 @@ class ArticleMentions:
             # it ran, tells "White House" and "National Mall" from "Jay Carney".
             head = next((kind for s, e, kind in self._ents if s <= run[-1].start < e), None)
             ruled = head if head in ("ORG", "LOC", "OTH") else "PER"
+        if ruled == "OTH" and any(w in ("of", "for") for w in words):
+            # "Veterans of Foreign Wars", "Joint Chiefs of Staff": a body's name whose head word no list holds;
+            # the model, which read the sentence, tells an organisation or a place from a title or an event.
+            cover = next((kind for s, e, kind in self._ents if s <= run[0].start and run[-1].end <= e), None)
+            ruled = cover if cover in ("ORG", "LOC") else ruled
         kind = forced or ruled
         press = not honorific and self._press(toks, i, i + len(run))
         if press:
@@ -268,6 +273,26 @@ class ArticleMentions:
                 m.type = "ORG"
 
     # -- names from a model -----------------------------------------------------------------------------
+    def _connects(self, run: list[Token], words: list[str], k: int) -> bool:
+        """Does the connector run[k] join one name? The rules read the words alone and cannot tell "Board of
+        Agriculture and Conservation" from "Bank of America and Wells Fargo"; where the model ran, it read the
+        sentence: one organisation, place or other name across the connector joins, a name that ends right
+        before an "and" and another that starts right after split. A person's span never joins ("Boris Johnson and
+        Emmanuel Macron" stays two whatever the model says); without a verdict the rules decide."""
+        if 0 < k < len(run) - 1 and words[k] in ("of", "and", "for"):
+            left, right = run[k - 1], run[k + 1]
+            # "and" joins only inside a body's name ("... of Agriculture and Conservation"): "Larry and Bill"
+            # under one span of the model is still two people.
+            body = words[k] != "and" or any(w in ("of", "for") for w in words[1:k])
+            if body and any(s <= left.start and right.end <= e and kind != "PER" for s, e, kind in self._ents):
+                return True
+            # Only "and" is split on the model's word: it cuts "Gulf of Aden" now and then, but reads "Bank of
+            # America and Wells Fargo" as two names where the rules see one body's name.
+            if words[k] == "and" and any(e == left.end for _, e, _ in self._ents) \
+                    and any(s == right.start for s, _, _ in self._ents):
+                return False
+        return _joins(words, k)
+
     def _model_ents(self, nlp: Any) -> list[tuple[int, int, str]]:
         # The check's parse stage (corroborate.nlp.parses.ParsedPipeline) has the article's entities from the
         # sentence parses it already made: the article is not parsed a second time.

@@ -1,0 +1,69 @@
+"""Where the model ran, its entity spans decide the connectors the rules cannot read alone ("of", "and", "for")."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from corroborate.attribution.aliases import organisations
+from corroborate.attribution.mentions import ArticleMentions
+from corroborate.ingest.segment import segment
+from corroborate.model import Article
+
+
+class _Model:
+    """A pipeline that gives the entity spans it is told to, by the words they cover."""
+
+    def __init__(self, text: str, spans: list[tuple[str, str]]) -> None:
+        self.ents = [(text.index(words), text.index(words) + len(words), label) for words, label in spans]
+
+    def __call__(self, text: str) -> SimpleNamespace:
+        return SimpleNamespace(ents=[SimpleNamespace(start_char=s, end_char=e, label_=label)
+                                     for s, e, label in self.ents])
+
+
+def _names(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    article = Article("a1", "o", None, None, None, text)
+    found = ArticleMentions(article, segment(article), set()).build(nlp=_Model(text, spans))
+    return [(m.surface, m.type) for m in found if m.type != "ROLE"]
+
+
+def test_a_body_name_the_model_reads_whole_is_not_cut_at_and() -> None:
+    text = "The Ostland Board of Fisheries and Forestry voted on Tuesday to close the pier."
+    names = _names(text, [("Ostland", "LOC"), ("Fisheries and Forestry", "ORG")])
+    assert ("Ostland Board of Fisheries and Forestry", "ORG") in names
+
+
+def test_two_names_the_model_reads_apart_are_not_joined_at_and() -> None:
+    text = "Officials from Bank of Ostland and Varro Trust met on Monday."
+    names = [name for name, _ in _names(text, [("Bank of Ostland", "ORG"), ("Varro Trust", "ORG")])]
+    assert "Bank of Ostland" in names and "Varro Trust" in names
+
+
+def test_two_first_names_the_model_reads_apart_stay_two_people() -> None:
+    # "Bill" is also a law's head word ("Nationality and Borders Bill"), which alone would join the two.
+    text = "She was glad to be working with Tobin and Bill on the show."
+    names = [name for name, _ in _names(text, [("Tobin", "PER"), ("Bill", "PER")])]
+    assert "Tobin and Bill" not in names
+
+
+def test_the_model_types_a_body_name_no_list_knows() -> None:
+    text = "The Wardens of Coastal Reaches said the beach would stay shut."
+    assert ("Wardens of Coastal Reaches", "ORG") in _names(text, [("Wardens of Coastal Reaches", "ORG")])
+
+
+def test_a_body_name_is_not_cut_at_of_where_the_model_reads_it_whole() -> None:
+    text = "A letter from the Ostland Guild of Pilots reached the port."
+    names = [name for name, _ in _names(text, [("Ostland Guild of Pilots", "ORG")])]
+    assert "Ostland Guild of Pilots" in names
+
+
+def test_a_bodys_first_word_alone_is_that_body() -> None:
+    house, full = ("ORG", ("house",)), ("ORG", ("house", "of", "representatives"))
+    joins = organisations({house, full}, set())
+    assert joins[house][0] == full
+
+
+def test_a_first_word_two_bodies_share_joins_neither() -> None:
+    house = ("ORG", ("house",))
+    keys = {house, ("ORG", ("house", "of", "representatives")), ("ORG", ("house", "of", "lords"))}
+    assert house not in organisations(keys, set()) or organisations(keys, set())[house][0] == house

@@ -1,6 +1,6 @@
 """Timeline dates on news outside the gold: a labelled pool of time expressions (issue 24).
 
-    nice -n 10 .venv/bin/python -m bench.timeline_pool [--pool 1|2|all] [--explain] [--write]
+    nice -n 10 .venv/bin/python -m bench.timeline_pool [--pool 1|2|3|all] [--explain] [--write]
 
 The gold's tune half shaped the timeline rules and its test half must stay unread, so this pool gives a third
 figure: 150 time expressions sampled by hash over the ECB+ sub-topics no gold file uses and the English articles
@@ -23,7 +23,11 @@ that pool 1 did not sample, drawn by hash from three strata: reported by the tim
 scan, and relative or anaphoric ('the next day', 'two days later', 'earlier this month'); its rows come per
 source and per stratum. Its first figure was measured before any fix it prompted; later ones are tune figures.
 
-``--pool`` picks the labels (default ``all``: both pools, each on its own rows). ``--explain`` prints every
+Pool 3 (bench/gold/pool_timeline3.json, GUIDELINE.md section 25) holds 155 more expressions of the same events that
+pools 1 and 2 did not sample, with a fourth stratum beside pool 2's: *deictic* words that name the article's own
+time and may instead be rhetorical or a title ('today', 'this week', 'this season', a decade).
+
+``--pool`` picks the labels (default ``all``: every pool, each on its own rows). ``--explain`` prints every
 miss and wrong date with its expression (terminal only). ``--write`` puts the table
 in bench/RESULTS.md (section ``timeline-pool``).
 """
@@ -45,11 +49,12 @@ from corroborate.eval.gold import DEFAULT_DATA
 
 LABELS = Path(__file__).parent / "gold" / "pool_timeline.json"
 LABELS2 = Path(__file__).parent / "gold" / "pool_timeline2.json"
-FILES = {"1": LABELS, "2": LABELS2}
+LABELS3 = Path(__file__).parent / "gold" / "pool_timeline3.json"
+FILES = {"1": LABELS, "2": LABELS2, "3": LABELS3}
 NONE = "none"
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters (English)", "all": "both"}
 STRATA = {"reported": "reported by the timeline", "scan": "found only by the wider scan",
-          "relative": "relative or anaphoric"}
+          "relative": "relative or anaphoric", "deictic": "the article's own time ('today', 'this week')"}
 
 
 def precision_of(value: str) -> str:
@@ -163,9 +168,9 @@ def _tallies(data: Path, rows: list[dict[str, Any]], source: Path) -> dict[str, 
 
 
 def run(data: Path, pools: str = "all") -> dict[str, dict[str, Any]]:
-    """Table rows, keyed 'pool|group': each pool per source and both; pool 2 also per stratum."""
+    """Table rows, keyed 'pool|group': each pool per source and both; pools 2 and 3 also per stratum."""
     out: dict[str, dict[str, Any]] = {}
-    for pool in ("1", "2") if pools == "all" else (pools,):
+    for pool in tuple(FILES) if pools == "all" else (pools,):
         rows = load_labels(FILES[pool])
         for name, t in _tallies(data, rows, FILES[pool]).items():
             out[f"{pool}|{name}"] = t
@@ -191,7 +196,9 @@ def markdown(merged: dict[str, dict[str, Any]]) -> str:
         "the classes it shows: these are tune figures. Pool 2 (bench/gold/pool_timeline2.json, GUIDELINE.md section "
         "16): 129 more expressions of the same events, drawn by hash from three strata (reported by the timeline, "
         "found only by the wider scan, relative or anaphoric), read before any fix it prompted; its rows per "
-        "stratum follow its rows per source.",
+        "stratum follow its rows per source. Pool 3 (bench/gold/pool_timeline3.json, GUIDELINE.md section 25): 155 "
+        "more, drawn the same way with a fourth stratum (words naming the article's own time: 'today', 'this "
+        "week', 'this season', a decade), read before any fix it prompted.",
         "",
         "| pool | rows | " + " | ".join(keys) + " | day / month / year / range / none labels |",
         "|---|---|" + "---:|" * (len(keys) + 1),
@@ -209,7 +216,7 @@ def markdown(merged: dict[str, dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(DEFAULT_DATA))
-    parser.add_argument("--pool", choices=["1", "2", "all"], default="all", help="which labels (default: both)")
+    parser.add_argument("--pool", choices=[*FILES, "all"], default="all", help="which labels (default: all)")
     parser.add_argument("--explain", action="store_true", help="print every miss and wrong date (terminal only)")
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from bench.timeline_pool import (
     LABELS2,
+    LABELS3,
     STRATA,
     PoolEvent,
     fingerprint,
@@ -91,7 +92,7 @@ def test_the_labels_are_locators_into_the_data() -> None:
 def test_pool_2_is_fresh_locators_in_three_strata() -> None:
     data = shared_path("data")
     first, second = load_labels(), load_labels(LABELS2)
-    assert 120 <= len(second) <= 150 and {r["stratum"] for r in second} == set(STRATA)
+    assert 120 <= len(second) <= 150 and {r["stratum"] for r in second} == set(STRATA) - {"deictic"}
     taken = {(r["doc"], r["start"], r["end"]) for r in first}
     for row in second:
         assert 0 < len(row["note"]) <= 160 and row["end"] - row["start"] <= 40
@@ -103,7 +104,23 @@ def test_pool_2_is_fresh_locators_in_three_strata() -> None:
             ev.span(row)
 
 
-def test_both_pools_score_on_their_own_rows() -> None:
+def test_pool_3_is_fresh_locators_in_four_strata() -> None:
+    data = shared_path("data")
+    third = load_labels(LABELS3)
+    assert 120 <= len(third) <= 170 and {r["stratum"] for r in third} == set(STRATA)
+    assert sum(r["date"] == "none" for r in third) >= 20  # undated words were drawn too: rhetoric, titles, habits
+    taken = [(r["doc"], r["start"], r["end"]) for r in load_labels() + load_labels(LABELS2)]
+    for k, row in enumerate(third):
+        assert 0 < len(row["note"]) <= 160 and row["end"] - row["start"] <= 40
+        # no expression of pools 1-2 again, and none twice within pool 3
+        others = taken + [(r["doc"], r["start"], r["end"]) for r in third[:k]]
+        assert not any(d == row["doc"] and s < row["end"] and row["start"] < e for d, s, e in others)
+    for ev in pool_events(data, third, LABELS3):
+        for row in ev.gold["timeline"] + ev.nones:
+            ev.span(row)
+
+
+def test_each_pool_scores_on_its_own_rows() -> None:
     rows = run(shared_path("data"), "all")
-    assert {"1|all", "2|all", "2|relative", "2|reported", "2|scan"} <= set(rows)
-    assert "1|relative" not in rows  # pool 1 has no strata
+    assert {"1|all", "2|all", "2|relative", "2|reported", "2|scan", "3|all", "3|deictic"} <= set(rows)
+    assert "1|relative" not in rows and "2|deictic" not in rows  # pool 1 has no strata, pool 2 three

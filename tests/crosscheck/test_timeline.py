@@ -347,3 +347,18 @@ def test_the_end_of_the_year_is_its_last_day(text: str, published: str, expected
 def test_a_relative_date_in_all_capitals_is_emphasis_not_a_title() -> None:
     assert one("The club had an awful season LAST YEAR, fans said.").date == "2020"
     assert timeline(art("The senator appeared on This Week to defend the plan.")) == []  # still a title
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # the future tense of the sentence would give the weekday after the paper's date; the bracket names the day
+    ("The singer will undergo tests, a court heard on Friday (Oct 7).", "2022-10-10", "2022-10-07"),
+    ("Fares will rise in May, the operator said on Monday (10 Oct).", "2022-10-11", "2022-10-10"),
+])
+def test_a_bracketed_date_after_a_weekday_names_its_day(text: str, published: str, expected: str) -> None:
+    day = next(e for e in timeline(art(text, published)) if "day" in (e.expression or ""))
+    assert day.date == expected
+
+
+def test_a_bracketed_date_of_another_weekday_is_not_taken() -> None:
+    events = timeline(art("The panel will meet on Friday (Oct 8) in Paris.", "2022-10-10"))
+    assert {e.expression: e.date for e in events}["on Friday"] == "2022-10-14"

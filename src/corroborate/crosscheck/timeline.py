@@ -47,6 +47,7 @@ from corroborate.model import Article, Passage, Span, TimelineEvent
 from corroborate.text.dates import (
     ANAPHORS,
     GENERIC,
+    MONTH_RE,
     MONTHS,
     PATTERNS,
     WEEKDAYS,
@@ -69,6 +70,8 @@ _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 # Capitalised words opening a quotation right before a weekday: the weekday ends a title ("Fox News Sunday").
 _QUOTED_NAME = re.compile(r"[\"“](?:[A-Z][\w'’.-]*\s+){1,4}$")
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
+# "on Friday (Oct 7)", "last Friday (7 Oct)": the date in brackets right after a weekday names its day.
+_BRACKETED = re.compile(r"\s*\(\s*(?:" + MONTH_RE + r"\s+(\d{1,2})|(\d{1,2})\s+" + MONTH_RE + r")\s*\)")
 # "The last quake was in February": a past copula right before the month dates what is over.
 _WAS = re.compile(r"\b(?:was|were)\s+$", re.I)
 # "In January, it said ...": a month opening the sentence, then a short subject and a past verb: the month of
@@ -232,6 +235,10 @@ class _Resolver:
         # weekday
         mod = (m.group(1) or "").lower()
         target = WEEKDAYS.index(weekday_name(m.group(2)) or "")
+        given = _bracketed(sentence[rel + len(expr):], p)
+        if given is not None and given.weekday() == target:
+            # "will undergo assessments, a court heard on Friday (Oct 7)": the writer's own date beats the tense
+            return given.isoformat(), None, given
         back = (p.weekday() - target) % 7
         ahead = (target - p.weekday()) % 7
         if mod == "last":
@@ -257,6 +264,16 @@ class _Resolver:
                                        f"same story published {ref.isoformat()}"), d
         date(2000, month, day)  # a leap year: raises for "February 30", which is no date in any year
         return None, f"article undated: '{expr}' has no year", None
+
+
+def _bracketed(after: str, p: date) -> date | None:
+    """The day a bracketed month-day right after a weekday names ("(Sep 19)", "(7 Oct)"), in the year nearest
+    to ``p``."""
+    m = _BRACKETED.match(after)
+    if m is None:
+        return None
+    name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return nearest_year(MONTHS[name.lower().rstrip(" .")], int(day), p)
 
 
 def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str, date]],

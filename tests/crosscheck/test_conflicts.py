@@ -355,3 +355,43 @@ def test_an_institution_described_is_the_group_named_not_a_rival_actor() -> None
     assert not actors(f"The team {placed}", f"The Harlow Hawks {placed}")  # the team is the Hawks
     assert actors(f"The team {placed}", f"Dale Ross {placed}")  # a person is no team
     assert actors("The government cancelled the Calais meeting.", "Ms. Patel cancelled the Calais meeting.")
+
+
+def test_a_hyphenated_modifier_is_no_place_and_a_place_spelt_with_a_hyphen_is_named() -> None:
+    # "in U.S.-led raids" says who led the raids, not where she was hurt (FNC-1 pool 2, GUIDELINE.md section 24).
+    assert conflict_between("The Harlow clerk Ann Fry was injured in U.S.-led raids last week.",
+                            "The Harlow clerk Ann Fry was injured in Calais during raids last week.") is None
+    # The other side names Al Qaim too, written "al-Qaim": its later stop (Raqqa) is no rival place.
+    hurt = "The Harlow clerk Ann Fry was injured in raids in Al Qaim last week."
+    assert conflict_between(hurt, "The Harlow clerk Ann Fry was injured in raids last week, treated in a hospital "
+                                  "in al-Qaim, Iraq, then moved to a base in Raqqa.") is None
+    found = conflict_between(hurt, "The Harlow clerk Ann Fry was injured in raids last week, treated in a hospital "
+                                   "in Dover, then moved to a base in Raqqa.")
+    assert found is not None and found.kind == "place" and sorted(found.values) == ["Al Qaim", "Dover"]
+
+
+def test_an_outlet_that_also_gives_the_other_day_for_the_event_does_not_dispute_it() -> None:
+    # x's "remained unclear on Sunday" dates the uncertainty; x itself dates the killing Friday, as y does.
+    from corroborate.crosscheck.conflicts import place_date_findings
+    from corroborate.crosscheck.rules import rule_claim
+
+    def claims(*docs: tuple[str, str]) -> list:
+        full = {aid: " ".join(t for a, t in docs if a == aid) for aid, _ in docs}
+        out, pos = [], {}
+        for aid, text in docs:
+            start = pos.get(aid, 0)
+            out.append(rule_claim(art(aid, aid, full[aid]), Passage(aid, len(out), 0, start, start + len(text), text)))
+            pos[aid] = start + len(text) + 1
+        return out
+
+    unclear = "Officials in Dover remained unclear on Sunday about Ann Fry after her aide Tom Reed was killed in a raid."
+    own = "Tom Reed, the aide of Ann Fry, was killed in the raid late on Friday night."
+    other = "Ann Fry's aide Tom Reed was killed in a raid on Friday, officials in Dover believe."
+    assert not place_date_findings(claims(("x", unclear), ("x", own), ("y", other)), [(0, 2)], lambda i, j: 0.9)
+    # A day set by the verb itself stays, even when the same outlet gives the other day elsewhere.
+    died = "Ann Fry's aide Tom Reed was killed on Sunday in a raid near Dover."
+    found = place_date_findings(claims(("x", died), ("x", own), ("y", other)), [(0, 2)], lambda i, j: 0.9)
+    assert found and sorted(v for _, v in found[0].sides) == ["Friday", "Sunday"]
+    # Without x's own dating the two days stay a candidate for the judge.
+    found = place_date_findings(claims(("x", unclear), ("y", other)), [(0, 1)], lambda i, j: 0.9)
+    assert found and sorted(v for _, v in found[0].sides) == ["Friday", "Sunday"]

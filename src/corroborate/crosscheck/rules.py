@@ -227,6 +227,8 @@ def _places(tokens: list[Token], runs: list[tuple[int, int]], article: Article,
         if nxt is not None and nxt.text[:1].islower() and nxt.text.isalpha() and nxt.lower not in FUNCTION \
                 and not event_mod:
             continue  # "at French beaches": an adjective, not a place
+        if _compound(tokens, s, e):
+            continue  # "in U.S.-led airstrikes", "at Chicago-based firms": a modifier, not where it happened
         words = [t.lower.replace("'s", "") for t in tokens[s:e]]
         if e - s > 3 or any(w in TITLES or w in WEEKDAYS or w in MONTHS for w in words) \
                 or any(w in persons for w in words):
@@ -235,6 +237,15 @@ def _places(tokens: list[Token], runs: list[tuple[int, int]], article: Article,
         span = Span.of(article, tokens[s].start, end)
         out.append((span.text.replace("’s", "").replace("'s", ""), span))
     return out
+
+
+def _compound(tokens: list[Token], s: int, e: int) -> bool:
+    """Whether ``tokens[s:e]`` starts a hyphenated modifier ("Chicago-based", "U.S." glued to "-led": FNC-1 pool 2,
+    GUIDELINE.md section 24); a hyphen before a capital ("al-Qaim", "Iraq-Syria") is part of a name."""
+    k = e
+    while k < len(tokens) and tokens[k].start == tokens[k - 1].end and not tokens[k].text[:1].isalnum():
+        k += 1  # glued punctuation: "U." "S" "." "-" "led"
+    return any(re.search(r"-[a-z]", t.text) for t in tokens[s:e]) or any(t.text.startswith("-") for t in tokens[e:k])
 
 
 def person_keys(text: str) -> frozenset[str]:

@@ -67,3 +67,18 @@ def test_a_first_word_two_bodies_share_joins_neither() -> None:
     house = ("ORG", ("house",))
     keys = {house, ("ORG", ("house", "of", "representatives")), ("ORG", ("house", "of", "lords"))}
     assert house not in organisations(keys, set()) or organisations(keys, set())[house][0] == house
+
+
+def _rules(text: str) -> list[tuple[str, tuple[str, ...], str]]:
+    article = Article("a1", "o", None, None, None, text)
+    return [(m.surface, m.name, m.type) for m in ArticleMentions(article, segment(article), set()).build()]
+
+
+def test_a_hospital_named_like_a_general_is_no_person() -> None:
+    assert ("Varrow General Hospital", ("Varrow", "General", "Hospital"), "ORG") in _rules(
+        "She was taken to Varrow General Hospital on Monday.")
+
+
+def test_a_hyphenated_title_is_kept_out_of_the_name() -> None:
+    found = _rules("UN Secretary-General Tomas Ferrand said the talks would resume.")
+    assert any(name == ("Tomas", "Ferrand") and kind == "PER" for _, name, kind in found)

@@ -66,6 +66,9 @@ def person_parts(words: list[str]) -> tuple[int, int] | None:
     is ``words[:ts]`` of the fragment, which :func:`fragment_descriptor` gives.
     """
     lw = [bare(w) for w in words]
+    # A hyphenated title is a title when its parts are ("Secretary-General", "Attorney-General").
+    lw = [w.split("-")[0] if "-" in w and w.split("-")[0] in PERSON_TITLE_WORDS
+          and all(p in PERSON_TITLE_WORDS or p in TITLE_MODIFIERS for p in w.split("-")) else w for w in lw]
     titles = [k for k, w in enumerate(lw) if w in PERSON_TITLE_WORDS]
     if titles and titles[-1] == len(lw) - 1:
         # The last word is a title: a fragment ("Florida Sen") when it is abbreviated or the run is one word;

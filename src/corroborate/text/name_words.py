@@ -47,7 +47,9 @@ EXTRA_ORG_HEADS = frozenset({"house", "lines", "airlines", "airways", "wire", "c
                              "legislature", "patrol", "guild", "reserve", "reserves", "corps", "campaign",
                              "command", "journal", "tribune", "gazette", "chronicle", "inquirer", "examiner",
                              "magazine", "solutions", "entertainment", "media", "studios", "industries",
-                             "technologies", "systems", "enterprises", "holdings", "partners", "associates"})
+                             "technologies", "systems", "enterprises", "holdings", "partners", "associates",
+                             # Institutions whose names read like a title and a name ("Changi General Hospital").
+                             "hospital", "clinic", "college", "school", "academy", "survey", "laboratory"})
 # Place heads besides lexicon.LOC_WORDS: "National Mall", "Kodak Theatre", "Key Bridge", "Sennock Reef".
 EXTRA_LOC_HEADS = frozenset({"mall", "theatre", "theater", "bridge", "avenue", "stadium", "arena", "plaza",
                              "boulevard", "highway", "freeway", "corridor", "turnpike", "reef", "canal",

@@ -362,3 +362,26 @@ def test_a_bracketed_date_after_a_weekday_names_its_day(text: str, published: st
 def test_a_bracketed_date_of_another_weekday_is_not_taken() -> None:
     events = timeline(art("The panel will meet on Friday (Oct 8) in Paris.", "2022-10-10"))
     assert {e.expression: e.date for e in events}["on Friday"] == "2022-10-14"
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # the nearest June is five months ahead, but the clause tells of something over: last year's
+    ("Guards discovered a parcel bomb at the consulate gate in June.", "2013-01-23", "2012-06"),
+    ("Until the end of January, she was still sending the interns work.", "2022-10-10", "2022-01"),
+    # the nearest March 2 is five months back, but the clause is still to come: next year's
+    ("The comedian will host the gala on the March 2 broadcast.", "2013-08-02", "2014-03-02"),
+])
+def test_a_yearless_month_or_day_far_on_the_wrong_side_of_its_tense_moves_a_year(
+        text: str, published: str, expected: str) -> None:
+    assert one(text, published).date == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("A special election was set for June 25.", "2013-01-31", "2013-06-25"),  # scheduled: still to come
+    ("The senator said the party needs to focus on the November election.", "2010-07-20", "2010-11"),
+    ("The board said it could sell the plant in November.", "2010-07-20", "2010-11"),
+    ("It is the largest change to come out of the ruling in June.", "2013-08-29", "2013-06"),  # 'is': no future
+])
+def test_the_nearest_reading_stands_without_a_clause_that_is_over_or_to_come(
+        text: str, published: str, expected: str) -> None:
+    assert one(text, published).date == expected

@@ -11,11 +11,14 @@ Standard library only. What is resolved, against the published date P:
 * weekdays: "last Wednesday" -> the one before P; "next Sunday" -> the one after; a bare "on Wednesday"
   follows the tense of the nearest verb group: past ("sank", "was", "had", a verb in -ed) -> the most recent
   such day on or before P, except the day after P rather than six days before it; future or present
-  ("will", "is due to", "is no longer invited") -> the next such day on or after P;
+  ("will", "is due to", "is no longer invited") -> the next such day on or after P; a bracketed date right after
+  it ("on Friday (Oct 7)") -> that day;
 * weeks and years: "this week", "earlier this week" -> P's ISO week ("2021-W47"); "next week", "last week" ->
   the week after / before; "next year" -> "2022";
 * months, seasons and years: "in March 2019" -> "2019-03"; "in June", "the June decision" -> the nearer June
-  to P (half a year either way goes by the tense); "earlier this month", "last month" -> "2021-11", "2021-10";
+  to P (half a year either way goes by the tense; two months or more off on the side a clause told as over or a
+  "will" rules out, the other one: "a bomb was placed in June" in a January paper is last June, and a yearless
+  day likewise); "earlier this month", "last month" -> "2021-11", "2021-10";
   "last summer" -> the year of the last summer over; "in 2008", "fiscal 2012" -> "2008", "2012"; "eight years
   ago", "a month ago", "three weeks ago" -> a year, a month, a week;
 * anaphors: "the following year", "the day before", "later that day", "two days later", "the following week"
@@ -47,11 +50,11 @@ from corroborate.model import Article, Passage, Span, TimelineEvent
 from corroborate.text.dates import (
     ANAPHORS,
     GENERIC,
-    MONTH_RE,
     MONTHS,
     PATTERNS,
     WEEKDAYS,
     ago,
+    bracketed_day,
     day_first,
     is_title,
     iso_week,
@@ -59,24 +62,27 @@ from corroborate.text.dates import (
     month_last,
     month_of,
     nearest_year,
+    other_year,
     read_dateline,
     season_year,
     weekday_name,
 )
-from corroborate.text.time_words import _PAST, _STOP, tense_at
+from corroborate.text.time_words import _PAST, _STOP, marked_tense, tense_at
 
 # "as soon as Friday", "as early as Thursday": a day still to come, whatever the tense of the sentence.
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 # Capitalised words opening a quotation right before a weekday: the weekday ends a title ("Fox News Sunday").
 _QUOTED_NAME = re.compile(r"[\"“](?:[A-Z][\w'’.-]*\s+){1,4}$")
 _DATELINE = re.compile(r"\s*(?:date[d:]?\s*:?\s*)?(\d{4}-\d{2}-\d{2})\b", re.I)
-# "on Friday (Oct 7)", "last Friday (7 Oct)": the date in brackets right after a weekday names its day.
-_BRACKETED = re.compile(r"\s*\(\s*(?:" + MONTH_RE + r"\s+(\d{1,2})|(\d{1,2})\s+" + MONTH_RE + r")\s*\)")
 # "The last quake was in February": a past copula right before the month dates what is over.
 _WAS = re.compile(r"\b(?:was|were)\s+$", re.I)
 # "In January, it said ...": a month opening the sentence, then a short subject and a past verb: the month of
 # what was said or done, so the last one, even where the next is nearer.
 _OPENS_PAST = re.compile(r"\s*,\s*(?:[\w'’.-]+\s+){1,4}?(?:said|announced|was|were|had|\w+ed)\b", re.I)
+# A yearless month this many months from the paper's date on the side its verb rules out is the other one ("the
+# placement of a bomb in June" in a January paper is the June before); nearer, the nearest reading stands (a paper
+# may be dated a little early or late). Days: dates.other_year.
+_TENSE_MONTHS = 2
 _MAX_TEXT = 180
 _SIMILAR = 0.2
 
@@ -180,6 +186,7 @@ class _Resolver:
                 d = nearest_year(month, dnum, p)
                 if d is None:
                     raise ValueError(expr)
+                d = other_year(d, p, marked_tense(sentence, rel, rel + len(expr)))
                 return d.isoformat(), None, d
             return self._year_from_story(expr, month, dnum)
         if kind == "month_year":
@@ -231,11 +238,14 @@ class _Resolver:
             if ahead == back:
                 future = tense_at(sentence, rel, rel + len(expr)) == "future"
                 return month_of(p, ahead if future else -back)
-            return month_of(p, ahead if ahead < back else -back)
+            tense = marked_tense(sentence, rel, rel + len(expr))
+            if ahead < back:
+                return month_of(p, -back if ahead >= _TENSE_MONTHS and tense == "past" else ahead)
+            return month_of(p, ahead if back >= _TENSE_MONTHS and tense == "future" else -back)
         # weekday
         mod = (m.group(1) or "").lower()
         target = WEEKDAYS.index(weekday_name(m.group(2)) or "")
-        given = _bracketed(sentence[rel + len(expr):], p)
+        given = bracketed_day(sentence[rel + len(expr):], p)
         if given is not None and given.weekday() == target:
             # "will undergo assessments, a court heard on Friday (Oct 7)": the writer's own date beats the tense
             return given.isoformat(), None, given
@@ -264,16 +274,6 @@ class _Resolver:
                                        f"same story published {ref.isoformat()}"), d
         date(2000, month, day)  # a leap year: raises for "February 30", which is no date in any year
         return None, f"article undated: '{expr}' has no year", None
-
-
-def _bracketed(after: str, p: date) -> date | None:
-    """The day a bracketed month-day right after a weekday names ("(Sep 19)", "(7 Oct)"), in the year nearest
-    to ``p``."""
-    m = _BRACKETED.match(after)
-    if m is None:
-        return None
-    name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-    return nearest_year(MONTHS[name.lower().rstrip(" .")], int(day), p)
 
 
 def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str, date]],

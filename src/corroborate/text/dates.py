@@ -123,6 +123,12 @@ def counted(m: re.Match[str], shift: int | None) -> int:
     return k if m.group("way").lower() in ("later", "after") else -k
 
 
+# "on Friday (Oct 7)", "last Friday (7 Oct)": the date in brackets right after a weekday names its day.
+_BRACKETED = re.compile(r"\s*\(\s*(?:" + MONTH_RE + r"\s+(\d{1,2})|(\d{1,2})\s+" + MONTH_RE + r")\s*\)")
+# A yearless day read nearest to the paper's date but this many days on the side its verb rules out is the other
+# year's ("her appearance will be on the March 2 broadcast" in an August paper: the March after).
+_TENSE_DAYS = 60
+
 # Generic dates that date nothing ("every Tuesday") are not matched: "every" before a weekday is checked by
 # the timeline, which knows the sentence.
 GENERIC = re.compile(r"\b(?:every|each)\s+$", re.I)
@@ -272,6 +278,27 @@ def nearest_year(month: int, day: int, ref: date) -> date | None:
         except ValueError:
             continue
     return min(cands, key=lambda d: abs((d - ref).days)) if cands else None
+
+
+def other_year(d: date, p: date, tense: str | None) -> date:
+    """A yearless day read nearest to ``p``, moved a year when it lies far on the side its verb rules out
+    (``tense``: 'past', 'future' or None, as :func:`corroborate.text.time_words.marked_tense` says)."""
+    shift = -1 if tense == "past" and (d - p).days > _TENSE_DAYS else \
+        1 if tense == "future" and (p - d).days > _TENSE_DAYS else 0
+    try:
+        return d.replace(year=d.year + shift)
+    except ValueError:
+        return d  # February 29 of a leap year: no such day the other year; the nearest reading stands
+
+
+def bracketed_day(after: str, p: date) -> date | None:
+    """The day a bracketed month-day right after a weekday names ("(Sep 19)", "(7 Oct)"), in the year nearest
+    to ``p``."""
+    m = _BRACKETED.match(after)
+    if m is None:
+        return None
+    name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return nearest_year(_month(name), int(day), p)
 
 
 def month_of(p: date, shift: int) -> tuple[str, None, date]:

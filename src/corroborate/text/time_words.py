@@ -16,6 +16,19 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|sank|died|came|went|hel
                    r"spoke|wrote|sent|saw|left|fell|hit|drowned|\w+ed)\b", re.I)
 
 
+# A past verb does not make a yearless month one that is over when the sentence also speaks of what may, must or
+# is set to come ("said he could put it in play in November", "a trial date was set for October 28") or the month
+# names a scheduled event ("the November elections", "a special election in June").
+NOT_OVER = re.compile(r"\b(?:would|could|can|can['’]t|cannot|might|must|should|will|won['’]t|shall|going to|"
+                      r"set for|slated|scheduled|due|upcoming|expected|plans?|next)\b|['’]ll\b", re.I)
+SCHEDULED = re.compile(r"\b(?:elections?|summit|vote|polls?|primary|primaries|meeting|ballot|trial|hearing|"
+                       r"conference|deadline)\b", re.I)
+# Verbs that only say a statement was made: the month may belong to what was said, not to the saying.
+SAYING = frozenset({"said", "told"})
+# The future markers strong enough to move a yearless date a year on ("is", "are" and "be" are not: "It is the
+# broadest change to come out of the decision in June").
+WILL = re.compile(r"\b(?:will|won['’]t|shall|going to|set to|is to|are to|due to)\b|['’]ll\b", re.I)
+
 _FINITE_PAST = frozenset({"was", "were", "had", "did", "ago"})
 _PRESENT_AUX = re.compile(r"\b(?:is|are|am|will|be)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -36,6 +49,24 @@ def tense_at(sentence: str, pos: int, end: int) -> str:
             if best is None or dist < best[0]:
                 best = (dist, this)
     return best[1] if best else "past"
+
+
+def marked_tense(sentence: str, start: int, end: int) -> str | None:
+    """'past' when the sentence tells of something over, 'future' when of something still to come, else None.
+
+    Over: the nearest verb group is past, is no mere verb of saying ("said ... the November election"), and
+    nothing in the sentence speaks of what may or is set to come (NOT_OVER), nor does a scheduled event sit next
+    to the expression ("a special election in June"). To come: the nearest verb group is future and the sentence
+    holds a strong marker ("will", "is to"; not a bare "is"). No marker at all is no evidence (``tense_at`` would
+    say 'past' by default)."""
+    tense = tense_at(sentence, start, end) if _PAST.search(sentence) or _FUTURE.search(sentence) else None
+    if tense == "future":
+        return tense if WILL.search(sentence) else None
+    if tense != "past" or NOT_OVER.search(sentence) or SCHEDULED.search(sentence[max(0, start - 30):end + 30]):
+        return None
+    verbs = [m for m in _PAST.finditer(sentence) if m.end() <= start or m.start() >= end]
+    nearest = min(verbs, key=lambda m: start - m.end() if m.end() <= start else m.start() - end, default=None)
+    return None if nearest is None or nearest.group(0).lower() in SAYING else tense
 
 
 _STOP = frozenset({

@@ -385,3 +385,8 @@ def test_a_yearless_month_or_day_far_on_the_wrong_side_of_its_tense_moves_a_year
 def test_the_nearest_reading_stands_without_a_clause_that_is_over_or_to_come(
         text: str, published: str, expected: str) -> None:
     assert one(text, published).date == expected
+
+
+def test_a_month_and_year_with_a_tokenised_comma_is_one_date() -> None:
+    # some corpora print "June , 2005": the year belongs to the month, not the month to the nearest June
+    assert one("A teenager set fire to the old mill in June , 2005 .", "2010-11-05").date == "2005-06"

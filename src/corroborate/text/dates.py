@@ -38,7 +38,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(_PREP + r"\b" + MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:.]\s*\d)"
                              + _YEAR)),
     # "June 2005", and the short forms of some sites and corpora ("Oct. 2011", "Oct . 2011", "Sept 2011").
-    ("month_year", re.compile(r"\b(?:" + _MONTH_LEAD + r")?" + MONTH_RE + r",?\s+(\d{4})\b")),
+    ("month_year", re.compile(r"\b(?:" + _MONTH_LEAD + r")?" + MONTH_RE + r"\s?,?\s+(\d{4})\b")),
     ("ago", re.compile(r"\b" + _COUNT + r"[\s-]+days?\s+ago\b", re.I)),
     ("ago_long", re.compile(r"\b" + _COUNT + r"[\s-]+(weeks?|months?|years?)\s+ago\b", re.I)),
     ("day", re.compile(r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))"

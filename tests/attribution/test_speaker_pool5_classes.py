@@ -1,0 +1,23 @@
+"""Speaker error classes found on the fifth speaker pool (FNC-1 bodies, bench/speaker_pool.py), on made-up text."""
+
+from __future__ import annotations
+
+from corroborate.attribution.entities import extract_entities
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.ingest.segment import segment
+from corroborate.model import Article
+
+
+def speakers(text: str) -> list[tuple[str | None, str]]:
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    passages = segment(a)
+    found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}))
+    return [(q.speaker, q.text.split()[0]) for q in found if q.kind == "direct"]
+
+
+def test_an_opening_preposition_is_no_part_of_a_name() -> None:
+    text = ("Ann Vale was fooled by a fake website.\n\n"
+            "Despite Vale’s claim, the Daily Post reported, citing the Herald, that the player made just $11 "
+            "million, which “makes him the ninth-highest paid player, not the richest.”")
+    assert speakers(text) == [("Daily Post", "makes")]
+

@@ -162,17 +162,19 @@ class CueReader(CuePhrases):
                 return "according to"
             if _cue(t) or t.lower in _DOCUMENT_VERBS:
                 # "…,” said a witness": the subject after the verb.
-                return " ".join(x.lower for x in (toks[:k] or toks[k + 1:k + 3]))
+                return " ".join(x.lower + ("'s" if x.possessive else "") for x in (toks[:k] or toks[k + 1:k + 3]))
         return None
 
     def _carries(self, speaker: str, c: int | None) -> bool:
         """May a quote with no speaker of its own take ``speaker``, the one of the quote before it: not when a cue
         after its closing mark introduces someone else ("“…,” a local barber told …", "…,” said an officer",
-        "…,” according to the friend", "…,” the records state"), nor when its "he"/"she" cannot be the speaker
-        before. ("…,” said the prosecutor" refers back, as a pronoun does.)"""
+        "…,” according to the friend", "…,” the records state", "…,” the boy's father wrote"), nor when its
+        "he"/"she" cannot be the speaker before. ("…,” said the prosecutor" refers back, as a pronoun does.)"""
         own = (self._cue_after(c) or "").split()
         if not own:
             return True
+        if any(w.endswith("'s") for w in own):
+            return False  # "…,” the boy's father wrote": someone's relative or aide, not the speaker before
         if own[-1] in ("he", "she"):
             return agrees(speaker, own[-1])
         return own[0] not in _NEW_SOURCE and own[-1] not in DOCUMENT_NOUNS and own[-1] != "records"

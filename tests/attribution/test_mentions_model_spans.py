@@ -82,3 +82,14 @@ def test_a_hospital_named_like_a_general_is_no_person() -> None:
 def test_a_hyphenated_title_is_kept_out_of_the_name() -> None:
     found = _rules("UN Secretary-General Tomas Ferrand said the talks would resume.")
     assert any(name == ("Tomas", "Ferrand") and kind == "PER" for _, name, kind in found)
+
+
+def test_a_title_cut_at_of_keeps_its_tail_out_of_the_name() -> None:
+    found = _rules("Secretary of Harbours Gary Vance said the review would start.")
+    assert ("Gary Vance", ("Gary", "Vance"), "PER") in found
+    assert not any("Harbours" in name for _, name, kind in found if kind == "PER")
+
+
+def test_a_title_before_the_name_after_for_stays_the_persons() -> None:
+    found = _rules("Ann Holt, the communications director for Rep. Stephen Vance, wrote that.")
+    assert not any(name == ("Rep",) for _, name, _ in found)

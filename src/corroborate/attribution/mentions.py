@@ -28,13 +28,14 @@ from corroborate.attribution.name_tokens import Token, _is_cap, _joined, _joins,
 from corroborate.attribution.names import bare, body_goes_on, fragment_descriptor, opening_verb, person_parts
 from corroborate.model import Article, Passage
 from corroborate.text.claim_words import WEEKDAYS
+from corroborate.text.given_names import FEMALE_NAMES, MALE_NAMES
 from corroborate.text.lexicon import (
     COMMON_CAPITALISED,
     COUNTRIES,
     HONORIFICS,
     WEAK_TITLES,
 )
-from corroborate.text.name_words import _CONNECTORS, NER_LABELS
+from corroborate.text.name_words import _CONNECTORS, NAME_TITLES, NER_LABELS, PERSON_TITLE_WORDS
 
 # First words of days' names ("Black Friday", "Cyber Monday"), kept with their weekday.
 _DAY_NAMES = frozenset({"good", "black", "cyber", "super", "ash", "holy", "maundy", "bloody", "palm", "easter"})
@@ -173,6 +174,12 @@ class ArticleMentions:
             self._run(toks, i, i + inner, sent, None)
             self._run(toks, i + inner, i + len(run), sent, forced)
             return
+        tail = self._title_tail(toks, i, run)
+        if tail:
+            # "Secretary of Commerce Gary Locke": the words before the given name end the title, not the name.
+            self._descriptor(toks, i, i + tail, sent)
+            self._run(toks, i + tail, i + len(run), sent, "PER")
+            return
         names = [self._shown(t) for t in run]
         honorific = None
         if words[0] in HONORIFICS and len(run) > 1:
@@ -259,6 +266,16 @@ class ArticleMentions:
                                      title=" ".join(t.lower for t in title) or None, cue=prev, sentence=sent,
                                      initial=run[ts].initial))
         return True
+
+    def _title_tail(self, toks: list[Token], i: int, run: list[Token]) -> int:
+        """How many words of ``run`` end a title cut at its "of"/"for" ("Secretary of [Commerce] Gary Locke"):
+        those before the first well-known given name that two or more words still follow; 0 when none."""
+        if i < 2 or len(run) < 3 or toks[i - 1].lower not in ("of", "for") or toks[i - 2].lower not in NAME_TITLES:
+            return 0
+        given = MALE_NAMES | FEMALE_NAMES
+        k = next((k for k in range(1, len(run) - 1) if run[k].lower in given and run[k - 1].lower not in given), 0)
+        # "director for Rep. Stephen Fincher": a title or honorific before the name is the person's own.
+        return 0 if any(bare(t.text) in PERSON_TITLE_WORDS or t.lower in HONORIFICS for t in run[:k]) else k
 
     def _descriptor(self, toks: list[Token], i: int, j: int, sent: int) -> None:
         """The organisation, place or party before a title ("White House", "Florida", "Wyoming U.S."): a name

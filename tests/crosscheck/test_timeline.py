@@ -390,3 +390,22 @@ def test_the_nearest_reading_stands_without_a_clause_that_is_over_or_to_come(
 def test_a_month_and_year_with_a_tokenised_comma_is_one_date() -> None:
     # some corpora print "June , 2005": the year belongs to the month, not the month to the nearest June
     assert one("A teenager set fire to the old mill in June , 2005 .", "2010-11-05").date == "2005-06"
+
+
+@pytest.mark.parametrize("text", [
+    '"Today a ceasefire, tomorrow a treaty, the day after tomorrow a new border," the envoy wrote.',
+    "Readers, renew your subscription today!",
+    "The plant makes barely 2,000 cars today and aims for a million by 2030, it said.",
+    "She hopes future generations will thank us for what we plant today.",
+])
+def test_rhetorical_or_present_today_names_no_day(text: str) -> None:
+    assert [e for e in timeline(art(text)) if "2030" not in (e.date or "")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Forecasters expect more rain today and tomorrow.", ["2021-11-26", "2021-11-27"]),  # a forecast
+    ("Did you notice outages yesterday!", ["2021-11-25"]),
+    ("The council approved today a plan to cut emissions by 2030.", ["2021-11-26", "2030"]),  # an event today
+])
+def test_today_and_tomorrow_that_name_days_stay(text: str, expected: list[str]) -> None:
+    assert sorted(e.date or "" for e in timeline(art(text))) == expected

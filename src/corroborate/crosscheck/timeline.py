@@ -67,7 +67,7 @@ from corroborate.text.dates import (
     season_year,
     weekday_name,
 )
-from corroborate.text.time_words import _PAST, _STOP, marked_tense, tense_at
+from corroborate.text.time_words import _PAST, _STOP, marked_tense, rhetorical_day, tense_at
 
 # "as soon as Friday", "as early as Thursday": a day still to come, whatever the tense of the sentence.
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
@@ -302,6 +302,8 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                     continue  # the dateline line ("Updated : November 11 , 2011"): when it appeared
                 if kind in ("day", "week", "month_rel", "year") and is_title(sentence, s, e):
                     continue  # ABC's "This Week", "Tonight": the name of a programme, not a date
+                if kind == "day" and rhetorical_day(sentence, s, e):
+                    continue  # "Subscribe today!", "Today a referendum, tomorrow ...": rhetoric, no day
                 if kind == "weekday" and weekday_name(m.group(2)) is None:
                     continue  # "Sundry", "Monarch": a word that merely starts like a weekday
                 if kind == "weekday" and (GENERIC.search(sentence[:s]) or (_QUOTED_NAME.search(sentence[:s])

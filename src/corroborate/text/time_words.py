@@ -69,6 +69,27 @@ def marked_tense(sentence: str, start: int, end: int) -> str | None:
     return None if nearest is None or nearest.group(0).lower() in SAYING else tense
 
 
+# "Today a referendum, tomorrow recognition ...": today and tomorrow (or yesterday and today) set side by side as
+# items of a list are rhetoric, not days ("more rain today and tomorrow" is a forecast: no comma between).
+_SIDE_BY_SIDE = re.compile(r"\btoday\b[^.;:!?]*?,\s*tomorrow\b|\byesterday\b[^.;:!?]*?,\s*today\b", re.I)
+# A horizon to come in the same sentence makes a 'today' with no past event the present ("from less than a million
+# tonnes today to 100 million by 2030", "future generations can benefit from what we choose to do today").
+_HORIZON = re.compile(r"\b(?:future|generations?|to come|by (?:19|20)\d\d)\b", re.I)
+
+
+def rhetorical_day(sentence: str, start: int, end: int) -> bool:
+    """'today', 'tomorrow' or 'yesterday' that names no day: a list of days side by side ("Today a referendum,
+    tomorrow ..."); or 'today' in a sentence that tells of no past event (verbs of saying aside) and either ends
+    an exhortation ("Sign up today!"; "problems yesterday!" is a day) or means the present against a horizon to
+    come."""
+    if _SIDE_BY_SIDE.search(sentence):
+        return True
+    if not sentence[start:end].lower().startswith("today") \
+            or not (re.match(r"\s*!", sentence[end:]) or _HORIZON.search(sentence)):
+        return False
+    return not any(m.group(0).lower() not in SAYING for m in _PAST.finditer(sentence))
+
+
 _STOP = frozenset({
     "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from", "was", "were",
     "is", "are", "had", "has", "have", "been", "be", "that", "this", "it", "its", "their", "his", "her", "as",

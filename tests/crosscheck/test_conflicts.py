@@ -384,7 +384,8 @@ def test_an_outlet_that_also_gives_the_other_day_for_the_event_does_not_dispute_
             pos[aid] = start + len(text) + 1
         return out
 
-    unclear = "Officials in Dover remained unclear on Sunday about Ann Fry after her aide Tom Reed was killed in a raid."
+    unclear = ("Officials in Dover remained unclear on Sunday about Ann Fry after her aide Tom Reed was killed in "
+               "a raid.")
     own = "Tom Reed, the aide of Ann Fry, was killed in the raid late on Friday night."
     other = "Ann Fry's aide Tom Reed was killed in a raid on Friday, officials in Dover believe."
     assert not place_date_findings(claims(("x", unclear), ("x", own), ("y", other)), [(0, 2)], lambda i, j: 0.9)

@@ -28,3 +28,13 @@ def test_a_relative_named_after_the_quote_does_not_carry_the_speaker_before() ->
             "“I assure you my son lacks the powers needed to threaten his friend,” the boy’s father later wrote in an "
             "email. “If he did, I am sure he would bring him right back.”")
     assert speakers(text) == [("Aiden", "The"), (None, "I"), (None, "If")]
+
+
+def test_an_outlet_that_reports_the_words_speaks_them() -> None:
+    after = ("Tech firms face new rules.\n\n"
+             "“With a few clicks, an analyst obtains full access to the search tools of the service,” the Daily Post "
+             "reports.")
+    before = ("A star was fooled.\n\n"
+              "The Herald Tribune reported that the singer “made just ten million dollars last year, not forty.”")
+    assert speakers(after) == [("Daily Post", "With")]
+    assert speakers(before) == [("Herald Tribune", "made")]

@@ -337,12 +337,15 @@ _SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because",
                             "once", "until"})
 _ROLE_WORDS = _NP_WORDS | PERSON_TITLE_WORDS | TITLE_MODIFIERS  # "Obama campaign manager Jim Messina"
 _TITLES = PERSON_TITLE_WORDS | TITLE_MODIFIERS | HONORIFICS  # "with (Vice) President Bo Lee"
+# What an outlet does with its words ("“…,” the Washington Post reports."): a cue of the quote reader only, not a
+# speech verb of the name and brief readers ("the reported instances").
+_OUTLET_VERBS = frozenset({"reports", "reported"})
 
 
 def _cue(tok: Token) -> bool:
     """A speech verb as written: lower case unless it opens its sentence ("the United States diplomatic
     compound" holds no cue "states")."""
-    return tok.lower in SPEECH_VERBS and (tok.text[:1].islower() or tok.initial)
+    return (tok.lower in SPEECH_VERBS or tok.lower in _OUTLET_VERBS) and (tok.text[:1].islower() or tok.initial)
 
 
 def _abbreviation(word: str) -> bool:

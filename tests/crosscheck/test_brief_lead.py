@@ -133,3 +133,46 @@ def test_of_leads_equally_backed_and_placed_the_one_more_outlets_state_opens_the
                 "Tickets cost five pounds.")
     st = _check(a, b, c)
     assert st.brief[0].text.startswith("Elmton council will fence off")
+
+
+def test_a_sentence_in_the_first_person_never_opens_the_brief() -> None:
+    # A reader's post quoted as a block, with no quote marks, is the reader's words, not the outlet's report.
+    from corroborate.crosscheck.brief import _sentence
+
+    assert not _sentence("I once wrote to the mayor about the noise from the night market.")
+    assert not _sentence("We were told the bridge would reopen by the spring.")
+    assert not _sentence("I’ve never seen the river this high, a farmer said.")
+    assert _sentence("Iris Vane, the mayor, closed the night market after complaints about the noise.")
+
+
+def test_a_lead_whose_other_outlets_the_check_drops_yields_to_one_they_state() -> None:
+    # A statement chained through a third sentence holds one outlet's feature opener and two outlets' lines on
+    # other facts: it ranks first for three outlets, but after the check its wording cites only its own. The
+    # next lead is worded alike by two outlets, and opens the brief.
+    a = Article("a", "Blog", None, None, None,
+                "Weeks of gossip followed a cellist after word got out that she had dozed off mid-concert.")
+    b = Article("b", "Wire", None, None, None,
+                "A cellist fell asleep on stage during a concert in Oslo on Friday, her orchestra said.\n\n"
+                "Tickets for the next three nights sold out within an hour.")
+    c = Article("c", "Daily", None, None, None,
+                "A cellist fell asleep on stage during a concert in Oslo on Friday, the orchestra said.\n\n"
+                "Critics praised the conductor's pace in the second half.")
+    span = lambda art, k: Span.of(art, *[(s, s + len(t)) for s, t in  # noqa: E731
+                                         [(art.text.index(x), x) for x in art.text.split("\n\n")]][k])
+    chained = Statement(a.text, [span(a, 0), span(b, 1), span(c, 1)], ["a", "b", "c"], 3)
+    event = Statement(b.text.split("\n\n")[0], [span(b, 0), span(c, 0)], ["b", "c"], 2)
+
+    def wordings(st: Statement) -> list[tuple[str, list[Span]]]:
+        from corroborate.crosscheck.citations import supported
+
+        return [(st.text, supported(st.text, st.spans))]  # checked, as crosscheck.core words a statement
+
+    firsts = frozenset((s.article, s.start, s.end) for s in (span(a, 0), span(b, 0), span(c, 0)))
+    brief = make_brief([chained, event], sentence_of=wordings, similarity=lambda x, y: 0.0,
+                       leads=[chained, event], lead_spans=firsts, first_spans=firsts,
+                       sources=lambda spans: len({s.article for s in spans}))
+    assert brief[0].text.startswith("A cellist fell asleep")
+    # Without a lead that other outlets state, the first lead stays first.
+    alone = make_brief([chained], sentence_of=wordings, similarity=lambda x, y: 0.0, leads=[chained],
+                       lead_spans=firsts, first_spans=firsts, sources=lambda spans: len({s.article for s in spans}))
+    assert alone[0].text.startswith("Weeks of gossip")

@@ -54,6 +54,9 @@ SENTENCE_ENDS = (".", "!", '"', "”", "’", "'", "''")
 
 
 _PRONOUN_OPENERS = frozenset(("he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these"))
+# A sentence in the first person is somebody's words (a witness's post quoted as a block, with no quote marks) or
+# a columnist's aside, never the outlet stating the event: "I once sent the mayor an email about ...".
+_FIRST_PERSON = frozenset(("i", "we", "my", "our", "i'm", "i've", "we're", "we've"))
 # Openers that continue the sentence before: "But ...", "For although ... , Russia could still recover".
 _LINK_OPENERS = frozenset(("and", "but", "or", "nor", "yet", "so", "however"))
 _SUBORDINATORS = frozenset(("although", "though", "while", "if", "since", "because", "as"))
@@ -63,12 +66,12 @@ def _sentence(text: str) -> bool:
     """A sentence that can open a brief: it ends as sentences do (a headline, "Williams' DUI arrest just the
     latest for Chargers", tells an angle, not the event, and reads as a fragment; one that ends in "!", "Critical
     IE patch now available: go get it!", is a slogan), and it does not open with a pronoun or a conjunction,
-    which have nothing to refer back to at the top."""
+    which have nothing to refer back to at the top, nor in the first person (somebody's words)."""
     words = [w.lower().strip(",") for w in text.split()]
     stripped = text.rstrip()
     if not words or not stripped.endswith(SENTENCE_ENDS) or stripped.endswith("!"):
         return False
-    return words[0] not in _PRONOUN_OPENERS | _LINK_OPENERS \
+    return words[0].replace("’", "'") not in _PRONOUN_OPENERS | _LINK_OPENERS | _FIRST_PERSON \
         and not (words[0] == "for" and len(words) > 1 and words[1] in _SUBORDINATORS) \
         and not continues_another(text) and not cut_at_initial(text) and not habitual(text)
 
@@ -112,18 +115,15 @@ def make_brief(statements: list[Statement], *,
     chosen: list[tuple[BriefSentence, frozenset[str]]] = []
     taken: set[int] = set()
     singles = 0
-    for st, lead in [*((st, True) for st in leads), *((st, False) for st in statements)]:
-        if len(chosen) >= cfg.max_sentences:
-            break
-        if (lead and chosen) or id(st) in taken:
-            continue
+
+    def wording(st: Statement, lead: bool) -> tuple[str, list[Span]] | None:
         options = [(t, cs) for t, cs in sentence_of(st)
                    if cs and (_usable(t, cfg) or (lead and within(cs[0], first_spans) and not any(
                        q in t for q in '"“”') and _usable(t, long_lead)))
                    and (cs[0].article, cs[0].start, cs[0].end) not in avoid
                    and not (lead and (t.lstrip().startswith(OPENERS) or not _sentence(t)))]
         if not options:
-            continue
+            return None
         if lead:
             # A wording that is itself an article's lead opens the brief, not the shortest member: a statement
             # can hold the lede of every outlet and one line on a related event ("X was also arrested"). Of the
@@ -133,7 +133,18 @@ def make_brief(statements: list[Statement], *,
         text, citations = options[0]
         # Every wording's citations pass the check, a count fact's fragments too (each holds the count, but
         # the same number can count other things: "two people" found alive in a sentence on two deaths).
-        citations = supported(text, citations, counts=True, cosine=cosine)
+        return text, supported(text, citations, counts=True, cosine=cosine)
+
+    passed = _unbacked_lead(leads, wording, sources, first_spans)
+    for st, lead in [*((st, True) for st in leads), *((st, False) for st in statements)]:
+        if len(chosen) >= cfg.max_sentences:
+            break
+        if (lead and (chosen or id(st) == passed)) or id(st) in taken:
+            continue
+        found = wording(st, lead)
+        if found is None:
+            continue
+        text, citations = found
         if st.independent_sources <= 1 and singles >= cfg.max_single_source:
             continue
         words = content_words(text)
@@ -158,6 +169,32 @@ def make_brief(statements: list[Statement], *,
     # The lead stays first; after it, most corroborated first by the counts shown (a kept citation can lower a
     # sentence's count below the next one's, and an editor reads the order as the ranking).
     return out[:1] + sorted(out[1:], key=lambda b: -b.independent_sources)
+
+
+def _unbacked_lead(leads: Sequence[Statement],
+                   wording: Callable[[Statement, bool], tuple[str, list[Span]] | None],
+                   sources: Callable[[list[Span]], int] | None,
+                   first_spans: frozenset[tuple[str, int, int]]) -> int | None:
+    """The first usable lead, when the check leaves its wording no other outlet and a later lead, an article's
+    first sentence, keeps two: its statement ranked first for outlets that merged with it through a chain (a
+    rumour's debunk chained to the report), and none of them states what its wording says, so it is backed by
+    one outlet; the later lede's outlets do state its wording. A later second sentence does not pass it (the
+    check misses paraphrases, and a second line that two outlets copy is often a figure: the deal's value).
+    Returns the ``id`` of the lead to pass over, or None."""
+    if sources is None:
+        return None
+    first = None
+    for st in leads:
+        found = wording(st, True)
+        if found is None:
+            continue
+        if first is None:
+            if st.independent_sources < 2 or sources(found[1]) >= 2:
+                return None
+            first = st
+        elif sources(found[1]) >= 2 and within(found[1][0], first_spans):
+            return id(first)
+    return None
 
 
 # -- quotes ------------------------------------------------------------------------------------------------

@@ -47,7 +47,9 @@ SEEDS = REPO.parent / "shared" / "seeds"
 STATE = Path(__file__).resolve().parent / "speed.json"
 # This issue's files: laid over the baseline to make the "now" tree of a --baseline comparison.
 ISSUE_PATHS = ("src/corroborate/pipeline.py", "src/corroborate/config.py", "src/corroborate/ingest/embed.py",
-               "src/corroborate/ingest/encoder.py", "src/corroborate/ingest/cache.py", "src/corroborate/store/blobs.py",
+               "src/corroborate/ingest/encoder.py", "src/corroborate/ingest/bert_numpy.py",
+               "src/corroborate/ingest/bert_torch.py", "src/corroborate/ingest/cache.py",
+               "src/corroborate/store/blobs.py",
                "src/corroborate/nlp", "src/corroborate/engines", "src/corroborate/commands/check.py",
                "src/corroborate/attribution/mentions.py",  # mentions: takes the parse stage's entities
                "src/corroborate/repeats/find.py", "src/corroborate/repeats/lsh.py")  # LSH without scipy
@@ -108,11 +110,10 @@ from corroborate.ingest import encoder
 from corroborate.ingest.segment import segment
 spec = json.loads(sys.argv[1])
 texts = sorted({p.text for a in load_ecb(spec["limit"]) for p in segment(a, [])})[:spec["sentences"]]
-torch, tokenizer, model = encoder.load(1)
-t = time.perf_counter(); fp32 = encoder.sentence_vectors(texts); fp32_s = time.perf_counter() - t
+torch, tokenizer, model = encoder.load_torch(1)
+t = time.perf_counter(); fp32 = encoder.sentence_vectors(texts, model); fp32_s = time.perf_counter() - t
 quantized = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-encoder._state["encoder"] = (torch, tokenizer, quantized)
-t = time.perf_counter(); int8 = encoder.sentence_vectors(texts); int8_s = time.perf_counter() - t
+t = time.perf_counter(); int8 = encoder.sentence_vectors(texts, quantized); int8_s = time.perf_counter() - t
 upper = np.triu_indices(len(texts), 1)
 a, b = (fp32 @ fp32.T)[upper], (int8 @ int8.T)[upper]
 flips = {str(th): [int((a >= th).sum()), int(((a >= th) != (b >= th)).sum())] for th in (0.6, 0.72)}

@@ -75,7 +75,7 @@ def train(data: list[Pair], *, tuned: int, epochs: int, lr: float) -> tuple[dict
     import torch
 
     torch.manual_seed(SEED)
-    _t, _tok, model = encoder.load(threads=2)
+    _t, _tok, model = encoder.load_torch(threads=2)
     layers = len(model.layer)
     frozen = layers - tuned
     ids = same_fact.pair_ids([(p.a, p.b) for p in data])

@@ -41,7 +41,7 @@ def available() -> bool:
 
 def pair_ids(pairs: Sequence[tuple[str, str]]) -> list[list[int]]:
     """``[CLS] a [SEP] b [SEP]`` word pieces of each pair, each side cut to :data:`MAX_SIDE` pieces."""
-    _torch, tok, _model = encoder.load()
+    tok = encoder.tokenizer()
     texts = [t for pair in pairs for t in pair]
     pieces = tok(texts, add_special_tokens=False)["input_ids"]
     cls, sep = tok.cls_token_id, tok.sep_token_id
@@ -62,7 +62,7 @@ def load() -> tuple[Any, Any, dict[str, Any]]:
         if "model" not in _state:
             from corroborate.errors import require
 
-            torch, _tok, base = encoder.load()
+            torch, _tok, base = encoder.load_torch()
             st = require("safetensors", "semantic", purpose="the same-fact weights")
             with st.safe_open(str(WEIGHTS), framework="pt") as fh:
                 meta = json.loads(fh.metadata()["corroborate"])

@@ -234,7 +234,11 @@ class Checker:
             # The clauses' offsets place their entities in the article, for the mention stage.
             jobs.append(ParseJob(variant, a.text, tuple(c.text for c in cut), self.config.threads,
                                  starts=tuple(c.start for c in cut)))
-        namespace = f"parse:3:{model_digest(variant)}"  # 3: the ParsedArticle byte format
+        # 3: the ParsedArticle byte format; the encoder's numerics: the MiniLM features come from its NumPy pass,
+        # whose code and NumPy version model_digest does not cover.
+        from corroborate.ingest.encoder import numerics
+
+        namespace = f"parse:3:{model_digest(variant)}:{numerics()}"
         found: dict[str, ParsedArticle] = {}
         for key, data in self._cache_get(namespace, [j.key for j in jobs]).items():
             try:

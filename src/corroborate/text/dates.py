@@ -132,6 +132,11 @@ _TENSE_DAYS = 60
 # Generic dates that date nothing ("every Tuesday") are not matched: "every" before a weekday is checked by
 # the timeline, which knows the sentence.
 GENERIC = re.compile(r"\b(?:every|each)\s+$", re.I)
+# "the second Tuesday of every month", "the first Monday in October", "the last Friday of the month": a weekday
+# counted within a month is a rule or a day the weekday alone does not name; the timeline leaves it undated.
+# (Before the weekday: its ordinal, or "the" before the weekday's own "last"; after it: "of"/"in".)
+COUNTED_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|final)\s+$", re.I)
+COUNTED_AFTER = re.compile(r"\s+(?:of|in)\b", re.I)
 
 # A dateline line near the top of an article: "Updated : November 11 , 2011 18 : 50 IST", "Fri , 11 Nov
 # 2011", "8 / 2 / 2013 8 : 13 AM", "2 A . M . FEB . 4 , 2009".

@@ -421,3 +421,10 @@ def test_a_weekday_counted_within_a_month_is_no_date(text: str) -> None:
 
 def test_last_weekday_followed_by_in_is_still_a_date() -> None:
     assert one("He left last Friday in a hurry.").date == "2021-11-19"
+
+
+def test_an_updated_line_below_the_dateline_is_no_event() -> None:
+    text = ("Ferry sinks off the cape\nPUBLISHED : MONDAY , MARCH 11 , 2013 , 10 : 34 PM\n"
+            "UPDATED : TUESDAY , MARCH 12 , 2013 , 9 : 36 AM\nThe ferry sank on Monday .")
+    events = timeline(art(text, None))
+    assert [(e.expression, e.date) for e in events] == [("on Monday", "2013-03-11")]

@@ -57,6 +57,7 @@ from corroborate.text.dates import (
     WEEKDAYS,
     ago,
     bracketed_day,
+    dateline_end,
     day_first,
     is_title,
     iso_week,
@@ -282,6 +283,8 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
           reference: tuple[date | None, str | None], skip: tuple[int, int] | None) -> list[_Found]:
     res = _Resolver(article, story_dates, reference)
     text = article.text
+    if skip is not None:
+        skip = (skip[0], dateline_end(text, skip[1]))  # with an "UPDATED" line below it
     dateline = _DATELINE.match(text)
     out: list[_Found] = []
     pending: list[Pending] = []

@@ -229,6 +229,20 @@ def read_dateline(text: str) -> tuple[int, int, date, bool] | None:
     return None
 
 
+def dateline_end(text: str, end: int) -> int:
+    """The end of the dateline block whose first line ends at ``end``: a line printing another date right below
+    ("PUBLISHED : MONDAY , MARCH 11 , 2013" / "UPDATED : TUESDAY , MARCH 12 , 2013") also tells when the article
+    appeared, not an event."""
+    while end < len(text) and text[end] == "\n":
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1:nxt if nxt >= 0 else len(text)]
+        if not line.strip() or len(line.strip()) > _DL_MAX_LINE or _dateline_in(line) is None \
+                or not _only_date(line):
+            break
+        end += 1 + len(line)
+    return end
+
+
 def day_first(line: str) -> date | None:
     """The other reading of a numeric dateline whose two numbers could each be the month ("11 / 09 / 2010":
     November 9 as read, September 11 day-first), or None when the line is no such date."""

@@ -428,3 +428,23 @@ def test_an_updated_line_below_the_dateline_is_no_event() -> None:
             "UPDATED : TUESDAY , MARCH 12 , 2013 , 9 : 36 AM\nThe ferry sank on Monday .")
     events = timeline(art(text, None))
     assert [(e.expression, e.date) for e in events] == [("on Monday", "2013-03-11")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mill was built in the 1930s by settlers.", "1930/1939"),
+    ("He ran the crew in the mid - 1960's , police said.", "1960/1969"),  # once read as the year 1960
+    ("Tourism grew in the mid-1990s along the coast.", "1990/1999"),
+])
+def test_a_decade_is_a_range_of_years(text: str, expected: str) -> None:
+    assert one(text).date == expected
+
+
+@pytest.mark.parametrize("text", ["The house dates from the 1800s.", "Prices doubled in the 2000s.",
+                                  "The band played the hits of the '50s."])
+def test_a_century_or_a_two_digit_decade_is_no_range(text: str) -> None:
+    assert timeline(art(text)) == []
+
+
+def test_a_decade_is_no_anchor_for_an_anaphor() -> None:
+    events = timeline(art("The firm was founded in the 1950s. The following year it moved to Ohio."))
+    assert [e.date for e in events] == ["1950/1959"]

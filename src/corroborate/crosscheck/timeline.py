@@ -20,7 +20,8 @@ Standard library only. What is resolved, against the published date P:
   "will" rules out, the other one: "a bomb was placed in June" in a January paper is last June, and a yearless
   day likewise); "earlier this month", "last month" -> "2021-11", "2021-10";
   "last summer" -> the year of the last summer over; "in 2008", "fiscal 2012" -> "2008", "2012"; "eight years
-  ago", "a month ago", "three weeks ago" -> a year, a month, a week;
+  ago", "a month ago", "three weeks ago" -> a year, a month, a week; "the 1940s", "the mid-1930's" -> the
+  range "1940/1949", "1930/1939";
 * anaphors: "the following year", "the day before", "later that day", "two days later", "the following week"
   -> counted from the nearest date named before them in the same sentence or the one before it (with a note;
   :mod:`corroborate.crosscheck.timeline_anchor`); nothing there, no event: never the article's own date.
@@ -195,6 +196,9 @@ class _Resolver:
         if kind == "month_year":
             d = date(int(m.group(2)), MONTHS[m.group(1).lower().rstrip(" .")], 1)
             return d.isoformat()[:7], None, d
+        if kind == "decade":
+            y = int(m.group(1)) * 10
+            return f"{y}/{y + 9}", None, date(y, 1, 1)  # ISO 8601's interval of years
         if kind == "year_num":
             y = int(m.group(1))
             return str(y), None, date(y, 1, 1)

@@ -93,7 +93,8 @@ def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> li
             anchor = min(ahead, key=lambda f: f.start, default=None)
             where = "after it"
         else:
-            before = [f for f in found + out if f.start < start and f.date and p.index - f.passage.index <= 1]
+            before = [f for f in found + out if f.start < start and f.date and "/" not in f.date
+                      and p.index - f.passage.index <= 1]  # a decade is too wide to count a day or year from
             anchor = max(before, key=lambda f: f.start, default=None) \
                 or _paragraph_anchor(p, found + out, start, unit, text)
             where = "before it"
@@ -114,7 +115,7 @@ def _paragraph_anchor(p: Passage, found: list[Found], start: int, unit: str, tex
     opens = p.paragraph > 0 and re.search(r"\n[ \t]*\n\s*$", text[:p.start]) is not None
     para = p.paragraph - 1 if opens else p.paragraph
     fine = {"day": 10, "week": 10, "month": 7, "year": 4}[unit]
-    window = [f for f in found if f.start < start and f.date and len(f.date) >= fine and "W" not in f.date
+    window = [f for f in found if f.start < start and f.date and len(f.date) >= fine and not {"W", "/"} & set(f.date)
               and f.passage.paragraph in (para, p.paragraph)]
     return window[-1] if window and len({f.date for f in window}) == 1 else None
 

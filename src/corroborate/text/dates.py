@@ -66,6 +66,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(r"\b(?:" + _MONTH_LEAD + _FULL_MONTH + r"|" + _FULL_MONTH
                          + r"(?=\s+(?:decision|ruling|election|elections|primary|debate|vote|meeting|summit|"
                          r"attack|attacks|report|hearing|speech|deadline|event|inflation)\b))\b")),
+    # A decade: "the 1940s", "the mid-1990s", "the 1930's", as a range of years. Not "1800s", "1900s" or "2000s",
+    # which may be a century; not "'50s", whose century the words do not say.
+    ("decade", re.compile(r"(?:(?<=\bmid-)|(?<![\w$£€#,.:/-]))(1[89][1-9]|20[1-9])0['’]?s\b")),
     # A year: 1800-2099 standing alone as a word, not an amount ("$2008", "2,008"), a time ("20:08") or a
     # count of something ("2000 people" is rare in news, "the 2008 event" common).
     # "mid-2024" is a year too.
@@ -373,8 +376,8 @@ def ago(m: re.Match[str], p: date) -> tuple[str, None, date]:
 def shifted(anchor: str, unit: str, shift: int) -> tuple[str, date] | None:
     """An ISO value ``anchor`` ("2012-06-14", "2012-06", "2012") moved by ``shift`` units of ``unit`` ("day",
     "week", "month", "year"), at that unit's precision (a week as its ISO week); None when the anchor is too
-    coarse (a year for a day) or a week."""
-    if "W" in anchor or len(anchor) < {"day": 10, "week": 10, "month": 7, "year": 4}[unit]:
+    coarse (a year for a day), a week or a range (a decade)."""
+    if "W" in anchor or "/" in anchor or len(anchor) < {"day": 10, "week": 10, "month": 7, "year": 4}[unit]:
         return None
     y = int(anchor[:4])
     if unit == "year":

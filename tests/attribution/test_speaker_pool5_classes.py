@@ -38,3 +38,14 @@ def test_an_outlet_that_reports_the_words_speaks_them() -> None:
               "The Herald Tribune reported that the singer “made just ten million dollars last year, not forty.”")
     assert speakers(after) == [("Daily Post", "With")]
     assert speakers(before) == [("Herald Tribune", "made")]
+
+
+def test_who_an_outlet_quotes_as_saying_speaks() -> None:
+    named = ("Weapons were found in the region.\n\n"
+             "“We have found weapons made in three countries in the areas freed from their control,” the news website "
+             "quoted council head Khalaf Tarmouz as saying.")
+    pronoun = ("Ann Vale spoke on Monday.\n\n"
+               "“We have found weapons made in three countries in the areas freed from their control,” the agency "
+               "quoted her as saying.")
+    assert speakers(named) == [("Khalaf Tarmouz", "We")]
+    assert speakers(pronoun) == [("Ann Vale", "We")]

@@ -150,3 +150,20 @@ def test_a_month_opening_a_sentence_told_in_the_past_is_the_last_one() -> None:
     assert dated("In February, the council said it would act.", "In February").date == "2021-02"
     assert dated("In February, the council will meet again.", "In February").date == "2022-02"
     assert dated("In February, voters elect a new mayor.", "In February").date == "2022-02"
+
+
+def test_a_quoted_today_is_the_day_before_when_the_article_tells_of_that_day() -> None:
+    # a Friday paper whose first named day is Thursday: the coach spoke on the day of the match
+    text = ("The home side lost 2-0 on Thursday night.\n\n"
+            '"We were poor today," the coach said. Fans will gather today outside the ground.')
+    events = build_timeline([Article("a1", "o", None, "2021-11-26", None, text)], {})
+    by_text = {e.text.split()[1]: e for e in events if e.expression == "today"}
+    assert by_text["were"].date == "2021-11-25" and "quotation" in (by_text["were"].note or "")
+    assert by_text["will"].date == "2021-11-26"  # not quoted: the paper's own day
+
+
+def test_a_quoted_today_keeps_the_paper_date_when_the_first_day_named_is_another() -> None:
+    text = ('Rates rise from Nov. 27, the bank said. The Fed moved on Thursday. '
+            '"Today’s decision opens a cycle," its chief said.')
+    events = build_timeline([Article("a1", "o", None, "2021-11-26", None, text)], {})
+    assert next(e for e in events if e.expression.lower().startswith("today")).date == "2021-11-26"

@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from corroborate.crosscheck.timeline_anchor import Found as _Found
-from corroborate.crosscheck.timeline_anchor import Pending, anaphors, anchor_weekdays, years_from_text
+from corroborate.crosscheck.timeline_anchor import Pending, anaphors, anchor_weekdays, quoted_days, years_from_text
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, Span, TimelineEvent
 from corroborate.text.dates import (
@@ -331,6 +331,7 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                 out.append(_Found(article, p, p.start + s, p.start + e, m.group(0), iso, note, key))
     years_from_text(out, res.published)
     anchor_weekdays(out)
+    quoted_days(out, text, res.published)
     return out + anaphors(article, pending, out)
 
 

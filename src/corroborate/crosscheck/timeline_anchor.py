@@ -2,17 +2,19 @@
 
 :mod:`corroborate.crosscheck.timeline` finds and resolves each time expression; this module holds the readings
 that need a date the text named just before: anaphors ("the next day", "two days later", "that night", "the
-following week"), and a weekday of an undated article that a dated day of its paragraph names.
+following week"), a weekday of an undated article that a dated day of its paragraph names, and a quoted
+"today" spoken on the day before the paper's date, the day the article tells of.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from corroborate.model import Article, Passage
 from corroborate.text.dates import MONTH_RE, WEEKDAYS, counted, nearest_year, shifted
+from corroborate.text.quotemarks import quote_ranges
 
 # A yearless day is read against a date the text gave only when that date is this close to it and the article's
 # own date is far from it: recent news is the common case ("the bridge fell on May 4, 2019 ... On May 2, ..."
@@ -20,6 +22,12 @@ from corroborate.text.dates import MONTH_RE, WEEKDAYS, counted, nearest_year, sh
 _NEAR_TEXT = 14
 _FAR_FROM_REFERENCE = 31
 _YEARLESS = re.compile(r"\b" + MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + MONTH_RE)
+# Words that name a day by the speaker's own day: inside a quotation, counted from the day they were spoken.
+# ("yesterday" and "last night" are no evidence of the day the article tells of, and are not moved either: a
+# bracket often dates them, "last night [ 10 October 2011 ]".)
+_SPEAKERS_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))",
+                           re.I)
+_MOVED = re.compile(r"(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))", re.I)
 
 
 @dataclass(slots=True)
@@ -71,6 +79,34 @@ def years_from_text(found: list[Found], reference: date | None) -> None:
             if d is not None and d != f.sort:
                 f.date, f.sort = d.isoformat(), d
                 f.note = f"year of '{f.expression}' taken from '{g.expression}' named before it"
+
+
+def quoted_days(found: list[Found], text: str, reference: date | None) -> None:
+    """'today', 'tonight' or 'tomorrow' inside a quotation are counted from the day before the article's date when
+    the first day the article names (a weekday, a month-day; not such words) is that day before and the article
+    never names its own date but by such words: the story it tells happened then and the words were spoken then
+    ("Thursday night" ... "'Biden was terrific tonight,' the president said" in a Friday paper). A first day of
+    another date ("effective Sept. 23" in a Thursday paper quoting "today's announcement") leaves them be. With a
+    note; unquoted words keep the paper's date."""
+    if reference is None:
+        return
+    eve = (reference - timedelta(days=1)).isoformat()
+    days = sorted((f for f in found if f.date and len(f.date) == 10 and not _SPEAKERS_DAY.search(f.expression)),
+                  key=lambda f: f.start)
+    if not days or days[0].date != eve or any(f.date == reference.isoformat() for f in days):
+        return
+    weekday = days[0].expression
+    for f in found:
+        if f.sort is None or not f.date or len(f.date) != 10 or not _MOVED.match(f.expression):
+            continue
+        line = text.rfind("\n", 0, f.start) + 1
+        stop = text.find("\n", f.end)
+        stop = len(text) if stop < 0 else stop
+        if any(c <= f.start and f.end <= e for _, c, e, _ in quote_ranges(text, line, stop)):
+            f.sort = f.sort - timedelta(days=1)
+            f.date = f.sort.isoformat()
+            f.note = (f"'{f.expression}' in a quotation, counted from {eve}, the day the article's story happened "
+                      f"('{weekday}'), not from the article's date")
 
 
 def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> list[Found]:

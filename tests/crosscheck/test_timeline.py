@@ -381,6 +381,7 @@ def test_a_yearless_month_or_day_far_on_the_wrong_side_of_its_tense_moves_a_year
     ("The senator said the party needs to focus on the November election.", "2010-07-20", "2010-11"),
     ("The board said it could sell the plant in November.", "2010-07-20", "2010-11"),
     ("It is the largest change to come out of the ruling in June.", "2013-08-29", "2013-06"),  # 'is': no future
+    ("The remarks strayed from their push for seats in the House in November.", "2010-08-14", "2010-11"),  # sought
 ])
 def test_the_nearest_reading_stands_without_a_clause_that_is_over_or_to_come(
         text: str, published: str, expected: str) -> None:

@@ -17,10 +17,12 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|sank|died|came|went|hel
 
 
 # A past verb does not make a yearless month one that is over when the sentence also speaks of what may, must or
-# is set to come ("said he could put it in play in November", "a trial date was set for October 28") or the month
-# names a scheduled event ("the November elections", "a special election in June").
+# is set to come or is sought ("said he could put it in play in November", "a trial date was set for October 28",
+# "in their push for gains in November") or the month names a scheduled event ("the November elections", "a
+# special election in June").
 NOT_OVER = re.compile(r"\b(?:would|could|can|can['’]t|cannot|might|must|should|will|won['’]t|shall|going to|"
-                      r"set for|slated|scheduled|due|upcoming|expected|plans?|next)\b|['’]ll\b", re.I)
+                      r"set for|slated|scheduled|due|upcoming|expected|plans?|next|push for|bid to|aims? to|"
+                      r"hopes? to|seeks? to|seeking to)\b|['’]ll\b", re.I)
 SCHEDULED = re.compile(r"\b(?:elections?|summit|vote|polls?|primary|primaries|meeting|ballot|trial|hearing|"
                        r"conference|deadline)\b", re.I)
 # Verbs that only say a statement was made: the month may belong to what was said, not to the saying.

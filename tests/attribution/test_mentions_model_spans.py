@@ -93,3 +93,12 @@ def test_a_title_cut_at_of_keeps_its_tail_out_of_the_name() -> None:
 def test_a_title_before_the_name_after_for_stays_the_persons() -> None:
     found = _rules("Ann Holt, the communications director for Rep. Stephen Vance, wrote that.")
     assert not any(name == ("Rep",) for _, name, _ in found)
+
+
+def test_a_glued_arabic_article_ends_a_name_and_the_surname_alone_joins_it() -> None:
+    from corroborate.attribution.entities import extract_entities
+
+    text = "President Rami al-Hassan spoke on Monday. Hassan said nothing else."
+    article = Article("a1", "o", None, None, None, text)
+    people = {e.name: e.aliases for e in extract_entities([article], {}) if e.type == "PER"}
+    assert "Rami al-Hassan" in people and "Hassan" in people["Rami al-Hassan"]

@@ -37,6 +37,8 @@ from corroborate.text.lexicon import (
 )
 from corroborate.text.name_words import _CONNECTORS, NAME_TITLES, NER_LABELS, PERSON_TITLE_WORDS
 
+# An Arabic article glued to a surname ends a name in lower case: "Abu Bakr al-Baghdadi", "Bashar al-Assad".
+_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az)-[A-Z]")
 # First words of days' names ("Black Friday", "Cyber Monday"), kept with their weekday.
 _DAY_NAMES = frozenset({"good", "black", "cyber", "super", "ash", "holy", "maundy", "bloody", "palm", "easter"})
 # The words around a newspaper's name that make it one ("... columnist", "the daily ...").
@@ -117,7 +119,8 @@ class ArticleMentions:
                 continue
             j = i + 1
             while j < len(toks) and j not in in_title and not toks[j - 1].possessive:
-                if _is_cap(toks[j]) and toks[j].text != "I" and _joined(text, toks[j - 1], toks[j]):
+                if (_is_cap(toks[j]) or _PARTICLE.match(toks[j].text)) and toks[j].text != "I" \
+                        and _joined(text, toks[j - 1], toks[j]):
                     j += 1
                 elif (toks[j].lower in _CONNECTORS and j + 1 < len(toks) and _is_cap(toks[j + 1])
                       and j + 1 not in in_title and _joined(text, toks[j - 1], toks[j])

@@ -7,6 +7,8 @@ organisation). Pure functions over lower-case words; no model, no story state.
 
 from __future__ import annotations
 
+import re
+
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
 from corroborate.text.lexicon import COUNTRIES, DEMONYMS, ORG_WORDS, SPEECH_VERBS
 from corroborate.text.name_variants import PARTIES, PARTY_TAILS, same_first_name
@@ -36,11 +38,15 @@ def bare(word: str) -> str:
     return word.lower().replace(".", "")
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az)-(?=\w)")
+
+
 def person_key(names: tuple[str, ...] | list[str], *, juniors: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """A person's key words: bare, without a generational suffix ("Joseph R. Biden Jr." -> joseph r biden),
     unless the surname before it is one of ``juniors``: a story that says "Trump Jr." on its own tells a son
     from his father, so "Donald Trump Jr." keeps its suffix there."""
-    words = tuple(bare(w) for w in names)
+    # "Bashar al-Assad" and "Assad" share a surname: the glued Arabic article is no part of the key.
+    words = tuple(_ARTICLE.sub("", bare(w)) if k else bare(w) for k, w in enumerate(names))
     if len(words) > 2 and words[-1] in NAME_SUFFIXES and words[-2] in juniors:
         return words
     while len(words) > 2 and words[-1] in NAME_SUFFIXES:

@@ -49,3 +49,11 @@ def test_who_an_outlet_quotes_as_saying_speaks() -> None:
                "quoted her as saying.")
     assert speakers(named) == [("Khalaf Tarmouz", "We")]
     assert speakers(pronoun) == [("Ann Vale", "We")]
+
+
+def test_a_participle_does_not_take_a_name_after_a_preposition_and_article() -> None:
+    text = ("The vote was held on Monday.\n\n"
+            "The council also appears to have announced support for the Liberty Party, saying that the town is "
+            "“proud to stand with the heroes of the north.”")
+    assert speakers(text) == [(None, "proud")]
+

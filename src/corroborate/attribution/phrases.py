@@ -246,6 +246,8 @@ class SpeakerPhrases:
         while j >= 0 and toks[j].text[:1].isupper() and not toks[j].initial and toks[j].lower.strip(".") in _TITLES \
                 and not self._gap_breaks(toks[j], toks[j + 1]):
             j -= 1
+        if j >= 1 and toks[j].lower in ("the", "a", "an") and not self._gap_breaks(toks[j], toks[j + 1]):
+            j -= 1  # "support for the ISIS group": the article between the preposition and the name
         return j >= 0 and toks[j].lower in _NOT_SUBJECT
 
     def _clause_subject(self, toks: list[Token], v: int) -> tuple[int, int] | None:

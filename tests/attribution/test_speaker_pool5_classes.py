@@ -57,3 +57,9 @@ def test_a_participle_does_not_take_a_name_after_a_preposition_and_article() -> 
             "“proud to stand with the heroes of the north.”")
     assert speakers(text) == [(None, "proud")]
 
+
+def test_a_family_named_for_a_person_is_not_that_person() -> None:
+    text = ("Major Ann Vale flew the first strike.\n\n"
+            "The Vale family also appears to have announced support for the Islamic State group, saying that their "
+            "family is “honoured heroes of the Sunnis in the region.”")
+    assert speakers(text) == [("Vale family", "honoured")]

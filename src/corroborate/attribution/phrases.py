@@ -26,6 +26,7 @@ from corroborate.text.quote_words import (
     _PREPOSITIONS,
     _SKIP_BEFORE_VERB,
     DOCUMENT_NOUNS,
+    NAMED_GROUPS,
 )
 
 
@@ -266,6 +267,9 @@ class SpeakerPhrases:
                     if t[0] == toks[k].start and t[2].type in ("PER", "ORG")]
             if ents:
                 last = max(j for j in range(k, v) if toks[j].end <= ents[0][1])
+                if last + 1 < v and toks[last + 1].lower in NAMED_GROUPS \
+                        and not self._gap_breaks(toks[last], toks[last + 1]):
+                    return (k, last + 1)  # "The Vale family …, saying": the family, not Ann Vale
                 return None if toks[last].possessive else (k, last)
         return None
 

@@ -60,6 +60,10 @@ _BARE_CLAUSE_VERBS = frozenset({"said", "says", "added", "adds", "insisted", "in
 DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "letter", "tweet", "post", "release",
                             "memo", "message", "interview", "op-ed", "report"})
 
+# Nouns a name modifies to make a group of people ("the Vale family", "the Obama administration", "the Rubio
+# campaign"): the group is the subject, not the person the name is.
+NAMED_GROUPS = frozenset({"family", "families", "administration", "campaign", "camp", "household", "clan"})
+
 # Words that open no reported clause after "said": a preposition or a time clause ("said when asked to ...").
 NO_REPORTED_CLAUSE = frozenset(("to", "by", "in", "on", "as", "of", "at", "with", "during", "for", "about", "from",
                                 "when", "while", "after", "before", "if", "because", "since", "upon", "through"))

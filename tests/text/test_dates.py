@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from corroborate.text.dates import PATTERNS, read_dateline
+from corroborate.text.dates import PATTERNS, iso_week, read_dateline
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -61,3 +63,9 @@ def test_the_day_first_reading_of_a_numeric_dateline(line: str, expected: str | 
 
     found = day_first(line)
     assert (found.isoformat() if found else None) == expected
+
+
+def test_a_week_across_two_months_is_the_month_of_its_working_days() -> None:
+    assert iso_week(date(2009, 2, 25)) == "2009-02"  # Mon Feb 23 - Sun Mar 1: its weekdays all in February
+    assert iso_week(date(2021, 11, 30)) == "2021-W48"  # Mon Nov 29 - Fri Dec 3: no one month
+    assert iso_week(date(2021, 11, 24)) == "2021-W47"  # all in November: the week itself

@@ -14,7 +14,7 @@ Standard library only. What is resolved, against the published date P:
   ("will", "is due to", "is no longer invited") -> the next such day on or after P; a bracketed date right after
   it ("on Friday (Oct 7)") -> that day;
 * weeks and years: "this week", "earlier this week" -> P's ISO week ("2021-W47"); "next week", "last week" ->
-  the week after / before; "next year" -> "2022";
+  the week after / before (a week across two months whose weekdays lie in one: that month); "next year" -> "2022";
 * months, seasons and years: "in March 2019" -> "2019-03"; "in June", "the June decision" -> the nearer June
   to P (half a year either way goes by the tense; two months or more off on the side a clause told as over or a
   "will" rules out, the other one: "a bomb was placed in June" in a January paper is last June, and a yearless

@@ -288,6 +288,12 @@ def _dateline_in(line: str) -> tuple[date, bool] | None:
 # Resolvers return the timeline's triple: (ISO value, note or None, the date the value sorts by).
 
 def iso_week(d: date) -> str:
+    """The ISO week of ``d`` ("2021-W47"); a week across two months whose working days lie in one of them is that
+    month ("last week" of Mon Feb 23 - Sun Mar 1, 2009: February, where a weekday event of it fell)."""
+    monday = d - timedelta(days=d.weekday())
+    friday, sunday = monday + timedelta(days=4), monday + timedelta(days=6)
+    if monday.month != sunday.month and monday.month == friday.month:
+        return monday.isoformat()[:7]
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
 

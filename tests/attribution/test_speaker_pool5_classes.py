@@ -63,3 +63,11 @@ def test_a_family_named_for_a_person_is_not_that_person() -> None:
             "The Vale family also appears to have announced support for the Islamic State group, saying that their "
             "family is “honoured heroes of the Sunnis in the region.”")
     assert speakers(text) == [("Vale family", "honoured")]
+
+
+def test_a_person_with_an_apposition_after_a_long_opening_phrase_speaks() -> None:
+    text = ("A study found no link.\n"
+            "In a 1992 editorial published in the Archives of Internal Medicine, Dr. William Castelli, a former "
+            "director of the Framingham Heart study, stated:\n\n"
+            "“In Framingham, the more saturated fat one ate, the lower the serum cholesterol of the person was.”")
+    assert speakers(text) == [("William Castelli", "In")]

@@ -73,7 +73,7 @@ class CueReader(CuePhrases):
                     if np is not None:
                         return self._attribution(toks, *np, cue)
                     break  # "Ann Ruiz, 31, who …, wrote …, saying": no name right before "who"; read on
-            np = None
+            np = self._apposed_subject(toks, v)
         elif any(toks[k].lower == "who" and "," in self.text[toks[k - 1].end:toks[k].start]
                  for k in range(max(1, v - 4), v)):
             # "a spokesman for Mr Darmanin, who yesterday accused …": the verb is inside the relative clause,
@@ -147,6 +147,20 @@ class CueReader(CuePhrases):
             if m is not None:
                 return _Attribution(m.group(0), m.start(), m.end(), cue)
         return self._attribution(toks, *np, cue) if np else None
+
+    def _apposed_subject(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+        """"In a 1992 editorial published in a journal, Dr. Ann Vale, a former director of the study, stated:": a
+        person the story knows, then an apposition set off by commas that opens with an article or a number, right
+        before the verb toks[v] (an opening phrase too long for the subject reader to skip comes before them)."""
+        j = next((k for k in range(v - 1, max(0, v - 14), -1) if "," in self.text[toks[k - 1].end:toks[k].start]),
+                 None)
+        if j is None or any(ch in self.text[toks[j].end:toks[v].start] for ch in ";:!?“”\"()") \
+                or not (toks[j].lower in ("a", "an", "the") or toks[j].text[:1].isdigit()):
+            return None
+        person = [t for t in self.lookup.in_range(self.article.id, toks[0].start, toks[j - 1].end)
+                  if t[1] == toks[j - 1].end and t[2].type == "PER"]
+        first = next((k for k in range(j) if person and toks[k].start == person[-1][0]), None)
+        return (first, j - 1) if first is not None else None
 
     def _quoted_as(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the news website quoted council head Ann Vale as saying.: who is quoted speaks, not the outlet that

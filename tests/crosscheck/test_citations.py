@@ -70,3 +70,35 @@ def test_make_brief_keeps_the_paraphrase_its_wording_was_given_with() -> None:
     # The brief re-runs the check on its wording's citations: with the same cosine it keeps the paraphrase.
     assert brief(lambda _a, _b: 0.81)[0].citations == [own, cited]
     assert brief(None)[0].citations == [own]
+
+
+def test_a_denial_of_the_report_does_not_support_it_nor_it_the_denial() -> None:
+    report = "The Ferreira family says city officials threatened it over the unpaid water bills."
+    denial = "City officials are refuting claims that they threatened the Ferreira family over unpaid water bills."
+    assert not citation_supports(report, denial)
+    assert not citation_supports(denial, report)
+    assert not paraphrase_supports(report, denial, 0.95)
+    # Two reports of the claim, and two of the denial, still support each other.
+    assert citation_supports(report, "City officials threatened the Ferreira family over unpaid water bills, "
+                                     "the family says.")
+    assert citation_supports(denial, "Officials deny reports that the city threatened the Ferreira family over "
+                                     "its unpaid water bills.")
+
+
+def test_another_case_of_what_the_sentence_names_is_another_fact() -> None:
+    sentence = "A gang has released a video showing the killing of a Dutch reporter held since May."
+    earlier = "The video comes weeks after the gang released a video showing it killed another Dutch reporter."
+    assert not citation_supports(sentence, earlier)
+    # "another" on both sides, or about something the sentence does not name, says nothing of the kind.
+    assert citation_supports("The gang killed another Dutch reporter, its video shows.", earlier)
+    assert citation_supports(sentence, "The gang, which took another town this week, released a video showing "
+                                       "the killing of a Dutch reporter held since May.")
+
+
+def test_a_gloss_with_known_as_opens_no_clause_before_the_past_perfect() -> None:
+    sentence = "The militia released a video threatening the reporter on Tuesday."
+    earlier = "The militia, also known as the Hawks, had threatened the reporter in a video released two weeks ago."
+    assert not citation_supports(sentence, earlier)
+    # A relative clause still opens one: "who had fled" is no main clause in the past perfect.
+    assert citation_supports("The militia released a video of the reporter who fled the city.",
+                             "The militia released a video of the reporter, who had fled the city.")

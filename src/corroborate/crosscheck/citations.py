@@ -50,12 +50,48 @@ _CLAUSE_OPENER = re.compile(r"\b(?:that|saying|said|says|say|who|which|when|afte
                             r"while|if|as)\b|[\"“”]", re.I)
 
 
+# "as" in a name's gloss ("The Islamic State, also known as ISIL, had threatened ...") or a list opens no clause.
+_NOT_A_CLAUSE = re.compile(r"\b(?:known|such|as well)\s+as\b", re.I)
+
+
 def tells_before(text: str) -> bool:
     """Whether a sentence's main clause is in the past perfect ("Dunne had been questioned over a burglary the
     week before"): it tells what happened before the news, so it states an earlier fact than a sentence that
     is not."""
     m = _PLUPERFECT.search(text)
-    return m is not None and not _CLAUSE_OPENER.search(text[:m.start()])
+    return m is not None and not _CLAUSE_OPENER.search(_NOT_A_CLAUSE.sub(" ", text[:m.start()]))
+
+
+# A denial of what others report ("The ministry is refuting claims that it threatened the family"): the fact it
+# states is the denial, so it never supports the report, nor the report it (GUIDELINE.md section 6).
+_DENIAL = re.compile(r"\b(?:refut|den(?:y|ies|ied|ying)\b|reject|dismiss|debunk|rebut)\w*\s+(?:(?:the|these|those|"
+                     r"such)\s+)?(?:\w+\s+)?(?:claims?|reports?|rumou?rs?|allegations?|accusations?|stor(?:y|ies))\b",
+                     re.I)
+
+
+def denies_a_report(text: str) -> bool:
+    """Whether a sentence tells somebody denying a claim, a report or a rumour."""
+    return bool(_DENIAL.search(text))
+
+
+_ANOTHER = re.compile(r"\banother\s+((?:[A-Za-z-]+\s+)?[A-Za-z-]+)", re.I)
+
+
+def another_instance(sentence: str, cited: str) -> bool:
+    """Whether ``cited`` tells of another one of what the sentence names ("weeks after it beheaded another
+    American journalist" beside the beheading of the sentence's): an earlier or a second case, another fact."""
+    if re.search(r"\banother\b", sentence, re.I):
+        return False
+    named = content_words(sentence)
+    return any(content_words(m.group(1)) & named for m in _ANOTHER.finditer(cited))
+
+
+def another_fact(sentence: str, cited: str) -> bool:
+    """The guards both checks share: ``cited`` tells an earlier fact (past perfect), another figure for what the
+    sentence counts, a denial where the sentence tells the report (or the report where it tells the denial), or
+    another case of what the sentence names."""
+    return (tells_before(cited) and not _PLUPERFECT.search(sentence)) or other_figures(sentence, cited) \
+        or denies_a_report(sentence) != denies_a_report(cited) or another_instance(sentence, cited)
 
 
 # A cited headline ("Ministry releases emergency patch for browser") supports a sentence that states most of its
@@ -110,8 +146,7 @@ def citation_supports(sentence: str, cited: str) -> bool:
     brings in spans on the same topic that state another fact (a denial of the report the sentence is about,
     last year's totals next to this week's, what somebody had done the week before)."""
     ws, wc = content_words(sentence), content_words(cited)
-    if not ws or not wc or (tells_before(cited) and not _PLUPERFECT.search(sentence)) \
-            or other_figures(sentence, cited):
+    if not ws or not wc or another_fact(sentence, cited):
         return False
     shared = len(ws & wc)
     # A headline names the fact in a few words: most of its words stated, not a share of a long sentence's.
@@ -193,8 +228,7 @@ def paraphrase_supports(sentence: str, cited: str, cosine: float) -> bool:
     if round(cosine, 2) < PARAPHRASE_COSINE:
         return False
     ws, wc = content_words(sentence), content_words(cited)
-    if not ws or not wc or (tells_before(cited) and not _PLUPERFECT.search(sentence)) \
-            or other_figures(sentence, cited):
+    if not ws or not wc or another_fact(sentence, cited):
         return False
     shared = len(ws & wc)
     return shared / len(ws) >= PARAPHRASE_SENTENCE_SHARE and shared / len(wc) >= PARAPHRASE_CITED_SHARE

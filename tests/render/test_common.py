@@ -10,7 +10,7 @@ import pytest
 from corroborate.crosscheck.independence import source_of
 from corroborate.model import Report
 from corroborate.render import render
-from corroborate.render.common import counted, independent_sources, sources_label
+from corroborate.render.common import counted, distinct_values, independent_sources, sources_label
 from corroborate.render.html import story_views
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -51,3 +51,22 @@ def test_header_and_brief_agree_on_the_examples(examples: Report) -> None:
 def test_labels() -> None:
     assert sources_label(1) == "1 independent source" and sources_label(3) == "3 independent sources"
     assert counted(1, "article") == "1 article" and counted(2, "article") == "2 articles"
+
+
+def test_a_conflicts_values_are_shown_once_each() -> None:
+    import dataclasses
+
+    from tests.render.builders import sample_report
+
+    report = sample_report()
+    story = report.stories[0]
+    first = story.conflicts[0]
+    # Three outlets agree on one value, written two ways, against a fourth: the line names each value once.
+    story.conflicts[0] = dataclasses.replace(first, spans=[first.spans[0]] * 3 + [first.spans[1]],
+                                             values=["two", "Two.", "two", "four"])
+    md = render(report, "markdown")
+    line = next(ln for ln in md.splitlines() if ln.strip().startswith("values:"))
+    assert line.strip() == "values: “two” vs “four”"
+    assert "1 story." in md or "stories." in md
+    assert distinct_values(["Ms Patel", "Ms. Patel", "the French government"]) == ["Ms Patel", "the French government"]
+    assert counted(1, "story", "stories") == "1 story" and counted(2, "story", "stories") == "2 stories"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from corroborate.model import Quote, Report, Span
@@ -19,9 +20,22 @@ def independent_sources(report: Report, article_ids: Iterable[str]) -> int:
     return len(set(source.values()))
 
 
-def counted(count: int, noun: str) -> str:
-    """``1 article``, ``3 articles``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 article``, ``3 articles``; ``1 story``, ``2 stories`` with ``plural``."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def distinct_values(values: Iterable[str]) -> list[str]:
+    """A conflict's values once each, in order: one value per span repeats what several outlets agree on
+    ("Calais" three times against "Paris"), and "Ms Patel" / "Ms. Patel" are one value to a reader."""
+    seen: set[str] = set()
+    out = []
+    for v in values:
+        key = " ".join(re.findall(r"\w+", v.casefold()))
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
 
 
 def sources_label(count: int) -> str:

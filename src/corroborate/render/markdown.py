@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from corroborate.model import Report, Story
-from corroborate.render.common import cite, counted, independent_sources, outlet_of, short, sources_label, speaker_label
+from corroborate.render.common import (
+    cite,
+    counted,
+    distinct_values,
+    independent_sources,
+    outlet_of,
+    short,
+    sources_label,
+    speaker_label,
+)
 
 
 def _md(text: str) -> str:
@@ -19,13 +28,13 @@ def _story(report: Report, story: Story) -> list[str]:
     sources = sources_label(independent_sources(report, story.articles))
     out += [f"{counted(len(story.articles), 'article')} from {', '.join(outlets)}: {sources}.", "", "### Brief", ""]
     for i, sent in enumerate(story.brief, start=1):
-        badge = "single source" if sent.single_source else f"{sent.independent_sources} independent sources"
+        badge = "single source" if sent.single_source else sources_label(sent.independent_sources)
         cites = ", ".join(f"`{cite(report, c)}`" for c in sent.citations)
         out.append(f"{i}. {_md(sent.text)} — *{badge}* ({cites})")
     if story.conflicts:
         out += ["", f"### Conflicts ({len(story.conflicts)})", ""]
         for c in story.conflicts:
-            values = " vs ".join(f"“{_md(v)}”" for v in c.values)
+            values = " vs ".join(f"“{_md(v)}”" for v in distinct_values(c.values))
             out.append(f"- **{c.kind}** ({c.confidence:.2f}): {_md(c.explanation)}  ")
             out.append(f"  values: {values}")
             for span in c.spans:
@@ -48,7 +57,7 @@ def _story(report: Report, story: Story) -> list[str]:
 def render(report: Report) -> str:
     m = report.method
     out = ["# corroborate report", "",
-           f"{len(report.articles)} articles, {len(report.stories)} stories. "
+           f"{counted(len(report.articles), 'article')}, {counted(len(report.stories), 'story', 'stories')}. "
            + "; ".join(f"{k}: {v}" for k, v in m.items()), ""]
     if report.errors:
         out += ["## Inputs that failed", ""] + [f"- `{_md(e.path)}`: {_md(e.error)}" for e in report.errors] + [""]

@@ -11,14 +11,23 @@ from rich.table import Table
 from rich.text import Text
 
 from corroborate.model import RepeatGroup, Report, Story
-from corroborate.render.common import cite, counted, independent_sources, outlet_of, short, sources_label, speaker_label
+from corroborate.render.common import (
+    cite,
+    counted,
+    distinct_values,
+    independent_sources,
+    outlet_of,
+    short,
+    sources_label,
+    speaker_label,
+)
 
 
 def _header(report: Report) -> Text:
     m = report.method
     text = Text()
     text.append("corroborate", style="bold")
-    text.append(f" — {len(report.articles)} articles, {len(report.stories)} stories · ")
+    text.append(f" — {counted(len(report.articles), 'article')}, {counted(len(report.stories), 'story', 'stories')} · ")
     text.append(" · ".join(f"{k}: {v}" for k, v in m.items()), style="dim")
     return text
 
@@ -45,7 +54,7 @@ def _story(report: Report, story: Story) -> Panel:
             line.append(f" ({c.confidence:.2f}) ")
             line.append(c.explanation)
             parts.append(line)
-            values = " ≠ ".join(repr(v) for v in c.values)
+            values = " ≠ ".join(repr(v) for v in distinct_values(c.values))
             parts.append(Text(f"    values: {values}", style="magenta"))
             for span in c.spans:
                 parts.append(Text(f"    {cite(report, span)}: {short(span.text, 140)}", style="dim"))

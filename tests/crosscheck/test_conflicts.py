@@ -396,3 +396,17 @@ def test_an_outlet_that_also_gives_the_other_day_for_the_event_does_not_dispute_
     # Without x's own dating the two days stay a candidate for the judge.
     found = place_date_findings(claims(("x", unclear), ("y", other)), [(0, 1)], lambda i, j: 0.9)
     assert found and sorted(v for _, v in found[0].sides) == ["Friday", "Sunday"]
+
+
+def test_an_article_and_its_own_spun_rewrite_are_named_once() -> None:
+    text = "Ann Vale cancelled the talks in Dover. The mayor cancelled the talks in Dover. Ann Vale cancelled it."
+    art = Article("a1", "Coast Wire", None, None, None, text)
+    first, second, third = (Span("a1", text.index(w), text.index(w) + len(w), w)
+                            for w in ("Ann Vale cancelled the talks", "The mayor", "Ann Vale cancelled it"))
+    f = Finding("entity", ("who", "cancel"), "who cancelled the talks",
+                [(first, "Ann Vale"), (second, "the mayor"), (third, "Ann Vale")], 0.8)
+    # The last two sentences are a spun rewrite of the first inside the same article.
+    rewrites = frozenset({("a1", second.start, len(text))})
+    (c,) = merge_findings([f], {"a1": art}, rewrites)
+    assert c.explanation.count("Coast Wire") == 2  # once per value, not twice for 'Ann Vale'
+    assert "Coast Wire, and its spun rewrite" in c.explanation

@@ -72,6 +72,9 @@ def merge_findings(findings: list[Finding], articles: dict[str, Article],
                     label += ", spun rewrite"
                 if label not in who:
                     who.append(label)
+            # One article with its own passage and its spun rewrite of it is named once: "X, and its spun rewrite".
+            who = [f"{w}, and its spun rewrite" if f"{w}, spun rewrite" in who else w for w in who
+                   if not (w.endswith(", spun rewrite") and w.removesuffix(", spun rewrite") in who)]
             # Variants that differ only in punctuation or case ("Ms Patel" / "Ms. Patel") read as one.
             variants = {re.sub(r"[^a-z0-9]+", " ", v.lower()).strip(): v for _, v in reversed(vs)}
             said = " / ".join(dict.fromkeys(f"'{variants[re.sub(r'[^a-z0-9]+', ' ', v.lower()).strip()]}'"

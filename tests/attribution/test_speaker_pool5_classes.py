@@ -71,3 +71,13 @@ def test_a_person_with_an_apposition_after_a_long_opening_phrase_speaks() -> Non
             "director of the Framingham Heart study, stated:\n\n"
             "“In Framingham, the more saturated fat one ate, the lower the serum cholesterol of the person was.”")
     assert speakers(text) == [("William Castelli", "In")]
+
+
+def test_a_quote_after_a_sentence_reporting_a_named_person_is_theirs() -> None:
+    text = ("The memo was sent on Tuesday.\n\n"
+            "As New York contributor Roger Parloff notes, this memo might have made sense on day one. “But for it to "
+            "come out now, after the nation has watched him defend the man, renders its content simply incredible.”")
+    lines = ("Prosecutor Aaron Strojny said the woman was stabbed in bed.\n"
+             "“I love you, forever and ever” was written in blood on the wall, he said.")
+    assert speakers(text) == [("Roger Parloff", "But")]
+    assert speakers(lines) == [(None, "I")]  # a new line starts over (text with a sentence a line, as in ECB+)

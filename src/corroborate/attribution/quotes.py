@@ -103,6 +103,12 @@ class _Reader(SpeakerResolver):
                 carried = self._reported_before(paragraphs.get(para - 1)) \
                     if starts_para and prev is None and para - 1 not in last_by_para else None
                 before = self.passages[sentence.index - 1] if sentence.index > 0 else None
+                if prev is None and not starts_para and before is not None and before.paragraph == para \
+                        and not self.text[sentence.start:o].strip() and "\n" not in self.text[before.end:o]:
+                    # "As contributor Ann Vale notes, the memo came late. “But for it to …”": a quote that opens a
+                    # sentence on the line of a sentence reporting what a named person said (not a new line: text
+                    # with a sentence a line, as ECB+ gives it, starts over at each).
+                    carried = self._reported_before([before])
                 if prev is not None and before is not None and prev.spans[-1].end < before.start \
                         and not self.text[sentence.start:o].strip():
                     # "…, Dr. Terry said. “Maybe …”": speech reported by someone in the sentence right before

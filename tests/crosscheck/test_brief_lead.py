@@ -176,3 +176,22 @@ def test_a_lead_whose_other_outlets_the_check_drops_yields_to_one_they_state() -
     alone = make_brief([chained], sentence_of=wordings, similarity=lambda x, y: 0.0, leads=[chained],
                        lead_spans=firsts, first_spans=firsts, sources=lambda spans: len({s.article for s in spans}))
     assert alone[0].text.startswith("Weeks of gossip")
+
+
+def test_only_a_lead_sentence_of_a_lead_statement_opens_the_brief() -> None:
+    # The first lead's own wording is a clause cut at its comma (no sentence); another member of its statement
+    # lies deep in the article, a side line, and is no lead: the next lead opens the brief.
+    a = Article("a", "Blog", None, None, None,
+                "Shoppers crowded the new covered market on its very first day, but the stalls ran short of bread"
+                "\n\nStall rents at the market are said to be the lowest in the region.")
+    b = Article("b", "Wire", None, None, None, "A covered market opened in Elmton on Saturday after two years of work.")
+    clause = Span.of(a, 0, a.text.index(", but"))
+    deep = Span.of(a, a.text.index("Stall"), len(a.text))
+    lede = Span.of(b, 0, len(b.text))
+    cut = Statement(clause.text, [clause, deep], ["a"], 1)
+    event = Statement(lede.text, [lede], ["b"], 1)
+    wordings = {id(cut): [(clause.text, [clause]), (deep.text, [deep])], id(event): [(lede.text, [lede])]}
+    leads = frozenset((s.article, s.start, s.end) for s in (clause, lede))
+    brief = make_brief([cut, event], sentence_of=lambda st: wordings[id(st)], similarity=lambda x, y: 0.0,
+                       leads=[cut, event], lead_spans=leads, first_spans=leads)
+    assert brief[0].text.startswith("A covered market opened")

@@ -121,7 +121,8 @@ def make_brief(statements: list[Statement], *,
                    if cs and (_usable(t, cfg) or (lead and within(cs[0], first_spans) and not any(
                        q in t for q in '"“”') and _usable(t, long_lead)))
                    and (cs[0].article, cs[0].start, cs[0].end) not in avoid
-                   and not (lead and (t.lstrip().startswith(OPENERS) or not _sentence(t)))]
+                   and not (lead and (t.lstrip().startswith(OPENERS) or not _sentence(t)
+                                      or (lead_spans and not within(cs[0], lead_spans))))]
         if not options:
             return None
         if lead:

@@ -51,7 +51,6 @@ ISSUE_PATHS = ("src/corroborate/pipeline.py", "src/corroborate/config.py", "src/
                "src/corroborate/ingest/bert_torch.py", "src/corroborate/ingest/cache.py",
                "src/corroborate/store/blobs.py",
                "src/corroborate/nlp", "src/corroborate/engines", "src/corroborate/commands/check.py",
-               "src/corroborate/attribution/mentions.py",  # mentions: takes the parse stage's entities
                "src/corroborate/repeats/find.py", "src/corroborate/repeats/lsh.py")  # LSH without scipy
 
 CHILD = r"""

@@ -117,12 +117,17 @@ def make_brief(statements: list[Statement], *,
     singles = 0
 
     def wording(st: Statement, lead: bool) -> tuple[str, list[Span]] | None:
-        options = [(t, cs) for t, cs in sentence_of(st)
+        wordings = sentence_of(st)
+        # A lead opens the brief in a wording that is an article's lead sentence, not in a member from deep in its
+        # article; a count fact ("27 people died": no member is worded as the statement) is worded by the
+        # sentence whose other words other outlets state, wherever it lies, and its count is what leads.
+        deep_ok = not lead_spans or all(t != st.text for t, _ in wordings)
+        options = [(t, cs) for t, cs in wordings
                    if cs and (_usable(t, cfg) or (lead and within(cs[0], first_spans) and not any(
                        q in t for q in '"“”') and _usable(t, long_lead)))
                    and (cs[0].article, cs[0].start, cs[0].end) not in avoid
                    and not (lead and (t.lstrip().startswith(OPENERS) or not _sentence(t)
-                                      or (lead_spans and not within(cs[0], lead_spans))))]
+                                      or not (deep_ok or within(cs[0], lead_spans))))]
         if not options:
             return None
         if lead:

@@ -15,8 +15,9 @@ sentence (as the gold's ``first_sentence_hit`` does); 'reads': its own span, the
 sentence in no acceptable sentence is classed by its label (quote, future, background, detail, other); one that
 no label covers is 'unread': read it, label it, and run again. The pool was read while fixing the classes it
 shows, so its figures are tune figures. Pool 2 (``--pool 2``, bench/gold/pool_brief2.json, GUIDELINE.md section
-14) is the next 15 events of each source in the same order, labelled alike after pool 1's fixes; ``--write``
-scores both pools.
+14) is the next 15 events of each source in the same order, labelled alike after pool 1's fixes; pool 3
+(section 17) the events both sources have left and 10 FNC-1 claim groups; pool 4 (section 26) the FNC-1 claim
+groups 11-58. ``--write`` scores every pool.
 
 ``--explain`` prints every miss with its sentence (terminal only); ``--dump FILE`` writes each sampled event's
 lead sentences and brief to FILE (outside the repository) for labelling. ``--write`` puts the table in
@@ -200,7 +201,8 @@ def markdown(pools: list[tuple[str, dict[str, list[dict[str, Any]]]]], method: d
         "articles or more each. Every lead sentence was read and labelled as stating the event or not, and why "
         "(bench/gold/pool_brief.json, GUIDELINE.md section 9; pool 2: the next 15 events of each source, "
         "bench/gold/pool_brief2.json, section 14; pool 3: the events of both sources pools 1-2 left and 10 FNC-1 "
-        "claim groups, bench/gold/pool_brief3.json, section 17). One `check` per event "
+        "claim groups, bench/gold/pool_brief3.json, section 17; pool 4: FNC-1 claim groups 11-58, "
+        "bench/gold/pool_brief4.json, section 26). One `check` per event "
         f"(NLP {method.get('nlp', '?')}); the brief of the story holding most of the event's articles. Hit: its "
         "first sentence cites an acceptable sentence; reads: the sentence shown is one. The other columns count "
         "first sentences that are no acceptable sentence, by the label of the sentence shown (quote: somebody's "

@@ -410,3 +410,22 @@ def test_an_article_and_its_own_spun_rewrite_are_named_once() -> None:
     (c,) = merge_findings([f], {"a1": art}, rewrites)
     assert c.explanation.count("Coast Wire") == 2  # once per value, not twice for 'Ann Vale'
     assert "Coast Wire, and its spun rewrite" in c.explanation
+
+
+def test_a_dateline_is_no_actor() -> None:
+    from corroborate.crosscheck.claim_types import Claim
+    from corroborate.crosscheck.participants import participant_findings
+
+    a = "DOVERTON (Wire) - Harbor Display Co Ltd will supply screens for the new watch, a paper reported on Monday."
+    b = "Harbor Display Co Ltd will supply screens for the new watch, a paper reported on Monday."
+
+    def claim(art: str, text: str, who: str) -> Claim:
+        return Claim(art, art, 0, Span(art, 0, len(text), text), who=who, predicate="supply", target="screens",
+                     names=frozenset({"harbor", "display"}), triples=[(who, "supply", "screens")])
+
+    # The parse of the first sentence took the dateline for the subject (an FNC-1 group's flag, stated 0.88).
+    claims = [claim("a", a, "DOVERTON"), claim("b", b, "Harbor Display Co Ltd")]
+    assert participant_findings(claims, [(0, 1)], lambda i, j: 0.95, min_sim=0.5) == []
+    # A name in capitals that opens a sentence without a dash is an actor.
+    nasa = [claim("a", "NASA will supply screens for the new watch.", "NASA"), claims[1]]
+    assert participant_findings(nasa, [(0, 1)], lambda i, j: 0.95, min_sim=0.5)

@@ -81,3 +81,14 @@ def test_a_quote_after_a_sentence_reporting_a_named_person_is_theirs() -> None:
              "“I love you, forever and ever” was written in blood on the wall, he said.")
     assert speakers(text) == [("Roger Parloff", "But")]
     assert speakers(lines) == [(None, "I")]  # a new line starts over (text with a sentence a line, as in ECB+)
+
+
+def test_a_pronoun_does_not_skip_a_named_persons_relative_to_reach_that_person() -> None:
+    lover = ("A woman attacked her husband Fan Lung in a rage. Feng is now under arrest.\n\n"
+             "Meanwhile, Lung’s 21-year-old lover plans to marry him as soon as possible.\n\n"
+             "“It does not matter that he has lost his fertility, he has five children already,” she said.")
+    father = ("Tom Vale said he was proud to take the post.\n\n"
+              "The death of Mr. Vale’s father at a young age left his mother to raise the children alone.\n\n"
+              "Despite her hardships, he said, “My mother told me that days like this were possible.”")
+    assert speakers(lover) == [(None, "It")]
+    assert speakers(father) == [("Tom Vale", "My")]  # the name is no subject there: "he" still finds him

@@ -58,6 +58,7 @@ class _Reader(SpeakerResolver):
         self.lookup = lookup
         self.quoted: list[tuple[int, int]] = []
         self._subjects: dict[int, tuple[str, int, int] | None] = {}
+        self._relatives: set[int] = set()
         self._closers: set[int] = set()
 
     # -- quotes -----------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import (
     _LEAD_SKIP,
     _PERSON_PRONOUNS,
+    RELATION_NOUNS,
 )
 
 # "the Arizona Republican", "the Ohio Democrat": a party member described by state, a reference back.
@@ -49,6 +50,7 @@ class SpeakerResolver(CueReader):
     passages: list[Passage]
     lookup: EntityLookup
     _subjects: dict[int, tuple[str, int, int] | None]
+    _relatives: set[int]  # sentences whose subject is a named person's relative ("Lung's lover")
 
     def resolve(self, att: _Attribution, sentence: Passage) -> tuple[str | None, Span | None]:
         """Speaker name and the span that names it (the antecedent's span for a pronoun)."""
@@ -154,6 +156,12 @@ class SpeakerResolver(CueReader):
                     break
                 ents = [e for e in self.lookup.in_range(self.article.id, t.start, p.end)
                         if e[0] == t.start and e[2].type == "PER"]
+                if ents and (k == 0 or opener or all(x.lower in _LEAD_SKIP for x in toks[:k])) \
+                        and self._relative_of(toks, ents[0][1]):
+                    # "Meanwhile, Lung's 21-year-old lover plans …": the subject is the relative, unnamed here (not
+                    # "The death of Mr. Vale's father left her …", where the name is no subject at all).
+                    self._relatives.add(p.index)
+                    break
                 person = (ents[0][2].name, ents[0][0], ents[0][1]) if ents else self._surname_at(toks, k)
                 # "… was strikingly grim for an Inaugural Address": a name after "a"/"an" is no person.
                 after_article = k > 0 and toks[k - 1].lower in ("a", "an")
@@ -164,6 +172,18 @@ class SpeakerResolver(CueReader):
             result = self._according_to(toks)
         self._subjects[p.index] = result
         return result
+
+    def _relative_of(self, toks: list[Token], end: int) -> bool:
+        """Does the name ending at ``end`` own a relative or an aide right after it ("Lung's 21-year-old lover",
+        "Vale's mother"): a possessive, at most two lower-case modifiers, then a relation noun?"""
+        j = next((k for k, t in enumerate(toks) if t.start < end <= t.end), None)
+        if j is None or not toks[j].possessive:
+            return False
+        rest = toks[j + 1:j + 4]
+        k = 0
+        while k < len(rest) - 1 and k < 2 and not rest[k].text[:1].isupper() and rest[k].lower not in RELATION_NOUNS:
+            k += 1
+        return k < len(rest) and rest[k].lower in RELATION_NOUNS
 
     def _person_like(self, name: str) -> bool:
         """Can "he"/"she" refer to it: a PER entity, or a phrase that is no ORG/LOC entity ("a spokesman") and
@@ -204,7 +224,7 @@ class SpeakerResolver(CueReader):
         skipped = False
         for p in reversed(earlier[-3:]):
             subj = self._subject(p)
-            if subj is None and self._unnamed_subject(p):
+            if subj is None and (self._unnamed_subject(p) or p.index in self._relatives):
                 # "An Isis fighter was quick to deny the claims, saying …. He was quoted …": "he" is that unnamed
                 # person, not someone named further back.
                 return None

@@ -64,6 +64,14 @@ DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "lette
 # campaign"): the group is the subject, not the person the name is.
 NAMED_GROUPS = frozenset({"family", "families", "administration", "campaign", "camp", "household", "clan"})
 
+# What a person is to someone named before it ("Lung's 21-year-old lover", "Vale's mother"): the subject is that
+# relative or aide, whom the name does not name.
+RELATION_NOUNS = frozenset({
+    "wife", "husband", "mother", "father", "son", "daughter", "brother", "sister", "lover", "girlfriend",
+    "boyfriend", "partner", "mistress", "widow", "widower", "fiancee", "fiancée", "fiance", "mom", "dad", "uncle",
+    "aunt", "cousin", "grandmother", "grandfather", "nephew", "niece", "friend", "lawyer", "attorney", "aide",
+})
+
 # Words that open no reported clause after "said": a preposition or a time clause ("said when asked to ...").
 NO_REPORTED_CLAUSE = frozenset(("to", "by", "in", "on", "as", "of", "at", "with", "during", "for", "about", "from",
                                 "when", "while", "after", "before", "if", "because", "since", "upon", "through"))

@@ -201,9 +201,10 @@ class Config:
     # Which shipped NLP pipeline: "auto" = the MiniLM one when the semantic path is on and installed, else the
     # CNN one; "off" = the rule-based readers only (corroborate.nlp.loader).
     nlp: str = "auto"
-    # torch threads per process. One: a batch-of-one forward pass on 2 threads of a busy 2-core machine took
-    # 70-300 ms against 16 ms on one (bench/speed.py), and the same count everywhere keeps the floats the same;
-    # parallelism comes from the engine's workers.
+    # Threads per process for the torch model of the experiments in train/ (the NumPy MiniLM pass of `check`
+    # always holds BLAS to one, whose floats are the same everywhere). One: a batch-of-one forward pass on 2
+    # threads of a busy 2-core machine took 70-300 ms against 16 ms on one (bench/speed.py); parallelism comes
+    # from the engine's workers.
     threads: int = 1
     # Sentence vectors and parses kept between runs of `check`: "auto" (the user cache directory, see
     # corroborate.ingest.cache), "off", or a file path. A cache hit gives the bytes a fresh run gives.

@@ -92,3 +92,12 @@ def test_a_pronoun_does_not_skip_a_named_persons_relative_to_reach_that_person()
               "Despite her hardships, he said, “My mother told me that days like this were possible.”")
     assert speakers(lover) == [(None, "It")]
     assert speakers(father) == [("Tom Vale", "My")]  # the name is no subject there: "he" still finds him
+
+
+def test_a_name_that_modifies_a_noun_is_no_subject_for_a_pronoun() -> None:
+    text = ("Ann Vale claims to have had a third arm fitted.\n\n"
+            "Since Vale has failed to give proof, many doubt her wild claim, straight out of the 1990 Arnold "
+            "Schwarzenegger cult favorite “Total Recall.”\n\n"
+            "She did give a TV station a quick look, but would not show more because “I am not ready to do that "
+            "right now because it is in episode six.”")
+    assert speakers(text) == [("Ann Vale", "I")]

@@ -33,6 +33,7 @@ from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
 from corroborate.text.quote_words import (
     _LEAD_SKIP,
     _PERSON_PRONOUNS,
+    NAME_MODIFIED,
     RELATION_NOUNS,
 )
 
@@ -165,6 +166,8 @@ class SpeakerResolver(CueReader):
                 person = (ents[0][2].name, ents[0][0], ents[0][1]) if ents else self._surname_at(toks, k)
                 # "… was strikingly grim for an Inaugural Address": a name after "a"/"an" is no person.
                 after_article = k > 0 and toks[k - 1].lower in ("a", "an")
+                if person is not None and self._modifies_noun(toks, person[2]):
+                    continue  # "… straight out of the 1990 Arnold Schwarzenegger cult favorite": no subject
                 if person is not None and not self._object_at(toks, k) and not after_article:
                     result = person
                     break
@@ -172,6 +175,13 @@ class SpeakerResolver(CueReader):
             result = self._according_to(toks)
         self._subjects[p.index] = result
         return result
+
+    def _modifies_noun(self, toks: list[Token], end: int) -> bool:
+        """Is the name ending at ``end`` a modifier of the lower-case noun right after it ("the Arnold Schwarzenegger
+        cult favorite", "the Vale family", "an Ann Vale song"), not a person doing anything?"""
+        j = next((k for k, t in enumerate(toks) if t.start < end <= t.end), None)
+        return j is not None and j + 1 < len(toks) and not toks[j].possessive \
+            and toks[j + 1].lower in NAME_MODIFIED and not self._gap_breaks(toks[j], toks[j + 1])
 
     def _relative_of(self, toks: list[Token], end: int) -> bool:
         """Does the name ending at ``end`` own a relative or an aide right after it ("Lung's 21-year-old lover",

@@ -64,6 +64,13 @@ DOCUMENT_NOUNS = frozenset({"statement", "statements", "e-mail", "email", "lette
 # campaign"): the group is the subject, not the person the name is.
 NAMED_GROUPS = frozenset({"family", "families", "administration", "campaign", "camp", "household", "clan"})
 
+# Nouns a person's name modifies ("the Arnold Schwarzenegger cult favorite", "the Vale family", "an Ann Vale song"):
+# the name is no subject of its sentence.
+NAME_MODIFIED = NAMED_GROUPS | frozenset({
+    "film", "films", "movie", "movies", "show", "song", "songs", "album", "book", "cult", "classic", "hit",
+    "era", "fans", "supporters", "voters", "presidency", "biopic", "franchise",
+})
+
 # What a person is to someone named before it ("Lung's 21-year-old lover", "Vale's mother"): the subject is that
 # relative or aide, whom the name does not name.
 RELATION_NOUNS = frozenset({

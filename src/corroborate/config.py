@@ -140,6 +140,10 @@ class BriefConfig:
     # What the cross-check passes as max_similarity on each path: MiniLM cosines run higher than word overlap.
     semantic_max_similarity: float = 0.8
     lexical_max_similarity: float = 0.5
+    # Break ties among equally ranked leads by the learned lead scorer (crosscheck/lead_model.py; semantic path
+    # only) rather than by article id. Off: on the held-out brief pool 4 it lowered the lead hit (bench/RESULTS.md,
+    # lead-model).
+    lead_model: bool = False
 
     def __post_init__(self) -> None:
         if self.max_sentences < 1:

@@ -50,6 +50,7 @@ from corroborate.crosscheck.conflicts import (
 from corroborate.crosscheck.findings import dedupe_conflicts, merge_findings
 from corroborate.crosscheck.independence import independence, source_of
 from corroborate.crosscheck.judge import JudgeContext, review
+from corroborate.crosscheck.lead_model import scores_by_id
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.text.claim_words import FRAMES
 from corroborate.unionfind import UnionFind
@@ -302,8 +303,11 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
              and not all(c.ref in avoid for c in members[id(st)]) and not st.text.lstrip().startswith(OPENERS)]
 
     firsts = {aid: min(lead) for aid, lead in lead_passages.items() if lead}
+    # Of leads the rules below rank equal, the one the lead model rates likelier to state the event opens the brief,
+    # not the one whose article id sorts first (semantic path only: it reads the sentence vectors; off by default).
+    learned = scores_by_id(leads, sim.embedder) if sim.semantic and config.lead_model else {}
 
-    def lead_key(st: Statement) -> tuple[int, int, bool, int, str]:
+    def lead_key(st: Statement) -> tuple[int, int, bool, int, float, str]:
         sources, others, passage, article = key(st)
         # Sources and related sources count alike here, but an article's second lead sentence needs one more to
         # pass a first: the second gives a figure other outlets repeat (the season's toll), the first the news
@@ -312,7 +316,8 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         # line the others only relate to (a teaser, "the company is preparing some changes", against the
         # news two outlets lead with).
         second = not any(firsts.get(c.article) == c.passage for c in members[id(st)])
-        return (sources + others + second, passage, not states_when(st.text), sources, article)
+        return (sources + others + second, passage, not states_when(st.text), sources, -learned.get(id(st), 0.0),
+                article)
 
     # Every lead in that order, so that when the best one has no usable wording (a 64-word lead that quotes a
     # whole letter) the next lead opens the brief, not the most corroborated later line.

@@ -101,3 +101,11 @@ def test_a_name_that_modifies_a_noun_is_no_subject_for_a_pronoun() -> None:
             "She did give a TV station a quick look, but would not show more because “I am not ready to do that "
             "right now because it is in episode six.”")
     assert speakers(text) == [("Ann Vale", "I")]
+
+
+def test_an_honorific_joined_to_a_child_is_no_speaker_when_the_childs_parent_is_named() -> None:
+    text = ("Alex Nash, from Cornwall, was invited to a party. Alex’s father Derek said he had been told he would be "
+            "taken to court.\n\n"
+            "They found the invoice in his schoolbag last week.\n\n"
+            "Mr Nash said: “It was a proper invoice with full official details and even her bank details on it.”")
+    assert speakers(text) == [(None, "It")]

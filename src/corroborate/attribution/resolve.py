@@ -42,6 +42,7 @@ _MEMBERS = "|".join(w.capitalize() for w in sorted(PARTY_MEMBERS))
 _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS})")
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_PARENT_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 
 class SpeakerResolver(CueReader):
     """Speakers of one article's quotes; keeps the per-sentence subjects that pronouns resolve to."""
@@ -87,6 +88,11 @@ class SpeakerResolver(CueReader):
         if phrase.lower() in ("we", "i"):
             return None, span
         named = self.lookup.named(phrase)
+        if named is not None and phrase.split()[0].strip(".").lower() in _PARENT_HONORIFICS and named.type == "PER" \
+                and self._named_child(named.name):
+            # "Mr Nash said" where the entity stage joined "Mr Nash" to "Alex Nash", the child whose father the story
+            # names ("Alex's father Derek"): a parent, not the child; nobody rather than the wrong one.
+            return None, span
         if named is not None:
             return named.name, span
         earlier = [p for p in self.passages if p.index < sentence.index][-4:]
@@ -175,6 +181,12 @@ class SpeakerResolver(CueReader):
             result = self._according_to(toks)
         self._subjects[p.index] = result
         return result
+
+    def _named_child(self, name: str) -> bool:
+        """Does the story name this person as someone's child ("Alex's father Derek", "Alex's parents")?"""
+        first = name.split()[0]
+        parent = rf"\b{re.escape(first)}['’]s\s+(?:[a-z-]+\s+)?(?:father|mother|parents|dad|mum|mom)\b"
+        return len(name.split()) > 1 and re.search(parent, self.text) is not None
 
     def _modifies_noun(self, toks: list[Token], end: int) -> bool:
         """Is the name ending at ``end`` a modifier of the lower-case noun right after it ("the Arnold Schwarzenegger

@@ -291,17 +291,8 @@ def test_a_day_beside_the_same_verb_dates_one_event_in_sentences_worded_apart() 
 def test_counts_one_article_gives_in_two_sentences_are_two_facts() -> None:
     # Article x gives an average and a maximum; outlet y repeats the average: nobody disputes either figure.
     from corroborate.crosscheck.conflicts import number_findings
-    from corroborate.crosscheck.rules import rule_claim
-    from corroborate.model import Passage
 
-    def claims(*docs: tuple[str, str]) -> list:
-        full = {aid: " ".join(t for a, t in docs if a == aid) for aid, _ in docs}
-        out, pos = [], {}
-        for aid, text in docs:
-            start = pos.get(aid, 0)
-            out.append(rule_claim(art(aid, aid, full[aid]), Passage(aid, len(out), 0, start, start + len(text), text)))
-            pos[aid] = start + len(text) + 1
-        return out
+    claims = _story_claims
 
     average = "The Dover crab grows to five inches on average."
     most = "A Dover crab from the same beach measured 10 inches across."
@@ -373,16 +364,8 @@ def test_a_hyphenated_modifier_is_no_place_and_a_place_spelt_with_a_hyphen_is_na
 def test_an_outlet_that_also_gives_the_other_day_for_the_event_does_not_dispute_it() -> None:
     # x's "remained unclear on Sunday" dates the uncertainty; x itself dates the killing Friday, as y does.
     from corroborate.crosscheck.conflicts import place_date_findings
-    from corroborate.crosscheck.rules import rule_claim
 
-    def claims(*docs: tuple[str, str]) -> list:
-        full = {aid: " ".join(t for a, t in docs if a == aid) for aid, _ in docs}
-        out, pos = [], {}
-        for aid, text in docs:
-            start = pos.get(aid, 0)
-            out.append(rule_claim(art(aid, aid, full[aid]), Passage(aid, len(out), 0, start, start + len(text), text)))
-            pos[aid] = start + len(text) + 1
-        return out
+    claims = _story_claims
 
     unclear = ("Officials in Dover remained unclear on Sunday about Ann Fry after her aide Tom Reed was killed in "
                "a raid.")
@@ -429,3 +412,16 @@ def test_a_dateline_is_no_actor() -> None:
     # A name in capitals that opens a sentence without a dash is an actor.
     nasa = [claim("a", "NASA will supply screens for the new watch.", "NASA"), claims[1]]
     assert participant_findings(nasa, [(0, 1)], lambda i, j: 0.95, min_sim=0.5)
+
+
+def _story_claims(*docs: tuple[str, str]) -> list:
+    """Rule claims of (article id, sentence) pairs, each article's sentences joined into one text in order."""
+    from corroborate.crosscheck.rules import rule_claim
+
+    full = {aid: " ".join(t for a, t in docs if a == aid) for aid, _ in docs}
+    out, pos = [], {}
+    for aid, text in docs:
+        start = pos.get(aid, 0)
+        out.append(rule_claim(art(aid, aid, full[aid]), Passage(aid, len(out), 0, start, start + len(text), text)))
+        pos[aid] = start + len(text) + 1
+    return out

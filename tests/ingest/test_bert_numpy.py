@@ -10,18 +10,11 @@ import pytest
 
 from corroborate.ingest import bert_numpy
 from corroborate.ingest.embed import semantic_available
+from tests.ingest.test_encoder import SENTENCES as ENCODER_SENTENCES
 
 needs_semantic = pytest.mark.skipif(not semantic_available(), reason="MiniLM (corroborate[semantic]) not installed")
 
-SENTENCES = [
-    "The ferry left Calais at dawn.",
-    "Officials said 200 people were on board when it sank.",
-    "Rescuers pulled 150 survivors from the water, the coastguard said on Monday.",
-    "A spokesman declined to comment.",
-    "Talks will resume.",
-    "The minister, who arrived late, said the talks in Calais would resume on Monday after a short break.",
-    " ".join(["word"] * 300),  # truncated at MAX_SEQ
-]
+SENTENCES = [*ENCODER_SENTENCES, " ".join(["word"] * 300)]  # the last one truncated at MAX_SEQ
 
 
 def test_gelu_is_the_exact_gelu_within_float_precision() -> None:

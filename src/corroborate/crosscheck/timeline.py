@@ -44,7 +44,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from corroborate.crosscheck.timeline_anchor import Found as _Found
+from corroborate.crosscheck import timeline_anchor as anchor
 from corroborate.crosscheck.timeline_anchor import Pending, anaphors, anchor_weekdays, quoted_days, years_from_text
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, Span, TimelineEvent
@@ -57,7 +57,6 @@ from corroborate.text.dates import (
     PATTERNS,
     WEEKDAYS,
     ago,
-    bracketed_day,
     dateline_end,
     day_first,
     is_title,
@@ -69,9 +68,10 @@ from corroborate.text.dates import (
     other_year,
     read_dateline,
     season_year,
+    stated_day,
     weekday_name,
 )
-from corroborate.text.time_words import _PAST, _STOP, marked_tense, rhetorical_day, tense_at
+from corroborate.text.time_words import _PAST, _STOP, marked_tense, product_year, rhetorical_day, tense_at
 
 # "as soon as Friday", "as early as Thursday": a day still to come, whatever the tense of the sentence.
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
@@ -252,9 +252,9 @@ class _Resolver:
         # weekday
         mod = (m.group(1) or "").lower()
         target = WEEKDAYS.index(weekday_name(m.group(2)) or "")
-        given = bracketed_day(sentence[rel + len(expr):], p)
+        given = stated_day(sentence[rel + len(expr):], target, p)
         if given is not None and given.weekday() == target:
-            # "will undergo assessments, a court heard on Friday (Oct 7)": the writer's own date beats the tense
+            # "a court heard on Friday (Oct 7)", "on Tuesday of last week": the writer's own date beats the tense
             return given.isoformat(), None, given
         back = (p.weekday() - target) % 7
         ahead = (target - p.weekday()) % 7
@@ -269,6 +269,9 @@ class _Resolver:
             # A bare weekday six days back is written "last Monday"; "broke with Obama Monday" in a paper dated
             # Sunday is the next day: the article's date is a day early (a time zone, an evening edition).
             d = p + timedelta(days=1)
+        elif back == 5 and mod in ("", "on") and (early := anchor.early_copy(expr, p, target, self.story_dates,
+                                                                      self.article.outlet or self.article.id)):
+            return early
         else:
             d = p - timedelta(days=back)
         return d.isoformat(), None, d
@@ -284,13 +287,13 @@ class _Resolver:
 
 
 def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str, date]],
-          reference: tuple[date | None, str | None], skip: tuple[int, int] | None) -> list[_Found]:
+          reference: tuple[date | None, str | None], skip: tuple[int, int] | None) -> list[anchor.Found]:
     res = _Resolver(article, story_dates, reference)
     text = article.text
     if skip is not None:
         skip = (skip[0], dateline_end(text, skip[1]))  # with an "UPDATED" line below it
     dateline = _DATELINE.match(text)
-    out: list[_Found] = []
+    out: list[anchor.Found] = []
     pending: list[Pending] = []
     for p in passages:
         sentence = text[p.start:p.end]
@@ -313,6 +316,8 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                     continue  # ABC's "This Week", "Tonight": the name of a programme, not a date
                 if kind == "day" and rhetorical_day(sentence, s, e):
                     continue  # "Subscribe today!", "Today a referendum, tomorrow ...": rhetoric, no day
+                if kind == "year_num" and product_year(sentence, s, e):
+                    continue  # "Windows Server 2003, and 2008": a version of a product, no date
                 if kind == "weekday" and weekday_name(m.group(2)) is None:
                     continue  # "Sundry", "Monarch": a word that merely starts like a weekday
                 if kind == "weekday" and (GENERIC.search(sentence[:s]) or (_QUOTED_NAME.search(sentence[:s])
@@ -328,7 +333,7 @@ def _find(article: Article, passages: list[Passage], story_dates: list[tuple[str
                     continue  # "2021-02-30", "February 30": looks like a date, is none
                 if iso is not None and res.dateline_note and note is None:
                     note = res.dateline_note
-                out.append(_Found(article, p, p.start + s, p.start + e, m.group(0), iso, note, key))
+                out.append(anchor.Found(article, p, p.start + s, p.start + e, m.group(0), iso, note, key))
     years_from_text(out, res.published)
     anchor_weekdays(out)
     quoted_days(out, text, res.published)
@@ -364,7 +369,7 @@ def build_timeline(articles: list[Article], passages: dict[str, list[Passage]], 
     references = _references(articles)
     story_dates = [(a.outlet or a.id, d) for a in sorted(articles, key=lambda a: (a.published or "", a.id))
                    if (d := references[a.id][0][0]) is not None]
-    found: list[_Found] = []
+    found: list[anchor.Found] = []
     for a in articles:
         ps = passages.get(a.id) or segment(a)
         reference, skip = references[a.id]
@@ -373,7 +378,7 @@ def build_timeline(articles: list[Article], passages: dict[str, list[Passage]], 
         found.extend(_find(a, ps, story_dates, reference, skip))
     order = {a.id: k for k, a in enumerate(articles)}
     found.sort(key=lambda f: (order[f.article.id], f.start))
-    groups: list[list[_Found]] = []
+    groups: list[list[anchor.Found]] = []
     for f in found:
         words = _words(f.passage.text)
         for g in groups:

@@ -21,6 +21,8 @@ from corroborate.text.quotemarks import quote_ranges
 # in an autumn 2020 report; not "March 3, 2015 ... on March 3" in a March 4 report of this year's storm).
 _NEAR_TEXT = 14
 _FAR_FROM_REFERENCE = 31
+# "at that March 2 event", "on that same May 4": a yearless day the text refers back to, dated where it was told.
+_REFERS_BACK = re.compile(r"\b(?:that|that\s+same|the\s+same)\s+$", re.I)
 _YEARLESS = re.compile(r"\b" + MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + MONTH_RE)
 # Words that name a day by the speaker's own day: inside a quotation, counted from the day they were spoken.
 # ("yesterday" and "last night" are no evidence of the day the article tells of, and are not moved either: a
@@ -64,7 +66,12 @@ def years_from_text(found: list[Found], reference: date | None) -> None:
         return
     for f in found:
         if f.sort is None or not f.date or len(f.date) != 10 or re.search(r"\d{4}|\byear\b", f.expression, re.I) \
-                or not _YEARLESS.search(f.expression) or abs((f.sort - reference).days) <= _FAR_FROM_REFERENCE:
+                or not _YEARLESS.search(f.expression):
+            continue
+        if _REFERS_BACK.search(f.article.text[max(0, f.start - 16):f.start]):
+            _year_referred(f, found)
+            continue
+        if abs((f.sort - reference).days) <= _FAR_FROM_REFERENCE:
             continue
         fits: dict[int, Found] = {}
         for g in found:
@@ -79,6 +86,23 @@ def years_from_text(found: list[Found], reference: date | None) -> None:
             if d is not None and d != f.sort:
                 f.date, f.sort = d.isoformat(), d
                 f.note = f"year of '{f.expression}' taken from '{g.expression}' named before it"
+
+
+def _year_referred(f: Found, found: list[Found]) -> None:
+    """"at that March 2 event" after "a 2008 event": the year the text named last, in this sentence or the one
+    before, when the words name it (a bare year or a full date; not "last year", a week or a decade)."""
+    named = [g for g in found if g.start < f.start and g.date and "/" not in g.date and "W" not in g.date
+             and re.search(r"\b\d{4}\b", g.expression) and 0 <= f.passage.index - g.passage.index <= 1]
+    g = max(named, key=lambda g: g.start, default=None)
+    if g is None or f.sort is None:
+        return
+    try:
+        d = f.sort.replace(year=int(g.date[:4]))  # type: ignore[index]
+    except ValueError:
+        return  # February 29 in a year without one: no such day, the nearest reading stands
+    if d != f.sort:
+        f.date, f.sort = d.isoformat(), d
+        f.note = f"year of '{f.expression}' taken from '{g.expression}', the event the text refers back to"
 
 
 def quoted_days(found: list[Found], text: str, reference: date | None) -> None:
@@ -173,3 +197,16 @@ def anchor_weekdays(found: list[Found]) -> None:
                 f.note = (f"article undated: '{f.expression}' taken as {g.date}, the {m.group(1)} named as "
                           f"'{g.expression}' in the same paragraph")
                 break
+
+
+def early_copy(expr: str, p: date, target: int, story_dates: list[tuple[str, date]], me: str
+               ) -> tuple[str, str, date] | None:
+    """A bare past weekday five days back in an article dated before every other article of its story, when its
+    next such day, two days on, is the day the first of them appeared: the paper is dated early (a copy filed ahead,
+    a date field off) and the weekday is the story's day ("on Monday" in a Saturday copy of a Monday story)."""
+    others = sorted((d, aid) for aid, d in story_dates if aid != me)
+    d = p + timedelta(days=(target - p.weekday()) % 7)
+    if not others or others[0][0] != d or not 0 < (d - p).days <= 2:
+        return None
+    return d.isoformat(), (f"'{expr}' taken as {d.isoformat()}, the day the story's first other article appeared "
+                           f"({others[0][1]}): this article's date, {p.isoformat()}, is early"), d

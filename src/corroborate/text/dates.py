@@ -127,6 +127,7 @@ def counted(m: re.Match[str], shift: int | None) -> int:
 
 
 # "on Friday (Oct 7)", "last Friday (7 Oct)": the date in brackets right after a weekday names its day.
+_OF_WEEK = re.compile(r"\s+of\s+(last|this|next)\s+week\b", re.I)  # "on Tuesday of last week"
 _BRACKETED = re.compile(r"\s*\(\s*(?:" + MONTH_RE + r"\s+(\d{1,2})|(\d{1,2})\s+" + MONTH_RE + r")\s*\)")
 # A yearless day read nearest to the paper's date but this many days on the side its verb rules out is the other
 # year's ("her appearance will be on the March 2 broadcast" in an August paper: the March after).
@@ -319,9 +320,11 @@ def other_year(d: date, p: date, tense: str | None) -> date:
         return d  # February 29 of a leap year: no such day the other year; the nearest reading stands
 
 
-def bracketed_day(after: str, p: date) -> date | None:
-    """The day a bracketed month-day right after a weekday names ("(Sep 19)", "(7 Oct)"), in the year nearest
-    to ``p``."""
+def stated_day(after: str, target: int, p: date) -> date | None:
+    """The day a weekday's own words name right after it: a bracketed month-day ("(Sep 19)", "(7 Oct)") in the year
+    nearest to ``p``, or the week named ("Tuesday of last week": weekday ``target``, 0 = Monday, of that week)."""
+    if (w := _OF_WEEK.match(after)) is not None:
+        return p + timedelta(days=target - p.weekday() + 7 * {"last": -1, "this": 0, "next": 1}[w.group(1).lower()])
     m = _BRACKETED.match(after)
     if m is None:
         return None

@@ -92,6 +92,18 @@ def rhetorical_day(sentence: str, start: int, end: int) -> bool:
     return not any(m.group(0).lower() not in SAYING for m in _PAST.finditer(sentence))
 
 
+# "Windows Server 2003, and 2008", "Office 2010 R2": a year that ends a software product's name, or is coordinated
+# with one, names a version, not a date.
+_PRODUCT = re.compile(r"\b(?:Windows|Server|Office|Studio|Exchange|SharePoint|Outlook|Excel|Vista|SQL)"
+                      r"(?:\s+(?:\d{4}|R2|SP\d))*(?:\s*,)?(?:\s+(?:and|or))?\s+$")
+
+
+def product_year(sentence: str, start: int, end: int) -> bool:
+    """A year at ``start:end`` that is part of a product's name: after a product word (or a year after one, joined
+    by "and"/"or"), or followed by "R2"."""
+    return bool(_PRODUCT.search(sentence[:start]) or re.match(r"\s+R2\b", sentence[end:]))
+
+
 _STOP = frozenset({
     "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "by", "with", "from", "was", "were",
     "is", "are", "had", "has", "have", "been", "be", "that", "this", "it", "its", "their", "his", "her", "as",

@@ -109,3 +109,14 @@ def test_an_honorific_joined_to_a_child_is_no_speaker_when_the_childs_parent_is_
             "They found the invoice in his schoolbag last week.\n\n"
             "Mr Nash said: “It was a proper invoice with full official details and even her bank details on it.”")
     assert speakers(text) == [(None, "It")]
+
+
+def test_a_title_two_people_of_the_story_hold_names_neither() -> None:
+    two = ("President Ann Vale flew to Ohio on Monday with President Tom Reed of Ruritania.\n\n"
+           "Crowds gathered at the airport in the rain.\n\n"
+           "“We will rebuild this town,” said the President.")
+    one = ("President Ann Vale flew to Ohio on Monday with Tom Reed of Ruritania.\n\n"
+           "Crowds gathered at the airport in the rain.\n\n"
+           "“We will rebuild this town,” said the President.")
+    assert speakers(two) == [(None, "We")]
+    assert speakers(one) == [("Ann Vale", "We")]

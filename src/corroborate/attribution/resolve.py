@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from corroborate.attribution.cues import CueReader, _Attribution
-from corroborate.attribution.entities import EntityLookup
+from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.attribution.mentions import Token
 from corroborate.attribution.phrases import (
     _ROLE_REFERENCE,
@@ -30,6 +30,7 @@ from corroborate.attribution.speakers import (
 )
 from corroborate.model import Article, Passage, Span
 from corroborate.text.lexicon import HONORIFICS, SPEAKER_NOUNS
+from corroborate.text.name_words import PERSON_TITLE_WORDS
 from corroborate.text.quote_words import (
     _LEAD_SKIP,
     _PERSON_PRONOUNS,
@@ -77,7 +78,7 @@ class SpeakerResolver(CueReader):
                 # "In an interview, the attorney general said …" with no person named just before: the one
                 # person the entity stage gave that title to.
                 titled = self.lookup.named(phrase) if phrase.lower() not in _PERSON_PRONOUNS else None
-                if titled is not None and titled.type == "PER":
+                if titled is not None and titled.type == "PER" and not self._shared_title(phrase):
                     return titled.name, Span.of(self.article, att.start, att.end)
                 return None, None
             return ante[0], Span.of(self.article, ante[1], ante[2])
@@ -86,6 +87,10 @@ class SpeakerResolver(CueReader):
             joint = self._joint_subject(sentence.index)
             return (joint[0], Span.of(self.article, joint[1], joint[2])) if joint is not None else (None, span)
         if phrase.lower() in ("we", "i"):
+            return None, span
+        if self._shared_title(phrase):
+            # "“…,” said the President" in a story that names two presidents: either of them; nobody rather
+            # than the one the lookup happens to hold.
             return None, span
         named = self.lookup.named(phrase)
         if named is not None and phrase.split()[0].strip(".").lower() in _PARENT_HONORIFICS and named.type == "PER" \
@@ -181,6 +186,19 @@ class SpeakerResolver(CueReader):
             result = self._according_to(toks)
         self._subjects[p.index] = result
         return result
+
+    def _shared_title(self, phrase: str) -> bool:
+        """Is the phrase a bare title ("the President", "the senator") that the story gives to two or more people
+        ("President Ann Vale … President Tom Reed")? The entity stage links a title to the person it stands
+        before or beside; a title linked to two people resolves to neither."""
+        words = phrase.lower().split()
+        words = words[1:] if words and words[0] in ("the", "a", "an") else words
+        if not words or not all(w.strip(".") in PERSON_TITLE_WORDS for w in words):
+            return False
+        title = normalise_name(phrase)
+        holders = {e.name for e in self.lookup.entities if e.type == "PER"
+                   and any(normalise_name(s.text) == title for s in e.spans)}
+        return len(holders) > 1
 
     def _named_child(self, name: str) -> bool:
         """Does the story name this person as someone's child ("Alex's father Derek", "Alex's parents")?"""

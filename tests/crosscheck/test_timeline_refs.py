@@ -79,3 +79,28 @@ def test_a_bare_past_weekday_without_such_a_story_stays_in_the_week_before(late:
     if late:
         articles.append(("late", late, "The harbour minister refused to resign after a long debate."))
     assert _monday_of(_story(*articles), "early").date == "2021-11-15"
+
+
+def _today(text: str, published: str) -> str | None:
+    return next(e.date for e in timeline(text, published) if (e.expression or "").lower().endswith("today"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The paper's own day named only in a forecast: written the day before, its quoted 'today' is that day.
+    ("The storm flooded the valley on Monday. Forecasters expect it to weaken Tuesday. \"We will see more rain "
+     "today,\" the governor said.", "2021-11-22"),
+    # Named as a day over: the paper's own date stands.
+    ("The storm flooded the valley on Monday. Crews cleared the roads Tuesday. \"We are safe today,\" the "
+     "governor said.", "2021-11-23"),
+])
+def test_a_quoted_today_with_the_papers_day_named_only_in_a_forecast(text: str, expected: str) -> None:
+    assert _today(text, "2021-11-23") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Last night, the network reported that the talks had stalled. \"No deal was reached earlier today,\" a "
+     "source said.", "2021-11-25"),
+    ("Last night the storm hit the coast. \"Today we rebuild,\" the mayor said.", "2021-11-26"),
+])
+def test_a_quoted_today_of_a_report_made_last_night_is_that_day(text: str, expected: str) -> None:
+    assert _today(text, FRIDAY) == expected

@@ -29,6 +29,11 @@ _YEARLESS = re.compile(r"\b" + MONTH_RE + r"\s+\d|\d\s+(?:of\s+)?" + MONTH_RE)
 # bracket often dates them, "last night [ 10 October 2011 ]".)
 _SPEAKERS_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))",
                            re.I)
+# A forecast names a day still to come when it was written; "last night ... reported", "said yesterday": a report
+# made the day before the paper's date.
+_LOOKS_AHEAD = re.compile(r"\b(?:will|expect\w*|forecast\w*|predict\w*|due to|set to)\b|['’]ll\b", re.I)
+_REPORTED = re.compile(r"(?:last\s+night|yesterday)\b", re.I)
+_SAYING = re.compile(r"\b(?:said|reported|told|announced|added|wrote|tweeted)\b", re.I)
 _MOVED = re.compile(r"(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))", re.I)
 
 
@@ -108,29 +113,39 @@ def _year_referred(f: Found, found: list[Found]) -> None:
 def quoted_days(found: list[Found], text: str, reference: date | None) -> None:
     """'today', 'tonight' or 'tomorrow' inside a quotation are counted from the day before the article's date when
     the first day the article names (a weekday, a month-day; not such words) is that day before and the article
-    never names its own date but by such words: the story it tells happened then and the words were spoken then
-    ("Thursday night" ... "'Biden was terrific tonight,' the president said" in a Friday paper). A first day of
-    another date ("effective Sept. 23" in a Thursday paper quoting "today's announcement") leaves them be. With a
-    note; unquoted words keep the paper's date."""
+    never names its own date but by such words or in a forecast ("expected to strengthen Tuesday" in a Tuesday
+    paper was written the day before): the story it tells happened then and the words were spoken then ("Thursday
+    night" ... "'Biden was terrific tonight,' the president said" in a Friday paper). A first day of another date
+    ("effective Sept. 23" in a Thursday paper quoting "today's announcement") leaves them be. So are words quoted
+    from a report the sentence before or their own sentence dates "last night" or "yesterday" ("Last night, X
+    reported ... 'progress was made earlier today,' the source said"). With a note; unquoted words keep the paper's
+    date."""
     if reference is None:
         return
     eve = (reference - timedelta(days=1)).isoformat()
     days = sorted((f for f in found if f.date and len(f.date) == 10 and not _SPEAKERS_DAY.search(f.expression)),
                   key=lambda f: f.start)
-    if not days or days[0].date != eve or any(f.date == reference.isoformat() for f in days):
-        return
-    weekday = days[0].expression
+    story_eve = bool(days) and days[0].date == eve and not any(
+        f.date == reference.isoformat() and not _LOOKS_AHEAD.search(text[f.passage.start:f.passage.end]) for f in days)
     for f in found:
         if f.sort is None or not f.date or len(f.date) != 10 or not _MOVED.match(f.expression):
             continue
         line = text.rfind("\n", 0, f.start) + 1
         stop = text.find("\n", f.end)
         stop = len(text) if stop < 0 else stop
-        if any(c <= f.start and f.end <= e for _, c, e, _ in quote_ranges(text, line, stop)):
-            f.sort = f.sort - timedelta(days=1)
-            f.date = f.sort.isoformat()
-            f.note = (f"'{f.expression}' in a quotation, counted from {eve}, the day the article's story happened "
-                      f"('{weekday}'), not from the article's date")
+        if not any(c <= f.start and f.end <= e for _, c, e, _ in quote_ranges(text, line, stop)):
+            continue
+        told = [g for g in found if g.start < f.start and g.date == eve and _REPORTED.match(g.expression)
+                and 0 <= f.passage.index - g.passage.index <= 1 and _SAYING.search(g.passage.text)]
+        if story_eve:
+            note = f"the day the article's story happened ('{days[0].expression}')"
+        elif told:
+            note = f"the day the report it is quoted from was made ('{told[-1].expression}')"
+        else:
+            continue
+        f.sort = f.sort - timedelta(days=1)
+        f.date = f.sort.isoformat()
+        f.note = f"'{f.expression}' in a quotation, counted from {eve}, {note}, not from the article's date"
 
 
 def anaphors(article: Article, pending: list[Pending], found: list[Found]) -> list[Found]:

@@ -43,6 +43,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
 _DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its|our)\s+", re.I)
 
 Key = tuple[str, tuple[str, ...]]
+# A one-word name no common word shares: capitalised parts joined by a hyphen, or an accented letter.
+_NAME_SHAPED = re.compile(r"[A-Z][a-z]*[^\W\d_]*(?:-[A-Z][^\W\d_]+)+|[A-Z][a-z]*[À-ÖØ-öø-ÿ][^\W\d_]*")
 
 
 def story_lower_words(articles: Iterable[Article]) -> set[str]:
@@ -168,13 +170,18 @@ class _Merger:
                 by_word[w].append(k)
         for w, ks in by_word.items():
             cues = {ms[k].cue for k in ks}
-            if all(ms[k].initial for k in ks) and w not in COUNTRIES and w not in CAPITALS:
+            # "Raven-Symoné", "Jean-Zoé": a one-word stage name the model calls a person; its shape (two capitalised
+            # parts, or an accented letter) is no common word's, even where it opens a sentence.
+            named = all(ms[k].model_type == "PER" and _NAME_SHAPED.fullmatch(ms[k].surface) for k in ks)
+            if all(ms[k].initial for k in ks) and w not in COUNTRIES and w not in CAPITALS and not named:
                 continue  # only ever capitalised because it starts a sentence ("Ridiculous behaviour ...")
             labels = Counter(ms[k].model_type for k in ks if ms[k].model_type in ("ORG", "LOC", "OTH"))
             if ("LOC", (w,)) in self.assign.values() or w in COUNTRIES or w in CAPITALS or cues & LOC_PREPOSITIONS:
                 kind = "LOC"
             elif ("ORG", (w,)) in self.assign.values() or cues & ORG_CUES:
                 kind = "ORG"
+            elif named:
+                kind = "PER"
             elif labels:
                 kind = sorted(labels, key=lambda t: (-labels[t], t))[0]  # the model's majority label
             else:

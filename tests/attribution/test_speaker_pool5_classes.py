@@ -145,3 +145,16 @@ def test_a_one_word_stage_name_the_model_calls_a_person_is_the_she_of_the_next_q
     nlp = _Model(text, [("Mary Lamb", "PERSON"), ("Tom Reed", "PERSON"), ("Jean-Zoé", "PERSON")])
     found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}, nlp=nlp))
     assert [q.speaker for q in found if q.kind == "direct"] == ["Jean-Zoé"]
+
+
+def test_a_lower_case_title_is_the_one_person_of_the_story_who_holds_it() -> None:
+    story = ("Mayor Ann Vale opened the bridge on Monday. The bridge took ten years to build.\n\n"
+             "Crowds gathered at the river in the rain.\n\n")
+    quote = "“We will keep building for all of you,” "
+    assert speakers(story + quote + "the mayor said.") == [("Ann Vale", "We")]
+    assert speakers(story + quote + "said the mayor.") == [("Ann Vale", "We")]
+    # A past holder, another town's mayor, a deputy, or a title nobody in the story holds: nobody.
+    assert speakers(story + quote + "the former mayor said.") == [(None, "We")]
+    assert speakers(story + quote + "said the mayor of Springfield.") == [(None, "We")]
+    assert speakers(story + quote + "the deputy mayor said.") == [(None, "We")]
+    assert speakers(story + quote + "the governor said.") == [(None, "We")]

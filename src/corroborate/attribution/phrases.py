@@ -15,7 +15,7 @@ from corroborate.attribution.mentions import Token
 from corroborate.attribution.names import PERSON_TITLE_WORDS
 from corroborate.model import Entity, Passage
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
-from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS, SPEECH_VERBS
+from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS, SPEECH_VERBS, TITLES
 from corroborate.text.name_words import PARTY_STATE, TITLE_MODIFIERS
 from corroborate.text.quote_words import (
     _CUE_FILLER,
@@ -96,6 +96,9 @@ class SpeakerPhrases:
         if toks[j].lower in _PERSON_PRONOUNS | {"they", "we", "i"}:
             return (j, j)
         last, k = j, j
+        titled = self._bare_title(toks, last) if toks[last].lower not in _NOUNS else None
+        if titled is not None:
+            return (titled, last)  # "“…,” the mayor said": resolve() finds the one person of the story so titled
         while k >= 0:
             t = toks[k]
             if k < last and self._gap_breaks(t, toks[k + 1]):
@@ -122,10 +125,38 @@ class SpeakerPhrases:
                                               SPEAKER_NOUNS else None)
         return (first, last)
 
+    def _bare_title(self, toks: list[Token], last: int) -> int | None:
+        """The index of "the" when "the" and a lower-case title end at toks[last] ("the mayor", "the prime
+        minister"), else None. A modifier ("the former mayor", "the deputy mayor") or a complement after it ("the
+        mayor of Springfield") makes another person of it, and is read as before; so is a title no one of the story
+        holds."""
+        for n in (1, 2):
+            the = last - n
+            words = toks[the + 1:last + 1] if the >= 0 else []
+            if not words or toks[the].lower != "the" or any(not t.text.islower() or t.possessive for t in words) \
+                    or any(self._gap_breaks(a, b) for a, b in zip(toks[the:last], toks[the + 1:last + 1], strict=True)):
+                continue
+            phrase = " ".join(t.lower for t in words)
+            holder = self.lookup.named(phrase)
+            # (Only a title the story gives someone: "said the prosecutor" with no prosecutor named is left to the
+            # readers that looked past it before.)
+            if (phrase in TITLES or (n == 1 and phrase in PERSON_TITLE_WORDS)) and holder is not None \
+                    and holder.type == "PER":
+                after = toks[last + 1] if last + 1 < len(toks) else None
+                joined = after is not None and not self._gap_breaks(toks[last], after)
+                if joined and (after.lower in ("of", "for", "at", "in") or after.text[:1].isupper()):
+                    return None
+                return the
+        return None
+
     def _np_forward(self, toks: list[Token], k: int) -> tuple[int, int] | None:
         """The noun phrase starting at toks[k] (a clause subject, or the speaker after a quote)."""
         if k >= len(toks):
             return None
+        for n in (1, 2):
+            if toks[k].lower == "the" and k + n < len(toks) and self._bare_title(toks, k + n) == k \
+                    and (k + n + 1 >= len(toks) or toks[k + n + 1].lower not in _NOUNS):
+                return (k, k + n)  # "said the mayor"
         if toks[k].lower in _PERSON_PRONOUNS | {"they", "we", "i"}:
             return (k, k)
         if toks[k].lower in COMMON_CAPITALISED - _DETS and toks[k].lower not in _NOUNS:

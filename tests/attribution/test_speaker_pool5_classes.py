@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 from corroborate.attribution.entities import extract_entities
 from corroborate.attribution.quotes import extract_quotes
+from corroborate.attribution.speakers import body_member
 from corroborate.ingest.segment import segment
 from corroborate.model import Article
 
@@ -158,3 +159,17 @@ def test_a_lower_case_title_is_the_one_person_of_the_story_who_holds_it() -> Non
     assert speakers(story + quote + "said the mayor of Springfield.") == [(None, "We")]
     assert speakers(story + quote + "the deputy mayor said.") == [(None, "We")]
     assert speakers(story + quote + "the governor said.") == [(None, "We")]
+
+
+def test_a_bodys_name_run_into_a_members_name_leaves_the_member() -> None:
+    text = ("The clinic was fined on Monday.\n\n"
+            "Consultant surgeon and British Association of Plastic Surgeons Nalin Sojar told the Daily Post:\n\n"
+            "“This is a clear case of a patient who should not have had the surgery at all.”")
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    passages = segment(a)
+    nlp = _Model(text, [("British Association of Plastic Surgeons Nalin Sojar", "PERSON"), ("Daily Post", "ORG")])
+    found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}, nlp=nlp))
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Nalin Sojar"]
+    # A body's own last words are no member: "Medical Center", "Savings Trust".
+    assert body_member("University of Ostland Medical Center") is None
+    assert body_member("Bank of Ostland Savings Trust") is None

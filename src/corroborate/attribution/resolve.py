@@ -24,6 +24,7 @@ from corroborate.attribution.speakers import (
     PARTY_MEMBERS,
     _by_surname,
     agrees,
+    body_member,
     common_word,
     phrase_name,
     refine_speaker,
@@ -98,6 +99,12 @@ class SpeakerResolver(CueReader):
             # "Mr Nash said" where the entity stage joined "Mr Nash" to "Alex Nash", the child whose father the story
             # names ("Alex's father Derek"): a parent, not the child; nobody rather than the wrong one.
             return None, span
+        member = body_member(named.name) if named is not None and named.type != "PER" else None
+        if member is not None and not any(re.search(rf"\b{w.lower()}\b", self.text) for w in member.split()):
+            # "British Association of Aesthetic Plastic Surgeons Nilesh Sojitra told …", typed as a thing: the
+            # member named at its end speaks (words the story also writes in lower case are the body's own:
+            # "Church of the Latter Day Saints").
+            return member, span
         if named is not None:
             return named.name, span
         earlier = [p for p in self.passages if p.index < sentence.index][-4:]

@@ -201,6 +201,18 @@ _ROLE_WORDS = frozenset({"mvp", "gm", "ceo", "coach", "defender", "quarterback",
                          "attorney", "officer", "defector"})
 
 
+def body_member(name: str) -> str | None:
+    """The person's two-word name at the end of a body's name run into it ("British Association of Aesthetic
+    Plastic Surgeons Ann Vale", where the article left out "member"), or None."""
+    words = name.split()
+    head = [w.strip(".,").lower() for w in words[:-2]]
+    if len(words) >= 5 and {"of", "for"} & set(head[1:]) and set(head) & ORG_WORDS \
+            and all(w[:1].isupper() and w.isalpha() for w in words[-2:]) \
+            and not {w.lower() for w in words[-2:]} & (ORG_WORDS | LOC_WORDS | OTH_WORDS | _BODY_HEADS):
+        return " ".join(words[-2:])  # (not "University of Ostland Medical Center": the body's own last words)
+    return None
+
+
 def plain_name(ent: Entity) -> str:
     """A person's name without the title, team or stray participle the entity stage kept in front of it ("Los
     Angeles Angels GM Tony Reagins", "Super Bowl Mvp Drew Brees", "Describing Naing Lin" -> "Tony Reagins", "Drew
@@ -214,6 +226,8 @@ def plain_name(ent: Entity) -> str:
         return ent.name
     if words[0].strip(".,").lower() in _ROLE_WORDS and words[1][:1].isupper():
         return " ".join(words[1:])  # "Defector Cho Min-soo", "Coach Ann Vale": a role written as a title
+    if (member := body_member(ent.name)) is not None:
+        return member
     tails = [a for a in ent.aliases if 2 <= len(a.split()) < len(words) and words[-len(a.split()):] == a.split()
              and (a.split()[0].lower() in given
                   or {w.strip(".,").lower() for w in words[:-len(a.split())]} & (CLAIM_TITLES | _ROLE_WORDS))]

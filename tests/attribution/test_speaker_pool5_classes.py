@@ -173,3 +173,10 @@ def test_a_bodys_name_run_into_a_members_name_leaves_the_member() -> None:
     # A body's own last words are no member: "Medical Center", "Savings Trust".
     assert body_member("University of Ostland Medical Center") is None
     assert body_member("Bank of Ostland Savings Trust") is None
+
+
+def test_a_quote_after_a_clause_with_a_subject_of_its_own_is_not_the_sentence_subjects() -> None:
+    story = "The boy was hurt on Monday.\n\nHaving hit her nephew, Ann Vale fled the scene "
+    quote = "rushed to the flat, “I had popped out to see a neighbour and was only gone half an hour.”"
+    assert speakers(story + "as Tom's mother heard his screams and " + quote) == [(None, "I")]
+    assert speakers(story + "and " + quote) == [("Ann Vale", "I")]

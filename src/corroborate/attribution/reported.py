@@ -258,8 +258,10 @@ class ReportedSpeech(SpeakerPhrases):
         if named is not None:
             return named
         lead = self._leading_subject(words)
-        if lead is None:
-            return None
+        sub = next((k + 1 for k in range(lead[1] + 1, len(words) - 1) if words[k].lower in ("as", "while", "when")
+                    and words[k + 1].text[:1].isupper()), None) if lead is not None and clause is sentence else None
+        if lead is None or (sub is not None and (words[sub].possessive or self._person_at(words[sub]))):
+            return None  # "Paan fled as Qiang's mother rushed in, “…”": the last clause has a subject of its own
         phrase = self.text[words[lead[0]].start:words[lead[1]].end]
         ent = self.lookup.named(phrase) or self._entity_ending(words[lead[0]].start, words[lead[1]].end)
         if phrase.lower() in _PERSON_PRONOUNS or (ent is not None and ent.type in ("PER", "ORG")):

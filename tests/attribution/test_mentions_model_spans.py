@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from corroborate.attribution.aliases import organisations
 from corroborate.attribution.mentions import ArticleMentions
 from corroborate.ingest.segment import segment
 from corroborate.model import Article
-
-
-class _Model:
-    """A pipeline that gives the entity spans it is told to, by the words they cover."""
-
-    def __init__(self, text: str, spans: list[tuple[str, str]]) -> None:
-        self.ents = [(text.index(words), text.index(words) + len(words), label) for words, label in spans]
-
-    def __call__(self, text: str) -> SimpleNamespace:
-        return SimpleNamespace(ents=[SimpleNamespace(start_char=s, end_char=e, label_=label)
-                                     for s, e, label in self.ents])
+from tests.attribution.fakes import SpanModel
 
 
 def _names(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     article = Article("a1", "o", None, None, None, text)
-    found = ArticleMentions(article, segment(article), set()).build(nlp=_Model(text, spans))
+    found = ArticleMentions(article, segment(article), set()).build(nlp=SpanModel(text, spans))
     return [(m.surface, m.type) for m in found if m.type != "ROLE"]
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from corroborate.attribution.entities import extract_entities
 from corroborate.attribution.quotes import extract_quotes
 from corroborate.attribution.speakers import body_member
 from corroborate.ingest.segment import segment
 from corroborate.model import Article
+from tests.attribution.fakes import SpanModel
 
 
 def speakers(text: str) -> list[tuple[str | None, str]]:
@@ -125,17 +124,6 @@ def test_a_title_two_people_of_the_story_hold_names_neither() -> None:
     assert speakers(one) == [("Ann Vale", "We")]
 
 
-class _Model:
-    """A pipeline that gives the entity spans it is told to, by the words they cover."""
-
-    def __init__(self, text: str, spans: list[tuple[str, str]]) -> None:
-        self.ents = [(text.index(words), text.index(words) + len(words), label) for words, label in spans]
-
-    def __call__(self, text: str) -> SimpleNamespace:
-        return SimpleNamespace(ents=[SimpleNamespace(start_char=s, end_char=e, label_=label)
-                                     for s, e, label in self.ents])
-
-
 def test_a_one_word_stage_name_the_model_calls_a_person_is_the_she_of_the_next_quote() -> None:
     text = ("On Sunday, a post attributed to Mary Lamb seemed aimed at Tom Reed.\n\n"
             "Lamb is not the first of the cast to speak out. Jean-Zoé (who played his niece on the show) took to "
@@ -143,7 +131,7 @@ def test_a_one_word_stage_name_the_model_calls_a_person_is_the_she_of_the_next_q
             "“I was never part of any of that when I was on the show!” she posted on her account.")
     a = Article("a1", "outlet-a1", None, None, None, text)
     passages = segment(a)
-    nlp = _Model(text, [("Mary Lamb", "PERSON"), ("Tom Reed", "PERSON"), ("Jean-Zoé", "PERSON")])
+    nlp = SpanModel(text, [("Mary Lamb", "PERSON"), ("Tom Reed", "PERSON"), ("Jean-Zoé", "PERSON")])
     found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}, nlp=nlp))
     assert [q.speaker for q in found if q.kind == "direct"] == ["Jean-Zoé"]
 
@@ -167,7 +155,7 @@ def test_a_bodys_name_run_into_a_members_name_leaves_the_member() -> None:
             "“This is a clear case of a patient who should not have had the surgery at all.”")
     a = Article("a1", "outlet-a1", None, None, None, text)
     passages = segment(a)
-    nlp = _Model(text, [("British Association of Plastic Surgeons Nalin Sojar", "PERSON"), ("Daily Post", "ORG")])
+    nlp = SpanModel(text, [("British Association of Plastic Surgeons Nalin Sojar", "PERSON"), ("Daily Post", "ORG")])
     found = extract_quotes(a, passages, entities=extract_entities([a], {a.id: passages}, nlp=nlp))
     assert [q.speaker for q in found if q.kind == "direct"] == ["Nalin Sojar"]
     # A body's own last words are no member: "Medical Center", "Savings Trust".

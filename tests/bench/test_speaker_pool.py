@@ -98,13 +98,7 @@ def test_the_third_pool_uses_fnc1_bodies_the_second_did_not() -> None:
     assert len(third) == 100 and len({lab["event"] for lab in third}) == 58
     assert not {lab["event"] for lab in second} & {lab["event"] for lab in third}
     assert {lab["dataset"] for lab in third} == {FNC} and {lab["_row"] for lab in third} == {FNC3}
-    for lab in third:
-        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10  # names and notes, no text
-    by_event = {ev.event: ev for ev in events_for(third, data)}
-    for lab in third:  # every locator still holds the labelled words (their hash)
-        assert resolve(lab, by_event[lab["event"]])[1]
-    merged = {FNC3: merge([score_event([third[0]], [], {0: ("a1", "x")})])}
-    assert "pool 3: FNC-1 bodies" in markdown(merged, 0, {}, 0.0)
+    _holds_locators(third, FNC3, "pool 3", data)
 
 
 def test_the_fifth_pool_uses_fnc1_bodies_no_earlier_pool_did() -> None:
@@ -115,10 +109,15 @@ def test_the_fifth_pool_uses_fnc1_bodies_no_earlier_pool_did() -> None:
     assert len(fifth) == 115 and len({lab["event"] for lab in fifth}) == 60 and len(quotes) >= 100
     assert not {lab["event"] for lab in earlier} & {lab["event"] for lab in fifth}
     assert {lab["dataset"] for lab in fifth} == {FNC} and {lab["_row"] for lab in fifth} == {FNC5}
-    for lab in fifth:
-        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10  # names and notes, no text
-    by_event = {ev.event: ev for ev in events_for(fifth, data)}
-    for lab in fifth:  # every locator still holds the labelled words (their hash)
+    _holds_locators(fifth, FNC5, "pool 5", data)
+
+
+def _holds_locators(labels: list[dict], row: str, title: str, data) -> None:
+    """Names and short notes only (no text), every locator still on its labelled words, and the pool's table row."""
+    for lab in labels:
+        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10
+    by_event = {ev.event: ev for ev in events_for(labels, data)}
+    for lab in labels:  # the hash of the labelled words still matches
         assert resolve(lab, by_event[lab["event"]])[1]
-    merged = {FNC5: merge([score_event([fifth[0]], [], {0: ("a1", "x")})])}
-    assert "pool 5: FNC-1 bodies" in markdown(merged, 0, {}, 0.0)
+    merged = {row: merge([score_event([labels[0]], [], {0: ("a1", "x")})])}
+    assert f"{title}: FNC-1 bodies" in markdown(merged, 0, {}, 0.0)

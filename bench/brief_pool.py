@@ -36,8 +36,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.pools import fingerprint, pool_arguments, table_row
-from bench.results import write_section
+from bench.pools import emit, fingerprint, pool_arguments, table_row
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 
@@ -252,14 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             pools[which], _b, _m, more = run(Path(args.data), args.semantic, which)
             seconds += more
     text = markdown([(PREFIX[w], pools[w]) for w in sorted(pools)], method, seconds)
-    if args.notes:
-        text += "\n\n" + args.notes
-    print(text)
-    if args.explain:
-        for t in (t for ts in tallies.values() for t in ts if t["miss"]):
-            print(json.dumps(t["miss"], ensure_ascii=False))
-    if args.write:
-        write_section("brief-pool", text)
+    emit(args, text, "brief-pool", (t["miss"] for ts in tallies.values() for t in ts if t["miss"]))
     return 0
 
 

@@ -30,8 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.brief_pool import sample, sample4
-from bench.pools import fingerprint, pool_arguments, table_row
-from bench.results import write_section
+from bench.pools import emit, fingerprint, pool_arguments, table_row
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 from corroborate.eval.realnews_scores import ratio
@@ -265,14 +264,7 @@ def main(argv: list[str] | None = None) -> int:
             pools[which], _m, _x, more = score(Path(args.data), args.semantic, which)
             seconds += more
     text = markdown([(PREFIX[w], pools[w]) for w in sorted(pools)], method, seconds)
-    if args.notes:
-        text += "\n\n" + args.notes
-    print(text)
-    if args.explain:
-        for r in misses:
-            print(json.dumps(r, ensure_ascii=False))
-    if args.write:
-        write_section("citation-pool", text)
+    emit(args, text, "citation-pool", misses)
     return 0
 
 

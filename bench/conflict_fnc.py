@@ -41,8 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.conflict_audit import WEIGHT
-from bench.pools import cell, fingerprint
-from bench.results import write_section
+from bench.pools import cell, emit, fingerprint
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 
@@ -221,11 +220,7 @@ def main() -> None:
         dumped = [{**f, "label": (label_of(f, labels) or {}).get("label")} for f in found]
         Path(args.dump).write_text(json.dumps(dumped, indent=1, ensure_ascii=False), encoding="utf-8")
     text = markdown(result, len(evs), semantic=args.semantic, seconds=seconds, pool=args.pool)
-    if args.notes:
-        text += "\n\n" + args.notes
-    print(text)
-    if args.write:
-        write_section(section, text)
+    emit(args, text, section)
 
 
 if __name__ == "__main__":

@@ -30,8 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.pools import fingerprint, pool_arguments, table_row
-from bench.results import write_section
+from bench.pools import emit, fingerprint, pool_arguments, table_rows
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 from corroborate.eval.realnews_scores import norm, ratio
@@ -211,10 +210,7 @@ def markdown(results: dict[str, dict[str, Any]], method: dict[str, Any], seconds
         "| non-entities listed | entities dropped |",
         "|---|" + "---:|" * len(keys),
     ]
-    for name, t in results.items():
-        s = summarize(t)
-        lines.append(table_row(ROWS.get(name, name), s, keys))
-    lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
+    lines += table_rows(results, ROWS, keys, summarize, seconds)
     return "\n".join(lines)
 
 
@@ -242,15 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         sample(Path(args.data), args.semantic)
         return 0
     results, method, seconds = run(load_labels(), Path(args.data), args.semantic)
-    text = markdown(results, method, seconds)
-    if args.notes:
-        text += "\n\n" + args.notes
-    print(text)
-    if args.explain:
-        for err in results["all"]["errors"]:
-            print(json.dumps(err, ensure_ascii=False))
-    if args.write:
-        write_section("entity-pool", text)
+    emit(args, markdown(results, method, seconds), "entity-pool", results["all"]["errors"])
     return 0
 
 

@@ -1,11 +1,13 @@
-"""What the labelled pools outside the gold share (bench/{speaker,brief,citation,timeline}_pool.py): the
-fingerprint that pins a locator to the words it was labelled on, and the table cell format."""
+"""What the labelled pools outside the gold share (bench/{speaker,brief,citation,timeline,entity,reported}_pool.py,
+bench/conflict_fnc.py): the fingerprint that pins a locator to the words it was labelled on, the table rows, the
+options and what a run does with its section (print, --explain, --notes, --write)."""
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
@@ -32,3 +34,26 @@ def pool_arguments(parser: argparse.ArgumentParser, *, explain: str, data: str) 
     parser.add_argument("--explain", action="store_true", help=explain)
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
+
+
+def table_rows(results: Mapping[str, Any], labels: Mapping[str, str], keys: Iterable[str],
+               summarize: Callable[[Any], Mapping[str, Any]], seconds: float) -> list[str]:
+    """A row per pool (its tallies summarised, named by ``labels`` or its own key), then the time line."""
+    keys = list(keys)
+    rows = [table_row(labels.get(name, name), summarize(t), keys) for name, t in results.items()]
+    return [*rows, "", f"{seconds:.0f} s on this machine (shared with other jobs)."]
+
+
+def emit(args: argparse.Namespace, text: str, section: str, explained: Iterable[Any] = ()) -> None:
+    """Print the section (with --notes appended), then with --explain each explained row (a dict as one JSON
+    line, a string as it is), and with --write put the section into bench/RESULTS.md."""
+    from bench.results import write_section
+
+    if args.notes:
+        text += "\n\n" + args.notes
+    print(text)
+    if getattr(args, "explain", False):
+        for row in explained:
+            print(row if isinstance(row, str) else json.dumps(row, ensure_ascii=False))
+    if args.write:
+        write_section(section, text)

@@ -30,8 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.pools import fingerprint, pool_arguments, table_row
-from bench.results import write_section
+from bench.pools import emit, fingerprint, pool_arguments, table_rows
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 from corroborate.eval.realnews_scores import norm, ratio, speaker_correct
@@ -209,10 +208,7 @@ def markdown(results: dict[str, Any], events: int, method: dict[str, Any], secon
         "| speaker precision | unattributed | of them rightly | listed right |",
         "|---|" + "---:|" * len(keys),
     ]
-    for name, t in results.items():
-        s = summarize(t)
-        lines.append(table_row(NAMES.get(name, name), s, keys))
-    lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
+    lines += table_rows(results, NAMES, keys, summarize, seconds)
     return "\n".join(lines)
 
 
@@ -223,14 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     labels = load_labels()
     results, method, seconds = run(labels, Path(args.data), args.semantic)
     text = markdown(results, len({(lab["dataset"], lab["event"]) for lab in labels}), method, seconds)
-    if args.notes:
-        text += "\n\n" + args.notes
-    print(text)
-    if args.explain:
-        for err in results["all"]["errors"]:
-            print(json.dumps(err, ensure_ascii=False))
-    if args.write:
-        write_section("reported-pool", text)
+    emit(args, text, "reported-pool", results["all"]["errors"])
     return 0
 
 

@@ -36,8 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.pools import fingerprint, pool_arguments, table_row
-from bench.results import write_section
+from bench.pools import emit, fingerprint, pool_arguments, table_rows
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 from corroborate.eval.realnews_scores import norm, ratio, speaker_correct
@@ -253,10 +252,7 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
         "| predicted unattributed | non-quotes | reported as quotes |",
         "|---|" + "---:|" * len(keys),
     ]
-    for name, t in results.items():
-        s = summarize(t)
-        lines.append(table_row(POOLS.get(name, name), s, keys))
-    lines += ["", f"{seconds:.0f} s on this machine (shared with other jobs)."]
+    lines += table_rows(results, POOLS, keys, summarize, seconds)
     return "\n".join(lines)
 
 
@@ -273,14 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     results, method, seconds = run(labels, Path(args.data), args.semantic)
     text = markdown(results, len({(lab["dataset"], lab["event"]) for lab in labels if lab["dataset"] != FNC}),
                     method, seconds)
-    if args.notes:
-        text += "\n\n" + args.notes
-    print(text)
-    if args.explain:
-        for err in [e for name in ("all", FNC, FNC3, FNC4, FNC5) for e in results.get(name, {}).get("errors", [])]:
-            print(json.dumps(err, ensure_ascii=False))
-    if args.write:
-        write_section("speaker-pool", text)
+    emit(args, text, "speaker-pool",
+         (e for name in ("all", FNC, FNC3, FNC4, FNC5) for e in results.get(name, {}).get("errors", [])))
     return 0
 
 

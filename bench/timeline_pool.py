@@ -42,8 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.pools import cell, fingerprint
-from bench.results import write_section
+from bench.pools import cell, emit, fingerprint
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 
@@ -223,17 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     merged = run(Path(args.data), args.pool)
     text = markdown(merged)
-    if args.notes:
-        text += "\n\n" + args.notes
-    print(text)
-    if args.explain:
-        for name, t in merged.items():
-            if name.endswith("|all"):
-                for key in ("missed", "wrong_date", "false"):
-                    for row in t.get(key, []):
-                        print(name[0], key, json.dumps(row, ensure_ascii=False))
-    if args.write:
-        write_section("timeline-pool", text)
+    emit(args, text, "timeline-pool",
+         (f"{name[0]} {key} {json.dumps(row, ensure_ascii=False)}" for name, t in merged.items()
+          if name.endswith("|all") for key in ("missed", "wrong_date", "false") for row in t.get(key, [])))
     return 0
 
 

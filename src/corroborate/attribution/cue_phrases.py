@@ -13,9 +13,9 @@ import re
 from dataclasses import replace
 
 from corroborate.attribution.mentions import Token, tokens
+from corroborate.attribution.names import JOINED_PARTICLE
 from corroborate.attribution.phrases import _abbreviation, _cue
 from corroborate.attribution.reported import ReportedSpeech, _Attribution
-from corroborate.attribution.speakers import JOINED_PARTICLE
 from corroborate.model import Article, Entity, Passage
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
 from corroborate.text.claim_words import PERSON_NOUNS

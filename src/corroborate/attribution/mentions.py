@@ -25,7 +25,14 @@ from typing import Any
 
 from corroborate.attribution.kinds import name_kind
 from corroborate.attribution.name_tokens import Token, _is_cap, _joined, _joins, _titles, title_case, tokens
-from corroborate.attribution.names import bare, body_goes_on, fragment_descriptor, opening_verb, person_parts
+from corroborate.attribution.names import (
+    JOINED_PARTICLE,
+    bare,
+    body_goes_on,
+    fragment_descriptor,
+    opening_verb,
+    person_parts,
+)
 from corroborate.model import Article, Passage
 from corroborate.text.claim_words import WEEKDAYS
 from corroborate.text.given_names import FEMALE_NAMES, MALE_NAMES
@@ -37,8 +44,6 @@ from corroborate.text.lexicon import (
 )
 from corroborate.text.name_words import _CONNECTORS, NAME_TITLES, NER_LABELS, PERSON_TITLE_WORDS
 
-# An Arabic article glued to a surname ends a name in lower case: "Abu Bakr al-Baghdadi", "Bashar al-Assad".
-_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|an|ar|at|az)-[A-Z]")
 # Well-known given names: where a name starts after a title's tail ("Secretary of Commerce Gary Locke").
 _GIVEN = MALE_NAMES | FEMALE_NAMES
 # First words of days' names ("Black Friday", "Cyber Monday"), kept with their weekday.
@@ -121,7 +126,8 @@ class ArticleMentions:
                 continue
             j = i + 1
             while j < len(toks) and j not in in_title and not toks[j - 1].possessive:
-                if (_is_cap(toks[j]) or _PARTICLE.match(toks[j].text)) and toks[j].text != "I" \
+                # A particle glued to a surname ends a name in lower case: "Abu Bakr al-Baghdadi".
+                if (_is_cap(toks[j]) or JOINED_PARTICLE.match(toks[j].text)) and toks[j].text != "I" \
                         and _joined(text, toks[j - 1], toks[j]):
                     j += 1
                 elif (toks[j].lower in _CONNECTORS and j + 1 < len(toks) and _is_cap(toks[j + 1])

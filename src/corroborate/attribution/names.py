@@ -38,7 +38,12 @@ def bare(word: str) -> str:
     return word.lower().replace(".", "")
 
 
-_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az)-(?=\w)")
+# The lower-case particles glued to a name's last part ("al-Suri", "bin-Laden"): one list for the mention, speaker
+# and key readers.
+_GLUED = r"(?:al|el|bin|ibn|abu|ad|as|ash|ar|at|az)-"
+# A name's last part joined to such a particle.
+JOINED_PARTICLE = re.compile(_GLUED + r"[A-Z][\w'’]*")
+_ARTICLE = re.compile("^" + _GLUED + r"(?=\w)")
 
 
 def person_key(names: tuple[str, ...] | list[str], *, juniors: frozenset[str] = frozenset()) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from corroborate.attribution.entities import EntityLookup, normalise_name
+from corroborate.attribution.names import JOINED_PARTICLE
 from corroborate.model import Entity, Quote
 from corroborate.text.body_nouns import BODY_NOUNS
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
@@ -248,8 +249,7 @@ _BODY_HEADS = frozenset({"observatory", "centre", "center"})
 _NAME_JOINS = frozenset({"for", "of", "and", "the", "on", "in"})
 
 
-# A name's last part joined to a lower-case particle ("al-Suri", "bin-Laden"), and the capitalised words before it.
-JOINED_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu|ad|as|ash|ar|at|az)-[A-Z][\w'’]*")
+# A name's last part joined to a lower-case particle (names.JOINED_PARTICLE), and the capitalised words before it.
 _JOINED_NAME = re.compile(r"(?<!\S)(?:[A-Z]\S*\s+)+" + JOINED_PARTICLE.pattern + "$")
 
 

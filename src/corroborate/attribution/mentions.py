@@ -35,7 +35,7 @@ from corroborate.attribution.names import (
 )
 from corroborate.model import Article, Passage
 from corroborate.text.claim_words import WEEKDAYS
-from corroborate.text.given_names import FEMALE_NAMES, MALE_NAMES
+from corroborate.text.given_names import GIVEN_NAMES
 from corroborate.text.lexicon import (
     COMMON_CAPITALISED,
     COUNTRIES,
@@ -44,8 +44,6 @@ from corroborate.text.lexicon import (
 )
 from corroborate.text.name_words import _CONNECTORS, NAME_TITLES, NER_LABELS, PERSON_TITLE_WORDS
 
-# Well-known given names: where a name starts after a title's tail ("Secretary of Commerce Gary Locke").
-_GIVEN = MALE_NAMES | FEMALE_NAMES
 # First words of days' names ("Black Friday", "Cyber Monday"), kept with their weekday.
 _DAY_NAMES = frozenset({"good", "black", "cyber", "super", "ash", "holy", "maundy", "bloody", "palm", "easter"})
 # The words around a newspaper's name that make it one ("... columnist", "the daily ...").
@@ -283,7 +281,8 @@ class ArticleMentions:
         those before the first well-known given name that two or more words still follow; 0 when none."""
         if i < 2 or len(run) < 3 or toks[i - 1].lower not in ("of", "for") or toks[i - 2].lower not in NAME_TITLES:
             return 0
-        k = next((k for k in range(1, len(run) - 1) if run[k].lower in _GIVEN and run[k - 1].lower not in _GIVEN), 0)
+        k = next((k for k in range(1, len(run) - 1)
+                  if run[k].lower in GIVEN_NAMES and run[k - 1].lower not in GIVEN_NAMES), 0)
         # "director for Rep. Stephen Fincher": a title or honorific before the name is the person's own.
         return 0 if any(bare(t.text) in PERSON_TITLE_WORDS or t.lower in HONORIFICS for t in run[:k]) else k
 

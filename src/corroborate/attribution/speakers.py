@@ -16,7 +16,7 @@ from corroborate.attribution.names import JOINED_PARTICLE
 from corroborate.model import Entity, Quote
 from corroborate.text.body_nouns import BODY_NOUNS
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
-from corroborate.text.given_names import FEMALE_HONORIFICS, FEMALE_NAMES, MALE_HONORIFICS, MALE_NAMES
+from corroborate.text.given_names import FEMALE_HONORIFICS, FEMALE_NAMES, GIVEN_NAMES, MALE_HONORIFICS, MALE_NAMES
 from corroborate.text.lexicon import (
     CAPITALS,
     COMMON_CAPITALISED,
@@ -220,7 +220,7 @@ def plain_name(ent: Entity) -> str:
     Brees", "Naing Lin"): the longest alias of two or more words that ends the name and opens with a first name or
     follows a role word, when the name itself opens with no first name ("Mary Jo White" stays whole)."""
     words = ent.name.split()
-    given = FEMALE_NAMES | MALE_NAMES
+    given = GIVEN_NAMES
     if len(words) >= 3 and words[0].lower().endswith("ing") and words[0] not in (a.split()[0] for a in ent.aliases):
         return " ".join(words[1:])  # "Describing Naing Lin": a participle that opened the sentence
     if len(words) < 3 or words[0].strip(".,").lower() in given:

@@ -37,6 +37,8 @@ victor vincent walter wayne william
 """
 FEMALE_NAMES = frozenset(_FEMALE_TEXT.split())
 MALE_NAMES = frozenset(_MALE_TEXT.split())
+# Either list: where a name starts ("Secretary of Commerce Gary Locke"), whatever its gender.
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 
 #: Honorifics that mark a gender ("Mr. Trump" is not Melania Trump).
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "mme", "mlle", "lady", "dame", "sra"})

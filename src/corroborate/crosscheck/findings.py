@@ -30,6 +30,11 @@ class Finding:
 MAX_SPANS_PER_VALUE = 6
 
 
+def value_key(value: str) -> str:
+    """One key for values that differ only in punctuation or case ("Ms Patel" / "Ms. Patel" read as one)."""
+    return re.sub(r"[^a-z0-9]+", " ", value.lower()).strip()
+
+
 def short(outlet: str) -> str:
     """An outlet's name for a one-line explanation: a web host by its name ("articles.latimes.com" ->
     "latimes", "news.bbc.co.uk" -> "bbc"), other long names cut."""
@@ -75,10 +80,8 @@ def merge_findings(findings: list[Finding], articles: dict[str, Article],
             # One article with its own passage and its spun rewrite of it is named once: "X, and its spun rewrite".
             who = [f"{w}, and its spun rewrite" if f"{w}, spun rewrite" in who else w for w in who
                    if not (w.endswith(", spun rewrite") and w.removesuffix(", spun rewrite") in who)]
-            # Variants that differ only in punctuation or case ("Ms Patel" / "Ms. Patel") read as one.
-            variants = {re.sub(r"[^a-z0-9]+", " ", v.lower()).strip(): v for _, v in reversed(vs)}
-            said = " / ".join(dict.fromkeys(f"'{variants[re.sub(r'[^a-z0-9]+', ' ', v.lower()).strip()]}'"
-                                            for _, v in vs))
+            variants = {value_key(v): v for _, v in reversed(vs)}
+            said = " / ".join(dict.fromkeys(f"'{variants[value_key(v)]}'" for _, v in vs))
             parts.append(f"{labels[vs[0][1]]}: {said} ({'; '.join(who)})" if labels else f"{said} ({'; '.join(who)})")
         why = next((f.why for f in fs if f.why), "")
         explanation = f"{fs[0].topic}: " + " vs ".join(parts) + (f" — {why}" if why else "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from corroborate.model import Quote, Report, Span
@@ -28,14 +27,12 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 def distinct_values(values: Iterable[str]) -> list[str]:
     """A conflict's values once each, in order: one value per span repeats what several outlets agree on
     ("Calais" three times against "Paris"), and "Ms Patel" / "Ms. Patel" are one value to a reader."""
-    seen: set[str] = set()
-    out = []
+    from corroborate.crosscheck.findings import value_key
+
+    first: dict[str, str] = {}
     for v in values:
-        key = " ".join(re.findall(r"\w+", v.casefold()))
-        if key not in seen:
-            seen.add(key)
-            out.append(v)
-    return out
+        first.setdefault(value_key(v), v)
+    return list(first.values())
 
 
 def sources_label(count: int) -> str:

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.pools import emit, fingerprint, pool_arguments, table_rows
+from bench.pools import emit, fingerprint, merge, pool_arguments, table_rows
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 from corroborate.eval.realnews_scores import norm, ratio
@@ -150,14 +150,6 @@ def score_label(lab: dict[str, Any], ent: Any) -> dict[str, Any]:
 
 def _row(lab: dict[str, Any]) -> dict[str, Any]:
     return {k: lab.get(k) for k in ("event", "doc", "start", "end", "name", "type", "note")}
-
-
-def merge(tallies: list[dict[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for t in tallies:
-        for key, value in t.items():
-            out[key] = out.get(key, [] if isinstance(value, list) else 0) + value
-    return out
 
 
 def summarize(t: dict[str, Any]) -> dict[str, Any]:

@@ -36,6 +36,15 @@ def pool_arguments(parser: argparse.ArgumentParser, *, explain: str, data: str) 
     parser.add_argument("--notes", default="", help="markdown appended to the section (before/after, classes)")
 
 
+def merge(tallies: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Tallies added up key by key: counts summed, lists of rows (errors) joined."""
+    out: dict[str, Any] = {}
+    for t in tallies:
+        for key, value in t.items():
+            out[key] = out.get(key, [] if isinstance(value, list) else 0) + value
+    return out
+
+
 def table_rows(results: Mapping[str, Any], labels: Mapping[str, str], keys: Iterable[str],
                summarize: Callable[[Any], Mapping[str, Any]], seconds: float) -> list[str]:
     """A row per pool (its tallies summarised, named by ``labels`` or its own key), then the time line."""

@@ -105,3 +105,38 @@ def test_spaced_initials_of_tokenised_text_keep_a_name_in_one_sentence() -> None
         "Officials said A . J . Smith was hired .", "He starts Monday ."]
     assert len(sentences("President George W . Bush spoke . Then he left .")) == 2
     assert len(sentences("It is rated A . The film is long .")) == 2  # a grade, not an initial
+
+
+def test_sentences_glued_at_a_paragraph_join_are_split_again() -> None:
+    text = ("Crowds gathered at the memorial.Remembrance Day marks the armistice.A parade followed in 2018."
+            "Then came rain. He lives in the U.S. and reads news.example.org on 3.5 days with Mr.Smith and J.K.Lane"
+            " at ASP.NET.")
+    assert _sentences(text) == [
+        "Crowds gathered at the memorial.",
+        "Remembrance Day marks the armistice.",
+        "A parade followed in 2018.",
+        "Then came rain.",
+        "He lives in the U.S. and reads news.example.org on 3.5 days with Mr.Smith and J.K.Lane at ASP.NET.",
+    ]
+
+
+def test_a_glued_straight_quote_goes_to_the_sentence_it_belongs_to() -> None:
+    # Opens the next sentence after an attribution or before first-person speech; closes a quote the sentence
+    # opened; with no quote in the sentence, the next quote mark decides.
+    text = ('"The plan is over." Officials agreed. "We will go on," she said."Nobody can stop us."'
+            'The mayor was calm."I stayed up," he said. "It was long. It was cold."'
+            'Residents were tired."Nobody slept," one said. Officers left."The scene," they said, "is clear."')
+    assert _sentences(text) == [
+        '"The plan is over."',
+        "Officials agreed.",
+        '"We will go on," she said.',
+        '"Nobody can stop us."',
+        "The mayor was calm.",
+        '"I stayed up," he said.',
+        '"It was long.',
+        'It was cold."',
+        "Residents were tired.",
+        '"Nobody slept," one said.',
+        "Officers left.",
+        '"The scene," they said, "is clear."',
+    ]

@@ -10,6 +10,8 @@ What it handles, because scraped news is full of it:
 * an ellipsis or a dash followed by a lower-case word continues the sentence;
 * a line without final punctuation (headline, caption, byline) is a passage of its own;
 * hard-wrapped lines (a line that runs on in lower case) are joined back into one sentence;
+* sentences glued by a scraper that dropped the space at a paragraph join (``… the Cenotaph.Anzac Day …``)
+  are split again, unless the dot belongs to an abbreviation, an initial, a number or a domain name;
 * spans removed by ``clean`` are never part of a passage, and break a sentence where they cut it.
 """
 
@@ -79,6 +81,51 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return ch.isupper() or ch.isdigit() or not ch.isalpha()
 
 
+# A glued boundary needs a real word (two letters or more), a digit or a closing bracket/quote before the
+# punctuation, and a capitalised word after it ("Anzac", "A service", "I'm"), so "bbc.co.uk", "ASP.NET",
+# "Node.js" and "3.5" stay whole.
+_GLUED_BEFORE = re.compile(r"(?:[A-Za-z]{2}|[0-9]|[)\]\"”’'])$")
+_FIRST_PERSON = re.compile(r"(?:I|We|My|Our|You|Your)(?:['’][a-z]{1,2})?\b")
+_GLUED_AFTER = re.compile(r"[\"“‘'(]*(?:[A-Z][a-z]|[AI][\s'’])")
+
+
+def _glued_boundary(text: str, m: re.Match[str], sent_start: int, line_end: int) -> int | None:
+    """Where the sentence ends when its punctuation ``m`` has no space after it, or None (no boundary)."""
+    punct_end = m.start() + len(m.group(0).rstrip(_CLOSERS))
+    if punct_end == m.start() or not _GLUED_BEFORE.search(text, sent_start, m.start()):
+        return None
+    if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+        return None
+    cut = m.end()
+    if text[punct_end:cut] == '"' and _opens(text, punct_end, sent_start, line_end):
+        cut = punct_end
+    return cut if _GLUED_AFTER.match(text, cut) else None
+
+
+def _opens(text: str, quote: int, sent_start: int, line_end: int) -> bool:
+    """Does the straight quote at ``quote`` (glued between two sentences) open the next sentence's quote?
+
+    Counting quotes alone cannot tell: a quote that runs over paragraphs is not closed at a paragraph's
+    end, and the scraper glued the paragraphs. In order: a next sentence in the first person ("I've been",
+    "We") is speech, since news narration is not written in the first person, so the quote opens it; so
+    does one after an attribution ('"…," he said."'); a quote this sentence opened and left open (an odd
+    count) is closed by it; with no quote in the sentence, the next quote mark decides."""
+    if _FIRST_PERSON.match(text, quote + 1):
+        return True
+    last = text.rfind('"', sent_start, quote)
+    if last > sent_start and text[last - 1] in ",?!":
+        return True  # '"…," he said."' closed its quote before the attribution: this one opens the next
+    count = text.count('"', sent_start, quote)
+    if count % 2:
+        return False
+    after = text.find('"', quote + 1, line_end)
+    if count or after < 0:
+        return True
+    # After a word or a comma the next mark closes a quote (which this one opened); after a space it opens
+    # one (so this one closed the last); after a full stop it may be either, and this one is read as closing.
+    return text[after - 1].isalnum() or text[after - 1] in ",;:"
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence offsets inside ``text[start:end]`` (one block without blank lines or removed spans)."""
     out: list[tuple[int, int]] = []
@@ -93,7 +140,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if nxt >= line_end:
                 break  # the line's end closes the sentence anyway
             if nxt == stop:
-                continue  # "3.5", "U.S.A", "…and": no space, no boundary
+                # "3.5", "U.S.A", "…and": no space, usually no boundary; but a scraper that joined paragraphs
+                # leaves "the Cenotaph.Anzac Day", which is one.
+                cut = _glued_boundary(text, m, sent_start, line_end)
+                if cut is not None:
+                    out.append((sent_start, cut))
+                    sent_start = cut
+                continue
             punct = m.group(0).rstrip(_CLOSERS)
             if punct == "." and _is_abbreviation(text, m.start()):
                 continue

@@ -95,9 +95,24 @@ def test_clean_text_has_no_removals() -> None:
     assert _found("The pier reopened on Monday.\n\nTwo boats were damaged in the storm.\n") == []
 
 
+def test_page_chrome_glued_into_the_prose() -> None:
+    # A scraper that dropped the line breaks runs the page's share bar and player notice into the sentences.
+    text = ("Share this withEmailFacebookTwitterWhatsAppCopy this linkThe ferry sank at noon. Media playback is not "
+            "supported on this deviceThe captain swam ashore. Readers follow us on Twitter, she said. "
+            "Follow Kim on Twitter and on Facebook")
+    assert _found(text) == [
+        ("page chrome", "Share this withEmailFacebookTwitterWhatsAppCopy this link"),
+        ("page chrome", "Media playback is not supported on this device"),
+        ("page chrome", "Follow Kim on Twitter and on Facebook"),
+    ]
+    a = _article(text)
+    assert [p.text for p in segment(a, clean(a))][:2] == ["The ferry sank at noon.", "The captain swam ashore."]
+
+
 def test_rules_table_is_documented() -> None:
     reasons = [reason for reason, _ in RULES]
-    assert reasons == ["promo line", "caption marker", "share prompt", "ad marker", "byline", "timestamp line"]
+    assert reasons == ["promo line", "caption marker", "share prompt", "page chrome", "ad marker", "byline",
+                       "timestamp line"]
     source = (REPO / "src" / "corroborate" / "ingest" / "clean.py").read_text(encoding="utf-8")
     for reason in reasons:  # every rule carries a comment saying why, on the line above its row
         line = next(i for i, text in enumerate(source.splitlines()) if f'("{reason}", re.compile(' in text)

@@ -21,7 +21,9 @@ read while fixing the errors it shows, so its later figures are tune figures too
 (bench/gold/pool_quotes_fnc2.json, GUIDELINE.md section 13) takes 100 quoted spans from the next 58 FNC-1 bodies in
 the same hash order, and a fourth (bench/gold/pool_quotes_fnc3.json, GUIDELINE.md section 15) 108 spans from the
 next 60, and a fifth (bench/gold/pool_quotes_fnc4.json, GUIDELINE.md section 23) 115 spans from the 60 after those.
-``--pool 1`` to ``--pool 5`` scores one pool only.
+A sixth (bench/gold/pool_quotes_frank.json, GUIDELINE.md section 27) takes 145 quoted spans from 24 CNN/DailyMail and
+BBC articles of FRANK (../shared/data/frank, read by bench/frank_articles.py), each article checked on its own.
+``--pool 1`` to ``--pool 6`` scores one pool only.
 
 ``--explain`` prints every error with its sentence (to the terminal only; read the article before changing a
 label). ``--write`` puts the table in bench/RESULTS.md (section ``speaker-pool``).
@@ -36,6 +38,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.frank_articles import FRANK, frank_pool
 from bench.pools import emit, fingerprint, merge, pool_arguments, table_rows
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
@@ -46,6 +49,7 @@ FNC_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc.json"
 FNC2_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc2.json"
 FNC3_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc3.json"
 FNC4_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc4.json"
+FRANK_LABELS = Path(__file__).parent / "gold" / "pool_quotes_frank.json"
 FNC = "fnc1"  # the dataset name of the second and third pools' labels
 FNC3 = "fnc1-pool3"  # the third pool's row: FNC-1 bodies the second pool did not use
 FNC4 = "fnc1-pool4"  # the fourth pool's row: FNC-1 bodies after the third pool's
@@ -93,19 +97,22 @@ def fnc_pool(data: Path, bodies: set[int]) -> list[Any]:
 
 
 def events_for(labels: list[dict[str, Any]], data: Path) -> list[Any]:
-    """The pools' events that hold a label, in the pools' (sorted) order: the first pool's, then FNC-1 bodies."""
+    """The pools' events that hold a label, in the pools' (sorted) order: the first pool's, FNC-1 bodies, then
+    FRANK articles."""
     from bench.conflict_audit import mcms_pool, pool
 
     wanted = {(lab["dataset"], lab["event"]) for lab in labels}
-    first = [*pool(data), *mcms_pool(data)] if any(d != FNC for d, _ in wanted) else []
+    first = [*pool(data), *mcms_pool(data)] if any(d not in (FNC, FRANK) for d, _ in wanted) else []
     bodies = {int(e.removeprefix("fnc-")) for d, e in wanted if d == FNC}
-    return [ev for ev in [*first, *fnc_pool(data, bodies)] if (ev.dataset, ev.event) in wanted]
+    frank = frank_pool(data, {e.removeprefix("frank-") for d, e in wanted if d == FRANK})
+    return [ev for ev in [*first, *fnc_pool(data, bodies), *frank] if (ev.dataset, ev.event) in wanted]
 
 
 def resolve(lab: dict[str, Any], event: Any) -> tuple[str, str]:
     """(article id, quote text) of a label; a locator whose text changed fails loudly rather than scoring noise."""
     rows = {FNC3: FNC2_LABELS, FNC4: FNC3_LABELS, FNC5: FNC4_LABELS}
-    source = rows.get(lab.get("_row", ""), FNC_LABELS) if lab["dataset"] == FNC else LABELS
+    source = rows.get(lab.get("_row", ""), FNC_LABELS) if lab["dataset"] == FNC \
+        else FRANK_LABELS if lab["dataset"] == FRANK else LABELS
     aid = event.doc_article.get(lab["doc"])
     article = next((a for a in event.articles if a.id == aid), None)
     if article is None:
@@ -204,18 +211,20 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[Tallie
             tallies.setdefault(group[0].get("_row", ev.dataset), []).append(score_event(group, quotes, where))
     finally:
         runner.close()
-    merged = {name: merge(ts) for name, ts in tallies.items() if name not in (FNC, FNC3, FNC4, FNC5)}
+    merged = {name: merge(ts) for name, ts in tallies.items() if name not in SEPARATE}
     if merged:
         merged["all"] = merge(list(merged.values()))
-    for name in (FNC, FNC3, FNC4, FNC5):
+    for name in SEPARATE:
         if name in tallies:
             merged[name] = merge(tallies[name])
     return merged, dict(runner.method), time.perf_counter() - start
 
 
+SEPARATE = (FNC, FNC3, FNC4, FNC5, FRANK)  # pools 2-6: rows of their own, outside pool 1's "both"
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters", "all": "both",
          FNC: "pool 2: FNC-1 bodies", FNC3: "pool 3: FNC-1 bodies after pool 2's",
-         FNC4: "pool 4: FNC-1 bodies after pool 3's", FNC5: "pool 5: FNC-1 bodies after pool 4's"}
+         FNC4: "pool 4: FNC-1 bodies after pool 3's", FNC5: "pool 5: FNC-1 bodies after pool 4's",
+         FRANK: "pool 6: FRANK CNN/DM and BBC articles"}
 
 
 def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, Any], seconds: float) -> str:
@@ -238,7 +247,8 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
         "the FNC-1 bodies that follow pool 2's in hash order; likewise only its first figure was fresh. Pool 4 "
         "(bench/gold/pool_quotes_fnc3.json, GUIDELINE.md section 15): the next FNC-1 bodies after pool 3's; "
         "likewise. Pool 5 (bench/gold/pool_quotes_fnc4.json, GUIDELINE.md section 23): the next after pool 4's; "
-        "likewise.",
+        "likewise. Pool 6 (bench/gold/pool_quotes_frank.json, GUIDELINE.md section 27): quoted spans of the first "
+        "CNN/DailyMail and BBC articles of FRANK in hash order, each article checked on its own; likewise.",
         "",
         "| pool | quotes | found | recall | speaker accuracy | exact form | not names | labelled unattributed "
         "| predicted unattributed | non-quotes | reported as quotes |",
@@ -251,18 +261,20 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pool_arguments(parser, explain="print every error with its quote (terminal only)", data=str(DEFAULT_DATA))
-    parser.add_argument("--pool", default="all", choices=("1", "2", "3", "4", "5", "all"), help="score one pool only")
+    pools = ("1", "2", "3", "4", "5", "6")
+    parser.add_argument("--pool", default="all", choices=(*pools, "all"), help="score one pool only")
     args = parser.parse_args(argv)
-    wanted = {"1", "2", "3", "4", "5"} if args.pool == "all" else {args.pool}
+    wanted = set(pools) if args.pool == "all" else {args.pool}
     labels = [*(load_labels() if "1" in wanted else []), *(load_labels(FNC_LABELS, FNC) if "2" in wanted else []),
               *(load_labels(FNC2_LABELS, FNC3) if "3" in wanted else []),
               *(load_labels(FNC3_LABELS, FNC4) if "4" in wanted else []),
-              *(load_labels(FNC4_LABELS, FNC5) if "5" in wanted else [])]
+              *(load_labels(FNC4_LABELS, FNC5) if "5" in wanted else []),
+              *(load_labels(FRANK_LABELS) if "6" in wanted else [])]
     results, method, seconds = run(labels, Path(args.data), args.semantic)
-    text = markdown(results, len({(lab["dataset"], lab["event"]) for lab in labels if lab["dataset"] != FNC}),
-                    method, seconds)
+    first = {(lab["dataset"], lab["event"]) for lab in labels if lab["dataset"] not in (FNC, FRANK)}
+    text = markdown(results, len(first), method, seconds)
     emit(args, text, "speaker-pool",
-         (e for name in ("all", FNC, FNC3, FNC4, FNC5) for e in results.get(name, {}).get("errors", [])))
+         (e for name in ("all", *SEPARATE) for e in results.get(name, {}).get("errors", [])))
     return 0
 
 

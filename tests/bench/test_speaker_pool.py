@@ -12,6 +12,8 @@ from bench.speaker_pool import (
     FNC4_LABELS,
     FNC5,
     FNC_LABELS,
+    FRANK,
+    FRANK_LABELS,
     events_for,
     load_labels,
     markdown,
@@ -121,3 +123,29 @@ def _holds_locators(labels: list[dict], row: str, title: str, data) -> None:
         assert resolve(lab, by_event[lab["event"]])[1]
     merged = {row: merge([score_event([labels[0]], [], {0: ("a1", "x")})])}
     assert f"{title}: FNC-1 bodies" in markdown(merged, 0, {}, 0.0)
+
+
+def test_the_sixth_pool_is_frank_articles_of_both_outlets() -> None:
+    """Pool 6: locators into FRANK's CNN/DM and BBC articles (one event each), about half the spans from each outlet,
+    names and short notes only, every locator on its labelled words, and a row of its own."""
+    from bench.frank_articles import articles, candidates, sample
+
+    data = shared_path("data")
+    sixth = load_labels(FRANK_LABELS)
+    quotes = [lab for lab in sixth if lab.get("quote", True) is not False]
+    assert len(sixth) == 145 and len(quotes) >= 110 and {lab["dataset"] for lab in sixth} == {FRANK}
+    # The labels are exactly the sample the loader draws: every candidate of the first articles in hash order.
+    assert [(lab["event"], lab["start"], lab["end"]) for lab in sixth] == \
+        [(f"frank-{h}", s, e) for h, _, s, e in sample(data, 70)]
+    outlets = Counter(articles(data)[lab["event"].removeprefix("frank-")][0] for lab in sixth)
+    assert outlets["bbc"] >= 60 and outlets["cnndm"] >= 60
+    for lab in sixth:
+        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10
+    by_event = {ev.event: ev for ev in events_for(sixth, data)}
+    assert set(by_event) == {lab["event"] for lab in sixth}
+    for lab in sixth:
+        assert resolve(lab, by_event[lab["event"]])[1]
+    merged = {FRANK: merge([score_event([sixth[0]], [], {0: ("a1", "x")})])}
+    assert "pool 6: FRANK CNN/DM and BBC articles" in markdown(merged, 0, {}, 0.0)
+    # Daily Mail copy quotes in single marks; an apostrophe inside a word opens and closes nothing.
+    assert candidates("She said: 'It was Ann's idea to go there,' and left.") == [(11, 41)]

@@ -120,6 +120,13 @@ def test_sentences_glued_at_a_paragraph_join_are_split_again() -> None:
     ]
 
 
+def test_glued_after_a_decade_a_sum_a_day_word_or_before_an_acronym() -> None:
+    text = ("It peaked in the 1990s.Sales fell by £2.5m.The firm lay in the sun.He left on 3 May.UKIP said no."
+            "They met at ASP.NET events.")
+    assert _sentences(text) == ["It peaked in the 1990s.", "Sales fell by £2.5m.", "The firm lay in the sun.",
+                                "He left on 3 May.", "UKIP said no.", "They met at ASP.NET events."]
+
+
 def test_a_glued_straight_quote_goes_to_the_sentence_it_belongs_to() -> None:
     # Opens the next sentence after an attribution or before first-person speech; closes a quote the sentence
     # opened; with no quote in the sentence, the next quote mark decides.

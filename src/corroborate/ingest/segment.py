@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from corroborate.model import Article, Passage, Removal
-from corroborate.text.abbreviations import ABBREVIATIONS, TITLE_ABBREVIATIONS
+from corroborate.text.abbreviations import ABBREVIATIONS, CALENDAR_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 # Sentence-final punctuation, then any closing quotes/brackets.
 _END = re.compile(r"""[.!?…]+["'”’»)\]]*""")
@@ -81,12 +81,15 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return ch.isupper() or ch.isdigit() or not ch.isalpha()
 
 
-# A glued boundary needs a real word (two letters or more), a digit or a closing bracket/quote before the
-# punctuation, and a capitalised word after it ("Anzac", "A service", "I'm"), so "bbc.co.uk", "ASP.NET",
-# "Node.js" and "3.5" stay whole.
-_GLUED_BEFORE = re.compile(r"(?:[A-Za-z]{2}|[0-9]|[)\]\"”’'])$")
+# A glued boundary needs a real word (two letters or more), a digit (with a unit: "1990s", "£6.8m") or a
+# closing bracket/quote before the punctuation, and a capitalised word after it ("Anzac", "A service", "I'm"),
+# or an acronym after a word with lower case ("the time.APC leader"), so "bbc.co.uk", "ASP.NET", "Node.js"
+# and "3.5" stay whole ("Node.JS" does not: rare in news, and "Hungary.EU rules" is not).
+_GLUED_BEFORE = re.compile(r"(?:[A-Za-z]{2}|[0-9][a-z]{0,2}|[)\]\"”’'])$")
 _FIRST_PERSON = re.compile(r"(?:I|We|My|Our|You|Your)(?:['’][a-z]{1,2})?\b")
 _GLUED_AFTER = re.compile(r"[\"“‘'(]*(?:[A-Z][a-z]|[AI][\s'’])")
+_GLUED_ACRONYM = re.compile(r"[\"“‘'(]*[A-Z]{2,}(?:['’]s)?\b")
+_LOWER_WORD_BEFORE = re.compile(r"[a-z][A-Za-z]*[\"”’')\]]*$")
 
 
 def _glued_boundary(text: str, m: re.Match[str], sent_start: int, line_end: int) -> int | None:
@@ -94,12 +97,22 @@ def _glued_boundary(text: str, m: re.Match[str], sent_start: int, line_end: int)
     punct_end = m.start() + len(m.group(0).rstrip(_CLOSERS))
     if punct_end == m.start() or not _GLUED_BEFORE.search(text, sent_start, m.start()):
         return None
-    if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+    if text[m.start()] == "." and _is_abbreviation(text, m.start()) and not _calendar_word(text, m.start()):
         return None
     cut = m.end()
     if text[punct_end:cut] == '"' and _opens(text, punct_end, sent_start, line_end):
         cut = punct_end
-    return cut if _GLUED_AFTER.match(text, cut) else None
+    if _GLUED_AFTER.match(text, cut):
+        return cut
+    if _GLUED_ACRONYM.match(text, cut) and _LOWER_WORD_BEFORE.search(text, sent_start, m.start()):
+        return cut
+    return None
+
+
+def _calendar_word(text: str, dot: int) -> bool:
+    """A lower-case month or day abbreviation before a glued dot is the word ("the sun.He")."""
+    word = re.search(r"[A-Za-z]+$", text[max(0, dot - 8):dot])
+    return bool(word) and word.group(0).islower() and word.group(0) in CALENDAR_ABBREVIATIONS
 
 
 def _opens(text: str, quote: int, sent_start: int, line_end: int) -> bool:

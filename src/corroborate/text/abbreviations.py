@@ -17,3 +17,7 @@ ABBREVIATIONS = frozenset((
 TITLE_ABBREVIATIONS = frozenset(("sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt", "cpt", "sgt", "maj",
                                  "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "det", "atty", "amb", "sec",
                                  "prof"))
+
+# Abbreviated month and day names, which are also words ("the sun.He", "in May.The") when no space follows.
+CALENDAR_ABBREVIATIONS = frozenset(("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                                    "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"))

@@ -1,0 +1,109 @@
+"""Sentences glued by a scraper: boundary precision and recall, and where a glued quote mark goes.
+
+    nice -n 10 .venv/bin/python -m bench.glued [--data ../shared/data] [--explain] [--write]
+
+Scrapers that drop the line breaks between paragraphs leave "… at the Cenotaph.Anzac Day commemorates …":
+FRANK's BBC articles (../shared/data/frank, SOURCE.md) are full of them. bench/gold/glued_boundaries.json
+(GUIDELINE.md section 28) labels 100 places where sentence punctuation has no space after it, as locators
+(article hash, offset of the mark, fingerprint): whether a sentence ends there, and for a straight quote
+glued at a boundary, which sentence it belongs to. This scores ``ingest.segment``: a boundary is predicted
+when a sentence ends within the mark's closing characters; the quote goes to the first sentence when that
+sentence ends after the quote. The labels were read while writing the rules, so these are tune figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.pools import emit, fingerprint, pool_arguments, table_row
+from corroborate.errors import InputFormatError
+from corroborate.ingest.segment import split_sentences
+
+LABELS = Path(__file__).parent / "gold" / "glued_boundaries.json"
+_CLOSERS = "\"'”’»)]"
+
+
+def articles(data: Path) -> dict[str, str]:
+    """FRANK's articles by hash (each article appears once per summary in the file)."""
+    path = data / "frank" / "frank_joined.jsonl"
+    if not path.is_file():
+        raise InputFormatError(f"{path}: FRANK articles not found (set --data to the shared data root)")
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            out.setdefault(str(row["hash"]), row["article"])
+    return out
+
+
+def score(texts: dict[str, str], labels: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The tallies over the labelled places, and one row per place the segmenter gets wrong."""
+    ends: dict[str, set[int]] = {}
+    t = {"places": 0, "boundaries": 0, "predicted": 0, "correct": 0, "quotes": 0, "quotes_right": 0}
+    wrong = []
+    for item in labels:
+        text = texts[item["article"]]
+        mark = item["punctuation"]
+        if fingerprint(text[mark - 12:mark + 12]) != item["fingerprint"]:
+            raise InputFormatError(f"{LABELS}: {item['article']}@{mark}: the text moved (fingerprint differs)")
+        if item["article"] not in ends:
+            ends[item["article"]] = {e for _, e in split_sentences(text, 0, len(text))}
+        close = mark + 1
+        while close < len(text) and text[close] in _CLOSERS:
+            close += 1
+        split = [e for e in ends[item["article"]] if mark < e <= close]
+        t["places"] += 1
+        t["boundaries"] += item["boundary"]
+        t["predicted"] += bool(split)
+        t["correct"] += bool(split) and item["boundary"]
+        side = item.get("quote")
+        if side in ("opens", "closes") and split:
+            t["quotes"] += 1
+            got = "closes" if split[0] > mark + 1 else "opens"  # the quote mark sits right after the punctuation
+            t["quotes_right"] += got == side
+            if got != side:
+                wrong.append({"article": item["article"], "punctuation": mark, "quote": side, "got": got})
+        if bool(split) != item["boundary"]:
+            wrong.append({"article": item["article"], "punctuation": mark, "boundary": item["boundary"],
+                          "split": bool(split)})
+    return t, wrong
+
+
+def summarize(t: dict[str, Any]) -> dict[str, Any]:
+    def rate(a: int, b: int) -> float | None:
+        return a / b if b else None
+
+    return {**t, "precision": rate(t["correct"], t["predicted"]), "recall": rate(t["correct"], t["boundaries"]),
+            "quote_accuracy": rate(t["quotes_right"], t["quotes"])}
+
+
+KEYS = ("places", "boundaries", "predicted", "precision", "recall", "quotes", "quote_accuracy")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.glued", description=__doc__.splitlines()[0])
+    pool_arguments(parser, explain="print every place the segmenter gets wrong", data="../shared/data")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    tallies, wrong = score(articles(Path(args.data)), json.loads(LABELS.read_text(encoding="utf-8"))["items"])
+    row = table_row("FRANK (BBC and CNN/DM articles)", summarize(tallies), KEYS)
+    text = "\n".join([
+        "## Sentences glued by a scraper (`bench/glued.py`)", "",
+        "100 places in FRANK's articles where sentence punctuation has no space after it (bench/gold/"
+        "glued_boundaries.json, GUIDELINE.md section 28): does `ingest.segment` end a sentence there, and does "
+        "a straight quote glued at a boundary go to the sentence it belongs to. Read while writing the rules: "
+        "tune figures.", "",
+        "| data | places | boundaries | split | precision | recall | glued quotes | quote placed right |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|", row, "",
+        f"{time.perf_counter() - start:.1f} s on this machine.",
+    ])
+    emit(args, text, "glued", wrong)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -108,3 +108,10 @@ def test_a_title_word_after_a_first_name_is_a_surname() -> None:
 def test_a_led_or_backed_modifier_is_no_part_of_the_name() -> None:
     assert mentions_of("An aide to the Labour-led Harbour Works Committee spoke.") == [
         ("Harbour Works Committee", "ORG")]
+
+
+def test_a_body_name_and_one_more_word_at_a_sentence_end_reads_without_error() -> None:
+    # "of" then "and" and a last word ends the sentence: the rule that extends a body's name past "and" looked two
+    # words ahead of "and" and ran off the sentence (an IndexError that lost the article's quotes).
+    found = mentions("The map was drawn by Ann Vale, from the University of Ostland and colleagues. She was glad.")
+    assert {"University of Ostland", "Ann Vale"} <= {" ".join(m.name) for m in found}

@@ -132,7 +132,8 @@ class ArticleMentions:
                       and j + 1 not in in_title and _joined(text, toks[j - 1], toks[j])
                       and _joined(text, toks[j], toks[j + 1])):
                     j += 2
-                elif body_goes_on([t.lower for t in toks[i:j + 3]], j - i) and _is_cap(toks[j + 2]) and all(
+                elif j + 2 < len(toks) and body_goes_on([t.lower for t in toks[i:j + 3]], j - i) \
+                        and _is_cap(toks[j + 2]) and all(
                         _joined(text, a, b) for a, b in zip(toks[j - 1:j + 2], toks[j:j + 3], strict=True)):
                     j += 3  # "Union of Commissioners of the National Police": a body's name past "of the"
                 else:

@@ -33,6 +33,15 @@ def test_fingerprint_follows_settings_not_engine() -> None:
     assert base.fingerprint() != base.with_(brief=BriefConfig(max_sentences=3)).fingerprint()
 
 
+def test_threads_default_to_the_usable_cores_at_most_four(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for cores, expected in ((1, 1), (2, 2), (16, 4)):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda _pid, n=cores: set(range(n)), raising=False)
+        assert Config().threads == expected
+    assert Config(threads=1).threads == 1
+
+
 def _story(n: int) -> list[Article]:
     texts = [
         "Flood waters rose in Riverton on Monday. The mayor, Ann Cole, said 40 homes were damaged. "

@@ -23,6 +23,18 @@ def _check_unit(name: str, value: float) -> None:
         raise ValueError(f"{name} must be in [0.0, 1.0], got {value}")
 
 
+def default_threads() -> int:
+    """The ``threads`` default: the cores this process may run on, at most 4 (the MiniLM pass's sequences
+    spread over them; the NLP pipeline's own layers stay on one)."""
+    import os
+
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
 # spaCy refuses longer texts (error E088) and needs about 1 GB per 100,000 characters for them, and the
 # entity stage reads a whole article at once: a higher article limit would end in a traceback, not a report.
 MAX_ARTICLE_CHARS_CEILING = 1_000_000
@@ -205,11 +217,11 @@ class Config:
     # Which shipped NLP pipeline: "auto" = the MiniLM one when the semantic path is on and installed, else the
     # CNN one; "off" = the rule-based readers only (corroborate.nlp.loader).
     nlp: str = "auto"
-    # Threads per process for the torch model of the experiments in train/ (the NumPy MiniLM pass of `check`
-    # always holds BLAS to one, whose floats are the same everywhere). One: a batch-of-one forward pass on 2
-    # threads of a busy 2-core machine took 70-300 ms against 16 ms on one (bench/speed.py); parallelism comes
-    # from the engine's workers.
-    threads: int = 1
+    # Threads per process for the MiniLM pass: that many sequences at once, each with BLAS on one thread, so a
+    # report's bytes do not depend on it (ingest/encoder.py). Not BLAS's own threads: those change the floats,
+    # and a batch-of-one pass on 2 of them took 70-300 ms on a busy 2-core machine against 16 ms on one.
+    # Default: the usable cores, at most 4.
+    threads: int = field(default_factory=default_threads)
     # Sentence vectors and parses kept between runs of `check`: "auto" (the user cache directory, see
     # corroborate.ingest.cache), "off", or a file path. A cache hit gives the bytes a fresh run gives.
     cache: str = "auto"

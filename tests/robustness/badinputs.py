@@ -121,12 +121,12 @@ _BAD_ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 
 
 def _jsonl() -> tuple[str, int]:
-    """One good article and four bad lines: invalid JSON, a number as text, a list as title, an array."""
+    """One good article and four bad lines: invalid JSON, a number as text, a list as title, a bare string."""
     good = {"id": 7, "title": "Coastguard drill", "outlet": "island-herald", "published": "2025-03-07",
             "text": "The coastguard held a night rescue drill off the island on Friday, with two lifeboats."}
     lines = [json.dumps(good), '{"title": "oops", "text": "unterminated', json.dumps({"text": 42}),
              json.dumps({"text": "A fine article body about the quay.", "title": ["not", "a", "string"]}),
-             json.dumps([1, 2, 3])]
+             json.dumps("an article body with no object around it")]
     return "\n".join(lines) + "\n", 4
 
 

@@ -92,7 +92,7 @@ def test_jsonl_errors_name_each_bad_line(run: dict[str, Any]) -> None:
     assert "not valid JSON" in problems[0] and "at at" not in problems[0]
     assert "'text' must be a string, got int" in problems[1]
     assert "'title' must be a string, got list" in problems[2]
-    assert "expected a JSON object, got list" in problems[3]
+    assert "expected a JSON object, got str" in problems[3]
 
 
 def test_huge_inputs_are_refused_with_the_limit_and_how_to_raise_it(run: dict[str, Any]) -> None:

@@ -138,9 +138,15 @@ def read_jsonl(source: Source, *, config: IngestConfig) -> Iterator[Article | In
         except RecursionError:
             yield InputError(source.path, f"line {line_no}: JSON nested too deeply")
             continue
-        try:
-            yield _article(record, line=line_no, source=source, config=config)
-        except _LineError as exc:
-            yield InputError(source.path, one_line(f"line {line_no}: {exc}"))
+        # A line that is an array (a compact `json.dump` of a list of articles is one line) holds one article
+        # per object, as a pretty-printed array does.
+        for k, item in enumerate(record if isinstance(record, list) else [record], start=1):
+            try:
+                yield _article(item, line=line_no, source=source, config=config)
+            except _LineError as exc:
+                where = f"line {line_no}: record {k}: " if isinstance(record, list) else f"line {line_no}: "
+                yield InputError(source.path, one_line(f"{where}{exc}"))
+        if record == []:
+            yield InputError(source.path, f"line {line_no}: empty JSON array")
     if not seen_any:
         yield InputError(source.path, "empty file")

@@ -30,6 +30,10 @@ PERSON_TITLE_WORDS = NAME_TITLES | frozenset((
     "vice-president", "premier", "minister", "prime", "king", "queen", "prince", "princess", "sec", "amb",
     "ambassador", "pres", "rep", "reps", "sens", "govs", "senators", "staff", "journalist", "writer", "author",
     "historian", "commentator", "activist", "lawyer", "spokesperson", "chairperson", "publisher",
+    # Music and broadcasting copy writes the trade before a name ("Vocalist Chaka Khan, who ...", "Producer and
+    # DJ Ann Vale wrote"): capitalised at a sentence's start or after "and", still no part of the name.
+    "vocalist", "dj", "guitarist", "drummer", "bassist", "pianist", "rapper", "songwriter", "presenter",
+    "broadcaster", "musician", "composer", "photographer",
 ))
 # Words between an organisation and a title that belong to the title ("Senate Majority Leader", "White House
 # Press Secretary", "State Department Deputy Spokesman"): no organisation or place is named by them alone.

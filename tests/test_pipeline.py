@@ -86,3 +86,22 @@ def test_a_story_whose_cross_check_fails_is_reported_and_the_batch_goes_on(tmp_p
     failed = next(s for s in report.stories if not s.statements)
     assert failed.articles and not failed.brief  # ... the failed one with its articles and nothing made up
     assert any(s.statements or s.brief for s in report.stories if s is not failed)
+
+
+def test_the_embed_stage_encodes_only_the_windows_the_repeats_stage_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A window with a two-word sentence is never read by the repeats stage (repeats/find.window_texts): the
+    # embed stage, which encodes ahead through the engine, must not pay for it.
+    import corroborate.ingest.embed as embed
+    from corroborate.model import Article
+    from corroborate.pipeline import prepare
+
+    encoded: list[str] = []
+    monkeypatch.setattr(embed, "encode_texts",
+                        lambda job: encoded.extend(job.texts) or [bytes(4 * 384)] * len(job.texts))
+    text = "The ferry sank off Calais on Monday night. Rain fell. Officials said 27 people died in the sinking."
+    article = Article("e" * 16, "o", None, None, None, text)
+    passages = {article.id: prepare(article).passages}
+    checker = Checker(config=Config(cache="off", nlp="off"), embedder=embed.Embedder())
+    checker._embed([article], passages)
+    sentences = [p.text for p in passages[article.id]]
+    assert encoded == sentences  # each sentence; no window, as each pairs a sentence with "Rain fell."

@@ -9,7 +9,6 @@ the JSON must be byte-identical from run to run (docs/DETERMINISM.md).
 
 from __future__ import annotations
 
-import itertools
 import os
 import time
 import zlib
@@ -276,6 +275,7 @@ class Checker:
         if not isinstance(self.embedder, Embedder):
             return  # none, or one made elsewhere: it encodes on its own
         from corroborate.ingest.embed import EncodeJob, encode_texts, text_key
+        from corroborate.repeats.find import window_texts
 
         embedder = self.embedder
         jobs: list[EncodeJob] = []
@@ -284,9 +284,8 @@ class Checker:
             texts = []
             mine = [p for p in passages[a.id] if p.article == a.id]
             # The repeats stage encodes each sentence and each window of two adjacent sentences of a paragraph
-            # (repeats/find.py, _units); encoding them here costs the same, and the engine can spread it.
-            windows = [f"{x.text} {y.text}" for x, y in itertools.pairwise(mine) if x.paragraph == y.paragraph]
-            for text in [p.text for p in mine] + windows:
+            # (repeats/find.py, window_texts); encoding them here costs the same, and the engine can spread it.
+            for text in [p.text for p in mine] + window_texts(mine):
                 key = text_key(text)
                 if key not in seen:
                     seen.add(key)

@@ -11,7 +11,7 @@ from corroborate.config import RepeatsConfig
 from corroborate.ingest.embed import Embedder, semantic_available
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Passage, RepeatGroup
-from corroborate.repeats.find import LexicalIndex, RepeatResult, find_repeats, paraphrase_candidates
+from corroborate.repeats.find import LexicalIndex, RepeatResult, find_repeats, paraphrase_candidates, window_texts
 from tests.conftest import shared_path
 
 CONFIG = RepeatsConfig()
@@ -355,3 +355,33 @@ def test_sentences_that_all_look_alike_keep_only_their_closest_partners() -> Non
     # The closest pairs survive the cap.
     best = max(g.similarity for g in loose.groups if g.kind == "paraphrase")
     assert any(g.similarity == best for g in pairs)
+
+
+def test_window_texts_are_the_windows_the_paraphrase_step_encodes() -> None:
+    # The pipeline encodes window_texts ahead of this stage: they must be exactly the windows it reads, no more
+    # (a window with a short sentence is never read) and no fewer.
+    text = ("The ferry left the harbour at dawn on Monday. Rain fell. The crew said the sea was calm all morning. "
+            "Two boats followed it out past the lighthouse.\n\nA second paragraph starts here with news. "
+            "It ends with a sentence about the weather today.")
+    article = Article("w" * 16, "o", None, None, None, text)
+    passages = segment(article)
+
+    class Recorder:
+        name = "recorder"
+
+        def __init__(self) -> None:
+            self.texts: list[str] = []
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            self.texts += texts
+            rng = np.random.default_rng(len(self.texts))
+            vectors = rng.standard_normal((len(texts), 8)).astype(np.float32)
+            return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    recorder = Recorder()
+    find_repeats([article], {article.id: passages}, config=CONFIG, embedder=recorder)  # type: ignore[arg-type]
+    sentences = {p.text for p in passages}
+    windows = window_texts(list(reversed(passages)))  # in order of start, however they come
+    assert [t for t in recorder.texts if t not in sentences] == windows
+    assert windows and not any("Rain fell." in w for w in windows)  # two words: no window holds it
+    assert all("lighthouse. A second" not in w for w in windows)  # no window across paragraphs

@@ -46,6 +46,7 @@ MIN_REAL_WORDS = 3
 # A window (two adjacent sentences) must beat each of its sentences by this much to replace them as a match:
 # otherwise a window wins merely by containing the one sentence that matches.
 WINDOW_MARGIN = 0.05
+WINDOW_MIN_WORDS = 3  # each sentence of a window has at least this many words
 
 
 @dataclass(slots=True)
@@ -290,12 +291,26 @@ class LexicalIndex:
         return out
 
 
+def window_texts(passages: list[Passage]) -> list[str]:
+    """The texts of the windows :func:`find_repeats` encodes among one article's passages: what the pipeline
+    encodes ahead (through the engine), so that it computes no window this stage never reads."""
+    flat = sorted(passages, key=lambda p: p.start)
+    n_words = [len(words(p.text)) for p in flat]
+    return [f"{flat[i].text} {flat[i + 1].text}" for i in range(len(flat) - 1)
+            if _window(flat[i], flat[i + 1], n_words[i], n_words[i + 1])]
+
+
+def _window(a: Passage, b: Passage, a_words: int, b_words: int) -> bool:
+    """Whether adjacent passages ``a`` and ``b`` make a window: one article, one paragraph, neither too short."""
+    return a.article == b.article and a.paragraph == b.paragraph and min(a_words, b_words) >= WINDOW_MIN_WORDS
+
+
 def _units(flat: list[Passage], reps: list[int], uf: UnionFind, n_words: list[int]) -> list[_Unit]:
     """Representatives of every distinct text long enough, then windows of two adjacent sentences."""
     units = [_Unit(flat[i].article, flat[i].start, flat[i].end, flat[i].text, (i,), uf.find(i)) for i in reps]
     for i in range(len(flat) - 1):
         a, b = flat[i], flat[i + 1]
-        if a.article == b.article and a.paragraph == b.paragraph and min(n_words[i], n_words[i + 1]) >= 3:
+        if _window(a, b, n_words[i], n_words[i + 1]):
             # The window's text is the article's own text between them, so its span is exact.
             units.append(_Unit(a.article, a.start, b.end, f"{a.text} {b.text}", (i, i + 1), -1))
     return units

@@ -269,3 +269,24 @@ def test_a_stated_confidence_is_at_most_its_bucket_precision() -> None:
 
     # Flags stated 0.5-0.7 were right half the time on natural news; the others keep their confidence.
     assert [stated(x) for x in (0.3, 0.62, 0.67, 0.8)] == [0.3, 0.5, 0.5, 0.8]
+
+
+def test_three_values_in_one_article_are_a_log_not_a_rewrite() -> None:
+    # A live-text page that repeats itself line by line ("X wins a free kick") reads as spun, but a spinner
+    # rewrites a passage once: one article can give two values of a fact, never three or more.
+    lines = ["Ann Lee wins a free kick in the defensive half.", "Foul by Bo Roy.",
+             "Cy Dane wins a free kick in the defensive half.", "Foul by Di Fox.",
+             "Ed Gale wins a free kick in the defensive half.", "Foul by Fa Hu.",
+             "Gus Ito wins a free kick in the attacking half.", "Foul by Jo Kim."]
+    art, ps = _article("log", lines)
+    groups = [RepeatGroup("paraphrase", [Span.of(art, ps[k].start, ps[k].end), Span.of(art, ps[k + 2].start,
+                                                                                      ps[k + 2].end)], "within")
+              for k in (0, 1, 2, 3, 4, 5)]
+    ctx = JudgeContext({"log": art}, {"log": ps}, groups, [])
+    assert ctx.spun == {"log"}
+    names = ["Ann Lee", "Cy Dane", "Ed Gale"]
+    three = Conflict("entity", [_span(art, n) for n in names], names, "who wins the kick", 0.76)
+    kept, dropped = review([three], ctx)
+    assert not kept and "a list or a log" in dropped[0].explanation
+    two = Conflict("entity", [_span(art, n) for n in names[:2]], names[:2], "who wins the kick", 0.76)
+    assert review([two], ctx)[0]  # two values in a spun article stay a rewrite's change

@@ -44,6 +44,7 @@ from typing import Any
 from corroborate.config import ConflictConfig
 from corroborate.crosscheck.ages import age_drop
 from corroborate.crosscheck.conflicts import DRIFT_MIN_SIMILARITY, containment
+from corroborate.crosscheck.findings import value_key
 from corroborate.crosscheck.independence import source_of
 from corroborate.crosscheck.quote_change import names_only, quote_changed
 from corroborate.model import Article, Conflict, Passage, RepeatGroup, Reuse, Span
@@ -328,6 +329,10 @@ def rule(c: Conflict, sides: tuple[int, int], f: dict[str, float], ctx: JudgeCon
         return "the values can be the same figure"
     if va.strip().lower() == vb.strip().lower() or ("(nothing)" in (va, vb) and not _negation_only(va, vb)):
         return "the two sides give the same value"
+    if len({s.article for s in c.spans}) == 1 and len({value_key(v) for v in c.values}) >= 3:
+        # A spinner rewrites a passage once, so one article can hold two values of a fact, its own and its
+        # rewrite's; three or more are a list or a log of like events ("X wins a free kick", live text).
+        return "one article gives three values or more: a list or a log of like events, not a rewrite"
     if f.get("age"):  # read per person, so the same slot is known: its own rules (crosscheck/ages.py)
         return age_drop(c, ctx.source, ctx.articles) or KEEP
     if c.kind == "quote" and names_only(c.values):

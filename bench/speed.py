@@ -1,7 +1,7 @@
 """Speed of `check` (issue 21): the acceptance ratios, each measured within one run on one machine.
 
     python -m bench.speed [--limit 200] [--baseline REV] [--parts path,seeds,cache,dask,scale,threads] [--tag T]
-                          [--repeat N] [--dry-run]
+                          [--repeat N] [--threads N] [--dry-run]
 
 Every measurement runs in a fresh subprocess (cold: imports and model loads count), with the cache off unless
 the part is about the cache. ``--baseline REV`` adds the same measurements on the code of REV (a temporary
@@ -10,7 +10,8 @@ it (so both sides share everything else, and the report bytes can be compared). 
 bench/speed.json; the table in bench/RESULTS.md (section ``speed``) is rebuilt from all parts measured so far,
 each part stamped with its time: ratios are only taken inside one part. ``--tag T`` keeps the parts as "NAME T",
 beside an earlier measurement of the same part (another baseline, say) instead of over it. ``--repeat N``: the
-seeds part runs N interleaved rounds and keeps each row's median. ``--dry-run``: print the table, write nothing.
+seeds and path parts run N interleaved rounds and keep each row's median. ``--threads N``: the path part adds the
+now tree's default path with the ``threads`` setting at N. ``--dry-run``: print the table, write nothing.
 
 Parts:
   path     default and lexical check on ``--limit`` ECB+ documents (baseline and now), and the reference: load
@@ -158,12 +159,24 @@ def _check(tree: Path | None, limit: int, **config: object) -> dict:
     return _python(tree, CHILD, {"limit": limit, "config": config, "dask": dask})
 
 
-def part_path(limit: int, trees: dict[str, Path | None]) -> dict:
+def part_path(limit: int, trees: dict[str, Path | None], repeat: int = 1, threads: int | None = None) -> dict:
+    """``repeat`` interleaved rounds of every row, the reference included; a row is its run of median wall.
+    ``threads``: also the now tree's default path with that many threads (a row of its own)."""
+    runs: dict[str, list[dict]] = {}
+    for _ in range(repeat):
+        for label, tree in trees.items():
+            runs.setdefault(f"{label} default", []).append(_check(tree, limit))
+            if threads is not None and label == "now":
+                runs.setdefault(f"now default, threads {threads}", []).append(_check(tree, limit, threads=threads))
+            runs.setdefault(f"{label} lexical", []).append(_check(tree, limit, semantic="off"))
+        runs.setdefault("reference encode", []).append(_python(None, ENCODE_CHILD, {"limit": limit}))
     rows = {}
-    for label, tree in trees.items():
-        rows[f"{label} default"] = _check(tree, limit)
-        rows[f"{label} lexical"] = _check(tree, limit, semantic="off")
-    rows["reference encode"] = _python(None, ENCODE_CHILD, {"limit": limit})
+    for label, found in runs.items():
+        ordered = sorted(found, key=lambda r: r["wall"])
+        rows[label] = {**ordered[(len(ordered) - 1) // 2], "walls": [r["wall"] for r in found]}
+        shas = {r.get("sha") for r in found}
+        if len(shas) > 1:
+            rows[label]["sha"] = "varies between runs"
     return rows
 
 
@@ -248,8 +261,12 @@ def _path_lines(rows: dict) -> list[str]:
     ref = rows["reference encode"]
     lines += ["", f"Reference: load MiniLM (sentence-transformers) and encode all {ref['sentences']} sentences once "
               f"at batch 64 (padded), one thread: **{ref['wall']:.1f} s**."]
-    if "now default" in rows:
-        lines.append(f"Default `check` now / reference: {_x(rows['now default'], ref)} (target <= 1.5).")
+    for label in [k for k in rows if k.startswith("now default")]:
+        walls = list(zip(rows[label].get("walls", []), ref.get("walls", []), strict=False))
+        rounds = (f"; per round {', '.join(f'{d / r:.2f}' for d, r in walls)}, median "
+                  f"**{statistics.median(d / r for d, r in walls):.2f}x**" if len(walls) > 1 else "")
+        lines.append(f"Default `check` {label.removeprefix('now default').strip(', ') or 'now'} / reference: "
+                     f"{_x(rows[label], ref)} (target <= 1.5){rounds}.")
     if "baseline default" in rows:
         base, now = rows["baseline default"], rows["now default"]
         lexical_base, lexical_now = rows["baseline lexical"], rows["now lexical"]
@@ -334,7 +351,8 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="REV", help="also measure this revision (path, seeds)")
     parser.add_argument("--parts", default="path,seeds,cache,dask,scale,threads")
     parser.add_argument("--tag", default="", help="keep the parts as 'NAME TAG' beside earlier ones")
-    parser.add_argument("--repeat", type=int, default=1, help="seeds: interleaved rounds, median wall per row")
+    parser.add_argument("--repeat", type=int, default=1, help="seeds, path: interleaved rounds, median wall per row")
+    parser.add_argument("--threads", type=int, help="path: also the now tree's default path on this many threads")
     parser.add_argument("--dry-run", action="store_true", help="print the table; write neither speed.json nor "
                         "RESULTS.md")
     args = parser.parse_args()
@@ -349,11 +367,13 @@ def main() -> None:
         for name in args.parts.split(","):
             stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             print(f"[{stamp}] {name} ...", file=sys.stderr, flush=True)
-            rows = {"path": lambda: part_path(args.limit, trees), "seeds": lambda: part_seeds(trees, args.repeat),
+            rows = {"path": lambda: part_path(args.limit, trees, args.repeat, args.threads),
+                    "seeds": lambda: part_seeds(trees, args.repeat),
                     "cache": lambda: part_cache(args.limit), "dask": lambda: part_dask(args.limit),
                     "scale": part_scale, "threads": part_threads, "int8": lambda: part_int8(args.limit),
                     "judge": lambda: part_judge(args.limit)}[name]()
-            rounds = f", median of {args.repeat} interleaved rounds" if name == "seeds" and args.repeat > 1 else ""
+            rounds = f", median of {args.repeat} interleaved rounds" if name in ("seeds", "path") and args.repeat > 1 \
+                else ""
             state[f"{name} {args.tag}".strip()] = {"when": stamp, "note": note + rounds, "rows": rows}
             if not args.dry_run:
                 STATE.write_text(json.dumps(state, indent=1), encoding="utf-8")

@@ -52,3 +52,9 @@ def test_tokenised_quotes_and_clitics() -> None:
 def test_tokenised_straight_quotes_close_even_with_a_space_before() -> None:
     text = 'He said " we squandered it , " Wayne said .'
     assert contents(text) == [(" we squandered it , ", True)]
+
+
+def test_an_opening_mark_glued_to_the_word_before_opens_a_quote() -> None:
+    # A pull quote glued to the paragraph of the quote itself: "...for the town"We are ready for the town," he said.
+    text = 'Ready for the town"We are ready for the town," said Ann Vale. She was "glad"Then she left.'
+    assert contents(text) == [("We are ready for the town,", True), ("glad", True)]

@@ -27,6 +27,10 @@ def quote_ranges(text: str, start: int, end: int) -> list[tuple[int, int, int, i
         backticks = text.startswith("``", i)
         # A straight double quote opens before a word, or between spaces in tokenised text ("said " we ...").
         straight = ch == '"' and not prev.isalnum() and (not nxt.isspace() or prev.isspace())
+        # "... both Africa and Morocco"We are ...": a scraper that glued a paragraph without a full stop (a pull
+        # quote, a caption, a video note) to the next one left the opening mark after a word. (No quote is open
+        # here, so the mark cannot be one's close.)
+        straight = straight or (ch == '"' and prev.isalnum() and nxt.isupper())
         opens_double = ch in _OPEN_DOUBLE or backticks or straight
         opens_single = ch in "‘‹" or (ch == "'" and not prev.isalnum() and nxt.isalpha()
                                       and not _CLITIC.match(text, i, end))

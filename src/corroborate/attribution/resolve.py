@@ -163,7 +163,7 @@ class SpeakerResolver(CueReader):
                     owned = owned or att.phrase.split()[0].lower() in _POSSESSIVE_DETS
         # "This former rebel said he was asked to reach the government or Foley's family": the subject is an
         # unnamed person; no name later in the sentence is the subject either.
-        owned = owned or (result is None and self._opens_unnamed(toks))
+        owned = owned or (result is None and (self._opens_unnamed(toks) or self._opens_described(toks)))
         if result is None and not owned:
             for k in self._main_clause_first(toks):
                 t = toks[k]
@@ -310,6 +310,23 @@ class SpeakerResolver(CueReader):
         lead = self._leading_subject(toks) if toks else None
         ent = self._entity_ending(toks[lead[0]].start, toks[lead[1]].end) if lead is not None else None
         return ent.name if ent is not None and ent.type == "ORG" else None
+
+    def _opens_described(self, toks: list[Token]) -> bool:
+        """Does the sentence open with a description for its subject, "the" and lower-case words right before a
+        past-tense verb ("The triple threat performed in front of judges Ann Vale, ...")? A name later in the
+        sentence is then no subject (the description refers to someone the sentence does not name)."""
+        k = 0
+        while k < len(toks) and toks[k].lower in _LEAD_SKIP:
+            k += 1
+        if k >= len(toks) or toks[k].lower != "the":
+            return False
+        for j in range(k + 2, min(k + 5, len(toks))):
+            if any(t.text[:1].isupper() or self._gap_breaks(a, t)
+                   for a, t in zip(toks[k:j], toks[k + 1:j + 1], strict=True)):
+                return False
+            if toks[j].lower.endswith("ed") and len(toks[j].lower) > 4:
+                return True
+        return False
 
     def _unnamed_subject(self, p: Passage) -> bool:
         """Does the sentence open with an unnamed person ("A fighter", "This former rebel")?"""

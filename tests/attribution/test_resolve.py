@@ -1,0 +1,18 @@
+"""The speaker resolver (resolve.py): which earlier person a pronoun refers to."""
+
+from __future__ import annotations
+
+from corroborate.attribution.quotes import extract_quotes
+from corroborate.model import Article
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(Article("a1", "o", None, None, None, text), []) if q.kind == "direct"]
+
+
+def test_a_name_after_a_described_subject_is_no_antecedent_for_a_pronoun() -> None:
+    # "The triple threat" is the sentence's subject; the judge named later in it is not who "she" is.
+    text = ("Ann Vale moved to Manila in 2012. She is nominated for an award. The triple threat performed in front "
+            "of judges Rose Lee from the Spice Girls and Tom Brook, singing a song. 'Acting is what I really love, "
+            "but you have to do everything now,' she told the paper.")
+    assert _speakers(text) == ["Ann Vale"]

@@ -80,3 +80,11 @@ def test_a_spokesperson_speaks_for_a_body_typed_as_a_place() -> None:
     people = [Entity("Dover", "LOC", [], [])]
     q = Quote("spokesperson for Dover", "said", "We review all such requests carefully", [], "direct")
     assert named_speaker(q, EntityLookup(people)).speaker == "Dover"
+
+
+def test_a_kin_word_before_a_nickname_gives_its_bearers_sex() -> None:
+    assert gender("Uncle Tubby") == "m" and gender("Aunt Bee") == "f" and not agrees("Uncle Tubby", "she")
+    found = direct("Uncle Tubby told a magazine about the feud in March. Tubby later posted a text exchange he had "
+                   "with Rose in which she reportedly told him: 'I am going to confront everyone about all of these "
+                   "lies.'")
+    assert [q.speaker for q in found] == [None]

@@ -41,5 +41,7 @@ MALE_NAMES = frozenset(_MALE_TEXT.split())
 GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 
 #: Honorifics that mark a gender ("Mr. Trump" is not Melania Trump).
-FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "mme", "mlle", "lady", "dame", "sra"})
-MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "herr", "sr"})
+# (With the kin words a family's nickname opens with: "Uncle Poodle", "Aunt Bee" say their bearer's sex too.)
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "mme", "mlle", "lady", "dame", "sra", "aunt", "auntie", "grandma",
+                               "granny"})
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "herr", "sr", "uncle", "grandpa"})

@@ -6,7 +6,7 @@ from corroborate.attribution.entities import EntityLookup
 from corroborate.attribution.quotes import extract_quotes
 from corroborate.attribution.speakers import _by_surname, agrees, gender, named_speaker
 from corroborate.ingest.segment import segment
-from corroborate.model import Article, Entity, Quote
+from corroborate.model import Article, Entity, Quote, Span
 
 
 def direct(text: str) -> list[Quote]:
@@ -88,3 +88,14 @@ def test_a_kin_word_before_a_nickname_gives_its_bearers_sex() -> None:
                    "with Rose in which she reportedly told him: 'I am going to confront everyone about all of these "
                    "lies.'")
     assert [q.speaker for q in found] == [None]
+
+
+def test_the_quote_that_continues_a_subject_typed_as_a_place_keeps_it() -> None:
+    # The typer called the one-name player a place; he speaks with a verb ("Brook told"), and so does the quote
+    # that continues his words with no cue of its own.
+    text = ("Brook, 30, joined the club in July. \"I'm ready and I have been fit all season,\" Brook told the club "
+            "website. \"I've been playing games for the under-20s and I keep my match fitness up.\"")
+    a = Article("a1", "o", None, None, None, text)
+    entities = [Entity("Brook", "LOC", [], [Span.of(a, 0, 5)])]
+    found = [q for q in extract_quotes(a, segment(a), entities=entities) if q.kind == "direct"]
+    assert [q.speaker for q in found] == ["Brook", "Brook"]

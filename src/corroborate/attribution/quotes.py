@@ -230,6 +230,7 @@ def extract_quotes(article: Article, passages: list[Passage], *, entities: list[
         entities = extract_entities([article], {article.id: passages}, nlp=nlp)
     lookup = EntityLookup(entities)
     reader = _Reader(article, passages, lookup)
-    quotes = [named_speaker(q, lookup) for q in reader.direct() + reader.reported()]
+    spoke: set[str] = set()  # (subjects of a speech verb the typer took for a place or a thing, in text order)
+    quotes = [named_speaker(q, lookup, spoke) for q in reader.direct() + reader.reported()]
     quotes.sort(key=lambda q: (q.spans[0].start, q.spans[0].end, q.kind))
     return quotes

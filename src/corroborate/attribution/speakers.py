@@ -283,7 +283,7 @@ def _may_speak(name: str) -> bool:
                                and not words & ((LOC_WORDS | OTH_WORDS | _TITLE_WORDS) - BODY_NOUNS))
 
 
-def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
+def named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = None) -> Quote:
     """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
     Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
     (``speaker`` None) while ``speaker_span`` still points at the words that introduced the quote. A
@@ -312,9 +312,13 @@ def named_speaker(quote: Quote, lookup: EntityLookup) -> Quote:
         # Lew" holds the noun "secretary" but is a name, not a description).
         name = plain_name(ent) if ent.type == "PER" else ent.name
         return quote if quote.speaker == name else replace(quote, speaker=name)
-    if ent is not None and ent.type in ("OTH", "LOC") and quote.cue is not None and _may_speak(ent.name):
+    if ent is not None and ent.type in ("OTH", "LOC") and (quote.cue is not None or ent.name in (spoke or ()))\
+            and _may_speak(ent.name):
         # "“…,” Bower said", "Microsoft said": the typer took a person or a company the story names once for a
-        # place or a thing; the subject of a speech verb speaks, unless it is a known place.
+        # place or a thing; the subject of a speech verb speaks, unless it is a known place. So does the next
+        # quote that continues the words of a subject that spoke so (``spoke``: those subjects).
+        if spoke is not None and quote.cue is not None:
+            spoke.add(ent.name)
         return quote if quote.speaker == ent.name else replace(quote, speaker=ent.name)
     words = [w.strip(".,’'").lower() for w in quote.speaker.split()]
     fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words) \

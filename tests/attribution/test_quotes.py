@@ -431,3 +431,26 @@ def test_a_day_after_said_dates_the_remark_and_a_when_clause_is_no_remark() -> N
                                "“We will not pay,” Tom Hale said when asked about the new fees at the pier.")
              if q.kind == "reported"]
     assert [(q.speaker, q.text) for q in found] == [("Ana Ruiz", "the harbour fees were too high for small boats")]
+
+
+def test_a_quote_whose_sentence_has_its_own_unnamed_source_does_not_carry_the_speaker_before() -> None:
+    text = ('Mr Vale said the town was "still supporting the rebel groups" in the area. But state television '
+            'insisted soldiers had "thwarted an attack against the prison by armed groups".')
+    quotes = [q for q in extract_quotes(Article("a1", "o", None, None, None, text), []) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Mr Vale", None]
+
+
+def test_a_quote_after_a_pronoun_that_refers_to_no_one_does_not_carry_the_speaker_before() -> None:
+    # (No woman is named before "she": the words are hers, whoever she is, and not Tom Brook's.)
+    text = ("When asked about it, Tom Brook said he 'could not remember the night at all'. A text exchange posted "
+            "later shows that she reportedly told him: 'I am going to confront everyone about all of these lies.'")
+    quotes = [q for q in extract_quotes(Article("a1", "o", None, None, None, text), []) if q.kind == "direct"]
+    assert quotes[-1].speaker is None
+
+
+
+def test_a_second_speech_verb_after_and_still_carries_the_speaker_of_its_clause() -> None:
+    text = ('Mayor Tom Brook backed her on Monday. While the mayor declined to say more, he said he thinks Vale is a '
+            '"total opportunist" and said "the record is quite clear that she lies a whole lot of the time."')
+    quotes = [q for q in extract_quotes(Article("a1", "o", None, None, None, text), []) if q.kind == "direct"]
+    assert quotes[-1].speaker == "Tom Brook"

@@ -60,6 +60,7 @@ class _Reader(SpeakerResolver):
         self._subjects: dict[int, tuple[str, int, int] | None] = {}
         self._relatives: set[int] = set()
         self._closers: set[int] = set()
+        self._own_source: set[int] = set()  # quotes whose sentence has a speech verb with a subject read as no one
 
     # -- quotes -----------------------------------------------------------------------------------------
     def direct(self) -> list[Quote]:
@@ -116,6 +117,8 @@ class _Reader(SpeakerResolver):
                     # beats a quote further back (feeds with no paragraph breaks hold whole articles in one).
                     carried = self._reported_before([before])
                     prev = None if carried is not None else prev
+                if s in self._own_source:
+                    prev = carried = None
                 if prev is not None and prev.speaker is not None and self._carries(prev.speaker, c):
                     quote = Quote(prev.speaker, None, quote.text, quote.spans, "direct", prev.speaker_span)
                 elif carried is not None and self._carries(carried[0], c):
@@ -187,7 +190,7 @@ class _Reader(SpeakerResolver):
 
     def _attribute(self, o: int, s: int, e: int, c: int | None, sentence: Passage) -> Quote:
         span = Span.of(self.article, s, e)
-        att = None
+        att, own = None, False
         if c is not None:
             after = self._passage_at(c)
             pos = c + (2 if self.text.startswith("''", c) else 1)
@@ -206,8 +209,16 @@ class _Reader(SpeakerResolver):
                      and not (t.lower.endswith("ed") and k + 1 < len(toks) and toks[k + 1].lower == "by")]
             if verbs:
                 att = self._subject_of_verb(sentence, toks, verbs[-1])
+                # "But state television insisted soldiers had “…”", "… in which she told him: “…”" with no "she" to
+                # refer to: the sentence gives the words a source of its own, which the reader cannot name; the
+                # speaker of the quote before is not it. (Not ", saying “…”" nor "… and said “…”": their subject
+                # is the clause's, often the one the quote before is given to, "The family also …, saying".)
+                v = verbs[-1]
+                own = not toks[v].lower.endswith("ing") and not (v > 0 and toks[v - 1].lower == "and")
+                if att is None and own:
+                    self._own_source.add(s)
                 if att is None:
-                    return Quote(None, toks[verbs[-1]].text, span.text, [span], "direct", None)
+                    return Quote(None, toks[v].text, span.text, [span], "direct", None)
             elif self._cue_after(c) in (None, "according to"):  # (a speech verb after it that named nobody: no guess)
                 att = self._according_after(c) or self._as_put_it(sentence, o) or self._colon_subject(
                     sentence, toks, o, len(self.text[s:e].split()) >= _MIN_WORDS_UNATTRIBUTED)
@@ -215,6 +226,8 @@ class _Reader(SpeakerResolver):
         if att is None:
             return Quote(None, None, span.text, [span], "direct", None)
         speaker, sspan = self.resolve(att, sentence)
+        if own and speaker is None and sspan is None:
+            self._own_source.add(s)
         return Quote(speaker, att.cue, span.text, [span], "direct", sspan)
 
 def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,

@@ -24,6 +24,8 @@ _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "
 _SITE_NOUNS = frozenset({"website", "site", "blog", "page", "account", "posting"})
 # Words that open a new, unnamed source ("a local barber", "one friend", "another witness").
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
+# "…,” his son wrote", "…,” her spokesman said": someone's relative or staff, never the speaker before.
+_OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 # What a document does to its words ("the records state", "the letter read").
 _DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
 
@@ -207,7 +209,7 @@ class CueReader(CuePhrases):
         own = (self._cue_after(c) or "").split()
         if not own:
             return True
-        if any(w.endswith("'s") for w in own):
+        if any(w.endswith("'s") for w in own) or own[0] in _OWNERS:
             return False  # "…,” the boy's father wrote": someone's relative or aide, not the speaker before
         if own[-1] in ("he", "she"):
             return agrees(speaker, own[-1])

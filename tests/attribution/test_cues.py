@@ -10,7 +10,19 @@ def _speakers(text: str) -> list[str | None]:
     return [q.speaker for q in extract_quotes(Article("a1", "o", None, None, None, text), []) if q.kind == "direct"]
 
 
+def test_a_club_before_the_noun_that_ends_the_tag_does_not_speak() -> None:
+    text = ("Ostland lost to Westland on Tuesday in Kingsport. 'The state of the squad is good,' centre back Tom "
+            "Brook told reporters. 'We are trying out young players in these games,' added the Kingsport defender.")
+    assert _speakers(text) == ["Tom Brook", None]
+
+
 def test_a_quote_tagged_by_someones_relative_does_not_carry_the_name_before() -> None:
     text = ("Ann Vale died on Monday at the age of 90, her son and daughter, Tom and Rose Vale, told the paper. "
             "\"She was and will always be the light of our family, and we miss her,\" her son wrote online.")
     assert _speakers(text) == [None]
+
+
+def test_a_named_bodys_article_after_the_cue_still_speaks_for_it() -> None:
+    text = ("A photo of a giant crab has people asking if it is real, according to Ostland News. \"The aerial shot "
+            "lets viewers see the full body of the crab,\" says the Ostland News article.")
+    assert _speakers(text) == ["Ostland News"]

@@ -16,7 +16,8 @@ from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _cue
 from corroborate.attribution.reported import _Attribution
 from corroborate.attribution.speakers import _by_surname, agrees
 from corroborate.model import Passage
-from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, DOCUMENT_NOUNS, PLACED_IN
+from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
+from corroborate.text.quote_words import _CUE_FILLER, _PASSIVE_AUX, DOCUMENT_NOUNS, NAMED_GROUPS, PLACED_IN
 
 # "Mr. Rubio is expected to say", "X was quoted as saying": remarks announced ahead are attributed the same way.
 _FUTURE_FILLER = frozenset({"expected", "set", "due", "likely", "going", "to", "will", "would", "was", "quoted", "as"})
@@ -26,6 +27,8 @@ _SITE_NOUNS = frozenset({"website", "site", "blog", "page", "account", "posting"
 _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 # "…,” his son wrote", "…,” her spokesman said": someone's relative or staff, never the speaker before.
 _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# Nouns after a name through which the named body speaks: its text, its site, its spokesperson, itself.
+_VOICES = DOCUMENT_NOUNS | BODY_VOICES | BODY_NOUNS | NAMED_GROUPS | _SITE_NOUNS | {"article", "story", "account"}
 # What a document does to its words ("the records state", "the letter read").
 _DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
 
@@ -235,6 +238,11 @@ class CueReader(CuePhrases):
             np = self._np_forward(toks, 1) or self._role_before_name(toks, 1)
             if np is None:
                 return None
+            if toks[np[0]].lower == "the" and np[1] + 2 == len(toks) and toks[-1].text.isalpha() \
+                    and toks[-1].text.islower() and toks[-1].lower not in _VOICES:
+                # "…,” added the Barcelona defender.": the lower-case noun that ends the sentence heads the
+                # phrase, a person the club does not speak for ("says the AOL article" is AOL's, as before).
+                np = (np[0], np[1] + 1)
             np = self._person_after_body(toks, self._modified_noun(toks, np))
             return self._attribution(toks, *self._named_apposition(toks, self._role_then_name(toks, np)),
                                      toks[0].text)

@@ -26,3 +26,11 @@ def test_a_named_bodys_article_after_the_cue_still_speaks_for_it() -> None:
     text = ("A photo of a giant crab has people asking if it is real, according to Ostland News. \"The aerial shot "
             "lets viewers see the full body of the crab,\" says the Ostland News article.")
     assert _speakers(text) == ["Ostland News"]
+
+
+def test_a_name_set_off_by_commas_right_before_the_verb_is_its_subject() -> None:
+    # A photo caption with no full stop runs into the sentence ("... in July 2013 A ..."); the name in commas
+    # before "told" speaks, not the person the caption was about.
+    text = ("Ann Vale lives in Kingsport. Vale' page says she became engaged in July 2013 A Kingsport building "
+            "janitor, Tom Brook, told the New York Post 'She was arrested and he does not want her back at all.'")
+    assert _speakers(text) == ["Tom Brook"]

@@ -78,7 +78,7 @@ class CueReader(CuePhrases):
                     if np is not None:
                         return self._attribution(toks, *np, cue)
                     break  # "Ann Ruiz, 31, who …, wrote …, saying": no name right before "who"; read on
-            np = self._apposed_subject(toks, v)
+            np = self._apposed_subject(toks, v) or self._apposed_name(toks, v)
         elif any(toks[k].lower == "who" and "," in self.text[toks[k - 1].end:toks[k].start]
                  for k in range(max(1, v - 4), v)):
             # "a spokesman for Mr Darmanin, who yesterday accused …": the verb is inside the relative clause,
@@ -166,6 +166,20 @@ class CueReader(CuePhrases):
                   if t[1] == toks[j - 1].end and t[2].type == "PER"]
         first = next((k for k in range(j) if person and toks[k].start == person[-1][0]), None)
         return (first, j - 1) if first is not None else None
+
+    def _apposed_name(self, toks: list[Token], v: int) -> tuple[int, int] | None:
+        """"... in July 2013 A Bronx building janitor, Ann Vale, told the Post": a person's name set off by commas
+        right before the verb toks[v] is its subject, whatever came before the description it names (a photo
+        caption run into the sentence, here). Not "…, Ann Vale, said Tom Reed", whose subject follows the verb."""
+        if v < 2 or self.text[toks[v - 1].end:toks[v].start].strip() != "," \
+                or (v + 1 < len(toks) and self._person_at(toks[v + 1])):
+            return None
+        person = [t for t in self.lookup.in_range(self.article.id, toks[0].start, toks[v - 1].end)
+                  if t[1] == toks[v - 1].end and t[2].type == "PER"]
+        first = next((k for k in range(1, v) if person and toks[k].start == person[-1][0]), None)
+        if first is None or self.text[toks[first - 1].end:toks[first].start].strip() != ",":
+            return None
+        return first, v - 1
 
     def _quoted_as(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the news website quoted council head Ann Vale as saying.: who is quoted speaks, not the outlet that

@@ -100,6 +100,11 @@ def test_page_chrome_glued_into_the_prose() -> None:
     text = ("Share this withEmailFacebookTwitterWhatsAppCopy this linkThe ferry sank at noon. Media playback is not "
             "supported on this deviceThe captain swam ashore. Readers follow us on Twitter, she said. "
             "Follow Kim on Twitter and on Facebook")
+    daily = ("The pier shut at noon. Scroll down for video Crowds (pictured) came to watch. She left. Sorry we are "
+             "not currently accepting comments on this article.\nScroll down for video\n")
+    assert _found(daily) == [("page chrome", "Scroll down for video"),
+                             ("page chrome", "Sorry we are not currently accepting comments on this article."),
+                             ("ad marker", "Scroll down for video")]
     assert _found(text) == [
         ("page chrome", "Share this withEmailFacebookTwitterWhatsAppCopy this link"),
         ("page chrome", "Media playback is not supported on this device"),
@@ -111,7 +116,7 @@ def test_page_chrome_glued_into_the_prose() -> None:
 
 def test_rules_table_is_documented() -> None:
     reasons = [reason for reason, _ in RULES]
-    assert reasons == ["promo line", "caption marker", "share prompt", "page chrome", "ad marker", "byline",
+    assert reasons == ["promo line", "caption marker", "share prompt", "ad marker", "page chrome", "byline",
                        "timestamp line"]
     source = (REPO / "src" / "corroborate" / "ingest" / "clean.py").read_text(encoding="utf-8")
     for reason in reasons:  # every rule carries a comment saying why, on the line above its row

@@ -40,17 +40,21 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^[ \t]*(?i:share this (?:article|story|page)|share on (?:facebook|twitter|x|whatsapp|linkedin|email)"
         r"|click here to\b|sign up (?:to|for)\b[^\r\n]*newsletter|subscribe to (?:our|the)\b|follow us on\b"
         r"|get the latest\b[^\r\n]*(?:newsletter|app|inbox))[^\r\n]{0,200}\r?$", re.MULTILINE)),
-    # The same chrome glued into the prose when a scraper drops the line breaks (BBC pages: "Share this
-    # withEmailFacebook…Copy this link" and "Media playback is not supported on this device" run straight into
-    # the next sentence; "Follow Matt on Twitter" closes the text). Left in, they become part of a sentence.
-    ("page chrome", re.compile(
-        r"Share this with(?:[ \t]*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|Linked[Ii]n|Reddit))+"
-        r"[ \t]*(?:Copy this link)?|Media playback is (?:not supported|unsupported) on (?:this|your) device"
-        r"|(?<![\w,] )Follow (?:us|[A-Z][a-z]+) on (?:Twitter|Facebook|Instagram)\b[^\r\n]{0,160}$", re.MULTILINE)),
     # Advertising slots that text extraction keeps as a line of their own.
     ("ad marker", re.compile(
         r"^[ \t]*(?:Advertisement|ADVERTISEMENT|(?i:story continues below(?: advertisement)?|scroll down for video))"
         r"[ \t\r]*$", re.MULTILINE)),
+    # The same chrome glued into the prose when a scraper drops the line breaks (BBC pages: "Share this
+    # withEmailFacebook…Copy this link" and "Media playback is not supported on this device" run straight into
+    # the next sentence; "Follow Matt on Twitter" closes the text; Daily Mail pages: "Scroll down for video"
+    # before the next sentence, "Sorry we are not currently accepting comments" at the end). Left in, they
+    # become part of a sentence. After the line rules, so a line of its own keeps their reason.
+    ("page chrome", re.compile(
+        r"Share this with(?:[ \t]*(?:Email|Facebook|Messenger|Twitter|Pinterest|WhatsApp|Linked[Ii]n|Reddit))+"
+        r"[ \t]*(?:Copy this link)?|Media playback is (?:not supported|unsupported) on (?:this|your) device"
+        r"|(?<![\w,] )Follow (?:us|[A-Z][a-z]+) on (?:Twitter|Facebook|Instagram)\b[^\r\n]{0,160}$"
+        r"|\b(?i:scroll down for video)\b|(?:Sorry,? )?[Ww]e are (?:not currently|no longer) accepting comments"
+        r" on this article\.?", re.MULTILINE)),
     # "By Jane Doe, Political Editor": a short line of capitalised name words, with no sentence
     # punctuation at its end, so "By Monday, the harbour had reopened." (a sentence) is kept; day and
     # month names after "By" are refused outright for the unpunctuated case.

@@ -454,3 +454,15 @@ def test_a_second_speech_verb_after_and_still_carries_the_speaker_of_its_clause(
             '"total opportunist" and said "the record is quite clear that she lies a whole lot of the time."')
     quotes = [q for q in extract_quotes(Article("a1", "o", None, None, None, text), []) if q.kind == "direct"]
     assert quotes[-1].speaker == "Tom Brook"
+
+
+def test_a_description_after_the_cue_refers_back_to_the_person_quoted_just_before() -> None:
+    text = ("Ostland lost on Tuesday. 'The state of the squad is good,' centre back Tom Brook told reporters. "
+            "'We are trying out young players in these games,' added the Kingsport defender. 'We are second in "
+            "the group and these games are for trying things out.'")
+    quotes = [q for q in extract_quotes(Article("a1", "o", None, None, None, text), []) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Tom Brook"] * 3
+    # An office has a holder of its own: "the Kingsport coach" is not the defender just quoted.
+    coach = text.replace("defender", "coach")
+    quotes = [q for q in extract_quotes(Article("a1", "o", None, None, None, coach), []) if q.kind == "direct"]
+    assert quotes[1].speaker is None

@@ -37,15 +37,19 @@ import re
 from typing import Any
 
 from corroborate.attribution.entities import EntityLookup, extract_entities
+from corroborate.attribution.names import PERSON_TITLE_WORDS
 from corroborate.attribution.phrases import _cue
 from corroborate.attribution.resolve import SpeakerResolver
 from corroborate.attribution.speakers import named_speaker
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
+from corroborate.text.lexicon import SPEAKER_NOUNS
+from corroborate.text.name_words import TITLE_MODIFIERS
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
 _QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
+_EPITHET = re.compile(r"the (?:[A-Z][\w.'’-]*\s+)+[a-z]+")  # "the Barcelona defender", "the Real Madrid star"
 
 
 class _Reader(SpeakerResolver):
@@ -85,6 +89,7 @@ class _Reader(SpeakerResolver):
             quote = self._attribute(o, s, e, c, sentence)
             # "“…,” the group said. ¶ “…,” they added.": "they" after a body's quote is that body.
             quote = self._body_they(quote, last_by_para.get(para) or last_by_para.get(para - 1))
+            quote = self._epithet(quote, last_by_para.get(para), sentence)
             if c is None and quote.speaker is None and quote.speaker_span is None and words >= _MIN_WORDS_UNATTRIBUTED:
                 # (Shorter pieces left open are mostly a straight closing mark read as an opening one.)
                 quote = self._closed_later(quote, e, found[k + 1] if k + 1 < len(found) else None) or quote
@@ -128,6 +133,20 @@ class _Reader(SpeakerResolver):
             out.append(quote)
             last_by_para[para] = quote
         return out
+
+    def _epithet(self, quote: Quote, prev: Quote | None, sentence: Passage) -> Quote:
+        """"‘…,’ Tom Brook told reporters. ‘…,’ added the Kingsport defender.": a description after the cue that
+        names a club or a place and a noun that is no office ("defender", "star", not "coach", "president": an
+        office has its own holder) refers back to the person who spoke the quote in the sentence before."""
+        if prev is None or prev.speaker is None or quote.speaker is None or quote.cue is None \
+                or _EPITHET.fullmatch(quote.speaker) is None \
+                or quote.speaker.split()[-1].lower() in PERSON_TITLE_WORDS | TITLE_MODIFIERS | SPEAKER_NOUNS:
+            return quote
+        ent = self.lookup.named(prev.speaker)
+        before = self.passages[sentence.index - 1] if sentence.index > 0 else None
+        if ent is None or ent.type != "PER" or before is None or prev.spans[-1].end < before.start:
+            return quote
+        return Quote(prev.speaker, quote.cue, quote.text, quote.spans, "direct", prev.speaker_span)
 
     def _caption(self, paragraph: list[Passage] | None) -> bool:
         """Is the paragraph a photo caption: one short line with no closing punctuation and no quotation mark?"""

@@ -36,3 +36,12 @@ def test_a_name_set_off_by_commas_right_before_the_verb_is_its_subject() -> None
     text = ("Ann Vale lives in Kingsport. Vale' page says she became engaged in July 2013 A Kingsport building "
             "janitor, Tom Brook, told the New York Post 'She was arrested and he does not want her back at all.'")
     assert _speakers(text) == ["Tom Brook"]
+
+
+def test_a_person_of_a_body_described_on_in_lower_case_before_the_verb_speaks() -> None:
+    text = '"She died after a brief aggressive battle with cancer," Tom Brook of Acme music publishing said.'
+    assert _speakers(text) == ["Tom Brook"]
+    # A body's name of two joined by a slash is one name.
+    text = ("Ann Vale died in London last week at the age of 66 after \"a brief aggressive battle with cancer\", Tom "
+            "Brook of Acme/Vale music publishing said.")
+    assert _speakers(text) == ["Tom Brook"]

@@ -29,6 +29,8 @@ _NEW_SOURCE = frozenset({"a", "an", "one", "another", "some", "according"})
 _OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 # Nouns after a name through which the named body speaks: its text, its site, its spokesperson, itself.
 _VOICES = DOCUMENT_NOUNS | BODY_VOICES | BODY_NOUNS | NAMED_GROUPS | _SITE_NOUNS | {"article", "story", "account"}
+# Words that end a body's description and open a clause ("Ann Vale of Acme, who said", "of Acme and said").
+_NOT_TRADE = frozenset({"and", "or", "but", "who", "which", "that", "has", "had", "have", "was", "is", "also"})
 # What a document does to its words ("the records state", "the letter read").
 _DOCUMENT_VERBS = frozenset({"state", "states", "read", "reads"})
 
@@ -181,6 +183,20 @@ class CueReader(CuePhrases):
             return None
         return first, v - 1
 
+    def _trade_before_cue(self, toks: list[Token], np: tuple[int, int], k: int) -> int | None:
+        """"“…”, Ann Vale of Acme music publishing said": a person "of" a body, then up to three lower-case words
+        that go on describing the body, then the speech verb; the verb's index, or None."""
+        if not (np[0] < np[1] and self._person_at(toks[np[0]])
+                and any(toks[j].lower in ("of", "for") for j in range(np[0] + 1, np[1]))):
+            return None
+        j = k
+        while j < len(toks) and j - k < 3 and toks[j].text.isalpha() and toks[j].text.islower() \
+                and not _cue(toks[j]) and toks[j].lower not in _NOT_TRADE \
+                and not self._gap_breaks(toks[j - 1], toks[j]):
+            j += 1
+        ok = k < j < len(toks) and _cue(toks[j]) and not self._gap_breaks(toks[j - 1], toks[j])
+        return j if ok else None
+
     def _quoted_as(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the news website quoted council head Ann Vale as saying.: who is quoted speaks, not the outlet that
         quotes (a pronoun, "quoted him as saying", refers back as "he said" does)."""
@@ -297,6 +313,9 @@ class CueReader(CuePhrases):
         if k < len(toks) and _cue(toks[k]) and (apposed or comma or not self._gap_breaks(toks[k - 1], toks[k])):
             cue = self.text[toks[first].start:toks[k].end]
             return self._attribution(toks, np[0], np[1], re.sub(r"\s+", " ", cue))
+        trade = self._trade_before_cue(toks, np, k)
+        if trade is not None:
+            return self._attribution(toks, np[0], np[1], toks[trade].text)
         if self._person_at(toks[np[0]]) and self._comma_before(toks, np[1] + 1):
             # "“…,” Ann Vale, a Republican trying to unseat Representative Tom Hart, a Democrat, in the Third
             # District, said": an apposition longer than _past_apposition reads, with commas of its own.

@@ -77,6 +77,8 @@ class SpeakerPhrases:
         # "Sen. Jim DeMint", "Gov. Paul LePage", "Jacob J. Lew": a title's or an initial's full stop does not
         # end the phrase.
         initial = len(a.text) == 1 and a.text.isupper()
+        if gap == "/" and a.text[:1].isupper() and b.text[:1].isupper():
+            return False  # "Warner/Chappell": one name of two joined by a slash
         return bool(gap) and not (gap == "." and (a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS or initial))
 
     def _party_label(self, toks: list[Token], j: int) -> bool:

@@ -147,3 +147,20 @@ def test_a_glued_straight_quote_goes_to_the_sentence_it_belongs_to() -> None:
         "Officers left.",
         '"The scene," they said, "is clear."',
     ]
+
+
+def test_captions_run_into_the_next_sentence_are_split_in_long_sentences() -> None:
+    # Daily Mail captions carry no full stop; a scrape without line breaks runs them into the body.
+    text = ("Ann Vale (pictured) learned the language to win a part in a sitcom set in the old port town "
+            "The risk paid off as the actress, who calls herself a late starter, landed the role in 2014 "
+            "She fits in so well that fans call her a local. Fans of the song Don't Push It won a prize in "
+            "the same town that year after the vote was counted twice in the hall.")
+    assert _sentences(text) == [
+        "Ann Vale (pictured) learned the language to win a part in a sitcom set in the old port town",
+        "The risk paid off as the actress, who calls herself a late starter, landed the role in 2014",
+        "She fits in so well that fans call her a local.",
+        "Fans of the song Don't Push It won a prize in the same town that year after the vote was counted twice "
+        "in the hall.",
+    ]
+    short = "He met the mayor In the hall they spoke."  # too short to be several captions
+    assert _sentences(short) == [short]

@@ -12,6 +12,8 @@ What it handles, because scraped news is full of it:
 * hard-wrapped lines (a line that runs on in lower case) are joined back into one sentence;
 * sentences glued by a scraper that dropped the space at a paragraph join (``… the Cenotaph.Anzac Day …``)
   are split again, unless the dot belongs to an abbreviation, an initial, a number or a domain name;
+* captions without a full stop run into the next sentence (``… in the Philippines The risk paid off …``) are
+  split where a sentence starter follows a lower-case word, in long sentences only;
 * spans removed by ``clean`` are never part of a passage, and break a sentence where they cut it.
 """
 
@@ -23,6 +25,7 @@ from collections.abc import Iterable
 
 from corroborate.model import Article, Passage, Removal
 from corroborate.text.abbreviations import ABBREVIATIONS, CALENDAR_ABBREVIATIONS, TITLE_ABBREVIATIONS
+from corroborate.text.run_on_words import RUN_ON_BEFORE, RUN_ON_STARTERS, TITLE_TAIL_STARTERS
 
 # Sentence-final punctuation, then any closing quotes/brackets.
 _END = re.compile(r"""[.!?…]+["'”’»)\]]*""")
@@ -139,6 +142,33 @@ def _opens(text: str, quote: int, sent_start: int, line_end: int) -> bool:
     return text[after - 1].isalnum() or text[after - 1] in ",;:"
 
 
+# A run-on is looked for only in a sentence this long, and each piece it leaves has a few words at least: a
+# caption is a sentence's worth of words, and a short sentence is never several captions.
+RUN_ON_MIN_WORDS = 20
+RUN_ON_MIN_PIECE = 4
+_RUN_ON = re.compile(r"(?<=[a-z)0-9]) (?=(?:" + "|".join(RUN_ON_STARTERS) + r") [a-z0-9])")
+
+
+def _run_ons(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut where a caption with no full stop ran into the next sentence (Daily Mail scrapes)."""
+    if len(text[s:e].split()) < RUN_ON_MIN_WORDS:
+        return [(s, e)]
+    out: list[tuple[int, int]] = []
+    start = s
+    for m in _RUN_ON.finditer(text, s, e):
+        before = text[start:m.start()].split()
+        if len(before) < RUN_ON_MIN_PIECE or before[-1].lower().strip("),") in RUN_ON_BEFORE:
+            continue
+        starter = text[m.end():m.end() + 6].split(" ", 1)[0]
+        if before[-1][:1].isupper() and starter in TITLE_TAIL_STARTERS:
+            continue  # "the Fix It tool", "Don't Push It won": a title's last word
+        if len(text[m.end():e].split()) < RUN_ON_MIN_PIECE:
+            break
+        out.append((start, m.start()))
+        start = m.end()
+    return [*out, (start, e)]
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence offsets inside ``text[start:end]`` (one block without blank lines or removed spans)."""
     out: list[tuple[int, int]] = []
@@ -168,7 +198,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((sent_start, stop))
             sent_start = nxt
         out.append((sent_start, line_end))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if e > s]
+    pieces = [piece for s, e in out for piece in _run_ons(text, *_trim(text, s, e))]
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in pieces) if e > s]
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -44,7 +44,20 @@ def test_a_moved_text_fails_loudly() -> None:
 def test_the_labels_are_locators_without_text() -> None:
     data = json.loads(LABELS.read_text(encoding="utf-8"))
     items = data["items"]
-    assert len(items) == 100 and len({(x["article"], x["punctuation"]) for x in items}) == 100
+    assert len(items) == 207 and len({(x["article"], x.get("punctuation", x.get("space"))) for x in items}) == 207
     for x in items:
-        assert set(x) <= {"article", "punctuation", "fingerprint", "boundary", "quote"}
+        assert set(x) <= {"article", "punctuation", "space", "kind", "fingerprint", "boundary", "quote"}
         assert len(x["fingerprint"]) == 10 and x.get("quote") in (None, "opens", "closes", "unclear")
+        assert ("space" in x) == (x.get("kind") == "run-on")
+    assert sum(x.get("kind") == "run-on" for x in items) == 107
+
+
+def test_a_run_on_place_counts_when_a_sentence_ends_right_before_its_space() -> None:
+    text = ("Ann Vale (pictured) learned the language to win a part in a sitcom set in the old port town "
+            "The risk paid off as the actress, who calls herself a late starter, landed the role in 2014.")
+    cut = text.index(" The risk")
+    short = text.index(" a sitcom")
+    labels = [{"article": "a", "space": at, "kind": "run-on", "boundary": at == cut,
+               "fingerprint": fingerprint(text[at - 12:at + 12])} for at in (cut, short)]
+    tallies, wrong = score({"a": text}, labels)
+    assert (tallies["predicted"], tallies["correct"], tallies["boundaries"]) == (1, 1, 1) and not wrong

@@ -466,3 +466,14 @@ def test_a_description_after_the_cue_refers_back_to_the_person_quoted_just_befor
     coach = text.replace("defender", "coach")
     quotes = [q for q in extract_quotes(Article("a1", "o", None, None, None, coach), []) if q.kind == "direct"]
     assert quotes[1].speaker is None
+
+
+def test_a_title_in_marks_is_no_quote() -> None:
+    text = ('"I love making people laugh," Ann Vale said. She won a prize in 1959 for "The Best of the Vale Shows." '
+            'Later she wrote "Lady and the Tramp Again" and "What\'s Brewin\', Bruin," and the papers called it '
+            '"a funny and fine record of a time."')
+    found = [q.text for q in quotes(text) if q.kind == "direct"]
+    assert found == ["I love making people laugh", "a funny and fine record of a time."]
+    # A list of names someone used is a quote of theirs, capitals and all.
+    text = 'Mr Vale said the dealers go by names like "Smoothie, D-Money and Shifty" when they come to town.'
+    assert [q.text for q in quotes(text) if q.kind == "direct"] == ["Smoothie, D-Money and Shifty"]

@@ -49,6 +49,7 @@ from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
 _QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
+_TITLE_LOWER = frozenset({"a", "an", "the", "of", "on", "in", "to", "for", "and", "at", "by", "as", "or", "with"})
 _EPITHET = re.compile(r"the (?:[A-Z][\w.'’-]*\s+)+[a-z]+")  # "the Barcelona defender", "the Real Madrid star"
 
 
@@ -84,8 +85,8 @@ class _Reader(SpeakerResolver):
             s, e = trim_quote(self.text, s, e)
             words = len(self.text[s:e].split())
             sentence = self._passage_at(o)
-            if sentence is None:
-                continue
+            if sentence is None or (c is not None and _title(self.text[s:e])):
+                continue  # (a title in marks is no quote: "He won a Grammy for “The Best of the Vale Shows.”")
             quote = self._attribute(o, s, e, c, sentence)
             # "“…,” the group said. ¶ “…,” they added.": "they" after a body's quote is that body.
             quote = self._body_they(quote, last_by_para.get(para) or last_by_para.get(para - 1))
@@ -248,6 +249,20 @@ class _Reader(SpeakerResolver):
         if own and speaker is None and sspan is None:
             self._own_source.add(s)
         return Quote(speaker, att.cue, span.text, [span], "direct", sspan)
+
+def _title(text: str) -> bool:
+    """Are the words in marks a title ("The Lawrence Welk Show.", "Lady and the Tramp", "What's Brewin', Bruin"):
+    two to eight words, capitalised (not shouted in capitals) but for short function words, one sentence?"""
+    words = [w.strip(".,!?;:'’\"()") for w in text.split()]
+    words = [w for w in words if w]
+    if not 2 <= len(words) <= 8 or re.search(r"[.!?]\s", text.strip()) or not words[0][:1].isupper():
+        return False
+    if "(" in text or ("," in text.strip().rstrip(",.") and re.search(r"\b(?:and|or)\b", text)):
+        return False  # "Smoothie, D-Money and Shifty": a list of names someone used is words of theirs
+    caps = [w for w in words if w[:1].isupper()]
+    return len(caps) >= 2 and not any(len(w) > 1 and w.isupper() for w in words) \
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_LOWER for w in words)
+
 
 def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,
                    nlp: Any = None) -> list[Quote]:

@@ -45,11 +45,11 @@ from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Quote, Span
 from corroborate.text.lexicon import SPEAKER_NOUNS
 from corroborate.text.name_words import TITLE_MODIFIERS
+from corroborate.text.quote_words import TITLE_LOWER
 from corroborate.text.quotemarks import quote_ranges, trim_quote
 
 _MIN_WORDS, _MIN_WORDS_UNATTRIBUTED = 3, 6
 _QUOTE_MARK = re.compile(r"[“”\"«»]|``|''")
-_TITLE_LOWER = frozenset({"a", "an", "the", "of", "on", "in", "to", "for", "and", "at", "by", "as", "or", "with"})
 _EPITHET = re.compile(r"the (?:[A-Z][\w.'’-]*\s+)+[a-z]+")  # "the Barcelona defender", "the Real Madrid star"
 
 
@@ -261,7 +261,7 @@ def _title(text: str) -> bool:
         return False  # "Smoothie, D-Money and Shifty": a list of names someone used is words of theirs
     caps = [w for w in words if w[:1].isupper()]
     return len(caps) >= 2 and not any(len(w) > 1 and w.isupper() for w in words) \
-        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_LOWER for w in words)
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_LOWER for w in words)
 
 
 def extract_quotes(article: Article, passages: list[Passage], *, entities: list[Entity] | None = None,

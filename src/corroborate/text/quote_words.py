@@ -99,3 +99,7 @@ COLLECTIVE_SPEAKERS = frozenset({
 # clause's subject is the relative pronoun before it, so the reported span would be a fragment.
 GAP_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "can",
                        "may", "might", "did", "does", "do"})
+
+# Short function words a title in marks writes in lower case ("Lady and the Tramp", "Time for Beany"): the words in
+# marks are a title, not a quote, when every other word is capitalised.
+TITLE_LOWER = frozenset({"a", "an", "the", "of", "on", "in", "to", "for", "and", "at", "by", "as", "or", "with"})

@@ -26,10 +26,10 @@ def test_an_opening_preposition_is_no_part_of_a_name() -> None:
 
 def test_a_relative_named_after_the_quote_does_not_carry_the_speaker_before() -> None:
     text = ("The school suspended a nine-year-old boy, Aiden Steward, on Friday. Aiden claimed he could make a friend "
-            "vanish with “The One Ring of Power.”\n\n"
+            "vanish with “the one ring of power in his hand.”\n\n"
             "“I assure you my son lacks the powers needed to threaten his friend,” the boy’s father later wrote in an "
             "email. “If he did, I am sure he would bring him right back.”")
-    assert speakers(text) == [("Aiden", "The"), (None, "I"), (None, "If")]
+    assert speakers(text) == [("Aiden", "the"), (None, "I"), (None, "If")]
 
 
 def test_an_outlet_that_reports_the_words_speaks_them() -> None:

@@ -95,6 +95,15 @@ def test_clean_text_has_no_removals() -> None:
     assert _found("The pier reopened on Monday.\n\nTwo boats were damaged in the storm.\n") == []
 
 
+def test_widget_labels_and_credit_lines() -> None:
+    text = ("The pier shut at noon.\nVIEW GALLERY\nPoll loading …\nMORE\nMore boats left at dusk.\n"
+            "(Reporting by Ann Vale; Editing by Bo Roy)\n(Getty)\nSource: Jo Lee/Getty Images\n"
+            "Editing by hand is slow, she said.\n")
+    assert _found(text) == [("ad marker", "VIEW GALLERY"), ("ad marker", "Poll loading …"), ("ad marker", "MORE"),
+                            ("credit line", "(Reporting by Ann Vale; Editing by Bo Roy)"), ("credit line", "(Getty)"),
+                            ("credit line", "Source: Jo Lee/Getty Images")]
+
+
 def test_page_chrome_glued_into_the_prose() -> None:
     # A scraper that dropped the line breaks runs the page's share bar and player notice into the sentences.
     text = ("Share this withEmailFacebookTwitterWhatsAppCopy this linkThe ferry sank at noon. Media playback is not "
@@ -117,7 +126,7 @@ def test_page_chrome_glued_into_the_prose() -> None:
 def test_rules_table_is_documented() -> None:
     reasons = [reason for reason, _ in RULES]
     assert reasons == ["promo line", "caption marker", "share prompt", "ad marker", "page chrome", "byline",
-                       "timestamp line"]
+                       "credit line", "timestamp line"]
     source = (REPO / "src" / "corroborate" / "ingest" / "clean.py").read_text(encoding="utf-8")
     for reason in reasons:  # every rule carries a comment saying why, on the line above its row
         line = next(i for i, text in enumerate(source.splitlines()) if f'("{reason}", re.compile(' in text)

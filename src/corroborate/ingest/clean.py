@@ -40,9 +40,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^[ \t]*(?i:share this (?:article|story|page)|share on (?:facebook|twitter|x|whatsapp|linkedin|email)"
         r"|click here to\b|sign up (?:to|for)\b[^\r\n]*newsletter|subscribe to (?:our|the)\b|follow us on\b"
         r"|get the latest\b[^\r\n]*(?:newsletter|app|inbox))[^\r\n]{0,200}\r?$", re.MULTILINE)),
-    # Advertising slots that text extraction keeps as a line of their own.
+    # Advertising slots and widget labels that text extraction keeps as a line of their own ("VIEW GALLERY",
+    # "Poll loading …", "Ads by Adblade", a bare "MORE": FNC-1 bodies).
     ("ad marker", re.compile(
-        r"^[ \t]*(?:Advertisement|ADVERTISEMENT|(?i:story continues below(?: advertisement)?|scroll down for video))"
+        r"^[ \t]*(?:Advertisement|ADVERTISEMENT|(?i:story continues below(?: advertisement)?|scroll down for video)"
+        r"|VIEW GALLERY|SEE ALL RELATED|(?:Poll|Video) loading(?:[ \t]*(?:…|\.\.\.))?|Ads by [A-Z]\w+|MORE)"
         r"[ \t\r]*$", re.MULTILINE)),
     # The same chrome glued into the prose when a scraper drops the line breaks (BBC pages: "Share this
     # withEmailFacebook…Copy this link" and "Media playback is not supported on this device" run straight into
@@ -62,6 +64,13 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"^[ \t]*(?:By|BY)(?:[ \t]*:)?[ \t]+(?!(?i:{_DAYS_MONTHS})\b)"
         r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le|bin|al)){0,4}"
         r"(?:[ \t]*(?:,|\||and|&|for|For|FOR|[-–—])[ \t]*[^\r\n]{0,80})?(?<![.!?\"”’'…])[ \t\r]*$", re.MULTILINE)),
+    # Wire and photo credits on a line of their own: "(Reporting by Ann Vale; Editing by Bo Roy)", "(Getty)",
+    # "Source: Jo Lee/Getty Images". They name staff, not people in the story, and would become entities.
+    ("credit line", re.compile(
+        r"^[ \t]*(?:\((?i:additional reporting|reporting|writing|editing) by\b[^\r\n]{0,200}\)"
+        r"|\((?:Getty|AP|AFP|Reuters|EPA|PA)(?: Images| Photo)?\)"
+        r"|(?:Photo|Image|Picture|Source|Credit)s?:[^\r\n]{0,60}(?:Getty Images|Reuters|AFP|AP Photo|EPA|Shutterstock"
+        r"|PA Wire)[^\r\n]{0,20})[ \t\r]*$", re.MULTILINE)),
     # "Published: 09:14, 4 March 2025 | Updated: 11:02, 4 March 2025": page furniture, and the date it
     # carries is already in Article.published when the reader found it. A digit is required (a time or
     # a date), so a sentence that happens to start "Updated:" with words only is left alone.

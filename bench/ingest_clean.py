@@ -56,6 +56,26 @@ def _ecb() -> list[str]:
     return docs
 
 
+def _scraped() -> list[str]:
+    """Texts scraped with their page chrome in: FRANK's articles (BBC and CNN/Daily Mail, line breaks lost) and
+    FNC-1's article bodies; empty where a dataset is absent."""
+    import csv
+
+    texts: dict[str, str] = {}
+    frank = DATA / "frank" / "frank_joined.jsonl"
+    if frank.is_file():
+        with frank.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                texts.setdefault(f"frank:{row['hash']}", row["article"])
+    fnc = DATA / "fnc1" / "competition_test_bodies.csv"
+    if fnc.is_file():
+        with fnc.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                texts.setdefault(f"fnc:{row['Body ID']}", row["articleBody"])
+    return list(texts.values())
+
+
 def _read_one(data: bytes, path: str) -> Article | None:
     items = list(read_source_bytes(data, path=path))
     return items[0] if len(items) == 1 and isinstance(items[0], Article) else None
@@ -76,6 +96,12 @@ def main() -> None:
             read += 1
             removed.update(r.reason for r in clean(a))
     text_rate = len(texts) / (time.perf_counter() - t0)
+    scraped = _scraped()
+    scraped_removed: Counter[str] = Counter()
+    for i, text in enumerate(scraped):
+        a = _read_one(text.encode("utf-8"), f"scraped{i}.txt")
+        if a is not None:
+            scraped_removed.update(r.reason for r in clean(a))
 
     found = total = leaks = html_read = 0
     t0 = time.perf_counter()
@@ -127,6 +153,8 @@ def main() -> None:
         "|---|---|",
         f"| plain text read + clean | {read}/{len(texts)} read, {text_rate:,.0f} articles/s |",
         f"| clean removals | {', '.join(f'{k}: {v}' for k, v in sorted(removed.items())) or 'none'} |",
+        f"| clean removals, {len(scraped)} scraped texts (FRANK articles, FNC-1 bodies) | "
+        f"{', '.join(f'{k}: {v}' for k, v in sorted(scraped_removed.items())) or 'none'} |",
         f"| HTML (BASIL in a page template) | {html_read}/{len(basil)} read, {html_rate:,.1f} pages/s |",
         f"| HTML paragraph recall | {found}/{total} = {found / max(total, 1):.1%} of paragraphs found whole |",
         f"| template text leaked into articles (nav, script, iframe, footer) | {leaks} of {html_read} |",

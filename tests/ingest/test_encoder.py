@@ -105,7 +105,10 @@ def test_the_thread_pool_is_made_again_after_a_fork_or_a_new_setting(monkeypatch
     assert encoder._pool(3) is not first
     again = encoder._pool(2)
     monkeypatch.setattr(os, "getpid", lambda: -1)  # a forked child: the parent's pool has no threads here
-    assert encoder._pool(2) is not again
+    child = encoder._pool(2)
+    assert child is not again
+    for pool in (first, again, child):
+        pool.shutdown()
     with pytest.raises(ValueError, match="threads"):
         encoder.load(0)
 

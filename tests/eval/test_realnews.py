@@ -312,3 +312,17 @@ def test_a_predicted_week_inside_the_gold_month_is_the_right_date() -> None:
     assert same_date("2016-W34", "2016")
     assert not same_date("2016-W35", "2016-08")  # 29 August - 4 September: two months
     assert not same_date("2016-W34", "2016-08-22")  # a week is not a day
+
+
+def test_a_story_that_failed_is_said_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    # A failed cross-check leaves the story without quotes or conflicts; every score would quietly drop them.
+    from corroborate.eval.gold import GoldEvent
+    from corroborate.model import InputError, Report
+
+    class Failing:
+        def run_articles(self, _articles: list[Any]) -> Report:
+            return Report([], errors=[InputError("a.txt", "story s1: cross-check failed (IndexError: boom)")])
+
+    runner = Runner("off", checker=Failing())
+    runner.report(GoldEvent("basil", "e1", "tune", Path("e1.json"), {}))
+    assert "warning: basil e1: a.txt: story s1: cross-check failed (IndexError: boom)" in capsys.readouterr().err

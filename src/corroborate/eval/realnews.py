@@ -72,6 +72,10 @@ class Runner:
             start = time.perf_counter()
             self.reports[key] = self.checker().run_articles(event.articles)
             self.seconds[key] = time.perf_counter() - start
+            # A story whose cross-check failed keeps only its articles: its quotes, entities and conflicts are
+            # missing from every score, so the failure is said where a benchmark's reader sees it.
+            for err in self.reports[key].errors:
+                print(f"warning: {event.dataset} {event.event}: {err.path}: {err.error}", file=sys.stderr)
             self.method = dict(self.reports[key].method)
         return self.reports[key]
 

@@ -2,6 +2,7 @@
 
     nice -n 10 .venv/bin/python -m bench.entity_pool [--semantic auto|off] [--explain] [--write]
     nice -n 10 .venv/bin/python -m bench.entity_pool --sample    # the draw, with context (terminal only)
+    nice -n 10 .venv/bin/python -m bench.entity_pool --pool 2    # pool 2 only (FRANK articles)
 
 The gold's entity figures come from BASIL and ECB+ events whose test half must stay unread, and the tune half
 shaped the rules, so this pool gives a separate figure on news nobody labelled entities for: the flag-audit pools
@@ -18,6 +19,12 @@ the labelled name or one of the labelled forms (the realnews normaliser); *liste
 real entities; *dropped*: real entities no longer listed. The pool was read while fixing the errors it shows, so
 only its first figure is fresh; later ones are tune figures. ``--write`` puts the table in bench/RESULTS.md
 (section ``entity-pool``).
+
+Pool 2 (bench/gold/pool_entities_frank.json, GUIDELINE.md section 29) reads FRANK's CNN/DailyMail and BBC articles
+(bench/frank_articles.py), each one event: the articles after the first ``FRANK_SKIP`` of the pool order (those
+held the sixth speaker pool's), up to ``FRANK_PER_EVENT`` entities each in SHA-1 order, then the first
+``FRANK_SIZE`` in that order. Its row stands apart from the first pool's ("all"); ``--pool 2 --write`` writes it
+to a section of its own (``entity-pool-2``).
 """
 
 from __future__ import annotations
@@ -30,26 +37,35 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.frank_articles import FRANK, articles, frank_pool, order
 from bench.pools import emit, fingerprint, merge, pool_arguments, table_rows
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
 from corroborate.eval.realnews_scores import norm, ratio
 
 LABELS = Path(__file__).parent / "gold" / "pool_entities.json"
+FRANK_LABELS = Path(__file__).parent / "gold" / "pool_entities_frank.json"
 PER_EVENT, SIZE, FNC_GROUPS = 2, 150, 40
+# Pool 2: the speaker pool 6 took its 24 articles from the first 30 of the FRANK order (per outlet), so the
+# entity pool starts after them and the two pools share no article.
+FRANK_SKIP, FRANK_PER_EVENT, FRANK_SIZE = 30, 3, 100
 ROWS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters",
-        "fnc1": "FNC-1 claim groups", "all": "all"}
+        "fnc1": "FNC-1 claim groups", "all": "all", FRANK: "pool 2: FRANK CNN/DM and BBC articles"}
 
 
 def _sha(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def all_events(data: Path) -> list[Any]:
+def all_events(data: Path, pool: str = "1") -> list[Any]:
+    """The events of pool 1 (the flag-audit pools and FNC-1 claim groups) or pool 2 (FRANK articles)."""
     from bench import fnc_groups
-    from bench.conflict_audit import mcms_pool, pool
+    from bench.conflict_audit import mcms_pool
+    from bench.conflict_audit import pool as audit_pool
 
-    return [*pool(data), *mcms_pool(data), *fnc_groups.events(data, FNC_GROUPS)]
+    if pool == "2":
+        return frank_pool(data, set(order(articles(data))[FRANK_SKIP:]))
+    return [*audit_pool(data), *mcms_pool(data), *fnc_groups.events(data, FNC_GROUPS)]
 
 
 def entities(report: Any) -> list[Any]:
@@ -65,18 +81,19 @@ def locator(ent: Any, event: Any) -> Any:
     return next((s for s in spans if s.text == ent.name), spans[0]) if spans else None
 
 
-def draw(events: list[Any], runner: Any) -> list[dict[str, Any]]:
-    """The sample: per event up to PER_EVENT listed entities in hash order, then the first SIZE in hash order."""
+def draw(events: list[Any], runner: Any, per_event: int = PER_EVENT, size: int = SIZE) -> list[dict[str, Any]]:
+    """The sample: per event up to ``per_event`` listed entities in hash order, then the first ``size`` in hash
+    order."""
     picks = []
     for ev in events:
         ents = sorted(entities(runner.report(ev)), key=lambda e: _sha(f"{ev.dataset}:{ev.event}:{e.name}"))
-        for ent in ents[:PER_EVENT]:
+        for ent in ents[:per_event]:
             span = locator(ent, ev)
             if span is not None:
                 picks.append((_sha(f"{ev.dataset}:{ev.event}:{ent.name}"), ev, ent, span))
     picks.sort(key=lambda p: p[0])
     out = []
-    for _, ev, ent, span in picks[:SIZE]:
+    for _, ev, ent, span in picks[:size]:
         out.append({"dataset": ev.dataset, "event": ev.event, "doc": ev.article_doc[span.article],
                     "start": span.start, "end": span.end, "check": fingerprint(span.text),
                     "listed": ent.name, "listed_type": ent.type, "aliases": list(ent.aliases), "_ev": ev})
@@ -160,7 +177,8 @@ def summarize(t: dict[str, Any]) -> dict[str, Any]:
             "non_entities_listed": t["non_entities_listed"], "dropped": t["dropped"]}
 
 
-def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[dict[str, Any], dict[str, Any], float]:
+def run(labels: list[dict[str, Any]], data: Path, semantic: str,
+        pools: tuple[str, ...] = ("1",)) -> tuple[dict[str, Any], dict[str, Any], float]:
     from corroborate.eval.realnews import Runner
 
     runner = Runner(semantic)
@@ -170,7 +188,7 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[dict[s
     rows: dict[str, list[dict[str, Any]]] = {}
     start = time.perf_counter()
     try:
-        for ev in all_events(data):
+        for ev in [e for p in pools for e in all_events(data, p)]:
             for lab in wanted.get((ev.dataset, ev.event), []):
                 aid, listed = resolve(lab, ev), entities(runner.report(ev))
                 find = listed_at if lab["entity"] else covering
@@ -179,8 +197,11 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[dict[s
                 rows.setdefault(ev.dataset, []).append(t)
     finally:
         runner.close()
-    merged = {name: merge(ts) for name, ts in sorted(rows.items())}
-    merged["all"] = merge(list(merged.values()))
+    merged = {name: merge(ts) for name, ts in sorted(rows.items()) if name != FRANK}
+    if merged:
+        merged["all"] = merge(list(merged.values()))
+    if FRANK in rows:
+        merged[FRANK] = merge(rows[FRANK])
     return merged, dict(runner.method), time.perf_counter() - start
 
 
@@ -196,7 +217,9 @@ def markdown(results: dict[str, dict[str, Any]], method: dict[str, Any], seconds
         f"`check` per event (NLP {method.get('nlp', '?')}). Name precision: listed labels whose entity carries the "
         "true name (a stray word kept, a part cut or a non-entity is wrong); type accuracy over listed real "
         "entities; both right: name and type; non-entities listed and real entities dropped are counts. The "
-        "pool was read while fixing the errors it shows: only its first figure was fresh.",
+        "pool was read while fixing the errors it shows: only its first figure was fresh. Pool 2 "
+        "(bench/gold/pool_entities_frank.json, GUIDELINE.md section 29): FRANK's CNN/DailyMail and BBC articles "
+        "after those of speaker pool 6, each one event, at most 3 entities each, 100 in hash order; likewise.",
         "",
         "| pool | labels | entities | non-entities | name precision | type accuracy | both right "
         "| non-entities listed | entities dropped |",
@@ -206,13 +229,14 @@ def markdown(results: dict[str, dict[str, Any]], method: dict[str, Any], seconds
     return "\n".join(lines)
 
 
-def sample(data: Path, semantic: str) -> None:
+def sample(data: Path, semantic: str, pool: str = "1") -> None:
     """Print the draw with each mention's sentence, for labelling (terminal only: no text is stored)."""
     from corroborate.eval.realnews import Runner
 
     runner = Runner(semantic)
+    sizes = (FRANK_PER_EVENT, FRANK_SIZE) if pool == "2" else (PER_EVENT, SIZE)
     try:
-        for row in draw(all_events(data), runner):
+        for row in draw(all_events(data, pool), runner, *sizes):
             ev = row.pop("_ev")
             text = next(a.text for a in ev.articles if a.id == ev.doc_article[row["doc"]])
             row["context"] = text[max(0, row["start"] - 120):row["end"] + 120].replace("\n", " ")
@@ -225,12 +249,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pool_arguments(parser, explain="print every error (terminal only)", data=str(DEFAULT_DATA))
     parser.add_argument("--sample", action="store_true", help="print the draw with context (terminal only)")
+    parser.add_argument("--pool", default="all", choices=("1", "2", "all"), help="score one pool only")
     args = parser.parse_args(argv)
     if args.sample:
-        sample(Path(args.data), args.semantic)
+        sample(Path(args.data), args.semantic, "2" if args.pool == "2" else "1")
         return 0
-    results, method, seconds = run(load_labels(), Path(args.data), args.semantic)
-    emit(args, markdown(results, method, seconds), "entity-pool", results["all"]["errors"])
+    pools = ("1", "2") if args.pool == "all" else (args.pool,)
+    labels = [*(load_labels() if "1" in pools else []), *(load_labels(FRANK_LABELS) if "2" in pools else [])]
+    results, method, seconds = run(labels, Path(args.data), args.semantic, pools)
+    section = "entity-pool-2" if pools == ("2",) else "entity-pool"
+    emit(args, markdown(results, method, seconds), section,
+         [e for name in ("all", FRANK) for e in results.get(name, {}).get("errors", [])])
     return 0
 
 

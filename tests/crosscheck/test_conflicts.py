@@ -425,3 +425,12 @@ def _story_claims(*docs: tuple[str, str]) -> list:
         out.append(rule_claim(art(aid, aid, full[aid]), Passage(aid, len(out), 0, start, start + len(text), text)))
         pos[aid] = start + len(text) + 1
     return out
+
+
+def test_a_count_topic_names_the_noun_as_written_not_its_stem() -> None:
+    found = _numbers("Police at the port of Dover seized 12 magazines from Ann Fry on Monday.",
+                     "Police at the port of Dover seized 31 magazines from Ann Fry on Monday.")
+    assert found and found[0].topic == "how many magazines"
+    found = _numbers("The storm at Dover left 200 homes without power, Ann Fry said.",
+                     "The storm at Dover left 300 homes without power, Ann Fry said.")
+    assert found and found[0].topic == "how many homes"

@@ -115,7 +115,7 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
                     # quake's toll (ECB+ audit). A count without a name in either sentence is no exception.
                     continue
                 both = qa.explicit and qb.explicit
-                topic = f"how many {_plural(head)}" if scope == "head" else f"{head} toll"
+                topic = f"how many {_plural_as_written(head, qa, qb)}" if scope == "head" else f"{head} toll"
                 out.append(Finding("number", (scope, head), topic,
                                    [(qa.span, qa.surface), (qb.span, qb.surface)], 0.8 if both else 0.6,
                                    labels={qa.surface: _count_label(qa), qb.surface: _count_label(qb)}))
@@ -128,6 +128,18 @@ def _beside(a: set[str], b: set[str]) -> bool:
 
 
 _PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people", "life": "lives"}
+
+
+def _plural_as_written(head: str, *counts: Quantity) -> str:
+    """The counted noun in the plural as an outlet wrote it ("magazines", "homes"), not its lemma ("magazin",
+    "hom": the explanation never shows a stem); the lemma's plural when no count writes it out."""
+    words = head.split()
+    for q in counts:
+        for w in q.surface.split():
+            w = w.strip(".,;:!?\"'()“”‘’").lower()
+            if w != words[-1] and w.endswith("s") and lemma(w) == words[-1]:
+                return " ".join([*words[:-1], w])
+    return _plural(head)
 
 
 def _plural(head: str) -> str:

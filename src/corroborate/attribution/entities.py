@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from corroborate.attribution.aliases import org_words, organisations, people
+from corroborate.attribution.collectives import is_collective
 from corroborate.attribution.mentions import ArticleMentions, Mention
 from corroborate.attribution.names import bare, person_key
 from corroborate.ingest.segment import segment
@@ -88,6 +89,15 @@ def collect_mentions(articles: list[Article], passages: dict[str, list[Passage]]
     papers = {_words(m) for m in out if m.press}
     for m in out:
         if m.type in ("PER", "UNK", "LOC", "OTH") and not m.honorific and _words(m) in papers:
+            m.type = "ORG"
+    # A town the story once writes as a club ("Wigan have", "Swansea boss") is that club everywhere in it.
+    texts = {a.id: a.text for a in articles}
+    # A lone word opening its sentence takes a plural verb as a name only when the model read it as one.
+    clubs = {_words(m) for m in out if m.type in ("UNK", "LOC", "OTH") and not m.honorific
+             and is_collective(texts[m.article], m.start, m.end, m.name,
+                               verb=not (m.initial and len(m.name) == 1 and m.model_type is None))}
+    for m in out:
+        if m.type in ("UNK", "LOC", "OTH") and not m.honorific and _words(m) in clubs:
             m.type = "ORG"
     return out
 

@@ -84,3 +84,9 @@ SECOND_REFERENCE_TAILS = NEWSPAPER_TAILS | frozenset({"court", "committee", "com
 # A member's party and state after a politician's name ("Sen. Ted Cruz (R-Texas)", "Rep. Randy Forbes, R-Va."):
 # it describes the name before it, and names nobody.
 PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
+
+# Nouns after a name that make it a sports club ("Swansea boss", "a Salisbury equaliser", "Arbroath chairman"):
+# a town's name before them is its team, an organisation, not the place. Not "fans" or "supporters": a person
+# has them too ("Brat supporters").
+CLUB_NOUNS = frozenset({"boss", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+                        "squad", "equaliser", "equalizer", "chairman", "academy"})

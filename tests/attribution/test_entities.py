@@ -324,3 +324,13 @@ def test_party_labels_time_zones_and_month_abbreviations_are_no_entities() -> No
     assert not names & {"R-Texas", "D-Ill", "D-Ill.", "Oct", "Oct.", "PDT"}
     assert {"Austin", "Chicago"} <= names and any("Cruz" in n for n in names)
     assert any("Schakowsky" in n for n in names)  # "Jan" the given name stays a name
+
+
+def test_a_plural_weekday_or_an_acronym_of_common_words_is_no_entity() -> None:
+    found = {e.name for e in ents(art("The quiz show Brainbox airs on Channel 9 Thursdays at 8pm. Each seat has a "
+                                      "remote lamp unit (RLU) that Dr Ossian Vell designed."))}
+    assert "Thursdays" not in found and "RLU" not in found, found
+    assert "Ossian Vell" in found
+    # An organisation's acronym after its capitalised name stays.
+    assert "NRB" in {e.name for e in ents(art("The National Rail Board (NRB) met in Dunmore. NRB staff agreed."))} \
+        or any("National Rail Board" in e.name for e in ents(art("The National Rail Board (NRB) met in Dunmore.")))

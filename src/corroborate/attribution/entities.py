@@ -31,10 +31,11 @@ from typing import Any
 from corroborate.attribution.aliases import org_words, organisations, people
 from corroborate.attribution.collectives import is_collective
 from corroborate.attribution.mentions import ArticleMentions, Mention
-from corroborate.attribution.names import bare, person_key
+from corroborate.attribution.names import bare, person_key, spelled_out
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, Entity, Passage, Span
 from corroborate.text.claim_words import MONTHS as MONTH_NAMES
+from corroborate.text.claim_words import WEEKDAYS
 from corroborate.text.dates import MONTHS as DATE_MONTHS
 from corroborate.text.lexicon import CAPITALS, COUNTRIES, LOC_PREPOSITIONS, ORG_CUES
 from corroborate.text.name_words import NAME_SUFFIXES, PARTY_STATE, VESSEL_CUES
@@ -338,7 +339,10 @@ _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
 
 def _not_a_name(span: Span, by_id: dict[str, Article]) -> bool:
     text = span.text.strip()
-    if PARTY_STATE.match(text) or text in _TIME_ZONES:
+    # A weekday in the plural ("on Channel 5 Wednesdays"); an acronym of the common words before it.
+    if PARTY_STATE.match(text) or text in _TIME_ZONES or (text.endswith("s") and text.lower()[:-1] in WEEKDAYS):
+        return True
+    if span.article in by_id and spelled_out(by_id[span.article].text, span.start, span.end):
         return True
     after = by_id[span.article].text[span.end:span.end + 12] if span.article in by_id else ""
     return text.lower().rstrip(".") in _MONTH_ABBREVIATIONS and bool(_DAY_AFTER.match(after))

@@ -170,3 +170,19 @@ def body_goes_on(words: list[str], k: int) -> bool:
     if words[k] == "and":
         return any(w in ("of", "for") for w in words[1:k]) and len(words) > k + 1
     return len(words) > k + 2 and words[k] in ("of", "for", "in") and words[k + 1] == "the"
+
+
+_SPELLED_BEFORE = re.compile(r"((?:[a-z][a-z-]*\s+){1,6})\($")
+
+
+def spelled_out(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an acronym in brackets after the lower-case words it abbreviates ("a
+    personal service unit (PSU)"): the short form of a common noun, no name."""
+    word = text[start:end]
+    if not (word.isupper() and word.isalpha() and 2 <= len(word) <= 6) or text[end:end + 1] != ")":
+        return False
+    m = _SPELLED_BEFORE.search(text[max(0, start - 80):start])
+    if not m:
+        return False
+    initials = "".join(w[0] for w in m.group(1).split())
+    return initials.endswith(word.lower())

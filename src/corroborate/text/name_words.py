@@ -53,13 +53,16 @@ EXTRA_ORG_HEADS = frozenset({"house", "lines", "airlines", "airways", "wire", "c
                              "magazine", "solutions", "entertainment", "media", "studios", "industries",
                              "technologies", "systems", "enterprises", "holdings", "partners", "associates",
                              # Institutions whose names read like a title and a name ("Changi General Hospital").
-                             "hospital", "clinic", "college", "school", "academy", "survey", "laboratory"})
+                             "hospital", "clinic", "college", "school", "academy", "survey", "laboratory",
+                             "resources", "ventures", "motors", "dems",  # "Cuadrilla Resources", "Lib Dems"
+                             # Football clubs' last words ("Sligo Rovers", "Colchester United").
+                             "rovers", "wanderers", "athletic", "albion", "hotspur", "united"})
 # Place heads besides lexicon.LOC_WORDS: "National Mall", "Kodak Theatre", "Key Bridge", "Sennock Reef".
 EXTRA_LOC_HEADS = frozenset({"mall", "theatre", "theater", "bridge", "avenue", "stadium", "arena", "plaza",
                              "boulevard", "highway", "freeway", "corridor", "turnpike", "reef", "canal",
                              "district", "center", "centre"})
 EXTRA_OTH_HEADS = frozenset({"awards", "prize", "prizes", "medal", "doctrine", "amendment", "constitution",
-                             "olympics", "championship", "series", "trophy"})
+                             "olympics", "championship", "series", "trophy", "expo", "exhibition"})
 # Lower-case nouns before a vessel's name ("the ferry Morwen Star") and the prefixes of ships' names ("INS
 # Sukanya", "HMS Belfast"): a vessel is a named thing (OTH), never a person.
 VESSEL_CUES = frozenset({"ferry", "ship", "vessel", "boat", "tanker", "yacht", "liner", "frigate", "warship",

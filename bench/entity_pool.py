@@ -208,7 +208,9 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str,
 def markdown(results: dict[str, dict[str, Any]], method: dict[str, Any], seconds: float) -> str:
     keys = ["labels", "entities", "non_entities", "name_precision", "type_accuracy", "both_right",
             "non_entities_listed", "dropped"]
+    only_frank = list(results) == [FRANK]
     lines = [
+        "## Entities on news outside the gold, pool 2 (`bench/entity_pool.py --pool 2`)" if only_frank else
         "## Entities on news outside the gold (`bench/entity_pool.py`)",
         "",
         "Listed entities sampled by hash from events nobody labelled entities for (the ECB+ sub-topics outside the "

@@ -34,6 +34,7 @@ from corroborate.crosscheck.findings import (
     Finding,
     dedupe_conflicts,
     merge_findings,
+    plural_as_written,
 )
 from corroborate.crosscheck.participants import form_of, label_findings, participant_findings, surface_verb
 from corroborate.crosscheck.rules import rule_claim
@@ -115,7 +116,8 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
                     # quake's toll (ECB+ audit). A count without a name in either sentence is no exception.
                     continue
                 both = qa.explicit and qb.explicit
-                topic = f"how many {_plural_as_written(head, qa, qb)}" if scope == "head" else f"{head} toll"
+                noun = plural_as_written(head, qa.surface, qb.surface)
+                topic = f"how many {noun}" if scope == "head" else f"{head} toll"
                 out.append(Finding("number", (scope, head), topic,
                                    [(qa.span, qa.surface), (qb.span, qb.surface)], 0.8 if both else 0.6,
                                    labels={qa.surface: _count_label(qa), qb.surface: _count_label(qb)}))
@@ -125,29 +127,6 @@ def number_findings(claims: list[Claim], related: Callable[[int, int], bool]) ->
 def _beside(a: set[str], b: set[str]) -> bool:
     """Whether every article that gives one count also gives the other."""
     return a <= b or b <= a
-
-
-_PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people", "life": "lives"}
-
-
-def _plural_as_written(head: str, *counts: Quantity) -> str:
-    """The counted noun in the plural as an outlet wrote it ("magazines", "homes"), not its lemma ("magazin",
-    "hom": the explanation never shows a stem); the lemma's plural when no count writes it out."""
-    words = head.split()
-    for q in counts:
-        for w in q.surface.split():
-            w = w.strip(".,;:!?\"'()“”‘’").lower()
-            if w != words[-1] and w.endswith("s") and lemma(w) == words[-1]:
-                return " ".join([*words[:-1], w])
-    return _plural(head)
-
-
-def _plural(head: str) -> str:
-    words = head.split()
-    last = words[-1]
-    words[-1] = _PLURALS.get(last, last if last.endswith("s") else last + "es" if last.endswith(("ch", "sh", "x"))
-                             else last + "s")
-    return " ".join(words)
 
 
 _EVENT_VERBS = frozenset(EVENT_NOUNS.values())

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corroborate.model import Article, Conflict, Span
+from corroborate.text.claim_words import lemma
 from corroborate.text.conflict_words import HOST_PREFIXES, TLDS
 
 
@@ -112,3 +113,27 @@ def dedupe_conflicts(conflicts: list[Conflict], *,
             continue
         kept.append((c, sents))
     return sorted((k for k, _ in kept), key=lambda c: (KIND_ORDER.get(c.kind, 99), c.spans[0], c.values))
+
+
+_PLURALS = {"woman": "women", "man": "men", "child": "children", "person": "people", "life": "lives"}
+
+
+def plural_as_written(head: str, *surfaces: str) -> str:
+    """The counted noun in the plural as an outlet wrote it ("magazines", "homes"), not its lemma ("magazin",
+    "hom": an explanation never shows a stem); the lemma's plural when no ``surfaces`` (counts as written)
+    write it out."""
+    words = head.split()
+    for surface in surfaces:
+        for w in surface.split():
+            w = w.strip(".,;:!?\"'()“”‘’").lower()
+            if w != words[-1] and w.endswith("s") and lemma(w) == words[-1]:
+                return " ".join([*words[:-1], w])
+    return _plural(head)
+
+
+def _plural(head: str) -> str:
+    words = head.split()
+    last = words[-1]
+    words[-1] = _PLURALS.get(last, last if last.endswith("s") else last + "es" if last.endswith(("ch", "sh", "x"))
+                             else last + "s")
+    return " ".join(words)

@@ -52,3 +52,9 @@ def test_a_persons_supporters_or_a_relative_with_a_plural_verb_make_no_club() ->
     assert found.get("Ottla") != "ORG"
     assert not is_collective("only people outside the U.S. are targeted", 23, 27, ("U.S.",))
     assert after_relation("his wife Zelle", 9) and not after_relation("the city Zelle", 9)
+
+
+def test_a_country_the_old_list_lacked_stays_a_country() -> None:
+    # "Iceland are top seeds" is a national side, named by its country (entity pool 2).
+    assert not is_collective("Iceland are top seeds in the group.", 0, 7, ("Iceland",))
+    assert not is_collective("Bosnia have named a new coach.", 0, 6, ("Bosnia",))

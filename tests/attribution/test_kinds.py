@@ -22,4 +22,5 @@ def test_club_firm_and_fair_heads() -> None:
     assert name_kind(["Kestle", "United"], None, "from", set()) == "ORG"
     assert name_kind(["Brackwater", "Resources"], None, "of", set()) == "ORG"
     assert name_kind(["Lib", "Dems"], None, "the", set()) == "ORG"
+    assert name_kind(["Lib", "Dem"], None, None, set()) == "ORG"  # "Lib Dem leader X"
     assert name_kind(["Cabin", "Fittings", "Expo"], None, "at", set()) == "OTH"

@@ -54,7 +54,7 @@ EXTRA_ORG_HEADS = frozenset({"house", "lines", "airlines", "airways", "wire", "c
                              "technologies", "systems", "enterprises", "holdings", "partners", "associates",
                              # Institutions whose names read like a title and a name ("Changi General Hospital").
                              "hospital", "clinic", "college", "school", "academy", "survey", "laboratory",
-                             "resources", "ventures", "motors", "dems",  # "Cuadrilla Resources", "Lib Dems"
+                             "resources", "ventures", "motors", "dems", "dem",  # "Cuadrilla Resources", "Lib Dem(s)"
                              # Football clubs' last words ("Sligo Rovers", "Colchester United").
                              "rovers", "wanderers", "athletic", "albion", "hotspur", "united"})
 # Place heads besides lexicon.LOC_WORDS: "National Mall", "Kodak Theatre", "Key Bridge", "Sennock Reef".

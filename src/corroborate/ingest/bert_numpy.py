@@ -67,6 +67,11 @@ _blas_lock = threading.Lock()
 _blas: dict[str, Any] = {"users": 0}
 
 
+def blas_held() -> bool:
+    """Whether BLAS runs on one thread now (inside :func:`one_blas_thread`, on any thread of the process)."""
+    return _blas["users"] > 0
+
+
 def gelu_(h: np.ndarray) -> np.ndarray:
     """GELU(h) = h * (1 + erf(h / sqrt 2)) / 2, in place, with ATen's erf: torch's exact GELU, within an ulp."""
     z = h * F(0.7071067811865476)

@@ -174,7 +174,16 @@ def _load(model_dir: str) -> spacy.Language:
 
     if path.name == MINILM_DIR.name:
         import corroborate.nlp.minilm  # noqa: F401  registers the MiniLM embed layer its config names
+    from thinc.api import get_current_ops, set_current_ops
+
+    from corroborate.nlp.blas_ops import BlasOps
+
+    # Layers take the current ops when they are made: these multiply in OpenBLAS where BLAS is held to one thread.
+    previous = get_current_ops()
+    set_current_ops(BlasOps())
     try:
         return spacy.load(path)
     except (OSError, ValueError) as exc:  # a model from an incompatible spaCy, or a damaged directory
         raise ModelUnavailable(f"cannot load the NLP model at {path}: {exc}; rebuild it with `make model`") from exc
+    finally:
+        set_current_ops(previous)

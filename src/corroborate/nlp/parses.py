@@ -18,6 +18,7 @@ import hashlib
 import struct
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,16 +125,28 @@ def parse_article(job: ParseJob) -> ParsedArticle:
     """Parse one article's sentences (module level, so it pickles to remote workers)."""
     nlp = load_pipeline(job.variant)
     vectors: dict[str, bytes] = {}
-    if model_dir(job.variant) == MINILM_DIR:
-        from corroborate.ingest import encoder
+    with _one_blas_thread():  # the layers' products then run in OpenBLAS (nlp/blas_ops.py), same floats anywhere
+        if model_dir(job.variant) == MINILM_DIR:
+            from corroborate.ingest import encoder
 
-        encoder.load(job.threads)
-        with encoder.collecting() as found:
+            encoder.load(job.threads)
+            with encoder.collecting() as found:
+                sentences = list(nlp.pipe(list(job.sentences), batch_size=SENTENCE_BATCH))
+            vectors = {key: vector.astype("<f4").tobytes() for key, vector in sorted(found.items())}
+        else:
             sentences = list(nlp.pipe(list(job.sentences), batch_size=SENTENCE_BATCH))
-        vectors = {key: vector.astype("<f4").tobytes() for key, vector in sorted(found.items())}
-    else:
-        sentences = list(nlp.pipe(list(job.sentences), batch_size=SENTENCE_BATCH))
     return ParsedArticle(_pack(sentences), _placed_entities(job, sentences), vectors)
+
+
+def _one_blas_thread() -> AbstractContextManager[None]:
+    """BLAS held to one thread, where ``threadpoolctl`` can hold it; else nothing (the products stay in blis)."""
+    import importlib.util
+
+    if importlib.util.find_spec("threadpoolctl") is None:
+        return nullcontext()
+    from corroborate.ingest.bert_numpy import one_blas_thread
+
+    return one_blas_thread()
 
 
 class LazyPipeline:

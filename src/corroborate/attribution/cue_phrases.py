@@ -96,10 +96,7 @@ class CuePhrases(ReportedSpeech):
         lead = self._entity_ending(toks[np[0]].start, toks[np[1]].end)
         if lead is not None and lead.type == "PER":
             return None
-        found = [t for t in self.lookup.in_range(self.article.id, toks[np[1]].end, toks[v - 1].end)
-                 if t[1] == toks[v - 1].end and t[2].type == "PER"]
-        return _Attribution(self.text[found[0][0]:found[0][1]], found[0][0], found[0][1], toks[v].text) if found \
-            else None
+        return self._person_ending(toks[np[1]].end, toks[v - 1].end, toks[v].text)
 
     def _role_before_name(self, toks: list[Token], j: int) -> tuple[int, int] | None:
         """"said commentator Patrick J. Buchanan": up to three lower-case words of a role from toks[j], then a
@@ -202,9 +199,7 @@ class CuePhrases(ReportedSpeech):
         if not 1 <= len(toks) <= 6 or not comma \
                 or self.text[toks[-1].end:p.end].strip(" .") or any(_cue(t) for t in toks):
             return None
-        found = [t for t in self.lookup.in_range(self.article.id, toks[0].start, toks[-1].end)
-                 if t[1] == toks[-1].end and t[2].type == "PER"]
-        return _Attribution(self.text[found[0][0]:found[0][1]], found[0][0], found[0][1], None) if found else None
+        return self._person_ending(toks[0].start, toks[-1].end, None)
 
     def _described_then_apposed(self, toks: list[Token]) -> _Attribution | None:
         """“…,” the committee’s chairman, Representative Ann Vale, Republican of Ohio, wrote: a lower-case

@@ -164,10 +164,14 @@ class CueReader(CuePhrases):
         if j is None or any(ch in self.text[toks[j].end:toks[v].start] for ch in ";:!?“”\"()") \
                 or not (toks[j].lower in ("a", "an", "the") or toks[j].text[:1].isdigit()):
             return None
-        person = [t for t in self.lookup.in_range(self.article.id, toks[0].start, toks[j - 1].end)
-                  if t[1] == toks[j - 1].end and t[2].type == "PER"]
-        first = next((k for k in range(j) if person and toks[k].start == person[-1][0]), None)
+        first = self._person_start(toks, 0, j - 1)
         return (first, j - 1) if first is not None else None
+
+    def _person_start(self, toks: list[Token], lo: int, last: int) -> int | None:
+        """The index, from toks[lo] on, of the word where the last person the story knows whose name ends with
+        toks[last] begins; None when no such name starts on a word there."""
+        person = self._persons_ending(toks[0].start, toks[last].end)
+        return next((k for k in range(lo, last + 1) if person and toks[k].start == person[-1][0]), None)
 
     def _apposed_name(self, toks: list[Token], v: int) -> tuple[int, int] | None:
         """"... in July 2013 A Bronx building janitor, Ann Vale, told the Post": a person's name set off by commas
@@ -176,9 +180,7 @@ class CueReader(CuePhrases):
         if v < 2 or self.text[toks[v - 1].end:toks[v].start].strip() != "," \
                 or (v + 1 < len(toks) and self._person_at(toks[v + 1])):
             return None
-        person = [t for t in self.lookup.in_range(self.article.id, toks[0].start, toks[v - 1].end)
-                  if t[1] == toks[v - 1].end and t[2].type == "PER"]
-        first = next((k for k in range(1, v) if person and toks[k].start == person[-1][0]), None)
+        first = self._person_start(toks, 1, v - 1)
         if first is None or self.text[toks[first - 1].end:toks[first].start].strip() != ",":
             return None
         return first, v - 1
@@ -210,12 +212,9 @@ class CueReader(CuePhrases):
         if a == q + 2 and toks[q + 1].lower in ("him", "her"):
             return _Attribution("he" if toks[q + 1].lower == "him" else "she", toks[q + 1].start, toks[q + 1].end,
                                 "quoted as saying")
-        person = [t for t in self.lookup.in_range(self.article.id, toks[q + 1].start, toks[a - 1].end)
-                  if t[1] == toks[a - 1].end and t[2].type == "PER"]
         # (Anything but a person the story knows is left to the readers after this one: "quoted the ministry as
         # saying" is read as before, and so is a body's name that the entity stage ran into the person's.)
-        return _Attribution(self.text[person[0][0]:person[0][1]], person[0][0], person[0][1], "quoted as saying") \
-            if person else None
+        return self._person_ending(toks[q + 1].start, toks[a - 1].end, "quoted as saying")
 
     def _cue_after(self, c: int | None) -> str | None:
         """The words before the speech verb (or "according to") that follow a quote's closing mark ``c`` in its

@@ -263,6 +263,10 @@ class SpeakerPhrases:
         ending = [t for t in found if t[1] == end]
         return ending[-1][2] if ending else None
 
+    def _persons_ending(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """The mentions of people the story knows inside ``start``..``end`` whose names end at ``end``."""
+        return [t for t in self.lookup.in_range(self.article.id, start, end) if t[1] == end and t[2].type == "PER"]
+
     def _before_bracket(self, toks: list[Token], v: int) -> int:
         """The last word before the verb toks[v], past a bracket that closes right before it ("Paul LePage (R)
         said", "Dick Durbin (D-Ill.) said": the party-and-state bracket is no subject)."""

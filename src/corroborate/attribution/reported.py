@@ -91,6 +91,12 @@ class ReportedSpeech(SpeakerPhrases):
     resolve: Any
     _in_quote: Any
 
+    def _person_ending(self, start: int, end: int, cue: str | None) -> _Attribution | None:
+        """The first person the story knows whose name ends at ``end`` (inside ``start``..``end``), as the
+        attribution of a quote with ``cue``; None when there is none."""
+        found = self._persons_ending(start, end)
+        return _Attribution(self.text[found[0][0]:found[0][1]], found[0][0], found[0][1], cue) if found else None
+
     def _np_back(self, toks: list[Token], j: int) -> tuple[int, int] | None:
         """The noun phrase ending at toks[j], read backwards; a surname in "-ly" right after a capitalised word
         ("Bill Daly says") is the name's last word, not an adverb the reader skips."""
@@ -275,9 +281,7 @@ class ReportedSpeech(SpeakerPhrases):
             return None
         if words[0].lower in _OWN_WORDS and len(words) <= 4 and words[-1].lower in _WORDS_NOUNS:
             return _Attribution(_OWN_WORDS[words[0].lower], words[0].start, words[0].end, None)
-        found = [t for t in self.lookup.in_range(self.article.id, words[0].start, words[-1].end)
-                 if t[1] == words[-1].end and t[2].type == "PER"]
-        return _Attribution(self.text[found[0][0]:found[0][1]], found[0][0], found[0][1], None) if found else None
+        return self._person_ending(words[0].start, words[-1].end, None)
 
     def reported(self) -> list[Quote]:
         out: list[Quote] = []

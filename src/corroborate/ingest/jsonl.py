@@ -107,20 +107,27 @@ def _document(text: str) -> Any | None:
     return doc if isinstance(doc, (dict, list)) else None
 
 
+def _records(value: Any, *, source: Source, config: IngestConfig, line: int | None) -> Iterator[Article | InputError]:
+    """The articles of one JSON value, an object or an array of them: a JSON Lines line (``line``, its number) or
+    the whole file (``line`` None). A bad record is named by its number in the array, after the line's."""
+    prefix, fmt = ("", "json") if line is None else (f"line {line}: ", "jsonl")
+    records = value if isinstance(value, list) else [value]
+    if not records:
+        yield InputError(source.path, f"{prefix}empty JSON array")
+    for k, record in enumerate(records, start=1):
+        try:
+            yield _article(record, line=k if line is None else line, source=source, config=config, fmt=fmt)
+        except _LineError as exc:
+            where = f"{prefix}record {k}: " if isinstance(value, list) else prefix
+            yield InputError(source.path, one_line(f"{where}{exc}"))
+
+
 def read_jsonl(source: Source, *, config: IngestConfig) -> Iterator[Article | InputError]:
     """Articles from a JSON Lines source, in line order (blank lines are skipped), or from a file that is one
     JSON document: an object is one article, an array one per object."""
     doc = _document(source.text)
     if doc is not None:
-        records = doc if isinstance(doc, list) else [doc]
-        if not records:
-            yield InputError(source.path, "empty JSON array")
-        for k, record in enumerate(records, start=1):
-            try:
-                yield _article(record, line=k, source=source, config=config, fmt="json")
-            except _LineError as exc:
-                where = f"record {k}: " if isinstance(doc, list) else ""
-                yield InputError(source.path, one_line(f"{where}{exc}"))
+        yield from _records(doc, source=source, config=config, line=None)
         return
     seen_any = False
     # split("\n"), not splitlines(): JSON strings may hold raw U+2028 or U+0085, which splitlines breaks on.
@@ -140,13 +147,6 @@ def read_jsonl(source: Source, *, config: IngestConfig) -> Iterator[Article | In
             continue
         # A line that is an array (a compact `json.dump` of a list of articles is one line) holds one article
         # per object, as a pretty-printed array does.
-        for k, item in enumerate(record if isinstance(record, list) else [record], start=1):
-            try:
-                yield _article(item, line=line_no, source=source, config=config)
-            except _LineError as exc:
-                where = f"line {line_no}: record {k}: " if isinstance(record, list) else f"line {line_no}: "
-                yield InputError(source.path, one_line(f"{where}{exc}"))
-        if record == []:
-            yield InputError(source.path, f"line {line_no}: empty JSON array")
+        yield from _records(record, source=source, config=config, line=line_no)
     if not seen_any:
         yield InputError(source.path, "empty file")

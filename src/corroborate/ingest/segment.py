@@ -198,8 +198,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((sent_start, stop))
             sent_start = nxt
         out.append((sent_start, line_end))
-    pieces = [piece for s, e in out for piece in _run_ons(text, *_trim(text, s, e))]
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in pieces) if e > s]
+    # _run_ons cuts a trimmed sentence at single spaces, so its pieces come out trimmed too.
+    pieces = (piece for s, e in out for piece in _run_ons(text, *_trim(text, s, e)))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,18 +15,14 @@ from typing import Any
 import numpy as np
 from thinc.api import NumpyOps
 
-
-def _blas_held() -> bool:
-    from corroborate.ingest import bert_numpy
-
-    return bert_numpy.blas_held()
+from corroborate.ingest.bert_numpy import blas_held
 
 
 class BlasOps(NumpyOps):  # type: ignore[misc]
     """``NumpyOps`` whose ``gemm`` runs in OpenBLAS while BLAS is held to one thread."""
 
     def gemm(self, x: Any, y: Any, *, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
-        if not _blas_held():
+        if not blas_held():
             return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
         a = x.T if trans1 else x
         b = y.T if trans2 else y

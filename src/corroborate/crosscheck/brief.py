@@ -116,7 +116,16 @@ def make_brief(statements: list[Statement], *,
     taken: set[int] = set()
     singles = 0
 
+    # _unbacked_lead reads the leads' wordings before the loop below does: each is worked out (and its citations
+    # checked) once.
+    worded: dict[tuple[int, bool], tuple[str, list[Span]] | None] = {}
+
     def wording(st: Statement, lead: bool) -> tuple[str, list[Span]] | None:
+        if (id(st), lead) not in worded:
+            worded[(id(st), lead)] = _wording(st, lead)
+        return worded[(id(st), lead)]
+
+    def _wording(st: Statement, lead: bool) -> tuple[str, list[Span]] | None:
         wordings = sentence_of(st)
         # A lead opens the brief in a wording that is an article's lead sentence, not in a member from deep in its
         # article; a count fact ("27 people died": no member is worded as the statement) is worded by the

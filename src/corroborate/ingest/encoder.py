@@ -235,8 +235,9 @@ def forward(sequences: Sequence[Sequence[int]], model: Any = None) -> list[tuple
             # The largest passes first, so that no thread is left with a long one at the end. BLAS is held to
             # one thread here, around all of them, not only inside each pass: the pool's threads share the limit.
             parts.sort(key=lambda part: -len(part) * len(sequences[part[0]]))
+            executor = _pool(threads)
             with one_blas_thread():
-                for done in [_pool(threads).submit(run, part) for part in parts]:
+                for done in [executor.submit(run, part) for part in parts]:
                     done.result()
     return out
 

@@ -118,13 +118,25 @@ def test_a_pretty_printed_json_document_is_one_article_not_a_hundred_bad_lines(t
               "body-paragraphs": [["The pier reopened on Monday.", "Crowds came early."], ["Fees rise in April."]]}
     path = tmp_path / "article.json"
     path.write_text(json.dumps(record, indent=4), encoding="utf-8")
-    missing = list(read_sources([str(path)]))
-    assert len(missing) == 1 and isinstance(missing[0], InputError)
-    assert "missing text field 'text'" in missing[0].error and "body-paragraphs" in missing[0].error
-    (item,) = read_sources([str(path)], config=IngestConfig(jsonl_text_field="body-paragraphs"))
-    assert isinstance(item, Article)
-    assert item.text == "The pier reopened on Monday. Crowds came early.\n\nFees rise in April."
-    assert item.published == "2025-03-04" and item.title == "Pier reopens" and item.meta["format"] == "json"
+    for config in (IngestConfig(), IngestConfig(jsonl_text_field="body-paragraphs")):
+        (item,) = read_sources([str(path)], config=config)
+        assert isinstance(item, Article)
+        assert item.text == "The pier reopened on Monday. Crowds came early.\n\nFees rise in April."
+        assert item.published == "2025-03-04" and item.title == "Pier reopens" and item.meta["format"] == "json"
+    # found without being named, and said so; named, nothing to say
+    assert item.meta.get("text_field") is None
+    (found,) = read_sources([str(path)])
+    assert isinstance(found, Article) and found.meta["text_field"] == "body-paragraphs"
+
+
+def test_a_record_with_no_text_field_or_two_candidate_bodies_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({"title": "Pier", "summary": "x"}) + "\n"
+                    + json.dumps({"body": "The pier reopened.", "content": "The pier reopened on Monday."}) + "\n",
+                    encoding="utf-8")
+    none, two = read_sources([str(path)])
+    assert isinstance(none, InputError) and "missing text field 'text'" in none.error and "summary" in none.error
+    assert isinstance(two, InputError) and "line 2" in two.error and "body, content" in two.error
 
 
 def test_a_json_array_of_articles_reads_each_and_names_the_bad_record(tmp_path: Path) -> None:

@@ -21,6 +21,10 @@ from corroborate.ingest.common import Source, article_id, file_outlet, iso_date,
 from corroborate.model import Article, InputError
 
 _DATE_FIELDS = ("published", "date", "published_at", "publish_date", "pubDate")
+# Where exports keep an article's body when it is not under the configured name (BASIL: "body-paragraphs";
+# schema.org and news-please: "articleBody", "maintext"). Used only when exactly one of them is present, so a
+# record that offers two bodies is an error to settle with --jsonl-text-field, never a guess.
+_TEXT_FIELDS = ("text", "body", "body-paragraphs", "content", "articleBody", "maintext", "article", "body_text")
 
 
 class _LineError(Exception):
@@ -42,6 +46,18 @@ def _string(record: dict[str, Any], name: str, *, required: bool = False) -> str
     return value
 
 
+def _text_field(record: dict[str, Any], configured: str) -> str:
+    """The configured text field, else the one common body field the record holds (else the configured name,
+    whose absence ``_string`` reports with the record's fields)."""
+    if record.get(configured) is not None:
+        return configured
+    present = [n for n in _TEXT_FIELDS if record.get(n) is not None]
+    if len(present) > 1:
+        raise _LineError(f"missing text field {configured!r} and more than one other body field "
+                         f"({', '.join(present)}); name the text field with --jsonl-text-field")
+    return present[0] if present else configured
+
+
 def _paragraphs(value: list[Any], name: str) -> str:
     """Paragraphs, each a string or a list of sentence strings, as text: sentences joined by a space and
     paragraphs by a blank line (the segmenter reads paragraph breaks from it)."""
@@ -57,9 +73,10 @@ def _paragraphs(value: list[Any], name: str) -> str:
 def _article(record: Any, *, line: int, source: Source, config: IngestConfig, fmt: str = "jsonl") -> Article:
     if not isinstance(record, dict):
         raise _LineError(f"expected a JSON object, got {type(record).__name__}")
-    text = _string(record, config.jsonl_text_field, required=True)
+    text_field = _text_field(record, config.jsonl_text_field)
+    text = _string(record, text_field, required=True)
     if not text or not text.strip():
-        raise _LineError(f"text field {config.jsonl_text_field!r} is empty")
+        raise _LineError(f"text field {text_field!r} is empty")
     title = _string(record, config.jsonl_title_field)
     # Exports name the date field many ways; the configured name first, then the common ones (BASIL: "date").
     date_field = next((n for n in (config.jsonl_date_field, *_DATE_FIELDS) if record.get(n) is not None),
@@ -74,6 +91,8 @@ def _article(record: Any, *, line: int, source: Source, config: IngestConfig, fm
         raise _LineError(f"field {config.jsonl_id_field!r} must be a string or an integer, "
                          f"got {type(source_id).__name__}")
     meta = {"format": fmt, "encoding": source.encoding, "line" if fmt == "jsonl" else "record": str(line)}
+    if text_field != config.jsonl_text_field:
+        meta["text_field"] = text_field  # said, so a reader can see the body came from another field
     if source_id is not None:
         meta["source_id"] = str(source_id)
     published = iso_date(published_raw)

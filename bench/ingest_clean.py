@@ -4,19 +4,22 @@ Real articles from ../shared/data (BASIL: 300 NYT/Fox/HuffPost articles; ECB+: t
 go through the readers four ways:
 
 * as plain text (``read_source_bytes`` + ``clean``): articles per second, and removals per reason (ECB+
-  texts still carry their scrapes' "Published:"/"Updated:" lines);
+  texts still carry their scrapes' "Published:"/"Updated:" lines); for the scraped texts (FRANK, FNC-1) also
+  the mojibake the reader repaired ("AndrÃ©s" for "Andrés"), which clean reports but does not remove;
 * as an HTML page (the article in a template with navigation, a script, an iframe and a footer):
   the share of the article's paragraphs found whole in the extracted text (recall), and whether any
   template text leaked in;
 * re-encoded as cp1252 and as UTF-16 with and without a BOM: the share decoded back exactly;
 * one RSS feed of all BASIL articles: entries read back.
 
-Run: ``nice -n 10 .venv/bin/python -m bench.ingest_clean``. It writes its section of bench/RESULTS.md.
+Run: ``nice -n 10 .venv/bin/python -m bench.ingest_clean [--no-write]``. It writes its section of
+bench/RESULTS.md unless told not to.
 No article text is written anywhere.
 """
 
 from __future__ import annotations
 
+import argparse
 import html as htmlmod
 import json
 import sys
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from bench.results import write_section
 from corroborate.ingest import read_source_bytes
-from corroborate.ingest.clean import clean
+from corroborate.ingest.clean import REPAIRS, clean
 from corroborate.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,9 +59,9 @@ def _ecb() -> list[str]:
     return docs
 
 
-def _scraped() -> list[str]:
-    """Texts scraped with their page chrome in: FRANK's articles (BBC and CNN/Daily Mail, line breaks lost) and
-    FNC-1's article bodies; empty where a dataset is absent."""
+def _scraped() -> dict[str, str]:
+    """Texts scraped with their page chrome in, by "frank:<hash>" or "fnc:<body id>": FRANK's articles (BBC and
+    CNN/Daily Mail, line breaks lost) and FNC-1's article bodies; empty where a dataset is absent."""
     import csv
 
     texts: dict[str, str] = {}
@@ -73,7 +76,7 @@ def _scraped() -> list[str]:
         with fnc.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 texts.setdefault(f"fnc:{row['Body ID']}", row["articleBody"])
-    return list(texts.values())
+    return texts
 
 
 def _read_one(data: bytes, path: str) -> Article | None:
@@ -81,7 +84,10 @@ def _read_one(data: bytes, path: str) -> Article | None:
     return items[0] if len(items) == 1 and isinstance(items[0], Article) else None
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bench.ingest_clean", description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="print the section, leave bench/RESULTS.md alone")
+    args = parser.parse_args(argv)
     if not (DATA / "basil").exists() or not (DATA / "ecbplus").exists():
         sys.exit(f"{DATA} (basil, ecbplus) not found")
     basil = _basil()
@@ -98,10 +104,13 @@ def main() -> None:
     text_rate = len(texts) / (time.perf_counter() - t0)
     scraped = _scraped()
     scraped_removed: Counter[str] = Counter()
-    for i, text in enumerate(scraped):
+    repaired: Counter[str] = Counter()  # by dataset
+    for i, (key, text) in enumerate(scraped.items()):
         a = _read_one(text.encode("utf-8"), f"scraped{i}.txt")
         if a is not None:
-            scraped_removed.update(r.reason for r in clean(a))
+            reasons = [r.reason for r in clean(a)]
+            scraped_removed.update(r for r in reasons if r not in REPAIRS)
+            repaired[key.split(":")[0]] += sum(r in REPAIRS for r in reasons)
 
     found = total = leaks = html_read = 0
     t0 = time.perf_counter()
@@ -155,6 +164,8 @@ def main() -> None:
         f"| clean removals | {', '.join(f'{k}: {v}' for k, v in sorted(removed.items())) or 'none'} |",
         f"| clean removals, {len(scraped)} scraped texts (FRANK articles, FNC-1 bodies) | "
         f"{', '.join(f'{k}: {v}' for k, v in sorted(scraped_removed.items())) or 'none'} |",
+        f"| mojibake repaired at ingest (reported by clean as `mojibake`), same texts | {sum(repaired.values())}"
+        f" ({', '.join(f'{k}: {v}' for k, v in sorted(repaired.items()))}) |",
         f"| HTML (BASIL in a page template) | {html_read}/{len(basil)} read, {html_rate:,.1f} pages/s |",
         f"| HTML paragraph recall | {found}/{total} = {found / max(total, 1):.1%} of paragraphs found whole |",
         f"| template text leaked into articles (nav, script, iframe, footer) | {leaks} of {html_read} |",
@@ -163,7 +174,8 @@ def main() -> None:
         "",
         "Command: `nice -n 10 .venv/bin/python -m bench.ingest_clean`",
     ]
-    write_section("ingest_clean", "\n".join(rows))
+    if not args.no_write:
+        write_section("ingest_clean", "\n".join(rows))
     print("\n".join(rows))
 
 

@@ -187,3 +187,17 @@ def test_crlf_lines_behave_like_lf() -> None:
     crlf = lf.replace("\n", "\r\n")
     assert _found(crlf) == _found(lf) == [("ad marker", "Advertisement"), ("byline", "By Jane Doe, Harbour Editor"),
                                           ("promo line", "READ MORE: Gulls steal chips")]
+
+
+def test_repaired_mojibake_is_reported_and_stays_in_the_passages() -> None:
+    from corroborate.ingest import read_source_bytes
+
+    raw = "READ MORE: JosÃ© wins\nThe mayor, JosÃ© Ortiz, paid Â£12 for the lamp. It shone.\n".encode()
+    (a,) = read_source_bytes(raw, path="lamp.txt")
+    assert isinstance(a, Article)
+    removals = clean(a)
+    _check_span_rule(a, removals)
+    # The repair inside the promo line is part of that line's removal; the two in the prose are reported.
+    assert [(r.reason, r.span.text) for r in removals] == [
+        ("promo line", "READ MORE: José wins"), ("mojibake", "é"), ("mojibake", "£")]
+    assert [p.text for p in segment(a, removals)] == ["The mayor, José Ortiz, paid £12 for the lamp.", "It shone."]

@@ -127,6 +127,18 @@ def test_glued_after_a_decade_a_sum_a_day_word_or_before_an_acronym() -> None:
                                 "He left on 3 May.", "UKIP said no.", "They met at ASP.NET events."]
 
 
+def test_a_dotted_product_or_domain_name_is_not_a_glued_boundary() -> None:
+    text = ("The app moved to Node.JS and Socket.IO last spring.Its old pages ran on ASP.NET and Vue.js, the "
+            "blog said on HarbourTech.Com, with a map in plan.JPG for readers.Sales grew.EU rules apply.")
+    assert _sentences(text) == [
+        "The app moved to Node.JS and Socket.IO last spring.",
+        "Its old pages ran on ASP.NET and Vue.js, the blog said on HarbourTech.Com, with a map in plan.JPG for "
+        "readers.",
+        "Sales grew.",
+        "EU rules apply.",
+    ]
+
+
 def test_a_glued_straight_quote_goes_to_the_sentence_it_belongs_to() -> None:
     # Opens the next sentence after an attribution or before first-person speech; closes a quote the sentence
     # opened; with no quote in the sentence, the next quote mark decides.
@@ -164,3 +176,22 @@ def test_captions_run_into_the_next_sentence_are_split_in_long_sentences() -> No
     ]
     short = "He met the mayor In the hall they spoke."  # too short to be several captions
     assert _sentences(short) == [short]
+
+
+def test_in_a_run_of_captions_a_name_or_a_quote_before_the_starter_ends_a_caption_too() -> None:
+    # Once a caption ran on by the strict rule (a lower-case word, then "She fits"), the block is a run of
+    # captions: "The Darwin woman" after a name and "Ms Vale" after a closing quote start sentences too.
+    captions = ("Ann Vale learned the language to win a part in a sitcom set in the port of Ismol Bay "
+                "The Darwin woman moved there in 2009 and sings in the old harbour bars every night "
+                "She fits in so well that fans call her 'the blonde local' Ms Vale performs songs in three "
+                "languages.")
+    assert _sentences(captions) == [
+        "Ann Vale learned the language to win a part in a sitcom set in the port of Ismol Bay",
+        "The Darwin woman moved there in 2009 and sings in the old harbour bars every night",
+        "She fits in so well that fans call her 'the blonde local'",
+        "Ms Vale performs songs in three languages.",
+    ]
+    # The same joins in prose with no caption run stay whole: a title or a name, not a new sentence.
+    prose = ("The court in the Dutch city The Hague heard the case over three long days of evidence from the "
+             "crew, and the judge then ruled for the port's 'old guard' Mr Lane and his partners in the deal.")
+    assert _sentences(prose) == [prose]

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.ingest import read_sources
 from corroborate.ingest.text import parse_header
 from corroborate.model import Article, InputError
+from corroborate.text.mojibake import repair_mojibake
 from tests.conftest import REPO, shared_path
 
 
@@ -131,3 +137,52 @@ def test_example_scrape_has_inline_date_and_file_outlet() -> None:
     a = _one(REPO / "examples" / "daily-buzz.txt")
     assert (a.outlet, a.published) == ("daily-buzz", "2025-03-05")
     assert not isinstance(a, InputError)
+
+
+def test_mojibake_is_repaired_before_the_article_is_built(tmp_path: Path) -> None:
+    # UTF-8 read once as cp1252, then saved as UTF-8 again: "é" became "Ã©", "£" "Â£", "’" "â€™".
+    raw = ("Ferry fares rise in RenÃ©e Bay\n\nCarla RenÃ©e paid Â£40 for a ticket, up from Â£32.\n"
+           "The harbourmasterâ€™s office said fuel costs more. Señora Müller, in São Paulo, agreed: «½ price» "
+           "at 5°C.\n")
+    path = tmp_path / "fares.txt"
+    path.write_text(raw, encoding="utf-8")
+    a = _one(path)
+    assert a.title == "Ferry fares rise in Renée Bay"
+    assert a.text == ("Ferry fares rise in Renée Bay\n\nCarla Renée paid £40 for a ticket, up from £32.\n"
+                      "The harbourmaster’s office said fuel costs more. Señora Müller, in São Paulo, agreed: "
+                      "«½ price» at 5°C.\n")
+    spans = [tuple(map(int, part.split(":"))) for part in a.meta["mojibake"].split()]
+    assert [a.text[s:e] for s, e in spans] == ["é", "é", "£", "£", "’"]  # the correct accents stay as they are
+
+
+
+def test_mojibake_without_ftfy_is_an_error_naming_the_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ftfy", None)  # as if it were not installed
+    path = tmp_path / "fares.txt"
+    path.write_text("Carla RenÃ©e paid for a ticket.\n", encoding="utf-8")
+    (item,) = read_sources([str(path)])
+    assert isinstance(item, InputError) and "pip install ftfy" in item.error
+    clean_path = tmp_path / "plain.txt"
+    clean_path.write_text("Carla Renée paid for a ticket.\n", encoding="utf-8")
+    assert isinstance(_one(clean_path), Article)  # text without mojibake never needs it
+
+
+_WORDS = ("André", "Åsa", "£40", "café", "naïve", "São", "Zürich", "—", "…", "“quote”", "it’s", "plain", "5°C",
+          "½", "Œuvre", "€5", "Łódź", "日本", "😀")
+
+
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(("", "cp1252", "latin-1")),
+                          st.sampled_from((" ", "\n", "\n\n", ", ", "\r\n", "\xa0"))), min_size=1, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_each_mojibake_repair_says_what_stood_where(parts: list[tuple[str, str, str]]) -> None:
+    # Put back what each repair replaced and the text as read comes back exactly: the spans are right.
+    text = "".join((w.encode().decode(codec, errors="replace") if codec else w) + sep for w, codec, sep in parts)
+    repaired, repairs = repair_mojibake(text)
+    rebuilt, pos = [], 0
+    for r in repairs:
+        assert pos <= r.start < r.end <= len(repaired)
+        rebuilt += [repaired[pos:r.start], r.was]
+        pos = r.end
+    assert "".join([*rebuilt, repaired[pos:]]) == text
+    if all(codec == "" for _, codec, _ in parts):
+        assert (repaired, repairs) == (text, ())

@@ -6,6 +6,10 @@ Stage (per article): needs the article; adds ``report.removed`` (reason + span p
 span into the original text), and ``segment`` leaves those spans out of every passage. A reader of the
 report can always see what was dropped and why.
 
+One record is not noise: a reader that repaired mojibake ("AndrÃ©s" read back as "Andrés") keeps where in
+``Article.meta``, and each repaired place comes back here with the reason ``mojibake`` (a reason in
+:data:`REPAIRS`), its span over the repaired characters. ``segment`` keeps those in the passages.
+
 The rules are a small table of ``(reason, regex)``. A rule whose regex has a group named ``cut``
 removes only that group (the "Pictured:" marker, and not the caption after it). Otherwise it removes
 the whole match, trimmed of surrounding whitespace. To add a rule, append a row and a test.
@@ -19,6 +23,10 @@ from collections.abc import Iterable
 from corroborate.ingest.text import parse_header
 from corroborate.model import Article, Removal, Span
 from corroborate.text.clean_words import _DAYS_MONTHS
+from corroborate.text.mojibake import repaired_spans
+
+#: Reasons of records that point at text repaired at ingest, not removed: segment leaves them in passages.
+REPAIRS = frozenset({"mojibake"})
 
 #: (reason, pattern). Patterns run with re.MULTILINE, so ``^``/``$`` are line bounds; ``\r`` is kept out of
 #: line content so CRLF files behave like LF ones.
@@ -107,6 +115,11 @@ def _candidates(text: str, rules: Iterable[tuple[str, re.Pattern[str]]]) -> list
     return found
 
 
+def _repairs(article: Article, after: int) -> list[tuple[int, int, int, str]]:
+    """The reader's repairs (Article.meta), as candidates ranked after every rule on equal spans."""
+    return [(s, e, after, "mojibake") for s, e in repaired_spans(article.meta) if e <= len(article.text)]
+
+
 def clean(article: Article, *, rules: Iterable[tuple[str, re.Pattern[str]]] = RULES) -> list[Removal]:
     """Removals for the article's scrape noise: sorted by start, non-overlapping, spans into ``article.text``.
 
@@ -114,9 +127,11 @@ def clean(article: Article, *, rules: Iterable[tuple[str, re.Pattern[str]]] = RU
     over the table's rules (a ``Published:`` line at the top is a metadata header, not a timestamp line).
     """
     text = article.text
+    rules = tuple(rules)
+    candidates = _candidates(text, rules) + _repairs(article, len(rules) + 1)
     removals: list[Removal] = []
     last_end = 0
-    for s, e, _, reason in sorted(_candidates(text, rules), key=lambda c: (c[0], -c[1], c[2])):
+    for s, e, _, reason in sorted(candidates, key=lambda c: (c[0], -c[1], c[2])):
         if s < last_end:
             continue
         removals.append(Removal(reason, Span.of(article, s, e)))

@@ -7,7 +7,9 @@ Two header shapes are understood, both only at the very top of the file:
 * a scraper's inline date header, ``" date 2021-11-26 France has told…"``, where the text follows the
   date on the same line.
 
-The text itself is never changed: ``Article.text`` keeps the header, :func:`parse_header` reports where
+The text itself is never changed but for one repair: mojibake ("AndrÃ©s" for "Andrés", see
+``corroborate.text.mojibake``) is repaired before the Article is built, and where each repair lies is kept in
+``Article.meta`` for ``clean`` to report. ``Article.text`` keeps the header, :func:`parse_header` reports where
 each header line lies, and ``clean`` records those lines as removals so no passage contains them.
 """
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from corroborate.config import IngestConfig
 from corroborate.ingest.common import Source, article_id, file_outlet, iso_date, url_host
 from corroborate.model import Article, InputError
+from corroborate.text.mojibake import META_KEY, repair_mojibake, repairs_meta
 
 # Header keys (lower case) → the Article field they fill. Aliases cover common export conventions.
 HEADER_KEYS: dict[str, str] = {
@@ -106,7 +109,8 @@ def _headline(text: str, body_start: int) -> str | None:
 def read_text(source: Source, *, config: IngestConfig) -> Iterator[Article | InputError]:
     """One Article from a plain-text source; the header (if any) fills title, date, outlet and URL."""
     del config  # plain text has no settings today; kept for the common reader signature
-    text = source.text
+    # Repaired first, so the header, the title and every span downstream read the text the user is shown.
+    text, repairs = repair_mojibake(source.text)
     header = parse_header(text)
     values: dict[str, str] = {}
     for f in header:
@@ -117,6 +121,8 @@ def read_text(source: Source, *, config: IngestConfig) -> Iterator[Article | Inp
     meta = {"format": "text", "encoding": source.encoding}
     if "author" in values:
         meta["author"] = values["author"]
+    if repairs:
+        meta[META_KEY] = repairs_meta(repairs)
     yield Article(
         id=article_id(text),
         outlet=values.get("outlet") or url_host(url) or file_outlet(source.path),

@@ -20,7 +20,7 @@ from corroborate.config import Config
 from corroborate.engines import Engine, make_engine
 from corroborate.ingest import read_sources
 from corroborate.ingest.cache import open_cache
-from corroborate.ingest.clean import clean
+from corroborate.ingest.clean import REPAIRS, clean
 from corroborate.ingest.embed import MODEL_NAME, Embedder, make_embedder
 from corroborate.ingest.segment import segment
 from corroborate.model import Article, InputError, Passage, Removal, Report, Story
@@ -165,6 +165,7 @@ class Checker:
         self.progress("prepare", len(articles), len(articles))
         passages = {p.article.id: p.passages for p in prepared}
         removed = [r for p in prepared for r in p.removed]
+        repaired = [r for r in removed if r.reason in REPAIRS]  # mojibake: listed with the removals, kept in text
         parsed = self._parse(articles, passages)
         self._embed(articles, passages)
 
@@ -201,7 +202,8 @@ class Checker:
         report.counters.update({
             "articles": len(articles),
             "passages": sum(len(v) for v in passages.values()),
-            "removed": len(removed),
+            "removed": len(removed) - len(repaired),
+            **({"repaired": len(repaired)} if repaired else {}),  # only when a reader repaired something
             **repeats.counters,
             "stories": len(checked),
             "statements": sum(len(s.statements) for s in checked),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import zipfile
@@ -189,3 +190,18 @@ def test_permission_error_message_even_as_root(tmp_path: Path, monkeypatch: pyte
 def test_path_objects_are_accepted(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     assert len(list(read_sources([root / "a.txt", root / "c.txt"]))) == 2
+
+
+def test_mojibake_in_json_and_html_input_is_repaired_like_plain_text() -> None:
+    # "é" read once as cp1252 ("Ã©"), in the body and the title of a JSON record and an HTML page.
+    record = json.dumps({"title": "RenÃ©e Bay", "text": "Carla RenÃ©e paid Â£40 for a ticket."}).encode() + b"\n"
+    page = ("<html><head><title>RenÃ©e Bay</title></head><body><article><p>Carla RenÃ©e paid Â£40 for a "
+            "ticket on the morning ferry to the island, her third trip this month.</p></article></body></html>")
+    for data, path in ((record, "a.jsonl"), (page.encode("utf-8"), "a.html")):
+        (a,) = read_source_bytes(data, path=path)
+        assert isinstance(a, Article), a
+        assert "Carla Renée paid £40" in a.text and "Ã" not in a.text and a.title == "Renée Bay", path
+        spans = [tuple(map(int, part.split(":"))) for part in a.meta["mojibake"].split()]
+        assert [a.text[s:e] for s, e in spans] == ["é", "£"]
+        (clean_copy,) = read_source_bytes(a.text.encode("utf-8"), path="b.txt")
+        assert isinstance(clean_copy, Article) and clean_copy.id == a.id  # one article, garbled or not

@@ -70,3 +70,21 @@ def test_a_conflicts_values_are_shown_once_each() -> None:
     assert "1 story." in md or "stories." in md
     assert distinct_values(["Ms Patel", "Ms. Patel", "the French government"]) == ["Ms Patel", "the French government"]
     assert counted(1, "story", "stories") == "1 story" and counted(2, "story", "stories") == "2 stories"
+
+
+def test_repaired_mojibake_is_listed_as_repaired_not_as_removed_noise(tmp_path: Path) -> None:
+    import corroborate
+
+    (tmp_path / "fares.txt").write_text(
+        "Carla RenÃ©e paid Â£40 for a ferry ticket on Monday, up from £32 last year.\n\n"
+        "ADVERTISEMENT\n\nThe harbour office said fuel costs more this winter.\n", encoding="utf-8")
+    report = corroborate.check([tmp_path], semantic="off", nlp="off")
+    assert [r.reason for r in report.removed] == ["mojibake", "mojibake", "ad marker"]
+    assert report.counters["removed"] == 1 and report.counters["repaired"] == 2
+    for fmt in ("text", "markdown"):
+        out = render(report, fmt)
+        noise_part, _, repaired_part = out.partition("Repaired encoding (2)")
+        assert "Removed scrape noise (1)" in noise_part and "ad marker" in noise_part, fmt
+        assert "mojibake" not in noise_part and repaired_part.count("mojibake") == 2, fmt
+    html = render(report, "html")
+    assert "removed as scrape noise: ad marker" in html and "removed as scrape noise: mojibake" not in html

@@ -23,6 +23,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -35,6 +36,7 @@ from corroborate.ingest.html import read_html
 from corroborate.ingest.jsonl import read_jsonl
 from corroborate.ingest.text import HeaderField, parse_header, read_text
 from corroborate.model import Article, InputError
+from corroborate.text.mojibake import META_KEY, repair_mojibake, repairs_meta
 
 __all__ = ["STDIN_PATH", "HeaderField", "article_id", "iso_date", "parse_header", "read_source_bytes", "read_sources"]
 
@@ -163,6 +165,17 @@ def _read_file(path: str, config: IngestConfig, seen: set[str]) -> Iterator[Arti
     yield from read_source_bytes(data, path=path, config=config)
 
 
+def _repaired(article: Article) -> Article:
+    """The article with its mojibake repaired ("AndrÃ©s" -> "Andrés"), where each repair lies kept in its meta
+    for ``clean`` to report, and its id that of the repaired text (a garbled copy is the same article)."""
+    text, repairs = repair_mojibake(article.text)
+    title = repair_mojibake(article.title)[0] if article.title else article.title
+    if not repairs:
+        return article if title == article.title else replace(article, title=title)
+    return replace(article, id=article_id(text), text=text, title=title,
+                   meta={**article.meta, META_KEY: repairs_meta(repairs)})
+
+
 def _too_large(size: int, config: IngestConfig) -> str:
     return f"file too large: {size} bytes, over the limit of {config.max_bytes} (ingest.max_bytes)"
 
@@ -223,6 +236,8 @@ def read_source_bytes(
         for item in READERS[kind](Source(path, data, text, encoding), config=config):
             if isinstance(item, Article) and len(item.text) > config.max_article_chars:
                 yield InputError(path, _where(item) + _too_long(len(item.text), config))
+            elif isinstance(item, Article) and kind != "text":  # the text reader repairs before its header
+                yield _repaired(item)
             else:
                 yield item
     except RecursionError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from corroborate.model import Quote, Report, Span
+from corroborate.model import Quote, Removal, Report, Span
 
 
 def independent_sources(report: Report, article_ids: Iterable[str]) -> int:
@@ -17,6 +17,20 @@ def independent_sources(report: Report, article_ids: Iterable[str]) -> int:
     articles = [a for a in report.articles if a.id in wanted]
     source, _ = source_of(articles, report.reuse)
     return len(set(source.values()))
+
+
+def noise(report: Report) -> list[Removal]:
+    """What ``clean`` removed as scrape noise, without the places a reader repaired (those stay in the text)."""
+    from corroborate.ingest.clean import REPAIRS
+
+    return [r for r in report.removed if r.reason not in REPAIRS]
+
+
+def repairs(report: Report) -> list[Removal]:
+    """The places a reader repaired (mojibake): listed in ``report.removed`` with their reason, kept in the text."""
+    from corroborate.ingest.clean import REPAIRS
+
+    return [r for r in report.removed if r.reason in REPAIRS]
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

@@ -35,7 +35,7 @@ from corroborate.model import (
     TimelineEvent,
 )
 from corroborate.render import pairwise, wording
-from corroborate.render.common import independent_sources, outlet_of, short, speaker_label
+from corroborate.render.common import independent_sources, noise, outlet_of, short, speaker_label
 from corroborate.render.pairwise import PairSide
 from corroborate.render.timeline_chart import Chart, chart
 
@@ -233,7 +233,7 @@ def _columns(report: Report, story: Story, marks: Marks, ids: dict[str, str]) ->
         article = by_id[article_id]
         copies = [f"Repeats {outlet_of(report, r.original)}: {r.why}" for r in report.reuse if r.copy == article_id]
         copied_by = [f"{outlet_of(report, r.copy)}: {r.why}" for r in report.reuse if r.original == article_id]
-        removed = [r for r in report.removed if r.span.article == article_id]
+        removed = [r for r in noise(report) if r.span.article == article_id]
         for r in removed:
             marks.ref(r.span, "removed", f"removed as scrape noise: {r.reason}")
         columns.append(Column(article, column_id, None, copies, copied_by, len(removed)))

@@ -8,7 +8,9 @@ from corroborate.render.common import (
     counted,
     distinct_values,
     independent_sources,
+    noise,
     outlet_of,
+    repairs,
     short,
     sources_label,
     speaker_label,
@@ -78,7 +80,8 @@ def render(report: Report) -> str:
                 out.append(f"  - drift ({', '.join(g.drift.kinds)}): {changed}")
             out.append("  - at " + ", ".join(f"`{cite(report, s)}`" for s in g.members))
         out.append("")
-    if report.removed:
-        out += [f"## Removed scrape noise ({len(report.removed)})", ""]
-        out += [f"- {r.reason}: “{_md(short(r.span.text, 120))}” `{cite(report, r.span)}`" for r in report.removed]
+    for heading, records in (("Removed scrape noise", noise(report)), ("Repaired encoding", repairs(report))):
+        if records:
+            out += [f"## {heading} ({len(records)})", ""]
+            out += [f"- {r.reason}: “{_md(short(r.span.text, 120))}” `{cite(report, r.span)}`" for r in records]
     return "\n".join(out).rstrip() + "\n"

@@ -16,7 +16,9 @@ from corroborate.render.common import (
     counted,
     distinct_values,
     independent_sources,
+    noise,
     outlet_of,
+    repairs,
     short,
     sources_label,
     speaker_label,
@@ -108,10 +110,11 @@ def renderables(report: Report) -> list:
     if report.repeats:
         out.append(Text(f"Repeated passages ({len(report.repeats)})", style="bold underline"))
         out.extend(_repeat_line(report, g) for g in report.repeats)
-    if report.removed:
-        out.append(Text(f"Removed scrape noise ({len(report.removed)})", style="bold underline"))
-        for r in report.removed:
-            out.append(Text(f"• {r.reason}: {short(r.span.text, 100)!r} at {cite(report, r.span)}", style="dim"))
+    for heading, records in (("Removed scrape noise", noise(report)), ("Repaired encoding", repairs(report))):
+        if records:
+            out.append(Text(f"{heading} ({len(records)})", style="bold underline"))
+            out.extend(Text(f"• {r.reason}: {short(r.span.text, 100)!r} at {cite(report, r.span)}", style="dim")
+                       for r in records)
     return out
 
 

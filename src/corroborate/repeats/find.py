@@ -276,17 +276,18 @@ class LexicalIndex:
         out: list[tuple[int, int, float]] = []
         for lo in range(0, x.shape[0], block):
             shared = (x[lo:lo + block] @ weighted_t).tocoo()
-            for r, c, v in zip(shared.row.tolist(), shared.col.tolist(), shared.data.tolist(), strict=True):
-                i = lo + r
-                if c <= i:
-                    continue
-                total = mass[i] + mass[c]
-                sim = 2.0 * v / total if total else 0.0
-                if sim >= threshold - 1e-12:
-                    # recomputed exactly, so candidates and similarity() agree to the last bit
-                    exact = self.similarity(i, c)
-                    if exact >= threshold:
-                        out.append((i, c, exact))
+            rows = shared.row + lo
+            total = mass[rows] + mass[shared.col]
+            # Most pairs share a word or two and fall far below the threshold: filtered in NumPy, so only the
+            # few near it reach the exact recomputation below (same test as before, element by element).
+            with np.errstate(divide="ignore", invalid="ignore"):
+                sim = np.where(total > 0, 2.0 * shared.data / total, 0.0)
+            near = (shared.col > rows) & (sim >= threshold - 1e-12)
+            for i, c in zip(rows[near].tolist(), shared.col[near].tolist(), strict=True):
+                # recomputed exactly, so candidates and similarity() agree to the last bit
+                exact = self.similarity(i, c)
+                if exact >= threshold:
+                    out.append((i, c, exact))
         out.sort()
         return out
 

@@ -8,6 +8,7 @@ also let a close paraphrase through (:func:`paraphrase_supports`), with the same
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -28,6 +29,7 @@ _STOP = _wordset(
 )
 
 
+@functools.lru_cache(maxsize=16384)  # pure and immutable; the brief asks again for the same spans many times
 def content_words(text: str) -> frozenset[str]:
     return frozenset(lemma(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1)
 
@@ -118,8 +120,15 @@ _MONEY = re.compile(r"(?<![A-Za-z])(?:US|S|A|C|NZ|HK)?\$ ?(\d[\d,]*(?:\.\d+)?(?:
 _GLUED_UNIT = re.compile(r"(\d)(kmh|kph|mph|km|kg|mm|cm|ft|lbs?)\b", re.I)
 
 
-def figures(text: str) -> dict[str, list[tuple[float, float]]]:
+def figures(text: str) -> dict[str, tuple[tuple[float, float], ...]]:
     """The counted things of a text with the values it gives them ("home to 200,000 people" -> people: 200000)."""
+    return dict(_figures(text))
+
+
+# A brief checks each candidate sentence against every span it might cite, and each span against many
+# sentences: the same few hundred texts are read thousands of times. Pure function of the text; kept immutable.
+@functools.lru_cache(maxsize=8192)
+def _figures(text: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:
     out: dict[str, list[tuple[float, float]]] = {}
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     for m in _FIGURE.finditer(re.sub(r"(\d) , (\d)", r"\1,\2", text)):
@@ -130,13 +139,13 @@ def figures(text: str) -> dict[str, list[tuple[float, float]]]:
         q = quantity(m.group(1))
         if q is not None:
             out.setdefault("$", []).append(q)
-    return out
+    return tuple((k, tuple(v)) for k, v in out.items())
 
 
 def other_figures(sentence: str, cited: str) -> bool:
     """Whether ``cited`` gives a thing the sentence counts only values it cannot have (120,000 people where the
     sentence says 200,000; the season's 14 rifles seized next to this week's six): another figure, another fact."""
-    a, b = figures(sentence), figures(cited)
+    a, b = dict(_figures(sentence)), dict(_figures(cited))
     return any(not any(max(x[0], y[0]) <= min(x[1], y[1]) for x in a[n] for y in b[n]) for n in a.keys() & b.keys())
 
 

@@ -119,3 +119,59 @@ def test_bundled_examples_form_the_ferry_story_and_keep_the_library_apart() -> N
     assert len(ferry) == 1 and {o for o, _ in ferry[0]} == {"Harbour Gazette", "Island Herald", "daily-buzz",
                                                              "Coast Wire"}
     assert any(len(c) == 1 and "library" in c[0][1].lower() for c in clusters)
+
+
+# Two events of one made-up racing team: the articles share the team's background (same names, same history)
+# but their leads report different happenings. A third article reports the first event with other background.
+# The lead is cut at 250 characters here (lead_chars: about each article's first paragraph) so they stay short.
+SHORT_LEAD = StoriesConfig(semantic="off", lead_chars=250)
+TEAM = ("Valdor Racing has not won a title since the years of Ilse Marrow and Teodor Quist. The team moved its "
+        "factory to Brennick over the winter and now buys its engines from Orlin Motors. Team principal Saskia "
+        "Dumont has promised a car that can fight Kestrel Motorsport at the front before the summer. Kai Lindqvist "
+        "and Ruben Oyelaran both signed new contracts with Valdor Racing last year.")
+POLE = ("Kai Lindqvist took pole position for the Harrow Grand Prix, a tenth of a second ahead of Ruben Oyelaran, "
+        "as Valdor Racing locked out the front row in qualifying on Saturday. Lindqvist set his fastest lap on his "
+        "final run while rain threatened the circuit.")
+POLE2 = ("Ruben Oyelaran will start second at the Harrow Grand Prix after Kai Lindqvist beat him to pole by a tenth "
+         "of a second in Saturday's qualifying, giving Valdor Racing the front row. Rain threatened the circuit as "
+         "Lindqvist set his fastest lap on his final run.")
+SPONSOR = ("Valdor Racing has signed a four-year sponsorship deal with the shipping group Meridian Freight, the team "
+           "announced at a launch in Corvale on Wednesday. The freight company's blue and orange colours will appear "
+           "on both cars and on the drivers' overalls from June.")
+CIRCUIT = ("The Harrow circuit was resurfaced in the spring and its pit lane widened after complaints from several "
+           "teams. Organisers expect a record crowd of spectators on race day, and extra trains will run from the "
+           "city centre to the track.")
+
+
+def test_shared_background_without_a_shared_lead_is_two_stories() -> None:
+    """Reports of one qualifying session group; the team's sponsorship deal, sharing only the background, does
+    not join them (before the lead factor all three were one story)."""
+    articles = [art("pole", f"{POLE} {TEAM}"), art("sponsor", f"{SPONSOR} {TEAM}"),
+                art("pole2", f"{POLE2} {CIRCUIT}"), art("q1", QUAKE), art("f1", FERRY)]
+    assert cluster_articles(articles, config=SHORT_LEAD) == [["f1"], ["pole", "pole2"], ["q1"], ["sponsor"]]
+    index = StoryIndex(config=SHORT_LEAD)  # the incremental path makes the same decision
+    assert len({index.add(a) for a in articles}) == 4
+    assert index.stories()[index.add(articles[0])] == ["pole", "pole2"]
+
+
+def test_lead_factor_scales_only_what_the_leads_do_not_share() -> None:
+    from corroborate.stories.cluster import Scorer, TermStats, _cosine, story_doc
+
+    docs = [story_doc(art(k, t), lead_chars=250) for k, t in
+            (("pole", f"{POLE} {TEAM}"), ("sponsor", f"{SPONSOR} {TEAM}"), ("pole2", f"{POLE2} {CIRCUIT}"))]
+    stats = TermStats()
+    for d in docs:
+        stats.add(d)
+    scorer = Scorer(SHORT_LEAD, stats, None)
+    pole, sponsor, pole2 = docs
+    assert scorer.lead_factor(pole, pole2, _cosine(pole.words, pole2.words, stats)) == 1.0
+    assert scorer.lead_factor(pole, sponsor, _cosine(pole.words, sponsor.words, stats)) < 0.5
+
+
+def test_articles_that_fit_in_their_lead_are_compared_whole() -> None:
+    from corroborate.stories.cluster import story_doc
+
+    assert story_doc(art("q1", QUAKE)).lead is None  # shorter than the default lead: no second word list
+    long = story_doc(art("pole", f"{POLE} {TEAM}"), lead_chars=250)
+    assert long.lead is not None and "sponsorship" not in long.lead and "brennick" not in long.lead
+    assert "lindqvist" in long.lead and "brennick" in long.words

@@ -16,3 +16,18 @@ def test_a_name_after_a_described_subject_is_no_antecedent_for_a_pronoun() -> No
             "of judges Rose Lee from the Spice Girls and Tom Brook, singing a song. 'Acting is what I really love, "
             "but you have to do everything now,' she told the paper.")
     assert _speakers(text) == ["Ann Vale"]
+
+
+
+# The father is named four sentences up; the three sentences between have no person as their subject.
+_FATHER = ("{a} said the school suspended his son over a toy ring. {b}The school would not comment. The ring came "
+           "from a film. The toy was a gift for his birthday. \"My son cannot make anyone disappear,\" he said.")
+
+
+def test_he_said_after_sentences_with_no_subject_to_refer_to_is_the_one_man_named_before() -> None:
+    assert _speakers(_FATHER.format(a="Daniel Ortega", b="")) == ["Daniel Ortega"]
+
+
+def test_he_said_stays_open_when_two_men_or_a_person_of_unknown_gender_came_after() -> None:
+    assert _speakers(_FATHER.format(a="Daniel Ortega", b="The letter home was signed by Peter Lund. ")) == [None]
+    assert _speakers(_FATHER.format(a="Daniel Ortega", b="The letter home was signed by Taylor Quist. ")) == [None]

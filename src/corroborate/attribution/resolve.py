@@ -26,6 +26,7 @@ from corroborate.attribution.speakers import (
     agrees,
     body_member,
     common_word,
+    gender,
     phrase_name,
     refine_speaker,
 )
@@ -45,6 +46,8 @@ _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS}
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _PARENT_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
+_GENDERED = frozenset({"he", "she"})
+SALIENT_SENTENCES = 6  # how far back a lone person of the pronoun's gender is looked for
 
 class SpeakerResolver(CueReader):
     """Speakers of one article's quotes; keeps the per-sentence subjects that pronouns resolve to."""
@@ -282,7 +285,27 @@ class SpeakerResolver(CueReader):
             # "Mr. Obama and his wife, Michelle, … “…,” he said": a subject of the other gender is not the one
             # "he"/"she" refers to; further back, only a person the story knows will do.
             skipped = True
-        return None
+        return self._only_person(earlier[-SALIENT_SENTENCES:], pronoun) if pronoun in _GENDERED else None
+
+    def _only_person(self, sentences: list[Passage], pronoun: str) -> tuple[str, int, int] | None:
+        """No subject to refer to: "he"/"she" is the one person of that gender the last few sentences name, when
+        they name exactly one (the father named two paragraphs up, then a sentence about the boy's toy, then
+        "“…,” he said"). A second one, or a person named after it whose gender the name does not tell, leaves it
+        open."""
+        want = {"he": "m", "she": "f"}[pronoun]
+        found: dict[str, tuple[str, int, int]] = {}
+        unknown_after = False  # a person of unknown gender named after the last mention of the one found
+        for p in sentences:
+            for start, end, ent in sorted(self.lookup.in_range(self.article.id, p.start, p.end)):
+                if ent.type != "PER":
+                    continue
+                sex = gender(ent.name)
+                if sex == want:
+                    found[ent.name] = (ent.name, start, end)
+                    unknown_after = False
+                elif sex is None:
+                    unknown_after = True
+        return next(iter(found.values())) if len(found) == 1 and not unknown_after else None
 
     def _joint_subject(self, index: int) -> tuple[str, int, int] | None:
         """"Mr. Udall and Mr. Wyden released a joint statement … “…,” they said": two people named as the

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from corroborate.store.story_vectors import Frequencies, Query, vec
-from corroborate.stories.cluster import Scorer, StoriesConfig, StoryDoc, story_doc
+from corroborate.stories.cluster import Scorer, StoriesConfig, StoryDoc, _cosine, story_doc
 from tests.store.test_core import synthetic_articles
 
 
@@ -18,7 +18,9 @@ def _docs() -> list[StoryDoc]:
     # Undated copies with year mentions exercise the year-mismatch branch too.
     arts += [type(a)(a.id + "u", a.outlet, a.title, None, None, a.text + f" In {2000 + i % 3}.")
              for i, a in enumerate(arts[:6])]
-    return [story_doc(a) for a in arts]
+    # A short lead for half of them, so the lead factor (stories.Scorer.lead_factor) is exercised: the synthetic
+    # texts (~900 characters) fit in the default 1000-character lead.
+    return [story_doc(a, lead_chars=200 if i % 2 else None) for i, a in enumerate(arts)]
 
 
 def _stats(docs: list[StoryDoc]) -> Frequencies:
@@ -35,6 +37,7 @@ def test_query_similarity_matches_the_stories_scorer() -> None:
     config = StoriesConfig(semantic="off")
     reference = Scorer(config, stats, None)
     rng = random.Random(0)
+    scaled = 0
     for _ in range(60):
         a, b = rng.sample(docs, 2)
         query = Query(a, stats)
@@ -42,7 +45,10 @@ def test_query_similarity_matches_the_stories_scorer() -> None:
             assert query.similarity(config, vec(b, stats)) == pytest.approx(reference.similarity(a, b), abs=1e-12)
         finally:
             query.close()
-    assert not stats.dense_words.any() and not stats.dense_names.any()  # scratch space cleaned
+        text = _cosine(a.words, b.words, stats)
+        scaled += reference.lead_factor(a, b, text) < 1.0
+    assert scaled >= 5  # the lead factor took part
+    assert not stats.dense_words.any() and not stats.dense_names.any() and not stats.dense_lead.any()
 
 
 def test_all_candidates_in_one_pass_score_as_one_by_one() -> None:

@@ -189,7 +189,7 @@ class Store:
         method = self.stories_method()
         index = PersistedStoryIndex(stories=self.stories_config, match=self.match,
                                     embedder=self._story_embedder() if method == "semantic" else None)
-        fingerprint = partial(featurize, match=self.match)
+        fingerprint = partial(featurize, match=self.match, lead_chars=self.stories_config.lead_chars)
         # Remote workers pay a per-task overhead: hand them bigger chunks than one commit's worth.
         chunk_size = self.batch_size * (8 if self.engine.name != "local" else 1)
         iterator = iter(articles)

@@ -80,8 +80,9 @@ def _permutations(num_perm: int, seed: int) -> tuple[Any, str]:
     return template.permutations, template.scheme
 
 
-def featurize(article: Article, *, match: MatchConfig | None = None) -> Features:
-    """The per-article half of ``add``: pure and deterministic."""
+def featurize(article: Article, *, match: MatchConfig | None = None, lead_chars: int | None = None) -> Features:
+    """The per-article half of ``add``: pure and deterministic. ``lead_chars``: StoriesConfig's (its default
+    when None), so the stored lead is the span the batch's story grouping reads."""
     import numpy as np
     from datasketch import MinHash
 
@@ -98,7 +99,7 @@ def featurize(article: Article, *, match: MatchConfig | None = None) -> Features
     buckets = [int.from_bytes(hashlib.blake2b(values[b * rows:(b + 1) * rows].tobytes(), digest_size=8,
                                               person=b.to_bytes(2, "little")).digest(), "little", signed=True)
                for b in range(match.bands)]
-    return Features(article, story_doc(article), values.tobytes(), buckets)
+    return Features(article, story_doc(article, lead_chars=lead_chars), values.tobytes(), buckets)
 
 
 def jaccards(signature: bytes, others: list[bytes]) -> Any:
@@ -120,13 +121,14 @@ def jaccard(sig_a: bytes, sig_b: bytes) -> float:
 def _encode_doc(doc: StoryDoc) -> bytes:
     # marshal (format 4) of plain dicts and lists: four times faster to load than JSON, and it keeps the
     # dicts' order, which the similarity's float sums follow.
-    return marshal.dumps((doc.words, doc.names, sorted(doc.years)), 4)
+    return marshal.dumps((doc.words, doc.names, sorted(doc.years), doc.lead), 4)
 
 
 def _decode_doc(article_id: str, blob: bytes, day: int | None) -> StoryDoc:
-    words, names, years = marshal.loads(blob)
+    words, names, years, *lead = marshal.loads(blob)  # (stores written before the lead factor have none)
     return StoryDoc(id=article_id, words=words, names=names,
-                    day=date.fromordinal(day) if day is not None else None, years=frozenset(years))
+                    day=date.fromordinal(day) if day is not None else None, years=frozenset(years),
+                    lead=lead[0] if lead else None)
 
 
 class PersistedStoryIndex:

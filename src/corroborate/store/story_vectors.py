@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.stories.cluster import StoriesConfig, StoryDoc, TermStats
+from corroborate.stories.cluster import LEAD_SHARE, StoriesConfig, StoryDoc, TermStats
 
 #: Batches whose document frequencies wait in ``term_df_log`` before they are summed into ``term_df``.
 FOLD_BATCHES = 64
@@ -75,6 +75,7 @@ class Frequencies(TermStats):
         self.names_df = np.zeros(size)
         self.dense_words = np.zeros(size)
         self.dense_names = np.zeros(size)
+        self.dense_lead = np.zeros(size)
         if keep and old_words is not None and old_names is not None:
             self.word_df[:keep] = old_words[:keep]
             self.names_df[:keep] = old_names[:keep]
@@ -178,6 +179,7 @@ class Vec:
     doc: StoryDoc
     words: Any  # (indices, tf)
     names: Any
+    lead: Any = None  # (indices, tf) of the lead's words; None when the whole text is the lead
 
 
 def vec(doc: StoryDoc, stats: Frequencies) -> Vec:
@@ -187,7 +189,7 @@ def vec(doc: StoryDoc, stats: Frequencies) -> Vec:
         return (np.fromiter((stats.index(t) for t in d), dtype=np.int64, count=len(d)),
                 np.fromiter(d.values(), dtype=np.float64, count=len(d)))
 
-    return Vec(doc, arrays(doc.words), arrays(doc.names))
+    return Vec(doc, arrays(doc.words), arrays(doc.names), None if doc.lead is None else arrays(doc.lead))
 
 
 class Query:
@@ -202,11 +204,18 @@ class Query:
         self.dense_names = stats.dense_names
         self.words2 = self._scatter(self.dense_words, self.vec.words, stats.word_df)
         self.names2 = self._scatter(self.dense_names, self.vec.names, stats.names_df)
+        self.dense_lead = stats.dense_lead
+        self.lead2 = self._scatter(self.dense_lead, self._lead(self.vec), stats.word_df)
 
     def close(self) -> None:
         """Zero the scratch space again (cheaper than allocating vocabulary-sized arrays per article)."""
         self.dense_words[self.vec.words[0]] = 0.0
         self.dense_names[self.vec.names[0]] = 0.0
+        self.dense_lead[self._lead(self.vec)[0]] = 0.0
+
+    @staticmethod
+    def _lead(v: Vec) -> Any:
+        return v.words if v.lead is None else v.lead
 
     def _weights(self, arrays: tuple[Any, Any], df: Any) -> Any:
         import numpy as np
@@ -259,8 +268,13 @@ class Query:
                     factor[i] = 0.0
             elif a.years and b.years and not a.years & b.years:
                 factor[i] = c.year_mismatch  # undated: texts naming only other years are likely other events
-        total = c.text_weight * self._cosines(self.dense_words, self.words2, [o.words for o in others],
-                                              self.stats.word_df)
+        text = self._cosines(self.dense_words, self.words2, [o.words for o in others], self.stats.word_df)
+        # stories.Scorer.lead_factor: scaled down when the leads share much less than the whole texts do.
+        lead = self._cosines(self.dense_lead, self.lead2, [self._lead(o) for o in others], self.stats.word_df)
+        whole = np.fromiter((a.lead is None and o.doc.lead is None for o in others), dtype=bool, count=len(others))
+        ratio = np.divide(lead, LEAD_SHARE * text, out=np.ones(len(others)), where=text != 0)
+        factor *= np.where(whole | (text == 0), 1.0, np.minimum(1.0, ratio))
+        total = c.text_weight * text
         weight = np.full(len(others), c.text_weight)
         if a.names:
             named = np.fromiter((bool(o.doc.names) for o in others), dtype=bool, count=len(others))

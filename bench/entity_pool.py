@@ -25,6 +25,13 @@ Pool 2 (bench/gold/pool_entities_frank.json, GUIDELINE.md section 29) reads FRAN
 held the sixth speaker pool's), up to ``FRANK_PER_EVENT`` entities each in SHA-1 order, then the first
 ``FRANK_SIZE`` in that order. Its row stands apart from the first pool's ("all"); ``--pool 2 --write`` writes it
 to a section of its own (``entity-pool-2``).
+
+Pool 3 (bench/gold/pool_entities3.json, GUIDELINE.md section 31) reads single FNC-1 bodies, each one event
+(bench/speaker_pool.py ``fnc_pool``): the bodies in SHA-1 order of ``fnc1:<Body ID>`` from index ``FNC3_FIRST`` on
+(after those speaker pool 5 read), skipping a body whose first 300 characters repeat an earlier one's and one
+that a file of bench/gold names or a claim group holds (bench/fnc_groups.py, bench/conflict_fnc.py groups 1-58):
+the first ``FNC3_BODIES`` (pinned in the label file's ``bodies``); up to ``FNC3_PER_EVENT`` entities each, then the
+first ``FNC3_SIZE`` in SHA-1 order. ``--pool 3 --write`` writes section ``entity-pool-3``.
 """
 
 from __future__ import annotations
@@ -45,26 +52,59 @@ from corroborate.eval.realnews_scores import norm, ratio
 
 LABELS = Path(__file__).parent / "gold" / "pool_entities.json"
 FRANK_LABELS = Path(__file__).parent / "gold" / "pool_entities_frank.json"
+FNC3_LABELS = Path(__file__).parent / "gold" / "pool_entities3.json"
 PER_EVENT, SIZE, FNC_GROUPS = 2, 150, 40
 # Pool 2: the speaker pool 6 took its 24 articles from the first 30 of the FRANK order (per outlet), so the
 # entity pool starts after them and the two pools share no article.
 FRANK_SKIP, FRANK_PER_EVENT, FRANK_SIZE = 30, 3, 100
+# Pool 3: speaker pool 5 read the FNC-1 order up to index 388, so pool 3 starts after it.
+FNC3_FIRST, FNC3_BODIES, FNC3_PER_EVENT, FNC3_SIZE = 389, 60, 2, 100
+FNC3 = "fnc1-pool3"  # pool 3's row (its events share pool 1's dataset name, fnc1)
+SIZES = {"1": (PER_EVENT, SIZE), "2": (FRANK_PER_EVENT, FRANK_SIZE), "3": (FNC3_PER_EVENT, FNC3_SIZE)}
 ROWS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters",
-        "fnc1": "FNC-1 claim groups", "all": "all", FRANK: "pool 2: FRANK CNN/DM and BBC articles"}
+        "fnc1": "FNC-1 claim groups", "all": "all", FRANK: "pool 2: FRANK CNN/DM and BBC articles",
+        FNC3: "pool 3: single FNC-1 bodies"}
 
 
 def _sha(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def fnc3_bodies(data: Path) -> list[int]:
+    """Pool 3's bodies: pinned in its label file once drawn, else drawn by the rule of the module text."""
+    if FNC3_LABELS.is_file():
+        return list(json.loads(FNC3_LABELS.read_text(encoding="utf-8"))["bodies"])
+    import csv
+    import re
+
+    from bench import conflict_fnc, fnc_groups
+
+    with (data / "fnc1" / "competition_test_bodies.csv").open(encoding="utf-8", newline="") as fh:
+        text = {int(r["Body ID"]): r["articleBody"] for r in csv.DictReader(fh)}
+    taken = {int(n) for f in FNC3_LABELS.parent.glob("*.json") for n in re.findall(r"fnc[_-](\d+)", f.read_text())}
+    taken |= {b for _, bids in fnc_groups.groups(data, 10 ** 6) for b in bids}
+    taken |= {b for _, bs in conflict_fnc.groups(data, 58) for b, _ in bs}
+    out, openings = [], set()
+    for k, bid in enumerate(sorted(text, key=lambda b: _sha(f"fnc1:{b}"))):
+        opening, fresh = text[bid][:300], text[bid][:300] not in openings
+        openings.add(opening)
+        if k >= FNC3_FIRST and fresh and bid not in taken and len(out) < FNC3_BODIES:
+            out.append(bid)
+    return out
+
+
 def all_events(data: Path, pool: str = "1") -> list[Any]:
-    """The events of pool 1 (the flag-audit pools and FNC-1 claim groups) or pool 2 (FRANK articles)."""
+    """The events of pool 1 (the flag-audit pools and FNC-1 claim groups), pool 2 (FRANK articles) or pool 3
+    (single FNC-1 bodies)."""
     from bench import fnc_groups
     from bench.conflict_audit import mcms_pool
     from bench.conflict_audit import pool as audit_pool
+    from bench.speaker_pool import fnc_pool
 
     if pool == "2":
         return frank_pool(data, set(order(articles(data))[FRANK_SKIP:]))
+    if pool == "3":
+        return fnc_pool(data, set(fnc3_bodies(data)))
     return [*audit_pool(data), *mcms_pool(data), *fnc_groups.events(data, FNC_GROUPS)]
 
 
@@ -188,29 +228,31 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str,
     rows: dict[str, list[dict[str, Any]]] = {}
     start = time.perf_counter()
     try:
-        for ev in [e for p in pools for e in all_events(data, p)]:
+        for pool, ev in [(p, e) for p in pools for e in all_events(data, p)]:
+            row = FNC3 if pool == "3" else ev.dataset
             for lab in wanted.get((ev.dataset, ev.event), []):
                 aid, listed = resolve(lab, ev), entities(runner.report(ev))
                 find = listed_at if lab["entity"] else covering
                 t = score_label(lab, find(listed, aid, lab["start"], lab["end"]))
                 t["both_right"] = int(t["name_right"] and t["type_right"])
-                rows.setdefault(ev.dataset, []).append(t)
+                rows.setdefault(row, []).append(t)
     finally:
         runner.close()
-    merged = {name: merge(ts) for name, ts in sorted(rows.items()) if name != FRANK}
+    merged = {name: merge(ts) for name, ts in sorted(rows.items()) if name not in (FRANK, FNC3)}
     if merged:
         merged["all"] = merge(list(merged.values()))
-    if FRANK in rows:
-        merged[FRANK] = merge(rows[FRANK])
+    for name in (FRANK, FNC3):
+        if name in rows:
+            merged[name] = merge(rows[name])
     return merged, dict(runner.method), time.perf_counter() - start
 
 
 def markdown(results: dict[str, dict[str, Any]], method: dict[str, Any], seconds: float) -> str:
     keys = ["labels", "entities", "non_entities", "name_precision", "type_accuracy", "both_right",
             "non_entities_listed", "dropped"]
-    only_frank = list(results) == [FRANK]
+    one = {(FRANK,): " pool 2", (FNC3,): " pool 3"}.get(tuple(results), "")
     lines = [
-        "## Entities on news outside the gold, pool 2 (`bench/entity_pool.py --pool 2`)" if only_frank else
+        f"## Entities on news outside the gold,{one} (`bench/entity_pool.py --pool {one[-1]}`)" if one else
         "## Entities on news outside the gold (`bench/entity_pool.py`)",
         "",
         "Listed entities sampled by hash from events nobody labelled entities for (the ECB+ sub-topics outside the "
@@ -221,7 +263,9 @@ def markdown(results: dict[str, dict[str, Any]], method: dict[str, Any], seconds
         "entities; both right: name and type; non-entities listed and real entities dropped are counts. The "
         "pool was read while fixing the errors it shows: only its first figure was fresh. Pool 2 "
         "(bench/gold/pool_entities_frank.json, GUIDELINE.md section 29): FRANK's CNN/DailyMail and BBC articles "
-        "after those of speaker pool 6, each one event, at most 3 entities each, 100 in hash order; likewise.",
+        "after those of speaker pool 6, each one event, at most 3 entities each, 100 in hash order; likewise. Pool 3 "
+        "(bench/gold/pool_entities3.json, GUIDELINE.md section 31): 60 single FNC-1 bodies no other pool used, at "
+        "most 2 entities each, 100 in hash order; likewise.",
         "",
         "| pool | labels | entities | non-entities | name precision | type accuracy | both right "
         "| non-entities listed | entities dropped |",
@@ -236,9 +280,8 @@ def sample(data: Path, semantic: str, pool: str = "1") -> None:
     from corroborate.eval.realnews import Runner
 
     runner = Runner(semantic)
-    sizes = (FRANK_PER_EVENT, FRANK_SIZE) if pool == "2" else (PER_EVENT, SIZE)
     try:
-        for row in draw(all_events(data, pool), runner, *sizes):
+        for row in draw(all_events(data, pool), runner, *SIZES[pool]):
             ev = row.pop("_ev")
             text = next(a.text for a in ev.articles if a.id == ev.doc_article[row["doc"]])
             row["context"] = text[max(0, row["start"] - 120):row["end"] + 120].replace("\n", " ")
@@ -251,17 +294,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pool_arguments(parser, explain="print every error (terminal only)", data=str(DEFAULT_DATA))
     parser.add_argument("--sample", action="store_true", help="print the draw with context (terminal only)")
-    parser.add_argument("--pool", default="all", choices=("1", "2", "all"), help="score one pool only")
+    parser.add_argument("--pool", default="all", choices=("1", "2", "3", "all"), help="score one pool only")
     args = parser.parse_args(argv)
     if args.sample:
-        sample(Path(args.data), args.semantic, "2" if args.pool == "2" else "1")
+        sample(Path(args.data), args.semantic, "1" if args.pool == "all" else args.pool)
         return 0
-    pools = ("1", "2") if args.pool == "all" else (args.pool,)
-    labels = [*(load_labels() if "1" in pools else []), *(load_labels(FRANK_LABELS) if "2" in pools else [])]
+    pools = ("1", "2", "3") if args.pool == "all" else (args.pool,)
+    files = {"1": LABELS, "2": FRANK_LABELS, "3": FNC3_LABELS}
+    labels = [lab for p in pools for lab in load_labels(files[p])]
     results, method, seconds = run(labels, Path(args.data), args.semantic, pools)
-    section = "entity-pool-2" if pools == ("2",) else "entity-pool"
+    section = {("2",): "entity-pool-2", ("3",): "entity-pool-3"}.get(pools, "entity-pool")
     emit(args, markdown(results, method, seconds), section,
-         [e for name in ("all", FRANK) for e in results.get(name, {}).get("errors", [])])
+         [e for name in ("all", FRANK, FNC3) for e in results.get(name, {}).get("errors", [])])
     return 0
 
 

@@ -88,3 +88,14 @@ def test_repaired_mojibake_is_listed_as_repaired_not_as_removed_noise(tmp_path: 
         assert "mojibake" not in noise_part and repaired_part.count("mojibake") == 2, fmt
     html = render(report, "html")
     assert "removed as scrape noise: ad marker" in html and "removed as scrape noise: mojibake" not in html
+
+
+def test_a_brief_line_cites_each_article_once_with_how_many_more_spans_it_cites_there() -> None:
+    from corroborate.model import Article, Span
+    from corroborate.render.common import citations
+
+    a = Article("a1", "Gazette", None, None, None, "x" * 400)
+    b = Article("b2", "Herald", None, None, None, "y" * 400)
+    report = Report(articles=[a, b], method={}, removed=[], repeats=[], reuse=[], stories=[], errors=[])
+    spans = [Span("b2", 5, 9, "yyyy"), Span("a1", 10, 20, "x"), Span("b2", 50, 60, "y"), Span("b2", 70, 80, "y")]
+    assert citations(report, spans) == [("Herald:5-9", 2), ("Gazette:10-20", 0)]

@@ -71,6 +71,20 @@ def cite(report: Report, span: Span) -> str:
     return f"{outlet_of(report, span.article)}:{span.start}-{span.end}"
 
 
+def citations(report: Report, spans: Iterable[Span]) -> list[tuple[str, int]]:
+    """A brief sentence's citations as a reader scans them: one per article, its first span, with how many more
+    spans of that article it also cites (a scraped page that repeats its captions, or a spun copy inside it,
+    would otherwise fill the line with one outlet). The JSON keeps every span."""
+    first: dict[str, Span] = {}
+    more: dict[str, int] = {}
+    for span in spans:
+        if span.article in first:
+            more[span.article] += 1
+        else:
+            first[span.article], more[span.article] = span, 0
+    return [(cite(report, span), more[article]) for article, span in first.items()]
+
+
 def speaker_label(quote: Quote) -> str:
     """Who said it, as a reader should see it: the named speaker, else "unattributed" with the words that
     introduced the quote ("unattributed (a spokesman for Mr Darmanin)")."""

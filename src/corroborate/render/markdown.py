@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from corroborate.model import Report, Story
 from corroborate.render.common import (
+    citations,
     cite,
     counted,
     distinct_values,
@@ -31,7 +32,7 @@ def _story(report: Report, story: Story) -> list[str]:
     out += [f"{counted(len(story.articles), 'article')} from {', '.join(outlets)}: {sources}.", "", "### Brief", ""]
     for i, sent in enumerate(story.brief, start=1):
         badge = "single source" if sent.single_source else sources_label(sent.independent_sources)
-        cites = ", ".join(f"`{cite(report, c)}`" for c in sent.citations)
+        cites = ", ".join(f"`{c}`" + (f" (+{n} more)" if n else "") for c, n in citations(report, sent.citations))
         out.append(f"{i}. {_md(sent.text)} — *{badge}* ({cites})")
     if story.conflicts:
         out += ["", f"### Conflicts ({len(story.conflicts)})", ""]

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from corroborate.model import RepeatGroup, Report, Story
 from corroborate.render.common import (
+    citations,
     cite,
     counted,
     distinct_values,
@@ -46,7 +47,8 @@ def _story(report: Report, story: Story) -> Panel:
         line.append(sent.text)
         badge = "single source" if sent.single_source else f"{sent.independent_sources} independent"
         line.append(f"  [{badge}]", style="yellow" if sent.single_source else "green")
-        line.append("  " + ", ".join(cite(report, c) for c in sent.citations), style="dim")
+        line.append("  " + ", ".join(c + (f" (+{n} more)" if n else "")
+                                     for c, n in citations(report, sent.citations)), style="dim")
         parts.append(line)
     if story.conflicts:
         parts.append(Text(""))

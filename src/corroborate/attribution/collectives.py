@@ -5,8 +5,9 @@ boss"): a singular place name with "have/are/were/want/need" after it is the col
 the place. So is a name before a club noun ("Swansea boss", "a Salisbury equaliser") and a side in a fixture list
 ("Shrewsbury (away to Cheltenham)", "(home to Wigan)").
 
-Not done: typing a lone first name after a relation noun ("his wife Nikki") as a person. It fixed two pool types
-but made "my wife Portia", in a tweet quoted in a gold tune article, the speaker of the next quote.
+A lone first name after a relation noun ("his wife Nikki") is a person by mentions.Mention.given (text/mention_words),
+only after "his/her/their": "my wife Portia", in a tweet quoted in a gold tune article, became the speaker of the
+next quote when any relation noun counted.
 """
 
 from __future__ import annotations

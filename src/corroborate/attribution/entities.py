@@ -182,8 +182,10 @@ class _Merger:
         for w, ks in by_word.items():
             cues = {ms[k].cue for k in ks}
             # "Raven-Symoné", "Jean-Zoé": a one-word stage name the model calls a person; its shape (two capitalised
-            # parts, or an accented letter) is no common word's, even where it opens a sentence.
-            named = all(ms[k].model_type == "PER" and _NAME_SHAPED.fullmatch(ms[k].surface) for k in ks)
+            # parts, or an accented letter) is no common word's, even where it opens a sentence. So is a given name
+            # or a word after "his wife" (Mention.given): "Nikki", "his son, Jett".
+            named = all(ms[k].model_type == "PER" and (_NAME_SHAPED.fullmatch(ms[k].surface) or ms[k].given)
+                        for k in ks)
             if all(ms[k].initial for k in ks) and w not in COUNTRIES and w not in CAPITALS and not named:
                 continue  # only ever capitalised because it starts a sentence ("Ridiculous behaviour ...")
             labels = Counter(ms[k].model_type for k in ks if ms[k].model_type in ("ORG", "LOC", "OTH"))

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from corroborate.attribution.kinds import name_kind
+from corroborate.attribution.kinds import INSTITUTION_HEADS, name_kind
 from corroborate.attribution.name_tokens import Token, _is_cap, _joined, _joins, _titles, title_case, tokens
 from corroborate.attribution.names import (
     JOINED_PARTICLE,
@@ -42,17 +42,18 @@ from corroborate.text.lexicon import (
     HONORIFICS,
     WEAK_TITLES,
 )
+from corroborate.text.mention_words import (
+    ADJECTIVE,
+    DAY_NAMES,
+    LED,
+    ON_HEADS,
+    PLACE_NOUNS,
+    PRESS_AFTER,
+    PRESS_BEFORE,
+    based_place,
+    given_person,
+)
 from corroborate.text.name_words import _CONNECTORS, NAME_TITLES, NER_LABELS, PERSON_TITLE_WORDS
-
-# First words of days' names ("Black Friday", "Cyber Monday"), kept with their weekday.
-_DAY_NAMES = frozenset({"good", "black", "cyber", "super", "ash", "holy", "maundy", "bloody", "palm", "easter"})
-# The words around a newspaper's name that make it one ("... columnist", "the daily ...").
-_PRESS_AFTER = frozenset({"columnist", "columnists", "editorial", "editorials", "op-ed"})
-_PRESS_BEFORE = frozenset({"daily", "tabloid", "broadsheet", "newspaper"})
-# Lower-case nouns that make the name beside them a place ("the town of X", "the X region").
-_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "county", "island"})
-# "Republican-led", "Saudi-backed", "London-based": a modifier before a name, no part of it.
-_LED = re.compile(r"[A-Z][\w.]*-(?:led|controlled|backed|based|owned|run|dominated|funded)")
 
 
 @dataclass(slots=True)
@@ -74,6 +75,7 @@ class Mention:
     initial: bool = False  # starts its sentence or quotation (so its capital proves little)
     model_type: str | None = None  # the spaCy pipeline's label for an overlapping entity, when one ran
     press: bool = False  # named as a newspaper here ("X columnist", "the daily X")
+    given: bool = False  # a lone word the model calls a person that is a given name or follows "his wife" & co
 
 
 class ArticleMentions:
@@ -132,6 +134,10 @@ class ArticleMentions:
                       and j + 1 not in in_title and _joined(text, toks[j - 1], toks[j])
                       and _joined(text, toks[j], toks[j + 1])):
                     j += 2
+                elif toks[j].lower == "on" and toks[j - 1].lower in ON_HEADS and (nx := j + 1) < len(toks) \
+                        and nx not in in_title and _is_cap(toks[nx]) and toks[nx].lower not in COMMON_CAPITALISED \
+                        and _joined(text, toks[j - 1], toks[j]) and _joined(text, toks[j], toks[nx]):
+                    j += 2  # "Commission on Local Tax Reform", "Council on Foreign Relations"; not "Council on Monday"
                 elif j + 2 < len(toks) and body_goes_on([t.lower for t in toks[i:j + 3]], j - i) \
                         and _is_cap(toks[j + 2]) and all(
                         _joined(text, a, b) for a, b in zip(toks[j - 1:j + 2], toks[j:j + 3], strict=True)):
@@ -155,21 +161,28 @@ class ArticleMentions:
             run[0].lower in COMMON_CAPITALISED
             or (run[0].initial and (run[0].lower in self.story_lower
                                     or (opening_verb(run[0].lower) and len(run) > 1)))
-            or run[0].lower in _CONNECTORS
-            or (len(run) > 1 and _LED.fullmatch(run[0].text) is not None)
+            or run[0].lower in ("of", "and", "for")  # a capitalised particle opens names: "Al Jazeera", "Le Monde"
+            or (len(run) > 1 and LED.fullmatch(run[0].text) is not None)
         ):
+            self._based(run[0], sent)
             run, i = run[1:], i + 1
         while run and run[-1].lower in _CONNECTORS:
             run = run[:-1]
+        if run and ADJECTIVE.search(run[-1].text):
+            return  # "J.R.R. Tolkien-inspired sorcery", "Bieber-loving fans": an adjective, no name
+        if len(run) == 1 and run[0].text.endswith("-based") and forced is None:
+            self._based(run[0], sent)
+            return
         # A weekday after a name dates the sentence and is no part of the name ("Microsoft Wednesday took the
         # step", "detective Joe Coffey Monday"); "Good Friday" and "Super Tuesday" are days' names.
         while len(run) > 1 and run[-1].lower in WEEKDAYS and not (
-                len(run) == 2 and (run[0].lower in self.story_lower or run[0].lower in _DAY_NAMES)):
+                len(run) == 2 and (run[0].lower in self.story_lower or run[0].lower in DAY_NAMES)):
             run = run[:-1]
         if not run:
             return
         words = [t.lower for t in run]
-        split = next((k for k, w in enumerate(words) if w in _CONNECTORS and not self._connects(run, words, k)), None)
+        split = next((k for k, w in enumerate(words) if k and w in _CONNECTORS  # "Al Jazeera": a name's opening
+                      and not self._connects(run, words, k)), None)
         if split is not None and forced is None:
             # "Boris Johnson and Emmanuel Macron", "Home Office and Sky News": two names, not one.
             k = split
@@ -227,22 +240,29 @@ class ArticleMentions:
                                      honorific=honorific, cue=prev, sentence=sent, initial=run[0].initial,
                                      press=press))
 
+    def _based(self, tok: Token, sent: int) -> None:
+        """"Stockholm-based Mojang": the place the firm is based in, a lone word with the cue "in" (a place)."""
+        word = based_place(tok.text, self.story_lower)
+        if word:
+            self.mentions.append(Mention(self.article.id, tok.start, tok.start + len(word), word, (word,), "UNK",
+                                         cue="in", sentence=sent))
+
     def _press(self, toks: list[Token], i: int, j: int) -> bool:
         """Is toks[i:j] a newspaper by the word around it: "Vancouver Province columnist" (no place), "the Saudi
         daily Ajel" (no thing)? A paper named after its city is read as the city otherwise."""
         text = self.article.text
-        if j < len(toks) and toks[j].lower in _PRESS_AFTER and text[toks[j - 1].end:toks[j].start].strip() in (
+        if j < len(toks) and toks[j].lower in PRESS_AFTER and text[toks[j - 1].end:toks[j].start].strip() in (
                 "", "'s", "’s"):
             return True
-        return i > 0 and toks[i - 1].lower in _PRESS_BEFORE and text[toks[i - 1].end:toks[i].start].strip() == ""
+        return i > 0 and toks[i - 1].lower in PRESS_BEFORE and text[toks[i - 1].end:toks[i].start].strip() == ""
 
     def _place(self, toks: list[Token], i: int, j: int) -> bool:
         """Is toks[i:j] a place by the noun around it: "the town of Qarvan", "the Marvejols region"?"""
         text = self.article.text
-        if j < len(toks) and toks[j].lower in _PLACE_NOUNS and text[toks[j - 1].end:toks[j].start] == " " \
+        if j < len(toks) and toks[j].lower in PLACE_NOUNS and text[toks[j - 1].end:toks[j].start] == " " \
                 and not toks[j - 1].possessive:
             return True
-        return i > 1 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_NOUNS \
+        return i > 1 and toks[i - 1].lower == "of" and toks[i - 2].lower in PLACE_NOUNS \
             and not _is_cap(toks[i - 2]) and text[toks[i - 2].end:toks[i].start] == " of "
 
     def _shown(self, tok: Token) -> str:
@@ -314,9 +334,10 @@ class ArticleMentions:
             if body and any(s <= left.start and right.end <= e and kind != "PER" for s, e, kind in self._ents):
                 return True
             # Only "and" is split on the model's word: it cuts "Gulf of Aden" now and then, but reads "Bank of
-            # America and Wells Fargo" as two names where the rules see one body's name.
-            if words[k] == "and" and any(e == left.end for _, e, _ in self._ents) \
-                    and any(s == right.start for s, _, _ in self._ents):
+            # America and Wells Fargo" as two names where the rules see one body's name; one word, "and", then a
+            # body ending in its head is one name still ("Victoria and Albert Museum"): the rules decide.
+            if words[k] == "and" and (k > 1 or words[-1] not in INSTITUTION_HEADS) \
+                    and any(e == left.end for _, e, _ in self._ents) and any(s == right.start for s, *_ in self._ents):
                 return False
         return _joins(words, k)
 
@@ -339,6 +360,7 @@ class ArticleMentions:
         for m in ruled:
             label = next((kind for s, e, kind in ents if s < m.end and m.start < e), None)
             m.model_type = label
+            m.given = m.type == "UNK" and label == "PER" and self._given(m)
         for s, e, kind in ents:
             if any(m.start < e and s < m.end for m in ruled):
                 continue
@@ -351,7 +373,10 @@ class ArticleMentions:
             for m in self.mentions[before:]:
                 m.model_type = kind
                 if m.type == "PER" and len(m.name) == 1 and not m.honorific and not m.title:
-                    m.type = "UNK"
+                    m.type, m.given = "UNK", self._given(m)
+
+    def _given(self, m: Mention) -> bool:  # see mention_words.given_person
+        return given_person(self.article.text, m.start, m.name[0], initial=m.initial, story_lower=self.story_lower)
 
     # -- roles ------------------------------------------------------------------------------------------
     def _roles(self, toks: list[Token], titles: list[tuple[int, int, str, str | None, bool]], sent: int,

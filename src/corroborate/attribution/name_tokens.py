@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from corroborate.attribution.kinds import INSTITUTION_HEADS
 from corroborate.attribution.names import body_goes_on
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS_DOTTED
 from corroborate.text.lexicon import (
@@ -24,7 +25,7 @@ from corroborate.text.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLES,
 )
-from corroborate.text.name_words import SURNAME_TITLES
+from corroborate.text.name_words import EXTRA_LOC_HEADS, EXTRA_ORG_HEADS, EXTRA_OTH_HEADS, SURNAME_TITLES
 
 # A word: letters/digits with inner hyphens and apostrophes ("Thomas-Symonds", "Johnson’s"), or an acronym ("U.K.").
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w\-]|['’](?=\w))*")
@@ -79,10 +80,15 @@ def _joined(text: str, a: Token, b: Token) -> bool:
              or (len(b.text) == 1 and _INITIAL.match(text, b.start) is not None))
 
 
+# Every head word of a name (the kinds' lists): "Australian and New Zealand Army Corps", "Victoria and Albert
+# Museum" end in one as "Ministry of Defence" starts with one.
+_HEADS = ORG_WORDS | LOC_WORDS | OTH_WORDS | EXTRA_ORG_HEADS | EXTRA_LOC_HEADS | EXTRA_OTH_HEADS | INSTITUTION_HEADS
+
+
 def _joins(words: list[str], k: int) -> bool:
     """Does the lower-case connector words[k] join one name ("Ministry of Defence", "Nationality and Borders
     Bill", "Charles de Gaulle") rather than sit between two ("Boris Johnson and Emmanuel Macron")?"""
-    heads = ORG_WORDS | LOC_WORDS | OTH_WORDS
+    heads = _HEADS
     left, right, w = words[:k], words[k + 1:], words[k]
     if not left or not right:
         return False
@@ -127,6 +133,9 @@ def _titles(text: str, toks: list[Token]) -> list[tuple[int, int, str, str | Non
                 continue
             phrase = " ".join(t.lower for t in window)
             key = TITLE_ABBREVIATIONS.get(phrase) if n == 1 and window[0].text.isupper() else None
+            if key and phrase == "fm" and i > 0 and _is_cap(toks[i - 1]) and _joined(text, toks[i - 1], toks[i]) \
+                    and toks[i - 1].lower not in DEMONYMS and toks[i - 1].lower not in COUNTRIES:
+                key = None  # a radio station ("Citi FM", "Capital FM"), not a foreign minister ("Russian FM")
             key = key or (phrase if phrase in TITLES else None)
             if key:
                 found = (n, key)

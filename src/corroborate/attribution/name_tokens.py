@@ -52,13 +52,18 @@ class Token:
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
+    previous_end = start
     for m in _WORD.finditer(text, start, end):
         word = m.group(0)
         poss = bool(_POSSESSIVE.search(word)) and len(word) > 2
         core_end = m.end() - 2 if poss else m.end()
-        before = text[start:m.start()].rstrip()
-        initial = not out or (before[-1:] in "“‘\"'(:" if before else True)
+        # Initial: the first word, or one right after an opening quote, bracket or colon. Only the gap since the
+        # previous word is read (reading back to ``start`` made long spans quadratic); a gap of spaces leaves the
+        # previous word's last character, a letter, digit or dot, which opens nothing.
+        gap = text[previous_end:m.start()].rstrip()
+        initial = not out or (bool(gap) and gap[-1] in "“‘\"'(:")
         out.append(Token(m.start(), core_end, text[m.start():core_end], poss, initial))
+        previous_end = m.end()
     return out
 
 

@@ -57,3 +57,19 @@ def test_the_court_is_the_one_court_of_the_story_and_two_courts_leave_it_alone()
     two = entities("The Harbour Supreme Court ruled on Monday after the Bay Appeals Court had ruled. "
                    "The Court said the fees were lawful.")
     assert two["Harbour Supreme Court"] == [] and two["Bay Appeals Court"] == []
+
+
+def test_the_committee_stays_alone_when_another_committee_is_named_before_on_or_of() -> None:
+    from corroborate.attribution.entities import extract_entities
+    from corroborate.ingest.segment import segment
+    from corroborate.model import Article
+
+    def entities(text: str) -> dict[str, list[str]]:
+        a = Article("a1", "bay", None, None, None, text)
+        return {e.name: e.aliases for e in extract_entities([a], {"a1": segment(a)})}
+
+    one = entities("The Harbour Fishing Committee met on Monday. The Committee said the fees were lawful.")
+    assert one["Harbour Fishing Committee"] == ["Committee"]
+    two = entities("The Harbour Fishing Committee met on Monday before the Select Committee on Harbour Fees. "
+                   "The Committee said the fees were lawful.")
+    assert two["Harbour Fishing Committee"] == []

@@ -129,7 +129,10 @@ def organisations(keys: set[Key], places: set[tuple[str, ...]]) -> dict[Key, Joi
         least = 1 if k[0] == "ORG" and len(k[1]) == 1 and k[1][0] in SECOND_REFERENCE_TAILS else 2
         longer = [o for o in named if o[0] == k[0] and len(o[1]) > len(k[1]) >= least and o[1][-len(k[1]):] == k[1]
                   and o[1][:-len(k[1])] not in places]
-        if len(longer) == 1:
+        # ... unless another name of the story has the same words as its head before "on"/"of"/"for": with a
+        # "Republican National Committee" and a "House Select Committee on Benghazi", "the Committee" is either.
+        headed = [o for o in named if o[0] == k[0] and o not in longer and _headed_by(o[1], k[1])]
+        if len(longer) == 1 and not headed:
             u.join(k, longer[0], f"the end of the one longer name '{' '.join(longer[0][1])}'")
         if k[0] == "ORG" and len(k[1]) == 1:
             # A body's head word alone is how news names it again: "the House" for the "House of
@@ -143,6 +146,12 @@ def organisations(keys: set[Key], places: set[tuple[str, ...]]) -> dict[Key, Joi
             if short in keys:
                 u.join(short, k, f"the same name without '{' '.join(k[1][1:])}'")
     return u.result(set(named))
+
+
+def _headed_by(words: tuple[str, ...], head: tuple[str, ...]) -> bool:
+    """Whether ``head`` ends the part of the name before an "on"/"of"/"for" ("Select Committee on Benghazi")."""
+    n = len(head)
+    return any(words[i:i + n] == head and words[i + n] in ("on", "of", "for") for i in range(len(words) - n))
 
 
 def _variants(k: Key) -> list[tuple[Key, str]]:

@@ -8,6 +8,7 @@ import argparse
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 
@@ -53,13 +54,35 @@ def table_rows(results: Mapping[str, Any], labels: Mapping[str, str], keys: Iter
     return [*rows, "", f"{seconds:.0f} s on this machine (shared with other jobs)."]
 
 
+#: Marks where a section's notes start (before/after figures, error classes: prose written by hand). A --write
+#: without --notes keeps the notes after this mark, so re-measuring a pool does not erase its history.
+NOTES_MARK = "<!-- notes -->"
+
+
+def kept_notes(section: str, results: Path | None = None) -> str:
+    """The notes after :data:`NOTES_MARK` in ``section`` of RESULTS.md (up to its "_Measured" stamp), or ""."""
+    import re
+
+    from bench.results import RESULTS
+
+    path = results or RESULTS
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    m = re.search(rf"<!-- BEGIN {re.escape(section)} -->(.*?)<!-- END {re.escape(section)} -->", text, re.S)
+    if m is None or NOTES_MARK not in m.group(1):
+        return ""
+    notes = m.group(1).split(NOTES_MARK, 1)[1]
+    return re.split(r"\n_Measured [^\n]*_\n?\s*$", notes)[0].strip()
+
+
 def emit(args: argparse.Namespace, text: str, section: str, explained: Iterable[Any] = ()) -> None:
-    """Print the section (with --notes appended), then with --explain each explained row (a dict as one JSON
-    line, a string as it is), and with --write put the section into bench/RESULTS.md."""
+    """Print the section (with --notes appended, else with a --write the notes the section already has), then
+    with --explain each explained row (a dict as one JSON line, a string as it is), and with --write put the
+    section into bench/RESULTS.md."""
     from bench.results import write_section
 
-    if args.notes:
-        text += "\n\n" + args.notes
+    notes = args.notes or (kept_notes(section) if args.write else "")
+    if notes:
+        text += "\n\n" + NOTES_MARK + "\n" + notes
     print(text)
     if getattr(args, "explain", False):
         for row in explained:

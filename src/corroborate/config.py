@@ -112,10 +112,15 @@ class StoriesConfig:
     max_candidates: int = 300  # articles scored per incremental add (those sharing the most keys)
     max_df_share: float = 0.2  # a key in more than this share of articles is too common to block on
     lead_chars: int = 1000  # text embedded by MiniLM: the title and lead carry the event
+    # Share of the whole texts' word overlap the leads' overlap must reach before a pair is scaled down (by lead
+    # cosine / (lead_share x text cosine)): one event's reports share their leads, two events of one topic share
+    # background. 95% of ECB+ train same-event pairs reach 0.64; FRANK's F1 and cricket pairs 0.22 and 0.29.
+    # 0 turns it off. stories.cluster.Scorer.lead_factor; bench/story_frank.py.
+    lead_share: float = 0.6
     semantic: str = "auto"  # auto | on | off
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "lexical_threshold", "max_df_share"):
+        for name in ("threshold", "lexical_threshold", "max_df_share", "lead_share"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must be in [0.0, 1.0], got {getattr(self, name)}")
         if self.semantic not in {"auto", "on", "off"}:

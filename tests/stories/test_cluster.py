@@ -175,3 +175,12 @@ def test_articles_that_fit_in_their_lead_are_compared_whole() -> None:
     long = story_doc(art("pole", f"{POLE} {TEAM}"), lead_chars=250)
     assert long.lead is not None and "sponsorship" not in long.lead and "brennick" not in long.lead
     assert "lindqvist" in long.lead and "brennick" in long.words
+
+
+def test_lead_share_zero_turns_the_lead_factor_off() -> None:
+    from dataclasses import replace
+
+    articles = [art("pole", f"{POLE} {TEAM}"), art("sponsor", f"{SPONSOR} {TEAM}"),
+                art("pole2", f"{POLE2} {CIRCUIT}"), art("q1", QUAKE), art("f1", FERRY)]
+    off = cluster_articles(articles, config=replace(SHORT_LEAD, lead_share=0.0))
+    assert ["pole", "pole2", "sponsor"] in off  # the background-only pair joins again, as before the factor

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.stories.cluster import LEAD_SHARE, StoriesConfig, StoryDoc, TermStats
+from corroborate.stories.cluster import StoriesConfig, StoryDoc, TermStats
 
 #: Batches whose document frequencies wait in ``term_df_log`` before they are summed into ``term_df``.
 FOLD_BATCHES = 64
@@ -272,8 +272,9 @@ class Query:
         # stories.Scorer.lead_factor: scaled down when the leads share much less than the whole texts do.
         lead = self._cosines(self.dense_lead, self.lead2, [self._lead(o) for o in others], self.stats.word_df)
         whole = np.fromiter((a.lead is None and o.doc.lead is None for o in others), dtype=bool, count=len(others))
-        ratio = np.divide(lead, LEAD_SHARE * text, out=np.ones(len(others)), where=text != 0)
-        factor *= np.where(whole | (text == 0), 1.0, np.minimum(1.0, ratio))
+        if c.lead_share:
+            ratio = np.divide(lead, c.lead_share * text, out=np.ones(len(others)), where=text != 0)
+            factor *= np.where(whole | (text == 0), 1.0, np.minimum(1.0, ratio))
         total = c.text_weight * text
         weight = np.full(len(others), c.text_weight)
         if a.names:

@@ -58,12 +58,6 @@ _NOT_NAMES = _STOP | frozenset(_NOT_NAME_TEXT.split())
 
 _DEFAULT = StoriesConfig()
 MIN_DF_LIMIT = 50  # blocking keys shared by up to this many articles are always usable
-# The share of the whole texts' word overlap that the leads' overlap must reach before the similarity is scaled
-# down (by lead cosine / (LEAD_SHARE x text cosine)). Reports of one event reach it: on ECB+ train topics 95 %
-# of same-event pairs have a lead/text ratio of at least 0.64, on BASIL 0.70. Articles on one topic but another
-# event fall well below: FRANK's two F1 articles (a qualifying report and a team's history) 0.22, its two
-# England cricket articles (a selection talk and a Test win) 0.29. bench/story_frank.py; GUIDELINE.md section 30.
-LEAD_SHARE = 0.6
 
 
 
@@ -199,13 +193,13 @@ class Scorer:
         return factor * total / weight if weight else 0.0
 
     def lead_factor(self, a: StoryDoc, b: StoryDoc, text: float) -> float:
-        """1, or less when the leads share less than ``LEAD_SHARE`` of what the whole texts share (``text``:
+        """1, or less when the leads share less than ``lead_share`` of what the whole texts share (``text``:
         their word cosine): then what the articles have in common is background, not the event. Articles
         that fit in their lead are compared whole, so two short articles always get 1."""
-        if (a.lead is None and b.lead is None) or not text:
+        if (a.lead is None and b.lead is None) or not text or not self.config.lead_share:
             return 1.0
         lead = _cosine(a.words if a.lead is None else a.lead, b.words if b.lead is None else b.lead, self.stats)
-        return min(1.0, lead / (LEAD_SHARE * text))
+        return min(1.0, lead / (self.config.lead_share * text))
 
     def keys(self, doc: StoryDoc, *, min_df: int = 2) -> list[str]:
         """The article's most distinctive words that other articles share (df >= ``min_df``): blocking keys.

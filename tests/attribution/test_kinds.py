@@ -24,3 +24,12 @@ def test_club_firm_and_fair_heads() -> None:
     assert name_kind(["Lib", "Dems"], None, "the", set()) == "ORG"
     assert name_kind(["Lib", "Dem"], None, None, set()) == "ORG"  # "Lib Dem leader X"
     assert name_kind(["Cabin", "Fittings", "Expo"], None, "at", set()) == "OTH"
+
+
+def test_a_bare_brand_of_a_company_or_platform_is_an_organisation() -> None:
+    from corroborate.attribution.kinds import name_kind
+
+    for brand in ("Facebook", "YouTube", "WhatsApp", "Viber", "Interpol", "WikiLeaks"):
+        assert name_kind([brand], None, "on", set()) == "ORG", brand
+    # Names a brand list cannot settle stay with the rules and the model: a river, a fruit, people.
+    assert name_kind(["Amazon"], None, "the", set()) != "ORG"

@@ -13,6 +13,7 @@ import re
 
 from corroborate.attribution.names import bare, person_parts
 from corroborate.text.common_acronyms import common_acronym
+from corroborate.text.known_orgs import KNOWN_ORGANISATIONS
 from corroborate.text.lexicon import (
     CAPITALS,
     COMMON_CAPITALISED,
@@ -64,6 +65,8 @@ def name_kind(names: list[str], honorific: str | None, prev: str | None, story_l
         return "ORG"  # "Republicans", "Senate GOP", "Democratic Party": a party, never a person
     if joined == "islamic state":
         return "ORG"  # the militant group, though "State" heads places ("Washington State")
+    if joined in KNOWN_ORGANISATIONS:
+        return "ORG"  # a brand with no head word: "Facebook said", "posted on YouTube"
     if "of" in words[1:-1] and words.index("of") > 0:
         # "Humane Society of Tampa Bay", "Bay of Biscay": the head is the word before "of", not the last one.
         head = words[words.index("of") - 1]

@@ -31,3 +31,16 @@ def test_he_said_after_sentences_with_no_subject_to_refer_to_is_the_one_man_name
 def test_he_said_stays_open_when_two_men_or_a_person_of_unknown_gender_came_after() -> None:
     assert _speakers(_FATHER.format(a="Daniel Ortega", b="The letter home was signed by Peter Lund. ")) == [None]
     assert _speakers(_FATHER.format(a="Daniel Ortega", b="The letter home was signed by Taylor Quist. ")) == [None]
+
+
+
+def test_a_platform_is_where_words_appear_not_who_says_them() -> None:
+    # The group named before speaks, not the platform it posted on; a post "read" on a platform has no speaker.
+    import corroborate
+
+    text = ("The Harbour Relief Foundation posted a message on Facebook on Monday. \"The boats are two miles "
+            "away,\" the group said. A post on Twitter read: \"Nothing stays in the dark forever.\"")
+    report = corroborate.check([Article("a1", "bay", None, None, None, text)], semantic="off")
+    speakers = [q.speaker for s in report.stories for q in s.quotes if q.kind == "direct"]
+    assert "Facebook" not in speakers and "Twitter" not in speakers
+    assert speakers[0] == "Harbour Relief Foundation"

@@ -19,6 +19,7 @@ from corroborate.attribution.speakers import body_name
 from corroborate.model import Passage, Quote, Span
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES, PRESS_HEADS, PRESS_NOUNS
 from corroborate.text.claim_words import DAY_WORDS as _DAYS
+from corroborate.text.known_orgs import PLATFORMS
 from corroborate.text.lexicon import REPORTING_VERBS, SPEAKER_NOUNS
 from corroborate.text.quote_words import (
     _BARE_CLAUSE_VERBS,
@@ -133,7 +134,7 @@ class ReportedSpeech(SpeakerPhrases):
             # (Also a body's name the typer took for a place by its last word: "Foundation for Relief and
             # Reconciliation in the Middle East".)
             found = [t for t in self.lookup.in_range(self.article.id, start, end) if not self._in_quote(t[0]) and (
-                t[2].type == "ORG" or body_name(t[2].name))]
+                t[2].type == "ORG" or body_name(t[2].name)) and t[2].name.lower() not in PLATFORMS]
             if found:
                 return max(found, key=lambda t: t[0])[2].name
         return None

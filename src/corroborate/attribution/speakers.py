@@ -17,6 +17,7 @@ from corroborate.model import Entity, Quote
 from corroborate.text.body_nouns import BODY_NOUNS
 from corroborate.text.claim_words import TITLES as CLAIM_TITLES
 from corroborate.text.given_names import FEMALE_HONORIFICS, FEMALE_NAMES, GIVEN_NAMES, MALE_HONORIFICS, MALE_NAMES
+from corroborate.text.known_orgs import PLATFORMS
 from corroborate.text.lexicon import (
     CAPITALS,
     COMMON_CAPITALISED,
@@ -292,6 +293,8 @@ def named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = N
         return quote
     if quote.speaker.split()[-1].strip(".,").lower() in PARTY_MEMBERS:
         return replace(quote, speaker=None)  # "The Arizona Republican said" that no earlier person resolved
+    if quote.speaker.lower() in PLATFORMS:
+        return replace(quote, speaker=None)  # "the post on Twitter read": where the words appeared, not who wrote them
     ent = lookup.named(quote.speaker)
     lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
     # "the company's chief security officer Joe Sullivan": a description that ends in a known name is that

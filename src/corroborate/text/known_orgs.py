@@ -21,3 +21,12 @@ wikileaks wikipedia reuters
 _MULTI = ("apple inc", "apple computer", "goldman sachs", "morgan stanley", "jp morgan", "deutsche bank")
 
 KNOWN_ORGANISATIONS: frozenset[str] = frozenset(_TEXT.split()) | frozenset(_MULTI)
+
+# The platforms among them: where people and groups post, rarely who speaks. "The group said in a Facebook
+# message" is the group, and the organisation named last before "the group said" is not the platform (speaker
+# pool 2 read both ways once platforms were typed ORG).
+_PLATFORM_TEXT = """
+facebook instagram whatsapp twitter youtube tiktok snapchat linkedin reddit pinterest tumblr viber telegram
+wechat weibo skype wikipedia
+"""
+PLATFORMS: frozenset[str] = frozenset(_PLATFORM_TEXT.split())

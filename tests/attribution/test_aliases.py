@@ -43,33 +43,27 @@ def test_a_paper_named_again_by_its_last_word_joins_the_one_paper_it_ends() -> N
     assert "House" in found and found["White House"].aliases == []
 
 
-def test_the_court_is_the_one_court_of_the_story_and_two_courts_leave_it_alone() -> None:
+def _aliases(text: str) -> dict[str, list[str]]:
+    """Each entity of a one-article story with its aliases."""
     from corroborate.attribution.entities import extract_entities
     from corroborate.ingest.segment import segment
     from corroborate.model import Article
 
-    def entities(text: str) -> dict[str, list[str]]:
-        a = Article("a1", "bay", None, None, None, text)
-        return {e.name: e.aliases for e in extract_entities([a], {"a1": segment(a)})}
+    a = Article("a1", "bay", None, None, None, text)
+    return {e.name: e.aliases for e in extract_entities([a], {"a1": segment(a)})}
 
-    one = entities("The Harbour Supreme Court ruled on Monday. The Court said the fees were lawful.")
+
+def test_the_court_is_the_one_court_of_the_story_and_two_courts_leave_it_alone() -> None:
+    one = _aliases("The Harbour Supreme Court ruled on Monday. The Court said the fees were lawful.")
     assert one["Harbour Supreme Court"] == ["Court"]
-    two = entities("The Harbour Supreme Court ruled on Monday after the Bay Appeals Court had ruled. "
+    two = _aliases("The Harbour Supreme Court ruled on Monday after the Bay Appeals Court had ruled. "
                    "The Court said the fees were lawful.")
     assert two["Harbour Supreme Court"] == [] and two["Bay Appeals Court"] == []
 
 
 def test_the_committee_stays_alone_when_another_committee_is_named_before_on_or_of() -> None:
-    from corroborate.attribution.entities import extract_entities
-    from corroborate.ingest.segment import segment
-    from corroborate.model import Article
-
-    def entities(text: str) -> dict[str, list[str]]:
-        a = Article("a1", "bay", None, None, None, text)
-        return {e.name: e.aliases for e in extract_entities([a], {"a1": segment(a)})}
-
-    one = entities("The Harbour Fishing Committee met on Monday. The Committee said the fees were lawful.")
+    one = _aliases("The Harbour Fishing Committee met on Monday. The Committee said the fees were lawful.")
     assert one["Harbour Fishing Committee"] == ["Committee"]
-    two = entities("The Harbour Fishing Committee met on Monday before the Select Committee on Harbour Fees. "
+    two = _aliases("The Harbour Fishing Committee met on Monday before the Select Committee on Harbour Fees. "
                    "The Committee said the fees were lawful.")
     assert two["Harbour Fishing Committee"] == []

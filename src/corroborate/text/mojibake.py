@@ -64,10 +64,27 @@ def repair_mojibake(text: str) -> tuple[str, tuple[Repair, ...]]:
     for line in re.findall(r"[^\n]*\n|[^\n]+", text):
         fixed = fix_text(line, config) if _SUSPECT.search(line) else line
         if fixed != line:
-            repairs.extend(_changes(line, fixed, pos))
+            changes = _changes(line, fixed, pos)
+            if _accounts_for(line, fixed, pos, changes):
+                repairs.extend(changes)
+            else:
+                # A repair whose places cannot be shown exactly (ftfy re-encoding a mix of sequences, Hypothesis
+                # found one) is no certain repair: the line stays as it was read.
+                fixed = line
         out.append(fixed)
         pos += len(fixed)
     return ("".join(out), tuple(repairs)) if repairs else (text, ())
+
+
+def _accounts_for(old: str, new: str, offset: int, changes: list[Repair]) -> bool:
+    """Whether ``changes`` are visible, ordered spans of ``new`` that give back ``old`` when each is put back."""
+    rebuilt, pos = [], offset
+    for r in changes:
+        if not pos <= r.start < r.end <= offset + len(new):
+            return False
+        rebuilt += [new[pos - offset:r.start - offset], r.was]
+        pos = r.end
+    return "".join([*rebuilt, new[pos - offset:]]) == old
 
 
 def _changes(old: str, new: str, offset: int) -> list[Repair]:

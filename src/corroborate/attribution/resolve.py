@@ -21,6 +21,7 @@ from corroborate.attribution.phrases import (
     _cue,
 )
 from corroborate.attribution.speakers import (
+    _PRONOUN_GENDER,
     PARTY_MEMBERS,
     _by_surname,
     agrees,
@@ -46,7 +47,6 @@ _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS}
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _PARENT_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
-_GENDERED = frozenset({"he", "she"})
 SALIENT_SENTENCES = 6  # how far back a lone person of the pronoun's gender is looked for
 
 class SpeakerResolver(CueReader):
@@ -285,14 +285,14 @@ class SpeakerResolver(CueReader):
             # "Mr. Obama and his wife, Michelle, … “…,” he said": a subject of the other gender is not the one
             # "he"/"she" refers to; further back, only a person the story knows will do.
             skipped = True
-        return self._only_person(earlier[-SALIENT_SENTENCES:], pronoun) if pronoun in _GENDERED else None
+        return self._only_person(earlier[-SALIENT_SENTENCES:], pronoun) if pronoun in _PRONOUN_GENDER else None
 
     def _only_person(self, sentences: list[Passage], pronoun: str) -> tuple[str, int, int] | None:
         """No subject to refer to: "he"/"she" is the one person of that gender the last few sentences name, when
         they name exactly one (the father named two paragraphs up, then a sentence about the boy's toy, then
         "“…,” he said"). A second one, or a person named after it whose gender the name does not tell, leaves it
         open."""
-        want = {"he": "m", "she": "f"}[pronoun]
+        want = _PRONOUN_GENDER[pronoun]
         found: dict[str, tuple[str, int, int]] = {}
         unknown_after = False  # a person of unknown gender named after the last mention of the one found
         for p in sentences:

@@ -120,15 +120,12 @@ _MONEY = re.compile(r"(?<![A-Za-z])(?:US|S|A|C|NZ|HK)?\$ ?(\d[\d,]*(?:\.\d+)?(?:
 _GLUED_UNIT = re.compile(r"(\d)(kmh|kph|mph|km|kg|mm|cm|ft|lbs?)\b", re.I)
 
 
-def figures(text: str) -> dict[str, tuple[tuple[float, float], ...]]:
-    """The counted things of a text with the values it gives them ("home to 200,000 people" -> people: 200000)."""
-    return dict(_figures(text))
-
-
 # A brief checks each candidate sentence against every span it might cite, and each span against many
 # sentences: the same few hundred texts are read thousands of times. Pure function of the text; kept immutable.
 @functools.lru_cache(maxsize=8192)
-def _figures(text: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:
+def figures(text: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ...]:
+    """The counted things of a text with the values it gives them ("home to 200,000 people" -> people: 200000),
+    as (thing, values) pairs in the order the text first counts them."""
     out: dict[str, list[tuple[float, float]]] = {}
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     for m in _FIGURE.finditer(re.sub(r"(\d) , (\d)", r"\1,\2", text)):
@@ -145,7 +142,7 @@ def _figures(text: str) -> tuple[tuple[str, tuple[tuple[float, float], ...]], ..
 def other_figures(sentence: str, cited: str) -> bool:
     """Whether ``cited`` gives a thing the sentence counts only values it cannot have (120,000 people where the
     sentence says 200,000; the season's 14 rifles seized next to this week's six): another figure, another fact."""
-    a, b = dict(_figures(sentence)), dict(_figures(cited))
+    a, b = dict(figures(sentence)), dict(figures(cited))
     return any(not any(max(x[0], y[0]) <= min(x[1], y[1]) for x in a[n] for y in b[n]) for n in a.keys() & b.keys())
 
 

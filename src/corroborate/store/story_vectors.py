@@ -269,10 +269,11 @@ class Query:
             elif a.years and b.years and not a.years & b.years:
                 factor[i] = c.year_mismatch  # undated: texts naming only other years are likely other events
         text = self._cosines(self.dense_words, self.words2, [o.words for o in others], self.stats.word_df)
-        # stories.Scorer.lead_factor: scaled down when the leads share much less than the whole texts do.
-        lead = self._cosines(self.dense_lead, self.lead2, [self._lead(o) for o in others], self.stats.word_df)
-        whole = np.fromiter((a.lead is None and o.doc.lead is None for o in others), dtype=bool, count=len(others))
         if c.lead_share:
+            # stories.Scorer.lead_factor: scaled down when the leads share much less than the whole texts do.
+            lead = self._cosines(self.dense_lead, self.lead2, [self._lead(o) for o in others], self.stats.word_df)
+            whole = np.fromiter((a.lead is None and o.doc.lead is None for o in others), dtype=bool,
+                                count=len(others))
             ratio = np.divide(lead, c.lead_share * text, out=np.ones(len(others)), where=text != 0)
             factor *= np.where(whole | (text == 0), 1.0, np.minimum(1.0, ratio))
         total = c.text_weight * text

@@ -11,11 +11,14 @@ from bench.speaker_pool import (
     FNC3_LABELS,
     FNC4_LABELS,
     FNC5,
+    FNC5_LABELS,
+    FNC7,
     FNC_LABELS,
     FRANK,
     FRANK_LABELS,
     events_for,
     load_labels,
+    main,
     markdown,
     merge,
     resolve,
@@ -149,3 +152,57 @@ def test_the_sixth_pool_is_frank_articles_of_both_outlets() -> None:
     assert "pool 6: FRANK CNN/DM and BBC articles" in markdown(merged, 0, {}, 0.0)
     # Daily Mail copy quotes in single marks; an apostrophe inside a word opens and closes nothing.
     assert candidates("She said: 'It was Ann's idea to go there,' and left.") == [(11, 41)]
+
+
+def test_the_seventh_pool_is_the_draw_of_unread_fnc1_bodies() -> None:
+    """Pool 7: exactly the draw of bench/fnc_quote_sample.py over bodies after pool 5's that no other file of bench/gold
+    names (so no body anyone read while fixing), names and short notes only, every locator on its labelled words."""
+    from bench.fnc_quote_sample import draw, taken
+
+    data = shared_path("data", "fnc1").parent
+    seventh = load_labels(FNC5_LABELS, FNC7)
+    quotes = [lab for lab in seventh if lab.get("quote", True) is not False]
+    assert len(seventh) == 100 and len({lab["event"] for lab in seventh}) == 60 and len(quotes) >= 90
+    kinds = Counter("unattributed" if lab["speaker"] == "unattributed" else "named" for lab in quotes)
+    assert kinds["named"] > kinds["unattributed"] > 0
+    read = taken(data, own=FNC5_LABELS)
+    assert not read & {int(lab["event"].removeprefix("fnc-")) for lab in seventh}
+    sample, last = draw(data, 389, 60, 100, read)
+    assert [(f"fnc-{b}", s, e) for b, s, e in sample] == [(lab["event"], lab["start"], lab["end"]) for lab in seventh]
+    assert last == 634
+    # The same draw rebuilds pool 5 (from index 301, nothing skipped but repeated bodies).
+    fifth = load_labels(FNC4_LABELS)
+    assert [(f"fnc-{b}", s, e) for b, s, e in draw(data, 301, 60, 115)[0]] == \
+        [(lab["event"], lab["start"], lab["end"]) for lab in fifth]
+    assert {lab["dataset"] for lab in seventh} == {FNC} and {lab["_row"] for lab in seventh} == {FNC7}
+    for lab in seventh:
+        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10
+    by_event = {ev.event: ev for ev in events_for(seventh, data)}
+    for lab in seventh:  # the hash of the labelled words still matches
+        assert resolve(lab, by_event[lab["event"]])[1]
+    merged = {FNC7: merge([score_event([seventh[0]], [], {0: ("a1", "x")})])}
+    assert "pool 7: unread FNC-1 bodies after pool 5's" in markdown(merged, 0, {}, 0.0)
+
+
+def test_a_run_over_all_pools_does_not_explain_the_held_out_pool(monkeypatch, capsys) -> None:
+    """--explain prints pool 7's errors only when pool 7 is asked for alone: it is a held-out check."""
+    import bench.speaker_pool as sp
+
+    def fake_run(labels, data, semantic):
+        rows = {lab.get("_row", lab["dataset"]) for lab in labels}
+        out = {row: {**score_event([], [], {}), "errors": [{"event": f"made-up-{row}"}]} for row in rows}
+        return out, {}, 0.0
+
+    monkeypatch.setattr(sp, "run", fake_run)
+    main(["--explain", "--pool", "all"])
+    printed = capsys.readouterr().out
+    assert "made-up-fnc1-pool5" in printed and "made-up-fnc1-pool7" not in printed
+    main(["--explain", "--pool", "7"])
+    assert "made-up-fnc1-pool7" in capsys.readouterr().out
+
+
+def test_the_fnc_draw_pairs_double_marks_within_a_line() -> None:
+    from bench.fnc_quote_sample import candidates
+
+    text = 'He said "we will be there by noon" and left.\nShe wrote "it was Ann\'s idea all along\nNext "a b c" day.'
+    assert candidates(text) == [(9, 33), (56, 83)]  # the open mark runs to the end of its line only

@@ -161,6 +161,10 @@ class BriefConfig:
     # only) rather than by article id. Off: on the held-out brief pool 4 it lowered the lead hit (bench/RESULTS.md,
     # lead-model).
     lead_model: bool = False
+    # Let a first lead the scorer doubts yield to a nearly as well backed one it finds likely (semantic path only;
+    # crosscheck/lead_model.yielding_lead). On: on the gold's tune half and the brief pools it fixed three first
+    # sentences and lost none, the pools scored by models trained without them (bench/RESULTS.md, brief-pool).
+    lead_yield: bool = True
 
     def __post_init__(self) -> None:
         if self.max_sentences < 1:

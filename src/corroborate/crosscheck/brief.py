@@ -20,6 +20,7 @@ from corroborate.config import BriefConfig
 from corroborate.crosscheck.citations import citation_supports as citation_supports
 from corroborate.crosscheck.citations import content_words as content_words
 from corroborate.crosscheck.citations import supported
+from corroborate.crosscheck.lead_model import yielding_lead
 from corroborate.crosscheck.lead_text import continues_another, cut_at_initial, habitual
 from corroborate.model import BriefSentence, Conflict, Passage, Span, Statement
 from corroborate.text.claim_words import DAY_WORDS
@@ -94,7 +95,9 @@ def make_brief(statements: list[Statement], *,
                leads: Sequence[Statement] = (), lead_spans: frozenset[tuple[str, int, int]] = frozenset(),
                first_spans: frozenset[tuple[str, int, int]] = frozenset(),
                sources: Callable[[list[Span]], int] | None = None,
-               cosine: Callable[[str, str], float] | None = None) -> list[BriefSentence]:
+               cosine: Callable[[str, str], float] | None = None,
+               lead_score: Callable[[str], float] | None = None,
+               lead_rank: Callable[[Statement], int] | None = None) -> list[BriefSentence]:
     """Choose brief sentences from ``statements`` (already ordered most corroborated first).
 
     ``sentence_of`` gives the readable wordings of a statement with their citations, best first (the first
@@ -107,7 +110,9 @@ def make_brief(statements: list[Statement], *,
     the independent sources of a list of spans: a brief sentence shows the count of the citations it keeps (the
     outlets that state its fact), never more than its statement's. ``cosine`` (sentence-vector similarity, the
     semantic path) lets the citation check keep a close paraphrase (:func:`supported`): pass the one that
-    ``sentence_of`` used, or the check here drops what it kept."""
+    ``sentence_of`` used, or the check here drops what it kept. ``lead_score`` (a wording's learned log-odds of
+    stating the event) and ``lead_rank`` (a lead's backing rank, lower is better) let a doubtful first lead yield to
+    a likely one nearly as well backed (:func:`~corroborate.crosscheck.lead_model.yielding_lead`)."""
     cfg = config or BriefConfig()
     # An article's first sentence may run half as long again as other brief sentences when it quotes nobody (a
     # wire lede that lists a coalition's members): the next lead would be a side fact of the event.
@@ -151,6 +156,14 @@ def make_brief(statements: list[Statement], *,
         return text, supported(text, citations, counts=True, cosine=cosine)
 
     passed = _unbacked_lead(leads, wording, sources, first_spans)
+    if lead_score is not None and lead_rank is not None:
+        # The scorer reads the wording the brief would show, a whole sentence as it was trained on, not the
+        # statement's text (often a clause: "Like many Republicans, X is opposed not only to Y").
+        usable = [(st, lead_rank(st), found[0]) for st in leads
+                  if id(st) != passed and (found := wording(st, True)) is not None]
+        better = yielding_lead(usable, lead_score)
+        if better is not None:
+            leads = [better, *(st for st in leads if st is not better)]
     for st, lead in [*((st, True) for st in leads), *((st, False) for st in statements)]:
         if len(chosen) >= cfg.max_sentences:
             break

@@ -50,7 +50,7 @@ from corroborate.crosscheck.conflicts import (
 from corroborate.crosscheck.findings import dedupe_conflicts, merge_findings
 from corroborate.crosscheck.independence import independence, source_of
 from corroborate.crosscheck.judge import JudgeContext, review
-from corroborate.crosscheck.lead_model import scores_by_id
+from corroborate.crosscheck.lead_model import lead_scores, scores_by_id
 from corroborate.model import Article, BriefSentence, Passage, RepeatGroup, Span, Statement, Story
 from corroborate.text.claim_words import FRAMES
 from corroborate.unionfind import UnionFind
@@ -362,6 +362,9 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
         return [(best.text, [best.span, *[s for s in st.spans if s.article != best.article or
                                           not best.span.start <= s.start < best.span.end]])]
 
+    def lead_score(text: str) -> float:
+        return lead_scores([text], sim.embedder.encode([text]))[0]
+
     def repeats_fact(st: Statement) -> bool:
         # A sentence whose count was already given by a more corroborated brief sentence says it again.
         f = facts(st)
@@ -384,7 +387,9 @@ def _brief(statements: list[Statement], members: dict[int, list[Claim]], links: 
                                            for p in ps if p.index in lead_passages.get(aid, ())),
                       first_spans=frozenset((p.article, p.start, p.end) for aid, ps in passages.items()
                                             for p in ps if p.index == min(lead_passages.get(aid) or (-1,))),
-                      sources=lambda spans: len({source.get(s.article, s.article) for s in spans}), cosine=cosine)
+                      sources=lambda spans: len({source.get(s.article, s.article) for s in spans}), cosine=cosine,
+                      **({"lead_score": lead_score, "lead_rank": lambda st: lead_key(st)[0]}
+                         if sim.semantic and config.lead_yield else {}))
 
 
 def _published_dates(articles: Iterable[Article]) -> dict[str, date | None]:

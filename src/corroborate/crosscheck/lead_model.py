@@ -1,11 +1,12 @@
 """A learned judgement of whether a lead sentence states the event, for the brief's first sentence (issue 24).
 
-The lead rules of :mod:`corroborate.crosscheck.core` rank candidate leads by how many outlets back them; among
-leads they rank equal, the one this scorer rates likelier to state the event (who did what) opens the brief, not
-the one whose article id sorts first (a commemoration line, a reaction-only body). The scorer is a logistic
-regression over the sentence's all-MiniLM-L6-v2 vector (the vectors the semantic path already computed) and a few
-wording features, trained by train/lead.py on the labelled lead sentences of the brief pools
-(bench/gold/pool_brief*.json); its weights ship in data/lead_model.json and load on first use. Scores are
+The lead rules of :mod:`corroborate.crosscheck.core` rank candidate leads by how many outlets back them. The scorer
+reads the wording a lead would open the brief with: when it finds that wording unlikely to state the event (a
+reaction, a scene, the background) and finds a lead the rules rank at most one backer lower likely, that one opens
+the brief (:func:`yielding_lead`). It can also break ties among leads the rules rank equal (``BriefConfig.lead_model``,
+off). The scorer is a logistic regression over the sentence's all-MiniLM-L6-v2 vector (the vectors the semantic
+path computes) and a few wording features, trained by train/lead.py on the labelled lead sentences of the brief
+pools (bench/gold/pool_brief*.json); its weights ship in data/lead_model.json and load on first use. Scores are
 rounded before any comparison, so the order they give does not depend on float noise.
 """
 
@@ -13,13 +14,25 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "lead_model.json"
 DIGITS = 4  # scores are compared at this precision: two leads closer than that stay tied (then article id)
+
+# A shown lead whose log-odds of stating the event is below DOUBTFUL (p < 0.27) yields to the next usable lead at
+# LIKELY or above (p >= 0.62) that the rules rank at most BACKING_GAP lower (one source or related source fewer).
+# Chosen by cross-fitting on the four brief pools (each scored by the model trained without it) and the gold's tune
+# half: at -1 / 0.5 / 1 four first sentences of 183 events change, three misses become hits and none is lost; a
+# looser doubt (-0.5) or a wider gap brings losses (bench/RESULTS.md, brief-pool notes).
+DOUBTFUL = -1.0
+LIKELY = 0.5
+BACKING_GAP = 1
 
 _QUOTES = re.compile(r"[\"“”]")
 # What is planned or expected rather than what happened ("will face trial", "is expected to").
@@ -59,3 +72,21 @@ def scores_by_id(leads: list[Any], embedder: Any) -> dict[int, float]:
     """``id(statement)`` -> its lead score, from its text's vector (the embedder's cache holds every claim's)."""
     texts = [st.text for st in leads]
     return dict(zip(map(id, leads), lead_scores(texts, embedder.encode(texts) if texts else []), strict=True))
+
+
+def yielding_lead(leads: list[tuple[T, int, str]], score: Callable[[str], float]) -> T | None:
+    """The lead that should open the brief in place of the first, or None. ``leads`` are the usable leads in the
+    rules' order, each with its backing rank (lower is better backed) and the wording it would be shown in;
+    ``score`` gives a wording's log-odds of stating the event. The first yields only when the scorer doubts it and
+    finds a lead no more than ``BACKING_GAP`` lower likely: a side line the rules rank first by one extra backer
+    (a reaction, "All was going well at the wedding ...") gives way to the lede, while a lede two backers ahead
+    stands whatever the scorer says."""
+    if len(leads) < 2 or score(leads[0][2]) >= DOUBTFUL:
+        return None
+    top_rank = leads[0][1]
+    for lead, rank, text in leads[1:]:
+        if rank - top_rank > BACKING_GAP:
+            break
+        if score(text) >= LIKELY:
+            return lead
+    return None

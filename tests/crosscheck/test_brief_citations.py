@@ -87,3 +87,16 @@ def test_a_span_giving_another_figure_for_the_same_thing_states_another_fact() -
     # A hedged figure the sentence's value fits, or the same figure in words, still supports.
     assert citation_supports(sentence, "Four rifles and about 200 rounds of ammunition were seized from the "
                                        "smugglers' boat, coast guards said.")
+
+
+def test_a_span_dated_by_another_year_states_another_fact() -> None:
+    from corroborate.crosscheck.citations import other_years
+
+    sentence = "The singer also won a Grammy award in 2011 for her album of folk songs recorded in Galway."
+    # Same singer, same kind of prize, same words: but another year, another award.
+    assert not citation_supports(sentence, "She won a Grammy award in 2009 for her album of folk songs.")
+    assert citation_supports(sentence, "She won a Grammy award in 2011 for her album of folk songs.")
+    # A year in one text only, a sum or a share is no date to compare.
+    assert citation_supports(sentence, "She won a Grammy award for her album of folk songs recorded in Galway.")
+    assert not other_years("The fund paid $2010 in fees in 2011.", "It paid 2,010 dollars in 2011.")
+    assert not other_years("Turnout was 20.15 percent in 2011.", "Turnout in 2011 was low.")

@@ -88,12 +88,24 @@ def another_instance(sentence: str, cited: str) -> bool:
     return any(content_words(m.group(1)) & named for m in _ANOTHER.finditer(cited))
 
 
+# A year as a word of its own ("in 2005", "the 2004 season"), not part of a longer number, a sum or a share.
+_YEAR = re.compile(r"(?<![\d$.,])(?:19|20)\d\d(?![\d%,.]\d)")
+
+
+def other_years(sentence: str, cited: str) -> bool:
+    """Whether both texts date what they tell by a year and no year is the same ("winning an Emmy in 2005" beside
+    "He won a Tony Award in 2004"): another award, season or election, another fact."""
+    ys, yc = set(_YEAR.findall(sentence)), set(_YEAR.findall(cited))
+    return bool(ys and yc and not ys & yc)
+
+
 def another_fact(sentence: str, cited: str) -> bool:
     """The guards both checks share: ``cited`` tells an earlier fact (past perfect), another figure for what the
     sentence counts, a denial where the sentence tells the report (or the report where it tells the denial), or
     another case of what the sentence names."""
     return (tells_before(cited) and not _PLUPERFECT.search(sentence)) or other_figures(sentence, cited) \
-        or denies_a_report(sentence) != denies_a_report(cited) or another_instance(sentence, cited)
+        or denies_a_report(sentence) != denies_a_report(cited) or another_instance(sentence, cited) \
+        or other_years(sentence, cited)
 
 
 # A cited headline ("Ministry releases emergency patch for browser") supports a sentence that states most of its

@@ -95,12 +95,17 @@ def report(results: dict[str, Any], events: list[GoldEvent], splits: list[str], 
     lines += _table(["confidence", *(f"{s} {c}" for s in splits for c in ("predicted", "precision"))], rows)
     lines += ["**Quotes** (direct quotes; span match at character Jaccard ≥ 0.5; speaker correct when it is the gold "
               "name or one of its aliases, middle initials and suffixes aside ('Paul D. Ryan' for 'Paul Ryan'); "
-              "'exact form': without that allowance; 'not names': predicted speakers matching no gold alias):", ""]
+              "'exact form': without that allowance; 'not names': predicted speakers matching no gold alias; "
+              "'name precision': of the found quotes given a name, the share whose name is right; 'name recall': of "
+              "the found quotes whose article names the speaker, the share given that name; 'named, left "
+              "unattributed': of those, the share given no name):", ""]
     lines += _table(["split", "gold", "predicted", "precision", "recall", "F1", "speaker accuracy",
-                     "speaker accuracy, exact form", "speakers not names"],
+                     "speaker accuracy, exact form", "speakers not names", "name precision", "name recall",
+                     "named, left unattributed"],
                     _rows(results, "quotes", splits, ["gold", "predicted", "precision", "recall", "f1",
                                                       "speaker_accuracy", "speaker_accuracy_exact_form",
-                                                      "speakers_not_names"]))
+                                                      "speakers_not_names", "name_precision", "name_recall",
+                                                      "named_left_unattributed"]))
     lines += ["**Entities** (alias groups: predicted entities with ≥ 2 gold surface forms; a group is pure when one "
               "gold entity holds all its forms; pair recall over gold same-entity pairs whose forms were both "
               "found):", ""]

@@ -154,8 +154,8 @@ def score_event(labels: list[dict[str, Any]], quotes: list[Any], where: dict[int
     forms = forms_of(labels)
     known = {f for fs in forms.values() for f in fs}
     t: dict[str, Any] = {"quotes": 0, "found": 0, "correct": 0, "exact": 0, "gold_unattributed": 0,
-                         "predicted_unattributed": 0, "predicted_speakers": 0, "not_names": 0, "non_quotes": 0,
-                         "non_quotes_reported": 0, "errors": []}
+                         "predicted_unattributed": 0, "predicted_speakers": 0, "named_right": 0, "not_names": 0,
+                         "non_quotes": 0, "non_quotes_reported": 0, "errors": []}
     for k, lab in enumerate(labels):
         article, text = where[k]
         pred = best_quote(quotes, article, lab["start"], lab["end"])
@@ -176,6 +176,7 @@ def score_event(labels: list[dict[str, Any]], quotes: list[Any], where: dict[int
         t["exact"] += int(speaker_correct(pred.speaker, lab["speaker"], forms, exact=True))
         if speaker_correct(pred.speaker, lab["speaker"], forms):
             t["correct"] += 1
+            t["named_right"] += int(pred.speaker is not None)
         else:
             t["errors"].append({**_row(lab, text), "error": "speaker", "predicted": pred.speaker, "cue": pred.cue})
     return t
@@ -190,6 +191,7 @@ def summarize(t: dict[str, Any]) -> dict[str, Any]:
     return {"quotes": t["quotes"], "found": t["found"], "recall": ratio(t["found"], t["quotes"]),
             "speaker_accuracy": ratio(t["correct"], t["found"]), "exact_form": ratio(t["exact"], t["found"]),
             "not_names": ratio(t["not_names"], t["predicted_speakers"]),
+            "name_precision": ratio(t["named_right"], t["predicted_speakers"]),
             "gold_unattributed": ratio(t["gold_unattributed"], t["quotes"]),
             "predicted_unattributed": ratio(t["predicted_unattributed"], t["found"]),
             "non_quotes": t["non_quotes"], "non_quotes_reported": t["non_quotes_reported"]}
@@ -233,7 +235,8 @@ POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev 
 
 
 def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, Any], seconds: float) -> str:
-    keys = ["quotes", "found", "recall", "speaker_accuracy", "exact_form", "not_names", "gold_unattributed",
+    keys = ["quotes", "found", "recall", "speaker_accuracy", "exact_form", "not_names", "name_precision",
+            "gold_unattributed",
             "predicted_unattributed", "non_quotes", "non_quotes_reported"]
     lines = [
         "## Quote speakers on news outside the gold (`bench/speaker_pool.py`)",
@@ -243,7 +246,8 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
         "reading its article (bench/gold/pool_quotes.json, GUIDELINE.md section 8). One `check` per event "
         f"(NLP {method.get('nlp', '?')}). Found: a direct quote overlaps the labelled span. Speaker accuracy over "
         "found quotes, by the realnews rule (the labelled name or one of its forms, middle initials and suffixes "
-        "aside); 'not names': predicted speakers that are no labelled name or form. Unattributed: share of quotes "
+        "aside); 'not names': predicted speakers that are no labelled name or form; 'name precision': of the found "
+        "quotes given a name, the share whose name is right. Unattributed: share of quotes "
         "labelled so, and of found quotes corroborate leaves without a speaker. Non-quotes: words in marks labelled "
         "as no quote, and how many of them corroborate reports. The pool was read while fixing the errors it "
         "shows: these are tune figures. Pool 2 (bench/gold/pool_quotes_fnc.json, GUIDELINE.md section 11): quotes "
@@ -257,7 +261,8 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
         "(bench/gold/pool_quotes_fnc5.json, GUIDELINE.md section 32): FNC-1 bodies after pool 5's that no labelled "
         "file or claim group uses, a held-out check whose errors are not read while fixing.",
         "",
-        "| pool | quotes | found | recall | speaker accuracy | exact form | not names | labelled unattributed "
+        "| pool | quotes | found | recall | speaker accuracy | exact form | not names | name precision "
+        "| labelled unattributed "
         "| predicted unattributed | non-quotes | reported as quotes |",
         "|---|" + "---:|" * len(keys),
     ]

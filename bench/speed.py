@@ -9,9 +9,11 @@ the part is about the cache. ``--baseline REV`` adds the same measurements on th
 it (so both sides share everything else, and the report bytes can be compared). Results of each part go to
 bench/speed.json; the table in bench/RESULTS.md (section ``speed``) is rebuilt from all parts measured so far,
 each part stamped with its time: ratios are only taken inside one part. ``--tag T`` keeps the parts as "NAME T",
-beside an earlier measurement of the same part (another baseline, say) instead of over it. ``--repeat N``: the
-seeds and path parts run N interleaved rounds and keep each row's median. ``--threads N``: the path part adds the
-now tree's default path with the ``threads`` setting at N. ``--dry-run``: print the table, write nothing.
+beside an earlier measurement of the same part (another baseline, say) instead of over it. ``--whole`` (with
+``--baseline``): the "now" rows run the whole working tree instead, for a comparison across many commits (report
+bytes then differ). ``--repeat N``: the seeds and path parts run N interleaved rounds and keep each row's median.
+``--threads N``: the path part adds the now tree's default path with the ``threads`` setting at N.
+``--dry-run``: print the table, write nothing.
 
 Parts:
   path     default and lexical check on ``--limit`` ECB+ documents (baseline and now), and the reference: load
@@ -353,6 +355,8 @@ def main() -> None:
     parser.add_argument("--tag", default="", help="keep the parts as 'NAME TAG' beside earlier ones")
     parser.add_argument("--repeat", type=int, default=1, help="seeds, path: interleaved rounds, median wall per row")
     parser.add_argument("--threads", type=int, help="path: also the now tree's default path on this many threads")
+    parser.add_argument("--whole", action="store_true", help="with --baseline: 'now' is the whole working tree, "
+                        "not the baseline with this issue's files laid over it (report bytes then differ)")
     parser.add_argument("--dry-run", action="store_true", help="print the table; write neither speed.json nor "
                         "RESULTS.md")
     args = parser.parse_args()
@@ -362,8 +366,8 @@ def main() -> None:
         note = f"{args.limit} ECB+ documents"
         if args.baseline:
             trees = {"baseline": _tree(args.baseline, None, Path(tmp) / "baseline"),
-                     "now": _tree(args.baseline, "HEAD", Path(tmp) / "now")}
-            note += f", baseline {args.baseline}"
+                     "now": None if args.whole else _tree(args.baseline, "HEAD", Path(tmp) / "now")}
+            note += f", baseline {args.baseline}" + (", now the whole working tree" if args.whole else "")
         for name in args.parts.split(","):
             stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
             print(f"[{stamp}] {name} ...", file=sys.stderr, flush=True)

@@ -151,6 +151,22 @@ def test_quote_wrong_speaker_is_counted() -> None:
               Quote(None, None, "x", [fx.span(ev, "fox", 1, 1, "“help is on the way now”")])]
     s = summarize_quotes(score_quotes(ev, [story(ev, quotes=quotes)]))
     assert s["matched"] == 2 and s["speaker_accuracy"] == pytest.approx(0.5)
+    # The one name shown is wrong; the gold-named quote got a name (the wrong one), so none is left unattributed.
+    assert (s["name_precision"], s["name_recall"], s["named_left_unattributed"]) == (0.0, 0.0, 0.0)
+
+
+def test_name_precision_apart_from_quotes_left_unattributed() -> None:
+    ev = fx.event()
+    quotes = [Quote(None, None, "x", [fx.span(ev, "nyt", 0, 1, "We will rebuild the town together")]),
+              Quote("Jane Doe", "said", "x", [fx.span(ev, "fox", 1, 1, "“help is on the way now”")])]
+    s = summarize_quotes(score_quotes(ev, [story(ev, quotes=quotes)]))
+    # A named quote left without a name costs recall, not precision; a name given to an unattributed quote
+    # costs precision.
+    assert s["speaker_accuracy"] == pytest.approx(0.0)
+    assert (s["name_precision"], s["name_recall"], s["named_left_unattributed"]) == (0.0, 0.0, 1.0)
+    quotes[0] = Quote("Ms Doe", "said", "x", quotes[0].spans)
+    s = summarize_quotes(score_quotes(ev, [story(ev, quotes=quotes)]))
+    assert (s["name_precision"], s["name_recall"], s["named_left_unattributed"]) == (0.5, 1.0, 0.0)
 
 
 # -- entities --------------------------------------------------------------------------------------------------

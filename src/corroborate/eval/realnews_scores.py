@@ -257,8 +257,8 @@ def score_quotes(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
     t: dict[str, Any] = {"events": 1, "gold": len(gold), "predicted": len(predicted), "reported_quotes": reported,
                          "matched": len(pairs), "speaker_correct": 0, "speaker_exact": 0, "gold_unattributed": 0,
                          "predicted_unattributed": sum(q.speaker is None for q in predicted),
-                         "predicted_speakers": 0, "speakers_not_names": 0, "missed": [], "unmatched": [],
-                         "wrong_speaker": []}
+                         "predicted_speakers": 0, "speakers_not_names": 0, "named": 0, "named_right": 0,
+                         "gold_named": 0, "named_left": 0, "missed": [], "unmatched": [], "wrong_speaker": []}
     for g, (q, gs) in enumerate(gold):
         t["gold_unattributed"] += int(q["speaker"] == "unattributed")
         if g not in pairs:
@@ -267,7 +267,15 @@ def score_quotes(event: GoldEvent, stories: list[Story]) -> dict[str, Any]:
             continue
         pred = predicted[pairs[g]]
         t["speaker_exact"] += int(speaker_correct(pred.speaker, q["speaker"], forms, exact=True))
-        if speaker_correct(pred.speaker, q["speaker"], forms):
+        right = speaker_correct(pred.speaker, q["speaker"], forms)
+        # How far a shown name can be trusted, apart from how often a name is shown: a name given is right or
+        # wrong; a quote whose speaker the article names is named, or left unattributed.
+        named, gold_named = pred.speaker is not None, q["speaker"] != "unattributed"
+        t["named"] += int(named)
+        t["named_right"] += int(named and right)
+        t["gold_named"] += int(gold_named)
+        t["named_left"] += int(gold_named and not named)
+        if right:
             t["speaker_correct"] += 1
         else:
             t["wrong_speaker"].append({"event": event.event, "split": event.split, "gold": q["speaker"],
@@ -290,4 +298,7 @@ def summarize_quotes(t: dict[str, Any]) -> dict[str, Any]:
             "speaker_accuracy_exact_form": ratio(t["speaker_exact"], t["matched"]),
             "gold_unattributed": t["gold_unattributed"], "predicted_unattributed": t["predicted_unattributed"],
             "speakers_not_names": ratio(t["speakers_not_names"], t["predicted_speakers"]),
+            "name_precision": ratio(t["named_right"], t["named"]),
+            "name_recall": ratio(t["named_right"], t["gold_named"]),
+            "named_left_unattributed": ratio(t["named_left"], t["gold_named"]),
             "reported_quotes": t["reported_quotes"]}

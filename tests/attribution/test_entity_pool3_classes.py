@@ -26,6 +26,21 @@ def test_a_body_name_goes_on_past_and_to_its_head_word() -> None:
     assert {"Tomas Delacourt", "Mara Lind"} <= two.keys() and "Tomas Delacourt and Mara Lind" not in two
 
 
+def test_and_the_opens_a_second_body() -> None:
+    found = typed("Economists at the University of Ostby and the Bank of Varnland studied the loans. The Ministry "
+                  "of Fisheries and the Harbour Office met on Monday.")
+    assert {"University of Ostby", "Bank of Varnland", "Ministry of Fisheries", "Harbour Office"} <= found.keys(), found
+    assert not any(" and the " in name for name in found), found
+    # One body's name still runs on past a bare "and".
+    assert "Foundation for Relief and Reconciliation" in typed("The Foundation for Relief and Reconciliation said.")
+
+
+def test_the_head_before_for_or_on_types_a_body() -> None:
+    # The last word is a place word ("East"), the head before "for" a body's.
+    found = typed("The Foundation for Water and Sanitation in the Far East said on Monday that it would help.")
+    assert found.get("Foundation for Water and Sanitation in the Far East") == "ORG", found
+
+
 def test_a_body_name_goes_on_past_on() -> None:
     found = typed("The Commission on Rural Water Rights will report next year, the minister said.")
     assert found.get("Commission on Rural Water Rights") == "ORG", found

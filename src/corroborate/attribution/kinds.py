@@ -67,9 +67,11 @@ def name_kind(names: list[str], honorific: str | None, prev: str | None, story_l
         return "ORG"  # the militant group, though "State" heads places ("Washington State")
     if joined in KNOWN_ORGANISATIONS:
         return "ORG"  # a brand with no head word: "Facebook said", "posted on YouTube"
-    if "of" in words[1:-1] and words.index("of") > 0:
-        # "Humane Society of Tampa Bay", "Bay of Biscay": the head is the word before "of", not the last one.
-        head = words[words.index("of") - 1]
+    link = next((k for k in range(1, len(words) - 1) if words[k] in ("of", "for", "on")), None)
+    if link is not None:
+        # "Humane Society of Tampa Bay", "Bay of Biscay", "Foundation for Relief ... in the Middle East": the head
+        # is the word before the first "of", "for" or "on", not the last one.
+        head = words[link - 1]
         kind = next((kind for pool, kind in _HEADS[:2] if head in pool or _singular(head, words) in pool), None)
         if kind:
             return kind

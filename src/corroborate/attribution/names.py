@@ -162,13 +162,14 @@ def body_goes_on(words: list[str], k: int) -> bool:
     """Does a body's name (lower-case ``words``, opened by a body's head word, "the" aside: "union", "foundation")
     go on past the connector at ``k``: "of the"/"in the" ("Union of Commissioners of the National Police", "...
     in the Middle East"; the word after "the" must be capitalised, which the caller checks) or "and" after an
-    "of"/"for" ("Foundation for Relief and Reconciliation")?"""
+    "of"/"for" ("Foundation for Relief and Reconciliation"), but not "and the" (a second body begins)?"""
     if words[:1] == ["the"]:
         words, k = words[1:], k - 1
     if k < 1 or not words or words[0] not in ORG_WORDS:
         return False
     if words[k] == "and":
-        return any(w in ("of", "for") for w in words[1:k]) and len(words) > k + 1
+        # (Not "and the": "Ministry of Defence and the Foreign Office" names two bodies.)
+        return any(w in ("of", "for") for w in words[1:k]) and len(words) > k + 1 and words[k + 1] != "the"
     return len(words) > k + 2 and words[k] in ("of", "for", "in") and words[k + 1] == "the"
 
 

@@ -99,3 +99,25 @@ def test_a_brief_line_cites_each_article_once_with_how_many_more_spans_it_cites_
     report = Report(articles=[a, b], method={}, removed=[], repeats=[], reuse=[], stories=[], errors=[])
     spans = [Span("b2", 5, 9, "yyyy"), Span("a1", 10, 20, "x"), Span("b2", 50, 60, "y"), Span("b2", 70, 80, "y")]
     assert citations(report, spans) == [("Herald:5-9", 2), ("Gazette:10-20", 0)]
+
+
+def test_reported_speech_is_never_shown_in_quotation_marks() -> None:
+    """ "He said this has led to more crossings" is the outlet's wording: every renderer shows it without marks
+    and says it is reported speech; a direct quote keeps its marks."""
+    from corroborate.model import Quote
+    from corroborate.render.common import quote_cue, quote_words
+    from tests.render.builders import sample_report
+
+    report = sample_report()
+    ferry = report.stories[0]
+    direct = ferry.quotes[0]
+    reported = Quote("Ana Ruiz", "said", "the vessel struck a sandbank", direct.spans, kind="reported")
+    ferry.quotes.append(reported)
+    assert (quote_cue(direct), quote_words(direct, 100)) == ("said", "“We are relieved that nobody was lost”")
+    assert (quote_cue(reported), quote_words(reported, 100)) == ("said, reported speech",
+                                                                 "the vessel struck a sandbank")
+    for fmt in ("text", "markdown", "html"):
+        out = render(report, fmt)
+        assert "“We are relieved that nobody was lost”" in out, fmt
+        assert "the vessel struck a sandbank" in out and "“the vessel struck a sandbank”" not in out, fmt
+        assert "said, reported speech" in out, fmt

@@ -85,6 +85,20 @@ def citations(report: Report, spans: Iterable[Span]) -> list[tuple[str, int]]:
     return [(cite(report, span), more[article]) for article, span in first.items()]
 
 
+def quote_cue(quote: Quote) -> str:
+    """The cue as shown beside the speaker; reported speech says so ("said, reported speech")."""
+    cue = quote.cue or quote.kind
+    return f"{cue}, reported speech" if quote.kind == "reported" else cue
+
+
+def quote_words(quote: Quote, limit: int) -> str:
+    """A quote's words as shown: a direct quote in quotation marks; reported speech ("He said this has led to
+    ...") without them, since the words are the outlet's, not the speaker's, and marks would pass them off as
+    verbatim."""
+    text = short(quote.text, limit)
+    return f"“{text}”" if quote.kind == "direct" else text
+
+
 def speaker_label(quote: Quote) -> str:
     """Who said it, as a reader should see it: the named speaker, else "unattributed" with the words that
     introduced the quote ("unattributed (a spokesman for Mr Darmanin)")."""

@@ -35,7 +35,15 @@ from corroborate.model import (
     TimelineEvent,
 )
 from corroborate.render import pairwise, wording
-from corroborate.render.common import independent_sources, noise, outlet_of, short, speaker_label
+from corroborate.render.common import (
+    independent_sources,
+    noise,
+    outlet_of,
+    quote_cue,
+    quote_words,
+    short,
+    speaker_label,
+)
 from corroborate.render.pairwise import PairSide
 from corroborate.render.timeline_chart import Chart, chart
 
@@ -168,6 +176,14 @@ class ItemView:
     @property
     def speaker_label(self) -> str:
         return speaker_label(self.item) if isinstance(self.item, Quote) else ""
+
+    @property
+    def cue(self) -> str:
+        return quote_cue(self.item) if isinstance(self.item, Quote) else ""
+
+    @property
+    def words(self) -> str:
+        return quote_words(self.item, 300) if isinstance(self.item, Quote) else ""
 
 
 @dataclass(slots=True)

@@ -11,6 +11,8 @@ from corroborate.render.common import (
     independent_sources,
     noise,
     outlet_of,
+    quote_cue,
+    quote_words,
     repairs,
     short,
     sources_label,
@@ -44,7 +46,7 @@ def _story(report: Report, story: Story) -> list[str]:
                 out.append(f"  - `{cite(report, span)}` {_md(short(span.text, 200))}")
     if story.quotes:
         out += ["", "### Quotes", ""]
-        out += [f"- **{_md(speaker_label(q))}** ({q.cue or q.kind}): “{_md(short(q.text, 200))}”"
+        out += [f"- **{_md(speaker_label(q))}** ({quote_cue(q)}): {_md(quote_words(q, 200))}"
                 for q in story.quotes]
     if story.entities:
         out += ["", "### Entities", "", "| name | type | aliases |", "|---|---|---|"]

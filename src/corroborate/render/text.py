@@ -19,6 +19,8 @@ from corroborate.render.common import (
     independent_sources,
     noise,
     outlet_of,
+    quote_cue,
+    quote_words,
     repairs,
     short,
     sources_label,
@@ -66,7 +68,7 @@ def _story(report: Report, story: Story) -> Panel:
         parts.append(Text(""))
         parts.append(Text(f"Quotes ({len(story.quotes)})", style="bold underline"))
         for q in story.quotes[:20]:
-            parts.append(Text(f"• {speaker_label(q)} ({q.cue or q.kind}): “{short(q.text, 120)}”"))
+            parts.append(Text(f"• {speaker_label(q)} ({quote_cue(q)}): {quote_words(q, 120)}"))
     if story.entities:
         parts.append(Text(""))
         parts.append(Text("Entities", style="bold underline"))

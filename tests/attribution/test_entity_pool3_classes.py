@@ -119,3 +119,10 @@ def test_fm_after_a_name_is_a_radio_station_not_a_foreign_minister() -> None:
     found = {e.name: e for e in extract_entities([a], {a.id: segment(a)})}
     assert "Varno FM Online" in found, found.keys()
     assert "Russian FM" in found["Sergei Varnov"].aliases, found["Sergei Varnov"].aliases
+
+
+def test_chief_of_staff_is_a_title_before_a_name() -> None:
+    found = typed("The mayor acted at the request of City Hall Chief of Staff Ann Vale on Monday. Vale declined "
+                  "to comment.")
+    assert found.get("Ann Vale") == "PER", found
+    assert "City Hall Chief" not in found and not any(name.startswith("Staff") for name in found), found

@@ -121,3 +121,14 @@ def test_a_document_from_a_person_speaks_for_the_person() -> None:
     text = ("“The charter protects the right to fish,” reads a statement from Mayor Tom Hale's office. "
             "“Mr. Hale respects that but thinks the nets should be checked.”")
     assert [q.speaker for q in direct(text)] == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_stray_opening_word_is_not_shown_as_who_introduced_the_quote() -> None:
+    a = Article("a1", "outlet-a1", None, None, None,
+                "Tom Quill chaired the inquiry. Batting down claims that the harbour was sold, the report said that "
+                "the council had kept the land for the town.")
+    found = [q for q in extract_quotes(a, segment(a)) if "council had kept" in q.text]
+    assert found and all(q.speaker is None and q.speaker_span is None for q in found)
+    # A described source keeps the words that introduced it.
+    q = direct("“We will block every one of these bills in the chamber,” a Republican said on Monday.")[0]
+    assert q.speaker is None and q.speaker_span is not None and q.speaker_span.text == "a Republican"

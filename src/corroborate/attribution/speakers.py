@@ -327,6 +327,10 @@ def named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = N
     fragment = not words or words[-1] in _TITLE_WORDS or all(w in _TITLE_WORDS for w in words) \
         or common_word(quote.speaker) or opening_modifier(quote.speaker)
     described = words[0] in _DETS or any(w in SPEAKER_NOUNS for w in words) or not quote.speaker[:1].isupper()
-    if fragment or described or ent is not None:
+    if fragment and not described:
+        # ("Batting down the allegations, the report said …", "Florida Sen": a stray word or a title's piece
+        # introduces no one, so it is not shown as the words that introduced the quote either.)
+        return replace(quote, speaker=None, speaker_span=None)
+    if described or ent is not None:
         return replace(quote, speaker=None)
     return quote

@@ -25,6 +25,7 @@ TITLES = frozenset({
     "first minister", "president", "vice president", "vice-president", "interior minister", "foreign minister",
     "home minister", "defence minister", "defense minister", "finance minister", "health minister",
     "immigration minister", "justice minister", "europe minister", "minister for europe", "secretary of state",
+    "chief of staff", "deputy chief of staff",
     "home office minister", "attorney general", "mayor", "king", "queen", "pope", "chancellor of germany",
     "leader of the opposition", "opposition leader", "labour leader", "tory leader", "party leader",
     "chief executive", "ceo", "chairman", "chairwoman", "chair", "governor", "senator", "premier",

@@ -23,6 +23,8 @@ import re
 import sys
 from pathlib import Path
 
+from bench.pools import quoted_span
+
 GOLD = Path(__file__).parent / "gold"
 _DOUBLE = "\"“”"
 
@@ -52,13 +54,8 @@ def candidates(text: str) -> list[tuple[int, int]]:
                 k += 1
                 continue
             close = next((j for j in range(k + 1, len(line)) if line[j] in _DOUBLE), len(line))
-            s, e = pos + k + 1, pos + close
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if len(text[s:e].split()) >= 4:
-                out.append((s, e))
+            if (span := quoted_span(text, pos + k + 1, pos + close)) is not None:
+                out.append(span)
             k = close + 1
         pos += len(line) + 1
     return out

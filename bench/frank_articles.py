@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.pools import quoted_span
+
 FRANK = "frank"  # the dataset name of the sixth pool's labels
 _DOUBLE, _SINGLE = "\"“”", "'‘’"
 
@@ -80,13 +82,8 @@ def candidates(text: str) -> list[tuple[int, int]]:
             else:
                 k += 1
                 continue
-            s, e = pos + k + 1, pos + (close if close is not None else len(line))
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if len(text[s:e].split()) >= 4:
-                out.append((s, e))
+            if (span := quoted_span(text, pos + k + 1, pos + (close if close is not None else len(line)))) is not None:
+                out.append(span)
             k = (close if close is not None else len(line)) + 1
         pos += len(line) + 1
     return out

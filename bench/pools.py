@@ -18,6 +18,16 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
+def quoted_span(text: str, s: int, e: int, min_words: int = 4) -> tuple[int, int] | None:
+    """The words between two quotation marks (``text[s:e]``) without their edge spaces, when they are
+    ``min_words`` words or more: the quoted spans the speaker pools sample from."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if len(text[s:e].split()) >= min_words else None
+
+
 def cell(value: Any) -> str:
     """A table cell: '–' for no value, three decimals for a rate, anything else as it is."""
     return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)

@@ -58,3 +58,14 @@ def test_an_opening_mark_glued_to_the_word_before_opens_a_quote() -> None:
     # A pull quote glued to the paragraph of the quote itself: "...for the town"We are ready for the town," he said.
     text = 'Ready for the town"We are ready for the town," said Ann Vale. She was "glad"Then she left.'
     assert contents(text) == [("We are ready for the town,", True), ("glad", True)]
+
+
+def test_a_glued_paragraph_mark_closes_one_quote_and_opens_the_next() -> None:
+    # Scraped with its paragraph breaks lost: a quote left open at its paragraph's end, then its next paragraph.
+    text = ('he said."We have waited eleven years for the harbour money."Now the walls cannot wait any longer." '
+            'The council met.')
+    assert contents(text) == [("We have waited eleven years for the harbour money.", True),
+                              ("Now the walls cannot wait any longer.", True)]
+    # When the next mark opens a quote, the glued mark only closed one: narrative follows it.
+    text = 'he said."We have waited."The council met on Monday and the mayor said "no money" was left.'
+    assert contents(text) == [("We have waited.", True), ("no money", True)]

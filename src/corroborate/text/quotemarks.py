@@ -43,7 +43,25 @@ def quote_ranges(text: str, start: int, end: int) -> list[tuple[int, int, int, i
         content_end = close if close is not None else stop
         out.append((i, i + mark, content_end, close))
         i = stop if close is None else close + (2 if text.startswith("''", close) else 1)
+        if close is not None and _reopens(text, close, stop):
+            i = close  # read the mark again, as the opening mark of the next quote
     return out
+
+
+def _reopens(text: str, k: int, end: int) -> bool:
+    """Is the straight mark at ``k``, which closed the open quote, also the opening mark of the next one? A
+    scraper that glued paragraphs ("… on the panel."In our view, this misses …") leaves one mark where news style
+    puts none at the end of a quote's paragraph and one at the start of its next: a quote continued over
+    paragraphs. So when a sentence end and a capital touch the mark and the next straight mark plainly closes
+    (after a word, before a space or the end: "… the advisory panel.""), the mark also opens a quote; when the next
+    mark opens one (after a space, or before a letter), the mark only closed its quote and narrative follows."""
+    if text[k] != '"' or text[k - 1:k] not in (".", "!", "?") or not text[k + 1:k + 2].isupper():
+        return False
+    m = text.find('"', k + 1, end)
+    if m < 0 or text[m - 1].isspace():
+        return False
+    after = text[m + 1:m + 2]
+    return after == "" or after.isspace() or after in ".,;:!?)"
 
 
 def _line_break(text: str, pos: int, end: int) -> int:

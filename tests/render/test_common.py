@@ -121,3 +121,20 @@ def test_reported_speech_is_never_shown_in_quotation_marks() -> None:
         assert "“We are relieved that nobody was lost”" in out, fmt
         assert "the vessel struck a sandbank" in out and "“the vessel struck a sandbank”" not in out, fmt
         assert "said, reported speech" in out, fmt
+
+
+def test_the_terminal_lists_a_few_undated_timeline_mentions_and_counts_the_rest() -> None:
+    from corroborate.model import TimelineEvent
+    from corroborate.render.text import UNDATED_SHOWN
+    from tests.render.builders import sample_report
+
+    report = sample_report()
+    ferry = report.stories[0]
+    span = ferry.timeline[0].spans
+    ferry.timeline += [TimelineEvent(None, f"relative mention {k}", span, expression="last night") for k in range(5)]
+    text = render(report, "text")
+    shown = [k for k in range(5) if f"relative mention {k}" in text]
+    assert shown == list(range(UNDATED_SHOWN))
+    assert f"{5 - UNDATED_SHOWN} more undated mentions" in text
+    assert "2025-03-03" in text  # dated mentions are all listed
+    assert all(f"relative mention {k}" in render(report, "markdown") for k in range(5))

@@ -78,11 +78,20 @@ def _story(report: Report, story: Story) -> Panel:
     if story.timeline:
         parts.append(Text(""))
         parts.append(Text("Timeline", style="bold underline"))
+        undated = 0
         for ev in story.timeline:
-            date = ev.date or "undated"
+            undated += ev.date is None
+            if ev.date is None and undated > UNDATED_SHOWN:
+                continue  # (the terminal is a summary: an undated article's relative days can run to dozens)
             note = f" ({ev.note})" if ev.note else ""
-            parts.append(Text(f"• {date}: {short(ev.text, 120)}{note}"))
+            parts.append(Text(f"• {ev.date or 'undated'}: {short(ev.text, 120)}{note}"))
+        if undated > UNDATED_SHOWN:
+            parts.append(Text(f"• … {undated - UNDATED_SHOWN} more undated mentions (every one is in --format json, "
+                              "markdown and html)", style="dim"))
     return Panel(Group(*parts), title=f"story {story.id}", title_align="left")
+
+
+UNDATED_SHOWN = 3  # undated timeline mentions listed in the terminal before a count of the rest
 
 
 def _repeat_line(report: Report, group: RepeatGroup) -> Text:

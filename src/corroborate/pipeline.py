@@ -157,7 +157,8 @@ class Checker:
                 pass  # (a damaged entry is recomputed and overwritten)
             else:
                 # The articles as read: the JSON leaves out their metadata, which the Python API hands back.
-                report.articles = [next((a for a in articles if a.id == r.id), r) for r in report.articles]
+                read = {a.id: a for a in articles}
+                report.articles = [read.get(r.id, r) for r in report.articles]
                 return report
         report = self.run_articles(articles)
         report.errors = errors + report.errors

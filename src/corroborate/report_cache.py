@@ -8,9 +8,9 @@ for nothing now.
 
 The key is everything a report's bytes depend on: the articles as read (ids, outlets, titles, dates, paths,
 texts, metadata), the input errors, the settings (:meth:`corroborate.config.Config.fingerprint` and the engine,
-which the report names), the resolved alignment and NLP path with their model digests, the versions of the
-numeric libraries, and a digest of corroborate's own files (code, data and templates by content; the shipped NLP
-models by their files' sizes and times, so that tens of MB are not read on every run). A changed file, setting or
+which the report names), the resolved alignment and NLP path, the versions of the numeric libraries, and a
+digest of corroborate's own files (code, data and templates by content; the shipped NLP models by their files'
+sizes and times, so that tens of MB are not read on every run). A changed file, setting or
 model simply misses. The report is stored as its JSON contract document and read back with the store's
 decoder (:mod:`corroborate.store.codec`), the same way `corroborate show` and the web app read stored reports.
 """

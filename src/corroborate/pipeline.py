@@ -149,17 +149,9 @@ class Checker:
         """Read the sources (paths, and Articles given as they are, in argument order) and run the job."""
         items = self._timed("ingest", lambda: list(_read(sources, self.config, stdin)))
         articles, errors, duplicates = _split_inputs(items)
-        key = self._report_key(articles, errors, duplicates)
-        if key is not None and (stored := self._cache_get(report_cache.NAMESPACE, [key]).get(key)) is not None:
-            try:
-                report = report_cache.decode(stored)
-            except (ValueError, KeyError, TypeError, zlib.error):
-                pass  # (a damaged entry is recomputed and overwritten)
-            else:
-                # The articles as read: the JSON leaves out their metadata, which the Python API hands back.
-                read = {a.id: a for a in articles}
-                report.articles = [read.get(r.id, r) for r in report.articles]
-                return report
+        key = report_cache.checker_key(self, articles, errors, duplicates)
+        if key is not None and (cached := report_cache.read(self, key, articles)) is not None:
+            return cached
         report = self.run_articles(articles)
         report.errors = errors + report.errors
         report.counters["duplicate_articles"] = duplicates
@@ -167,21 +159,6 @@ class Checker:
         if key is not None:
             self._cache_put(report_cache.NAMESPACE, {key: report_cache.encode(report)})
         return report
-
-    def _report_key(self, articles: list[Article], errors: list[InputError], duplicates: int) -> str | None:
-        """The whole report's cache key (:mod:`corroborate.report_cache`), or None when the cache is off."""
-        if self.cache is None:
-            return None
-        from corroborate import nlp
-
-        variant = self.nlp_variant()
-        alignment = "lexical" if self.embedder is None else getattr(self.embedder, "namespace", None)
-        if alignment is None:
-            return None  # an embedder given by the caller, whose vectors the key cannot name
-        # (The shipped models are in report_cache.code_digest; whether the variant can load here is not.)
-        setup = "\0".join([self.config.fingerprint(), self.engine.name, variant,
-                           str(variant != "off" and nlp.available(variant)), alignment])
-        return report_cache.report_key(setup, articles, errors, duplicates)
 
     def run_articles(self, articles: list[Article], *, stories: list[tuple[str, list[str]]] | None = None,
                      stories_method: str | None = None) -> Report:

@@ -23,7 +23,7 @@ import json
 import zlib
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from corroborate.model import Article, InputError, Report
@@ -67,6 +67,38 @@ def report_key(setup: str, articles: list[Article], errors: list[InputError], du
     for e in errors:
         digest.update(json.dumps([e.path, e.error], default=str).encode())
     return digest.hexdigest()
+
+
+def checker_key(checker: Any, articles: list[Article], errors: list[InputError], duplicates: int) -> str | None:
+    """The key of a :class:`~corroborate.pipeline.Checker` run on these inputs (typed Any: the pipeline imports
+    this module), or None when its cache is off or it was handed an embedder whose vectors the key cannot name."""
+    if checker.cache is None:
+        return None
+    from corroborate import nlp
+
+    variant = checker.nlp_variant()
+    alignment = "lexical" if checker.embedder is None else getattr(checker.embedder, "namespace", None)
+    if alignment is None:
+        return None
+    # (The shipped models are in code_digest; whether the variant can load here is not.)
+    setup = "\0".join([checker.config.fingerprint(), checker.engine.name, variant,
+                       str(variant != "off" and nlp.available(variant)), alignment])
+    return report_key(setup, articles, errors, duplicates)
+
+
+def read(checker: Any, key: str, articles: list[Article]) -> Report | None:
+    """The stored report of ``key`` with the articles as read put back (the JSON leaves out their metadata, which
+    the Python API hands back), or None: not stored, or damaged (then recomputed and overwritten)."""
+    stored = checker._cache_get(NAMESPACE, [key]).get(key)
+    if stored is None:
+        return None
+    try:
+        report = decode(stored)
+    except (ValueError, KeyError, TypeError, zlib.error):
+        return None
+    by_id = {a.id: a for a in articles}
+    report.articles = [by_id.get(a.id, a) for a in report.articles]
+    return report
 
 
 def encode(report: Report) -> bytes:

@@ -196,3 +196,15 @@ def test_the_lead_passages_are_the_first_sentences_of_running_text() -> None:
     ps = segment(page)
     lead = _lead_passages({page.id: ps})[page.id]
     assert [ps[i].text[:12] for i in sorted(lead)] == ["Chargers tac", "He was pulle"]
+
+
+def test_a_sentence_cut_from_a_running_quotation_reads_closed() -> None:
+    art = Article("q", "gazette", None, None, None,
+                  'Harbour master Ann Vale said: "The crew did everything right. The weather turned fast." '
+                  "The ferry Morwen Star ran aground on the reef on Monday night.")
+    sts = [statement(art, "The ferry Morwen Star ran aground on the reef on Monday night.", 2),
+           statement(art, 'Harbour master Ann Vale said: "The crew did everything right.', 2)]
+    brief = make_brief(sts, sentence_of=lambda s: [(s.text, s.spans)], similarity=jaccard)
+    assert [b.text for b in brief] == ["The ferry Morwen Star ran aground on the reef on Monday night.",
+                                       'Harbour master Ann Vale said: "The crew did everything right."']
+    assert brief[1].citations[0].text == 'Harbour master Ann Vale said: "The crew did everything right.'

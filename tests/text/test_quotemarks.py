@@ -69,3 +69,14 @@ def test_a_glued_paragraph_mark_closes_one_quote_and_opens_the_next() -> None:
     # When the next mark opens a quote, the glued mark only closed one: narrative follows it.
     text = 'he said."We have waited."The council met on Monday and the mayor said "no money" was left.'
     assert contents(text) == [("We have waited.", True), ("no money", True)]
+
+
+def test_a_sentence_cut_from_a_running_quotation_is_closed() -> None:
+    from corroborate.text.quotemarks import close_open_quote
+
+    assert close_open_quote('Ana Vale said: "The crew did everything right.') == \
+        'Ana Vale said: "The crew did everything right."'
+    assert close_open_quote("He said “we will go further.") == "He said “we will go further.”"
+    assert close_open_quote("She said: 'We made every offer.") == "She said: 'We made every offer.'"
+    for text in ("He said “we will go” and left.", "Plain text.", "rock 'n' roll is here.", "the '90s were fun."):
+        assert close_open_quote(text) == text

@@ -25,6 +25,7 @@ from corroborate.crosscheck.lead_text import continues_another, cut_at_initial, 
 from corroborate.model import BriefSentence, Conflict, Passage, Span, Statement
 from corroborate.text.claim_words import DAY_WORDS
 from corroborate.text.lexicon import COMMON_CAPITALISED, DEMONYMS, SPEECH_VERBS
+from corroborate.text.quotemarks import close_open_quote
 from corroborate.text.stopwords import STOPWORDS
 
 if TYPE_CHECKING:
@@ -193,7 +194,8 @@ def make_brief(statements: list[Statement], *,
         taken.add(id(st))
         shown = min(st.independent_sources, sources(citations)) if sources is not None else st.independent_sources
         chosen.append((BriefSentence(text, citations, shown, single_source=shown <= 1), words))
-    out = [b for b, _ in chosen]
+    # (Shown last, after every choice: a sentence cut from a quotation that runs on gets its closing mark.)
+    out = [replace(b, text=close_open_quote(b.text)) for b, _ in chosen]
     # The lead stays first; after it, most corroborated first by the counts shown (a kept citation can lower a
     # sentence's count below the next one's, and an editor reads the order as the ranking).
     return out[:1] + sorted(out[1:], key=lambda b: -b.independent_sources)

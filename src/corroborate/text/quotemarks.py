@@ -96,6 +96,23 @@ def _find_close(text: str, pos: int, end: int, *, double: bool) -> int | None:
     return None
 
 
+_CLOSING = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "‹": "›", "``": "''"}
+
+
+def close_open_quote(text: str) -> str:
+    """A sentence cut from a quotation that runs on ('Ana Ruiz said: "The crew did everything right.') with the
+    quotation closed after it, as an editor quoting that one sentence writes it; other text as it is."""
+    ranges = quote_ranges(text, 0, len(text))
+    if not ranges or ranges[-1][3] is not None:
+        return text
+    o = ranges[-1][0]
+    closing = _CLOSING.get("``" if text.startswith("``", o) else text[o])
+    if closing is None or not text[ranges[-1][1]:].strip():
+        return text
+    body = text.rstrip()
+    return body + closing + text[len(body):]
+
+
 def trim_quote(text: str, s: int, e: int) -> tuple[int, int]:
     """The quote's content without surrounding spaces or the comma that hands over to the attribution."""
     while s < e and text[s].isspace():

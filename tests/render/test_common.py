@@ -138,3 +138,23 @@ def test_the_terminal_lists_a_few_undated_timeline_mentions_and_counts_the_rest(
     assert f"{5 - UNDATED_SHOWN} more undated mentions" in text
     assert "2025-03-03" in text  # dated mentions are all listed
     assert all(f"relative mention {k}" in render(report, "markdown") for k in range(5))
+
+
+def test_a_quote_repeated_by_a_copy_is_listed_once_with_its_articles() -> None:
+    from dataclasses import replace
+
+    from corroborate.model import Span
+    from tests.render.builders import sample_report
+
+    report = sample_report()
+    ferry = report.stories[0]
+    original = ferry.quotes[0]
+    other = next(a for a in report.articles if a.id in ferry.articles and a.id != original.spans[0].article)
+    ferry.quotes.append(replace(original, spans=[Span.of(other, 0, 12)]))
+    for fmt in ("text", "markdown", "html"):
+        out = render(report, fmt)
+        assert out.count("We are relieved that nobody was lost") >= 1, fmt
+        assert "in 2 articles" in out, fmt
+    text = render(report, "text")
+    assert "Quotes (1)" in text and text.count("“We are relieved that nobody was lost”") == 1
+    assert report.to_json().count('"We are relieved that nobody was lost"') == 2  # the JSON keeps every copy

@@ -85,6 +85,28 @@ def citations(report: Report, spans: Iterable[Span]) -> list[tuple[str, int]]:
     return [(cite(report, span), more[article]) for article, span in first.items()]
 
 
+def distinct_quotes(quotes: list[Quote]) -> list[tuple[Quote, list[Span]]]:
+    """Each quote once, with the spans of every copy of it (same speaker, kind and words, in several articles
+    of a story: a syndicated copy repeats its quotes), in the order of first appearance. The JSON keeps every
+    copy; a reader's list shows the words once."""
+    seen: dict[tuple[str | None, str, str], int] = {}
+    out: list[tuple[Quote, list[Span]]] = []
+    for q in quotes:
+        key = (q.speaker, q.kind, " ".join(q.text.split()))
+        if key in seen:
+            out[seen[key]][1].extend(q.spans)
+        else:
+            seen[key] = len(out)
+            out.append((q, list(q.spans)))
+    return out
+
+
+def copies(spans: list[Span]) -> str:
+    """" (in 3 articles)" when the spans lie in more than one article, else nothing."""
+    n = len({s.article for s in spans})
+    return f" (in {n} articles)" if n > 1 else ""
+
+
 def quote_cue(quote: Quote) -> str:
     """The cue as shown beside the speaker; reported speech says so ("said, reported speech")."""
     cue = quote.cue or quote.kind

@@ -36,6 +36,8 @@ from corroborate.model import (
 )
 from corroborate.render import pairwise, wording
 from corroborate.render.common import (
+    copies,
+    distinct_quotes,
     independent_sources,
     noise,
     outlet_of,
@@ -185,6 +187,10 @@ class ItemView:
     def words(self) -> str:
         return quote_words(self.item, 300) if isinstance(self.item, Quote) else ""
 
+    @property
+    def copies(self) -> str:
+        return copies([r.span for r in self.refs]).strip()
+
 
 @dataclass(slots=True)
 class EntityView:
@@ -303,8 +309,8 @@ def story_view(report: Report, story: Story, index: int) -> StoryView:
         view.brief.append(BriefLine(text, sent.independent_sources, sent.single_source,
                                     [marks.ref(c, "cite") for c in sent.citations]))
     view.statements = [ItemView(s, [marks.ref(x, "ref") for x in s.spans]) for s in story.statements]
-    view.quotes = [ItemView(q, [marks.ref(x, "quote", f"quote: {speaker_label(q)}") for x in q.spans])
-                   for q in story.quotes]
+    view.quotes = [ItemView(q, [marks.ref(x, "quote", f"quote: {speaker_label(q)}") for x in spans])
+                   for q, spans in distinct_quotes(story.quotes)]
     view.timeline = [ItemView(e, [marks.ref(x, "time") for x in e.spans]) for e in story.timeline]
     view.chart = chart([(t.item.date, short(t.item.text, 160), " ".join(r.id for r in t.refs)) for t in view.timeline])
     view.entities = [EntityView(e, len(e.spans), sorted({outlet_of(report, s.article) for s in e.spans}))

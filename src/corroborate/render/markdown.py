@@ -6,7 +6,9 @@ from corroborate.model import Report, Story
 from corroborate.render.common import (
     citations,
     cite,
+    copies,
     counted,
+    distinct_quotes,
     distinct_values,
     independent_sources,
     noise,
@@ -46,8 +48,8 @@ def _story(report: Report, story: Story) -> list[str]:
                 out.append(f"  - `{cite(report, span)}` {_md(short(span.text, 200))}")
     if story.quotes:
         out += ["", "### Quotes", ""]
-        out += [f"- **{_md(speaker_label(q))}** ({quote_cue(q)}): {_md(quote_words(q, 200))}"
-                for q in story.quotes]
+        out += [f"- **{_md(speaker_label(q))}** ({quote_cue(q)}): {_md(quote_words(q, 200))}{copies(spans)}"
+                for q, spans in distinct_quotes(story.quotes)]
     if story.entities:
         out += ["", "### Entities", "", "| name | type | aliases |", "|---|---|---|"]
         out += [f"| {_md(e.name)} | {e.type} | {_md(', '.join(e.aliases))} |" for e in story.entities]

@@ -14,7 +14,9 @@ from corroborate.model import RepeatGroup, Report, Story
 from corroborate.render.common import (
     citations,
     cite,
+    copies,
     counted,
+    distinct_quotes,
     distinct_values,
     independent_sources,
     noise,
@@ -66,9 +68,10 @@ def _story(report: Report, story: Story) -> Panel:
                 parts.append(Text(f"    {cite(report, span)}: {short(span.text, 140)}", style="dim"))
     if story.quotes:
         parts.append(Text(""))
-        parts.append(Text(f"Quotes ({len(story.quotes)})", style="bold underline"))
-        for q in story.quotes[:20]:
-            parts.append(Text(f"• {speaker_label(q)} ({quote_cue(q)}): {quote_words(q, 120)}"))
+        quotes = distinct_quotes(story.quotes)
+        parts.append(Text(f"Quotes ({len(quotes)})", style="bold underline"))
+        for q, spans in quotes[:20]:
+            parts.append(Text(f"• {speaker_label(q)} ({quote_cue(q)}): {quote_words(q, 120)}{copies(spans)}"))
     if story.entities:
         parts.append(Text(""))
         parts.append(Text("Entities", style="bold underline"))

@@ -158,3 +158,11 @@ def test_a_quote_repeated_by_a_copy_is_listed_once_with_its_articles() -> None:
     text = render(report, "text")
     assert "Quotes (1)" in text and text.count("“We are relieved that nobody was lost”") == 1
     assert report.to_json().count('"We are relieved that nobody was lost"') == 2  # the JSON keeps every copy
+
+
+def test_a_timeline_line_says_which_words_it_dated() -> None:
+    from tests.render.builders import sample_report
+
+    report = sample_report()
+    for fmt in ("text", "markdown"):
+        assert "2025-03-03" in render(report, fmt) and "“Monday night”" in render(report, fmt), fmt

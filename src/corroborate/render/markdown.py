@@ -57,7 +57,8 @@ def _story(report: Report, story: Story) -> list[str]:
         out += ["", "### Timeline", ""]
         for ev in story.timeline:
             note = f" *({_md(ev.note)})*" if ev.note else ""
-            out.append(f"- **{ev.date or 'undated'}** {_md(short(ev.text, 200))}{note}")
+            said = f" “{_md(ev.expression)}”" if ev.expression else ""
+            out.append(f"- **{ev.date or 'undated'}**{said} {_md(short(ev.text, 200))}{note}")
     return [*out, ""]
 
 

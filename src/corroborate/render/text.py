@@ -87,7 +87,8 @@ def _story(report: Report, story: Story) -> Panel:
             if ev.date is None and undated > UNDATED_SHOWN:
                 continue  # (the terminal is a summary: an undated article's relative days can run to dozens)
             note = f" ({ev.note})" if ev.note else ""
-            parts.append(Text(f"• {ev.date or 'undated'}: {short(ev.text, 120)}{note}"))
+            said = f" “{ev.expression}”" if ev.expression else ""  # (which words were dated: a line can hold two)
+            parts.append(Text(f"• {ev.date or 'undated'}{said}: {short(ev.text, 120)}{note}"))
         if undated > UNDATED_SHOWN:
             parts.append(Text(f"• … {undated - UNDATED_SHOWN} more undated mentions (every one is in --format json, "
                               "markdown and html)", style="dim"))

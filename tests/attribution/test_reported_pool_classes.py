@@ -99,3 +99,12 @@ def test_a_semicolon_ends_the_reported_clause() -> None:
             "One source told the Herald that the road plan could be dropped; another source says the council will "
             "vote on it in May.")
     assert reported(text) == [(None, "the road plan could be dropped"), (None, "the council will vote on it in May")]
+
+
+def test_who_said_is_the_person_the_appositive_describes() -> None:
+    # A BASIL tune event gave "District" as the speaker of such a clause.
+    text = ("“It is troubling,” said Tom Hale, a Republican candidate in Utah’s 3rd District, who said people at a "
+            "recent public meeting were furious about the plan.")
+    assert reported(text) == [("Tom Hale", "people at a recent public meeting were furious about the plan")]
+    assert reported("The bill was backed by Ann Vale, who said the harbour walls would be mended by May.") == \
+        [("Ann Vale", "the harbour walls would be mended by May")]

@@ -132,3 +132,14 @@ def test_a_stray_opening_word_is_not_shown_as_who_introduced_the_quote() -> None
     # A described source keeps the words that introduced it.
     q = direct("“We will block every one of these bills in the chamber,” a Republican said on Monday.")[0]
     assert q.speaker is None and q.speaker_span is not None and q.speaker_span.text == "a Republican"
+
+
+def test_a_party_member_is_not_the_party() -> None:
+    a = Article("a1", "outlet-a1", None, None, None,
+                "Democrats in Congress were split on Monday. Republicans pressed the issue while the Senate’s top "
+                "Democrat said he objected to the plan.")
+    found = [q for q in extract_quotes(a, segment(a)) if "objected" in q.text]
+    assert found and all(q.speaker is None for q in found)
+    # The party itself still speaks.
+    assert [q.speaker for q in direct("Democrats in Congress were split. “We will block every bill,” the Democrats "
+                                      "said on Monday.")] == ["Democrats"]

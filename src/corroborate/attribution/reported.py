@@ -88,6 +88,7 @@ class ReportedSpeech(SpeakerPhrases):
     passages: list[Passage]
     _words: Any
     _subject_of_verb: Any
+    _relative_subject: Any
     _attribution: Any
     resolve: Any
     _in_quote: Any
@@ -351,7 +352,8 @@ class ReportedSpeech(SpeakerPhrases):
             return None  # "…, said the Egyptian news agency.": the source after an inverted cue, nothing reported
         if verb.lower in ("added", "adds") and toks[k].text[:1].isdigit():
             return None  # "Sosa added 12 points for the Cardinals": a total on the field, not speech
-        att = self._subject_of_verb(p, toks, v)
+        att = self._relative_subject(p, toks, v - 1) if v and toks[v - 1].lower == "who" \
+            else self._subject_of_verb(p, toks, v)
         if att is None or att.start >= verb.end:
             return None  # "…, said Paul Vale, a researcher with …": the speaker follows the cue, nothing is reported
         speaker, sspan = self.resolve(att, p)

@@ -325,6 +325,20 @@ class SpeakerResolver(CueReader):
             return (first[2].name, first[0], first[1]) if second else None
         return None
 
+    def _relative_subject(self, p: Passage, toks: list[Token], w: int) -> _Attribution | None:
+        """Who "who" (toks[w]) is in "…, said Tom Hale, a candidate in Utah's 3rd District, who said …": the person
+        the clause before it names last, when the words between that name and "who" are an appositive set off by
+        commas that names nobody; else None (not the appositive's last capitalised word, "District")."""
+        before = [(s, e, ent) for s, e, ent in self.lookup.in_range(self.article.id, p.start, toks[w].start)
+                  if not self._in_quote(s)]
+        people = [(s, e) for s, e, ent in before if ent.type == "PER" and self.text[e:e + 1] == ","]
+        if not people or not self.text[:toks[w].start].rstrip().endswith(","):
+            return None
+        s, e = people[-1]
+        if any(b[0] >= e and b[2].type == "PER" for b in before):
+            return None
+        return _Attribution(self.text[s:e], s, e, toks[w + 1].text)
+
     def _body_before(self, sentence: Passage) -> str | None:
         """The organisation that opens the sentence before ``sentence`` as its subject ("The Foreign Office told
         …", "Fitness First's online promotion …"), or None."""

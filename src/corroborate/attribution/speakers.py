@@ -291,6 +291,10 @@ def named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = N
     capitalised name the entity stage missed stays as written."""
     if quote.speaker is None:
         return quote
+    said_by = quote.speaker_span.text.split() if quote.speaker_span is not None else []
+    party = lookup.named(quote.speaker)
+    if said_by and said_by[-1].strip(".,’'").lower() in PARTY_MEMBERS and party is not None and party.type == "ORG":
+        return replace(quote, speaker=None)  # "the Senate's top Democrat said he …": a member, not the party
     if quote.speaker.split()[-1].strip(".,").lower() in PARTY_MEMBERS:
         return replace(quote, speaker=None)  # "The Arizona Republican said" that no earlier person resolved
     if quote.speaker.lower() in PLATFORMS:

@@ -126,3 +126,10 @@ def test_chief_of_staff_is_a_title_before_a_name() -> None:
                   "to comment.")
     assert found.get("Ann Vale") == "PER", found
     assert "City Hall Chief" not in found and not any(name.startswith("Staff") for name in found), found
+
+
+def test_a_paper_named_after_its_masthead_word_is_an_organisation() -> None:
+    found = typed("In a letter, Ostby Standard editor Ann Vale wrote that the mayor should go. The Varnland Courier "
+                  "and the Ostby Dispatch printed it on Monday.")
+    assert found.get("Ostby Standard") == "ORG", found
+    assert found.get("Varnland Courier") == "ORG" and found.get("Ostby Dispatch") == "ORG", found

@@ -50,6 +50,7 @@ TITLE_MODIFIERS = frozenset((
 EXTRA_ORG_HEADS = frozenset({"house", "lines", "airlines", "airways", "wire", "caucus", "administration",
                              "legislature", "patrol", "guild", "reserve", "reserves", "corps", "campaign",
                              "command", "journal", "tribune", "gazette", "chronicle", "inquirer", "examiner",
+                             "standard", "courier", "dispatch", "register", "bulletin",
                              "magazine", "solutions", "entertainment", "media", "studios", "industries",
                              "technologies", "systems", "enterprises", "holdings", "partners", "associates",
                              # Institutions whose names read like a title and a name ("Changi General Hospital").

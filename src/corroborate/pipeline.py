@@ -374,6 +374,7 @@ class Checker:
         from corroborate.attribution.quotes import extract_quotes
         from corroborate.crosscheck.ages import age_candidates
         from corroborate.crosscheck.brief import disagreements
+        from corroborate.crosscheck.brief_dates import dated_brief
         from corroborate.crosscheck.core import cross_check
         from corroborate.crosscheck.judge import JudgeContext, review
         from corroborate.crosscheck.timeline import build_timeline
@@ -393,6 +394,7 @@ class Checker:
         if self.config.conflicts.explain:
             story.dropped.extend(dropped)
         story.timeline = build_timeline(members, sub, nlp=nlp)
+        story.brief = dated_brief(story.brief, story.timeline)  # "yesterday [3 March 2025]"
         return story
 
     def close(self) -> None:

@@ -166,3 +166,17 @@ def test_a_timeline_line_says_which_words_it_dated() -> None:
     report = sample_report()
     for fmt in ("text", "markdown"):
         assert "2025-03-03" in render(report, fmt) and "“Monday night”" in render(report, fmt), fmt
+
+
+def test_the_terminal_says_how_many_quotes_and_entities_it_left_out() -> None:
+    from corroborate.model import Entity
+    from corroborate.render.text import LISTED
+    from tests.render.builders import sample_report
+
+    report = sample_report()
+    ferry = report.stories[0]
+    ferry.entities += [Entity(f"Person {k}", "PER", [], []) for k in range(LISTED + 3)]
+    text = render(report, "text")
+    assert f"Entities ({len(ferry.entities)})" in text
+    assert f"{len(ferry.entities) - LISTED} more entities" in text
+    assert "more quotes" not in text  # one quote: nothing left out

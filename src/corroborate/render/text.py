@@ -70,14 +70,16 @@ def _story(report: Report, story: Story) -> Panel:
         parts.append(Text(""))
         quotes = distinct_quotes(story.quotes)
         parts.append(Text(f"Quotes ({len(quotes)})", style="bold underline"))
-        for q, spans in quotes[:20]:
+        for q, spans in quotes[:LISTED]:
             parts.append(Text(f"• {speaker_label(q)} ({quote_cue(q)}): {quote_words(q, 120)}{copies(spans)}"))
+        parts.extend(_more(len(quotes), "quotes"))
     if story.entities:
         parts.append(Text(""))
-        parts.append(Text("Entities", style="bold underline"))
-        for e in story.entities[:20]:
+        parts.append(Text(f"Entities ({len(story.entities)})", style="bold underline"))
+        for e in story.entities[:LISTED]:
             aliases = f" = {', '.join(e.aliases)}" if e.aliases else ""
             parts.append(Text(f"• {e.name} [{e.type}]{aliases}"))
+        parts.extend(_more(len(story.entities), "entities"))
     if story.timeline:
         parts.append(Text(""))
         parts.append(Text("Timeline", style="bold underline"))
@@ -96,6 +98,14 @@ def _story(report: Report, story: Story) -> Panel:
 
 
 UNDATED_SHOWN = 3  # undated timeline mentions listed in the terminal before a count of the rest
+LISTED = 20  # quotes and entities listed per story in the terminal, most important first
+
+
+def _more(total: int, what: str) -> list[Text]:
+    """The line that says a list was cut, and where the rest is."""
+    if total <= LISTED:
+        return []
+    return [Text(f"• … {total - LISTED} more {what} (every one is in --format json, markdown and html)", style="dim")]
 
 
 def _repeat_line(report: Report, group: RepeatGroup) -> Text:

@@ -180,3 +180,15 @@ def test_the_terminal_says_how_many_quotes_and_entities_it_left_out() -> None:
     assert f"Entities ({len(ferry.entities)})" in text
     assert f"{len(ferry.entities) - LISTED} more entities" in text
     assert "more quotes" not in text  # one quote: nothing left out
+
+
+def test_a_direct_quote_without_a_cue_says_where_its_speaker_came_from() -> None:
+    from dataclasses import replace
+
+    from corroborate.render.common import quote_cue
+    from tests.render.builders import sample_report
+
+    quote = sample_report().stories[0].quotes[0]
+    assert quote_cue(quote) == "said"
+    assert quote_cue(replace(quote, cue=None)) == "from context"
+    assert quote_cue(replace(quote, cue=None, speaker=None, speaker_span=None)) == "no cue"

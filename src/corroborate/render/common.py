@@ -108,7 +108,11 @@ def copies(spans: list[Span]) -> str:
 
 
 def quote_cue(quote: Quote) -> str:
-    """The cue as shown beside the speaker; reported speech says so ("said, reported speech")."""
+    """The cue as shown beside the speaker; reported speech says so ("said, reported speech"). A direct quote with
+    no speech verb of its own shows where its speaker came from: "from context" (the quote before it, the paragraph
+    before, a name and a colon), or "no cue" when nothing names one."""
+    if quote.kind == "direct" and quote.cue is None:
+        return "from context" if quote.speaker or quote.speaker_span is not None else "no cue"
     cue = quote.cue or quote.kind
     return f"{cue}, reported speech" if quote.kind == "reported" else cue
 

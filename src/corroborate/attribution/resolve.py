@@ -332,7 +332,7 @@ class SpeakerResolver(CueReader):
         before = [(s, e, ent) for s, e, ent in self.lookup.in_range(self.article.id, p.start, toks[w].start)
                   if not self._in_quote(s)]
         people = [(s, e) for s, e, ent in before if ent.type == "PER" and self.text[e:e + 1] == ","]
-        if not people or not self.text[:toks[w].start].rstrip().endswith(","):
+        if not people or not self.text[p.start:toks[w].start].rstrip().endswith(","):
             return None
         s, e = people[-1]
         if any(b[0] >= e and b[2].type == "PER" for b in before):

@@ -16,6 +16,8 @@ from datetime import date
 
 from corroborate.model import BriefSentence, TimelineEvent
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # (English whatever the machine's locale: the same bytes everywhere)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Words whose day depends on when they were written: "yesterday", "last night", "on Monday", "this morning".
@@ -40,6 +42,6 @@ def dated_brief(brief: list[BriefSentence], timeline: list[TimelineEvent]) -> li
             if len(found) != 1 or text[found[0].end():found[0].end() + 2] == " [":
                 continue
             day = date.fromisoformat(event.date)
-            text = f"{text[:found[0].end()]} [{day.day} {day:%B} {day.year}]{text[found[0].end():]}"
+            text = f"{text[:found[0].end()]} [{day.day} {_MONTHS[day.month - 1]} {day.year}]{text[found[0].end():]}"
         out.append(sentence if text == sentence.text else replace(sentence, text=text))
     return out

@@ -150,7 +150,8 @@ class Checker:
         items = self._timed("ingest", lambda: list(_read(sources, self.config, stdin)))
         articles, errors, duplicates = _split_inputs(items)
         key = report_cache.checker_key(self, articles, errors, duplicates)
-        if key is not None and (cached := report_cache.read(self, key, articles)) is not None:
+        stored = self._cache_get(report_cache.NAMESPACE, [key]).get(key) if key is not None else None
+        if stored is not None and (cached := report_cache.decode(stored, articles)) is not None:
             return cached
         report = self.run_articles(articles)
         report.errors = errors + report.errors

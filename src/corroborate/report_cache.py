@@ -86,26 +86,19 @@ def checker_key(checker: Any, articles: list[Article], errors: list[InputError],
     return report_key(setup, articles, errors, duplicates)
 
 
-def read(checker: Any, key: str, articles: list[Article]) -> Report | None:
-    """The stored report of ``key`` with the articles as read put back (the JSON leaves out their metadata, which
-    the Python API hands back), or None: not stored, or damaged (then recomputed and overwritten)."""
-    stored = checker._cache_get(NAMESPACE, [key]).get(key)
-    if stored is None:
-        return None
+def encode(report: Report) -> bytes:
+    return zlib.compress(report.to_json().encode("utf-8"), 6)
+
+
+def decode(data: bytes, articles: list[Article]) -> Report | None:
+    """The stored report with the articles as read put back (the JSON leaves out their metadata, which the Python
+    API hands back), or None when the entry is damaged (then recomputed and overwritten)."""
+    from corroborate.store.codec import report_from_json
+
     try:
-        report = decode(stored)
+        report = report_from_json(json.loads(zlib.decompress(data).decode("utf-8")))
     except (ValueError, KeyError, TypeError, zlib.error):
         return None
     by_id = {a.id: a for a in articles}
     report.articles = [by_id.get(a.id, a) for a in report.articles]
     return report
-
-
-def encode(report: Report) -> bytes:
-    return zlib.compress(report.to_json().encode("utf-8"), 6)
-
-
-def decode(data: bytes) -> Report:
-    from corroborate.store.codec import report_from_json
-
-    return report_from_json(json.loads(zlib.decompress(data).decode("utf-8")))

@@ -291,15 +291,14 @@ def named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = N
     capitalised name the entity stage missed stays as written."""
     if quote.speaker is None:
         return quote
+    ent = lookup.named(quote.speaker)
     said_by = quote.speaker_span.text.split() if quote.speaker_span is not None else []
-    party = lookup.named(quote.speaker)
-    if said_by and said_by[-1].strip(".,’'").lower() in PARTY_MEMBERS and party is not None and party.type == "ORG":
+    if said_by and said_by[-1].strip(".,’'").lower() in PARTY_MEMBERS and ent is not None and ent.type == "ORG":
         return replace(quote, speaker=None)  # "the Senate's top Democrat said he …": a member, not the party
     if quote.speaker.split()[-1].strip(".,").lower() in PARTY_MEMBERS:
         return replace(quote, speaker=None)  # "The Arizona Republican said" that no earlier person resolved
     if quote.speaker.lower() in PLATFORMS:
         return replace(quote, speaker=None)  # "the post on Twitter read": where the words appeared, not who wrote them
-    ent = lookup.named(quote.speaker)
     lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
     # "the company's chief security officer Joe Sullivan": a description that ends in a known name is that
     # person; "a spokesman for Mr Darmanin" is not Mr Darmanin.

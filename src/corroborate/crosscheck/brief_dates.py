@@ -38,7 +38,7 @@ def dated_brief(brief: list[BriefSentence], timeline: list[TimelineEvent]) -> li
                 continue
             if not any(s.article == first.article and s.start <= first.start < s.end for s in event.spans):
                 continue
-            found = [m for m in re.finditer(rf"\b{re.escape(expression)}\b", text)]
+            found = list(re.finditer(rf"\b{re.escape(expression)}\b", text))
             if len(found) != 1 or text[found[0].end():found[0].end() + 2] == " [":
                 continue
             day = date.fromisoformat(event.date)

@@ -72,14 +72,14 @@ def _story(report: Report, story: Story) -> Panel:
         parts.append(Text(f"Quotes ({len(quotes)})", style="bold underline"))
         for q, spans in quotes[:LISTED]:
             parts.append(Text(f"• {speaker_label(q)} ({quote_cue(q)}): {quote_words(q, 120)}{copies(spans)}"))
-        parts.extend(_more(len(quotes), "quotes"))
+        parts.extend(_more(len(quotes), LISTED, "quotes"))
     if story.entities:
         parts.append(Text(""))
         parts.append(Text(f"Entities ({len(story.entities)})", style="bold underline"))
         for e in story.entities[:LISTED]:
             aliases = f" = {', '.join(e.aliases)}" if e.aliases else ""
             parts.append(Text(f"• {e.name} [{e.type}]{aliases}"))
-        parts.extend(_more(len(story.entities), "entities"))
+        parts.extend(_more(len(story.entities), LISTED, "entities"))
     if story.timeline:
         parts.append(Text(""))
         parts.append(Text("Timeline", style="bold underline"))
@@ -91,9 +91,7 @@ def _story(report: Report, story: Story) -> Panel:
             note = f" ({ev.note})" if ev.note else ""
             said = f" “{ev.expression}”" if ev.expression else ""  # (which words were dated: a line can hold two)
             parts.append(Text(f"• {ev.date or 'undated'}{said}: {short(ev.text, 120)}{note}"))
-        if undated > UNDATED_SHOWN:
-            parts.append(Text(f"• … {undated - UNDATED_SHOWN} more undated mentions (every one is in --format json, "
-                              "markdown and html)", style="dim"))
+        parts.extend(_more(undated, UNDATED_SHOWN, "undated mentions"))
     return Panel(Group(*parts), title=f"story {story.id}", title_align="left")
 
 
@@ -101,11 +99,11 @@ UNDATED_SHOWN = 3  # undated timeline mentions listed in the terminal before a c
 LISTED = 20  # quotes and entities listed per story in the terminal, most important first
 
 
-def _more(total: int, what: str) -> list[Text]:
-    """The line that says a list was cut, and where the rest is."""
-    if total <= LISTED:
+def _more(total: int, shown: int, what: str) -> list[Text]:
+    """The line that says a list was cut after ``shown`` of ``total``, and where the rest is."""
+    if total <= shown:
         return []
-    return [Text(f"• … {total - LISTED} more {what} (every one is in --format json, markdown and html)", style="dim")]
+    return [Text(f"• … {total - shown} more {what} (every one is in --format json, markdown and html)", style="dim")]
 
 
 def _repeat_line(report: Report, group: RepeatGroup) -> Text:

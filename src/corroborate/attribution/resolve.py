@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from corroborate.attribution.cues import CueReader, _Attribution
+from corroborate.attribution.cues import _Attribution
 from corroborate.attribution.entities import EntityLookup, normalise_name
+from corroborate.attribution.issuers import IssuerReferences
 from corroborate.attribution.mentions import Token
 from corroborate.attribution.phrases import (
     _ROLE_REFERENCE,
@@ -49,7 +50,7 @@ _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"}
 _PARENT_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 SALIENT_SENTENCES = 6  # how far back a lone person of the pronoun's gender is looked for
 
-class SpeakerResolver(CueReader):
+class SpeakerResolver(IssuerReferences):
     """Speakers of one article's quotes; keeps the per-sentence subjects that pronouns resolve to."""
 
     article: Article
@@ -121,7 +122,7 @@ class SpeakerResolver(CueReader):
             if ref is not None:
                 return ref[2].name, span
         # "“…,” the company said", after "Microsoft has rushed out a fix"; "a clinic posting said".
-        org = self._body_reference(words, sentence, att.start)
+        org = self._body_reference(words, sentence, att.start) or self._described_body(att, sentence)
         if org is None and len(words) == 2 and words[0] in ("a", "an") and words[1] in _SPOKESPEOPLE:
             # "The Foreign Office told the Daily Mail … ¶ “…,” a spokesman said": an unnamed spokesperson right
             # after a sentence whose subject is an organisation speaks for it.
@@ -135,6 +136,8 @@ class SpeakerResolver(CueReader):
             owner = self._entity_ending(att.start, att.start + len(head))
             if owner is not None and owner.type in ("PER", "ORG"):
                 return owner.name, span
+            if (issuer := self._document_issuer(words, sentence, att.start)) is not None:
+                return issuer, span
         if (whole := phrase_name(phrase)) is not None:
             return whole, span  # "the Syrian Observatory for Human Rights said": not "Human Rights"
         headed_by_noun = any(w in SPEAKER_NOUNS for w in words) and (

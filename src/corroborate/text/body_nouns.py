@@ -11,6 +11,9 @@ BODY_NOUNS = frozenset({
     "network", "broadcaster", "university", "college", "school", "department", "charity", "organisation",
     "organization", "institute", "museum", "channel", "club", "association", "federation", "league",
 })
+# Nouns for an organisation that name no kind of body ("the Russian body said", "the watchdog said"): they refer
+# back to the one organisation named just before (corroborate.attribution.issuers).
+GENERIC_BODIES = frozenset({"body", "watchdog", "regulator"})
 # What speaks for a body in "a clinic posting said", "a union spokesman said", "an airline statement said".
 BODY_VOICES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "posting", "post", "statement", "release", "note", "notice",

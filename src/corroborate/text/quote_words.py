@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from corroborate.text.body_nouns import GENERIC_BODIES
 from corroborate.text.lexicon import (
     DEMONYMS,
     ORG_WORDS,
@@ -23,7 +24,7 @@ _SKIP_BEFORE_VERB = frozenset({"has", "have", "had", "also", "then", "later", "p
 
 
 # Lower-case words a speaker phrase is made of: "a senior government source", "a spokesman for the council".
-_NP_WORDS = SPEAKER_NOUNS | _NP_ADJ | ORG_WORDS
+_NP_WORDS = SPEAKER_NOUNS | _NP_ADJ | ORG_WORDS | GENERIC_BODIES
 
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})

@@ -25,8 +25,10 @@ A sixth (bench/gold/pool_quotes_frank.json, GUIDELINE.md section 27) takes 145 q
 BBC articles of FRANK (../shared/data/frank, read by bench/frank_articles.py), each article checked on its own.
 A seventh (bench/gold/pool_quotes_fnc5.json, GUIDELINE.md section 32) takes 100 quoted spans from 60 FNC-1 bodies
 after pool 5's in the same hash order that no file of bench/gold names and no claim group holds (drawn by
-bench/fnc_quote_sample.py): a held-out check, whose errors are not to be read while fixing.
-``--pool 1`` to ``--pool 7`` scores one pool only (``--explain`` prints pool 7's errors only with ``--pool 7``).
+bench/fnc_quote_sample.py): a held-out check, whose errors are not to be read while fixing. An eighth
+(bench/gold/pool_quotes_fnc6.json, GUIDELINE.md section 33) takes 80 spans from the next 50 such bodies, drawn the same
+way after pool 7's: a fresh tune pool, whose errors are read while fixing as pools 1-6's are.
+``--pool 1`` to ``--pool 8`` scores one pool only (``--explain`` prints pool 7's errors only with ``--pool 7``).
 
 ``--explain`` prints every error with its sentence (to the terminal only; read the article before changing a
 label). ``--write`` puts the table in bench/RESULTS.md (section ``speaker-pool``).
@@ -54,11 +56,13 @@ FNC3_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc3.json"
 FNC4_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc4.json"
 FRANK_LABELS = Path(__file__).parent / "gold" / "pool_quotes_frank.json"
 FNC5_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc5.json"
+FNC6_LABELS = Path(__file__).parent / "gold" / "pool_quotes_fnc6.json"
 FNC = "fnc1"  # the dataset name of the second and third pools' labels
 FNC3 = "fnc1-pool3"  # the third pool's row: FNC-1 bodies the second pool did not use
 FNC4 = "fnc1-pool4"  # the fourth pool's row: FNC-1 bodies after the third pool's
 FNC5 = "fnc1-pool5"  # the fifth pool's row: FNC-1 bodies after the fourth pool's
 FNC7 = "fnc1-pool7"  # the seventh pool's row: unread FNC-1 bodies after the fifth pool's
+FNC8 = "fnc1-pool8"  # the eighth pool's row: FNC-1 bodies after the seventh pool's, a tune pool
 UNATTRIBUTED = "unattributed"
 
 
@@ -115,7 +119,7 @@ def events_for(labels: list[dict[str, Any]], data: Path) -> list[Any]:
 
 def resolve(lab: dict[str, Any], event: Any) -> tuple[str, str]:
     """(article id, quote text) of a label; a locator whose text changed fails loudly rather than scoring noise."""
-    rows = {FNC3: FNC2_LABELS, FNC4: FNC3_LABELS, FNC5: FNC4_LABELS, FNC7: FNC5_LABELS}
+    rows = {FNC3: FNC2_LABELS, FNC4: FNC3_LABELS, FNC5: FNC4_LABELS, FNC7: FNC5_LABELS, FNC8: FNC6_LABELS}
     source = rows.get(lab.get("_row", ""), FNC_LABELS) if lab["dataset"] == FNC \
         else FRANK_LABELS if lab["dataset"] == FRANK else LABELS
     aid = event.doc_article.get(lab["doc"])
@@ -227,11 +231,12 @@ def run(labels: list[dict[str, Any]], data: Path, semantic: str) -> tuple[Tallie
     return merged, dict(runner.method), time.perf_counter() - start
 
 
-SEPARATE = (FNC, FNC3, FNC4, FNC5, FRANK, FNC7)  # pools 2-7: rows of their own, outside pool 1's "both"
+SEPARATE = (FNC, FNC3, FNC4, FNC5, FRANK, FNC7, FNC8)  # pools 2-8: rows of their own, outside pool 1's "both"
 POOLS = {"ecbplus": "ECB+ sub-topics outside the gold", "mcms": "Clust-McMs dev clusters", "all": "both",
          FNC: "pool 2: FNC-1 bodies", FNC3: "pool 3: FNC-1 bodies after pool 2's",
          FNC4: "pool 4: FNC-1 bodies after pool 3's", FNC5: "pool 5: FNC-1 bodies after pool 4's",
-         FRANK: "pool 6: FRANK CNN/DM and BBC articles", FNC7: "pool 7: unread FNC-1 bodies after pool 5's"}
+         FRANK: "pool 6: FRANK CNN/DM and BBC articles", FNC7: "pool 7: unread FNC-1 bodies after pool 5's",
+         FNC8: "pool 8: FNC-1 bodies after pool 7's (tune)"}
 
 
 def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, Any], seconds: float) -> str:
@@ -259,7 +264,9 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
         "likewise. Pool 6 (bench/gold/pool_quotes_frank.json, GUIDELINE.md section 27): quoted spans of the first "
         "CNN/DailyMail and BBC articles of FRANK in hash order, each article checked on its own; likewise. Pool 7 "
         "(bench/gold/pool_quotes_fnc5.json, GUIDELINE.md section 32): FNC-1 bodies after pool 5's that no labelled "
-        "file or claim group uses, a held-out check whose errors are not read while fixing.",
+        "file or claim group uses, a held-out check whose errors are not read while fixing. Pool 8 "
+        "(bench/gold/pool_quotes_fnc6.json, GUIDELINE.md section 33): the next such FNC-1 bodies after pool 7's, drawn "
+        "the same way, a tune pool whose errors are read while fixing; only its first figure was fresh.",
         "",
         "| pool | quotes | found | recall | speaker accuracy | exact form | not names | name precision "
         "| labelled unattributed "
@@ -273,7 +280,7 @@ def markdown(results: dict[str, dict[str, Any]], events: int, method: dict[str, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pool_arguments(parser, explain="print every error with its quote (terminal only)", data=str(DEFAULT_DATA))
-    pools = ("1", "2", "3", "4", "5", "6", "7")
+    pools = ("1", "2", "3", "4", "5", "6", "7", "8")
     parser.add_argument("--pool", default="all", choices=(*pools, "all"), help="score one pool only")
     args = parser.parse_args(argv)
     wanted = set(pools) if args.pool == "all" else {args.pool}
@@ -282,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
               *(load_labels(FNC3_LABELS, FNC4) if "4" in wanted else []),
               *(load_labels(FNC4_LABELS, FNC5) if "5" in wanted else []),
               *(load_labels(FRANK_LABELS) if "6" in wanted else []),
-              *(load_labels(FNC5_LABELS, FNC7) if "7" in wanted else [])]
+              *(load_labels(FNC5_LABELS, FNC7) if "7" in wanted else []),
+              *(load_labels(FNC6_LABELS, FNC8) if "8" in wanted else [])]
     results, method, seconds = run(labels, Path(args.data), args.semantic)
     first = {(lab["dataset"], lab["event"]) for lab in labels if lab["dataset"] not in (FNC, FRANK)}
     text = markdown(results, len(first), method, seconds)

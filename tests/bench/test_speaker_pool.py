@@ -12,7 +12,9 @@ from bench.speaker_pool import (
     FNC4_LABELS,
     FNC5,
     FNC5_LABELS,
+    FNC6_LABELS,
     FNC7,
+    FNC8,
     FNC_LABELS,
     FRANK,
     FRANK_LABELS,
@@ -184,6 +186,29 @@ def test_the_seventh_pool_is_the_draw_of_unread_fnc1_bodies() -> None:
     assert "pool 7: unread FNC-1 bodies after pool 5's" in markdown(merged, 0, {}, 0.0)
 
 
+def test_the_eighth_pool_is_the_next_draw_after_the_held_out_pool() -> None:
+    """Pool 8: the same draw as pool 7's, from the body after pool 7's last, so no body of pool 7 or of any other file
+    of bench/gold; names and short notes only, every locator on its labelled words, a row of its own."""
+    from bench.fnc_quote_sample import draw, taken
+
+    data = shared_path("data", "fnc1").parent
+    eighth = load_labels(FNC6_LABELS, FNC8)
+    quotes = [lab for lab in eighth if lab.get("quote", True) is not False]
+    assert len(eighth) == 80 and len({lab["event"] for lab in eighth}) == 50 and len(quotes) >= 70
+    read = taken(data, own=FNC6_LABELS)
+    assert {int(lab["event"].removeprefix("fnc-")) for lab in load_labels(FNC5_LABELS)} <= read
+    sample, last = draw(data, 635, 50, 80, read)
+    assert [(f"fnc-{b}", s, e) for b, s, e in sample] == [(lab["event"], lab["start"], lab["end"]) for lab in eighth]
+    assert last == 756 and {lab["_row"] for lab in eighth} == {FNC8}
+    for lab in eighth:
+        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10
+    by_event = {ev.event: ev for ev in events_for(eighth, data)}
+    for lab in eighth:  # the hash of the labelled words still matches
+        assert resolve(lab, by_event[lab["event"]])[1]
+    merged = {FNC8: merge([score_event([eighth[0]], [], {0: ("a1", "x")})])}
+    assert "pool 8: FNC-1 bodies after pool 7's (tune)" in markdown(merged, 0, {}, 0.0)
+
+
 def test_a_run_over_all_pools_does_not_explain_the_held_out_pool(monkeypatch, capsys) -> None:
     """--explain prints pool 7's errors only when pool 7 is asked for alone: it is a held-out check."""
     import bench.speaker_pool as sp
@@ -197,6 +222,7 @@ def test_a_run_over_all_pools_does_not_explain_the_held_out_pool(monkeypatch, ca
     main(["--explain", "--pool", "all"])
     printed = capsys.readouterr().out
     assert "made-up-fnc1-pool5" in printed and "made-up-fnc1-pool7" not in printed
+    assert "made-up-fnc1-pool8" in printed  # the tune pool after it is explained like pools 1-6
     main(["--explain", "--pool", "7"])
     assert "made-up-fnc1-pool7" in capsys.readouterr().out
 

@@ -26,7 +26,7 @@ def test_every_command_has_quiet_and_verbose() -> None:
 
 def _required(name: str) -> list[str]:
     return {"check": ["x"], "add": ["x"], "show": ["s1"], "serve": ["--db", "x"], "eval": ["stories"],
-            "nlp-eval": ["--conllu", "a", "--iob2", "b"]}.get(name, [])
+            "nlp-eval": ["--conllu", "a", "--iob2", "b"], "cache": ["info"]}.get(name, [])
 
 
 def test_quiet_and_verbose_exclude_each_other(capsys: pytest.CaptureFixture) -> None:

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "add": "corroborate.commands.store",
     "stories": "corroborate.commands.store",
     "show": "corroborate.commands.store",
+    "cache": "corroborate.commands.cache",
     "serve": "corroborate.web.cli",
     "eval": "corroborate.eval.cli",
     "nlp-eval": "corroborate.nlp.evaluate",

@@ -234,6 +234,10 @@ class Config:
     # Sentence vectors and parses kept between runs of `check`: "auto" (the user cache directory, see
     # corroborate.ingest.cache), "off", or a file path. A cache hit gives the bytes a fresh run gives.
     cache: str = "auto"
+    # Bound of the cache file in MB, least recently used entries evicted past it; 0: none. None: the
+    # $CORROBORATE_CACHE_MAX_MB variable, else 1024 (corroborate.ingest.cache.max_mb). An evicted entry is computed
+    # again, to the same bytes, so it is not in the fingerprint.
+    cache_max_mb: int | None = None
     ingest: IngestConfig = field(default_factory=IngestConfig)
     repeats: RepeatsConfig = field(default_factory=RepeatsConfig)
     stories: StoriesConfig = field(default_factory=StoriesConfig)
@@ -253,6 +257,8 @@ class Config:
             raise ValueError(f"threads must be an integer >= 1, got {self.threads!r}")
         if not self.cache:
             raise ValueError("cache must be auto, off or a file path, got an empty string")
+        if self.cache_max_mb is not None and (type(self.cache_max_mb) is not int or self.cache_max_mb < 0):
+            raise ValueError(f"cache_max_mb must be a whole number of MB >= 0 (0: no bound), got {self.cache_max_mb!r}")
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Config:
@@ -288,6 +294,6 @@ class Config:
         import json
 
         data = asdict(self)
-        for key in ("engine", "scheduler", "threads", "cache"):
+        for key in ("engine", "scheduler", "threads", "cache", "cache_max_mb"):
             data.pop(key, None)
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

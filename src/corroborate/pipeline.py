@@ -98,7 +98,7 @@ class Checker:
         self.config = config or Config()
         self.engine = engine or make_engine(self.config.engine, scheduler=self.config.scheduler)
         # Opened on first use: a Checker that never reads or writes the cache touches no file.
-        self.cache = open_cache(self.config.cache)
+        self.cache = open_cache(self.config.cache, self.config.cache_max_mb)
         self.embedder = (make_embedder(self.config.semantic, threads=self.config.threads, persist=self.cache)
                          if embedder == "auto" else embedder)
         self.progress = progress or (lambda _stage, _done, _total: None)

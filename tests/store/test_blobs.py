@@ -1,7 +1,9 @@
-"""The check cache file: batched get/put by namespace, replace on equal keys, a clear error on a bad file."""
+"""The check cache file: batched get/put by namespace, replace on equal keys, a clear error on a bad file; the size
+bound (least recently used entries evicted, reads refreshing them), files of the old schema, clear."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,111 @@ def test_a_file_that_is_not_a_cache_is_a_store_error(tmp_path: Path) -> None:
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError):
         BlobCache(bad).get_many("vec", ["k"])
+
+
+HOUR = 3600
+
+
+class Clock:
+    """Seconds the test sets: entries get the times the test gives them."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def used_times(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as conn:
+        return dict(conn.execute("SELECT key, used FROM blobs"))
+
+
+def data_bytes(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0] - conn.execute("PRAGMA freelist_count").fetchone()[0]
+        return pages * conn.execute("PRAGMA page_size").fetchone()[0]
+
+
+def fill(path: Path, clock: Clock, n: int = 40) -> None:
+    """``n`` entries of 1.5 KB, ``old0`` the oldest, an hour apart, in an unbounded cache."""
+    cache = BlobCache(path, clock=clock)
+    for i in range(n):
+        cache.put_many("vec", {f"old{i}": bytes([i]) * 1536})
+        clock.now += HOUR
+    cache.close()
+
+
+def test_eviction_keeps_the_recently_read_entries_and_drops_the_oldest(tmp_path: Path) -> None:
+    path, clock = tmp_path / "c.sqlite", Clock()
+    fill(path, clock)
+    bound = data_bytes(path)  # full: the next put goes over
+    cache = BlobCache(path, max_bytes=bound, clock=clock)
+    assert set(cache.get_many("vec", ["old0", "old1", "old2"])) == {"old0", "old1", "old2"}  # read: recent now
+    clock.now += HOUR
+    cache.put_many("vec", {f"new{i}": b"n" * 1536 for i in range(5)})
+    kept = set(used_times(path))
+    assert {"old0", "old1", "old2"} <= kept and {f"new{i}" for i in range(5)} <= kept
+    assert "old3" not in kept and "old39" in kept  # the least recently used went first, the newest stayed
+    assert cache.evicted == 40 + 5 - len(kept) and cache.evicted >= 5
+    assert data_bytes(path) <= bound
+
+
+def test_a_put_never_evicts_what_it_writes(tmp_path: Path) -> None:
+    path, clock = tmp_path / "c.sqlite", Clock()
+    fill(path, clock, n=10)
+    cache = BlobCache(path, max_bytes=1, clock=clock)  # smaller than any entry
+    cache.put_many("vec", {"a": b"a" * 1536, "b": b"b" * 1536})
+    assert set(used_times(path)) == {"a", "b"} and cache.evicted == 10
+
+
+def test_bound_zero_never_evicts(tmp_path: Path) -> None:
+    path, clock = tmp_path / "c.sqlite", Clock()
+    fill(path, clock)
+    cache = BlobCache(path, max_bytes=0, clock=clock)
+    cache.put_many("vec", {f"k{i}": b"x" * 1536 for i in range(500)})
+    assert cache.evicted == 0 and cache.count("vec") == 540
+
+
+def test_a_read_refreshes_old_entries_in_one_update_and_recent_ones_not_at_all(tmp_path: Path) -> None:
+    path, clock = tmp_path / "c.sqlite", Clock()
+    cache = BlobCache(path, clock=clock)
+    keys = [f"k{i}" for i in range(1200)]  # more keys than one IN list
+    cache.put_many("vec", dict.fromkeys(keys, b"v"))
+    statements: list[str] = []
+    cache._conn().set_trace_callback(statements.append)
+    clock.now += HOUR / 2
+    cache.get_many("vec", keys)
+    assert not [s for s in statements if s.startswith("UPDATE")]  # read within the hour: nothing written
+    clock.now += HOUR
+    cache.get_many("vec", keys)
+    assert len([s for s in statements if s.startswith("UPDATE")]) == 1
+    assert set(used_times(path).values()) == {int(clock.now)}
+
+
+def test_a_file_of_the_old_schema_opens_reads_and_evicts(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as conn:  # the table as corroborate wrote it before the size bound
+        conn.execute("CREATE TABLE blobs (namespace TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
+                     "PRIMARY KEY (namespace, key)) WITHOUT ROWID")
+        conn.executemany("INSERT INTO blobs VALUES ('vec', ?, ?)", [(f"old{i}", b"o" * 1536) for i in range(20)])
+    bound = data_bytes(path)
+    cache = BlobCache(path, max_bytes=bound, clock=Clock())
+    assert cache.get_many("vec", ["old7"]) == {"old7": b"o" * 1536}
+    cache.put_many("vec", {f"new{i}": b"n" * 1536 for i in range(4)})
+    kept = set(used_times(path))
+    assert {f"new{i}" for i in range(4)} | {"old7"} <= kept and len(kept) < 24  # unread old entries went first
+
+
+def test_clear_by_namespace_and_all_shrinks_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    cache = BlobCache(path)
+    cache.put_many("vector:m:2", {f"k{i}": b"v" * 1536 for i in range(300)})
+    cache.put_many("vectorish", {"k": b"x"})
+    cache.put_many("report:1", {"r": b"r"})
+    full = cache.usage().file_bytes
+    assert cache.clear("vector") == 300
+    assert [ns for ns, _, _ in cache.usage().namespaces] == ["report:1", "vectorish"]
+    assert cache.clear() == 2
+    usage = cache.usage()
+    assert usage.namespaces == [] and usage.file_bytes < full / 10

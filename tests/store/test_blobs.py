@@ -4,6 +4,9 @@ bound (least recently used entries evicted, reads refreshing them), files of the
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -111,18 +114,83 @@ def test_a_read_refreshes_old_entries_in_one_update_and_recent_ones_not_at_all(t
     assert set(used_times(path).values()) == {int(clock.now)}
 
 
-def test_a_file_of_the_old_schema_opens_reads_and_evicts(tmp_path: Path) -> None:
+def test_an_entry_of_a_vector_takes_about_its_size_in_pages(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    cache = BlobCache(path)
+    namespace = "vector:made-up-model:2:0123456789ab"  # as long as the real vectors' namespace
+    for start in range(0, 2000, 500):
+        cache.put_many(namespace, {f"{i:024x}": bytes([i % 251]) * 1536 for i in range(start, start + 500)})
+    cache.close()
+    assert data_bytes(path) / 2000 < 1900  # a value spilled to an overflow page of its own: 4,751
+
+
+# The two layouts corroborate wrote before this one: both WITHOUT ROWID (a 1.5 KB value on an overflow page).
+OLDER = {
+    "before the bound": "CREATE TABLE blobs (namespace TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
+                        "PRIMARY KEY (namespace, key)) WITHOUT ROWID",
+    "with used": "CREATE TABLE blobs (namespace TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
+                 "used INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (namespace, key)) WITHOUT ROWID;"
+                 "CREATE INDEX blobs_used ON blobs(used)",
+}
+
+
+def older_file(path: Path, layout: str, n: int = 200) -> None:
+    """``n`` entries ``old{i}`` of 1.5 KB in a file of an older layout (WAL, as BlobCache left it), with
+    last-used times ``i`` where it has them."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.executescript(OLDER[layout])
+        values = [("vec", f"old{i}", bytes([i % 251]) * 1536) for i in range(n)]
+        if layout == "with used":
+            conn.executemany("INSERT INTO blobs VALUES (?, ?, ?, ?)", [(*v, i) for i, v in enumerate(values)])
+        else:
+            conn.executemany("INSERT INTO blobs VALUES (?, ?, ?)", values)
+    conn.close()
+
+
+@pytest.mark.parametrize("layout", sorted(OLDER))
+def test_a_file_of_an_older_layout_opens_reads_and_evicts(tmp_path: Path, layout: str) -> None:
     path = tmp_path / "old.sqlite"
-    with sqlite3.connect(path) as conn:  # the table as corroborate wrote it before the size bound
-        conn.execute("CREATE TABLE blobs (namespace TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
-                     "PRIMARY KEY (namespace, key)) WITHOUT ROWID")
-        conn.executemany("INSERT INTO blobs VALUES ('vec', ?, ?)", [(f"old{i}", b"o" * 1536) for i in range(20)])
-    bound = data_bytes(path)
-    cache = BlobCache(path, max_bytes=bound, clock=Clock())
-    assert cache.get_many("vec", ["old7"]) == {"old7": b"o" * 1536}
-    cache.put_many("vec", {f"new{i}": b"n" * 1536 for i in range(4)})
+    older_file(path, layout)
+    before = data_bytes(path)
+    cache = BlobCache(path, clock=Clock())
+    assert cache.get_many("vec", ["old7", "old150"]) == {"old7": bytes([7]) * 1536, "old150": bytes([150]) * 1536}
+    assert cache.count("vec") == 200 and data_bytes(path) < before / 2  # rebuilt: ~2,200 bytes per entry, not 4,751
+    cache.max_bytes = data_bytes(path)  # full: the next put evicts
+    cache.put_many("vec", {f"new{i}": b"n" * 1536 for i in range(20)})
     kept = set(used_times(path))
-    assert {f"new{i}" for i in range(4)} | {"old7"} <= kept and len(kept) < 24  # unread old entries went first
+    assert {f"new{i}" for i in range(20)} | {"old7", "old150"} <= kept and len(kept) < 220
+    gone = {f"old{i}" for i in range(200)} - kept
+    assert "old0" in gone and data_bytes(path) <= cache.max_bytes
+    if layout == "with used":  # the last-used times came along: the least recently used went first
+        assert gone == {f"old{i}" for i in range(len(gone) + 1)} - {"old7"}
+    cache.close()
+    with sqlite3.connect(path) as conn:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert names == {"blobs", "blobs_key", "blobs_used"}
+
+
+READER = """
+import sys, time
+from pathlib import Path
+from corroborate.store.blobs import BlobCache
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.005)
+print(len(BlobCache(sys.argv[1]).get_many("vec", [f"old{i}" for i in range(2000)])))
+"""
+
+
+def test_two_processes_opening_an_older_file_at_once_both_read_every_entry(tmp_path: Path) -> None:
+    path, go = tmp_path / "old.sqlite", tmp_path / "go"
+    older_file(path, "with used", n=2000)
+    readers = [subprocess.Popen([sys.executable, "-c", READER, str(path), str(go)], stdout=subprocess.PIPE,
+                                text=True) for _ in range(2)]
+    time.sleep(1.0)  # both started and waiting
+    go.touch()
+    assert [r.communicate(timeout=60)[0].strip() for r in readers] == ["2000", "2000"]
+    assert data_bytes(path) / 2000 < 2500
 
 
 def test_clear_by_namespace_and_all_shrinks_the_file(tmp_path: Path) -> None:

@@ -27,20 +27,28 @@ from pathlib import Path
 
 from corroborate.store.db import StoreError, connect, retrying, rows_in, translate, write
 
-# ``used`` came with the size bound: a file made before it is migrated on open (ALTER TABLE ... ADD COLUMN with a
-# constant default rewrites no row), and its entries count as used at time 0, the first to go.
+# A rowid table with a UNIQUE index for the look-ups: a table leaf keeps a value of up to ~4 KB inline (on 4 KB
+# pages), where a WITHOUT ROWID b-tree (an index, to SQLite) keeps ~1 KB and puts the rest of a 1,536-byte vector
+# on an overflow page of its own: 4,751 bytes of pages per vector, now ~2,150 on 4 KB pages and ~1,730 on the 8 KB
+# pages of a new file (bench/cache_bound.py). Files of the two older layouts are rebuilt on open (_migrate).
 _TABLE = ("CREATE TABLE IF NOT EXISTS blobs (namespace TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
-          "used INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (namespace, key)) WITHOUT ROWID")
-# Eviction reads the oldest entries first, and stops as soon as it has freed enough: no scan of the table.
+          "used INTEGER NOT NULL DEFAULT 0)")
+_KEY_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS blobs_key ON blobs(namespace, key)"
+# Eviction reads the oldest entries first, and stops as soon as it has freed enough: no scan of the table. The
+# index holds the rowid after ``used``: ORDER BY used, rowid reads it in order, with no sort.
 _INDEX = "CREATE INDEX IF NOT EXISTS blobs_used ON blobs(used)"
 TOUCH_SECONDS = 3600  # a read refreshes an entry's time only when it is older than this
 EVICT_TO = 0.9  # an eviction frees down to this share of the bound, so that the next puts do not evict again
 _MAX_ROUNDS = 16  # eviction rounds per put (each re-measures the pages freed; two or three are the rule)
 # The store checkpoints its WAL every 64 MB for bulk adds, and a WAL file keeps its largest size: beside a bounded
-# cache that would be up to 64 MB the bound does not count. Checkpoint every 16 MB and cut the file back to that
-# after each checkpoint. SQLite's default, 4 MB, checkpointed on nearly every put of a run's vectors: 20-50 ms more
-# per put of 1,000 vectors (bench/cache_bound.py's entries, on a busy 2-core machine).
-_PRAGMAS = {"wal_autocheckpoint": 4096, "journal_size_limit": 16 * 2**20}
+# cache that would be up to 64 MB the bound does not count. Checkpoint every 16 MB (in pages of the file's size)
+# and cut the file back to that after each checkpoint. SQLite's default, 4 MB, checkpointed on nearly every put of
+# a run's vectors: 20-50 ms more per put of 1,000 vectors (bench/cache_bound.py's entries, on a busy 2-core machine).
+_WAL_BYTES = 16 * 2**20
+# page_size: only a new, empty file takes it (an existing one keeps its own; a WAL file cannot change it). 8 KB
+# pages hold five 1.5 KB vectors (1,730 bytes of pages each), 4 KB ones two (2,150); putting 10,000 took 0.10 s
+# against 0.20 s, reading them 0.074 s against 0.070 s (three runs each, a busy 2-core machine).
+_PRAGMAS = {"page_size": 8192, "journal_size_limit": _WAL_BYTES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +85,8 @@ class BlobCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = connect(self.path, pragmas=_PRAGMAS)
                 conn.execute("PRAGMA journal_mode = WAL")
+                page = conn.execute("PRAGMA page_size").fetchone()[0]
+                conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_BYTES // int(page)}")
                 _migrate(conn, self.path)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot open the cache ({exc})") from exc
@@ -159,24 +169,53 @@ class BlobCache:
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    """Make the table and its index, or add what a file of an older corroborate lacks; reads only when the file
+    """Make the table and its indexes, or rebuild the table of a file of an older layout; reads only when the file
     is already current (most opens)."""
     def current() -> bool:
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(blobs)")}
-        index = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'blobs_used'").fetchone()
-        return "used" in columns and index is not None
+        found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'blobs'"))
+        return {"blobs", "blobs_key", "blobs_used"} <= found.keys() and "WITHOUT ROWID" not in found["blobs"].upper()
 
     def run() -> None:
         with write(conn):
             if current():  # another process may have migrated it since the look
                 return
+            old = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'blobs'").fetchone()
+            if old is not None:
+                conn.execute("DROP INDEX IF EXISTS blobs_used")  # its name is the new table's
+                conn.execute("ALTER TABLE blobs RENAME TO blobs_old")
             conn.execute(_TABLE)
-            if "used" not in {row[1] for row in conn.execute("PRAGMA table_info(blobs)")}:
-                conn.execute("ALTER TABLE blobs ADD COLUMN used INTEGER NOT NULL DEFAULT 0")
+            conn.execute(_KEY_INDEX)
             conn.execute(_INDEX)
+            if old is not None:
+                _move_rows(conn)
 
     if not retrying(current, path=path):
         retrying(run, path=path)
+
+
+# Entries moved per step when an older layout's table is rebuilt: steps of 1,000 left the file 31 MB larger (the
+# copy outran the pages freed), one INSERT ... SELECT 141 MB; 200 kept it within 4 MB, and took 1.7-2.0 s for
+# 46,500 entries (a made-up file shaped as this machine's 259 MB cache).
+_MOVE_ROWS = 200
+
+
+def _move_rows(conn: sqlite3.Connection) -> None:
+    """Inside the caller's write transaction: move the entries of the older layout's table (now ``blobs_old``) into
+    the new one, keeping their last-used times, and drop it.
+
+    Moved, not dropped: an upgrade should not cost the next `check` what the cache saves it (every vector and parse
+    computed again: minutes of CPU), while moving ~50k entries takes a few seconds, once. The first process to open
+    the file does it, in one transaction: another one waits for the lock, then finds the file current. In steps
+    that each delete what they copied, so that the copy reuses the pages the old table frees."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(blobs_old)")}
+    used = "used" if "used" in columns else "0"  # a file from before the size bound: its entries go first
+    moved = -1
+    while moved != 0:
+        conn.execute(f"INSERT OR IGNORE INTO blobs(namespace, key, value, used) SELECT namespace, key, value, {used} "
+                     f"FROM blobs_old ORDER BY namespace, key LIMIT {_MOVE_ROWS}")
+        moved = conn.execute(f"DELETE FROM blobs_old WHERE (namespace, key) IN (SELECT namespace, key FROM blobs_old "
+                             f"ORDER BY namespace, key LIMIT {_MOVE_ROWS})").rowcount
+    conn.execute("DROP TABLE blobs_old")
 
 
 def _data_bytes(conn: sqlite3.Connection) -> int:
@@ -194,7 +233,7 @@ def _evict(conn: sqlite3.Connection, max_bytes: int, namespace: str, written: It
     """Inside the caller's write transaction: when the data exceed ``max_bytes``, delete the least recently used
     entries (never one of ``written`` in ``namespace``) down to EVICT_TO of it. The number deleted.
 
-    An entry takes more of the file than its bytes (page headers, the key twice, overflow pages partly filled), so
+    An entry takes more of the file than its bytes (page headers, its key in the index too, pages partly filled), so
     the first round scales its bytes by the file's average, and each further round by what the last one freed."""
     size = _data_bytes(conn)
     if size <= max_bytes:
@@ -203,27 +242,26 @@ def _evict(conn: sqlite3.Connection, max_bytes: int, namespace: str, written: It
     payload = conn.execute("SELECT sum(length(value) + length(key) + length(namespace)) FROM blobs").fetchone()[0]
     scale = size / max(int(payload or 0), 1)
     keep = set(written)
-    deleted, after = 0, ("", -1)  # (namespace, key) below which, at the same used time, entries are deleted
-    last_used = -1
+    deleted, last = 0, (-1, -1)  # (used, rowid) of the last entry looked at: the next round starts after it
     for _ in range(_MAX_ROUNDS):
         need = (size - target) / scale
-        batch: list[tuple[str, str]] = []
+        batch: list[tuple[int]] = []
         estimate = 0
-        cursor = conn.execute("SELECT used, namespace, key, length(value) + length(key) + length(namespace) "
-                              "FROM blobs WHERE used >= ? AND (used > ? OR (namespace, key) > (?, ?)) "
-                              "ORDER BY used, namespace, key", (last_used, last_used, *after))
-        for used, ns, key, cost in cursor:
-            last_used, after = used, (ns, key)
+        cursor = conn.execute("SELECT used, rowid, namespace, key, length(value) + length(key) + length(namespace) "
+                              "FROM blobs WHERE used >= ? AND (used > ? OR rowid > ?) ORDER BY used, rowid",
+                              (last[0], last[0], last[1]))
+        for used, rowid, ns, key, cost in cursor:
+            last = (used, rowid)
             if ns == namespace and key in keep:
                 continue
-            batch.append((ns, key))
+            batch.append((rowid,))
             estimate += cost
             if estimate >= need:
                 break
         cursor.close()
         if not batch:
             break
-        conn.executemany("DELETE FROM blobs WHERE namespace = ? AND key = ?", batch)
+        conn.executemany("DELETE FROM blobs WHERE rowid = ?", batch)
         deleted += len(batch)
         freed, size = size - (left := _data_bytes(conn)), left
         if size <= target:

@@ -334,3 +334,12 @@ def test_a_plural_weekday_or_an_acronym_of_common_words_is_no_entity() -> None:
     # An organisation's acronym after its capitalised name stays.
     assert "NRB" in {e.name for e in ents(art("The National Rail Board (NRB) met in Dunmore. NRB staff agreed."))} \
         or any("National Rail Board" in e.name for e in ents(art("The National Rail Board (NRB) met in Dunmore.")))
+
+
+def test_the_last_part_of_a_double_barrelled_surname_is_that_person() -> None:
+    text = ("Rosa Lind-Halvorsen found the cat as a stray. Halvorsen was shocked by what the vet found. "
+            "Halvorsen paid for the surgery.")
+    article = Article("a1", "o", None, None, None, text)
+    found = extract_entities([article], {article.id: segment(article)})
+    person = next(e for e in found if e.name == "Rosa Lind-Halvorsen")
+    assert person.type == "PER" and "Halvorsen" in person.aliases

@@ -90,3 +90,12 @@ def test_a_glued_arabic_article_ends_a_name_and_the_surname_alone_joins_it() -> 
     article = Article("a1", "o", None, None, None, text)
     people = {e.name: e.aliases for e in extract_entities([article], {}) if e.type == "PER"}
     assert "Rami al-Hassan" in people and "Hassan" in people["Rami al-Hassan"]
+
+
+def test_a_person_of_a_firm_is_two_names_whatever_one_model_span_says() -> None:
+    # The model labels "Dana Lee Porter of Brandt L.L.P." as one place; the story calls her "Ms. Porter" later.
+    text = ("“There is going to be a long delay,” said Dana Lee Porter of Brandt L.L.P., an accounting firm. "
+            "“It would be nice if they were consistent,” Ms. Porter said.")
+    names = _names(text, [("Dana Lee Porter of Brandt L.L.P.", "GPE")])
+    assert ("Dana Lee Porter", "PER") in names
+    assert not any(name.startswith("Dana Lee Porter of") for name, _ in names)

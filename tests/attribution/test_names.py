@@ -43,3 +43,13 @@ def test_the_tail_of_a_title_cut_at_of_or_for_is_a_descriptor() -> None:
 def test_a_manager_title_is_no_part_of_the_name() -> None:
     assert person_parts(["Campaign", "Manager", "Ann", "Vale"]) == (0, 2)
     assert person_parts(["General", "Manager"]) is None
+
+
+def test_an_acronym_and_a_job_before_a_given_name_are_no_part_of_the_name() -> None:
+    from corroborate.attribution.names import person_parts
+
+    # "(former) NSA Contractor Edward Snowden": descriptor "NSA", title "Contractor", name "Edward Snowden".
+    assert person_parts(["NSA", "Contractor", "Edward", "Snowden"]) == (1, 2)
+    assert person_parts(["FBI", "Edward", "Snowden"]) == (1, 1)
+    # No acronym first: the run is left to the other rules.
+    assert person_parts(["Contractor", "Edward", "Snowden"]) == (0, 0)

@@ -44,3 +44,12 @@ def test_a_platform_is_where_words_appear_not_who_says_them() -> None:
     speakers = [q.speaker for s in report.stories for q in s.quotes if q.kind == "direct"]
     assert "Facebook" not in speakers and "Twitter" not in speakers
     assert speakers[0] == "Harbour Relief Foundation"
+
+
+def test_a_relative_named_in_apposition_is_the_subject_a_pronoun_refers_to() -> None:
+    text = ("Steven Lund was taken hostage last year. Last week, Lund’s mother, Shirley Dunn, pleaded directly with "
+            "the leader of the group to spare her son.\n\n“We have not seen Steven for over a year, and we miss him "
+            "very much,” she said in a video message.")
+    assert _speakers(text) == ["Shirley Dunn"]
+    # Unnamed, the relative is still the subject: "she" is nobody the story names.
+    assert _speakers(text.replace(", Shirley Dunn,", "")) == [None]

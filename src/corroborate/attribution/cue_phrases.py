@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from corroborate.attribution.mentions import Token, tokens
 from corroborate.attribution.names import JOINED_PARTICLE
@@ -52,9 +53,10 @@ class CuePhrases(ReportedSpeech):
         s = p.start if start is None else max(p.start, start)
         e = p.end if end is None else min(p.end, end)
         toks = [t for t in tokens(self.text, s, e) if not self._in_quote(t.start)]
-        # "Abu Firas al-Suri": a particle joined to a name's next part reads as a capitalised word of the name.
-        return [replace(t, text=t.text[:1].upper() + t.text[1:]) if k and JOINED_PARTICLE.fullmatch(t.text)
-                and toks[k - 1].text[:1].isupper() and not self.text[toks[k - 1].end:t.start].strip() else t
+        # "Abu Firas al-Suri": a particle joined to a name's next part reads as a capitalised word of the name; so
+        # does one that opens the words read ("“…,” al-Hashimi was quoted as saying": the surname alone).
+        return [replace(t, text=t.text[:1].upper() + t.text[1:]) if JOINED_PARTICLE.fullmatch(t.text) and (
+                k == 0 or (toks[k - 1].text[:1].isupper() and not self.text[toks[k - 1].end:t.start].strip())) else t
                 for k, t in enumerate(toks)]
 
     def _entity_ending(self, start: int, end: int) -> Entity | None:
@@ -206,6 +208,14 @@ class CuePhrases(ReportedSpeech):
         description of up to five words, then a person named in apposition, then the cue past the commas ("…,” the
         deputy's mother, Rosa Ortiz, said)."""
         k = next((j for j in range(1, min(len(toks), 6)) if self._comma_before(toks, j)), None)
+        if (k is None or not self._person_at(toks[k])) and toks[0].text.islower():
+            # "“…,” study author Dr. Ann Vale, a professor of neurology at …, said": the description runs into the
+            # name with no comma; the name starts at the first capitalised word, the apposition follows it.
+            k = next((j for j in range(1, min(len(toks), 5)) if toks[j].text[:1].isupper()), None)
+            # (Only a role's words, no function word: "… of telephone and Internet providers, saying" is no speaker.)
+            if k is None or any(self._gap_breaks(a, b) for a, b in pairwise(toks[:k + 1])) \
+                    or any(t.lower in STOPWORDS or not t.text.isalpha() for t in toks[:k]):
+                return None
         # (Also "Kafoury's son, Charlie, said": the description opens with its owner's name.)
         if k is None or not (toks[0].text.islower() or toks[0].possessive) or not self._person_at(toks[k]):
             return None

@@ -315,9 +315,11 @@ class CueReader(CuePhrases):
         trade = self._trade_before_cue(toks, np, k)
         if trade is not None:
             return self._attribution(toks, np[0], np[1], toks[trade].text)
-        if self._person_at(toks[np[0]]) and self._comma_before(toks, np[1] + 1):
+        affiliated = np[1] + 1 < len(toks) and toks[np[1] + 1].lower in ("of", "at", "from")
+        if self._person_at(toks[np[0]]) and (self._comma_before(toks, np[1] + 1) or affiliated):
             # "“…,” Ann Vale, a Republican trying to unseat Representative Tom Hart, a Democrat, in the Third
-            # District, said": an apposition longer than _past_apposition reads, with commas of its own.
+            # District, said": an apposition longer than _past_apposition reads, with commas of its own (also
+            # after where the person works: "Ann Vale of the Foundation for Relief, a charity that …, said").
             long = self._cue_past_commas(toks, np)
             if long is not None:
                 return long

@@ -136,6 +136,9 @@ class _Merger:
         for k in self.assign:
             surname[keys[k][-1]].add(self.assign[k])
             first[keys[k][0]].add(self.assign[k])
+        for w, ks in list(surname.items()):  # "Murphy" after "Colleen Clarke-Murphy": a double-barrelled surname's
+            if "-" in w and len(w.rsplit("-", 1)[1]) > 2:  # last part stands for it as the whole does
+                surname[w.rsplit("-", 1)[1]] |= ks
         # Honorific or title + one word ("Ms Patel", "Speaker Boehner"): the one full name with that surname,
         # else a person of its own.
         singles: set[str] = set()
@@ -296,11 +299,8 @@ def _entity(key: Key, members: list[Mention], by_id: dict[str, Article]) -> Enti
 
 def extract_entities(articles: list[Article], passages: dict[str, list[Passage]], *,
                      nlp: Any = None) -> list[Entity]:
-    """The story's entities with merged aliases, most mentioned first (ties by name).
-
-    ``passages`` maps article id to its passages (missing ones are segmented here); ``nlp`` is an optional
-    spaCy ``Language`` whose ``doc.ents`` replace the capitalised-word rules.
-    """
+    """The story's entities with merged aliases, most mentioned first (ties by name). ``passages`` maps article id
+    to its passages (missing ones are segmented here); ``nlp``, an optional spaCy ``Language``, gives ``doc.ents``."""
     return [e for e, _ in explain_entities(articles, passages, nlp=nlp)]
 
 

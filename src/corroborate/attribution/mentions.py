@@ -25,6 +25,7 @@ from typing import Any
 
 from corroborate.attribution.kinds import INSTITUTION_HEADS, name_kind
 from corroborate.attribution.name_tokens import Token, _is_cap, _joined, _joins, _titles, title_case, tokens
+from corroborate.attribution.name_tokens import person_of_body as _person_of_body
 from corroborate.attribution.names import (
     JOINED_PARTICLE,
     bare,
@@ -36,12 +37,7 @@ from corroborate.attribution.names import (
 from corroborate.model import Article, Passage
 from corroborate.text.claim_words import WEEKDAYS
 from corroborate.text.given_names import GIVEN_NAMES
-from corroborate.text.lexicon import (
-    COMMON_CAPITALISED,
-    COUNTRIES,
-    HONORIFICS,
-    WEAK_TITLES,
-)
+from corroborate.text.lexicon import COMMON_CAPITALISED, COUNTRIES, HONORIFICS, WEAK_TITLES
 from corroborate.text.mention_words import (
     ADJECTIVE,
     DAY_NAMES,
@@ -213,7 +209,9 @@ class ArticleMentions:
         if ruled == "PER?":
             # Two capitalised words and no other evidence: the model's label for the head (last) word, when
             # it ran, tells "White House" and "National Mall" from "Jay Carney".
-            head = next((kind for s, e, kind in self._ents if s <= run[-1].start < e), None)
+            # (Not a span that runs on past "of": "Nanette Lee Miller of Marcum L.L.P." is labelled as one name.)
+            head = next((kind for s, e, kind in self._ents if s <= run[-1].start < e and not (
+                e > run[-1].end and re.compile(r"\s+(?:of|for)\s").match(self.article.text, run[-1].end))), None)
             ruled = head if head in ("ORG", "LOC", "OTH") else "PER"
         if ruled == "OTH" and any(w in ("of", "for") for w in words):
             # "Veterans of Foreign Wars", "Joint Chiefs of Staff": a body's name whose head word no list holds;
@@ -326,6 +324,8 @@ class ArticleMentions:
         sentence: one organisation, place or other name across the connector joins, a name that ends right
         before an "and" and another that starts right after split. A person's span never joins ("Boris Johnson and
         Emmanuel Macron" stays two whatever the model says); without a verdict the rules decide."""
+        if _person_of_body(self.article.text, run, k):  # "Nanette Lee Miller of Marcum L.L.P.": two names
+            return False
         if 0 < k < len(run) - 1 and words[k] in ("of", "and", "for"):
             left, right = run[k - 1], run[k + 1]
             # "and" joins only inside a body's name ("... of Agriculture and Conservation"): "Larry and Bill"

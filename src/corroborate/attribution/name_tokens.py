@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from corroborate.attribution.kinds import INSTITUTION_HEADS
 from corroborate.attribution.names import body_goes_on
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS as TITLE_ABBREVIATIONS_DOTTED
+from corroborate.text.given_names import GIVEN_NAMES
 from corroborate.text.lexicon import (
     COMMON_CAPITALISED,
     COUNTRIES,
@@ -200,3 +201,15 @@ def title_case(text: str, toks: list[Token], start: int, end: int, *, opens: boo
         if common >= (1 if quoted else 2):
             out.update(range(a, b))
     return out
+
+
+def person_of_body(text: str, run: list[Token], k: int) -> bool:
+    """Is ``run[:k]`` a person's name before "of"/"for" and a body ("Nanette Lee Miller of Marcum L.L.P."): two
+    capitalised words or more, the last of which the story also writes after an honorific ("Ms. Miller") or the
+    first a given name? Then the connector sits between a person and where they work, whatever one model span
+    over both says."""
+    if k < 2 or run[k].lower not in ("of", "for") or not all(_is_cap(t) for t in run[:k]):
+        return False
+    surname = re.escape(run[k - 1].text)
+    return run[0].lower in GIVEN_NAMES \
+        or re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{surname}\b", text) is not None

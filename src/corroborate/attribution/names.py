@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
+from corroborate.text.given_names import GIVEN_NAMES
 from corroborate.text.lexicon import COUNTRIES, DEMONYMS, ORG_WORDS, SPEECH_VERBS
 from corroborate.text.name_variants import PARTIES, PARTY_TAILS, same_first_name
 from corroborate.text.name_words import NAME_SUFFIXES, TITLE_MODIFIERS
@@ -102,6 +103,11 @@ def person_parts(words: list[str]) -> tuple[int, int] | None:
     heads = [k for k in range(ns, len(lw) - 2) if lw[k] in _DEPARTMENT_HEADS]
     if heads:
         ns = heads[-1] + 1
+    given = next((k for k in range(1, len(lw) - 1) if lw[k] in GIVEN_NAMES), None)
+    if ns == 0 and given is not None and len(words[0]) > 1 and words[0].isupper():
+        # "(former) NSA Contractor Edward Snowden": a body's acronym, then a job no title list holds, then a
+        # well-known given name: the body is a descriptor and the job a title, not the person's first names.
+        return 1, given
     return ns, ns
 
 

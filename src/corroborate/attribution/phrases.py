@@ -15,6 +15,7 @@ from corroborate.attribution.mentions import Token
 from corroborate.attribution.names import PERSON_TITLE_WORDS
 from corroborate.model import Entity, Passage
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
+from corroborate.text.claim_words import MONTHS, WEEKDAYS
 from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS, SPEECH_VERBS, TITLES
 from corroborate.text.name_words import PARTY_STATE, TITLE_MODIFIERS
 from corroborate.text.quote_words import (
@@ -122,6 +123,8 @@ class SpeakerPhrases:
         while first <= last and (toks[first].lower in ("for", "of")
                                  or (toks[first].initial and toks[first].lower in _SUBORDINATORS)):
             first += 1  # (and "As Breslow warns, “…”": the capitalised conjunction that opens the sentence)
+        while first < last and toks[first].lower in _OPENING_WHEN and toks[first + 1].text[:1].isupper():
+            first += 1  # "In July Ann Vale said": a preposition and a month or a day open the sentence
         if first > last or toks[first].lower in COMMON_CAPITALISED - _DETS - {"one"}:
             return None if first > last else ((first, last) if first == last and toks[first].lower in
                                               SPEAKER_NOUNS else None)
@@ -375,6 +378,7 @@ _ROLE_REFERENCE = re.compile(_ROLE)
 _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
 # Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
 # ("his Oscar role": the name modifies a noun).
+_OPENING_WHEN = frozenset({"in", "on", "since", "until", "by", *MONTHS, *WEEKDAYS}) - {"may", "june"}
 _NOT_SUBJECT = _PREPOSITIONS | {"in", "into", "his", "her", "their", "its", "our", "my", "your"}
 _SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "although", "though", "if", "since",
                             "once", "until"})

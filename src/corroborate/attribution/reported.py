@@ -69,6 +69,7 @@ _OWNER_ROLE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+")
 # "His exact words:", "Her statement:": the owner's words introduce the quote.
 _OWN_WORDS = {"his": "he", "her": "she"}
 _WORDS_NOUNS = frozenset({"words", "statement", "reply", "response", "answer", "message"})
+_NAMED_AS = re.compile(r"\b(?:known as|dubbed|nicknamed|billed as|so-called)(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
 # "As Sen. Rand Paul, R-Ky., put it, “…”": the idiom names the speaker without a cue verb of the lexicon.
 _PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,80}?)\s+(?:put|puts|has put|had put)\s+it[,:]?\s*$")
 
@@ -246,6 +247,8 @@ class ReportedSpeech(SpeakerPhrases):
         """"Biden was quick to retort: “…”", "Ryan shot back: “…”", and a quote opening the paragraph after "The
         committee issued a brief statement:": a colon introduces the quote, and the clause before it names its
         speaker as its subject (only a person, an organisation or a pronoun: "Here's an excerpt:" names nobody)."""
+        if _NAMED_AS.search(self.text, max(0, o - 40), o):
+            return None  # "Vale, (known as the “…” for her work)": a name others give, no words she said
         if toks and (self.text[toks[-1].end:o].strip().endswith(":") or (len(toks) >= 2 and long_quote)):
             # Also a quote of six words or more inside the sentence with no cue at all ("… described “…” across
             # the land"): words its subject chose to quote, which news attributes to that subject. Shorter ones

@@ -185,6 +185,12 @@ class SpeakerResolver(IssuerReferences):
                         and self._relative_of(toks, ents[0][1]):
                     # "Meanwhile, Lung's 21-year-old lover plans …": the subject is the relative, unnamed here (not
                     # "The death of Mr. Vale's father left her …", where the name is no subject at all).
+                    owner = next(i for i, x in enumerate(toks) if x.start < ents[0][1] <= x.end)
+                    named = self._named_apposition(toks, (k, owner))
+                    kin = self._persons_ending(toks[named[0]].start, toks[named[1]].end) if named[1] > owner else []
+                    if kin:  # "Sotloff's mother, Shirley, pleaded …": unless the relative is named in apposition
+                        result = (kin[-1][2].name, kin[-1][0], kin[-1][1])
+                        break
                     self._relatives.add(p.index)
                     break
                 person = (ents[0][2].name, ents[0][0], ents[0][1]) if ents else self._surname_at(toks, k)

@@ -115,7 +115,7 @@ def _by_surname(phrase: str, lookup: EntityLookup, pronoun: str | None = None) -
     want = gender(words[0]) if words and words[0].strip(".").lower() in HONORIFICS else None
     want = want or _PRONOUN_GENDER.get(pronoun or "")
     words = [w for w in words if w.strip(".").lower() not in HONORIFICS]
-    if len(words) != 1 or not words[0][:1].isupper():
+    if len(words) != 1 or not (words[0][:1].isupper() or JOINED_PARTICLE.fullmatch(words[0])):  # ("al-Hashimi")
         return None
     surname = normalise_name(words[0])
     found = {e.name: e for e in lookup.entities

@@ -141,8 +141,9 @@ COMMON_CAPITALISED = frozenset({
     "when", "while", "after", "before", "since", "as", "if", "because", "although", "though", "during",
     "last", "next", "today", "yesterday", "tomorrow", "tonight", "now", "then", "on", "in", "at", "of", "for",
     "to", "from", "by", "with", "without", "about", "according", "among", "amid", "asked", "speaking",
-    # Prepositions that open a sentence's adverbial ("Despite Vale's claim, …"), never a name's first word.
-    "despite", "unlike", "besides",
+    # Prepositions that open a sentence's adverbial ("Despite Vale's claim, …", "Per MarketWatch: …", "Given
+    # Vale's response, …"), never a name's first word in English news.
+    "despite", "unlike", "besides", "per", "given",
     "pictured", "read", "more", "also", "some", "many", "most", "one", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "twenty", "thirty", "all", "both", "each", "every", "no", "not", "other",
     "another", "such", "what", "which", "who", "whom", "whose", "why", "how", "where", "therefore", "thus",

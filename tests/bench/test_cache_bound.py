@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bench.cache_bound import _old_blobs, migrate, one, render
 
 
@@ -33,5 +34,11 @@ def test_an_evicting_run_stays_under_its_bound(tmp_path: Path) -> None:
 
 
 def test_the_rebuild_of_an_old_layout_file_keeps_every_entry(tmp_path: Path) -> None:
+    import subprocess
+
+    have = subprocess.run(["git", "cat-file", "-e", "741fded^{commit}"], cwd=Path(__file__).parent, check=False,
+                          capture_output=True).returncode == 0
+    if not have:
+        pytest.skip("the old cache layout is read from commit 741fded, which this clone does not hold (shallow?)")
     row = migrate(300, tmp_path, _old_blobs("741fded", tmp_path, "blobs_old"))
     assert row["count"] == 300 and row["parses"] == 30 and row["data_after"] < row["data_before"]

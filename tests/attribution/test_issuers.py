@@ -45,3 +45,19 @@ def test_a_report_with_no_author_speaks_for_the_one_organisation_named_just_befo
 def test_a_report_stays_unattributed_when_two_organisations_could_have_issued_it() -> None:
     between = "The Coastal Times Herald had said the same in May.\n\n"
     assert _speakers(_REPORT.format(between=between)) == [None]
+
+
+_SPOKESMAN = "Acme Holdings opened a plant in Leeds last week. \"The plant is not yet running at full speed,\" {cue}."
+
+
+@pytest.mark.parametrize("cue", ["a spokesman for the company said", "a company spokesman said"])
+def test_a_spokesperson_for_the_company_speaks_for_the_organisation_named_before(cue: str) -> None:
+    assert _speakers(_SPOKESMAN.format(cue=cue)) == ["Acme Holdings"]
+
+
+def test_a_spokesperson_for_a_kind_of_body_speaks_for_the_one_whose_name_holds_it() -> None:
+    text = ("Doctors at Westfield Endoscopy Clinic treated the singer last week. \"The doctor is not performing "
+            "procedures here any more,\" a spokesman for the clinic said.")
+    assert _speakers(text) == ["Westfield Endoscopy Clinic"]
+    # A ministry is no company named before: nobody rather than Acme.
+    assert _speakers(_SPOKESMAN.format(cue="a spokeswoman for the ministry said")) == [None]

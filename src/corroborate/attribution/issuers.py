@@ -20,6 +20,8 @@ from corroborate.text.quote_words import DOCUMENT_NOUNS
 # Documents that speak for whoever issued them ("the report states", "the statement said"). "interview" and "post"
 # are left out: an interview speaks for the interviewee, and "post" is often a newspaper ("The Post").
 _ISSUED = DOCUMENT_NOUNS - {"interview", "post", "tweet", "email", "e-mail", "letter"}
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+_ANY_BODY = frozenset({"company", "firm", "group"})  # nouns any organisation may be called
 # How many sentences before the quote's may hold the issuer: the sentence that names it usually comes right before.
 _ISSUER_REACH = 2
 
@@ -57,6 +59,21 @@ class IssuerReferences(CueReader):
         if len(described) == 1:
             return described[0]
         return orgs[0] if head in GENERIC_BODIES and len(orgs) == 1 else None
+
+    def _spoken_for(self, words: list[str], sentence: Passage, pos: int) -> str | None:
+        """"a spokesman for the company said", "a clinic spokeswoman said": the body the noun refers back to, read
+        as "the company said" is (the organisation whose name holds the noun, else, for "the company" and its
+        like, the one named last)."""
+        if len(words) == 5 and words[0] in ("a", "an", "the") and words[1] in _SPOKES and words[2] in ("for", "of") \
+                and words[3] == "the":
+            noun = words[4]
+        elif len(words) == 3 and words[0] in ("a", "an", "the") and words[2] in _SPOKES:
+            noun = words[1]
+        else:
+            return None
+        body = self._body_reference(["the", noun], sentence, pos)
+        # (A named kind of body must be in the name: "a spokeswoman for the ministry" is no company named last.)
+        return body if body is not None and (noun in body.lower().split() or noun in _ANY_BODY) else None
 
     def _organisations_before(self, sentence: Passage, pos: int) -> list[str]:
         """The organisations named (outside quotes) in ``sentence`` before ``pos`` and the sentences just before

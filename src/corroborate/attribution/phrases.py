@@ -15,6 +15,7 @@ from corroborate.attribution.mentions import Token
 from corroborate.attribution.names import PERSON_TITLE_WORDS
 from corroborate.model import Entity, Passage
 from corroborate.text.abbreviations import TITLE_ABBREVIATIONS
+from corroborate.text.body_nouns import BODY_NOUNS
 from corroborate.text.claim_words import MONTHS, WEEKDAYS
 from corroborate.text.lexicon import COMMON_CAPITALISED, HONORIFICS, SPEAKER_NOUNS, SPEECH_VERBS, TITLES
 from corroborate.text.name_words import PARTY_STATE, TITLE_MODIFIERS
@@ -172,13 +173,16 @@ class SpeakerPhrases:
             if j > first and self._gap_breaks(toks[j - 1], t):
                 break
             w = t.lower
-            if (w in _DETS and j == first) or t.text[:1].isupper() or w in _NOUNS:
+            if (w in _DETS and j == first) or t.text[:1].isupper() or w in _NOUNS \
+                    or (w in BODY_NOUNS and toks[j - 1].lower == "the"):
                 j += 1
                 if t.possessive and j < len(toks) and toks[j].text[:1].islower() and toks[j].lower not in SPEAKER_NOUNS:
                     break
                 continue
             if w in ("for", "of") and j > first and j + 1 < len(toks):
-                j += 1
+                # ("a spokesman for the company said": past "for the" as _np_back reads it)
+                body = toks[j + 1].lower == "the" and j + 2 < len(toks) and toks[j + 2].lower in _NOUNS | BODY_NOUNS
+                j += 2 if body else 1
                 continue
             break
         while j > first and toks[j - 1].lower in ("for", "of", "the", "a", "an"):

@@ -122,7 +122,8 @@ class SpeakerResolver(IssuerReferences):
             if ref is not None:
                 return ref[2].name, span
         # "“…,” the company said", after "Microsoft has rushed out a fix"; "a clinic posting said".
-        org = self._body_reference(words, sentence, att.start) or self._described_body(att, sentence)
+        org = self._body_reference(words, sentence, att.start) or self._described_body(att, sentence) \
+            or self._spoken_for(words, sentence, att.start)
         if org is None and len(words) == 2 and words[0] in ("a", "an") and words[1] in _SPOKESPEOPLE:
             # "The Foreign Office told the Daily Mail … ¶ “…,” a spokesman said": an unnamed spokesperson right
             # after a sentence whose subject is an organisation speaks for it.

@@ -40,3 +40,15 @@ def test_a_month_after_an_opening_preposition_is_no_part_of_the_subject() -> Non
     text = ("In July Acme spokeswoman Alexis Moreau said the company was “looking at a bunch of different locations "
             "and has not confirmed anything.”")
     assert _quotes(text)[0][0] == "Alexis Moreau"
+
+
+def test_an_age_as_the_role_noun_refers_back_to_the_person_just_named() -> None:
+    text = ("Ana Ruiz had a third ear fitted last year. The operation cost her 20,000 dollars. Speaking to a radio "
+            "show, the 21-year-old said: “I got it because I wanted to look different from everybody else.”")
+    assert _quotes(text)[0][0] == "Ana Ruiz"
+
+
+def test_who_an_outlet_quotes_as_saying_speaks_not_the_outlet() -> None:
+    text = ("The state agency quoted Ann Vale as saying that the plan \"will not survive the winter in its current "
+            "form.\"")
+    assert _quotes(text)[0][0] == "Ann Vale"

@@ -43,6 +43,12 @@ class CueReader(CuePhrases):
         if v > 0 and toks[v - 1].lower in _PASSIVE_AUX and verb.lower.endswith("ed"):
             return None  # "were accused of": the subject is the accused, not the speaker
         cue = verb.text
+        quoted = next((j for j in range(v - 2, max(-1, v - 14), -1) if toks[j].lower == "quoted"), None) \
+            if verb.lower == "saying" and v >= 3 and toks[v - 1].lower == "as" else None
+        if quoted is not None and quoted + 1 < v - 1 and toks[quoted + 1].lower != "by":
+            # "The agency quoted council head Ann Vale as saying, “…”": who is quoted speaks, not who quotes
+            # (not "He was quoted by Mr Hale as saying": there the subject is).
+            return self._person_ending(toks[quoted + 1].start, toks[v - 2].end, cue)  # (a person the story knows)
         # "Jacob Young, Tory backbencher and MP for ..., tweeted": a leading name with an appositive.
         lead = self._leading_subject(toks)
         # (Not "Jackman, who can sing, was “thrilled” at the offer, Mark said": a person named right before the

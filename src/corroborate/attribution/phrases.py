@@ -181,7 +181,8 @@ class SpeakerPhrases:
                 continue
             if w in ("for", "of") and j > first and j + 1 < len(toks):
                 # ("a spokesman for the company said": past "for the" as _np_back reads it)
-                body = toks[j + 1].lower == "the" and j + 2 < len(toks) and toks[j + 2].lower in _NOUNS | BODY_NOUNS
+                body = toks[j + 1].lower == "the" and j + 2 < len(toks) and toks[j + 2].text.islower() \
+                    and toks[j + 2].lower in _NOUNS | BODY_NOUNS  # (not "Chief of Staff of the Iranian Armed …")
                 j += 2 if body else 1
                 continue
             break
@@ -377,7 +378,7 @@ _LINK = re.compile(r",?\s*(?:for|to|from|by|of|signed by)\s+(?:the\s+)?")
 
 # "the new president" (with a modifier: a bare "the president" is the office's holder, an alias of its own).
 _ROLE = (r"the (?:(?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|congresswoman|nominee|"
-         r"attorney general|president-elect)|(?:new|incoming) president)")
+         r"attorney general|president-elect)|(?:new|incoming) president|\d{1,3}-year-old)")  # ("the 52-year-old")
 _ROLE_REFERENCE = re.compile(_ROLE)
 _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
 # Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive

@@ -52,3 +52,9 @@ def test_who_an_outlet_quotes_as_saying_speaks_not_the_outlet() -> None:
     text = ("The state agency quoted Ann Vale as saying that the plan \"will not survive the winter in its current "
             "form.\"")
     assert _quotes(text)[0][0] == "Ann Vale"
+
+
+def test_who_is_told_after_a_quote_is_no_speaker() -> None:
+    text = ("According to The Harbour Ledger, an announcement could come tomorrow. \"Sources familiar with the matter\" "
+            "tell the paper that the chief executive will become chairman.")
+    assert all(s is None for s, _ in _quotes(text))

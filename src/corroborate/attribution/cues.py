@@ -270,6 +270,8 @@ class CueReader(CuePhrases):
         if not toks:
             return None
         if _cue(toks[0]):  # "…,” said Mr Johnson."
+            if toks[0].lower in ("tell", "tells", "told"):
+                return None  # '“…” tell the paper that …': who is told listens, and the speaker is no one here
             np = self._np_forward(toks, 1) or self._role_before_name(toks, 1)
             if np is None:
                 return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from bench.speaker_pool import (
     FNC,
@@ -156,6 +157,17 @@ def test_the_sixth_pool_is_frank_articles_of_both_outlets() -> None:
     assert candidates("She said: 'It was Ann's idea to go there,' and left.") == [(11, 41)]
 
 
+
+def _locators_hold(labels: list[dict], data: Path, row: str, title: str) -> None:
+    """Names and short notes only, every locator still on its labelled words, and a table row of the pool's own."""
+    for lab in labels:
+        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10
+    by_event = {ev.event: ev for ev in events_for(labels, data)}
+    for lab in labels:  # the hash of the labelled words still matches
+        assert resolve(lab, by_event[lab["event"]])[1]
+    merged = {row: merge([score_event([labels[0]], [], {0: ("a1", "x")})])}
+    assert title in markdown(merged, 0, {}, 0.0)
+
 def test_the_seventh_pool_is_the_draw_of_unread_fnc1_bodies() -> None:
     """Pool 7: exactly the draw of bench/fnc_quote_sample.py over bodies after pool 5's that no other file of bench/gold
     names (so no body anyone read while fixing), names and short notes only, every locator on its labelled words."""
@@ -177,13 +189,7 @@ def test_the_seventh_pool_is_the_draw_of_unread_fnc1_bodies() -> None:
     assert [(f"fnc-{b}", s, e) for b, s, e in draw(data, 301, 60, 115)[0]] == \
         [(lab["event"], lab["start"], lab["end"]) for lab in fifth]
     assert {lab["dataset"] for lab in seventh} == {FNC} and {lab["_row"] for lab in seventh} == {FNC7}
-    for lab in seventh:
-        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10
-    by_event = {ev.event: ev for ev in events_for(seventh, data)}
-    for lab in seventh:  # the hash of the labelled words still matches
-        assert resolve(lab, by_event[lab["event"]])[1]
-    merged = {FNC7: merge([score_event([seventh[0]], [], {0: ("a1", "x")})])}
-    assert "pool 7: unread FNC-1 bodies after pool 5's" in markdown(merged, 0, {}, 0.0)
+    _locators_hold(seventh, data, FNC7, "pool 7: unread FNC-1 bodies after pool 5's")
 
 
 def test_the_eighth_pool_is_the_next_draw_after_the_held_out_pool() -> None:
@@ -200,13 +206,7 @@ def test_the_eighth_pool_is_the_next_draw_after_the_held_out_pool() -> None:
     sample, last = draw(data, 635, 50, 80, read)
     assert [(f"fnc-{b}", s, e) for b, s, e in sample] == [(lab["event"], lab["start"], lab["end"]) for lab in eighth]
     assert last == 756 and {lab["_row"] for lab in eighth} == {FNC8}
-    for lab in eighth:
-        assert len(lab.get("note", "")) <= 160 and len(lab["speaker"].split()) <= 10
-    by_event = {ev.event: ev for ev in events_for(eighth, data)}
-    for lab in eighth:  # the hash of the labelled words still matches
-        assert resolve(lab, by_event[lab["event"]])[1]
-    merged = {FNC8: merge([score_event([eighth[0]], [], {0: ("a1", "x")})])}
-    assert "pool 8: FNC-1 bodies after pool 7's (tune)" in markdown(merged, 0, {}, 0.0)
+    _locators_hold(eighth, data, FNC8, "pool 8: FNC-1 bodies after pool 7's (tune)")
 
 
 def test_a_run_over_all_pools_does_not_explain_the_held_out_pool(monkeypatch, capsys) -> None:

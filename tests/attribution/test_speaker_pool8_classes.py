@@ -58,3 +58,10 @@ def test_who_is_told_after_a_quote_is_no_speaker() -> None:
     text = ("According to The Harbour Ledger, an announcement could come tomorrow. \"Sources familiar with the matter\" "
             "tell the paper that the chief executive will become chairman.")
     assert all(s is None for s, _ in _quotes(text))
+
+
+def test_an_age_and_a_noun_after_a_quote_refer_back_but_a_new_man_does_not() -> None:
+    text = ("The company's founder, Ana Ruiz, spoke at the launch. \"These results are striking and need more work,\" "
+            "the 45-year-old {noun} said.")
+    assert _quotes(text.format(noun="entrepreneur"))[0][0] == "Ana Ruiz"
+    assert _quotes(text.format(noun="man"))[0][0] is None

@@ -12,7 +12,7 @@ import re
 
 from corroborate.attribution.cue_phrases import CuePhrases
 from corroborate.attribution.mentions import Token
-from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _cue
+from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _ROLE_REFERENCE, _cue
 from corroborate.attribution.reported import _Attribution
 from corroborate.attribution.speakers import _by_surname, agrees
 from corroborate.model import Passage
@@ -287,6 +287,11 @@ class CueReader(CuePhrases):
             or self._name_alone(p, pos, toks)
         if tail is not None:
             return tail
+        # "“…,” the 45-year-old entrepreneur said": an age as the role noun refers back, as "the senator" does.
+        k = next((j for j in range(2, min(len(toks), 5)) if _cue(toks[j])), None)
+        aged = k is not None and toks[0].lower == "the" and toks[1].lower.endswith("-year-old")
+        if aged and _ROLE_REFERENCE.fullmatch(self.text[toks[0].start:toks[k - 1].end].lower()):
+            return self._attribution(toks, 0, k - 1, toks[k].text)
         np = self._np_forward(toks, 0)
         body = self._body_phrase(toks, next((k for k in range(1, min(4, len(toks))) if _cue(toks[k])), 0))
         if np is None and body is not None:

@@ -378,8 +378,9 @@ _LINK = re.compile(r",?\s*(?:for|to|from|by|of|signed by)\s+(?:the\s+)?")
 
 # "the new president" (with a modifier: a bare "the president" is the office's holder, an alias of its own).
 _ROLE = (r"the (?:(?:[a-z-]+ ){0,2}(?:senator|hopeful|candidate|governor|congressman|congresswoman|nominee|"
-         r"attorney general|president-elect)|(?:new|incoming) president|\d{1,3}-year-old)")  # ("the 52-year-old")
-_ROLE_REFERENCE = re.compile(_ROLE)
+         r"attorney general|president-elect)|(?:new|incoming) president|"
+         r"\d{1,3}-year-old(?: (?!(?:man|woman|boy|girl|person)\b)[a-z]+)?)")
+_ROLE_REFERENCE = re.compile(_ROLE)  # (also "the 52-year-old (singer)", not "the 45-year-old man": someone new)
 _ROLE_BEFORE_VERB = re.compile(_ROLE + r"(?=\s*$)", re.IGNORECASE)  # "The presidential hopeful| said"
 # Words after which a name is no subject: a preposition or object verb ("to Mr Macron"), or a possessive
 # ("his Oscar role": the name modifies a noun).

@@ -55,8 +55,8 @@ def test_who_an_outlet_quotes_as_saying_speaks_not_the_outlet() -> None:
 
 
 def test_who_is_told_after_a_quote_is_no_speaker() -> None:
-    text = ("According to The Harbour Ledger, an announcement could come tomorrow. \"Sources familiar with the matter\" "
-            "tell the paper that the chief executive will become chairman.")
+    text = ("According to The Harbour Ledger, an announcement could come tomorrow. \"Sources familiar with the "
+            "matter\" tell the paper that the chief executive will become chairman.")
     assert all(s is None for s, _ in _quotes(text))
 
 

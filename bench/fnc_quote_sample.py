@@ -1,7 +1,9 @@
-"""The draw of the FNC-1 speaker pools (bench/speaker_pool.py ``--pool 3`` to ``5``, ``7``): a pool can be rebuilt.
+"""The draw of the FNC-1 speaker pools (bench/speaker_pool.py ``--pool 3`` to ``5``, ``7``, ``8``): rebuilt by
 
     nice -n 10 .venv/bin/python -m bench.fnc_quote_sample --first 389 --bodies 60 --size 100 --fresh \
-        --own bench/gold/pool_quotes_fnc5.json
+        --own bench/gold/pool_quotes_fnc5.json   # pool 7
+    nice -n 10 .venv/bin/python -m bench.fnc_quote_sample --first 635 --bodies 50 --size 80 --fresh \
+        --own bench/gold/pool_quotes_fnc6.json   # pool 8 (GUIDELINE.md section 33)
 
 Bodies of ../shared/data/fnc1 (competition test) are read in SHA-1 order of ``fnc1:<Body ID>`` from index ``first``;
 a body whose first 300 characters repeat an earlier one's is skipped (FNC-1 holds copies of one article), and with
@@ -11,7 +13,8 @@ read while fixing. The first ``bodies`` that hold a candidate are taken: a span 
 (straight or curly, paired in order within one line, a mark left open running to the line's end) of four words or
 more, found without corroborate. Each body gives its first candidate in SHA-1 order of ``<Body ID>:<offset>``, then
 the other candidates in that order fill the sample up to ``size``. Pools 5 and 7 come out exactly (pool 4 with one end
-trimmed by hand). The draw is printed as locators only (terminal); the labels are bench/gold/pool_quotes_fnc*.json.
+trimmed by hand), and so does pool 8. The draw is printed as locators only (terminal); the labels are
+bench/gold/pool_quotes_fnc*.json.
 """
 
 from __future__ import annotations

@@ -126,6 +126,10 @@ def test_quote_jaccard_ignores_marks_and_speaker_aliases() -> None:
     assert speaker_correct("Jane Q. Doe Jr.", "Jane Doe", forms)
     assert not speaker_correct("Jane Q. Doe Jr.", "Jane Doe", forms, exact=True)
     assert not speaker_correct("John Q. Doe", "Jane Doe", forms)
+    # A leading "the" of a labelled name is no part of it; of a two-word name ("The Times") it stays.
+    assert speaker_correct("New Haven Register", "The New Haven Register", {})
+    assert not speaker_correct("New Haven Register", "The New Haven Register", {}, exact=True)
+    assert not speaker_correct("Times", "The Times", {})
 
 
 def test_quotes_precision_recall_speakers() -> None:

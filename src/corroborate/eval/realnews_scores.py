@@ -218,8 +218,10 @@ def speaker_forms(event: GoldEvent) -> dict[str, set[str]]:
 
 
 def name_core(form: str) -> str:
-    """A name without middle initials or generational suffixes: "Paul D. Ryan" and "Paul Ryan" are one name."""
+    """A name without middle initials or generational suffixes: "Paul D. Ryan" and "Paul Ryan" are one name; nor
+    a leading "the" ("The New Haven Register" and "New Haven Register": the labellers copied the article)."""
     words = norm(form).split()
+    words = words[1:] if len(words) > 2 and words[0] == "the" else words
     core = [w for k, w in enumerate(words) if not ((len(w) == 1 and 0 < k < len(words) - 1) or w in NAME_SUFFIXES)]
     return " ".join(core)
 

@@ -53,3 +53,12 @@ def test_a_relative_named_in_apposition_is_the_subject_a_pronoun_refers_to() -> 
     assert _speakers(text) == ["Shirley Dunn"]
     # Unnamed, the relative is still the subject: "she" is nobody the story names.
     assert _speakers(text.replace(", Shirley Dunn,", "")) == [None]
+
+
+def test_he_after_several_people_named_as_one_subject_is_none_of_them() -> None:
+    lead = "{who} crafting a letter to the caucus. {pron} hope to get 60 signatures.\n\n"
+    quote = "“There does not seem to be a majority of the members who support the deal,” he told Fox News."
+    three = lead.format(who="Reps. Peter Dunn of Oregon, and Jim Marsh and Jay Irwin of Washington are", pron="They")
+    assert _speakers(three + quote) == [None]
+    one = lead.format(who="Rep. Peter Dunn of Oregon is", pron="He")
+    assert _speakers(one + quote) == ["Peter Dunn"]

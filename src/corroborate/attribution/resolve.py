@@ -48,6 +48,7 @@ _MEMBER_REFERENCE = re.compile(rf"[Tt]he (?:[A-Z][\w.-]*\s+){{0,2}}(?:{_MEMBERS}
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _PARENT_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
+_AND_NEXT = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?,?\s+and\s+")
 SALIENT_SENTENCES = 6  # how far back a lone person of the pronoun's gender is looked for
 
 class SpeakerResolver(IssuerReferences):
@@ -290,6 +291,8 @@ class SpeakerResolver(IssuerReferences):
                 return None
             if subj is None or (skipped and not self._known_person(subj[0])):
                 continue
+            if pronoun in _PRONOUN_GENDER and self._coordinated(subj):
+                return None  # "Reps. Ann Vale of Oregon, and Tom Reed and … are crafting …": "he" is any of them
             if agrees(subj[0], pronoun):
                 return subj
             # "Mr. Obama and his wife, Michelle, … “…,” he said": a subject of the other gender is not the one
@@ -316,6 +319,13 @@ class SpeakerResolver(IssuerReferences):
                 elif sex is None:
                     unknown_after = True
         return next(iter(found.values())) if len(found) == 1 and not unknown_after else None
+
+    def _coordinated(self, subj: tuple[str, int, int]) -> bool:
+        """Is the person named at ``subj`` one of several joined by "and" (past where they come from: "Ann Vale of
+        Oregon, and Tom Reed")?"""
+        m = _AND_NEXT.match(self.text, subj[2])
+        return m is not None and any(s == m.end() and ent.type == "PER"
+                                     for s, _e, ent in self.lookup.in_range(self.article.id, m.end(), m.end() + 80))
 
     def _joint_subject(self, index: int) -> tuple[str, int, int] | None:
         """"Mr. Udall and Mr. Wyden released a joint statement … “…,” they said": two people named as the

@@ -172,6 +172,10 @@ class SpeakerResolver(IssuerReferences):
         # "This former rebel said he was asked to reach the government or Foley's family": the subject is an
         # unnamed person; no name later in the sentence is the subject either.
         owned = owned or (result is None and (self._opens_unnamed(toks) or self._opens_described(toks)))
+        if result is None and not owned and (role := self._opening_role(toks)) is not None:
+            # "In a recording, the governor identified himself and cursed Gattine": the governor, not Gattine.
+            name, span = self.resolve(role, p)
+            result, owned = ((name, span.start, span.end) if name is not None and span is not None else None), True
         if result is None and not owned:
             for k in self._main_clause_first(toks):
                 t = toks[k]
@@ -384,6 +388,18 @@ class SpeakerResolver(IssuerReferences):
             if toks[j].lower.endswith("ed") and len(toks[j].lower) > 4:
                 return True
         return False
+
+    def _opening_role(self, toks: list[Token]) -> _Attribution | None:
+        """A role reference ("the governor") opening the sentence or the clause after its opening phrase's comma."""
+        comma = next((k for k in range(1, min(len(toks), 14)) if self._comma_before(toks, k)), None)
+        for k in (0, comma) if comma is not None else (0,):
+            if toks[k].lower != "the":
+                continue
+            for j in range(k + 2, min(k + 5, len(toks))):
+                phrase = self.text[toks[k].start:toks[j - 1].end]
+                if toks[j].text.islower() and _ROLE_REFERENCE.fullmatch(phrase.lower()):
+                    return _Attribution(phrase, toks[k].start, toks[j - 1].end, None)
+        return None
 
     def _unnamed_subject(self, p: Passage) -> bool:
         """Does the sentence open with an unnamed person ("A fighter", "This former rebel")?"""

@@ -65,8 +65,8 @@ def test_he_after_several_people_named_as_one_subject_is_none_of_them() -> None:
 
 
 def test_a_role_opening_the_main_clause_is_its_subject_not_the_name_after_the_verb() -> None:
-    text = ("Governor Paul Lane left a voicemail for state Rep. Drew Gatt. Earlier, the Republican governor had refused "
-            "to apologize for the message.\n\nIn a recording of the message obtained by the Press Herald, the governor "
-            "identified himself and went on to curse out Gatt.\n\n“I would like to talk to you about your comments. I "
-            "want you to prove it,” he said in the message.")
+    text = ("Governor Paul Lane left a voicemail for state Rep. Drew Gatt. Earlier, the Republican governor had "
+            "refused to apologize for the message.\n\nIn a recording of the message obtained by the Press Herald, "
+            "the governor identified himself and went on to curse out Gatt.\n\n“I would like to talk to you about "
+            "your comments. I want you to prove it,” he said in the message.")
     assert _speakers(text) == ["Paul Lane"]

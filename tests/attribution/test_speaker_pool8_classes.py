@@ -65,3 +65,12 @@ def test_an_age_and_a_noun_after_a_quote_refer_back_but_a_new_man_does_not() -> 
             "the 45-year-old {noun} said.")
     assert _quotes(text.format(noun="entrepreneur"))[0][0] == "Ana Ruiz"
     assert _quotes(text.format(noun="man"))[0][0] is None
+
+
+def test_words_introduced_in_the_sentence_are_not_given_to_who_recalls_them() -> None:
+    text = ("Eric Hale described how a squad car once rolled up and flashed its lights at him. The officer yelled, "
+            "\"Where are you going? Hold it!\" Hale recalled.")
+    assert _quotes(text)[0][0] is None
+    # With nothing introducing them, the words are his own memory's: his.
+    alone = "Eric Hale described the night. \"Where are you going? Hold it right there!\" Hale recalled."
+    assert _quotes(alone)[0][0] == "Eric Hale"

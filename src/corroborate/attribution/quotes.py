@@ -221,6 +221,13 @@ class _Reader(SpeakerResolver):
                     after, pos = nxt, after.end
             if after is not None:
                 att = self._after(after, pos)
+        if att is not None and att.cue is not None and att.cue.split()[-1].lower() in _NARRATING:
+            # 'The officer yelled, “Hold it!” Holder recalled.': the verb right before the mark introduces the words;
+            # the one after tells who remembers them.
+            toks = self._words(sentence, end=o)[-2:]
+            introduced = toks and any(_cue(t) or t.lower in _SHOUTED for t in toks)
+            if introduced and self.text[toks[-1].end:o].strip() in (",", ":"):
+                att = None
         if att is None:
             toks = self._words(sentence, end=o)
             # "the tax deal announced by President Obama": a participle with its agent after it modifies a noun
@@ -249,6 +256,10 @@ class _Reader(SpeakerResolver):
         if own and speaker is None and sspan is None:
             self._own_source.add(s)
         return Quote(speaker, att.cue, span.text, [span], "direct", sspan)
+
+_NARRATING = frozenset({"recalled", "recalls", "remembered", "remembers", "recounted", "recounts"})
+_SHOUTED = frozenset({"yelled", "screamed", "hollered", "cried"})  # (verbs of shouting the cue lexicon lacks)
+
 
 def _title(text: str) -> bool:
     """Are the words in marks a title ("The Lawrence Welk Show.", "Lady and the Tramp", "What's Brewin', Bruin"):

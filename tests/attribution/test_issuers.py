@@ -61,3 +61,10 @@ def test_a_spokesperson_for_a_kind_of_body_speaks_for_the_one_whose_name_holds_i
     assert _speakers(text) == ["Westfield Endoscopy Clinic"]
     # A ministry is no company named before: nobody rather than Acme.
     assert _speakers(_SPOKESMAN.format(cue="a spokeswoman for the ministry said")) == [None]
+
+
+def test_a_spokesperson_for_a_kind_of_body_the_story_writes_after_the_name() -> None:
+    # The clinic's name lacks the noun, but the story writes it right after the name.
+    text = ("Doctors at Manhattan's Westfield Endoscopy clinic treated the singer last week. \"The doctor is not "
+            "performing procedures here any more,\" a spokesman for the clinic said.")
+    assert _speakers(text) == ["Westfield Endoscopy"]

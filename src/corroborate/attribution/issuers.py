@@ -10,6 +10,8 @@ unattributed, since a wrong name costs more than a missing one.
 
 from __future__ import annotations
 
+import re
+
 from corroborate.attribution.cues import CueReader, _Attribution
 from corroborate.model import Passage
 from corroborate.text.body_nouns import BODY_NOUNS, GENERIC_BODIES
@@ -72,8 +74,11 @@ class IssuerReferences(CueReader):
         else:
             return None
         body = self._body_reference(["the", noun], sentence, pos)
-        # (A named kind of body must be in the name: "a spokeswoman for the ministry" is no company named last.)
-        return body if body is not None and (noun in body.lower().split() or noun in _ANY_BODY) else None
+        # (A named kind of body must be in the name or right after it, "Manhattan's Yorkville Endoscopy clinic": "a
+        # spokeswoman for the ministry" is no company named last.)
+        named = body is not None and (noun in body.lower().split() or re.search(
+            rf"{re.escape(body)}\s+{noun}\b", self.text, re.IGNORECASE) is not None)
+        return body if body is not None and (named or noun in _ANY_BODY) else None
 
     def _organisations_before(self, sentence: Passage, pos: int) -> list[str]:
         """The organisations named (outside quotes) in ``sentence`` before ``pos`` and the sentences just before

@@ -15,7 +15,6 @@ import re
 from corroborate.attribution.cues import CueReader, _Attribution
 from corroborate.model import Passage
 from corroborate.text.body_nouns import BODY_NOUNS, GENERIC_BODIES
-from corroborate.text.known_orgs import PLATFORMS
 from corroborate.text.lexicon import DEMONYMS
 from corroborate.text.quote_words import DOCUMENT_NOUNS
 
@@ -24,6 +23,7 @@ from corroborate.text.quote_words import DOCUMENT_NOUNS
 _ISSUED = DOCUMENT_NOUNS - {"interview", "post", "tweet", "email", "e-mail", "letter"}
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 _ANY_BODY = frozenset({"company", "firm", "group"})  # nouns any organisation may be called
+_DESCRIBED_HEADS = BODY_NOUNS | GENERIC_BODIES | {"authority"}  # "the Saudi ministry", "the Russian body"
 # How many sentences before the quote's may hold the issuer: the sentence that names it usually comes right before.
 _ISSUER_REACH = 2
 
@@ -37,7 +37,7 @@ class IssuerReferences(CueReader):
         when those name exactly one organisation (two leave it open: either could have issued it)."""
         if len(words) != 2 or words[0] != "the" or words[1] not in _ISSUED:
             return None
-        orgs = self._organisations_before(sentence, pos)
+        orgs = self._organisations_before(sentence, pos, _ISSUER_REACH)
         return orgs[0] if len(orgs) == 1 else None
 
     def _described_body(self, att: _Attribution, sentence: Passage) -> str | None:
@@ -48,10 +48,10 @@ class IssuerReferences(CueReader):
         if len(raw) < 2 or raw[0].lower() != "the":
             return None
         head, middle = raw[-1].lower(), raw[1:-1]
-        if head not in BODY_NOUNS | GENERIC_BODIES | {"authority"} or len(middle) > 2 \
+        if head not in _DESCRIBED_HEADS or len(middle) > 2 \
                 or not all(w.islower() or w.lower() in DEMONYMS for w in middle):
             return None
-        orgs = self._organisations_before(sentence, att.start)
+        orgs = self._organisations_before(sentence, att.start, _ISSUER_REACH)
         holding = [o for o in orgs if head in o.lower().split()]
         if holding:
             return holding[0]
@@ -79,17 +79,3 @@ class IssuerReferences(CueReader):
         named = body is not None and (noun in body.lower().split() or re.search(
             rf"{re.escape(body)}\s+{noun}\b", self.text, re.IGNORECASE) is not None)
         return body if body is not None and (named or noun in _ANY_BODY) else None
-
-    def _organisations_before(self, sentence: Passage, pos: int) -> list[str]:
-        """The organisations named (outside quotes) in ``sentence`` before ``pos`` and the sentences just before
-        it, nearest first, each once."""
-        earlier = [p for p in self.passages if p.index < sentence.index][-_ISSUER_REACH:]
-        found: list[tuple[int, str]] = []
-        for start, end in [(sentence.start, pos), *((p.start, p.end) for p in earlier)]:
-            found += [(s, ent.name) for s, _e, ent in self.lookup.in_range(self.article.id, start, end)
-                      if ent.type == "ORG" and not self._in_quote(s) and ent.name.lower() not in PLATFORMS]
-        out: list[str] = []
-        for _s, name in sorted(found, reverse=True):
-            if name not in out:
-                out.append(name)
-        return out

@@ -182,7 +182,7 @@ class SpeakerPhrases:
             if w in ("for", "of") and j > first and j + 1 < len(toks):
                 # ("a spokesman for the company said": past "for the" as _np_back reads it)
                 body = toks[j + 1].lower == "the" and j + 2 < len(toks) and toks[j + 2].text.islower() \
-                    and toks[j + 2].lower in _NOUNS | BODY_NOUNS  # (not "Chief of Staff of the Iranian Armed …")
+                    and toks[j + 2].lower in _BODY_WORDS  # (not "Chief of Staff of the Iranian Armed …")
                 j += 2 if body else 1
                 continue
             break
@@ -369,6 +369,7 @@ REFERRING_NOUNS = DOCUMENT_NOUNS | {"aide", "spokesman", "spokeswoman", "spokesp
 # Words a speaker phrase is made of besides capitalised ones: "the letter says" has a subject as "the aide
 # said" has.
 _NOUNS = _NP_WORDS | DOCUMENT_NOUNS
+_BODY_WORDS = _NOUNS | BODY_NOUNS  # what "a spokesman for the …" may name
 _POSSESSIVE_END = re.compile(r"['’]s$")
 # "X issued a statement", "X has released a brief statement": X wrote the document the verb takes.
 _ISSUED = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+)*(?:issued|released|put out|published|sent|posted)"

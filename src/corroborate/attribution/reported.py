@@ -128,24 +128,21 @@ class ReportedSpeech(SpeakerPhrases):
                 return self._attribution(toks, k - n, k - 1, toks[k].text) if 2 <= n < k + 1 else None
         return None
 
-    def _last_organisation(self, sentence: Passage, pos: int) -> str | None:
-        """The organisation named last before ``pos``, in this sentence or the three before it (quoted words
-        aside), or None."""
-        earlier = [p for p in self.passages if p.index < sentence.index][-3:]
-        for start, end in [(sentence.start, pos)] + [(p.start, p.end) for p in reversed(earlier)]:
-            # (Also a body's name the typer took for a place by its last word: "Foundation for Relief and
-            # Reconciliation in the Middle East".)
-            found = [t for t in self.lookup.in_range(self.article.id, start, end) if not self._in_quote(t[0]) and (
-                t[2].type == "ORG" or body_name(t[2].name)) and t[2].name.lower() not in PLATFORMS]
-            if found:
-                return max(found, key=lambda t: t[0])[2].name
-        return None
+    def _organisations_before(self, sentence: Passage, pos: int, reach: int, *, bodies: bool = False) -> list[str]:
+        """The organisations named (outside quotes) in ``sentence`` before ``pos`` and the ``reach`` sentences before
+        it, nearest first, each once; with ``bodies`` also a body's name the typer took for a place by its last word
+        ("Foundation for Relief and Reconciliation in the Middle East")."""
+        earlier = [p for p in self.passages if p.index < sentence.index][-reach:]
+        found = [t for start, end in [(sentence.start, pos), *((p.start, p.end) for p in earlier)]
+                 for t in self.lookup.in_range(self.article.id, start, end) if not self._in_quote(t[0])
+                 and (t[2].type == "ORG" or (bodies and body_name(t[2].name))) and t[2].name.lower() not in PLATFORMS]
+        return list(dict.fromkeys(t[2].name for t in sorted(found, key=lambda t: -t[0])))
 
     def _body_reference(self, words: list[str], sentence: Passage, pos: int) -> str | None:
         """"the clinic said", "a union spokesman said", "the website reads": the organisation or site the noun
         refers back to -- the nearest earlier name that holds the noun ("Mayo Clinic", "Union of Commissioners"),
         follows it ("the website Weird Whitstable") or comes right before it; for "the company" and its like,
-        else the organisation named last (:meth:`_last_organisation`)."""
+        else the organisation named last (:meth:`_organisations_before`)."""
         voiced = len(words) == 3 and words[0] in ("the", "a", "an") and words[2] in BODY_VOICES
         if not ((len(words) == 2 and words[0] == "the") or voiced) or words[1] not in BODY_NOUNS:
             return None
@@ -160,7 +157,9 @@ class ReportedSpeech(SpeakerPhrases):
                      if not self._in_quote(s) and ent.name.split()[-1].lower() in PRESS_HEADS]
         if named:
             return max(named)[1]
-        return self._last_organisation(sentence, pos) if len(words) == 2 and noun in _ORG_NOUNS else None
+        if len(words) != 2 or noun not in _ORG_NOUNS:
+            return None
+        return next(iter(self._organisations_before(sentence, pos, 3, bodies=True)), None)
 
     def _owner_apposed(self, att: _Attribution) -> _Attribution:
         """"Hillcrest University's new president, Ann Vale, released a statement": the person set off by commas

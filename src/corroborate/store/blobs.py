@@ -34,8 +34,9 @@ from corroborate.store.db import StoreError, connect, retrying, rows_in, transla
 _TABLE = ("CREATE TABLE IF NOT EXISTS blobs (namespace TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
           "used INTEGER NOT NULL DEFAULT 0)")
 _KEY_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS blobs_key ON blobs(namespace, key)"
-# Eviction reads the oldest entries first, and stops as soon as it has freed enough: no scan of the table. The
-# index holds the rowid after ``used``: ORDER BY used, rowid reads it in order, with no sort.
+# Eviction reads the oldest entries first, and stops as soon as it has freed enough. The index holds the rowid
+# after ``used``: ORDER BY used, rowid reads it in order, with no sort. (Its first round sums every entry's length
+# once, to scale bytes to pages: one read of the table per eviction, which frees a tenth of the bound.)
 _INDEX = "CREATE INDEX IF NOT EXISTS blobs_used ON blobs(used)"
 TOUCH_SECONDS = 3600  # a read refreshes an entry's time only when it is older than this
 EVICT_TO = 0.9  # an eviction frees down to this share of the bound, so that the next puts do not evict again

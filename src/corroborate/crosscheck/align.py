@@ -65,7 +65,8 @@ def candidate_pairs(claims: list[Claim], *, config: AlignConfig | None = None) -
     out: dict[tuple[int, int], float] = {}
     for i, ks in enumerate(keys):
         scores: Counter[int] = Counter()
-        for k in ks:
+        # Keys in sorted order: a claim's scores are float sums, and a set's order changes with the hash seed.
+        for k in sorted(ks):
             plist = postings[k]
             if len(plist) > cfg.max_postings:
                 continue

@@ -249,7 +249,10 @@ class LexicalIndex:
             df.update(terms)
         n = len(texts)
         self.idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
-        self.mass = [sum(self.idf[w] for w in terms) for terms in self.terms]
+        # Summed in sorted order, as similarity() sums: a set of strings iterates in an order that changes with
+        # the process's hash seed, and a float sum in another order can differ in the last bit, enough to break a
+        # tie between two copies of one sentence differently from run to run.
+        self.mass = [sum(self.idf[w] for w in sorted(terms)) for terms in self.terms]
 
     def similarity(self, i: int, j: int) -> float:
         total = self.mass[i] + self.mass[j]

@@ -16,6 +16,10 @@ partial counting half; strict: supports only; others: the same over citations to
 brief sentences (of the first five) citing no other outlet. Check: of the labelled candidates, the share the
 check keeps that support (precision) and the supporting ones it keeps (recall). The pool was read while fixing
 the classes it shows, so its figures are tune figures.
+
+Pool 2 (``--pool 2``, bench/gold/pool_citations2.json, GUIDELINE.md section 26) is brief pool 4's FNC-1 claim
+groups; pool 3 (``--pool 3``, bench/gold/pool_citations3.json, section 36) the ECB+ sub-topics and English McMs
+clusters after pool 1's (brief pools 2 and 3's), drawn and labelled alike at cb5acb2 before any fix.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.brief_pool import sample, sample4
+from bench.brief_pool import PER_POOL, sample, sample4
 from bench.pools import emit, fingerprint, pool_arguments, table_row
 from corroborate.errors import InputFormatError
 from corroborate.eval.gold import DEFAULT_DATA
@@ -37,6 +41,7 @@ from corroborate.eval.realnews_scores import ratio
 
 LABELS = Path(__file__).parent / "gold" / "pool_citations.json"
 LABELS2 = Path(__file__).parent / "gold" / "pool_citations2.json"  # pool 2: brief pool 4's events (section 26)
+LABELS3 = Path(__file__).parent / "gold" / "pool_citations3.json"  # pool 3: brief pools 2-3's ECB+/McMs (section 36)
 TOP = 5  # the acceptance counts the citations of the first five brief sentences
 PER_EVENT = 6  # candidates drawn per event, in hash order
 VALUE = {"supports": 1.0, "partial": 0.5, "unsupported": 0.0}
@@ -161,7 +166,7 @@ def run(data: Path, semantic: str, which: int = 1) -> tuple[list[tuple[Any, list
     start = time.perf_counter()
     core.supported = recording  # the bench reads the candidates; the check itself runs unchanged
     try:
-        for ev in (sample(data) if which == 1 else sample4(data)):
+        for ev in pool_events(data, which):
             record.clear()
             story = main_story(ev, list(runner.report(ev).stories))
             out.append((ev, candidates(ev, story.brief if story is not None else [], record)))
@@ -169,6 +174,15 @@ def run(data: Path, semantic: str, which: int = 1) -> tuple[list[tuple[Any, list
         core.supported = real
         runner.close()
     return out, dict(runner.method), time.perf_counter() - start
+
+
+def pool_events(data: Path, which: int) -> list[Any]:
+    """Pool 1: brief pool 1's events; pool 2: brief pool 4's FNC-1 claim groups; pool 3: every ECB+ sub-topic and
+    English McMs cluster after pool 1's (the ECB+ and McMs events of brief pools 2 and 3), none drawn for
+    citations before (GUIDELINE.md section 36)."""
+    if which == 3:
+        return sample(data, 1000, skip=PER_POOL)
+    return sample(data) if which == 1 else sample4(data)
 
 
 def draw(event: Any, sents: list[dict], per_event: int = PER_EVENT) -> list[tuple[dict, Any]]:
@@ -202,7 +216,7 @@ COLUMNS = ("sentences", "bare", "labelled", "unlabelled", "support", "strict", "
            "check_precision", "check_recall")
 
 
-PREFIX = {1: "", 2: "pool 2: "}
+PREFIX = {1: "", 2: "pool 2: ", 3: "pool 3: "}
 
 
 def markdown(pools: list[tuple[str, dict[str, Counter]]], method: dict[str, Any], seconds: float) -> str:
@@ -215,7 +229,8 @@ def markdown(pools: list[tuple[str, dict[str, Counter]]], method: dict[str, Any]
         f"first {TOP} sentences' candidate citations to other spans (the statement's spans before the check), "
         f"{PER_EVENT} per event drawn in hash order, each labelled supports / partial / unsupported by reading both "
         "sentences (bench/gold/pool_citations.json, GUIDELINE.md section 12; pool 2: brief pool 4's FNC-1 claim "
-        "groups, bench/gold/pool_citations2.json, section 26). Support: labelled citations shown, "
+        "groups, bench/gold/pool_citations2.json, section 26; pool 3: the ECB+ sub-topics and McMs clusters after "
+        "pool 1's, bench/gold/pool_citations3.json, section 36). Support: labelled citations shown, "
         "own spans included (they support), partial half; strict: supports only; others_support: citations to "
         "other spans only; bare: sentences citing no other outlet; check precision / recall: of the labelled "
         "candidates, supporting share of those kept / kept share of the supporting ones. The pool was read "
@@ -238,7 +253,7 @@ def score(data: Path, semantic: str, which: int, dump_to: str | None = None
     results, method, seconds = run(data, semantic, which)
     if dump_to:
         dump(results, Path(dump_to))
-    path = LABELS if which == 1 else LABELS2
+    path = {1: LABELS, 2: LABELS2, 3: LABELS3}[which]
     labels = load_labels(path) if path.exists() else {}
     totals: dict[str, Counter] = {}
     misses = []
@@ -254,12 +269,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     pool_arguments(parser, explain="print every labelled citation not 'supports'", data=str(DEFAULT_DATA))
     parser.add_argument("--dump", default=None, help="write the sampled candidates to this JSON file")
-    parser.add_argument("--pool", type=int, default=1, choices=(1, 2),
-                        help="pool 2: the FNC-1 claim groups of brief pool 4 (GUIDELINE.md section 26)")
+    parser.add_argument("--pool", type=int, default=1, choices=(1, 2, 3),
+                        help="pool 2: the FNC-1 claim groups of brief pool 4 (GUIDELINE.md section 26); pool 3: "
+                        "the ECB+ and McMs events after pool 1's (section 36)")
     args = parser.parse_args(argv)
     totals, misses, method, seconds = score(Path(args.data), args.semantic, args.pool, args.dump)
     pools = {args.pool: totals}
-    if args.write:  # the section shows both pools, in order (GUIDELINE.md sections 12 and 26)
+    if args.write:  # the section shows every pool, in order (GUIDELINE.md sections 12, 26 and 36)
         for which in sorted(set(PREFIX) - {args.pool}):
             pools[which], _m, _x, more = score(Path(args.data), args.semantic, which)
             seconds += more

@@ -98,3 +98,17 @@ def test_the_labels_are_locators_into_the_data() -> None:
     for row in labels.values():
         assert 0 < len(row["note"]) <= 120  # a note in the labeller's words, never a copied sentence
         check_row(events[row["event"]], row)  # raises when the locator no longer names the labelled sentence
+
+
+def test_pool_3_labels_are_locators_into_its_own_events() -> None:
+    from bench.citation_pool import LABELS3, pool_events
+
+    data = shared_path("data")
+    labels = load_labels(LABELS3)
+    assert len(labels) >= 200 and len({e for e, _o, _c in labels}) >= 40
+    assert {r["label"] for r in labels.values()} == set(VALUE)
+    events = {ev.event: ev for ev in pool_events(data, 3)}
+    assert not set(events) & {ev.event for ev in pool_events(data, 1)}  # no event of pool 1 is drawn again
+    for row in labels.values():
+        assert 0 < len(row["note"]) <= 120 and (row["label"] == "supports") == ("class" not in row)
+        check_row(events[row["event"]], row)

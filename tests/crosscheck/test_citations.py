@@ -56,6 +56,19 @@ def test_another_sum_in_dollars_is_another_figure() -> None:
     assert paraphrase_supports(a, b.replace("$31,500", "$12,000"), 0.9)
 
 
+def test_one_time_of_day_written_two_ways_is_one_figure() -> None:
+    said = "Police said the van was found abandoned near the depot at 6 p.m. on Friday."
+    for other in ("Police said the van was found abandoned near the depot at 6 : 00 p.m. on Friday.",
+                  "Police said the van was found abandoned near the depot at 6:00 pm on Friday.",
+                  "Police said the van was found abandoned near the depot at 18:00 on Friday."):
+        assert not other_figures(said, other), other
+        assert citation_supports(said, other), other
+    assert other_figures(said, said.replace("6 p.m.", "7:30 p.m."))
+    assert other_figures(said, said.replace("6 p.m.", "6 a.m."))
+    # without a.m. or p.m. a time may be either: not another figure
+    assert not other_figures(said.replace("6 p.m.", "6:00"), said)
+
+
 def test_make_brief_keeps_the_paraphrase_its_wording_was_given_with() -> None:
     from corroborate.crosscheck.brief import make_brief
     from corroborate.model import BriefSentence, Statement

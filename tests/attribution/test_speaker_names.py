@@ -143,3 +143,20 @@ def test_a_party_member_is_not_the_party() -> None:
     # The party itself still speaks.
     assert [q.speaker for q in direct("Democrats in Congress were split. “We will block every bill,” the Democrats "
                                       "said on Monday.")] == ["Democrats"]
+
+
+def _all(text: str) -> list[Quote]:
+    a = Article("a1", "outlet-a1", None, None, None, text)
+    return extract_quotes(a, segment(a))
+
+
+def test_an_office_title_with_of_before_a_name_is_that_persons() -> None:
+    text = ("Talks resume\n\nSecretary of State Tom Hale said Tuesday that he would be in Oslo for the talks. "
+            "“We will act quickly,” Secretary of Defense Ann Vale said on Wednesday.")
+    assert [q.speaker for q in _all(text)] == ["Tom Hale", "Ann Vale"]
+
+
+def test_a_description_with_for_before_a_titled_name_is_nobody_named() -> None:
+    text = ("Talks resume\n\nSecretary of State Tom Hale arrived on Monday. A spokesman for Secretary of State "
+            "Tom Hale said that the talks would resume.")
+    assert [q.speaker for q in _all(text)] == [None]

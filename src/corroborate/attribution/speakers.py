@@ -31,6 +31,7 @@ from corroborate.text.lexicon import (
 )
 from corroborate.text.quote_words import _DETS, DOCUMENT_NOUNS
 from corroborate.text.stopwords import STOPWORDS
+from corroborate.text.titles import TITLES as OFFICE_TITLES
 
 # A member of a party: "the Arizona Republican", "a Democrat" describe a person, never name one (the party is
 # "Republicans", "the Democratic Party").
@@ -68,6 +69,30 @@ def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
         tail = lookup.named(" ".join(parts[k:]))
         if tail is not None and tail.type == "PER":
             return tail
+    return None
+
+
+# Words that open an office's title before a name ("Secretary of Defense Chuck Hagel", "Deputy Minister of
+# Finance Ann Vale"): written capitalised there, unlike the nouns of a description ("a spokesman for ...").
+_OFFICE_OPENERS = OFFICE_TITLES | {"speaker", "director", "chairman", "chairwoman", "chair", "head", "administrator",
+                            "attorney", "leader", "deputy", "vice", "undersecretary", "under", "chief", "commander",
+                            "inspector", "surgeon", "solicitor", "comptroller", "treasurer", "registrar"}
+
+
+def _titled_person(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """"Secretary of State John Kerry", "Secretary of Defense Chuck Hagel": a title that holds "of" before a
+    person's name is that person's when the story gives the person that title (the entity stage joined it to
+    the name), or when it is written as an office is: a capitalised title word, then "of" and capitalised words.
+    "A spokesman for Mr Darmanin" or "the lawyer of Ann Vale" is nobody's title."""
+    parts = phrase.split()
+    for k in range(1, len(parts) - 1):
+        tail = lookup.named(" ".join(parts[k:]))
+        if tail is None or tail.type != "PER":
+            continue
+        head = parts[:k]
+        office = head[0][:1].isupper() and head[0].strip(".").lower() in _OFFICE_OPENERS and "of" in head \
+            and all(w in ("of", "the") or w[:1].isupper() for w in head[1:])
+        return tail if office or lookup.named(" ".join(head)) is tail else None
     return None
 
 
@@ -302,8 +327,9 @@ def named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = N
     lowered = {w.strip(".,’'").lower() for w in quote.speaker.split()}
     # "the company's chief security officer Joe Sullivan": a description that ends in a known name is that
     # person; "a spokesman for Mr Darmanin" is not Mr Darmanin.
-    if ent is None and not {"for", "of"} & lowered:
-        ent = _person_at_end(quote.speaker, lookup) or _by_surname(quote.speaker, lookup)
+    if ent is None:
+        ent = _person_at_end(quote.speaker, lookup) or _by_surname(quote.speaker, lookup) \
+            if not {"for", "of"} & lowered else _titled_person(quote.speaker, lookup)
         if ent is not None:
             quote = replace(quote, speaker=ent.name)
     principal = (_principal(quote.speaker, lookup) or _owner(quote.speaker, lookup)) if ent is None else None

@@ -115,3 +115,9 @@ def test_a_body_name_and_one_more_word_at_a_sentence_end_reads_without_error() -
     # words ahead of "and" and ran off the sentence (an IndexError that lost the article's quotes).
     found = mentions("The map was drawn by Ann Vale, from the University of Ostland and colleagues. She was glad.")
     assert {"University of Ostland", "Ann Vale"} <= {" ".join(m.name) for m in found}
+
+
+def test_a_title_cut_at_of_the_leaves_the_name_a_person() -> None:
+    found = {(m.surface, m.type) for m in mentions("Speaker of the House Tom Hale said Monday the bill would pass.")}
+    assert ("Tom Hale", "PER") in found
+    assert not any("Hale" in s and s != "Tom Hale" for s, _ in found)

@@ -296,9 +296,9 @@ class ArticleMentions:
         return True
 
     def _title_tail(self, toks: list[Token], i: int, run: list[Token]) -> int:
-        """How many words of ``run`` end a title cut at its "of"/"for" ("Secretary of [Commerce] Gary Locke"):
-        those before the first well-known given name that two or more words still follow; 0 when none."""
-        if i < 2 or len(run) < 3 or toks[i - 1].lower not in ("of", "for") or toks[i - 2].lower not in NAME_TITLES:
+        """Words of ``run`` before a given name that ends a title at "of" ("Speaker of the [House] Paul Ryan"), or 0."""
+        at = i - 1 - int(i > 2 and toks[i - 1].lower == "the")
+        if at < 1 or len(run) < 3 or toks[at].lower not in ("of", "for") or toks[at - 1].lower not in NAME_TITLES:
             return 0
         k = next((k for k in range(1, len(run) - 1)
                   if run[k].lower in GIVEN_NAMES and run[k - 1].lower not in GIVEN_NAMES), 0)

@@ -160,3 +160,20 @@ def test_a_description_with_for_before_a_titled_name_is_nobody_named() -> None:
     text = ("Talks resume\n\nSecretary of State Tom Hale arrived on Monday. A spokesman for Secretary of State "
             "Tom Hale said that the talks would resume.")
     assert [q.speaker for q in _all(text)] == [None]
+
+
+def test_former_and_a_country_before_an_office_keep_it_the_persons() -> None:
+    text = ("Talks resume\n\nTom Hale and Ann Vale met on Monday.\n\n"
+            "“I disagree with every word of it,” former Secretary of State Ann Vale said.\n\n"
+            "U.S. Secretary of Labor Tom Hale said the talks were “going very well indeed.”")
+    assert [q.speaker for q in _all(text) if q.kind == "direct"] == ["Ann Vale", "Tom Hale"]
+
+
+def test_a_noun_before_for_or_of_heads_the_phrase_not_the_name_after_it() -> None:
+    text = ("Charges filed\n\nAnn Vale was charged on Monday.\n\n"
+            "“The charges are completely without merit,” a lawyer for Ann Vale said.\n\n"
+            "A lawyer for Ann Vale said the charges were “completely without any merit.”\n\n"
+            "“She has done nothing wrong at all,” the mother of Ann Vale said.")
+    found = _all(text)
+    assert found and all(q.speaker is None for q in found), [(q.speaker, q.text) for q in found]
+    assert {q.speaker_span.text for q in found if q.speaker_span} >= {"a lawyer for Ann Vale", "the mother of Ann Vale"}

@@ -29,6 +29,7 @@ from corroborate.text.quote_words import (
     _SKIP_BEFORE_VERB,
     DOCUMENT_NOUNS,
     NAMED_GROUPS,
+    noun_before_of,
 )
 
 
@@ -116,8 +117,8 @@ class SpeakerPhrases:
             if t.text[:1].isupper() or w in _NOUNS:
                 k -= 1
                 continue
-            if w in ("for", "of") and k < last:
-                k -= 1
+            if w in ("for", "of") and k < last:  # (and "a lawyer for Ann Vale": the noun heads it, see noun_before_of)
+                k -= 2 if k >= 2 and noun_before_of([toks[k - 2].text, toks[k - 1].text, w, toks[k + 1].text]) else 1
                 continue
             break
         first = k + 1

@@ -15,12 +15,7 @@ from corroborate.attribution.cues import _Attribution
 from corroborate.attribution.entities import EntityLookup, normalise_name
 from corroborate.attribution.issuers import IssuerReferences
 from corroborate.attribution.mentions import Token
-from corroborate.attribution.phrases import (
-    _ROLE_REFERENCE,
-    DOCUMENT_NOUNS,
-    REFERRING_NOUNS,
-    _cue,
-)
+from corroborate.attribution.phrases import _ROLE_REFERENCE, DOCUMENT_NOUNS, REFERRING_NOUNS, _cue
 from corroborate.attribution.speakers import (
     _PRONOUN_GENDER,
     PARTY_MEMBERS,
@@ -40,6 +35,7 @@ from corroborate.text.quote_words import (
     _PERSON_PRONOUNS,
     NAME_MODIFIED,
     RELATION_NOUNS,
+    noun_before_of,
 )
 
 # "the Arizona Republican", "the Ohio Democrat": a party member described by state, a reference back.
@@ -142,7 +138,7 @@ class SpeakerResolver(IssuerReferences):
                 return issuer, span
         if (whole := phrase_name(phrase)) is not None:
             return whole, span  # "the Syrian Observatory for Human Rights said": not "Human Rights"
-        headed_by_noun = any(w in SPEAKER_NOUNS for w in words) and (
+        headed_by_noun = (any(w in SPEAKER_NOUNS for w in words) or noun_before_of(phrase.split())) and (
             words[-1] in SPEAKER_NOUNS or "for" in words or "of" in words)
         ent = None if headed_by_noun else self._entity_ending(att.start, att.end)
         if ent is not None and ent.type in ("PER", "ORG"):

@@ -31,7 +31,7 @@ from corroborate.text.lexicon import (
 )
 from corroborate.text.quote_words import _DETS, DOCUMENT_NOUNS
 from corroborate.text.stopwords import STOPWORDS
-from corroborate.text.titles import TITLES as OFFICE_TITLES
+from corroborate.text.titles import OFFICE_BEFORE, OFFICE_OPENERS
 
 # A member of a party: "the Arizona Republican", "a Democrat" describe a person, never name one (the party is
 # "Republicans", "the Democratic Party").
@@ -72,17 +72,13 @@ def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
     return None
 
 
-# Words that open an office's title before a name ("Secretary of Defense Chuck Hagel", "Deputy Minister of
-# Finance Ann Vale"): written capitalised there, unlike the nouns of a description ("a spokesman for ...").
-_OFFICE_OPENERS = OFFICE_TITLES | {"speaker", "director", "chairman", "chairwoman", "chair", "head", "administrator",
-                            "attorney", "leader", "deputy", "vice", "undersecretary", "under", "chief", "commander",
-                            "inspector", "surgeon", "solicitor", "comptroller", "treasurer", "registrar"}
+_ABBREVIATED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}|U[SNK]")
 
 
 def _titled_person(phrase: str, lookup: EntityLookup) -> Entity | None:
     """"Secretary of State John Kerry", "Secretary of Defense Chuck Hagel": a title that holds "of" before a
     person's name is that person's when the story gives the person that title (the entity stage joined it to
-    the name), or when it is written as an office is: a capitalised title word, then "of" and capitalised words.
+    the name), or when it is written as an office is: a title word, then "of" and capitalised words.
     "A spokesman for Mr Darmanin" or "the lawyer of Ann Vale" is nobody's title."""
     parts = phrase.split()
     for k in range(1, len(parts) - 1):
@@ -90,7 +86,9 @@ def _titled_person(phrase: str, lookup: EntityLookup) -> Entity | None:
         if tail is None or tail.type != "PER":
             continue
         head = parts[:k]
-        office = head[0][:1].isupper() and head[0].strip(".").lower() in _OFFICE_OPENERS and "of" in head \
+        while len(head) > 1 and (head[0].lower() in OFFICE_BEFORE or _ABBREVIATED_COUNTRY.fullmatch(head[0])):
+            head = head[1:]  # "former Secretary of State Ann Vale", "U.S. Secretary of State ..."
+        office = head[0].strip(".").lower() in OFFICE_OPENERS and "of" in head \
             and all(w in ("of", "the") or w[:1].isupper() for w in head[1:])
         return tail if office or lookup.named(" ".join(head)) is tail else None
     return None

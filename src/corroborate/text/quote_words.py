@@ -104,3 +104,10 @@ GAP_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "would"
 # Short function words a title in marks writes in lower case ("Lady and the Tramp", "Time for Beany"): the words in
 # marks are a title, not a quote, when every other word is capitalised.
 TITLE_LOWER = frozenset({"a", "an", "the", "of", "on", "in", "to", "for", "and", "at", "by", "as", "or", "with"})
+
+
+def noun_before_of(words: list[str]) -> bool:
+    """"a lawyer for Ann Vale", "the mother of Ann Vale": a determiner, a lower-case noun, then "for" or "of". The
+    noun heads the phrase: the lawyer or the mother speaks (unnamed), not the person named after it."""
+    return len(words) > 3 and words[0].lower() in ("a", "an", "the") and words[1].isalpha() and words[1].islower() \
+        and words[2].lower() in ("for", "of")

@@ -23,3 +23,12 @@ ORG_DESCRIPTORS = frozenset(
     """agency organisation organization charity company firm group party union ministry department
     broadcaster newspaper airline watchdog regulator militia coalition alliance network""".split()  # noqa: SIM905
 )
+
+# Words that open an office's title before a name ("Secretary of Defense Chuck Hagel", "Deputy Minister of
+# Finance Ann Vale"), unlike the nouns of a description ("a spokesman for ...").
+OFFICE_OPENERS = TITLES | frozenset({
+    "speaker", "director", "chairman", "chairwoman", "chair", "head", "administrator", "attorney", "leader",
+    "deputy", "vice", "undersecretary", "under", "chief", "commander", "inspector", "surgeon", "solicitor",
+    "comptroller", "treasurer", "registrar"})
+# Words before an office's title that keep it the person's: "former Secretary of State Ann Vale".
+OFFICE_BEFORE = frozenset({"former", "acting", "interim", "outgoing", "incoming", "retiring", "then", "late"})

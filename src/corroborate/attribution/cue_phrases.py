@@ -29,6 +29,9 @@ from corroborate.text.stopwords import STOPWORDS
 _UNNAMED_PEOPLE = (SPEAKER_NOUNS - {"government", "ministry", "office", "report", "reports", "statement", "police"}) \
     | PERSON_NOUNS | {"fighter", "militant", "rebel", "resident", "neighbour", "neighbor", "relative", "nurse"}
 _JOINED_TAIL = re.compile(r"\s+(" + JOINED_PARTICLE.pattern + ")")  # "Abu Firas" al-Suri
+# A dateline that opens a story's first sentence ("WASHINGTON -- The nation's leading advocate ... says",
+# "NEW YORK (AP) — ..."): the place the story was filed from, never the subject of the sentence's verb.
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3},?(?: \([A-Za-z .]+\))? ?(?:--|—|–) ?")
 
 
 class CuePhrases(ReportedSpeech):
@@ -52,6 +55,8 @@ class CuePhrases(ReportedSpeech):
     def _words(self, p: Passage, start: int | None = None, end: int | None = None) -> list[Token]:
         s = p.start if start is None else max(p.start, start)
         e = p.end if end is None else min(p.end, end)
+        if s == p.start and (dateline := _DATELINE.match(self.text, s, e)) is not None:
+            s = dateline.end()
         toks = [t for t in tokens(self.text, s, e) if not self._in_quote(t.start)]
         # "Abu Firas al-Suri": a particle joined to a name's next part reads as a capitalised word of the name; so
         # does one that opens the words read ("“…,” al-Hashimi was quoted as saying": the surname alone).

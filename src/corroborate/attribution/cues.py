@@ -42,6 +42,8 @@ class CueReader(CuePhrases):
         verb = toks[v]
         if v > 0 and toks[v - 1].lower in _PASSIVE_AUX and verb.lower.endswith("ed"):
             return None  # "were accused of": the subject is the accused, not the speaker
+        if v > 0 and toks[v - 1].lower in ("the", "a", "an", "its", "his", "their"):
+            return None  # "The added complexity", "an added burden": a word after a determiner is no verb
         cue = verb.text
         quoted = next((j for j in range(v - 2, max(-1, v - 14), -1) if toks[j].lower == "quoted"), None) \
             if verb.lower == "saying" and v >= 3 and toks[v - 1].lower == "as" else None

@@ -27,6 +27,7 @@ from corroborate.text.quote_words import (
     COLLECTIVE_SPEAKERS,
     DOCUMENT_NOUNS,
     GAP_VERBS,
+    clause_after_phrase,
 )
 from corroborate.text.quote_words import NO_REPORTED_CLAUSE as _NO_CLAUSE
 from corroborate.text.quotemarks import trim_quote
@@ -42,8 +43,7 @@ _TIME_FIRST = frozenset({"earlier", "later", "last", "early", "recently", "previ
 _THIS_TIME = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "weekend"})
 # "…, ' said Ann Vale": a quotation's own cue inside a span "according to" closes.
 _QUOTE_CUE = re.compile(r"[,.?!]\s*(?:''|[\"”’'])\s*(?:said|says|added|told)\b")
-# "confirmed the actress's stay", "maintained the fiction that …": with no "that", a determiner after these verbs
-# opens their object more often than a clause, so nothing is listed.
+# "confirmed the actress's stay": with no "that", a determiner after these verbs opens their object, no clause.
 _OBJECT_VERBS = frozenset({"confirmed", "confirms", "maintained", "maintains", "acknowledged", "admitted", "admits",
                            "revealed", "reveals"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their"})
@@ -249,9 +249,8 @@ class ReportedSpeech(SpeakerPhrases):
         if _NAMED_AS.search(self.text, max(0, o - 40), o):
             return None  # "Vale, (known as the “…” for her work)": a name others give, no words she said
         if toks and (self.text[toks[-1].end:o].strip().endswith(":") or (len(toks) >= 2 and long_quote)):
-            # Also a quote of six words or more inside the sentence with no cue at all ("… described “…” across
-            # the land"): words its subject chose to quote, which news attributes to that subject. Shorter ones
-            # stay scare quotes.
+            # Also a quote of six words or more in a sentence with no cue ("… described “…” across the land"):
+            # words its subject chose to quote, which news attributes to it. Shorter ones stay scare quotes.
             clause, words = sentence, toks
         elif not toks and sentence.index > 0 and self.text[self.passages[sentence.index - 1].end - 1:
                                                            self.passages[sentence.index - 1].end] == ":":
@@ -318,7 +317,9 @@ class ReportedSpeech(SpeakerPhrases):
         if that is not None and (verb.lower in ("told", "tells") or that - v <= 1):
             k = that + 1
         elif verb.lower not in _BARE_CLAUSE_VERBS or toks[k].lower in _NO_CLAUSE:
-            return None  # "warned Mr Johnson not to …", "told Sky News", "said when asked …": no reported clause
+            if not clause_after_phrase(self.text, toks, v, k, that):
+                return None  # "warned Mr Johnson not to …", "told Sky News", "said when asked …": no reported clause
+            k = that + 1  # "said on Monday that …", "said in a statement that …"
         elif toks[k].lower in _TIME_FIRST or (toks[k].lower in _DAYS and that is not None and that - k <= 5) or (
                 toks[k].lower == "this" and k + 1 < len(toks) and toks[k + 1].lower in _THIS_TIME):
             # "said earlier that …", "said today (10 October) that …": the clause starts after "that"; with no
@@ -340,13 +341,13 @@ class ReportedSpeech(SpeakerPhrases):
         start, end = trim_quote(self.text, toks[k].start, p.end)
         semi = self.text.find(";", start, end)
         if semi != -1 and not self._in_quote(semi):
-            # "… integrated into iTunes; another source says …": a semicolon opens a clause of its own, which may be
-            # someone else's words or the writer's; the reported clause ends before it.
+            # "… into iTunes; another source says …": a semicolon opens another clause; the reported one ends before it.
             end = len(self.text[:semi].rstrip())
         while end > start and self.text[end - 1] in ".!?":
             end -= 1
-        if len(self.text[start:end].split()) < 4 or toks[k].lower in GAP_VERBS:
-            return None
+        if len(clause := self.text[start:end].split()) < 4 or toks[k].lower in GAP_VERBS \
+                or all(w[:1].isupper() or w in ("of", "the") for w in clause):
+            return None  # (and "the newly confirmed Secretary of State John Kerry": a name, no clause)
         if k == v + 1 and verb.lower in _OBJECT_VERBS and toks[k].lower in _DETERMINERS:
             return None  # "confirmed the report to the Times": an object, not a reported clause
         after_comma = self.text[p.start:verb.start].rstrip().endswith(",")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from corroborate.text.body_nouns import GENERIC_BODIES
 from corroborate.text.lexicon import (
     DEMONYMS,
@@ -111,3 +113,18 @@ def noun_before_of(words: list[str]) -> bool:
     noun heads the phrase: the lawyer or the mother speaks (unnamed), not the person named after it."""
     return len(words) > 3 and words[0].lower() in ("a", "an", "the") and words[1].isalpha() and words[1].islower() \
         and words[2].lower() in ("for", "of")
+
+
+# Words that open a phrase between a speech verb and its "that" ("said on Monday that", "said in a statement
+# that", "said at a briefing that"), and the words after "that" that make it a relative pronoun instead ("said in a
+# statement that was released on Monday").
+_PHRASE_OPENERS = frozenset({"on", "in", "at", "during", "after", "before", "to", "of", "with", "from"})
+_RELATIVE_VERBS = frozenset({"was", "is", "were", "are", "has", "had", "have", "will", "would", "could", "can"})
+
+
+def clause_after_phrase(text: str, toks: list[Any], v: int, k: int, that: int | None) -> bool:
+    """Whether the words after the speech verb ``toks[v]`` are a short phrase (opened by ``toks[k]``) and then
+    "that" and the reported clause: "Ann Vale said on Monday that the party would …". Not past a comma ("said,
+    in a statement that was deleted, …") nor a "that" followed by a verb (a relative pronoun)."""
+    return that is not None and toks[k].lower in _PHRASE_OPENERS and that + 1 < len(toks) \
+        and toks[that + 1].lower not in _RELATIVE_VERBS and "," not in text[toks[v].end:toks[that].start]

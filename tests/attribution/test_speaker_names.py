@@ -177,3 +177,12 @@ def test_a_noun_before_for_or_of_heads_the_phrase_not_the_name_after_it() -> Non
     found = _all(text)
     assert found and all(q.speaker is None for q in found), [(q.speaker, q.text) for q in found]
     assert {q.speaker_span.text for q in found if q.speaker_span} >= {"a lawyer for Ann Vale", "the mother of Ann Vale"}
+
+
+def test_a_determiner_alone_is_not_shown_as_the_words_that_introduced_the_quote() -> None:
+    text = ("Awards night\n\nThe academy chose a new host.\n\n"
+            "Its producers said they hoped to achieve several goals with the choice of the new host.\n\n"
+            "Some also said the academy should have been better prepared for the ceremony this year.")
+    found = _all(text)
+    assert found and all(q.speaker is None and q.speaker_span is None for q in found), \
+        [(q.speaker, q.speaker_span) for q in found]

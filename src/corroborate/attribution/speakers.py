@@ -308,6 +308,16 @@ def _may_speak(name: str) -> bool:
 
 
 def named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = None) -> Quote:
+    """:func:`_named_speaker`, and no words shown for nobody named when they are a determiner alone ("Its
+    producers said", "Some also said": "unattributed (Its)" would tell a reader nothing)."""
+    out = _named_speaker(quote, lookup, spoke)
+    if out.speaker is None and out.speaker_span is not None \
+            and all(w.lower() in _DETS for w in out.speaker_span.text.split()):
+        return replace(out, speaker_span=None)
+    return out
+
+
+def _named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = None) -> Quote:
     """A speaker is a person or an organisation, or nobody: a described source ("a senior aide", "A Home
     Office source"), a place, a title fragment ("Florida Sen") or a common word becomes "unattributed"
     (``speaker`` None) while ``speaker_span`` still points at the words that introduced the quote. A

@@ -121,3 +121,16 @@ def test_a_title_cut_at_of_the_leaves_the_name_a_person() -> None:
     found = {(m.surface, m.type) for m in mentions("Speaker of the House Tom Hale said Monday the bill would pass.")}
     assert ("Tom Hale", "PER") in found
     assert not any("Hale" in s and s != "Tom Hale" for s, _ in found)
+
+
+def test_saint_mount_and_fort_open_a_places_name() -> None:
+    found = {(m.surface, m.type) for m in mentions(
+        "The St. Louis Post-Dispatch said crowds gathered in St. Paul and near Mt. Hood on Monday.")}
+    assert ("St Louis Post-Dispatch", "ORG") in found
+    assert ("St Paul", "LOC") in found and ("Mt Hood", "LOC") in found
+    assert not any(s in ("Louis Post-Dispatch", "Paul", "Hood", "St") for s, _ in found)
+
+
+def test_a_street_abbreviation_before_a_sentence_is_no_name() -> None:
+    found = {m.surface for m in mentions("The shop is on Main St. The mayor said it would close in May.")}
+    assert not any("Mayor" in s or s.endswith("The") for s in found)

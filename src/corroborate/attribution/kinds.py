@@ -77,8 +77,10 @@ def name_kind(names: list[str], honorific: str | None, prev: str | None, story_l
             return kind
     for pool, kind in _HEADS:
         # A plural head names bodies or places as the singular does ("Defense and Interior Ministries"); not a
-        # law's or an event's ("Buffalo Bills" is a team).
-        if last in pool or (kind != "OTH" and _singular(last, words) in pool):
+        # law's or an event's ("Buffalo Bills" is a team). A hyphenated last word ends in its head ("St. Louis
+        # Post-Dispatch").
+        if last in pool or (kind != "OTH" and _singular(last, words) in pool) \
+                or (len(words) > 1 and "-" in last and last.rsplit("-", 1)[1] in pool):
             return kind
     if words[0] == "daily" and len(words) > 1:
         return "ORG"  # "Daily RFT", "Daily Beast": a newspaper or news site

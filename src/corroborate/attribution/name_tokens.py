@@ -78,6 +78,8 @@ def _joined(text: str, a: Token, b: Token) -> bool:
         return False
     if a.lower in HONORIFICS or a.lower in TITLE_ABBREVIATIONS_DOTTED:
         return True
+    if a.text in ("St", "Mt", "Ft") and _is_cap(b) and b.lower not in COMMON_CAPITALISED:
+        return True  # "St. Louis", "Mt. Everest", "Ft. Worth": the saint, mount or fort opens the place's name
     # An initial: one capital letter after a capitalised word, before a name ("Plan B. The" is no name), or
     # after another initial ("A. J. Smith", and "A . J . Smith" in the tokenised text of some corpora).
     return len(a.text) == 1 and a.text.isupper() and _is_cap(b) and b.lower not in COMMON_CAPITALISED \

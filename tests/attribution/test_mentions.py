@@ -134,3 +134,9 @@ def test_saint_mount_and_fort_open_a_places_name() -> None:
 def test_a_street_abbreviation_before_a_sentence_is_no_name() -> None:
     found = {m.surface for m in mentions("The shop is on Main St. The mayor said it would close in May.")}
     assert not any("Mayor" in s or s.endswith("The") for s in found)
+
+
+def test_a_title_and_a_name_after_a_compass_place_are_a_person() -> None:
+    found = {(m.surface, m.type) for m in mentions("South Dakota Republican Sen. Tom Hale said the bill would pass.")}
+    assert ("Sen Tom Hale", "PER") in found
+    assert not any(t == "LOC" and "Hale" in s for s, t in found)

@@ -84,6 +84,9 @@ def name_kind(names: list[str], honorific: str | None, prev: str | None, story_l
             return kind
     if words[0] == "daily" and len(words) > 1:
         return "ORG"  # "Daily RFT", "Daily Beast": a newspaper or news site
+    parts = person_parts(names) if len(words) > 1 else None
+    if parts is not None and 0 < parts[0] < parts[1] < len(words) and words[0] in DIRECTIONS:
+        return "PER"  # "South Carolina Republican Sen. Tim Scott": a title and a name after a place, no place
     if joined in COUNTRIES or joined in CAPITALS or (len(words) > 1 and (words[0] in DIRECTIONS
                                                                           or last in DIRECTIONS)):
         return "LOC"  # "Northern Ireland", "Middle East"
@@ -91,7 +94,6 @@ def name_kind(names: list[str], honorific: str | None, prev: str | None, story_l
         return None if len(words) == 1 else "OTH"  # "French"; "British People"
     if len(words) > 1 and ((names[0].isupper() and bare(words[0]) in VESSEL_PREFIXES) or prev in VESSEL_CUES):
         return "OTH"  # "INS Sukanya", "the ferry Morwen Star": a vessel
-    parts = person_parts(names) if len(words) > 1 else None
     if parts is not None and parts[0] < parts[1] < len(words):
         return "PER"  # a title, then a name: "Senate Majority Leader Harry Reid"
     for pool, kind in _HEADS[:2]:

@@ -140,3 +140,9 @@ def test_a_title_and_a_name_after_a_compass_place_are_a_person() -> None:
     found = {(m.surface, m.type) for m in mentions("South Dakota Republican Sen. Tom Hale said the bill would pass.")}
     assert ("Sen Tom Hale", "PER") in found
     assert not any(t == "LOC" and "Hale" in s for s, t in found)
+
+
+def test_a_name_made_an_adjective_names_nothing() -> None:
+    found = {m.surface for m in mentions("The Ivy League-educated lawyer met Russian-speaking voters in Oslo.")}
+    assert not any("educated" in s or "speaking" in s for s in found)
+    assert "Oslo" in found

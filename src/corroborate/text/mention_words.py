@@ -26,8 +26,9 @@ ON_HEADS = frozenset({"commission", "committee", "council", "conference", "panel
 # A relation noun of a third person right before a lone name ("his wife Nikki", "her teen son, Jett"); not "my
 # wife Portia", written in a tweet or a quote, where the name is often the next quote's addressee.
 RELATION_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?([a-z]+),?\s+$", re.I)
-# A name's word made an adjective ("Tolkien-inspired", "Bieber-loving"): the run names nothing.
-ADJECTIVE = re.compile(r"-(?:inspired|loving|hating|obsessed|style|themed|esque|like)$")
+# A name's word made an adjective ("Tolkien-inspired", "Bieber-loving", "Ivy League-educated", "Russian-speaking"):
+# the run names nothing ("X-based" names the place X: see mentions._based).
+ADJECTIVE = re.compile(r"-(?:style|themed|esque|like|(?!based$)[a-z]{2,}(?:ed|ing))$")
 # "Republican-led", "Saudi-backed", "London-based": a modifier before a name, no part of it.
 LED = re.compile(r"[A-Z][\w.]*-(?:led|controlled|backed|based|owned|run|dominated|funded)")
 

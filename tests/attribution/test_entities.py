@@ -343,3 +343,15 @@ def test_the_last_part_of_a_double_barrelled_surname_is_that_person() -> None:
     found = extract_entities([article], {article.id: segment(article)})
     person = next(e for e in found if e.name == "Rosa Lind-Halvorsen")
     assert person.type == "PER" and "Halvorsen" in person.aliases
+
+
+def test_a_lone_surname_after_a_title_is_a_person() -> None:
+    from corroborate.attribution.entities import extract_entities
+    from corroborate.ingest.segment import segment
+    from corroborate.model import Article
+
+    text = ("Tax talks\n\nPresident Hale met with top party leaders on Tuesday. Critics of the Hale administration "
+            "spoke later.")
+    art = Article("a1", "o", None, None, None, text)
+    ents = extract_entities([art], {art.id: segment(art)})
+    assert [(e.name, e.type) for e in ents if "Hale" in e.name] == [("Hale", "PER")]

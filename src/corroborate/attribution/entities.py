@@ -184,9 +184,9 @@ class _Merger:
                 by_word[w].append(k)
         for w, ks in by_word.items():
             cues = {ms[k].cue for k in ks}
-            # "Raven-Symoné", "Jean-Zoé": a one-word stage name the model calls a person; its shape (two capitalised
-            # parts, or an accented letter) is no common word's, even where it opens a sentence. So is a given name
-            # or a word after "his wife" (Mention.given): "Nikki", "his son, Jett".
+            # "Raven-Symoné": a one-word stage name the model calls a person; its shape (two capitalised parts, or an
+            # accented letter) is no common word's, even where it opens a sentence. So is a given name or a word after
+            # "his wife" (Mention.given: "Nikki", "his son, Jett"); a word after a title is one too ("President Obama").
             named = all(ms[k].model_type == "PER" and (_NAME_SHAPED.fullmatch(ms[k].surface) or ms[k].given)
                         for k in ks)
             if all(ms[k].initial for k in ks) and w not in COUNTRIES and w not in CAPITALS and not named:
@@ -196,7 +196,7 @@ class _Merger:
                 kind = "LOC"
             elif ("ORG", (w,)) in self.assign.values() or cues & ORG_CUES:
                 kind = "ORG"
-            elif named:
+            elif named or cues & _NAME_TITLES:
                 kind = "PER"
             elif labels:
                 kind = sorted(labels, key=lambda t: (-labels[t], t))[0]  # the model's majority label

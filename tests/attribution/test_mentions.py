@@ -146,3 +146,8 @@ def test_a_name_made_an_adjective_names_nothing() -> None:
     found = {m.surface for m in mentions("The Ivy League-educated lawyer met Russian-speaking voters in Oslo.")}
     assert not any("educated" in s or "speaking" in s for s in found)
     assert "Oslo" in found
+
+
+def test_an_address_is_a_speech_not_a_person() -> None:
+    found = {(m.surface, m.type) for m in mentions("He quoted the Gettysburg Address in his Inaugural Address.")}
+    assert ("Gettysburg Address", "OTH") in found and ("Inaugural Address", "OTH") in found

@@ -63,7 +63,8 @@ EXTRA_LOC_HEADS = frozenset({"mall", "theatre", "theater", "bridge", "avenue", "
                              "boulevard", "highway", "freeway", "corridor", "turnpike", "reef", "canal",
                              "district", "center", "centre"})
 EXTRA_OTH_HEADS = frozenset({"awards", "prize", "prizes", "medal", "doctrine", "amendment", "constitution",
-                             "olympics", "championship", "series", "trophy", "expo", "exhibition"})
+                             "olympics", "championship", "series", "trophy", "expo", "exhibition",
+                             "address"})  # "Inaugural Address", "Gettysburg Address": a speech, not a person
 # Lower-case nouns before a vessel's name ("the ferry Morwen Star") and the prefixes of ships' names ("INS
 # Sukanya", "HMS Belfast"): a vessel is a named thing (OTH), never a person.
 VESSEL_CUES = frozenset({"ferry", "ship", "vessel", "boat", "tanker", "yacht", "liner", "frigate", "warship",

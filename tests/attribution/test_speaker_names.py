@@ -186,3 +186,9 @@ def test_a_determiner_alone_is_not_shown_as_the_words_that_introduced_the_quote(
     found = _all(text)
     assert found and all(q.speaker is None and q.speaker_span is None for q in found), \
         [(q.speaker, q.speaker_span) for q in found]
+
+
+def test_a_party_adjective_ending_the_speaker_words_is_a_member_not_the_party() -> None:
+    text = ("Vote delayed\n\nThe Democrats met on Monday.\n\n"
+            "A senior Democratic staffer told The Huffington Post that the vote was likely to happen on Thursday.")
+    assert [q.speaker for q in _all(text)] == [None]

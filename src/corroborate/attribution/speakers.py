@@ -326,8 +326,10 @@ def _named_speaker(quote: Quote, lookup: EntityLookup, spoke: set[str] | None = 
         return quote
     ent = lookup.named(quote.speaker)
     said_by = quote.speaker_span.text.split() if quote.speaker_span is not None else []
-    if said_by and said_by[-1].strip(".,’'").lower() in PARTY_MEMBERS and ent is not None and ent.type == "ORG":
-        return replace(quote, speaker=None)  # "the Senate's top Democrat said he …": a member, not the party
+    if said_by and said_by[-1].strip(".,’'").lower() in PARTY_MEMBERS | {"democratic"} and ent is not None \
+            and ent.type == "ORG":
+        # "the Senate's top Democrat said he …", "A senior Democratic [staffer] told …": a member, not the party
+        return replace(quote, speaker=None)
     if quote.speaker.split()[-1].strip(".,").lower() in PARTY_MEMBERS:
         return replace(quote, speaker=None)  # "The Arizona Republican said" that no earlier person resolved
     if quote.speaker.lower() in PLATFORMS:

@@ -13,7 +13,7 @@ import re
 from corroborate.attribution.cue_phrases import CuePhrases
 from corroborate.attribution.mentions import Token
 from corroborate.attribution.phrases import _ROLE_BEFORE_VERB, _ROLE_REFERENCE, _cue
-from corroborate.attribution.reported import _Attribution
+from corroborate.attribution.reported import _DETERMINERS, _Attribution
 from corroborate.attribution.speakers import _by_surname, agrees
 from corroborate.model import Passage
 from corroborate.text.body_nouns import BODY_NOUNS, BODY_VOICES
@@ -42,8 +42,10 @@ class CueReader(CuePhrases):
         verb = toks[v]
         if v > 0 and toks[v - 1].lower in _PASSIVE_AUX and verb.lower.endswith("ed"):
             return None  # "were accused of": the subject is the accused, not the speaker
-        if v > 0 and toks[v - 1].lower in ("the", "a", "an", "its", "his", "their"):
-            return None  # "The added complexity", "an added burden": a word after a determiner is no verb
+        if v > 0 and toks[v - 1].lower in _DETERMINERS - {"her"}:
+            # "The added complexity", "an added burden": a word after a determiner is no verb ("her" is left out:
+            # it is an object too, "heard her say").
+            return None
         cue = verb.text
         quoted = next((j for j in range(v - 2, max(-1, v - 14), -1) if toks[j].lower == "quoted"), None) \
             if verb.lower == "saying" and v >= 3 and toks[v - 1].lower == "as" else None

@@ -62,14 +62,20 @@ def opening_modifier(phrase: str) -> bool:
 _TITLE_WORDS = HONORIFICS | CLAIM_TITLES | {"u", "rep", "reps", "sens", "govs", "state", "the", "a", "an"}
 
 
-def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
-    """The person whose name the phrase's last two or more words are ("Weekly Standard Editor Bill Kristol")."""
-    parts = phrase.split()
+def _person_tail(parts: list[str], lookup: EntityLookup) -> tuple[int, Entity] | None:
+    """Where the first person the story knows starts among the phrase's words, when their name is its last two
+    words or more: (index, person)."""
     for k in range(1, len(parts) - 1):
         tail = lookup.named(" ".join(parts[k:]))
         if tail is not None and tail.type == "PER":
-            return tail
+            return k, tail
     return None
+
+
+def _person_at_end(phrase: str, lookup: EntityLookup) -> Entity | None:
+    """The person whose name the phrase's last two or more words are ("Weekly Standard Editor Bill Kristol")."""
+    found = _person_tail(phrase.split(), lookup)
+    return found[1] if found is not None else None
 
 
 _ABBREVIATED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}|U[SNK]")
@@ -81,17 +87,16 @@ def _titled_person(phrase: str, lookup: EntityLookup) -> Entity | None:
     the name), or when it is written as an office is: a title word, then "of" and capitalised words.
     "A spokesman for Mr Darmanin" or "the lawyer of Ann Vale" is nobody's title."""
     parts = phrase.split()
-    for k in range(1, len(parts) - 1):
-        tail = lookup.named(" ".join(parts[k:]))
-        if tail is None or tail.type != "PER":
-            continue
-        head = parts[:k]
-        while len(head) > 1 and (head[0].lower() in OFFICE_BEFORE or _ABBREVIATED_COUNTRY.fullmatch(head[0])):
-            head = head[1:]  # "former Secretary of State Ann Vale", "U.S. Secretary of State ..."
-        office = head[0].strip(".").lower() in OFFICE_OPENERS and "of" in head \
-            and all(w in ("of", "the") or w[:1].isupper() for w in head[1:])
-        return tail if office or lookup.named(" ".join(head)) is tail else None
-    return None
+    found = _person_tail(parts, lookup)
+    if found is None:
+        return None
+    k, tail = found
+    head = parts[:k]
+    while len(head) > 1 and (head[0].lower() in OFFICE_BEFORE or _ABBREVIATED_COUNTRY.fullmatch(head[0])):
+        head = head[1:]  # "former Secretary of State Ann Vale", "U.S. Secretary of State ..."
+    office = head[0].strip(".").lower() in OFFICE_OPENERS and "of" in head \
+        and all(w in ("of", "the") or w[:1].isupper() for w in head[1:])
+    return tail if office or lookup.named(" ".join(head)) is tail else None
 
 
 def _named_after_noun(phrase: str, lookup: EntityLookup) -> Entity | None:
